@@ -1,0 +1,35 @@
+/**
+ * Callback data for inline buttons. Telegram allows 64 bytes, so each is a
+ * short prefix and ids; every parser rejects anything else (old or forged data).
+ */
+import { roles, type Role } from "../core/access/roles";
+
+export const taskCard = {
+  build: (assignmentId: number) => `task:${assignmentId}`,
+  pattern: /^task:(\d{1,10})$/,
+};
+
+export const taskListPage = {
+  build: (page: number) => `tasks:${page}`,
+  pattern: /^tasks:(\d{1,4})$/,
+};
+
+export const inviteUnitPage = {
+  build: (page: number) => `inv:p:${page}`,
+  pattern: /^inv:p:(\d{1,4})$/,
+};
+
+export const inviteUnit = {
+  build: (unitId: number) => `inv:u:${unitId}`,
+  pattern: /^inv:u:(\d{1,10})$/,
+};
+
+export const inviteRole = {
+  build: (unitId: number, role: Role) => `inv:r:${unitId}:${role}`,
+  pattern: new RegExp(`^inv:r:(\\d{1,10}):(${roles.join("|")})$`),
+};
+
+export const inviteUses = {
+  build: (unitId: number, role: Role, multi: boolean) => `inv:x:${unitId}:${role}:${multi ? "n" : "1"}`,
+  pattern: new RegExp(`^inv:x:(\\d{1,10}):(${roles.join("|")}):(1|n)$`),
+};

@@ -1,0 +1,18 @@
+import type { Context } from "grammy";
+import type { Db } from "../db/client";
+import type { MemberProfile } from "../db/queries/members";
+
+export interface BotDeps {
+  db: Db;
+  now: () => Date;
+  botUsername: string;
+}
+
+/** The member is loaded by the webhook in the same D1 round trip that claims the update. */
+export type BotContext = Context & {
+  member: MemberProfile | null;
+  deps: BotDeps;
+};
+
+/** Narrowed context for handlers that run only for members. */
+export type MemberContext = BotContext & { member: MemberProfile };

@@ -1,0 +1,57 @@
+import { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { MemberProfile } from "../db/queries/members";
+import type { BotContext, BotDeps } from "./context";
+import { fallback } from "./features/fallback";
+import { help } from "./features/help";
+import { invite } from "./features/invite";
+import { myTasks } from "./features/my-tasks";
+import { onboarding } from "./features/onboarding";
+import { taskCardFeature } from "./features/task-card";
+import { membersOnly } from "./filters/members-only";
+
+export interface BotConfig {
+  token: string;
+  apiRoot: string;
+  botUsername: string;
+}
+
+/**
+ * One bot per update: cheap (features are built once at module load), and it
+ * lets the member loaded by the webhook ride on the context without globals.
+ * botInfo is given so grammY never calls getMe on a cold isolate.
+ */
+export function createBot(config: BotConfig, deps: BotDeps, member: MemberProfile | null): Bot<BotContext> {
+  const bot = new Bot<BotContext>(config.token, {
+    botInfo: botInfoFor(config),
+    client: { apiRoot: config.apiRoot },
+  });
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.member = member;
+    return next();
+  });
+  bot.use(onboarding);
+  bot.use(membersOnly);
+  bot.use(myTasks, taskCardFeature, invite, help);
+  bot.use(fallback);
+  return bot;
+}
+
+function botInfoFor(config: BotConfig): UserFromGetMe {
+  return {
+    id: Number(config.token.split(":")[0]) || 0,
+    is_bot: true,
+    first_name: "Theo dõi kế hoạch",
+    username: config.botUsername,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+  };
+}

@@ -1,0 +1,78 @@
+import { Composer } from "grammy";
+import type { Role } from "../../core/access/roles";
+import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
+import { createInvite } from "../../db/queries/invites";
+import { unitsInAdminScope } from "../../db/queries/units";
+import { inviteRole, inviteUnit, inviteUnitPage, inviteUses } from "../callback-data";
+import type { BotContext, MemberContext } from "../context";
+import { adminsOnly } from "../filters/admins-only";
+import { rolePickerKeyboard, UNITS_PER_PAGE, unitPickerKeyboard, usesPickerKeyboard } from "../keyboards/invite";
+import { escapeHtml } from "../render/html";
+import { roleLabel, texts } from "../texts";
+
+const INVITE_LIFETIME_DAYS = 7;
+
+export const invite = new Composer<BotContext>();
+
+invite.command("moi", adminsOnly, async (ctx) => {
+  const units = await unitsInAdminScope(ctx.deps.db, ctx.member!.unitId);
+  if (units.length === 0) return void (await ctx.reply(texts.inviteNoUnits));
+  await ctx.reply(texts.inviteChooseUnit(1, Math.ceil(units.length / UNITS_PER_PAGE)), {
+    parse_mode: "HTML",
+    reply_markup: unitPickerKeyboard(units, 0),
+  });
+});
+
+invite.callbackQuery(inviteUnitPage.pattern, adminsOnly, async (ctx) => {
+  const units = await unitsInAdminScope(ctx.deps.db, ctx.member!.unitId);
+  const pages = Math.max(1, Math.ceil(units.length / UNITS_PER_PAGE));
+  const page = Math.min(Number(ctx.match[1]), pages - 1);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(texts.inviteChooseUnit(page + 1, pages), { parse_mode: "HTML", reply_markup: unitPickerKeyboard(units, page) });
+});
+
+invite.callbackQuery(inviteUnit.pattern, adminsOnly, async (ctx) => {
+  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
+  if (!unit) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(texts.inviteChooseRole(escapeHtml(unit.name)), { parse_mode: "HTML", reply_markup: rolePickerKeyboard(unit.id) });
+});
+
+invite.callbackQuery(inviteRole.pattern, adminsOnly, async (ctx) => {
+  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
+  if (!unit) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
+  const role = ctx.match[2] as Role;
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(texts.inviteChooseUses(escapeHtml(unit.name), roleLabel[role]), {
+    parse_mode: "HTML",
+    reply_markup: usesPickerKeyboard(unit.id, role),
+  });
+});
+
+invite.callbackQuery(inviteUses.pattern, adminsOnly, async (ctx) => {
+  const { member, deps } = ctx as MemberContext;
+  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
+  if (!unit) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
+  const role = ctx.match[2] as Role;
+  const multi = ctx.match[3] === "n";
+  const expiresAt = new Date(deps.now().getTime() + INVITE_LIFETIME_DAYS * 86_400_000);
+  const code = newInviteCode();
+  await createInvite(deps.db, { code, unitId: unit.id, role, createdBy: member.id, expiresAt: expiresAt.toISOString(), maxUses: multi ? null : 1 });
+  const link = `https://t.me/${deps.botUsername}?start=${code}`;
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(texts.inviteCreated(escapeHtml(unit.name), roleLabel[role], link, formatDate(vietnamDate(expiresAt)), multi), {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+  });
+});
+
+async function unitInScope(ctx: MemberContext, unitId: number) {
+  const units = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
+  return units.find((u) => u.id === unitId) ?? null;
+}
+
+/** 16 URL-safe characters (96 random bits): unguessable, and fits Telegram's deep-link payload. */
+function newInviteCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_");
+}

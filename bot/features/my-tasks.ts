@@ -1,0 +1,61 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { sortByUrgency } from "../../core/status/of-assignment";
+import { vietnamDate } from "../../core/time/vietnam-date";
+import { unitAssignments } from "../../db/queries/assignments";
+import { taskCard, taskListPage } from "../callback-data";
+import type { BotContext, MemberContext } from "../context";
+import { deadlineLine } from "../render/deadline";
+import { escapeHtml, shorten } from "../render/html";
+import { statusLabel, texts } from "../texts";
+
+/** Ten tasks keep a page within one phone screen and far under Telegram's 4096 characters. */
+const PAGE_SIZE = 10;
+
+export const myTasks = new Composer<BotContext>();
+
+myTasks.command("viec", async (ctx) => {
+  const view = await renderTaskList(ctx as MemberContext, 0);
+  await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+});
+
+myTasks.callbackQuery(taskListPage.pattern, async (ctx) => {
+  const view = await renderTaskList(ctx as MemberContext, Number(ctx.match[1]));
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard }).catch(ignoreNotModified);
+});
+
+async function renderTaskList(ctx: MemberContext, requestedPage: number) {
+  const { member, deps } = ctx;
+  const today = vietnamDate(deps.now());
+  const items = sortByUrgency(await unitAssignments(deps.db, member.unitId), today);
+  const unit = escapeHtml(member.unitName);
+  if (items.length === 0) return { text: texts.tasksEmpty(unit), keyboard: undefined };
+
+  const pages = Math.ceil(items.length / PAGE_SIZE);
+  const page = Math.min(requestedPage, pages - 1);
+  const shown = items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const lines = shown.map((a, i) => {
+    const n = page * PAGE_SIZE + i + 1;
+    return `${n}. ${statusLabel[a.status]} · ${escapeHtml(shorten(a.title, 110))}\n    ${deadlineLine(a, a.status, today)}`;
+  });
+
+  const keyboard = new InlineKeyboard();
+  shown.forEach((a, i) => {
+    keyboard.text(String(page * PAGE_SIZE + i + 1), taskCard.build(a.id));
+    if ((i + 1) % 5 === 0) keyboard.row();
+  });
+  if (pages > 1) {
+    keyboard.row();
+    if (page > 0) keyboard.text("◀", taskListPage.build(page - 1));
+    keyboard.text(texts.tasksPage(page + 1, pages), taskListPage.build(page));
+    if (page < pages - 1) keyboard.text("▶", taskListPage.build(page + 1));
+  }
+  const text = [texts.tasksHeader(unit, items.length), "", lines.join("\n\n"), "", texts.tasksFooter].join("\n");
+  return { text, keyboard };
+}
+
+/** Pressing the page button already shown edits nothing; Telegram answers 400 for that. */
+export function ignoreNotModified(error: unknown): void {
+  if (error instanceof Error && error.message.includes("message is not modified")) return;
+  throw error;
+}

@@ -1,0 +1,10 @@
+import type { NextFunction } from "grammy";
+import { isAdmin } from "../../core/access/policy";
+import type { BotContext } from "../context";
+import { texts } from "../texts";
+
+export async function adminsOnly(ctx: BotContext, next: NextFunction): Promise<void> {
+  if (ctx.member && isAdmin(ctx.member)) return next();
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: texts.adminOnly, show_alert: true });
+  else await ctx.reply(texts.adminOnly);
+}

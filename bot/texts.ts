@@ -1,0 +1,92 @@
+/**
+ * Every sentence the bot says, in one place so it can be reviewed as a whole.
+ * HTML parse mode: callers escape anything that came from a user or document.
+ */
+import type { AssignmentStatus } from "../core/status/derive";
+import type { Role } from "../db/schema";
+
+export const roleLabel: Record<Role, string> = {
+  admin: "quản trị",
+  leader: "lãnh đạo đơn vị",
+  member: "cán bộ",
+  viewer: "theo dõi",
+};
+
+export const statusLabel: Record<AssignmentStatus, string> = {
+  overdue: "🔴 Quá hạn",
+  due_soon: "🟠 Sắp đến hạn",
+  awaiting_confirmation: "🔵 Chờ xác nhận",
+  in_progress: "🟡 Đang thực hiện",
+  not_due: "⚪ Chưa đến hạn",
+  ongoing: "🔁 Thường xuyên",
+  no_deadline: "⚫ Chưa có hạn",
+  done_late: "✅ Hoàn thành quá hạn",
+  done_on_time: "✅ Hoàn thành đúng hạn",
+};
+
+export const texts = {
+  notMember:
+    "Bạn chưa tham gia hệ thống theo dõi kế hoạch.\n" +
+    "Hãy xin <b>đường dẫn mời</b> từ người quản trị (Ban Tổ chức) rồi bấm vào đường dẫn đó để tham gia.",
+  welcomeBack: (name: string, unit: string) =>
+    `Chào đồng chí <b>${name}</b> (${unit}).\nGõ /viec để xem nhiệm vụ của đơn vị, /trogiup để xem các lệnh.`,
+  joined: (name: string, unit: string, role: string) =>
+    `Chào mừng đồng chí <b>${name}</b>!\nĐồng chí đã tham gia <b>${unit}</b> với vai trò <b>${role}</b>.\n` +
+    "Gõ /viec để xem nhiệm vụ của đơn vị.",
+  inviteMalformed: "Mã mời không hợp lệ. Hãy bấm lại đúng đường dẫn mời, hoặc xin đường dẫn mới từ người quản trị.",
+  inviteUnknown: "Không tìm thấy mã mời này. Hãy xin đường dẫn mời mới từ người quản trị.",
+  inviteExpired: (date: string) => `Mã mời đã hết hạn từ ${date}. Hãy xin đường dẫn mời mới từ người quản trị.`,
+  inviteUsedUp: "Mã mời đã được sử dụng. Mỗi mã chỉ dùng được một lần; hãy xin đường dẫn mời mới từ người quản trị.",
+  alreadyMember: (unit: string) =>
+    `Đồng chí đã là thành viên của <b>${unit}</b>, không cần dùng mã mời nữa.\nGõ /viec để xem nhiệm vụ.`,
+
+  adminOnly: "Chỉ người quản trị mới dùng được lệnh này.",
+  inviteChooseUnit: (page: number, pages: number) =>
+    `<b>Tạo đường dẫn mời</b>\nChọn đơn vị của người được mời${pages > 1 ? ` (trang ${page}/${pages})` : ""}:`,
+  inviteChooseRole: (unit: string) => `Mời vào <b>${unit}</b>.\nChọn vai trò:`,
+  inviteChooseUses: (unit: string, role: string) =>
+    `Mời vào <b>${unit}</b>, vai trò <b>${role}</b>.\nĐường dẫn dùng cho một người hay nhiều người?`,
+  inviteCreated: (unit: string, role: string, link: string, expires: string, multi: boolean) =>
+    `Đường dẫn mời vào <b>${unit}</b> (vai trò ${role}):\n${link}\n\n` +
+    `Hết hạn ngày ${expires}; ${multi ? "dùng được cho nhiều người" : "chỉ dùng cho một người"}.\n` +
+    "Gửi đường dẫn này cho người được mời; họ bấm vào là tham gia.",
+  inviteNoUnits: "Chưa có đơn vị nào để mời. Hãy nhập kế hoạch trước.",
+
+  tasksHeader: (unit: string, count: number) => `<b>Nhiệm vụ của ${unit}</b> (${count})`,
+  tasksEmpty: (unit: string) => `${unit} chưa được giao nhiệm vụ nào trong các kế hoạch đang theo dõi.`,
+  tasksFooter: "Bấm số để mở nhiệm vụ.",
+  tasksPage: (page: number, pages: number) => `Trang ${page}/${pages}`,
+  deadlineLine: (written: string) => `Hạn: ${written}`,
+  overdueBy: (days: number) => `quá ${days} ngày`,
+  dueIn: (days: number) => (days === 0 ? "hôm nay" : `còn ${days} ngày`),
+  noDeadlineWritten: "không ghi thời hạn",
+
+  cardTitle: (ref: string) => `<b>Nhiệm vụ ${ref}</b>`,
+  cardPlan: (plan: string) => `Kế hoạch: ${plan}`,
+  cardLead: (names: string) => `Chủ trì: ${names}`,
+  cardCoop: (names: string) => `Phối hợp: ${names}`,
+  cardStatus: (status: string, progress: number) => `Trạng thái: ${status}${progress > 0 ? ` · ${progress}%` : ""}`,
+  cardNoReports: "Chưa có báo cáo nào.",
+  cardReportsHeader: "<b>Báo cáo gần nhất</b>",
+  backToList: "« Danh sách",
+
+  staleButton: "Nút này đã cũ. Gõ /viec để xem danh sách mới.",
+  notYourTask: "Nhiệm vụ này không thuộc đơn vị của đồng chí.",
+  unknownCommand: (command: string) =>
+    `Không có lệnh /${command}. Gõ /trogiup để xem các lệnh dùng được.`,
+  freeText: "Tôi chưa hiểu tin nhắn này. Gõ /viec để xem nhiệm vụ, hoặc /trogiup để xem các lệnh.",
+  unsupportedMessage: "Tôi chưa xử lý được loại tin nhắn này. Gõ /trogiup để xem các lệnh.",
+  error: "Đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút.",
+
+  helpHeader: (name: string, unit: string, role: string) =>
+    `<b>${name}</b> · ${unit} · ${role}\nCác lệnh đồng chí dùng được:`,
+} as const;
+
+/** Commands each role sees in /trogiup; the admin list adds to the member's. */
+export const commandHelp = {
+  member: [
+    ["viec", "nhiệm vụ của đơn vị, việc gấp trước"],
+    ["trogiup", "danh sách lệnh này"],
+  ],
+  admin: [["moi", "tạo đường dẫn mời người vào một đơn vị"]],
+} as const;

@@ -1,0 +1,33 @@
+import type { Role } from "./roles";
+
+/**
+ * Who may see or act on what. A plan is issued by one unit and monitored by
+ * another; admins of the monitoring unit manage it, viewers of either unit
+ * read it, and everyone else sees only their own unit's assignments.
+ */
+export interface Actor {
+  role: Role;
+  unitId: number;
+}
+
+export interface PlanScope {
+  issuerUnitId: number;
+  monitorUnitId: number;
+}
+
+export function canManagePlan(actor: Actor, plan: PlanScope): boolean {
+  return actor.role === "admin" && actor.unitId === plan.monitorUnitId;
+}
+
+export function canReadPlan(actor: Actor, plan: PlanScope): boolean {
+  if (canManagePlan(actor, plan)) return true;
+  return actor.role === "viewer" && (actor.unitId === plan.issuerUnitId || actor.unitId === plan.monitorUnitId);
+}
+
+export function canViewAssignment(actor: Actor, assignment: { unitId: number; plan: PlanScope }): boolean {
+  return actor.unitId === assignment.unitId || canReadPlan(actor, assignment.plan);
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.role === "admin";
+}

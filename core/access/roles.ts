@@ -1,0 +1,2 @@
+export const roles = ["admin", "leader", "member", "viewer"] as const;
+export type Role = (typeof roles)[number];

@@ -1,0 +1,67 @@
+import { addDays } from "../time/vietnam-date";
+
+/**
+ * The status an official sees is derived from what people did (state) and the
+ * effective due date on the day asked, never stored, so it is never stale.
+ */
+export type AssignmentState = "open" | "in_progress" | "awaiting_confirmation" | "done";
+
+export type AssignmentStatus =
+  | "overdue"
+  | "due_soon"
+  | "awaiting_confirmation"
+  | "in_progress"
+  | "not_due"
+  | "ongoing"
+  | "no_deadline"
+  | "done_late"
+  | "done_on_time";
+
+export interface StatusInput {
+  state: AssignmentState;
+  /** Effective due date: an approved extension, else the task's own (ISO). */
+  due: string | null;
+  recurring: boolean;
+  /** When the unit reported completion (ISO instant or date); judges on time or late. */
+  reportedDoneAt: string | null;
+  /** Today in Asia/Ho_Chi_Minh (ISO date). */
+  today: string;
+  /** "Sắp đến hạn" window in days. */
+  soonDays?: number;
+}
+
+export const DEFAULT_SOON_DAYS = 7;
+
+export function deriveStatus(input: StatusInput): AssignmentStatus {
+  const { state, due, today } = input;
+  const soonDays = input.soonDays ?? DEFAULT_SOON_DAYS;
+  if (state === "done") {
+    const reportedOn = input.reportedDoneAt?.slice(0, 10) ?? null;
+    return due && reportedOn && reportedOn > due ? "done_late" : "done_on_time";
+  }
+  if (state === "awaiting_confirmation") return "awaiting_confirmation";
+  if (due) {
+    if (today > due) return "overdue";
+    if (due <= addDays(today, soonDays)) return "due_soon";
+    return state === "in_progress" ? "in_progress" : "not_due";
+  }
+  if (input.recurring) return "ongoing";
+  return state === "in_progress" ? "in_progress" : "no_deadline";
+}
+
+/** Most urgent first: the order of /viec and of every list an official reads. */
+export const statusUrgency: Record<AssignmentStatus, number> = {
+  overdue: 0,
+  due_soon: 1,
+  awaiting_confirmation: 2,
+  in_progress: 3,
+  not_due: 4,
+  ongoing: 5,
+  no_deadline: 6,
+  done_late: 7,
+  done_on_time: 8,
+};
+
+export function isFinished(status: AssignmentStatus): boolean {
+  return status === "done_on_time" || status === "done_late";
+}

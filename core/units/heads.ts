@@ -1,0 +1,50 @@
+/**
+ * Words that open a unit name in Vietnamese administrative text ("Sở …", "Ban …",
+ * "UBND …", "các …"). Used to tell a new unit from the continuation of the previous
+ * one when a list is split at commas and "và": "Sở Văn hóa, Thể thao và Du lịch" is
+ * one unit because "Thể thao" and "Du lịch" open nothing.
+ */
+
+// Capitalised heads match case-sensitively: lower-case "ban", "bộ" inside
+// "các sở, ban, ngành" or "các bộ, ngành" continue a group phrase.
+const CAPITALISED_HEADS = [
+  "Sở", "Bộ", "Ban", "Ủy ban", "UBND", "HĐND", "Hội đồng", "Mặt trận", "MTTQ", "UBMTTQ",
+  "Văn phòng", "Báo", "Đài", "Công an", "Hội", "Hiệp hội", "Liên đoàn", "Liên minh",
+  "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn", "Đoàn", "Thanh tra", "Trường", "Cục", "Tổng cục",
+  "Chi cục", "Viện", "Học viện", "Trung tâm", "Kho bạc", "Ngân hàng", "Tòa án", "Quốc hội",
+  "Chính phủ", "Thủ tướng", "Tập đoàn", "Tổng công ty", "Công ty", "Bảo hiểm", "Thuế",
+  "Hải quan", "Đảng ủy", "Đảng bộ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Chi bộ",
+  "Cơ quan", "Đơn vị", "Địa phương", "Phòng", "Quỹ", "Bệnh viện", "Đại học", "Bưu điện",
+  "Điện lực", "Bộ đội", "Lực lượng", "Thường trực", "Kiểm toán", "Chủ tịch", "Giám đốc",
+  "Thủ trưởng", "Người đứng đầu", "Các", "Những", "Mọi", "BCH", "BQL", "TAND", "VKSND",
+  "BHXH", "KBNN", "NHNN", "VTV", "VOV", "TTXVN", "VNPT", "EVN", "Viettel",
+];
+
+const LOWERCASE_HEADS = ["các", "những", "mọi"];
+
+/** Old-style tone placement ("Uỷ", "Toà", "hoá") rewritten to the modern one, for matching only. */
+export function modernTones(text: string): string {
+  return text
+    .replace(/([oO])([àáảãạ])/g, (_, o: string, a: string) => toneOn(o, a) + "a")
+    .replace(/([uU])([ỳýỷỹỵ])/g, (_, u: string, y: string) => toneOn(u, y) + "y");
+}
+
+const TONES = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
+
+function toneOn(base: string, toned: string): string {
+  const mark = toned.normalize("NFD").slice(1);
+  return TONES.includes(mark) ? (base + mark).normalize("NFC") : base;
+}
+
+const HEADS = [...CAPITALISED_HEADS, ...LOWERCASE_HEADS];
+
+/** True when `text` begins with a unit head followed by a word boundary. */
+export function startsWithUnitHead(text: string): boolean {
+  const candidate = modernTones(text.trimStart());
+  for (const head of HEADS) {
+    if (!candidate.startsWith(head)) continue;
+    const next = candidate.charAt(head.length);
+    if (next === "" || !/[\p{L}\p{N}]/u.test(next)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,77 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { assignments, members, plans, progressReports, tasks, units } from "../schema";
+
+const assignmentView = {
+  id: assignments.id,
+  unitId: assignments.unitId,
+  role: assignments.role,
+  state: assignments.state,
+  progress: assignments.progress,
+  dueOverride: assignments.dueOverride,
+  reportedDoneAt: assignments.reportedDoneAt,
+  lastReportAt: assignments.lastReportAt,
+  taskId: tasks.id,
+  ref: tasks.ref,
+  title: tasks.title,
+  deadlineText: tasks.deadlineText,
+  deadlineKind: tasks.deadlineKind,
+  dueOn: tasks.dueOn,
+  recurrence: tasks.recurrence,
+  deadlineNote: tasks.deadlineNote,
+  planId: plans.id,
+  planNumber: plans.number,
+  planTitle: plans.title,
+  planIssuerUnitId: plans.issuerUnitId,
+  planMonitorUnitId: plans.monitorUnitId,
+};
+
+/** Every assignment of a unit in the plans still being tracked. */
+export function unitAssignments(db: Db, unitId: number) {
+  return db
+    .select(assignmentView)
+    .from(assignments)
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(and(eq(assignments.unitId, unitId), eq(plans.archived, false)));
+}
+
+export type AssignmentView = Awaited<ReturnType<typeof unitAssignments>>[number];
+
+export async function assignmentById(db: Db, assignmentId: number): Promise<AssignmentView | null> {
+  const rows = await db
+    .select(assignmentView)
+    .from(assignments)
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(eq(assignments.id, assignmentId))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The units a task is assigned to, leads first. */
+export function taskUnits(db: Db, taskId: number) {
+  return db
+    .select({ unitId: assignments.unitId, unitName: units.name, role: assignments.role, state: assignments.state })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(eq(assignments.taskId, taskId))
+    .orderBy(assignments.role, units.name);
+}
+
+export function latestReports(db: Db, assignmentId: number, limit = 3) {
+  return db
+    .select({
+      id: progressReports.id,
+      kind: progressReports.kind,
+      percent: progressReports.percent,
+      note: progressReports.note,
+      createdAt: progressReports.createdAt,
+      memberName: members.fullName,
+    })
+    .from(progressReports)
+    .innerJoin(members, eq(members.id, progressReports.memberId))
+    .where(eq(progressReports.assignmentId, assignmentId))
+    .orderBy(desc(progressReports.createdAt), desc(progressReports.id))
+    .limit(limit);
+}

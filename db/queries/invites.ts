@@ -1,0 +1,73 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { invites, units, type Role } from "../schema";
+import { auditStatement } from "./audit";
+
+export interface NewInvite {
+  code: string;
+  unitId: number;
+  role: Role;
+  createdBy: number;
+  expiresAt: string;
+  maxUses: number | null;
+}
+
+export async function createInvite(db: Db, invite: NewInvite): Promise<void> {
+  await db.batch([
+    db.insert(invites).values(invite),
+    auditStatement(db, {
+      actorMemberId: invite.createdBy,
+      action: "invite.create",
+      entity: "invite",
+      entityId: null,
+      detail: { code: invite.code, unitId: invite.unitId, role: invite.role, maxUses: invite.maxUses },
+    }),
+  ]);
+}
+
+export async function findInvite(db: Db, code: string) {
+  const rows = await db
+    .select({
+      code: invites.code,
+      unitId: invites.unitId,
+      unitName: units.name,
+      role: invites.role,
+      expiresAt: invites.expiresAt,
+      maxUses: invites.maxUses,
+      uses: invites.uses,
+    })
+    .from(invites)
+    .innerJoin(units, eq(units.id, invites.unitId))
+    .where(eq(invites.code, code))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export interface Redemption {
+  code: string;
+  telegramUserId: string;
+  chatId: string;
+  fullName: string;
+  now: string;
+}
+
+/**
+ * Uses the invite and creates the member in one transaction. The member and
+ * audit inserts only happen when the guarded use-count update changed a row,
+ * so two people racing for a single-use invite cannot both join. Returns
+ * false when the invite was used up or expired in the meantime.
+ */
+export async function redeemInvite(db: Db, r: Redemption): Promise<boolean> {
+  const [, inserted] = await db.batch([
+    db.run(sql`update invites set uses = uses + 1
+      where code = ${r.code} and expires_at > ${r.now} and (max_uses is null or uses < max_uses)`),
+    db.all<{ id: number }>(sql`insert into members (telegram_user_id, chat_id, unit_id, role, full_name)
+      select ${r.telegramUserId}, ${r.chatId}, unit_id, role, ${r.fullName} from invites
+      where code = ${r.code} and changes() = 1
+      returning id`),
+    db.run(sql`insert into audit_log (actor_member_id, action, entity, entity_id, detail)
+      select last_insert_rowid(), 'member.join', 'member', last_insert_rowid(), json_object('invite', ${r.code})
+      where changes() = 1`),
+  ]);
+  return (inserted as { id: number }[]).length === 1;
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run deploy`: wrangler deploy, then tell Telegram where the webhook is
+ * (with its secret) and which commands to show in the menu, in Vietnamese.
+ */
+import { spawnSync } from "node:child_process";
+import { commandHelp } from "../bot/texts";
+
+const token = process.env.TELEGRAM_BOT_TOKEN;
+const secret = process.env.TELEGRAM_WEBHOOK_SECRET;
+if (!token || !secret) {
+  console.error("Cần đặt TELEGRAM_BOT_TOKEN và TELEGRAM_WEBHOOK_SECRET (giống các secret đã đặt bằng wrangler secret put).");
+  process.exit(1);
+}
+
+const deploy = spawnSync("npx", ["wrangler", "deploy"], { encoding: "utf8", stdio: ["inherit", "pipe", "inherit"] });
+process.stdout.write(deploy.stdout ?? "");
+if (deploy.status !== 0) process.exit(deploy.status ?? 1);
+
+const workerUrl = process.env.WORKER_URL ?? /https:\/\/[^\s]+\.workers\.dev/.exec(deploy.stdout ?? "")?.[0];
+if (!workerUrl) {
+  console.error("Không đọc được địa chỉ Worker; chạy lại với WORKER_URL=https://…");
+  process.exit(1);
+}
+
+const apiRoot = process.env.TELEGRAM_API_ROOT ?? "https://api.telegram.org";
+async function call(method: string, params: unknown): Promise<void> {
+  const response = await fetch(`${apiRoot}/bot${token}/${method}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(params),
+  });
+  const body = (await response.json()) as { ok: boolean; description?: string };
+  if (!body.ok) throw new Error(`${method}: ${body.description}`);
+  console.log(`${method}: ok`);
+}
+
+await call("setWebhook", {
+  url: `${workerUrl}/telegram/webhook`,
+  secret_token: secret,
+  allowed_updates: ["message", "callback_query", "my_chat_member"],
+  drop_pending_updates: false,
+});
+await call("setMyCommands", {
+  commands: [...commandHelp.member, ...commandHelp.admin].map(([command, description]) => ({ command, description })),
+  language_code: "vi",
+});
+await call("setMyCommands", {
+  commands: [...commandHelp.member, ...commandHelp.admin].map(([command, description]) => ({ command, description })),
+});

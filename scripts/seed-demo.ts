@@ -1,0 +1,12 @@
+/** Loads the demo data into the local D1 (idempotent). Run after migrations: `npx tsx scripts/seed-demo.ts`. */
+import { getPlatformProxy } from "wrangler";
+import { createDb } from "../db/client";
+import { seedDemo } from "../db/seed-demo";
+
+const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: "wrangler.toml", persist: true });
+try {
+  const result = await seedDemo(createDb(proxy.env.DB));
+  console.log(result === "seeded" ? "Đã nạp dữ liệu mẫu." : "Dữ liệu mẫu đã có sẵn.");
+} finally {
+  await proxy.dispose();
+}

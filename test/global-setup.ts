@@ -1,0 +1,15 @@
+import type { TestProject } from "vitest/node";
+import { startFakeBotApi } from "../scripts/fake-telegram/server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    fakeTelegramUrl: string;
+  }
+}
+
+/** One fake Bot API for the whole run, on a free port; the worker under test sends to it. */
+export default async function setup(project: TestProject) {
+  const fake = await startFakeBotApi({ port: 0 });
+  project.provide("fakeTelegramUrl", fake.url);
+  return () => fake.close();
+}

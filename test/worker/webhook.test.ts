@@ -1,0 +1,48 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { chatMessages } from "../support/fake-telegram";
+import { makeCommittee } from "../support/fixtures";
+import { newTelegramId, postUpdate, textUpdate } from "../support/webhook";
+
+const countRows = async (table: string) =>
+  (await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())!.n;
+
+describe("Telegram webhook", () => {
+  it("answers 401 to a forged or missing secret and writes nothing", async () => {
+    const user = { id: newTelegramId(), firstName: "Kẻ giả mạo" };
+    const before = await countRows("processed_updates");
+    for (const secret of [null, "wrong-secret", ""]) {
+      const response = await postUpdate(textUpdate(user, "/start"), { secret });
+      expect(response.status).toBe(401);
+    }
+    expect(await countRows("processed_updates")).toBe(before);
+    expect(await chatMessages(user.id)).toEqual([]);
+  });
+
+  it("rejects a body that is not a Telegram update", async () => {
+    const response = await postUpdate({ hello: "world" });
+    expect(response.status).toBe(400);
+  });
+
+  it("processes an update sent five times at once exactly once", async () => {
+    const { memberA } = await makeCommittee();
+    const update = textUpdate(memberA, "/viec");
+    const responses = await Promise.all(Array.from({ length: 5 }, () => postUpdate(update)));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await chatMessages(memberA.id)).toHaveLength(1);
+    const claims = await env.DB.prepare("select count(*) as n from processed_updates where update_id = ?").bind(update.update_id).first<{ n: number }>();
+    expect(claims!.n).toBe(1);
+  });
+
+  it("handles /viec in at most two D1 round trips", async () => {
+    const { memberA } = await makeCommittee();
+    const response = await postUpdate(textUpdate(memberA, "/viec"));
+    expect(Number(response.headers.get("X-D1-Round-Trips"))).toBeLessThanOrEqual(2);
+  });
+
+  it("answers GET /health", async () => {
+    const { default: worker } = await import("../../worker/index");
+    const response = await worker.fetch(new Request("https://bot.test/health"), env, {} as ExecutionContext);
+    expect(response.status).toBe(200);
+  });
+});

@@ -1,0 +1,14 @@
+import { Hono } from "hono";
+import type { Env } from "./env";
+import { telegramWebhook } from "./routes/telegram-webhook";
+
+export const app = new Hono<{ Bindings: Env }>();
+
+app.get("/health", async (c) => {
+  await c.env.DB.prepare("select 1").first();
+  return c.json({ ok: true });
+});
+
+app.route("/telegram", telegramWebhook);
+
+app.notFound((c) => c.text("Not Found", 404));
