@@ -1,0 +1,39 @@
+import { cleanPhrase, stripWrappers } from "./clean";
+import { maskDocumentRefs } from "./doc-refs";
+import { findMarker } from "./markers";
+import { scanPeriods } from "./periods";
+import { choosePeriod } from "./ranges";
+import { findRecurrence } from "./recurrence";
+import type { Deadline } from "./types";
+
+const PER_PLAN_NOTE = "Theo kế hoạch của đơn vị";
+
+const NONE: Deadline = { kind: "none", due: null, start: null, recurrence: null, dayOfMonth: null, note: null };
+
+/**
+ * Reads a deadline phrase as written in a plan ("(*hoàn thành trong quý III/2024*)").
+ * A named period wins over everything else and keeps any cadence beside it
+ * ("trong quý II/2024 và thực hiện thường xuyên"); then a cadence alone; then an
+ * event or the unit's own plan. Never throws: unreadable input is kind "none".
+ */
+export function parseDeadline(text: string): Deadline {
+  if (typeof text !== "string") return { ...NONE };
+  const phrase = cleanPhrase(text);
+  const folded = maskDocumentRefs(phrase.folded);
+  const { tokens, masked } = scanPeriods(folded);
+  const period = choosePeriod(tokens, masked);
+  const repetition = findRecurrence(folded);
+  const recurrence = repetition?.recurrence ?? null;
+  const dayOfMonth = repetition?.dayOfMonth ?? null;
+
+  if (period) return { kind: period.kind, due: period.due, start: period.start, recurrence, dayOfMonth, note: null };
+  if (recurrence) return { kind: "recurring", due: null, start: null, recurrence, dayOfMonth, note: null };
+
+  const marker = findMarker(folded);
+  if (marker?.kind === "per_plan") return { ...NONE, kind: "per_plan", note: PER_PLAN_NOTE };
+  if (marker?.kind === "event") {
+    const note = stripWrappers(phrase.text.slice(phrase.sourceIndex[marker.index]));
+    return { ...NONE, kind: "event", note: note || phrase.text };
+  }
+  return { ...NONE };
+}

@@ -1,0 +1,73 @@
+import type { Recurrence } from "./types";
+
+export interface Repetition {
+  recurrence: Recurrence;
+  dayOfMonth: number | null;
+}
+
+const B = "(?<![a-z0-9])";
+const E = "(?![a-z0-9])";
+// "hằng" and "hàng" both fold to "hang". "N tháng một lần" / "N tháng/lần" = every N months,
+// so "tháng một lần" is monthly only when no other count ("6", "sáu", "hai"…) precedes it.
+const NO_COUNT = "(?<!(?:\\d|hai|ba|bon|nam|sau|chin|muoi)\\s+)";
+const EVERY = "\\s*(?:mot|1|/)\\s*lan";
+
+const words = (...alternatives: string[]) => new RegExp(`${B}(?:${alternatives.join("|")})${E}`);
+
+// Most frequent first: a phrase naming several cadences ("định kỳ 6 tháng và hằng năm")
+// is due at the most frequent one. "thường xuyên" yields to any named cadence.
+const CADENCES: [Recurrence, RegExp][] = [
+  [
+    "monthly",
+    words(
+      "(?:hang|moi)\\s+thang",
+      "dinh ky\\s+(?:hang\\s+)?(?:0?1\\s+)?thang(?!\\s*\\d)",
+      `${NO_COUNT}(?:0?1\\s+)?thang${EVERY}`,
+    ),
+  ],
+  [
+    "quarterly",
+    words(
+      "(?:hang|moi)\\s+quy",
+      "dinh ky\\s+quy(?!\\s*(?:iv|iii|ii|i|\\d)(?![a-z]))",
+      "dinh ky\\s+0?3\\s+thang",
+      `0?3\\s+thang${EVERY}`,
+      `quy${EVERY}`,
+    ),
+  ],
+  [
+    "semiannual",
+    words(
+      "dinh ky\\s+(?:0?6|sau)\\s+thang",
+      "dinh ky\\s+nua\\s+nam",
+      "(?:hang|moi)\\s+(?:0?6\\s+thang|nua\\s+nam)",
+      `(?:0?6|sau)\\s+thang${EVERY}`,
+      `nua\\s+nam${EVERY}`,
+    ),
+  ],
+  [
+    "yearly",
+    words(
+      "(?:hang|moi)\\s+nam",
+      "dinh ky\\s+(?:hang\\s+)?nam",
+      "dinh ky\\s+(?:0?1\\s+nam|12\\s+thang)",
+      `${NO_COUNT}(?:0?1\\s+)?nam${EVERY}`,
+      // "năm 2025 và các năm tiếp theo"
+      "(?:cac\\s+|nhung\\s+)?nam\\s+tiep\\s+theo",
+    ),
+  ],
+  // The enum has no daily or weekly cadence; those duties are, in effect, ongoing.
+  ["ongoing", words("thuong xuyen", "lien tuc", "(?:hang|moi)\\s+(?:ngay|tuan)", "dinh ky")],
+];
+
+// "trước ngày 20 hằng tháng": the day of the month a monthly duty is due.
+const DAY_OF_MONTH = new RegExp(`${B}ngay\\s+(\\d{1,2})\\s+(?:cua\\s+)?(?:hang|moi)\\s+thang${E}`);
+
+/** The cadence the folded phrase names, if any. */
+export function findRecurrence(folded: string): Repetition | null {
+  const found = CADENCES.find(([, pattern]) => pattern.test(folded));
+  if (!found) return null;
+  const recurrence = found[0];
+  const day = recurrence === "monthly" ? Number(DAY_OF_MONTH.exec(folded)?.[1] ?? NaN) : NaN;
+  return { recurrence, dayOfMonth: day >= 1 && day <= 31 ? day : null };
+}
