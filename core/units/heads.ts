@@ -38,9 +38,14 @@ function toneOn(base: string, toned: string): string {
 
 const HEADS = [...CAPITALISED_HEADS, ...LOWERCASE_HEADS];
 
+// "Các nhiệm vụ trọng tâm", "các ngành, lĩnh vực khác": plurals of things, not of bodies.
+const PLURAL_OF_THINGS =
+  /^(?:các|những|mọi) (?:nhiệm vụ|giải pháp|nội dung|chỉ tiêu|mục tiêu|chương trình|đề án|dự án|hoạt động|văn bản|lĩnh vực|ngành, lĩnh vực|năm|tháng|quý|nền tảng|chính sách|quy định)(?![\p{L}])/iu;
+
 /** True when `text` begins with a unit head followed by a word boundary. */
 export function startsWithUnitHead(text: string): boolean {
   const candidate = modernTones(text.trimStart());
+  if (PLURAL_OF_THINGS.test(candidate)) return false;
   for (const head of HEADS) {
     if (!candidate.startsWith(head)) continue;
     const next = candidate.charAt(head.length);

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { invites, units, type Role } from "../schema";
 import { auditStatement } from "./audit";
@@ -58,16 +58,30 @@ export interface Redemption {
  * false when the invite was used up or expired in the meantime.
  */
 export async function redeemInvite(db: Db, r: Redemption): Promise<boolean> {
-  const [, inserted] = await db.batch([
-    db.run(sql`update invites set uses = uses + 1
-      where code = ${r.code} and expires_at > ${r.now} and (max_uses is null or uses < max_uses)`),
-    db.all<{ id: number }>(sql`insert into members (telegram_user_id, chat_id, unit_id, role, full_name)
-      select ${r.telegramUserId}, ${r.chatId}, unit_id, role, ${r.fullName} from invites
-      where code = ${r.code} and changes() = 1
-      returning id`),
-    db.run(sql`insert into audit_log (actor_member_id, action, entity, entity_id, detail)
-      select last_insert_rowid(), 'member.join', 'member', last_insert_rowid(), json_object('invite', ${r.code})
-      where changes() = 1`),
+  // Plain D1 statements: Drizzle's insert…select wants every column, and the
+  // guards below depend on SQLite's changes() between statements of one batch.
+  const d1 = db.$client;
+  const [, inserted] = await d1.batch([
+    d1
+      .prepare(
+        `update invites set uses = uses + 1
+         where code = ?1 and expires_at > ?2 and (max_uses is null or uses < max_uses)`,
+      )
+      .bind(r.code, r.now),
+    d1
+      .prepare(
+        `insert into members (telegram_user_id, chat_id, unit_id, role, full_name)
+         select ?2, ?3, unit_id, role, ?4 from invites where code = ?1 and changes() = 1
+         returning id`,
+      )
+      .bind(r.code, r.telegramUserId, r.chatId, r.fullName),
+    d1
+      .prepare(
+        `insert into audit_log (actor_member_id, action, entity, entity_id, detail)
+         select id, 'member.join', 'member', id, json_object('invite', ?1) from members
+         where id = last_insert_rowid() and changes() = 1`,
+      )
+      .bind(r.code),
   ]);
-  return (inserted as { id: number }[]).length === 1;
+  return inserted!.results.length === 1;
 }

@@ -77,7 +77,7 @@ export async function makeCommittee() {
       .returning({ id: tasks.id });
     const [assignment] = await db
       .insert(assignments)
-      .values({ taskId: task!.id, unitId, role: "lead", state, progress: state === "done" ? 100 : 0, reportedDoneAt: state === "done" ? today : null })
+      .values({ taskId: task!.id, unitId, role: "lead", state, progress: state === "done" ? 100 : 0, reportedDoneAt: state === "done" && deadline.due ? addDays(deadline.due, -5) : null })
       .returning({ id: assignments.id });
     return { taskId: task!.id, assignmentId: assignment!.id, title };
   };

@@ -1,0 +1,166 @@
+import { normalizeText } from "../text/fold";
+import { modernTones, startsWithUnitHead } from "./heads";
+
+/**
+ * Splits a cell or field naming several units into unit names:
+ * "Sở Tài chính, Sở Nội vụ và các cơ quan liên quan" → three names, while
+ * "Sở Văn hóa, Thể thao và Du lịch", "Các Đảng ủy, chi bộ trực thuộc Huyện ủy" and
+ * "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện" stay whole.
+ * Prose is tolerated: "Sở Khoa học và Công nghệ tiến hành rà soát …" yields the unit only.
+ */
+export function splitUnitList(text: string): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const part of splitOutsideParens(clean(text), /[;]/)) {
+    for (const name of splitPart(part)) {
+      const key = modernTones(name).toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+function clean(text: string): string {
+  return normalizeText(text.replace(/\*/g, ""));
+}
+
+// Words that end a unit phrase in prose: "Sở X tiến hành rà soát", "các sở, ngành có
+// liên quan theo chức năng", "Các bộ, ngành, địa phương là chủ quản CSDL".
+const PROSE_STOPS = [
+  "tiến hành", "rà soát", "chủ trì", "phối hợp", "thực hiện", "tổ chức", "triển khai",
+  "xây dựng", "tham mưu", "tổng hợp", "báo cáo", "hướng dẫn", "theo dõi", "kiểm tra",
+  "đôn đốc", "phát động", "chỉ đạo", "lãnh đạo", "quán triệt", "có trách nhiệm",
+  "chịu trách nhiệm", "chủ động", "tiếp tục", "gửi", "ban hành", "nghiên cứu", "đề xuất",
+  "cập nhật", "phê duyệt", "xem xét", "giúp", "là", "theo", "tại", "để", "nhằm",
+  "căn cứ", "tăng cường", "đẩy mạnh", "bảo đảm", "đảm bảo", "cung cấp", "tuyên truyền",
+  "thúc đẩy", "ưu tiên", "phát huy", "quan tâm", "tập trung",
+];
+// The stop must follow a word ("có liên quan tổ chức …"), never a comma or "các"
+// ("các cơ quan, tổ chức", "các tổ chức chính trị - xã hội").
+const PROSE_STOP = new RegExp(
+  `(?<=[\\p{L}\\p{N}])(?<!(?:^|[\\s,;(])(?:[Cc]ác|[Nn]hững)) (?:${PROSE_STOPS.join("|")})(?![\\p{L}\\p{N}])`,
+  "u",
+);
+
+// A sentence break inside prose; a unit name never contains ". " followed by a capital.
+const SENTENCE_BREAK = /\.\s+(?=\p{Lu})/u;
+
+function splitPart(part: string): string[] {
+  const names: string[] = [];
+  for (const sentence of part.split(SENTENCE_BREAK)) {
+    const stop = PROSE_STOP.exec(sentence);
+    const phrase = stop ? sentence.slice(0, stop.index) : sentence;
+    const isProse = stop !== null || names.length > 0;
+    let fragments = mergeContinuations(splitFragments(phrase));
+    if (isProse) {
+      const first = fragments.findIndex((fragment) => startsWithUnitHead(fragment));
+      fragments = first < 0 ? [] : fragments.slice(first);
+    }
+    for (const fragment of fragments) {
+      const name = tidyName(fragment);
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+interface Fragment {
+  text: string;
+  separator: string; // what joined it to the previous fragment
+}
+
+function splitFragments(phrase: string): Fragment[] {
+  const fragments: Fragment[] = [];
+  let depth = 0;
+  let start = 0;
+  let separator = "";
+  for (let i = 0; i < phrase.length; i++) {
+    const char = phrase[i];
+    if (char === "(") depth++;
+    else if (char === ")") depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    let length = 0;
+    if (char === ",") length = 1;
+    else if (char === " " && phrase.startsWith(" và ", i)) length = 4;
+    if (length === 0) continue;
+    fragments.push({ text: phrase.slice(start, i), separator });
+    separator = phrase.slice(i, i + length);
+    start = i + length;
+    i += length - 1;
+  }
+  fragments.push({ text: phrase.slice(start), separator });
+  return fragments.map((f) => ({ text: f.text.trim(), separator: f.separator })).filter((f) => f.text !== "");
+}
+
+/** Glues back fragments that open no unit: "Thể thao", "chi bộ trực thuộc Huyện ủy", "phường". */
+function mergeContinuations(fragments: Fragment[]): string[] {
+  const merged: string[] = [];
+  for (const fragment of fragments) {
+    const previous = merged[merged.length - 1];
+    if (previous !== undefined && (!startsWithUnitHead(fragment.text) || bindsToFront(previous, fragment))) {
+      merged[merged.length - 1] = previous + joiner(fragment.separator) + fragment.text;
+    } else {
+      merged.push(fragment.text);
+    }
+  }
+  return merged;
+}
+
+function joiner(separator: string): string {
+  return separator === "," ? ", " : separator === "" ? " " : separator;
+}
+
+// "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội" is one addressee in party documents.
+function bindsToFront(previous: string, fragment: Fragment): boolean {
+  return (
+    fragment.separator === " và " &&
+    /^(?:Ủy ban )?(?:Mặt trận|MTTQ|UBMTTQ)/.test(modernTones(previous)) &&
+    /^các (?:tổ chức chính trị|đoàn thể)/i.test(fragment.text)
+  );
+}
+
+/** Trims list punctuation and a stray leading "và", and collapses a doubled word ("Sở Sở Công thương"). */
+export function tidyName(raw: string): string {
+  let name = normalizeText(raw.replace(/\*/g, ""))
+    .replace(/^(?:và|với|cùng)\s+/i, "")
+    .replace(/^[\s\-–—+•.,;:]+/, "")
+    .replace(/[\s.,;:]+$/, "");
+  name = name.replace(/(^|\s)(\p{L}+) \2(?=\s|$)/gu, "$1$2");
+  if (unbalanced(name)) name = name.replace(/\s*\([^)]*$/, "").replace(/^[^(]*\)\s*/, "");
+  return name;
+}
+
+function unbalanced(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === "(") depth++;
+    else if (char === ")") depth--;
+    if (depth < 0) return true;
+  }
+  return depth !== 0;
+}
+
+function splitOutsideParens(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === "(") depth++;
+    else if (char === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separator.test(char)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+/** A bare unit phrase (a heading like "2. UBND huyện"), not a sentence about one. */
+export function isUnitPhrase(text: string): boolean {
+  const phrase = clean(text);
+  return phrase !== "" && startsWithUnitHead(phrase) && !PROSE_STOP.test(phrase) && !SENTENCE_BREAK.test(phrase);
+}
