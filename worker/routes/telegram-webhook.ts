@@ -26,12 +26,14 @@ telegramWebhook.post("/webhook", async (c) => {
   const counter = countRoundTrips(c.env.DB);
   const db = createDb(counter.d1);
   const senderId = updateSenderId(update);
+  const t0 = performance.now();
   // One round trip: claim the update and load the sender's membership together.
   const [claimed, memberRows] = await db.batch([
     claimUpdate(db, update.update_id),
     activeMemberByTelegramId(db, senderId === null ? "" : String(senderId)),
   ]);
   if (claimed.length === 0) return c.text("OK (đã xử lý)", 200);
+  const t1 = performance.now();
 
   try {
     const bot = createBot(
@@ -46,6 +48,9 @@ telegramWebhook.post("/webhook", async (c) => {
     console.error("update failed", update.update_id, error);
     return c.text("Internal Server Error", 500);
   }
-  if (config.EXPOSE_METRICS === "true") c.header("X-D1-Round-Trips", String(counter.roundTrips()));
+  if (config.EXPOSE_METRICS === "true") {
+    c.header("X-D1-Round-Trips", String(counter.roundTrips()));
+    c.header("Server-Timing", `claim;dur=${(t1 - t0).toFixed(1)}, handle;dur=${(performance.now() - t1).toFixed(1)}`);
+  }
   return c.text("OK", 200);
 });

@@ -1,0 +1,118 @@
+/**
+ * Webhook benchmark: one update through the whole stack in workerd (wrangler
+ * dev, local D1 with the demo data, outgoing Bot API calls to the local fake),
+ * beside a bare grammY echo bot measured in the same run as the floor.
+ */
+import { rmSync } from "node:fs";
+import { demoMembers } from "../../db/demo";
+import { startFakeBotApi } from "../fake-telegram/server";
+import { spawnSync } from "node:child_process";
+import { applyLocalMigrations, quietWranglerEnv, startWranglerDev, type RunningWorker } from "../lib/wrangler";
+import { percentile, formatMs } from "./stats";
+
+const TOKEN = "123456789:BENCH-TOKEN";
+const SECRET = "bench-secret";
+const STATE = ".wrangler/bench-state";
+
+export interface WebhookScenario {
+  name: string;
+  /** Builds the next update for this scenario's user; called once per request. */
+  update: (updateId: number) => unknown;
+}
+
+export interface WebhookFigures {
+  name: string;
+  medianMs: number;
+  p99Ms: number;
+  roundTrips: number | null;
+}
+
+export async function withBenchStack<T>(run: (stack: { send: (target: "app" | "echo", update: unknown) => Promise<{ ms: number; roundTrips: number | null }> }) => Promise<T>): Promise<T> {
+  rmSync(STATE, { recursive: true, force: true });
+  applyLocalMigrations(STATE);
+  const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", "--persist-to", STATE], { env: quietWranglerEnv, encoding: "utf8" });
+  if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
+
+  const fake = await startFakeBotApi({ port: 0, rateLimit: false });
+  const vars = { TELEGRAM_API_ROOT: fake.url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, EXPOSE_METRICS: "true" };
+  const started: RunningWorker[] = [];
+  try {
+    const app = await startWranglerDev({ port: 8797, persistTo: STATE, vars, logFile: `${STATE}/app.log` });
+    started.push(app);
+    const echo = await startWranglerDev({
+      port: 8798,
+      config: "scripts/bench/echo.wrangler.toml",
+      vars,
+      logFile: `${STATE}/echo.log`,
+      healthPath: "/",
+      isReady: () => true, // the echo bot has no health route; any answer means it is up
+    });
+    started.push(echo);
+    return await run({
+      async send(target, update) {
+        const url = target === "app" ? `${app.url}/telegram/webhook` : echo.url;
+        const t0 = performance.now();
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+          body: JSON.stringify(update),
+        });
+        await response.arrayBuffer();
+        const ms = performance.now() - t0;
+        if (response.status !== 200) throw new Error(`${target} answered ${response.status}`);
+        const header = response.headers.get("X-D1-Round-Trips");
+        return { ms, roundTrips: header === null ? null : Number(header) };
+      },
+    });
+  } finally {
+    await Promise.all(started.map((w) => w.stop()));
+    await fake.close();
+  }
+}
+
+let nextUpdateId = 1;
+export const textFrom = (telegramId: number, text: string) => () => ({
+  update_id: nextUpdateId++,
+  message: {
+    message_id: nextUpdateId,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: telegramId, type: "private", first_name: "Bench" },
+    from: { id: telegramId, is_bot: false, first_name: "Bench" },
+    text,
+    ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
+  },
+});
+
+/** Interleaves app and echo requests so drift in the machine's load hits both alike. */
+export async function measure(
+  send: (target: "app" | "echo", update: unknown) => Promise<{ ms: number; roundTrips: number | null }>,
+  scenario: WebhookScenario,
+  floor: WebhookScenario,
+  runs: number,
+): Promise<[WebhookFigures, WebhookFigures]> {
+  const app: number[] = [];
+  const echo: number[] = [];
+  const trips: number[] = [];
+  for (let i = 0; i < runs + 20; i++) {
+    const a = await send("app", scenario.update(0));
+    const e = await send("echo", floor.update(0));
+    if (i < 20) continue; // warm-up: isolates, JIT, SQLite page cache
+    app.push(a.ms);
+    echo.push(e.ms);
+    if (a.roundTrips !== null) trips.push(a.roundTrips);
+  }
+  return [
+    { name: scenario.name, medianMs: percentile(app, 50), p99Ms: percentile(app, 99), roundTrips: Math.max(...trips) },
+    { name: floor.name, medianMs: percentile(echo, 50), p99Ms: percentile(echo, 99), roundTrips: 0 },
+  ];
+}
+
+export function webhookTable(rows: WebhookFigures[], floor: WebhookFigures): string {
+  const lines = ["| update | median | p99 | × floor (median) | D1 round trips |", "| --- | ---: | ---: | ---: | ---: |"];
+  for (const r of [floor, ...rows]) {
+    lines.push(`| ${r.name} | ${formatMs(r.medianMs)} | ${formatMs(r.p99Ms)} | ${(r.medianMs / floor.medianMs).toFixed(2)} | ${r.roundTrips ?? "–"} |`);
+  }
+  return lines.join("\n");
+}
+
+export const demoOfficial = demoMembers.find((m) => m.unitName === "UBND huyện" && m.role === "member")!;
