@@ -22,7 +22,7 @@ async function call(api: FakeBotApi, method: string, params: Body = {}, as: "jso
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams(
-            Object.entries(params).map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]),
+            Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]),
           ).toString(),
         };
   const response = await api.fetch(new Request(`${ROOT}/bot${TOKEN}/${method}`, init));

@@ -22,11 +22,11 @@ const CAPITALISED_HEADS = [
 
 const LOWERCASE_HEADS = ["các", "những", "mọi"];
 
-/** Old-style tone placement ("Uỷ", "Toà", "hoá") rewritten to the modern one, for matching only. */
+/** Old-style tone placement in open syllables ("Uỷ", "Toà", "hoá") rewritten to the modern one, for matching only. */
 export function modernTones(text: string): string {
   return text
-    .replace(/([oO])([àáảãạ])/g, (_, o: string, a: string) => toneOn(o, a) + "a")
-    .replace(/([uU])([ỳýỷỹỵ])/g, (_, u: string, y: string) => toneOn(u, y) + "y");
+    .replace(/([oO])([àáảãạ])(?!\p{L})/gu, (_, o: string, a: string) => toneOn(o, a) + "a")
+    .replace(/([uU])([ỳýỷỹỵ])(?!\p{L})/gu, (_, u: string, y: string) => toneOn(u, y) + "y");
 }
 
 const TONES = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];

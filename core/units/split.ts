@@ -29,23 +29,28 @@ function clean(text: string): string {
 // Words that end a unit phrase in prose: "Sở X tiến hành rà soát", "các sở, ngành có
 // liên quan theo chức năng", "Các bộ, ngành, địa phương là chủ quản CSDL".
 const PROSE_STOPS = [
-  "tiến hành", "rà soát", "chủ trì", "phối hợp", "thực hiện", "tổ chức", "triển khai",
+  "tiến hành", "rà soát", "chủ trì", "phối hợp", "thực hiện", "tổ chức", "triển khai", "kiểm soát",
   "xây dựng", "tham mưu", "tổng hợp", "báo cáo", "hướng dẫn", "theo dõi", "kiểm tra",
   "đôn đốc", "phát động", "chỉ đạo", "lãnh đạo", "quán triệt", "có trách nhiệm",
   "chịu trách nhiệm", "chủ động", "tiếp tục", "gửi", "ban hành", "nghiên cứu", "đề xuất",
   "cập nhật", "phê duyệt", "xem xét", "giúp", "là", "theo", "tại", "để", "nhằm",
-  "căn cứ", "tăng cường", "đẩy mạnh", "bảo đảm", "đảm bảo", "cung cấp", "tuyên truyền",
+  "căn cứ", "tăng cường", "đẩy mạnh", "bảo đảm", "đảm bảo", "tuyên truyền",
   "thúc đẩy", "ưu tiên", "phát huy", "quan tâm", "tập trung",
 ];
-// The stop must follow a word ("có liên quan tổ chức …"), never a comma or "các"
-// ("các cơ quan, tổ chức", "các tổ chức chính trị - xã hội").
+// After a word, any stop ends the phrase ("có liên quan tổ chức …") unless the word makes
+// it a noun ("các tổ chức", "và tổ chức liên quan", "đầu tư xây dựng"); after a comma, only
+// unambiguous verbs do ("các sở, ngành, triển khai …" but "các cơ quan, tổ chức, cá nhân").
+const NOUN_MAKERS = "(?:[Cc]ác|[Nn]hững|và|tư)";
+const AFTER_COMMA_STOPS = PROSE_STOPS.filter((stop) => !["tổ chức", "theo", "tại", "là", "để", "nhằm"].includes(stop));
 const PROSE_STOP = new RegExp(
-  `(?<=[\\p{L}\\p{N}])(?<!(?:^|[\\s,;(])(?:[Cc]ác|[Nn]hững)) (?:${PROSE_STOPS.join("|")})(?![\\p{L}\\p{N}])`,
+  `(?:(?<=[\\p{L}\\p{N}])(?<!(?:^|[\\s,;(])${NOUN_MAKERS}) (?:${PROSE_STOPS.join("|")})|, (?:${AFTER_COMMA_STOPS.join("|")}))(?![\\p{L}\\p{N}])`,
   "u",
 );
 
 // A sentence break inside prose; a unit name never contains ". " followed by a capital.
 const SENTENCE_BREAK = /\.\s+(?=\p{Lu})/u;
+
+const MAX_PROSE_NAME_WORDS = 12;
 
 function splitPart(part: string): string[] {
   const names: string[] = [];
@@ -60,7 +65,8 @@ function splitPart(part: string): string[] {
     }
     for (const fragment of fragments) {
       const name = tidyName(fragment);
-      if (name) names.push(name);
+      // In prose an overlong "name" is a clause the stop words missed; better none than that.
+      if (name && !(isProse && name.split(" ").length > MAX_PROSE_NAME_WORDS)) names.push(name);
     }
   }
   return names;
@@ -94,12 +100,24 @@ function splitFragments(phrase: string): Fragment[] {
   return fragments.map((f) => ({ text: f.text.trim(), separator: f.separator })).filter((f) => f.text !== "");
 }
 
+// Lower-case kinds of body open a group after a named unit ("Bộ Tài chính, bộ, ngành liên
+// quan") but continue a list of kinds ("Bộ, ngành, địa phương") or a group ("Các sở, ban").
+const KINDS = new Set(["sở", "bộ", "ban", "ngành", "cơ quan", "đơn vị", "địa phương"]);
+const GENERIC_KIND = /^(?:sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương)(?![\p{L}])/u;
+const GROUP_START = /^(?:các|những|mọi)\s/i;
+
+function opensUnit(fragment: string, previous: string): boolean {
+  if (startsWithUnitHead(fragment)) return true;
+  if (!GENERIC_KIND.test(fragment) || GROUP_START.test(previous)) return false;
+  return !previous.split(", ").every((part) => KINDS.has(part.toLowerCase()));
+}
+
 /** Glues back fragments that open no unit: "Thể thao", "chi bộ trực thuộc Huyện ủy", "phường". */
 function mergeContinuations(fragments: Fragment[]): string[] {
   const merged: string[] = [];
   for (const fragment of fragments) {
     const previous = merged[merged.length - 1];
-    if (previous !== undefined && (!startsWithUnitHead(fragment.text) || bindsToFront(previous, fragment))) {
+    if (previous !== undefined && (!opensUnit(fragment.text, previous) || bindsToFront(previous, fragment))) {
       merged[merged.length - 1] = previous + joiner(fragment.separator) + fragment.text;
     } else {
       merged.push(fragment.text);
