@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { roles, type Role } from "../core/access/roles";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** UTC instant as ISO text, set by SQLite so every writer agrees on the clock format. */
 const timestamp = (column = "created_at") =>
@@ -66,7 +66,7 @@ export const targets = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     planId: integer("plan_id").notNull(),
     text: text("text").notNull(),
-    value: integer("value"),
+    value: real("value"),
     comparator: text("comparator", { enum: ["gt", "gte", "lt", "lte", "eq"] }),
     unitOfMeasure: text("unit_of_measure"),
     byYear: integer("by_year"),
@@ -87,6 +87,9 @@ export const members = sqliteTable(
     unitId: integer("unit_id").notNull(),
     role: text("role", { enum: roles }).notNull(),
     fullName: text("full_name").notNull(),
+    /** The plan an admin's commands act on; null means the newest plan they manage. */
+    currentPlanId: integer("current_plan_id"),
+    /** Alerts paused (leave, holiday) until this ISO date, inclusive. */
     pausedUntil: text("paused_until"),
     unreachableSince: text("unreachable_since"),
     removedAt: text("removed_at"),
@@ -130,6 +133,8 @@ export const tasks = sqliteTable(
     startsOn: text("starts_on"),
     recurrence: text("recurrence", { enum: recurrences }),
     deadlineNote: text("deadline_note"),
+    /** For recurring duties: how often the unit checks in; null means the default (quarterly). */
+    checkinEvery: text("checkin_every", { enum: ["monthly", "quarterly", "semiannual", "yearly"] }),
     sortOrder: integer("sort_order").notNull().default(0),
     createdAt: timestamp(),
   },
@@ -173,10 +178,106 @@ export const progressReports = sqliteTable(
     kind: text("kind", { enum: ["progress", "completion", "checkin"] }).notNull(),
     percent: integer("percent"),
     note: text("note"),
-    evidence: text("evidence", { mode: "json" }).$type<{ fileId: string; name: string | null; mime: string | null }[]>(),
+    evidence: text("evidence", { mode: "json" }).$type<Evidence[]>(),
+    /** The flow that produced the report: a second tap on "Gửi" finds it taken. */
+    dedupeKey: text("dedupe_key"),
+    /** For completions: what the monitoring office decided. */
+    reviewStatus: text("review_status", { enum: ["pending", "confirmed", "returned"] }),
+    reviewedBy: integer("reviewed_by"),
+    reviewedAt: text("reviewed_at"),
+    reviewNote: text("review_note"),
+    /** For check-ins of recurring duties: the period answered, e.g. 2026-Q4. */
+    periodKey: text("period_key"),
     createdAt: timestamp(),
   },
-  (t) => [index("progress_reports_assignment_idx").on(t.assignmentId, t.createdAt)],
+  (t) => [
+    index("progress_reports_assignment_idx").on(t.assignmentId, t.createdAt),
+    uniqueIndex("progress_reports_dedupe_uq").on(t.dedupeKey),
+    index("progress_reports_review_idx").on(t.reviewStatus),
+  ],
+);
+
+export interface Evidence {
+  fileId: string;
+  kind: "document" | "photo";
+  name: string | null;
+  mime: string | null;
+  size: number | null;
+}
+
+export const extensionRequests = sqliteTable(
+  "extension_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    assignmentId: integer("assignment_id").notNull(),
+    requestedBy: integer("requested_by").notNull(),
+    /** The due date in force when asked, kept so history shows what was moved. */
+    originalDue: text("original_due"),
+    proposedDue: text("proposed_due").notNull(),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: ["pending", "approved", "refused"] }).notNull().default("pending"),
+    decidedBy: integer("decided_by"),
+    decidedAt: text("decided_at"),
+    decisionNote: text("decision_note"),
+    createdAt: timestamp(),
+  },
+  (t) => [index("extension_requests_assignment_idx").on(t.assignmentId), index("extension_requests_status_idx").on(t.status)],
+);
+
+/** Multi-step chat flows keep their state here: every update may reach a fresh isolate. */
+export const conversations = sqliteTable("conversations", {
+  chatId: text("chat_id").primaryKey(),
+  memberId: integer("member_id").notNull(),
+  flow: text("flow").notNull(),
+  step: text("step").notNull(),
+  data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  /** Random per flow: buttons carry it, so a button from an older flow is recognised as stale. */
+  token: text("token").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  updatedAt: timestamp("updated_at"),
+});
+
+/** A member's alerts for one assignment muted until a date (inclusive). */
+export const alertMutes = sqliteTable(
+  "alert_mutes",
+  {
+    memberId: integer("member_id").notNull(),
+    assignmentId: integer("assignment_id").notNull(),
+    until: text("until").notNull(),
+    createdAt: timestamp(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.assignmentId] })],
+);
+
+/** Values recorded against a target (chỉ tiêu) for a period, e.g. the share of highly qualified recruits in 2025. */
+export const targetValues = sqliteTable(
+  "target_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    targetId: integer("target_id").notNull(),
+    period: text("period").notNull(),
+    value: real("value").notNull(),
+    note: text("note"),
+    recordedBy: integer("recorded_by").notNull(),
+    createdAt: timestamp(),
+  },
+  (t) => [index("target_values_target_idx").on(t.targetId, t.period)],
+);
+
+/** A plan document being reviewed before it is saved: the extraction, editable, and nothing else written. */
+export const planImports = sqliteTable(
+  "plan_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    memberId: integer("member_id").notNull(),
+    sourceHash: text("source_hash").notNull(),
+    fileName: text("file_name"),
+    extraction: text("extraction", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["reviewing", "confirmed", "cancelled"] }).notNull().default("reviewing"),
+    planId: integer("plan_id"),
+    createdAt: timestamp(),
+  },
+  (t) => [index("plan_imports_member_idx").on(t.memberId, t.status)],
 );
 
 /** Outbox: one row per alert, unique per assignment, recipient, kind and period, so retries never repeat one. */
@@ -184,18 +285,24 @@ export const reminders = sqliteTable(
   "reminders",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    assignmentId: integer("assignment_id"),
     memberId: integer("member_id").notNull(),
+    assignmentId: integer("assignment_id"),
     kind: text("kind").notNull(),
+    /** What the alert is about ("assignment:12", "digest"): with kind and period it makes the alert unique. */
+    subject: text("subject").notNull(),
     periodKey: text("period_key").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed", "unreachable"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "queued", "sent", "failed", "unreachable"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** The message as it will be sent (text, buttons), rendered when the alert is found. */
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
     sentAt: text("sent_at"),
     createdAt: timestamp(),
   },
   (t) => [
-    uniqueIndex("reminders_once_uq").on(t.assignmentId, t.memberId, t.kind, t.periodKey),
+    uniqueIndex("reminders_once_uq").on(t.memberId, t.kind, t.subject, t.periodKey),
     index("reminders_status_idx").on(t.status),
+    index("reminders_assignment_idx").on(t.assignmentId),
   ],
 );
 

@@ -1,3 +1,11 @@
+CREATE TABLE `alert_mutes` (
+	`member_id` integer NOT NULL,
+	`assignment_id` integer NOT NULL,
+	`until` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	PRIMARY KEY(`member_id`, `assignment_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `assignments` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`task_id` integer NOT NULL,
@@ -26,6 +34,33 @@ CREATE TABLE `audit_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `audit_entity_idx` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE TABLE `conversations` (
+	`chat_id` text PRIMARY KEY NOT NULL,
+	`member_id` integer NOT NULL,
+	`flow` text NOT NULL,
+	`step` text NOT NULL,
+	`data` text NOT NULL,
+	`token` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `extension_requests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`assignment_id` integer NOT NULL,
+	`requested_by` integer NOT NULL,
+	`original_due` text,
+	`proposed_due` text NOT NULL,
+	`reason` text NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`decided_by` integer,
+	`decided_at` text,
+	`decision_note` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `extension_requests_assignment_idx` ON `extension_requests` (`assignment_id`);--> statement-breakpoint
+CREATE INDEX `extension_requests_status_idx` ON `extension_requests` (`status`);--> statement-breakpoint
 CREATE TABLE `invites` (
 	`code` text PRIMARY KEY NOT NULL,
 	`unit_id` integer NOT NULL,
@@ -44,6 +79,7 @@ CREATE TABLE `members` (
 	`unit_id` integer NOT NULL,
 	`role` text NOT NULL,
 	`full_name` text NOT NULL,
+	`current_plan_id` integer,
 	`paused_until` text,
 	`unreachable_since` text,
 	`removed_at` text,
@@ -52,6 +88,18 @@ CREATE TABLE `members` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `members_active_user_uq` ON `members` (`telegram_user_id`) WHERE removed_at is null;--> statement-breakpoint
 CREATE INDEX `members_unit_idx` ON `members` (`unit_id`);--> statement-breakpoint
+CREATE TABLE `plan_imports` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`member_id` integer NOT NULL,
+	`source_hash` text NOT NULL,
+	`file_name` text,
+	`extraction` text NOT NULL,
+	`status` text DEFAULT 'reviewing' NOT NULL,
+	`plan_id` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `plan_imports_member_idx` ON `plan_imports` (`member_id`,`status`);--> statement-breakpoint
 CREATE TABLE `plans` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`issuer_unit_id` integer NOT NULL,
@@ -80,29 +128,52 @@ CREATE TABLE `progress_reports` (
 	`percent` integer,
 	`note` text,
 	`evidence` text,
+	`dedupe_key` text,
+	`review_status` text,
+	`reviewed_by` integer,
+	`reviewed_at` text,
+	`review_note` text,
+	`period_key` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `progress_reports_assignment_idx` ON `progress_reports` (`assignment_id`,`created_at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `progress_reports_dedupe_uq` ON `progress_reports` (`dedupe_key`);--> statement-breakpoint
+CREATE INDEX `progress_reports_review_idx` ON `progress_reports` (`review_status`);--> statement-breakpoint
 CREATE TABLE `reminders` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`assignment_id` integer,
 	`member_id` integer NOT NULL,
+	`assignment_id` integer,
 	`kind` text NOT NULL,
+	`subject` text NOT NULL,
 	`period_key` text NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
+	`last_error` text,
+	`payload` text,
 	`sent_at` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `reminders_once_uq` ON `reminders` (`assignment_id`,`member_id`,`kind`,`period_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `reminders_once_uq` ON `reminders` (`member_id`,`kind`,`subject`,`period_key`);--> statement-breakpoint
 CREATE INDEX `reminders_status_idx` ON `reminders` (`status`);--> statement-breakpoint
+CREATE INDEX `reminders_assignment_idx` ON `reminders` (`assignment_id`);--> statement-breakpoint
+CREATE TABLE `target_values` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`target_id` integer NOT NULL,
+	`period` text NOT NULL,
+	`value` real NOT NULL,
+	`note` text,
+	`recorded_by` integer NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `target_values_target_idx` ON `target_values` (`target_id`,`period`);--> statement-breakpoint
 CREATE TABLE `targets` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`plan_id` integer NOT NULL,
 	`text` text NOT NULL,
-	`value` integer,
+	`value` real,
 	`comparator` text,
 	`unit_of_measure` text,
 	`by_year` integer,
@@ -122,6 +193,7 @@ CREATE TABLE `tasks` (
 	`starts_on` text,
 	`recurrence` text,
 	`deadline_note` text,
+	`checkin_every` text,
 	`sort_order` integer DEFAULT 0 NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );

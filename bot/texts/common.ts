@@ -1,9 +1,5 @@
-/**
- * Every sentence the bot says, in one place so it can be reviewed as a whole.
- * HTML parse mode: callers escape anything that came from a user or document.
- */
-import type { AssignmentStatus } from "../core/status/derive";
-import type { Role } from "../db/schema";
+import type { AssignmentStatus } from "../../core/status/derive";
+import type { Role } from "../../db/schema";
 
 export const roleLabel: Record<Role, string> = {
   admin: "quản trị",

@@ -1,8 +1,4 @@
-/**
- * Callback data for inline buttons. Telegram allows 64 bytes, so each is a
- * short prefix and ids; every parser rejects anything else (old or forged data).
- */
-import { roles, type Role } from "../core/access/roles";
+import { roles, type Role } from "../../core/access/roles";
 
 export const taskCard = {
   build: (assignmentId: number) => `task:${assignmentId}`,

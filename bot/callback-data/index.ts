@@ -1,0 +1,6 @@
+/**
+ * Callback data for inline buttons, one file per feature. Telegram allows 64
+ * bytes, so each is a short prefix and ids; every pattern rejects anything
+ * else (old or forged data).
+ */
+export * from "./common";

@@ -1,0 +1,6 @@
+/**
+ * Every sentence the bot says lives in this folder, one file per feature, so
+ * the Vietnamese can be reviewed as a whole. HTML parse mode: callers escape
+ * anything that came from a user or a document.
+ */
+export * from "./common";
