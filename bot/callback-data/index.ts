@@ -4,3 +4,4 @@
  * else (old or forged data).
  */
 export * from "./common";
+export * from "./report";

@@ -1,0 +1,31 @@
+/** Buttons that start the reporting flows from a task card or an alert. */
+export const startReport = {
+  build: (assignmentId: number) => `rp:${assignmentId}`,
+  pattern: /^rp:(\d{1,10})$/,
+};
+
+export const startCompletion = {
+  build: (assignmentId: number) => `done:${assignmentId}`,
+  pattern: /^done:(\d{1,10})$/,
+};
+
+export const startExtension = {
+  build: (assignmentId: number) => `ext:${assignmentId}`,
+  pattern: /^ext:(\d{1,10})$/,
+};
+
+export const taskHistory = {
+  build: (assignmentId: number) => `hist:${assignmentId}`,
+  pattern: /^hist:(\d{1,10})$/,
+};
+
+export const taskFullText = {
+  build: (assignmentId: number) => `full:${assignmentId}`,
+  pattern: /^full:(\d{1,10})$/,
+};
+
+/** Check-in for the current period of a recurring duty. */
+export const startCheckin = {
+  build: (assignmentId: number) => `ci:${assignmentId}`,
+  pattern: /^ci:(\d{1,10})$/,
+};
