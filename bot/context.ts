@@ -1,5 +1,6 @@
 import type { Context } from "grammy";
 import type { Db } from "../db/client";
+import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
 
 export interface BotDeps {
@@ -11,6 +12,8 @@ export interface BotDeps {
 /** The member is loaded by the webhook in the same D1 round trip that claims the update. */
 export type BotContext = Context & {
   member: MemberProfile | null;
+  /** The multi-step flow this chat is in, if any (loaded with the member). */
+  conversation: Conversation | null;
   deps: BotDeps;
 };
 

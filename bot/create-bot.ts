@@ -1,5 +1,6 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
 import type { BotContext, BotDeps } from "./context";
 import { fallback } from "./features/fallback";
@@ -21,7 +22,12 @@ export interface BotConfig {
  * lets the member loaded by the webhook ride on the context without globals.
  * botInfo is given so grammY never calls getMe on a cold isolate.
  */
-export function createBot(config: BotConfig, deps: BotDeps, member: MemberProfile | null): Bot<BotContext> {
+export function createBot(
+  config: BotConfig,
+  deps: BotDeps,
+  member: MemberProfile | null,
+  conversation: Conversation | null = null,
+): Bot<BotContext> {
   const bot = new Bot<BotContext>(config.token, {
     botInfo: botInfoFor(config),
     client: { apiRoot: config.apiRoot },
@@ -29,6 +35,7 @@ export function createBot(config: BotConfig, deps: BotDeps, member: MemberProfil
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.member = member;
+    ctx.conversation = conversation && conversation.memberId === member?.id && conversation.expiresAt > deps.now().toISOString() ? conversation : null;
     return next();
   });
   bot.use(onboarding);

@@ -31,3 +31,13 @@ export function canViewAssignment(actor: Actor, assignment: { unitId: number; pl
 export function isAdmin(actor: Actor): boolean {
   return actor.role === "admin";
 }
+
+/**
+ * Reporting on an assignment: the members and leaders of the assigned unit,
+ * and the admins who manage the plan. Viewers only read.
+ */
+export function canReport(actor: Actor, assignment: { unitId: number; plan: PlanScope }): boolean {
+  if (actor.role === "viewer") return false;
+  if (actor.unitId === assignment.unitId) return actor.role === "member" || actor.role === "leader" || actor.role === "admin";
+  return canManagePlan(actor, assignment.plan);
+}

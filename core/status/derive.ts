@@ -12,7 +12,9 @@ export type AssignmentStatus =
   | "awaiting_confirmation"
   | "in_progress"
   | "not_due"
-  | "ongoing"
+  | "checkin_missed"
+  | "checkin_due"
+  | "checkin_done"
   | "no_deadline"
   | "done_late"
   | "done_on_time";
@@ -28,6 +30,18 @@ export interface StatusInput {
   today: string;
   /** "Sắp đến hạn" window in days. */
   soonDays?: number;
+  /** For recurring duties: where the unit stands with its periodic check-ins. */
+  checkin?: CheckinFacts;
+}
+
+export interface CheckinFacts {
+  currentPeriod: string;
+  previousPeriod: string;
+  previousPeriodEnd: string;
+  /** The latest period the unit answered, if any. */
+  lastAnswered: string | null;
+  /** The duty was assigned on this date; periods before it cannot be missed. */
+  activeSince: string;
 }
 
 export const DEFAULT_SOON_DAYS = 7;
@@ -45,21 +59,30 @@ export function deriveStatus(input: StatusInput): AssignmentStatus {
     if (due <= addDays(today, soonDays)) return "due_soon";
     return state === "in_progress" ? "in_progress" : "not_due";
   }
-  if (input.recurring) return "ongoing";
+  if (input.recurring) {
+    const c = input.checkin;
+    if (!c) return "checkin_due";
+    if (c.lastAnswered === c.currentPeriod) return "checkin_done";
+    const previousWasOwed = c.activeSince <= c.previousPeriodEnd;
+    if (previousWasOwed && c.lastAnswered !== c.previousPeriod) return "checkin_missed";
+    return "checkin_due";
+  }
   return state === "in_progress" ? "in_progress" : "no_deadline";
 }
 
 /** Most urgent first: the order of /viec and of every list an official reads. */
 export const statusUrgency: Record<AssignmentStatus, number> = {
   overdue: 0,
-  due_soon: 1,
-  awaiting_confirmation: 2,
-  in_progress: 3,
-  not_due: 4,
-  ongoing: 5,
-  no_deadline: 6,
-  done_late: 7,
-  done_on_time: 8,
+  checkin_missed: 1,
+  due_soon: 2,
+  awaiting_confirmation: 3,
+  in_progress: 4,
+  checkin_due: 5,
+  not_due: 6,
+  checkin_done: 7,
+  no_deadline: 8,
+  done_late: 9,
+  done_on_time: 10,
 };
 
 export function isFinished(status: AssignmentStatus): boolean {

@@ -1,4 +1,5 @@
-import { deriveStatus, statusUrgency, type AssignmentState, type AssignmentStatus } from "./derive";
+import { checkinCadence, periodContaining, previousPeriod, type CheckinEvery } from "../checkins/period";
+import { deriveStatus, statusUrgency, type AssignmentState, type AssignmentStatus, type CheckinFacts } from "./derive";
 
 /** The fields of a stored assignment (and its task) that decide its status. */
 export interface AssignmentFacts {
@@ -7,6 +8,11 @@ export interface AssignmentFacts {
   dueOverride: string | null;
   recurrence: string | null;
   reportedDoneAt: string | null;
+  /** Recurring duties only; absent fields mean the defaults (quarterly, never answered). */
+  checkinEvery?: CheckinEvery | null;
+  lastCheckinPeriod?: string | null;
+  /** ISO instant or date the assignment began (when the plan was loaded). */
+  assignedAt?: string | null;
 }
 
 export function effectiveDue(a: AssignmentFacts): string | null {
@@ -21,7 +27,20 @@ export function statusOf(a: AssignmentFacts, today: string, soonDays?: number): 
     reportedDoneAt: a.reportedDoneAt,
     today,
     soonDays,
+    checkin: a.recurrence !== null ? checkinFacts(a, today) : undefined,
   });
+}
+
+export function checkinFacts(a: AssignmentFacts, today: string): CheckinFacts {
+  const every = checkinCadence(a.checkinEvery ?? null, a.recurrence);
+  const previous = previousPeriod(every, today);
+  return {
+    currentPeriod: periodContaining(every, today).key,
+    previousPeriod: previous.key,
+    previousPeriodEnd: previous.end,
+    lastAnswered: a.lastCheckinPeriod ?? null,
+    activeSince: (a.assignedAt ?? today).slice(0, 10),
+  };
 }
 
 /** Most urgent first; among equals, the earliest due date, then the plan's own order. */

@@ -1,6 +1,6 @@
 import { foldText } from "../text/fold";
 import { unitKey } from "./key";
-import { tidyName } from "./split";
+import { tidyName } from "./tidy";
 
 // A plural noun right before a comma opens an enumeration of kinds of body:
 // "sở, ban, ngành", "Bộ, ngành, địa phương", "Tập đoàn, doanh nghiệp …".

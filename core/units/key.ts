@@ -1,5 +1,5 @@
 import { foldText } from "../text/fold";
-import { tidyName } from "./split";
+import { tidyName } from "./tidy";
 
 // Abbreviations as they appear folded, expanded to the folded full name.
 const ABBREVIATIONS: Record<string, string> = {

@@ -1,5 +1,8 @@
 import { normalizeText } from "../text/fold";
 import { modernTones, startsWithUnitHead } from "./heads";
+import { PROSE_STOP, SENTENCE_BREAK } from "./prose";
+import { tidyName } from "./tidy";
+
 
 /**
  * Splits a cell or field naming several units into unit names:
@@ -25,30 +28,6 @@ export function splitUnitList(text: string): string[] {
 function clean(text: string): string {
   return normalizeText(text.replace(/\*/g, ""));
 }
-
-// Words that end a unit phrase in prose: "Sở X tiến hành rà soát", "các sở, ngành có
-// liên quan theo chức năng", "Các bộ, ngành, địa phương là chủ quản CSDL".
-const PROSE_STOPS = [
-  "tiến hành", "rà soát", "chủ trì", "phối hợp", "thực hiện", "tổ chức", "triển khai", "kiểm soát",
-  "xây dựng", "tham mưu", "tổng hợp", "báo cáo", "hướng dẫn", "theo dõi", "kiểm tra",
-  "đôn đốc", "phát động", "chỉ đạo", "lãnh đạo", "quán triệt", "có trách nhiệm",
-  "chịu trách nhiệm", "chủ động", "tiếp tục", "gửi", "ban hành", "nghiên cứu", "đề xuất",
-  "cập nhật", "phê duyệt", "xem xét", "giúp", "là", "theo", "tại", "để", "nhằm",
-  "căn cứ", "tăng cường", "đẩy mạnh", "bảo đảm", "đảm bảo", "tuyên truyền",
-  "thúc đẩy", "ưu tiên", "phát huy", "quan tâm", "tập trung",
-];
-// After a word, any stop ends the phrase ("có liên quan tổ chức …") unless the word makes
-// it a noun ("các tổ chức", "và tổ chức liên quan", "đầu tư xây dựng"); after a comma, only
-// unambiguous verbs do ("các sở, ngành, triển khai …" but "các cơ quan, tổ chức, cá nhân").
-const NOUN_MAKERS = "(?:[Cc]ác|[Nn]hững|và|tư)";
-const AFTER_COMMA_STOPS = PROSE_STOPS.filter((stop) => !["tổ chức", "theo", "tại", "là", "để", "nhằm"].includes(stop));
-const PROSE_STOP = new RegExp(
-  `(?:(?<=[\\p{L}\\p{N}])(?<!(?:^|[\\s,;(])${NOUN_MAKERS}) (?:${PROSE_STOPS.join("|")})|, (?:${AFTER_COMMA_STOPS.join("|")}))(?![\\p{L}\\p{N}])`,
-  "u",
-);
-
-// A sentence break inside prose; a unit name never contains ". " followed by a capital.
-const SENTENCE_BREAK = /\.\s+(?=\p{Lu})/u;
 
 const MAX_PROSE_NAME_WORDS = 12;
 
@@ -104,7 +83,7 @@ function splitFragments(phrase: string): Fragment[] {
 // quan") but continue a list of kinds ("Bộ, ngành, địa phương") or a group ("Các sở, ban").
 const KINDS = new Set(["sở", "bộ", "ban", "ngành", "cơ quan", "đơn vị", "địa phương"]);
 const GENERIC_KIND = /^(?:sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương)(?![\p{L}])/u;
-const GROUP_START = /^(?:các|những|mọi)\s/i;
+const GROUP_START = /^(?:các|những|mọi)\s/iu;
 
 function opensUnit(fragment: string, previous: string): boolean {
   if (startsWithUnitHead(fragment)) return true;
@@ -137,27 +116,6 @@ function bindsToFront(previous: string, fragment: Fragment): boolean {
     /^(?:Ủy ban )?(?:Mặt trận|MTTQ|UBMTTQ)/.test(modernTones(previous)) &&
     /^các (?:tổ chức chính trị|đoàn thể)/i.test(fragment.text)
   );
-}
-
-/** Trims list punctuation and a stray leading "và", and collapses a doubled word ("Sở Sở Công thương"). */
-export function tidyName(raw: string): string {
-  let name = normalizeText(raw.replace(/\*/g, ""))
-    .replace(/^(?:và|với|cùng)\s+/i, "")
-    .replace(/^[\s\-–—+•.,;:]+/, "")
-    .replace(/[\s.,;:]+$/, "");
-  name = name.replace(/(^|\s)(\p{L}+) \2(?=\s|$)/gu, "$1$2");
-  if (unbalanced(name)) name = name.replace(/\s*\([^)]*$/, "").replace(/^[^(]*\)\s*/, "");
-  return name;
-}
-
-function unbalanced(text: string): boolean {
-  let depth = 0;
-  for (const char of text) {
-    if (char === "(") depth++;
-    else if (char === ")") depth--;
-    if (depth < 0) return true;
-  }
-  return depth !== 0;
 }
 
 function splitOutsideParens(text: string, separator: RegExp): string[] {

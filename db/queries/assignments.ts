@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { assignments, members, plans, progressReports, tasks, units } from "../schema";
 
@@ -18,7 +18,10 @@ const assignmentView = {
   deadlineKind: tasks.deadlineKind,
   dueOn: tasks.dueOn,
   recurrence: tasks.recurrence,
+  checkinEvery: tasks.checkinEvery,
   deadlineNote: tasks.deadlineNote,
+  assignedAt: tasks.createdAt,
+  lastCheckinPeriod: sql<string | null>`(select max(pr.period_key) from progress_reports pr where pr.assignment_id = ${assignments.id} and pr.kind = 'checkin')`,
   planId: plans.id,
   planNumber: plans.number,
   planTitle: plans.title,

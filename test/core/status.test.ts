@@ -3,6 +3,7 @@ import { deriveStatus, type StatusInput } from "../../core/status/derive";
 import { sortByUrgency } from "../../core/status/of-assignment";
 
 const today = "2026-11-25";
+const checkin = { currentPeriod: "2026-Q4", previousPeriod: "2026-Q3", previousPeriodEnd: "2026-09-30", lastAnswered: null, activeSince: "2026-01-05" };
 const base: StatusInput = { state: "open", due: null, recurring: false, reportedDoneAt: null, today };
 
 describe("deriveStatus", () => {
@@ -19,7 +20,12 @@ describe("deriveStatus", () => {
     ["done on the deadline day", { due: "2026-11-20", state: "done", reportedDoneAt: "2026-11-20T10:00:00Z" }, "done_on_time"],
     ["done after the deadline", { due: "2026-11-20", state: "done", reportedDoneAt: "2026-11-21T01:00:00Z" }, "done_late"],
     ["done, no deadline", { state: "done", reportedDoneAt: "2026-11-21" }, "done_on_time"],
-    ["recurring duty", { recurring: true }, "ongoing"],
+    ["recurring duty, nothing known of its check-ins", { recurring: true }, "checkin_due"],
+    ["recurring duty answered this period", { recurring: true, checkin: { ...checkin, lastAnswered: "2026-Q4" } }, "checkin_done"],
+    ["recurring duty answered last period only", { recurring: true, checkin: { ...checkin, lastAnswered: "2026-Q3" } }, "checkin_due"],
+    ["recurring duty that skipped last period", { recurring: true, checkin: { ...checkin, lastAnswered: "2026-Q2" } }, "checkin_missed"],
+    ["recurring duty never answered", { recurring: true, checkin: { ...checkin, lastAnswered: null } }, "checkin_missed"],
+    ["recurring duty assigned this period", { recurring: true, checkin: { ...checkin, lastAnswered: null, activeSince: "2026-10-15" } }, "checkin_due"],
     ["milestone plus duty: the milestone rules until done", { recurring: true, due: "2026-11-01" }, "overdue"],
     ["no deadline at all", {}, "no_deadline"],
     ["no deadline, work started", { state: "in_progress" }, "in_progress"],
@@ -30,7 +36,7 @@ describe("deriveStatus", () => {
 
 describe("sortByUrgency", () => {
   it("puts overdue first, then due soon, then the rest by due date, finished last", () => {
-    const item = (ref: string, over: Partial<{ state: "open" | "done"; dueOn: string | null; recurrence: string | null }>) => ({
+    const item = (ref: string, over: Partial<{ state: "open" | "done"; dueOn: string | null; recurrence: string | null; assignedAt: string }>) => ({
       ref,
       state: "open" as const,
       dueOn: null,
@@ -45,12 +51,12 @@ describe("sortByUrgency", () => {
         item("later", { dueOn: "2027-06-30" }),
         item("none", {}),
         item("soon", { dueOn: "2026-11-27" }),
-        item("ongoing", { recurrence: "ongoing" }),
+        item("ongoing", { recurrence: "ongoing", assignedAt: "2026-11-01" }),
         item("old-overdue", { dueOn: "2024-12-31" }),
         item("new-overdue", { dueOn: "2026-10-31" }),
       ],
       today,
     );
-    expect(sorted.map((s) => s.ref)).toEqual(["old-overdue", "new-overdue", "soon", "later", "ongoing", "none", "done"]);
+    expect(sorted.map((s) => s.ref)).toEqual(["old-overdue", "new-overdue", "soon", "ongoing", "later", "none", "done"]);
   });
 });

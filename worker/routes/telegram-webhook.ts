@@ -2,8 +2,9 @@ import { Hono } from "hono";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import { createBot } from "../../bot/create-bot";
-import { updateSenderId } from "../../bot/update-sender";
+import { updateChatId, updateSenderId } from "../../bot/update-sender";
 import { createDb } from "../../db/client";
+import { conversationByChat } from "../../db/queries/conversations";
 import { activeMemberByTelegramId } from "../../db/queries/members";
 import { claimUpdate, releaseUpdate } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
@@ -27,10 +28,12 @@ telegramWebhook.post("/webhook", async (c) => {
   const db = createDb(counter.d1);
   const senderId = updateSenderId(update);
   const t0 = performance.now();
-  // One round trip: claim the update and load the sender's membership together.
-  const [claimed, memberRows] = await db.batch([
+  const chatId = updateChatId(update);
+  // One round trip: claim the update, load the sender's membership and their chat's open flow.
+  const [claimed, memberRows, conversationRows] = await db.batch([
     claimUpdate(db, update.update_id),
     activeMemberByTelegramId(db, senderId === null ? "" : String(senderId)),
+    conversationByChat(db, chatId === null ? "" : String(chatId)),
   ]);
   if (claimed.length === 0) return c.text("OK (đã xử lý)", 200);
   const t1 = performance.now();
@@ -40,6 +43,7 @@ telegramWebhook.post("/webhook", async (c) => {
       { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, botUsername: config.BOT_USERNAME },
       { db, now: () => new Date(), botUsername: config.BOT_USERNAME },
       memberRows[0] ?? null,
+      conversationRows[0] ?? null,
     );
     await bot.handleUpdate(update);
   } catch (error) {

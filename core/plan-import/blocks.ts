@@ -1,0 +1,91 @@
+import { cleanInline, stripEmphasis } from "./clean";
+import { startsWithFieldLabel } from "./fields";
+import { type Cell, readLineTable, readPipeRow } from "./line-table";
+
+export type { Cell } from "./line-table";
+
+export type Block =
+  | { kind: "paragraph"; text: string; order: number }
+  | { kind: "table"; rows: Cell[][]; order: number };
+
+const LIST_MARKER = /^(?:[-–—•+]\s|\(\d{1,2}\)\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s)/;
+const ENDS_SENTENCE = /[.;:!?]$/;
+
+/**
+ * Splits a converted document into paragraphs (hard-wrapped lines joined, emphasis removed)
+ * and tables (Markdown pipe rows, or cells between lines holding a single "|").
+ */
+export function splitBlocks(source: string): Block[] {
+  const lines = source.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ").split("\n");
+  const blocks: Block[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    const text = cleanInline(paragraph.join(" "));
+    if (text !== "") blocks.push({ kind: "paragraph", text, order: blocks.length });
+    paragraph = [];
+  };
+
+  let afterBlank = false;
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i] ?? "";
+    const trimmed = line.trim();
+    if (trimmed === "|") {
+      flush();
+      const { rows, next } = readLineTable(lines, i);
+      if (rows.length > 0) blocks.push({ kind: "table", rows, order: blocks.length });
+      i = next;
+      continue;
+    }
+    if (isPipeRow(trimmed)) {
+      flush();
+      const rows: Cell[][] = [];
+      for (; i < lines.length && isPipeRow((lines[i] ?? "").trim()); i++) {
+        const row = readPipeRow(lines[i] ?? "");
+        if (row) rows.push(row);
+      }
+      blocks.push({ kind: "table", rows, order: blocks.length });
+      continue;
+    }
+    if (trimmed === "") afterBlank = true;
+    else {
+      const previous = paragraph[paragraph.length - 1] ?? "";
+      const breaks = afterBlank ? !continuesSentence(trimmed, previous) : opensParagraph(trimmed, previous);
+      if (paragraph.length > 0 && breaks) flush();
+      paragraph.push(trimmed);
+      afterBlank = false;
+    }
+    i++;
+  }
+  flush();
+  return blocks;
+}
+
+/**
+ * Page breaks of converted documents leave a blank line inside a sentence: "… hoạch định
+ * chính sách," / "" / "xây dựng tầm nhìn …". A lower-case line after an unfinished one goes on.
+ */
+function continuesSentence(line: string, previous: string): boolean {
+  const text = stripEmphasis(line).trimStart();
+  if (previous === "" || line.startsWith("*") || LIST_MARKER.test(text) || !/^\p{Ll}/u.test(text)) return false;
+  const before = stripEmphasis(previous).trimEnd();
+  // A heading ("KẾ HOẠCH") is followed by a lower-case title, not continued by it.
+  return !/[.;:!?)]$/.test(before) && /\p{Ll}/u.test(before);
+}
+
+function isPipeRow(line: string): boolean {
+  if (!line.startsWith("|")) return false;
+  let bars = 0;
+  for (const char of line) if (char === "|") bars++;
+  return bars >= 3;
+}
+
+/**
+ * A list marker at the start of a line begins a new paragraph only after a finished
+ * sentence: hard wraps produce lines like "- 2030, tập trung …" mid-sentence.
+ */
+function opensParagraph(line: string, previous: string): boolean {
+  const text = stripEmphasis(line).trimStart();
+  if (!LIST_MARKER.test(text)) return false;
+  if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
+  return ENDS_SENTENCE.test(stripEmphasis(previous).trimEnd());
+}

@@ -1,0 +1,32 @@
+import { splitBlocks } from "./blocks";
+import { extractContent } from "./content";
+import { collectUnits, finalizeTasks } from "./finalize";
+import { extractHeader } from "./header";
+import { buildOutline, type OutlineNode } from "./outline";
+import { extractTargets } from "./targets";
+import { labelledTasks } from "./tasks-labelled";
+import { tableTasks } from "./tasks-table";
+import { unitSectionTasks } from "./tasks-unit-sections";
+import type { ExtractedPlan } from "./types";
+
+export type { ExtractedHeader, ExtractedPlan, ExtractedTarget, ExtractedTask } from "./types";
+
+/**
+ * Reads a plan (Kế hoạch) converted to text or Markdown. The shapes are recognised where
+ * they occur, so one document may mix them: labelled fields under numbered items,
+ * per-unit sections in the assignments part, and task tables (pipe or line-per-cell).
+ */
+export function extractPlan(text: string): ExtractedPlan {
+  const warnings: string[] = [];
+  const blocks = splitBlocks(text);
+  const header = extractHeader(blocks, warnings);
+  const { root, tables } = buildOutline(blocks);
+  const targets = extractTargets(root);
+
+  const consumed = new Set<OutlineNode>();
+  const drafts = [...labelledTasks(root, consumed), ...unitSectionTasks(root, consumed), ...tableTasks(tables, warnings)];
+  const content = extractContent(root, consumed, warnings);
+  const tasks = finalizeTasks(drafts, warnings);
+  if (tasks.length === 0) warnings.push("Không tìm thấy nhiệm vụ nào");
+  return { header, targets, units: collectUnits(tasks), tasks, content, warnings };
+}

@@ -1,0 +1,43 @@
+import { foldText } from "../text/fold";
+import type { Cell } from "./blocks";
+
+export type Column = "ref" | "title" | "lead" | "coop" | "deadline" | "result";
+
+// Checked in order: "Thời gian thực hiện" is a deadline before "thực hiện" makes it a lead.
+const HEADER_RULES: [Column, RegExp][] = [
+  ["ref", /^(?:s?tt|so tt|so thu tu)$/],
+  ["deadline", /\b(?:thoi gian|thoi han|tien do)\b/],
+  ["coop", /\bphoi hop\b/],
+  ["lead", /\b(?:chu tri|(?:co quan|don vi) thuc hien)\b/],
+  ["result", /\b(?:ket qua|san pham)\b/],
+  ["title", /\b(?:nhiem vu|noi dung|giai phap|cong viec)\b/],
+];
+
+export type ColumnMap = Partial<Record<Column, number>>;
+
+/** Which column holds what, from a header row; columns not recognised are left out. */
+export function mapColumns(row: Cell[]): ColumnMap {
+  const map: ColumnMap = {};
+  row.forEach((cell, index) => {
+    const folded = foldText(cell.text).replace(/[.:]+$/, "");
+    const column = HEADER_RULES.find(([, pattern]) => pattern.test(folded))?.[0];
+    if (column && map[column] === undefined) map[column] = index;
+  });
+  return map;
+}
+
+/** A task table names at least the task and who leads it or when it is due. */
+export function isTaskHeader(map: ColumnMap): boolean {
+  return map.title !== undefined && (map.lead !== undefined || map.deadline !== undefined);
+}
+
+export const HEADER_SEARCH_ROWS = 3;
+
+/** Index of the header row among the first rows, or -1 when the table lists no tasks. */
+export function findTaskHeader(rows: Cell[][]): number {
+  return rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => isTaskHeader(mapColumns(row)));
+}
+
+export function hasTaskHeader(rows: Cell[][]): boolean {
+  return findTaskHeader(rows) >= 0;
+}
