@@ -9,7 +9,8 @@ declare module "vitest" {
 
 /** One fake Bot API for the whole run, on a free port; the worker under test sends to it. */
 export default async function setup(project: TestProject) {
-  const fake = await startFakeBotApi({ port: 0 });
+  // Rate limits off here: bot tests send several replies to one chat in a second. Tests of pacing and 429 use their own fake.
+  const fake = await startFakeBotApi({ port: 0, rateLimit: false });
   project.provide("fakeTelegramUrl", fake.url);
   return () => fake.close();
 }

@@ -3,14 +3,36 @@
  * it runs in Node (see server.ts) and inside workerd (tests).
  *
  *   const api = createFakeBotApi();
- *   await api.fetch(new Request("http://fake/bot123:ABC/sendMessage", { method: "POST", ... }));
+ *   const res = await api.fetch(new Request("http://fake/bot123:ABC/sendMessage", { method: "POST", ... }));
+ *   // or hand `api.fetchLike` to grammY as `client.fetch`
  *
- * Bot API:    {root}/bot<token>/<method>          (GET or POST; JSON, urlencoded or multipart)
- * Files:      {root}/file/bot<token>/<file_path>
- * Control:    {root}/__fake/…                      (see handleControl below and README-like notes in types.ts)
+ * Bot API   {root}/bot<token>/<method>   GET or POST; JSON, urlencoded or multipart (grammY's format included).
+ *           Answers {ok:true,result[,description]} or {ok:false,error_code,description[,parameters]} like Telegram.
+ *           getMe sendMessage editMessageText editMessageReplyMarkup editMessageCaption deleteMessage
+ *           answerCallbackQuery sendDocument sendPhoto sendChatAction setMyCommands getMyCommands
+ *           deleteMyCommands setWebhook deleteWebhook getWebhookInfo getUpdates getFile getChat (+ a few no-ops);
+ *           any other method → 404 "Not Found".
+ * Files     GET {root}/file/bot<token>/<file_path>
  *
- * Answers are shaped like Telegram's: {ok:true,result} or
- * {ok:false,error_code,description,parameters?}.
+ * Control (plain JSON, always {ok, …}):
+ *   GET  /__fake/chats/<chatId>/messages?after=<message_id>&since=<seq>&all=1&deleted=1
+ *                                         → {messages: StoredMessage[], seq}   (bot's messages; all=1 adds the user's)
+ *   GET  /__fake/chats/<chatId>/events?since=<seq>  → {events: ChatEvent[], seq}
+ *   GET  /__fake/events?chat_id=&since=              → {events, seq}
+ *   GET  /__fake/chats                               → {chats: [{chat, bot_messages, last_message_id}], seq}
+ *   GET  /__fake/calls?method=&chat_id=&since=       → {calls: CallRecord[], seq}
+ *   POST /__fake/reset                               → {}      (everything, config included)
+ *   GET|POST /__fake/config  (body: FakeConfigPatch) → {config}
+ *   POST /__fake/wait?chat_id=&after=&timeout_ms=    → {messages, timed_out, seq}  bot messages with id > after
+ *   POST /__fake/wait?chat_id=&since=&timeout_ms=    → {events, timed_out, seq}    anything with seq > since
+ *   POST /__fake/chats/<chatId>/send  (UserMessageInput) → {update}  a user writes; deliver `update` to the webhook
+ *   POST /__fake/chats/<chatId>/press (PressInput)       → {update}  a user presses an inline button
+ *   GET  /__fake/files/<file_id>                     → the bytes
+ *   GET  /__fake/updates                             → {updates, webhook}  (what getUpdates would return)
+ *
+ * Flood control (on by default): sending methods are limited to 30/s overall and, per chat, to a token bucket
+ * of 5 refilled at 1/s (groups: 20/min); beyond that 429 "Too Many Requests: retry after N" with
+ * parameters.retry_after. Switch off with {rateLimit: false} (option or /__fake/config).
  */
 import { commandEntities, isValidUrl, parseWithMode } from "./markup";
 import { boundaryOf, parseMultipart, type UploadedFile } from "./multipart";
