@@ -6,7 +6,7 @@ import { type OutlineNode, walk } from "./outline";
 const ENDS_SENTENCE = /[.;:!?]$/;
 const isLeaf = (node: OutlineNode) => node.children.length === 0 && node.body.length === 0;
 
-const ASSIGNING_VERB = /^(?:giao|khuyến khích|đề nghị|yêu cầu)\s+/i;
+const ASSIGNING_VERB = /^(?:giao|khuyến khích|đề nghị|yêu cầu)\s+/iu;
 
 /**
  * Paragraphs of the solution and organisation parts that did not become tasks: kept as
