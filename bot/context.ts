@@ -14,6 +14,8 @@ export type BotContext = Context & {
   member: MemberProfile | null;
   /** The multi-step flow this chat is in, if any (loaded with the member). */
   conversation: Conversation | null;
+  /** The chat had a flow that timed out: free text gets "start again" rather than "not understood". */
+  flowExpired: boolean;
   deps: BotDeps;
 };
 

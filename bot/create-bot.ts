@@ -3,12 +3,17 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
 import type { BotContext, BotDeps } from "./context";
+import { cancelFlow } from "./features/cancel-flow";
+import { extension } from "./features/extension";
 import { fallback } from "./features/fallback";
 import { help } from "./features/help";
 import { invite } from "./features/invite";
 import { myTasks } from "./features/my-tasks";
 import { onboarding } from "./features/onboarding";
+import { report } from "./features/report";
+import { reviewCompletionFeature } from "./features/review-completion";
 import { taskCardFeature } from "./features/task-card";
+import { taskHistoryFeature } from "./features/task-history";
 import { membersOnly } from "./filters/members-only";
 
 export interface BotConfig {
@@ -35,12 +40,17 @@ export function createBot(
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.member = member;
-    ctx.conversation = conversation && conversation.memberId === member?.id && conversation.expiresAt > deps.now().toISOString() ? conversation : null;
+    const ours = conversation !== null && conversation.memberId === member?.id;
+    const live = ours && conversation.expiresAt > deps.now().toISOString();
+    ctx.conversation = live ? conversation : null;
+    ctx.flowExpired = ours && !live;
     return next();
   });
   bot.use(onboarding);
   bot.use(membersOnly);
-  bot.use(myTasks, taskCardFeature, invite, help);
+  // Flows first: while one runs, typed text and files are its answers (commands pass through).
+  bot.use(cancelFlow, report, extension, reviewCompletionFeature);
+  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, help);
   bot.use(fallback);
   return bot;
 }

@@ -29,3 +29,9 @@ export const startCheckin = {
   build: (assignmentId: number) => `ci:${assignmentId}`,
   pattern: /^ci:(\d{1,10})$/,
 };
+
+/** Opens one evidence file of a report (sent back by its Telegram file_id). */
+export const openEvidence = {
+  build: (reportId: number, index: number) => `ev:${reportId}:${index}`,
+  pattern: /^ev:(\d{1,10}):(\d)$/,
+};

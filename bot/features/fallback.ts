@@ -1,13 +1,14 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context";
-import { texts } from "../texts";
+import { reportTexts, texts } from "../texts";
 
 /** Last in the chain: whatever no feature handled gets a next step, never silence. */
 export const fallback = new Composer<BotContext>();
 
 fallback.on("message:text", async (ctx) => {
   const command = /^\/([A-Za-z0-9_]{1,32})(@\w+)?/.exec(ctx.message.text);
-  await ctx.reply(command ? texts.unknownCommand(command[1]!) : texts.freeText);
+  if (command) await ctx.reply(texts.unknownCommand(command[1]!));
+  else await ctx.reply(ctx.flowExpired ? reportTexts.flowExpired : texts.freeText);
 });
 
 fallback.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: texts.staleButton }));

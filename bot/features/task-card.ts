@@ -1,34 +1,29 @@
-import { Composer, InlineKeyboard } from "grammy";
-import { canViewAssignment } from "../../core/access/policy";
+import { Composer } from "grammy";
+import { canReport, canViewAssignment } from "../../core/access/policy";
+import { checkinCadence, periodContaining, periodLabel, previousPeriod } from "../../core/checkins/period";
 import { statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
-import { assignmentById, latestReports, taskUnits } from "../../db/queries/assignments";
-import { taskCard, taskListPage } from "../callback-data";
+import { assignmentById, latestReports, taskUnits, type AssignmentView } from "../../db/queries/assignments";
+import { taskCard, taskFullText } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
+import { taskCardKeyboard } from "../keyboards/task-card";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
 import { statusLabel, texts } from "../texts";
 import { ignoreNotModified } from "./my-tasks";
 
-/** The card must stay readable on a phone; the full text is one tap away (issue: reporting). */
-const CARD_TITLE_MAX = 900;
+/** Long plan sentences make a card unreadable on a phone; the full text is one tap away. */
+const CARD_TITLE_MAX = 400;
 
 export const taskCardFeature = new Composer<BotContext>();
 
 taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
-  const { member, deps } = ctx as MemberContext;
-  const assignment = await assignmentById(deps.db, Number(ctx.match[1]));
-  if (!assignment) {
-    await ctx.answerCallbackQuery({ text: texts.staleButton });
-    return;
-  }
-  const plan = { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId };
-  if (!canViewAssignment(member, { unitId: assignment.unitId, plan })) {
-    await ctx.answerCallbackQuery({ text: texts.notYourTask, show_alert: true });
-    return;
-  }
-  const [units, reports] = await deps.db.batch([taskUnits(deps.db, assignment.taskId), latestReports(deps.db, assignment.id)]);
-  const today = vietnamDate(deps.now());
+  const c = ctx as MemberContext;
+  const assignment = await viewableAssignment(c, Number(ctx.match[1]));
+  if (!assignment) return;
+  const { db } = c.deps;
+  const [units, reports] = await db.batch([taskUnits(db, assignment.taskId), latestReports(db, assignment.id)]);
+  const today = vietnamDate(c.deps.now());
   const status = statusOf(assignment, today);
   const names = (role: "lead" | "coop") =>
     units.filter((u) => u.role === role).map((u) => escapeHtml(u.unitName)).join(", ");
@@ -41,20 +36,59 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
     texts.cardLead(names("lead")),
   ];
   if (names("coop")) lines.push(texts.cardCoop(names("coop")));
-  lines.push(deadlineLine(assignment, status, today), texts.cardStatus(statusLabel[status], assignment.progress), "");
+  lines.push(deadlineLine(assignment, status, today), texts.cardStatus(statusLabel[status], assignment.progress));
+  if (assignment.recurrence !== null) lines.push(checkinLine(assignment, today));
+  lines.push("");
   if (reports.length === 0) lines.push(texts.cardNoReports);
   else {
     lines.push(texts.cardReportsHeader);
     for (const r of reports) {
       const percent = r.percent === null ? "" : ` · ${r.percent}%`;
-      lines.push(`${formatDateTime(r.createdAt)} · ${escapeHtml(r.memberName)}${percent}${r.note ? `: ${escapeHtml(shorten(r.note, 200))}` : ""}`);
+      const files = r.evidence?.length ? texts.cardEvidence(r.evidence.length) : "";
+      lines.push(`${formatDateTime(r.createdAt)} · ${escapeHtml(r.memberName)}${percent}${files}${r.note ? `: ${escapeHtml(shorten(r.note, 200))}` : ""}`);
     }
   }
+  const plan = { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId };
+  const keyboard = taskCardKeyboard({
+    assignmentId: assignment.id,
+    status,
+    canReport: canReport(c.member, { unitId: assignment.unitId, plan }),
+    recurring: assignment.recurrence !== null,
+    hasDue: assignment.dueOn !== null || assignment.dueOverride !== null,
+    shortened: assignment.title.length > CARD_TITLE_MAX,
+  });
   await ctx.answerCallbackQuery();
-  await ctx
-    .editMessageText(lines.join("\n"), {
-      parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(texts.backToList, taskListPage.build(0)),
-    })
-    .catch(ignoreNotModified);
+  await ctx.editMessageText(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreNotModified);
 });
+
+taskCardFeature.callbackQuery(taskFullText.pattern, async (ctx) => {
+  const c = ctx as MemberContext;
+  const assignment = await viewableAssignment(c, Number(ctx.match[1]));
+  if (!assignment) return;
+  await ctx.answerCallbackQuery();
+  await ctx.reply(`${texts.cardTitle(escapeHtml(assignment.ref))}\n${escapeHtml(shorten(assignment.title, 3900))}`, { parse_mode: "HTML" });
+});
+
+/** The assignment behind a button, if it still exists and this member may see it; answers the button otherwise. */
+export async function viewableAssignment(ctx: MemberContext, assignmentId: number): Promise<AssignmentView | null> {
+  const assignment = await assignmentById(ctx.deps.db, assignmentId);
+  if (!assignment) {
+    await ctx.answerCallbackQuery({ text: texts.staleButton });
+    return null;
+  }
+  const plan = { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId };
+  if (!canViewAssignment(ctx.member, { unitId: assignment.unitId, plan })) {
+    await ctx.answerCallbackQuery({ text: texts.notYourTask, show_alert: true });
+    return null;
+  }
+  return assignment;
+}
+
+function checkinLine(a: AssignmentView, today: string): string {
+  const every = checkinCadence(a.checkinEvery, a.recurrence);
+  const current = periodContaining(every, today);
+  const previous = previousPeriod(every, today);
+  const status = statusOf(a, today);
+  const state = status === "checkin_done" ? "done" : status === "checkin_missed" ? "missed" : "due";
+  return texts.cardCheckin(periodLabel(current), state, periodLabel(previous));
+}

@@ -67,6 +67,21 @@ export const texts = {
   cardNoReports: "Chưa có báo cáo nào.",
   cardReportsHeader: "<b>Báo cáo gần nhất</b>",
   backToList: "« Danh sách",
+  cardButtons: {
+    progress: "📝 Báo cáo tiến độ",
+    done: "✅ Đã hoàn thành",
+    extend: "⏳ Xin gia hạn",
+    history: "🕘 Lịch sử",
+    checkin: "🔁 Báo cáo kỳ này",
+    fullText: "📄 Xem toàn văn",
+  },
+  cardCheckin: (period: string, state: "done" | "due" | "missed", previous: string) =>
+    state === "done"
+      ? `Kỳ ${period}: đã báo cáo.`
+      : state === "missed"
+        ? `Kỳ ${period}: chưa báo cáo; còn thiếu báo cáo ${previous}.`
+        : `Kỳ ${period}: chưa báo cáo.`,
+  cardEvidence: (count: number) => ` · 📎 ${count}`,
 
   staleButton: "Nút này đã cũ. Gõ /viec để xem danh sách mới.",
   notYourTask: "Nhiệm vụ này không thuộc đơn vị của đồng chí.",
@@ -84,6 +99,8 @@ export const texts = {
 export const commandHelp = {
   member: [
     ["viec", "nhiệm vụ của đơn vị, việc gấp trước"],
+    ["baocao", "báo cáo tiến độ một nhiệm vụ"],
+    ["huy", "hủy việc đang làm dở"],
     ["trogiup", "danh sách lệnh này"],
   ],
   admin: [["moi", "tạo đường dẫn mời người vào một đơn vị"]],

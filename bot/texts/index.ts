@@ -4,3 +4,7 @@
  * anything that came from a user or a document.
  */
 export * from "./common";
+export * from "./report";
+export * from "./review";
+export * from "./extension";
+export * from "./history";

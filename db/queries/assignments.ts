@@ -27,6 +27,8 @@ const assignmentView = {
   planTitle: plans.title,
   planIssuerUnitId: plans.issuerUnitId,
   planMonitorUnitId: plans.monitorUnitId,
+  unitName: units.name,
+  monitorUnitName: sql<string>`(select mu.name from units mu where mu.id = ${plans.monitorUnitId})`,
 };
 
 /** Every assignment of a unit in the plans still being tracked. */
@@ -36,6 +38,7 @@ export function unitAssignments(db: Db, unitId: number) {
     .from(assignments)
     .innerJoin(tasks, eq(tasks.id, assignments.taskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
+    .innerJoin(units, eq(units.id, assignments.unitId))
     .where(and(eq(assignments.unitId, unitId), eq(plans.archived, false)));
 }
 
@@ -47,6 +50,7 @@ export async function assignmentById(db: Db, assignmentId: number): Promise<Assi
     .from(assignments)
     .innerJoin(tasks, eq(tasks.id, assignments.taskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
+    .innerJoin(units, eq(units.id, assignments.unitId))
     .where(eq(assignments.id, assignmentId))
     .limit(1);
   return rows[0] ?? null;
@@ -69,6 +73,7 @@ export function latestReports(db: Db, assignmentId: number, limit = 3) {
       kind: progressReports.kind,
       percent: progressReports.percent,
       note: progressReports.note,
+      evidence: progressReports.evidence,
       createdAt: progressReports.createdAt,
       memberName: members.fullName,
     })

@@ -28,3 +28,15 @@ export function activeMemberByTelegramId(db: Db, telegramUserId: string) {
     .where(and(eq(members.telegramUserId, telegramUserId), isNull(members.removedAt)))
     .limit(1);
 }
+
+/** Admins of a unit who can still be reached: where approvals and escalations go. */
+export function reachableAdminsOf(db: Db, unitId: number) {
+  return db
+    .select({ id: members.id, chatId: members.chatId, fullName: members.fullName })
+    .from(members)
+    .where(and(eq(members.unitId, unitId), eq(members.role, "admin"), isNull(members.removedAt), isNull(members.unreachableSince)));
+}
+
+export function memberChat(db: Db, memberId: number) {
+  return db.select({ chatId: members.chatId, fullName: members.fullName }).from(members).where(eq(members.id, memberId)).limit(1);
+}

@@ -1,0 +1,24 @@
+import { Composer } from "grammy";
+import { flowCancel } from "../callback-data";
+import { endFlow } from "../conversation";
+import type { BotContext, MemberContext } from "../context";
+import { reportTexts as t, texts } from "../texts";
+
+/** /huy or the ✖ button leaves whatever flow the chat is in; nothing it collected is saved. */
+export const cancelFlow = new Composer<BotContext>();
+
+cancelFlow.command("huy", async (ctx) => {
+  const c = ctx as MemberContext;
+  if (!c.conversation) return void (await ctx.reply(t.nothingToCancel));
+  await endFlow(c);
+  await ctx.reply(t.cancelled);
+});
+
+cancelFlow.callbackQuery(flowCancel.pattern, async (ctx) => {
+  const c = ctx as MemberContext;
+  if (c.conversation?.token !== ctx.match[1]) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
+  await endFlow(c);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(t.cancelled);
+});

@@ -1,0 +1,31 @@
+import { InlineKeyboard } from "grammy";
+import type { AssignmentStatus } from "../../core/status/derive";
+import { startCheckin, startCompletion, startExtension, startReport, taskFullText, taskHistory, taskListPage } from "../callback-data";
+import { texts } from "../texts";
+
+export interface CardActions {
+  assignmentId: number;
+  status: AssignmentStatus;
+  canReport: boolean;
+  recurring: boolean;
+  hasDue: boolean;
+  shortened: boolean;
+}
+
+/** What can be done from a card: report while the task is open, otherwise read. */
+export function taskCardKeyboard(a: CardActions): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const open = !["awaiting_confirmation", "done_on_time", "done_late"].includes(a.status);
+  if (a.canReport && open) {
+    if (a.recurring && !a.hasDue) {
+      keyboard.text(texts.cardButtons.checkin, startCheckin.build(a.assignmentId)).row();
+    } else {
+      keyboard.text(texts.cardButtons.progress, startReport.build(a.assignmentId)).text(texts.cardButtons.done, startCompletion.build(a.assignmentId)).row();
+      if (a.recurring) keyboard.text(texts.cardButtons.checkin, startCheckin.build(a.assignmentId)).row();
+      if (a.hasDue) keyboard.text(texts.cardButtons.extend, startExtension.build(a.assignmentId));
+    }
+  }
+  keyboard.text(texts.cardButtons.history, taskHistory.build(a.assignmentId)).row();
+  if (a.shortened) keyboard.text(texts.cardButtons.fullText, taskFullText.build(a.assignmentId)).row();
+  return keyboard.text(texts.backToList, taskListPage.build(0));
+}

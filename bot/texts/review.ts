@@ -1,0 +1,12 @@
+export const reviewTexts = {
+  notYours: "Chỉ quản trị viên theo dõi kế hoạch này mới xác nhận được.",
+  alreadyDecided: "Báo cáo này đã được xử lý rồi.",
+  confirmedForAdmin: (admin: string) => `\n\n✔ Đã xác nhận bởi ${admin}.`,
+  returnedForAdmin: (admin: string, reason: string) => `\n\n↩ Đã trả lại bởi ${admin}: ${reason}`,
+  askReturnReason: "Gõ lý do trả lại (đơn vị sẽ nhận được nguyên văn):",
+  confirmedForUnit: (ref: string, title: string, onTime: boolean) =>
+    `✅ Nhiệm vụ ${ref} đã được xác nhận <b>hoàn thành ${onTime ? "đúng hạn" : "quá hạn"}</b>:\n${title}`,
+  returnedForUnit: (ref: string, title: string, reason: string) =>
+    `↩ Báo cáo hoàn thành nhiệm vụ ${ref} được <b>trả lại</b>:\n${title}\n\nLý do: ${reason}\nNhiệm vụ trở lại trạng thái đang thực hiện; bổ sung rồi báo cáo lại.`,
+  returnSaved: "Đã trả lại và báo cho đơn vị.",
+} as const;

@@ -1,0 +1,160 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { assignments, members, progressReports, type Evidence } from "../schema";
+import { auditStatement } from "./audit";
+import { endConversation } from "./conversations";
+
+export interface NewReport {
+  assignmentId: number;
+  memberId: number;
+  chatId: string;
+  kind: "progress" | "completion" | "checkin";
+  percent: number | null;
+  note: string;
+  evidence: Evidence[];
+  /** The flow's token: a second submission of the same flow is refused by a unique index. */
+  dedupeKey: string;
+  periodKey: string | null;
+  now: string;
+}
+
+export type SubmitResult = { ok: true; reportId: number } | { ok: false; reason: "duplicate" };
+
+/**
+ * The report, the assignment's new progress and state, the audit entry and
+ * the end of the flow, in one batch: all or nothing.
+ */
+export async function submitReport(db: Db, r: NewReport): Promise<SubmitResult> {
+  const assignmentChange =
+    r.kind === "completion"
+      ? { state: "awaiting_confirmation" as const, progress: 100, reportedDoneAt: r.now, lastReportAt: r.now, updatedAt: r.now }
+      : r.kind === "progress"
+        ? { state: sql`case when ${assignments.state} = 'open' then 'in_progress' else ${assignments.state} end`, progress: r.percent!, lastReportAt: r.now, updatedAt: r.now }
+        : { lastReportAt: r.now, updatedAt: r.now };
+  try {
+    const [inserted] = await db.batch([
+      db
+        .insert(progressReports)
+        .values({
+          assignmentId: r.assignmentId,
+          memberId: r.memberId,
+          kind: r.kind,
+          percent: r.percent,
+          note: r.note,
+          evidence: r.evidence.length > 0 ? r.evidence : null,
+          dedupeKey: r.dedupeKey,
+          reviewStatus: r.kind === "completion" ? "pending" : null,
+          periodKey: r.periodKey,
+          createdAt: r.now,
+        })
+        .returning({ id: progressReports.id }),
+      db.update(assignments).set(assignmentChange as Partial<typeof assignments.$inferInsert>).where(eq(assignments.id, r.assignmentId)),
+      auditStatement(db, {
+        actorMemberId: r.memberId,
+        action: `report.${r.kind}`,
+        entity: "assignment",
+        entityId: r.assignmentId,
+        detail: { percent: r.percent, files: r.evidence.length, period: r.periodKey },
+      }),
+      endConversation(db, r.chatId),
+    ]);
+    return { ok: true, reportId: inserted[0]!.id };
+  } catch (error) {
+    if (String(error).includes("UNIQUE constraint failed: progress_reports.dedupe_key")) return { ok: false, reason: "duplicate" };
+    throw error;
+  }
+}
+
+export function reportById(db: Db, reportId: number) {
+  return db
+    .select({
+      id: progressReports.id,
+      assignmentId: progressReports.assignmentId,
+      memberId: progressReports.memberId,
+      kind: progressReports.kind,
+      note: progressReports.note,
+      reviewStatus: progressReports.reviewStatus,
+      createdAt: progressReports.createdAt,
+      reporterChatId: members.chatId,
+    })
+    .from(progressReports)
+    .innerJoin(members, eq(members.id, progressReports.memberId))
+    .where(eq(progressReports.id, reportId))
+    .limit(1);
+}
+
+export interface Review {
+  reportId: number;
+  assignmentId: number;
+  adminId: number;
+  decision: "confirmed" | "returned";
+  note: string | null;
+  now: string;
+}
+
+/**
+ * Confirms or returns a completion. Guarded so that two admins deciding at
+ * once change it once: the assignment and audit rows follow only when the
+ * report was still pending (SQLite's changes() between statements of a batch).
+ */
+export async function reviewCompletion(db: Db, r: Review): Promise<boolean> {
+  const d1 = db.$client;
+  const assignmentUpdate =
+    r.decision === "confirmed"
+      ? `update assignments set state = 'done', completed_at = ?2, updated_at = ?2 where id = ?1 and state = 'awaiting_confirmation' and changes() = 1`
+      : `update assignments set state = 'in_progress', reported_done_at = null, updated_at = ?2 where id = ?1 and state = 'awaiting_confirmation' and changes() = 1`;
+  const [reviewed] = await d1.batch([
+    d1
+      .prepare(
+        `update progress_reports set review_status = ?2, reviewed_by = ?3, reviewed_at = ?4, review_note = ?5
+         where id = ?1 and review_status = 'pending' returning id`,
+      )
+      .bind(r.reportId, r.decision, r.adminId, r.now, r.note),
+    d1.prepare(assignmentUpdate).bind(r.assignmentId, r.now),
+    d1
+      .prepare(
+        `insert into audit_log (actor_member_id, action, entity, entity_id, detail)
+         select ?1, ?2, 'assignment', ?3, json_object('report', ?4, 'note', ?5) where changes() = 1`,
+      )
+      .bind(r.adminId, `completion.${r.decision}`, r.assignmentId, r.reportId, r.note),
+  ]);
+  return reviewed!.results.length === 1;
+}
+
+/** Completions waiting for an admin, for the plans given. */
+export function pendingCompletionIds(db: Db, assignmentIds: number[]) {
+  return db
+    .select({ id: progressReports.id, assignmentId: progressReports.assignmentId })
+    .from(progressReports)
+    .where(and(eq(progressReports.reviewStatus, "pending"), inArray(progressReports.assignmentId, assignmentIds)));
+}
+
+/** Every report on an assignment, oldest first: the unit's history. */
+export function reportsOf(db: Db, assignmentId: number) {
+  return db
+    .select({
+      id: progressReports.id,
+      kind: progressReports.kind,
+      percent: progressReports.percent,
+      note: progressReports.note,
+      evidence: progressReports.evidence,
+      reviewStatus: progressReports.reviewStatus,
+      reviewNote: progressReports.reviewNote,
+      reviewedAt: progressReports.reviewedAt,
+      periodKey: progressReports.periodKey,
+      createdAt: progressReports.createdAt,
+      memberName: members.fullName,
+    })
+    .from(progressReports)
+    .innerJoin(members, eq(members.id, progressReports.memberId))
+    .where(eq(progressReports.assignmentId, assignmentId))
+    .orderBy(progressReports.createdAt, progressReports.id);
+}
+
+export function reportEvidence(db: Db, reportId: number) {
+  return db
+    .select({ assignmentId: progressReports.assignmentId, evidence: progressReports.evidence })
+    .from(progressReports)
+    .where(eq(progressReports.id, reportId))
+    .limit(1);
+}
