@@ -6,6 +6,7 @@ import { taskCard, taskListPage } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
+import { showInPlace } from "../reply";
 import { statusLabel, texts } from "../texts";
 
 /** Ten tasks keep a page within one phone screen and far under Telegram's 4096 characters. */
@@ -21,7 +22,7 @@ myTasks.command("viec", async (ctx) => {
 myTasks.callbackQuery(taskListPage.pattern, async (ctx) => {
   const view = await renderTaskList(ctx as MemberContext, Number(ctx.match[1]));
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard }).catch(ignoreNotModified);
+  await showInPlace(ctx, view.text, view.keyboard);
 });
 
 async function renderTaskList(ctx: MemberContext, requestedPage: number) {
@@ -52,10 +53,4 @@ async function renderTaskList(ctx: MemberContext, requestedPage: number) {
   }
   const text = [texts.tasksHeader(unit, items.length), "", lines.join("\n\n"), "", texts.tasksFooter].join("\n");
   return { text, keyboard };
-}
-
-/** Pressing the page button already shown edits nothing; Telegram answers 400 for that. */
-export function ignoreNotModified(error: unknown): void {
-  if (error instanceof Error && error.message.includes("message is not modified")) return;
-  throw error;
 }

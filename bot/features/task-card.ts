@@ -9,8 +9,8 @@ import type { BotContext, MemberContext } from "../context";
 import { taskCardKeyboard } from "../keyboards/task-card";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
+import { showInPlace } from "../reply";
 import { statusLabel, texts } from "../texts";
-import { ignoreNotModified } from "./my-tasks";
 
 /** Long plan sentences make a card unreadable on a phone; the full text is one tap away. */
 const CARD_TITLE_MAX = 400;
@@ -58,7 +58,7 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
     shortened: assignment.title.length > CARD_TITLE_MAX,
   });
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreNotModified);
+  await showInPlace(ctx, lines.join("\n"), keyboard);
 });
 
 taskCardFeature.callbackQuery(taskFullText.pattern, async (ctx) => {

@@ -1,4 +1,4 @@
-import { addDays } from "../time/vietnam-date";
+import { addDays, vietnamDate } from "../time/vietnam-date";
 
 /**
  * The status an official sees is derived from what people did (state) and the
@@ -50,7 +50,9 @@ export function deriveStatus(input: StatusInput): AssignmentStatus {
   const { state, due, today } = input;
   const soonDays = input.soonDays ?? DEFAULT_SOON_DAYS;
   if (state === "done") {
-    const reportedOn = input.reportedDoneAt?.slice(0, 10) ?? null;
+    // An instant is judged by the calendar day in Vietnam, not in UTC.
+    const reported = input.reportedDoneAt;
+    const reportedOn = reported === null ? null : reported.length > 10 ? vietnamDate(new Date(reported)) : reported;
     return due && reportedOn && reportedOn > due ? "done_late" : "done_on_time";
   }
   if (state === "awaiting_confirmation") return "awaiting_confirmation";

@@ -18,6 +18,8 @@ describe("deriveStatus", () => {
     ["waiting for an admin, even past due", { due: "2026-11-01", state: "awaiting_confirmation" }, "awaiting_confirmation"],
     ["done before the deadline", { due: "2026-11-30", state: "done", reportedDoneAt: "2026-11-20T03:00:00Z" }, "done_on_time"],
     ["done on the deadline day", { due: "2026-11-20", state: "done", reportedDoneAt: "2026-11-20T10:00:00Z" }, "done_on_time"],
+    ["done at 23:00 Vietnam time on the deadline day (16:00 UTC)", { due: "2026-11-20", state: "done", reportedDoneAt: "2026-11-20T16:00:00Z" }, "done_on_time"],
+    ["done at 06:00 Vietnam time the day after (23:00 UTC the day before)", { due: "2026-11-20", state: "done", reportedDoneAt: "2026-11-20T23:00:00Z" }, "done_late"],
     ["done after the deadline", { due: "2026-11-20", state: "done", reportedDoneAt: "2026-11-21T01:00:00Z" }, "done_late"],
     ["done, no deadline", { state: "done", reportedDoneAt: "2026-11-21" }, "done_on_time"],
     ["recurring duty, nothing known of its check-ins", { recurring: true }, "checkin_due"],

@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import { callbackUpdate, postUpdate, textUpdate, type TestUser } from "./webhook";
 
 /** What the fake Bot API recorded: the messages a user would see in their chat. */
 export interface SentMessage {
@@ -32,4 +33,19 @@ export async function apiCalls(method: string, chatId?: number): Promise<{ metho
 
 export function buttons(message: SentMessage): { text: string; data?: string }[] {
   return (message.reply_markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: b.callback_data ?? b.url }));
+}
+
+/** Presses the button labelled `label` on the latest message in the user's chat that has it. */
+export async function pressButton(user: TestUser, label: string | RegExp): Promise<Response> {
+  const messages = await chatMessages(user.id);
+  for (const message of [...messages].reverse()) {
+    const button = buttons(message).find((b) => (typeof label === "string" ? b.text === label : label.test(b.text)));
+    if (button) return postUpdate(callbackUpdate(user, message.message_id, button.data!));
+  }
+  throw new Error(`no button "${label}" in chat ${user.id}; last message: ${messages.at(-1)?.text}`);
+}
+
+export async function say(user: TestUser, text: string): Promise<string> {
+  await postUpdate(textUpdate(user, text));
+  return (await lastMessage(user.id)).text ?? "";
 }

@@ -65,3 +65,15 @@ export async function postUpdate(update: unknown, options: { secret?: string | n
 export function newTelegramId(): number {
   return 100_000_000 + Math.floor(Math.random() * 1_800_000_000);
 }
+
+export function documentUpdate(user: TestUser, file: { name: string; mime: string; size: number }): Update {
+  const base = textUpdate(user, "x");
+  const { text: _text, entities: _entities, ...message } = base.message!;
+  return {
+    update_id: base.update_id,
+    message: {
+      ...message,
+      document: { file_id: `doc-${base.update_id}`, file_unique_id: `u-${base.update_id}`, file_name: file.name, mime_type: file.mime, file_size: file.size },
+    },
+  } as Update;
+}
