@@ -2,18 +2,24 @@
  * `npm run bench`: every benchmark, each reported against a baseline measured
  * in the same run. `--runs N` sets requests per scenario (default 300).
  */
+import { measureReportFlow } from "./report-flow";
 import { demoOfficial, measure, textFrom, webhookTable, withBenchStack } from "./webhook";
 
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 300;
 
 console.log(`## Webhook: one update through the full stack (workerd, local D1, demo data), ${runs} runs each\n`);
-await withBenchStack(async ({ send }) => {
+await withBenchStack(async (stack) => {
   const [viec, floor] = await measure(
-    send,
+    stack.send,
     { name: "/viec (demo official, UBND huyện)", update: textFrom(demoOfficial.telegramId, "/viec") },
     { name: "floor: bare grammY echo bot", update: textFrom(42, "xin chào") },
     runs,
   );
   console.log(webhookTable([viec], floor));
+
+  const flowRuns = Math.max(20, Math.round(runs / 4));
+  console.log(`\n## Report flow, update by update (${flowRuns} flows), against the echo floor measured alongside\n`);
+  const flow = await measureReportFlow(stack, flowRuns);
+  console.log(webhookTable(flow.steps, flow.floor));
 });

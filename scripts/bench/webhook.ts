@@ -27,7 +27,15 @@ export interface WebhookFigures {
   roundTrips: number | null;
 }
 
-export async function withBenchStack<T>(run: (stack: { send: (target: "app" | "echo", update: unknown) => Promise<{ ms: number; roundTrips: number | null }> }) => Promise<T>): Promise<T> {
+export type Send = (target: "app" | "echo", update: unknown) => Promise<{ ms: number; roundTrips: number | null }>;
+
+export interface BenchStack {
+  send: Send;
+  /** The bot's messages in a chat, as the fake Bot API recorded them. */
+  botMessages: (chatId: number) => Promise<{ message_id: number; text?: string; reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } }[]>;
+}
+
+export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>): Promise<T> {
   rmSync(STATE, { recursive: true, force: true });
   applyLocalMigrations(STATE);
   const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", "--persist-to", STATE], { env: quietWranglerEnv, encoding: "utf8" });
@@ -49,6 +57,10 @@ export async function withBenchStack<T>(run: (stack: { send: (target: "app" | "e
     });
     started.push(echo);
     return await run({
+      async botMessages(chatId) {
+        const response = await fetch(`${fake.url}/__fake/chats/${chatId}/messages`);
+        return ((await response.json()) as { messages: Awaited<ReturnType<BenchStack["botMessages"]>> }).messages;
+      },
       async send(target, update) {
         const url = target === "app" ? `${app.url}/telegram/webhook` : echo.url;
         const t0 = performance.now();
@@ -71,6 +83,17 @@ export async function withBenchStack<T>(run: (stack: { send: (target: "app" | "e
 }
 
 let nextUpdateId = 1;
+export const callbackFrom = (telegramId: number, messageId: number, data: string) => ({
+  update_id: nextUpdateId++,
+  callback_query: {
+    id: String(nextUpdateId),
+    chat_instance: "bench",
+    from: { id: telegramId, is_bot: false, first_name: "Bench" },
+    message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: telegramId, type: "private", first_name: "Bench" }, text: "…" },
+    data,
+  },
+});
+
 export const textFrom = (telegramId: number, text: string) => () => ({
   update_id: nextUpdateId++,
   message: {
@@ -85,7 +108,7 @@ export const textFrom = (telegramId: number, text: string) => () => ({
 
 /** Interleaves app and echo requests so drift in the machine's load hits both alike. */
 export async function measure(
-  send: (target: "app" | "echo", update: unknown) => Promise<{ ms: number; roundTrips: number | null }>,
+  send: Send,
   scenario: WebhookScenario,
   floor: WebhookScenario,
   runs: number,
