@@ -35,3 +35,14 @@ export const openEvidence = {
   build: (reportId: number, index: number) => `ev:${reportId}:${index}`,
   pattern: /^ev:(\d{1,10}):(\d)$/,
 };
+
+/** Admins set how often a recurring duty checks in. */
+export const checkinCadenceMenu = {
+  build: (assignmentId: number) => `cad:${assignmentId}`,
+  pattern: /^cad:(\d{1,10})$/,
+};
+
+export const checkinCadenceSet = {
+  build: (assignmentId: number, every: "monthly" | "quarterly" | "semiannual" | "yearly") => `cad:${assignmentId}:${every}`,
+  pattern: /^cad:(\d{1,10}):(monthly|quarterly|semiannual|yearly)$/,
+};

@@ -1,16 +1,16 @@
-import { Composer } from "grammy";
-import { canReport, canViewAssignment } from "../../core/access/policy";
-import { checkinCadence, periodContaining, periodLabel, previousPeriod } from "../../core/checkins/period";
+import { Composer, InlineKeyboard } from "grammy";
+import { canManagePlan, canReport, canViewAssignment } from "../../core/access/policy";
+import { checkinCadence, periodContaining, periodLabel, previousPeriod, type CheckinEvery } from "../../core/checkins/period";
 import { statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
-import { assignmentById, latestReports, taskUnits, type AssignmentView } from "../../db/queries/assignments";
-import { taskCard, taskFullText } from "../callback-data";
+import { assignmentById, latestReports, setCheckinCadence, taskUnits, type AssignmentView } from "../../db/queries/assignments";
+import { checkinCadenceMenu, checkinCadenceSet, taskCard, taskFullText } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
 import { taskCardKeyboard } from "../keyboards/task-card";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
 import { showInPlace } from "../reply";
-import { statusLabel, texts } from "../texts";
+import { reportTexts, statusLabel, texts } from "../texts";
 
 /** Long plan sentences make a card unreadable on a phone; the full text is one tap away. */
 const CARD_TITLE_MAX = 400;
@@ -56,6 +56,7 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
     recurring: assignment.recurrence !== null,
     hasDue: assignment.dueOn !== null || assignment.dueOverride !== null,
     shortened: assignment.title.length > CARD_TITLE_MAX,
+    canSetCadence: canManagePlan(c.member, plan),
   });
   await ctx.answerCallbackQuery();
   await showInPlace(ctx, lines.join("\n"), keyboard);
@@ -92,3 +93,24 @@ function checkinLine(a: AssignmentView, today: string): string {
   const state = status === "checkin_done" ? "done" : status === "checkin_missed" ? "missed" : "due";
   return texts.cardCheckin(periodLabel(current), state, periodLabel(previous));
 }
+
+taskCardFeature.callbackQuery([checkinCadenceMenu.pattern, checkinCadenceSet.pattern], async (ctx) => {
+  const c = ctx as MemberContext;
+  const assignment = await viewableAssignment(c, Number(ctx.match[1]));
+  if (!assignment) return;
+  if (!canManagePlan(c.member, { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId })) {
+    return void (await ctx.answerCallbackQuery({ text: texts.adminOnly, show_alert: true }));
+  }
+  const every = ctx.match[2] as CheckinEvery | undefined;
+  await ctx.answerCallbackQuery();
+  if (!every) {
+    const keyboard = new InlineKeyboard();
+    for (const option of ["monthly", "quarterly", "semiannual", "yearly"] as const) {
+      keyboard.text(texts.cadenceLabel[option], checkinCadenceSet.build(assignment.id, option));
+    }
+    await ctx.reply(texts.cadenceAsk(escapeHtml(assignment.ref)), { reply_markup: keyboard.row().text(texts.backToList, taskCard.build(assignment.id)) });
+    return;
+  }
+  await setCheckinCadence(c.deps.db, assignment.taskId, every, c.member.id);
+  await showInPlace(ctx, texts.cadenceSet(escapeHtml(assignment.ref), texts.cadenceLabel[every]), new InlineKeyboard().text(reportTexts.buttons.openTask, taskCard.build(assignment.id)));
+});

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { AssignmentStatus } from "../../core/status/derive";
-import { startCheckin, startCompletion, startExtension, startReport, taskFullText, taskHistory, taskListPage } from "../callback-data";
+import { checkinCadenceMenu, startCheckin, startCompletion, startExtension, startReport, taskFullText, taskHistory, taskListPage } from "../callback-data";
 import { texts } from "../texts";
 
 export interface CardActions {
@@ -10,6 +10,8 @@ export interface CardActions {
   recurring: boolean;
   hasDue: boolean;
   shortened: boolean;
+  /** Admins of the plan may set how often a recurring duty checks in. */
+  canSetCadence: boolean;
 }
 
 /** What can be done from a card: report while the task is open, otherwise read. */
@@ -25,7 +27,9 @@ export function taskCardKeyboard(a: CardActions): InlineKeyboard {
       if (a.hasDue) keyboard.text(texts.cardButtons.extend, startExtension.build(a.assignmentId));
     }
   }
-  keyboard.text(texts.cardButtons.history, taskHistory.build(a.assignmentId)).row();
+  keyboard.text(texts.cardButtons.history, taskHistory.build(a.assignmentId));
+  if (a.recurring && a.canSetCadence) keyboard.text(texts.cardButtons.cadence, checkinCadenceMenu.build(a.assignmentId));
+  keyboard.row();
   if (a.shortened) keyboard.text(texts.cardButtons.fullText, taskFullText.build(a.assignmentId)).row();
   return keyboard.text(texts.backToList, taskListPage.build(0));
 }

@@ -74,7 +74,11 @@ export const texts = {
     history: "🕘 Lịch sử",
     checkin: "🔁 Báo cáo kỳ này",
     fullText: "📄 Xem toàn văn",
+    cadence: "⚙ Kỳ báo cáo",
   },
+  cadenceLabel: { monthly: "Hằng tháng", quarterly: "Hằng quý", semiannual: "6 tháng", yearly: "Hằng năm" },
+  cadenceAsk: (ref: string) => `Nhiệm vụ ${ref} thực hiện thường xuyên. Các đơn vị báo cáo bao lâu một lần?`,
+  cadenceSet: (ref: string, label: string) => `Đã đặt kỳ báo cáo của nhiệm vụ ${ref}: ${label.toLowerCase()}.`,
   cardCheckin: (period: string, state: "done" | "due" | "missed", previous: string) =>
     state === "done"
       ? `Kỳ ${period}: đã báo cáo.`

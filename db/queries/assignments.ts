@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { assignments, members, plans, progressReports, tasks, units } from "../schema";
+import { auditStatement } from "./audit";
 
 const assignmentView = {
   id: assignments.id,
@@ -82,4 +83,12 @@ export function latestReports(db: Db, assignmentId: number, limit = 3) {
     .where(eq(progressReports.assignmentId, assignmentId))
     .orderBy(desc(progressReports.createdAt), desc(progressReports.id))
     .limit(limit);
+}
+
+/** How often a recurring duty checks in, for every unit it is assigned to; audited. */
+export async function setCheckinCadence(db: Db, taskId: number, every: "monthly" | "quarterly" | "semiannual" | "yearly", actorMemberId: number) {
+  await db.batch([
+    db.update(tasks).set({ checkinEvery: every }).where(eq(tasks.id, taskId)),
+    auditStatement(db, { actorMemberId, action: "task.checkin_every", entity: "task", entityId: taskId, detail: { every } }),
+  ]);
 }

@@ -34,4 +34,20 @@ describe("check-ins of recurring duties", () => {
     const count = await env.DB.prepare("select count(*) as n from conversations where member_id = ?").bind(c.memberA.memberId).first<{ n: number }>();
     expect(count!.n).toBe(0);
   });
+
+  it("lets the plan's admin make a duty monthly; members cannot", async () => {
+    const c = await makeCommittee();
+    const id = c.tasksA.ongoing.assignmentId;
+    await postUpdate(callbackUpdate(c.memberA, 1, `cad:${id}:monthly`));
+    await postUpdate(callbackUpdate(c.admin, 1, `task:${id}`));
+    await pressButton(c.admin, "⚙ Kỳ báo cáo");
+    await pressButton(c.admin, "Hằng tháng");
+    expect((await lastMessage(c.admin.id)).text).toContain("hằng tháng");
+    const month = periodContaining("monthly", vietnamDate(new Date()));
+    await postUpdate(callbackUpdate(c.memberA, 1, `task:${id}`));
+    expect((await lastMessage(c.memberA.id)).text).toContain(`Kỳ ${periodLabel(month)}: chưa báo cáo.`);
+    const audit = await env.DB.prepare("select actor_member_id from audit_log where action = 'task.checkin_every'").all();
+    expect(audit.results).toContainEqual({ actor_member_id: c.admin.memberId });
+    expect(audit.results).not.toContainEqual({ actor_member_id: c.memberA.memberId });
+  });
 });
