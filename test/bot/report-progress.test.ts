@@ -99,6 +99,15 @@ describe("Báo cáo tiến độ", () => {
     expect(await say(c.memberA, "/huy")).toBe("Không có việc nào đang làm dở.");
   });
 
+  it("expires a forgotten flow cleanly and says so", async () => {
+    const c = await makeCommittee();
+    await openCard(c.memberA, c.tasksA.notDue.title);
+    await pressButton(c.memberA, "📝 Báo cáo tiến độ");
+    await env.DB.prepare("update conversations set expires_at = '2000-01-01T00:00:00.000Z' where member_id = ?").bind(c.memberA.memberId).run();
+    expect(await say(c.memberA, "40")).toContain("đã hết hạn");
+    expect((await reportsOf(c.tasksA.notDue.assignmentId)).results).toEqual([]);
+  });
+
   it("answers a button from a finished flow politely", async () => {
     const c = await makeCommittee();
     await openCard(c.memberA, c.tasksA.notDue.title);
