@@ -3,7 +3,8 @@ import { canManagePlan, canReport, canViewAssignment } from "../../core/access/p
 import { checkinCadence, periodContaining, periodLabel, previousPeriod, type CheckinEvery } from "../../core/checkins/period";
 import { statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
-import { assignmentById, latestReports, setCheckinCadence, taskUnits, type AssignmentView } from "../../db/queries/assignments";
+import { assignmentById, setCheckinCadence, taskUnits, type AssignmentView } from "../../db/queries/assignments";
+import { latestReports } from "../../db/queries/reports";
 import { checkinCadenceMenu, checkinCadenceSet, taskCard, taskFullText } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
 import { taskCardKeyboard } from "../keyboards/task-card";

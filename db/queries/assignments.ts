@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { assignments, members, plans, progressReports, tasks, units } from "../schema";
+import { assignments, plans, tasks, units } from "../schema";
 import { auditStatement } from "./audit";
 
 const assignmentView = {
@@ -65,24 +65,6 @@ export function taskUnits(db: Db, taskId: number) {
     .innerJoin(units, eq(units.id, assignments.unitId))
     .where(eq(assignments.taskId, taskId))
     .orderBy(assignments.role, units.name);
-}
-
-export function latestReports(db: Db, assignmentId: number, limit = 3) {
-  return db
-    .select({
-      id: progressReports.id,
-      kind: progressReports.kind,
-      percent: progressReports.percent,
-      note: progressReports.note,
-      evidence: progressReports.evidence,
-      createdAt: progressReports.createdAt,
-      memberName: members.fullName,
-    })
-    .from(progressReports)
-    .innerJoin(members, eq(members.id, progressReports.memberId))
-    .where(eq(progressReports.assignmentId, assignmentId))
-    .orderBy(desc(progressReports.createdAt), desc(progressReports.id))
-    .limit(limit);
 }
 
 /** How often a recurring duty checks in, for every unit it is assigned to; audited. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { assignments, members, progressReports, type Evidence } from "../schema";
 import { auditStatement } from "./audit";
@@ -121,34 +121,39 @@ export async function reviewCompletion(db: Db, r: Review): Promise<boolean> {
   return reviewed!.results.length === 1;
 }
 
-/** Completions waiting for an admin, for the plans given. */
-export function pendingCompletionIds(db: Db, assignmentIds: number[]) {
-  return db
-    .select({ id: progressReports.id, assignmentId: progressReports.assignmentId })
-    .from(progressReports)
-    .where(and(eq(progressReports.reviewStatus, "pending"), inArray(progressReports.assignmentId, assignmentIds)));
-}
+const reportView = {
+  id: progressReports.id,
+  kind: progressReports.kind,
+  percent: progressReports.percent,
+  note: progressReports.note,
+  evidence: progressReports.evidence,
+  reviewStatus: progressReports.reviewStatus,
+  reviewNote: progressReports.reviewNote,
+  reviewedAt: progressReports.reviewedAt,
+  periodKey: progressReports.periodKey,
+  createdAt: progressReports.createdAt,
+  memberName: members.fullName,
+};
 
 /** Every report on an assignment, oldest first: the unit's history. */
 export function reportsOf(db: Db, assignmentId: number) {
   return db
-    .select({
-      id: progressReports.id,
-      kind: progressReports.kind,
-      percent: progressReports.percent,
-      note: progressReports.note,
-      evidence: progressReports.evidence,
-      reviewStatus: progressReports.reviewStatus,
-      reviewNote: progressReports.reviewNote,
-      reviewedAt: progressReports.reviewedAt,
-      periodKey: progressReports.periodKey,
-      createdAt: progressReports.createdAt,
-      memberName: members.fullName,
-    })
+    .select(reportView)
     .from(progressReports)
     .innerJoin(members, eq(members.id, progressReports.memberId))
     .where(eq(progressReports.assignmentId, assignmentId))
     .orderBy(progressReports.createdAt, progressReports.id);
+}
+
+/** The newest few reports, newest first: what a task card shows. */
+export function latestReports(db: Db, assignmentId: number, limit = 3) {
+  return db
+    .select(reportView)
+    .from(progressReports)
+    .innerJoin(members, eq(members.id, progressReports.memberId))
+    .where(eq(progressReports.assignmentId, assignmentId))
+    .orderBy(desc(progressReports.createdAt), desc(progressReports.id))
+    .limit(limit);
 }
 
 export function reportEvidence(db: Db, reportId: number) {
