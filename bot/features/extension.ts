@@ -3,7 +3,7 @@ import { canManagePlan, canReport } from "../../core/access/policy";
 import { parseNote, parseProposedDate } from "../../core/reporting/input";
 import { effectiveDue } from "../../core/status/of-assignment";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
-import { assignmentById, type AssignmentView } from "../../db/queries/assignments";
+import { assignmentById, planScopeOf } from "../../db/queries/assignments";
 import { createExtensionRequest, decideExtension, extensionById, extensionsOf } from "../../db/queries/extensions";
 import { reachableAdminsOf } from "../../db/queries/members";
 import { extensionApprove, extensionRefuse, startExtension, taskCard } from "../callback-data";
@@ -21,7 +21,7 @@ extension.callbackQuery(startExtension.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const assignment = await assignmentById(c.deps.db, Number(ctx.match[1]));
   if (!assignment) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
-  if (!canReport(c.member, { unitId: assignment.unitId, plan: planOf(assignment) })) {
+  if (!canReport(c.member, { unitId: assignment.unitId, plan: planScopeOf(assignment) })) {
     return void (await ctx.answerCallbackQuery({ text: reportTexts.cannotReport, show_alert: true }));
   }
   const due = effectiveDue(assignment);
@@ -95,7 +95,7 @@ extension.callbackQuery([extensionApprove.pattern, extensionRefuse.pattern], asy
   const [request] = await extensionById(c.deps.db, Number(ctx.match[1]));
   const assignment = request && (await assignmentById(c.deps.db, request.assignmentId));
   if (!request || !assignment) return void (await ctx.answerCallbackQuery({ text: t.alreadyDecided }));
-  if (!canManagePlan(c.member, planOf(assignment))) {
+  if (!canManagePlan(c.member, planScopeOf(assignment))) {
     return void (await ctx.answerCallbackQuery({ text: "Chỉ quản trị viên theo dõi kế hoạch này mới duyệt được.", show_alert: true }));
   }
   const decided = await decideExtension(c.deps.db, { requestId: request.id, adminId: c.member.id, approve, now: c.deps.now().toISOString() });
@@ -116,7 +116,3 @@ extension.callbackQuery([extensionApprove.pattern, extensionRefuse.pattern], asy
     })
     .catch((error) => console.warn("could not notify requester", request.id, error));
 });
-
-function planOf(a: AssignmentView) {
-  return { issuerUnitId: a.planIssuerUnitId, monitorUnitId: a.planMonitorUnitId };
-}

@@ -6,7 +6,7 @@ import { checkEvidence, type EvidenceCandidate } from "../../core/reporting/evid
 import { parseNote, parsePercent } from "../../core/reporting/input";
 import { sortByUrgency, statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
-import { assignmentById, unitAssignments, type AssignmentView } from "../../db/queries/assignments";
+import { assignmentById, unitAssignments, type AssignmentView, planScopeOf } from "../../db/queries/assignments";
 import { reachableAdminsOf } from "../../db/queries/members";
 import { submitReport } from "../../db/queries/reports";
 import type { Evidence } from "../../db/schema";
@@ -122,7 +122,7 @@ async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number)
   const { member, deps } = ctx;
   const assignment = await assignmentById(deps.db, assignmentId);
   if (!assignment) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
-  const plan = { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId };
+  const plan = planScopeOf(assignment);
   if (!canReport(member, { unitId: assignment.unitId, plan })) {
     return void (await ctx.answerCallbackQuery({ text: t.cannotReport, show_alert: true }));
   }
@@ -161,7 +161,7 @@ async function submit(ctx: MemberContext): Promise<void> {
   const data = flow.data as unknown as ReportFlowData;
   // Re-checked at the last step: the task may have been completed or reassigned meanwhile.
   const assignment = await assignmentById(deps.db, data.assignmentId);
-  const plan = assignment && { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId };
+  const plan = assignment && planScopeOf(assignment);
   if (!assignment || !canReport(member, { unitId: assignment.unitId, plan: plan! })) return void (await ctx.reply(t.cannotReport));
   if (assignment.state === "done" || assignment.state === "awaiting_confirmation") {
     return void (await ctx.reply(assignment.state === "done" ? t.alreadyDone : t.awaitingConfirmation));

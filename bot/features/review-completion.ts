@@ -4,7 +4,7 @@ import { parseNote } from "../../core/reporting/input";
 import { isFinished } from "../../core/status/derive";
 import { statusOf } from "../../core/status/of-assignment";
 import { vietnamDate } from "../../core/time/vietnam-date";
-import { assignmentById } from "../../db/queries/assignments";
+import { assignmentById, planScopeOf } from "../../db/queries/assignments";
 import { endConversation } from "../../db/queries/conversations";
 import { reportById, reviewCompletion } from "../../db/queries/reports";
 import { reviewConfirm, reviewReturn, taskCard } from "../callback-data";
@@ -83,7 +83,7 @@ async function pendingCompletion(ctx: MemberContext, reportId: number) {
     await ctx.answerCallbackQuery({ text: t.alreadyDecided });
     return null;
   }
-  if (!canManagePlan(ctx.member, { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId })) {
+  if (!canManagePlan(ctx.member, planScopeOf(assignment))) {
     await ctx.answerCallbackQuery({ text: t.notYours, show_alert: true });
     return null;
   }

@@ -3,7 +3,7 @@ import { canManagePlan, canReport, canViewAssignment } from "../../core/access/p
 import { checkinCadence, periodContaining, periodLabel, previousPeriod, type CheckinEvery } from "../../core/checkins/period";
 import { statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
-import { assignmentById, setCheckinCadence, taskUnits, type AssignmentView } from "../../db/queries/assignments";
+import { assignmentById, setCheckinCadence, taskUnits, type AssignmentView, planScopeOf } from "../../db/queries/assignments";
 import { latestReports } from "../../db/queries/reports";
 import { checkinCadenceMenu, checkinCadenceSet, taskCard, taskFullText } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
@@ -49,7 +49,7 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
       lines.push(`${formatDateTime(r.createdAt)} · ${escapeHtml(r.memberName)}${percent}${files}${r.note ? `: ${escapeHtml(shorten(r.note, 200))}` : ""}`);
     }
   }
-  const plan = { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId };
+  const plan = planScopeOf(assignment);
   const keyboard = taskCardKeyboard({
     assignmentId: assignment.id,
     status,
@@ -78,7 +78,7 @@ export async function viewableAssignment(ctx: MemberContext, assignmentId: numbe
     await ctx.answerCallbackQuery({ text: texts.staleButton });
     return null;
   }
-  const plan = { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId };
+  const plan = planScopeOf(assignment);
   if (!canViewAssignment(ctx.member, { unitId: assignment.unitId, plan })) {
     await ctx.answerCallbackQuery({ text: texts.notYourTask, show_alert: true });
     return null;
@@ -99,7 +99,7 @@ taskCardFeature.callbackQuery([checkinCadenceMenu.pattern, checkinCadenceSet.pat
   const c = ctx as MemberContext;
   const assignment = await viewableAssignment(c, Number(ctx.match[1]));
   if (!assignment) return;
-  if (!canManagePlan(c.member, { issuerUnitId: assignment.planIssuerUnitId, monitorUnitId: assignment.planMonitorUnitId })) {
+  if (!canManagePlan(c.member, planScopeOf(assignment))) {
     return void (await ctx.answerCallbackQuery({ text: texts.adminOnly, show_alert: true }));
   }
   const every = ctx.match[2] as CheckinEvery | undefined;

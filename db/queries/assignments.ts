@@ -74,3 +74,8 @@ export async function setCheckinCadence(db: Db, taskId: number, every: "monthly"
     auditStatement(db, { actorMemberId, action: "task.checkin_every", entity: "task", entityId: taskId, detail: { every } }),
   ]);
 }
+
+/** The plan an assignment belongs to, in the shape the access rules take. */
+export function planScopeOf(a: Pick<AssignmentView, "planIssuerUnitId" | "planMonitorUnitId">) {
+  return { issuerUnitId: a.planIssuerUnitId, monitorUnitId: a.planMonitorUnitId };
+}
