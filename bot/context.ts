@@ -7,6 +7,12 @@ export interface BotDeps {
   db: Db;
   now: () => Date;
   botUsername: string;
+  /**
+   * Puts reminders already written to the outbox on the alert queue, which
+   * sends them at Telegram's pace (worker/scheduled enqueuePending). Absent
+   * without a queue binding: the rows wait for the next cron run.
+   */
+  enqueueReminders?: (reminderIds: number[]) => Promise<number>;
 }
 
 /** The member is loaded by the webhook in the same D1 round trip that claims the update. */

@@ -3,10 +3,21 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
 import type { BotContext, BotDeps } from "./context";
+import { approvalsFeature } from "./features/admin/approvals";
+import { exportFeature } from "./features/admin/export";
+import { overdueFeature } from "./features/admin/overdue";
+import { overviewFeature } from "./features/admin/overview";
+import { peopleFeature } from "./features/admin/people";
+import { plansFeature } from "./features/admin/plans";
+import { targetsFeature } from "./features/admin/targets";
+import { taskViewFeature } from "./features/admin/task-view";
+import { unitViewFeature } from "./features/admin/unit-view";
+import { alertSettings } from "./features/alert-settings";
 import { cancelFlow } from "./features/cancel-flow";
 import { extension } from "./features/extension";
 import { fallback } from "./features/fallback";
 import { help } from "./features/help";
+import { importPlan } from "./features/import-plan";
 import { invite } from "./features/invite";
 import { myTasks } from "./features/my-tasks";
 import { onboarding } from "./features/onboarding";
@@ -50,7 +61,11 @@ export function createBot(
   bot.use(membersOnly);
   // Flows first: while one runs, typed text and files are its answers (commands pass through).
   bot.use(cancelFlow, report, extension, reviewCompletionFeature);
-  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, help);
+  // Plan import: also takes an admin's file sent outside any flow, so it stays before the fallback.
+  bot.use(importPlan);
+  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, alertSettings, help);
+  // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
+  bot.use(overviewFeature, unitViewFeature, overdueFeature, taskViewFeature, approvalsFeature, exportFeature, targetsFeature, peopleFeature, plansFeature);
   bot.use(fallback);
   return bot;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_ALERT_CONFIG, type AlertConfig } from "../core/alerts/config";
 
 /** Bindings and variables, as wrangler.toml, .dev.vars and `wrangler secret put` provide them. */
 export interface Env {
@@ -10,6 +11,16 @@ export interface Env {
   BOT_USERNAME?: string;
   /** "true" adds X-D1-Round-Trips to webhook responses, for benchmarks. */
   EXPOSE_METRICS?: string;
+  /** Deadline alerts (README, "Deadline alerts"); each falls back to core/alerts/config.ts. */
+  ALERT_OFFSETS?: string;
+  ALERT_OVERDUE_EVERY?: string;
+  ALERT_CHECKIN_LEAD_DAYS?: string;
+  ALERT_HOLIDAYS?: string;
+  ALERT_SEND_HOURS?: string;
+  ALERT_SEND_ON_DAYS_OFF?: string;
+  ALERT_RATE?: string;
+  ALERT_MAX_ATTEMPTS?: string;
+  ALERT_SEND_TIMEOUT_MS?: string;
 }
 
 const configSchema = z.object({
@@ -25,4 +36,44 @@ export type Config = z.infer<typeof configSchema>;
 /** Fails loudly on a misconfigured deployment rather than answering Telegram with a half-working bot. */
 export function readConfig(env: Env): Config {
   return configSchema.parse(env);
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const items = z.string().transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const alertSchema = z.object({
+  ALERT_OFFSETS: items.pipe(z.array(z.string().regex(/^\d{1,2}$/).transform(Number)).min(1, "ALERT_OFFSETS: số ngày trước hạn, ví dụ 7,3,1,0")).optional(),
+  ALERT_OVERDUE_EVERY: int(1, 60).optional(),
+  ALERT_CHECKIN_LEAD_DAYS: int(0, 60).optional(),
+  ALERT_HOLIDAYS: items.pipe(z.array(z.string().regex(isoDate, "ALERT_HOLIDAYS: ngày dạng yyyy-mm-dd, cách nhau bởi dấu phẩy"))).optional(),
+  ALERT_SEND_HOURS: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, "ALERT_SEND_HOURS: giờ bắt đầu-giờ kết thúc, ví dụ 7-18")
+    .transform((s) => s.split("-").map(Number) as [number, number])
+    .refine(([from, to]) => from < to && to <= 24, "ALERT_SEND_HOURS: giờ bắt đầu phải trước giờ kết thúc (0–24)")
+    .optional(),
+  ALERT_SEND_ON_DAYS_OFF: z.enum(["true", "false"]).optional(),
+  ALERT_RATE: z.coerce.number().min(0.1).max(30).optional(),
+  ALERT_MAX_ATTEMPTS: int(1, 50).optional(),
+  ALERT_SEND_TIMEOUT_MS: int(100, 60_000).optional(),
+});
+
+/** The alert configuration: core defaults, overridden by whichever ALERT_* variables are set. */
+export function readAlertConfig(env: Env): AlertConfig {
+  const v = alertSchema.parse(env);
+  const d = DEFAULT_ALERT_CONFIG;
+  return {
+    ...d,
+    offsets: v.ALERT_OFFSETS ?? d.offsets,
+    overdueEveryWorkingDays: v.ALERT_OVERDUE_EVERY ?? d.overdueEveryWorkingDays,
+    checkinLeadDays: v.ALERT_CHECKIN_LEAD_DAYS ?? d.checkinLeadDays,
+    holidays: v.ALERT_HOLIDAYS ?? d.holidays,
+    sendFromHour: v.ALERT_SEND_HOURS?.[0] ?? d.sendFromHour,
+    sendToHour: v.ALERT_SEND_HOURS?.[1] ?? d.sendToHour,
+    sendOnDaysOff: v.ALERT_SEND_ON_DAYS_OFF === undefined ? d.sendOnDaysOff : v.ALERT_SEND_ON_DAYS_OFF === "true",
+    messagesPerSecond: v.ALERT_RATE ?? d.messagesPerSecond,
+    maxAttempts: v.ALERT_MAX_ATTEMPTS ?? d.maxAttempts,
+    sendTimeoutMs: v.ALERT_SEND_TIMEOUT_MS ?? d.sendTimeoutMs,
+  };
 }

@@ -6,3 +6,6 @@
 export * from "./common";
 export * from "./report";
 export * from "./flow";
+export * from "./alerts";
+export * from "./import";
+export * from "./admin";

@@ -1,14 +1,13 @@
 import { Composer } from "grammy";
-import { isAdmin } from "../../core/access/policy";
 import type { BotContext, MemberContext } from "../context";
 import { escapeHtml } from "../render/html";
-import { commandHelp, roleLabel, texts } from "../texts";
+import { commandsFor, roleLabel, texts } from "../texts";
 
 export const help = new Composer<BotContext>();
 
 help.command(["trogiup", "help"], async (ctx) => {
   const { member } = ctx as MemberContext;
-  const commands = [...commandHelp.member, ...(isAdmin(member) ? commandHelp.admin : [])];
+  const commands = commandsFor(member.role);
   const lines = [
     texts.helpHeader(escapeHtml(member.fullName), escapeHtml(member.unitName), roleLabel[member.role]),
     ...commands.map(([name, what]) => `/${name} — ${what}`),

@@ -105,7 +105,36 @@ export const commandHelp = {
     ["viec", "nhiệm vụ của đơn vị, việc gấp trước"],
     ["baocao", "báo cáo tiến độ một nhiệm vụ"],
     ["huy", "hủy việc đang làm dở"],
+    ["tamdung", "tạm dừng nhắc việc đến một ngày (nghỉ phép, đi công tác)"],
+    ["tieptuc", "bật lại nhắc việc"],
     ["trogiup", "danh sách lệnh này"],
   ],
-  admin: [["moi", "tạo đường dẫn mời người vào một đơn vị"]],
+  admin: [
+    ["moi", "tạo đường dẫn mời người vào một đơn vị"],
+    ["nhapkh", "nhập kế hoạch từ tệp Word (.docx) hoặc .txt"],
+    ["tamnghi", "ai đang tạm dừng hoặc không nhận được nhắc việc"],
+    ["canbo", "cán bộ của một đơn vị: đổi vai trò, chuyển đơn vị, xóa"],
+  ],
+  /** The monitoring office's screens: admins and viewers of a plan (viewers read only). */
+  monitor: [
+    ["tongquan", "tổng quan kế hoạch: tình hình, đơn vị quá hạn, chỉ tiêu"],
+    ["donvi", "một đơn vị (gõ tên, không cần dấu): nhiệm vụ và cán bộ"],
+    ["quahan", "nhiệm vụ quá hạn theo đơn vị, nhắc ngay"],
+    ["nhiemvu", "một nhiệm vụ ở mọi đơn vị và toàn bộ lịch sử"],
+    ["duyet", "báo cáo hoàn thành, đề nghị gia hạn chờ duyệt"],
+    ["chitieu", "chỉ tiêu: số liệu mới nhất so với mục tiêu"],
+    ["xuat", "xuất báo cáo Excel (thêm csv để lấy bản CSV)"],
+    ["kehoach", "chọn kế hoạch đang theo dõi"],
+  ],
 } as const;
+
+/**
+ * What /trogiup lists for a role: every member's commands (viewers only
+ * read, so not /baocao), the monitoring office's for admins and viewers,
+ * the admin's own last.
+ */
+export function commandsFor(role: Role): (readonly [string, string])[] {
+  const own = role === "viewer" ? commandHelp.member.filter(([name]) => name !== "baocao") : [...commandHelp.member];
+  const monitor = role === "admin" || role === "viewer" ? commandHelp.monitor : [];
+  return [...own, ...monitor, ...(role === "admin" ? commandHelp.admin : [])];
+}

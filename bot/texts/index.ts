@@ -8,3 +8,7 @@ export * from "./report";
 export * from "./review";
 export * from "./extension";
 export * from "./history";
+export * from "./alerts";
+export * from "./import";
+export * from "./admin";
+export * from "./admin-export";

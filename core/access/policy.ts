@@ -41,3 +41,25 @@ export function canReport(actor: Actor, assignment: { unitId: number; plan: Plan
   if (actor.unitId === assignment.unitId) return actor.role === "member" || actor.role === "leader" || actor.role === "admin";
   return canManagePlan(actor, assignment.plan);
 }
+
+/**
+ * People: an admin changes the members of the units they look after (their
+ * scope, see unitsInAdminScope), never their own role, unit or membership,
+ * so the office cannot lock itself out by a slip of the thumb.
+ */
+export function canChangeMember(
+  actor: Actor & { id: number },
+  target: { id: number; unitId: number },
+  unitsInScope: ReadonlySet<number>,
+): boolean {
+  return actor.role === "admin" && target.id !== actor.id && unitsInScope.has(target.unitId);
+}
+
+/**
+ * Recording a target's value (chỉ tiêu): the admins who manage the plan.
+ * Targets do not record a responsible unit yet; when they do, its leaders
+ * and members join here.
+ */
+export function canRecordTarget(actor: Actor, plan: PlanScope): boolean {
+  return canManagePlan(actor, plan);
+}

@@ -1,41 +1,63 @@
 import { addDays } from "../time/vietnam-date";
 
+/*
+ * Dates are handled as day numbers (days since 1970-01-01) inside: the cron
+ * run asks these questions for every open task, and parsing and printing ISO
+ * strings at each step would dominate its CPU time.
+ */
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const isoDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** 1970-01-01 was a Thursday. */
+const isWeekdayNumber = (day: number) => {
+  const weekday = (day + 4) % 7;
+  return weekday !== 0 && weekday !== 6;
+};
+
 /**
  * Working days: Monday to Friday, minus the public holidays given in the
  * configuration (Tết and 2/9 move or stretch from year to year, so none are
  * built in). Dates are ISO yyyy-mm-dd in Asia/Ho_Chi_Minh.
  */
 export class WorkingCalendar {
-  private readonly holidays: ReadonlySet<string>;
+  private readonly holidays: ReadonlySet<number>;
 
   constructor(holidays: Iterable<string> = []) {
-    this.holidays = new Set(holidays);
+    this.holidays = new Set([...holidays].map(dayNumber));
   }
 
   isWorkingDay(date: string): boolean {
-    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-    return weekday !== 0 && weekday !== 6 && !this.holidays.has(date);
+    return this.working(dayNumber(date));
   }
 
   /** The latest working day on or before `date`. */
   onOrBefore(date: string): string {
-    let d = date;
-    while (!this.isWorkingDay(d)) d = addDays(d, -1);
-    return d;
+    let d = dayNumber(date);
+    while (!this.working(d)) d--;
+    return isoDate(d);
   }
 
   /** The first working day strictly after `date`. */
   after(date: string): string {
-    let d = addDays(date, 1);
-    while (!this.isWorkingDay(d)) d = addDays(d, 1);
-    return d;
+    let d = dayNumber(date) + 1;
+    while (!this.working(d)) d++;
+    return isoDate(d);
   }
 
-  /** Working days d with from < d ≤ to (0 when to ≤ from). */
+  /** Working days d with from < d ≤ to (0 when to ≤ from). Whole weeks are counted, not walked. */
   countBetween(from: string, to: string): number {
-    let n = 0;
-    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkingDay(d)) n++;
+    const a = dayNumber(from);
+    const b = dayNumber(to);
+    if (b <= a) return 0;
+    const weeks = Math.floor((b - a) / 7);
+    let n = weeks * 5;
+    for (let d = a + weeks * 7 + 1; d <= b; d++) if (isWeekdayNumber(d)) n++;
+    for (const h of this.holidays) if (h > a && h <= b && isWeekdayNumber(h)) n--;
     return n;
+  }
+
+  private working(day: number): boolean {
+    return isWeekdayNumber(day) && !this.holidays.has(day);
   }
 }
 

@@ -95,23 +95,46 @@ export interface CheckinAlert {
  * A recurring duty has no due date; each period asks for a check-in. The
  * reminder opens a few days before the period ends (the first offset, 7 by
  * default) and, if the period ended without one, "missed" follows on the
- * first working day after it.
+ * first working day after it (the unit answers it with the current period's
+ * check-in, the only one the reporting flow records).
  */
-export function checkinAlerts(facts: CheckinFacts, today: string, config: AlertConfig, calendar: WorkingCalendar): CheckinAlert[] {
+export function checkinAlerts(
+  facts: CheckinFacts,
+  today: string,
+  config: AlertConfig,
+  calendar: WorkingCalendar,
+  periods: CheckinPeriods = checkinPeriods(today, config, calendar),
+): CheckinAlert[] {
   if (facts.recurrence === null || facts.state === "done" || facts.state === "awaiting_confirmation") return [];
   if ((facts.dueOverride ?? facts.dueOn) !== null) return [];
-  const every = checkinCadence(facts.checkinEvery, facts.recurrence);
-  const current = periodContaining(every, today);
-  const previous = previousPeriod(every, today);
+  const { current, previous, opensOn, missedFrom } = periods(checkinCadence(facts.checkinEvery, facts.recurrence));
   const alerts: CheckinAlert[] = [];
-  if (!facts.checkedIn.has(previous.key) && facts.trackedSince <= previous.end && today >= calendar.after(previous.end)) {
+  // A check-in always answers the current period: once it is in, the missed one is behind the unit.
+  const answeredNow = facts.checkedIn.has(current.key);
+  if (!answeredNow && !facts.checkedIn.has(previous.key) && facts.trackedSince <= previous.end && today >= missedFrom) {
     alerts.push({ kind: "checkin_missed", period: previous, periodKey: previous.key, audience: "unit" });
   }
-  const opensOn = calendar.onOrBefore(addDays(current.end, -config.checkinLeadDays));
-  if (!facts.checkedIn.has(current.key) && today >= opensOn && facts.trackedSince <= current.end) {
+  if (!answeredNow && today >= opensOn && facts.trackedSince <= current.end) {
     alerts.push({ kind: "checkin_open", period: current, periodKey: current.key, audience: "unit" });
   }
   return alerts;
+}
+
+/** Today's periods for a cadence: the same for every duty, so a run works them out once per cadence. */
+export type CheckinPeriods = (every: CheckinEvery) => { current: Period; previous: Period; opensOn: string; missedFrom: string };
+
+export function checkinPeriods(today: string, config: AlertConfig, calendar: WorkingCalendar): CheckinPeriods {
+  const cache = new Map<CheckinEvery, ReturnType<CheckinPeriods>>();
+  return (every) => {
+    let p = cache.get(every);
+    if (!p) {
+      const current = periodContaining(every, today);
+      const previous = previousPeriod(every, today);
+      p = { current, previous, opensOn: calendar.onOrBefore(addDays(current.end, -config.checkinLeadDays)), missedFrom: calendar.after(previous.end) };
+      cache.set(every, p);
+    }
+    return p;
+  };
 }
 
 /** The period keys whose check-ins decide today's check-in alerts, for every cadence. */

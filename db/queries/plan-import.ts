@@ -4,7 +4,7 @@
  */
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
-import type { ScopeUnit } from "../../core/plan-import/review";
+import type { ReviewPlan, ScopeUnit } from "../../core/plan-import/review";
 import type { PlanRows } from "../../core/plan-import/plan-rows";
 import type { ExtractedPlan } from "../../core/plan-import/types";
 import type { Db } from "../client";
@@ -63,7 +63,7 @@ export async function planBySourceHash(db: Db, sourceHash: string): Promise<Impo
 }
 
 /** What plan_imports.extraction holds: the extraction without its prose (never written anywhere). */
-export type StoredExtraction = Omit<ExtractedPlan, "content">;
+export type StoredExtraction = ReviewPlan;
 
 export interface ImportDraft {
   id: number;
@@ -128,7 +128,7 @@ export type WriteResult =
 export async function writeImportedPlan(
   db: Db,
   rows: PlanRows,
-  audit: { memberId: number; draftId: number | null; detail: Record<string, unknown> },
+  audit: { memberId: number | null; draftId: number | null; detail: Record<string, unknown> },
   extra: Statement[] = [],
 ): Promise<WriteResult> {
   const hash = rows.plan.sourceHash;

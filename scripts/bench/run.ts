@@ -2,11 +2,16 @@
  * `npm run bench`: every benchmark, each reported against a baseline measured
  * in the same run. `--runs N` sets requests per scenario (default 300).
  */
+import { parseBenchmark } from "./parse";
 import { measureReportFlow } from "./report-flow";
 import { demoOfficial, measure, textFrom, webhookTable, withBenchStack } from "./webhook";
 
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 300;
+
+console.log("## Plan extraction: each document in ../shared/plans, in Node, median of 25 runs after 5 warm-up\n");
+console.log(await parseBenchmark());
+console.log("");
 
 console.log(`## Webhook: one update through the full stack (workerd, local D1, demo data), ${runs} runs each\n`);
 await withBenchStack(async (stack) => {

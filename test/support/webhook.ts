@@ -5,7 +5,8 @@ import worker from "../../worker/index";
 import { TEST_WEBHOOK_SECRET } from "./constants";
 
 let lastUpdateId = Math.floor(Math.random() * 1_000_000_000);
-let lastMessageId = 1_000_000;
+// Random per test file: files run side by side against one fake Bot API, and callback_query ids must not repeat across them.
+let lastMessageId = 1_000_000 + Math.floor(Math.random() * 1_000_000_000);
 
 export interface TestUser {
   id: number;

@@ -8,7 +8,8 @@ import { conversationByChat } from "../../db/queries/conversations";
 import { activeMemberByTelegramId } from "../../db/queries/members";
 import { claimUpdate, releaseUpdate } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
-import { readConfig, type Env } from "../env";
+import { readAlertConfig, readConfig, type Env } from "../env";
+import { enqueuePending } from "../scheduled";
 import { secretMatches } from "../secret";
 
 const updateEnvelope = z.looseObject({ update_id: z.number().int().nonnegative() });
@@ -41,7 +42,12 @@ telegramWebhook.post("/webhook", async (c) => {
   try {
     const bot = createBot(
       { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, botUsername: config.BOT_USERNAME },
-      { db, now: () => new Date(), botUsername: config.BOT_USERNAME },
+      {
+        db,
+        now: () => new Date(),
+        botUsername: config.BOT_USERNAME,
+        enqueueReminders: (ids) => enqueuePending(c.env.DB, c.env.ALERTS, readAlertConfig(c.env), ids),
+      },
       memberRows[0] ?? null,
       conversationRows[0] ?? null,
     );

@@ -1,0 +1,98 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { canManagePlan } from "../../../core/access/policy";
+import { statusOf } from "../../../core/status/of-assignment";
+import { formatDate, formatDateTime, vietnamDate } from "../../../core/time/vietnam-date";
+import { pendingApprovals, type PendingItem } from "../../../db/queries/approvals";
+import {
+  adminApprovalItem,
+  adminApprovals,
+  adminOverview,
+  extensionApprove,
+  extensionRefuse,
+  reviewConfirm,
+  reviewReturn,
+  taskCard,
+} from "../../callback-data";
+import type { BotContext, MemberContext } from "../../context";
+import { numberButtons, pager } from "../../keyboards/admin";
+import { deadlineLine } from "../../render/deadline";
+import { escapeHtml, shorten } from "../../render/html";
+import { adminTexts, extensionTexts, reportTexts } from "../../texts";
+import { paginate, planFor, planLabel, show } from "./scope";
+
+const t = adminTexts.approvals;
+const PER_PAGE = 6;
+
+/**
+ * /duyet: completions waiting for confirmation and extension requests
+ * waiting for a decision, oldest first. A number opens the item as its own
+ * message with the decision buttons the notification had (cfm/ret,
+ * exa/exr): the handlers in review-completion.ts and extension.ts decide it
+ * and mark that message, as they do for the notification.
+ */
+export const approvalsFeature = new Composer<BotContext>();
+
+approvalsFeature.command("duyet", (ctx) => renderApprovals(ctx as MemberContext, 0));
+approvalsFeature.callbackQuery(adminApprovals.pattern, (ctx) => renderApprovals(ctx as MemberContext, Number(ctx.match[1])));
+
+approvalsFeature.callbackQuery(adminApprovalItem.pattern, async (ctx) => {
+  const c = ctx as MemberContext;
+  const plan = await planFor(c, "read");
+  if (!plan) return;
+  const kind = ctx.match[1] === "c" ? "completion" : "extension";
+  const item = (await pendingApprovals(c.deps.db.$client, plan.id)).find((i) => i.kind === kind && i.id === Number(ctx.match[2]));
+  if (!item) return void (await ctx.answerCallbackQuery({ text: t.gone }));
+  const manage = canManagePlan(c.member, plan);
+  const today = vietnamDate(c.deps.now());
+  const keyboard = new InlineKeyboard();
+  let text: string;
+  if (item.kind === "completion") {
+    const facts = { state: "awaiting_confirmation" as const, dueOn: item.dueOn, dueOverride: item.dueOverride, recurrence: null, reportedDoneAt: null };
+    text = reportTexts.adminCompletion(
+      escapeHtml(item.unitName),
+      escapeHtml(item.ref),
+      escapeHtml(shorten(item.title, 300)),
+      escapeHtml(shorten(item.note ?? "", 1500)),
+      item.files,
+      deadlineLine({ ...facts, deadlineText: item.deadlineText, deadlineNote: null }, statusOf(facts, today), today),
+    );
+    if (manage) keyboard.text("✔ Xác nhận", reviewConfirm.build(item.id)).text("↩ Trả lại", reviewReturn.build(item.id)).row();
+  } else {
+    text = extensionTexts.forAdmins(
+      escapeHtml(item.unitName),
+      escapeHtml(item.ref),
+      escapeHtml(shorten(item.title, 300)),
+      item.originalDue ? formatDate(item.originalDue) : "—",
+      formatDate(item.proposedDue),
+      escapeHtml(shorten(item.reason, 1500)),
+    );
+    if (manage) keyboard.text(extensionTexts.buttons.approve, extensionApprove.build(item.id)).text(extensionTexts.buttons.refuse, extensionRefuse.build(item.id)).row();
+  }
+  keyboard.text(reportTexts.buttons.openTask, taskCard.build(item.assignmentId));
+  await ctx.answerCallbackQuery();
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+async function renderApprovals(ctx: MemberContext, requestedPage: number): Promise<void> {
+  const plan = await planFor(ctx, "read");
+  if (!plan) return;
+  const items = await pendingApprovals(ctx.deps.db.$client, plan.id);
+  const { page, pages, offset } = paginate(items.length, PER_PAGE, requestedPage);
+  const shown = items.slice(offset, offset + PER_PAGE);
+  const lines = [t.header(planLabel(plan), items.length), ""];
+  if (items.length === 0) lines.push(t.none);
+  shown.forEach((item, i) => lines.push(line(offset + i + 1, item)));
+  if (items.length > 0) lines.push("", t.footer(canManagePlan(ctx.member, plan)));
+  const keyboard = numberButtons(new InlineKeyboard(), offset + 1, shown.map((i) => adminApprovalItem.build(i.kind, i.id)));
+  pager(keyboard, page, pages, adminApprovals.build).text(t.refresh, adminApprovals.build(page)).text(adminTexts.back, adminOverview.build());
+  await show(ctx, lines.join("\n"), keyboard);
+}
+
+function line(n: number, item: PendingItem): string {
+  const at = formatDateTime(item.at);
+  if (item.kind === "completion") {
+    return t.completion(n, escapeHtml(item.ref), escapeHtml(item.unitName), escapeHtml(item.by), at, escapeHtml(shorten(item.note ?? "", 120)));
+  }
+  const from = item.originalDue ? formatDate(item.originalDue) : "—";
+  return t.extension(n, escapeHtml(item.ref), escapeHtml(item.unitName), escapeHtml(item.by), at, from, formatDate(item.proposedDue), escapeHtml(shorten(item.reason, 120)));
+}

@@ -1,0 +1,58 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { toCsv } from "../../../core/report/csv";
+import { exportWorkbook } from "../../../core/report/export";
+import { foldText } from "../../../core/text/fold";
+import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
+import { buildWorkbook } from "../../../core/xlsx";
+import { exportRows } from "../../../db/queries/export";
+import type { PlanInfo } from "../../../db/queries/plans";
+import { adminExport } from "../../callback-data";
+import type { BotContext, MemberContext } from "../../context";
+import { adminTexts, exportTexts } from "../../texts";
+import { planFor, planLabel } from "./scope";
+
+const t = adminTexts.export;
+
+/**
+ * /xuat [csv]: the plan's report as an Excel workbook (summary by unit, all
+ * assignments, overdue ones, a sheet per unit), sent as a document; CSV on
+ * request or from the button under the workbook.
+ */
+export const exportFeature = new Composer<BotContext>();
+
+exportFeature.command("xuat", (ctx) => sendExport(ctx as MemberContext, /csv/i.test(ctx.match) ? "csv" : "xlsx"));
+exportFeature.callbackQuery(adminExport.pattern, (ctx) => sendExport(ctx as MemberContext, ctx.match[1] as "xlsx" | "csv"));
+
+async function sendExport(ctx: MemberContext, format: "xlsx" | "csv"): Promise<void> {
+  const plan = await planFor(ctx, "read");
+  if (!plan) return;
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  const now = ctx.deps.now();
+  const today = vietnamDate(now);
+  const { rows } = await exportRows(ctx.deps.db.$client, plan.id);
+  if (rows.length === 0) return void (await ctx.reply(t.empty));
+  await ctx.replyWithChatAction("upload_document");
+  const report = exportWorkbook(rows, today, exportTexts);
+  const name = fileName(plan, today, format);
+  const label = planLabel(plan);
+  if (format === "csv") {
+    const bytes = new TextEncoder().encode(toCsv(report.csvHeader, report.csvRows()));
+    await ctx.replyWithDocument(new InputFile(bytes, name), { caption: t.csvCaption(label, formatDate(today)), parse_mode: "HTML" });
+    return;
+  }
+  const bytes = await buildWorkbook(report.sheets, { modified: now });
+  await ctx.replyWithDocument(new InputFile(bytes, name), {
+    caption: t.caption(label, formatDate(today), rows.length, report.overdueCount),
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard().text(t.csvButton, adminExport.build("csv")),
+  });
+}
+
+/** bao-cao-ke-hoach-mau-45-2026-05-12.xlsx: ASCII, so every mail client and phone keeps it. */
+function fileName(plan: PlanInfo, today: string, format: "xlsx" | "csv"): string {
+  const slug = foldText(plan.number ?? plan.title)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return `${t.title}-${slug || "ke-hoach"}-${today}.${format}`;
+}

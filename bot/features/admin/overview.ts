@@ -1,0 +1,72 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { DEFAULT_SOON_DAYS } from "../../../core/status/derive";
+import { addDays, formatDate, vietnamDate } from "../../../core/time/vietnam-date";
+import { BUCKETS, planOverview } from "../../../db/queries/overview";
+import { planTargets } from "../../../db/queries/targets";
+import { adminApprovals, adminExport, adminOverduePage, adminOverview, adminTargets, adminUnit, adminUnitList } from "../../callback-data";
+import type { BotContext, MemberContext } from "../../context";
+import { numberButtons } from "../../keyboards/admin";
+import { escapeHtml } from "../../render/html";
+import { adminTexts } from "../../texts";
+import { planFor, planLabel, show } from "./scope";
+import { targetOverviewLines } from "./targets";
+
+const t = adminTexts.overview;
+/** Targets shown on the overview; the rest are one tap away. */
+const OVERVIEW_TARGETS = 4;
+
+/** /tongquan: the whole plan on one phone screen, every part a tap from its detail. */
+export const overviewFeature = new Composer<BotContext>();
+
+overviewFeature.command("tongquan", (ctx) => renderOverview(ctx as MemberContext));
+overviewFeature.callbackQuery(adminOverview.pattern, (ctx) => renderOverview(ctx as MemberContext));
+
+async function renderOverview(ctx: MemberContext): Promise<void> {
+  const plan = await planFor(ctx, "read");
+  if (!plan) return;
+  const today = vietnamDate(ctx.deps.now());
+  const [o, targets] = await Promise.all([
+    planOverview(ctx.deps.db.$client, { planId: plan.id, today, soonUntil: addDays(today, DEFAULT_SOON_DAYS) }),
+    planTargets(ctx.deps.db, plan.id),
+  ]);
+  const lines = [t.header(planLabel(plan)), t.date(formatDate(today), o.total)];
+  if (o.total === 0) lines.push("", t.empty);
+  else {
+    const parts = BUCKETS.filter((b) => b !== "done_late" && b !== "done_on_time" && o.counts[b] > 0).map(
+      (b) => `${adminTexts.bucket[b]}: <b>${o.counts[b]}</b>`,
+    );
+    lines.push("");
+    for (let i = 0; i < parts.length; i += 2) lines.push(parts.slice(i, i + 2).join(" · "));
+    const done = o.counts.done_on_time + o.counts.done_late;
+    lines.push(t.done(done, o.total, share(done, o.total), o.counts.done_on_time, share(o.counts.done_on_time, done)));
+    lines.push("");
+    if (o.worstUnits.length === 0) lines.push(t.noOverdue);
+    else {
+      lines.push(t.worstHeader);
+      o.worstUnits.forEach((u, i) => lines.push(t.worstLine(i + 1, escapeHtml(u.unitName), u.count)));
+      if (o.unitsOverdue > o.worstUnits.length) lines.push(t.otherUnits(o.unitsOverdue - o.worstUnits.length));
+    }
+  }
+  if (targets.targets.length > 0) {
+    lines.push("", t.targetsHeader, ...targetOverviewLines(targets.targets.slice(0, OVERVIEW_TARGETS), targets.values));
+    if (targets.targets.length > OVERVIEW_TARGETS) lines.push(adminTexts.more(targets.targets.length - OVERVIEW_TARGETS));
+  }
+  const waiting = o.completionsPending + o.extensionsPending;
+  if (waiting > 0) lines.push("", t.waiting(o.completionsPending, o.extensionsPending));
+  if (o.worstUnits.length > 0) lines.push("", t.footer);
+
+  const keyboard = numberButtons(new InlineKeyboard(), 1, o.worstUnits.map((u) => adminUnit.build(u.unitId)))
+    .text(t.buttons.overdue, adminOverduePage.build(0))
+    .text(t.buttons.approvals(waiting), adminApprovals.build(0))
+    .row()
+    .text(t.buttons.units, adminUnitList.build(0))
+    .text(t.buttons.targets, adminTargets.build())
+    .row()
+    .text(t.buttons.export, adminExport.build("xlsx"))
+    .text(t.buttons.refresh, adminOverview.build());
+  await show(ctx, lines.join("\n"), keyboard);
+}
+
+function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 100);
+}

@@ -1,0 +1,203 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { canChangeMember } from "../../../core/access/policy";
+import { roles, type Role } from "../../../core/access/roles";
+import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
+import { changeRole, memberCard, moveMember, removeMember, type MemberCard } from "../../../db/queries/people";
+import { searchUnits, unitMembers } from "../../../db/queries/unit-view";
+import { unitsInAdminScope, type UnitSummary } from "../../../db/queries/units";
+import {
+  inviteUnit,
+  peopleOfUnit,
+  peopleUnits,
+  personCard,
+  personMoveMenu,
+  personMoveTo,
+  personRemove,
+  personRemoveConfirm,
+  personRoleMenu,
+  personRoleSet,
+} from "../../callback-data";
+import type { BotContext, MemberContext } from "../../context";
+import { adminsOnly } from "../../filters/admins-only";
+import { numberButtons, pager } from "../../keyboards/admin";
+import { escapeHtml } from "../../render/html";
+import { showInPlace } from "../../reply";
+import { adminTexts, roleLabel } from "../../texts";
+import { deny, paginate, show } from "./scope";
+import { memberFlags } from "./unit-view";
+
+const t = adminTexts.people;
+const UNITS_PER_PAGE = 8;
+const MEMBERS_PER_PAGE = 20;
+
+/**
+ * /canbo [tên đơn vị]: the members of a unit the admin looks after; change a
+ * role, move to another unit, remove (their reports stay in the history).
+ * Every change is audited; the person is told. Inviting is /moi.
+ */
+export const peopleFeature = new Composer<BotContext>();
+
+peopleFeature.command("canbo", adminsOnly, async (ctx) => {
+  const c = ctx as MemberContext;
+  const query = ctx.match.trim();
+  if (query) {
+    const [unit] = await searchUnits(c.deps.db.$client, c.member.unitId, query, 1);
+    if (!unit) return void (await ctx.reply(adminTexts.units.notFound(escapeHtml(query))));
+    return renderMembers(c, unit.id);
+  }
+  await renderUnitPicker(c, 0);
+});
+
+peopleFeature.callbackQuery(peopleUnits.pattern, adminsOnly, (ctx) => renderUnitPicker(ctx as MemberContext, Number(ctx.match[1])));
+peopleFeature.callbackQuery(peopleOfUnit.pattern, adminsOnly, (ctx) => renderMembers(ctx as MemberContext, Number(ctx.match[1])));
+peopleFeature.callbackQuery(personCard.pattern, adminsOnly, async (ctx) => {
+  const c = ctx as MemberContext;
+  const target = await changeable(c, Number(ctx.match[1]), { allowSelf: true });
+  if (target) await show(c, cardText(c, target.person), cardKeyboard(c, target.person));
+});
+
+peopleFeature.callbackQuery(personRoleMenu.pattern, adminsOnly, async (ctx) => {
+  const c = ctx as MemberContext;
+  const target = await changeable(c, Number(ctx.match[1]));
+  if (!target) return;
+  const keyboard = new InlineKeyboard();
+  roles.forEach((role, i) => {
+    const label = roleLabel[role].charAt(0).toUpperCase() + roleLabel[role].slice(1);
+    keyboard.text(`${role === target.person.role ? "✔ " : ""}${label}`, personRoleSet.build(target.person.id, role));
+    if (i % 2 === 1) keyboard.row();
+  });
+  keyboard.text(t.cancel, personCard.build(target.person.id));
+  await show(c, t.chooseRole(escapeHtml(target.person.fullName)), keyboard);
+});
+
+peopleFeature.callbackQuery(personRoleSet.pattern, adminsOnly, async (ctx) => {
+  const c = ctx as MemberContext;
+  const target = await changeable(c, Number(ctx.match[1]));
+  if (!target) return;
+  const role = ctx.match[2] as Role;
+  const changed = role !== target.person.role && (await changeRole(c.deps.db, { memberId: target.person.id, role, from: target.person.role, actorId: c.member.id }));
+  if (!changed) return void (await ctx.answerCallbackQuery({ text: t.unchanged }));
+  await ctx.answerCallbackQuery({ text: "✔" });
+  const person = { ...target.person, role };
+  await showInPlace(ctx, cardText(c, person) + t.roleChanged(roleLabel[role]), cardKeyboard(c, person));
+  await tell(c, target.chatId, t.tellRole(roleLabel[role]));
+});
+
+peopleFeature.callbackQuery(personMoveMenu.pattern, adminsOnly, async (ctx) => {
+  const c = ctx as MemberContext;
+  const target = await changeable(c, Number(ctx.match[1]));
+  if (!target) return;
+  const units = target.scope.filter((u) => u.id !== target.person.unitId);
+  const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, Number(ctx.match[2]));
+  const keyboard = new InlineKeyboard();
+  for (const u of units.slice(offset, offset + UNITS_PER_PAGE)) keyboard.text(u.name, personMoveTo.build(target.person.id, u.id)).row();
+  pager(keyboard, page, pages, (p) => personMoveMenu.build(target.person.id, p)).text(t.cancel, personCard.build(target.person.id));
+  await show(c, t.chooseUnitFor(escapeHtml(target.person.fullName), page + 1, pages), keyboard);
+});
+
+peopleFeature.callbackQuery(personMoveTo.pattern, adminsOnly, async (ctx) => {
+  const c = ctx as MemberContext;
+  const target = await changeable(c, Number(ctx.match[1]));
+  if (!target) return;
+  const destination = target.scope.find((u) => u.id === Number(ctx.match[2]));
+  if (!destination) return deny(c, adminTexts.units.notInScope);
+  const moved = await moveMember(c.deps.db, { memberId: target.person.id, fromUnitId: target.person.unitId, toUnitId: destination.id, actorId: c.member.id });
+  if (!moved) return void (await ctx.answerCallbackQuery({ text: t.unchanged }));
+  await ctx.answerCallbackQuery({ text: "✔" });
+  const person = { ...target.person, unitId: destination.id, unitName: destination.name };
+  await showInPlace(ctx, cardText(c, person) + t.moved(escapeHtml(destination.name)), cardKeyboard(c, person));
+  await tell(c, target.chatId, t.tellMoved(escapeHtml(destination.name)));
+});
+
+peopleFeature.callbackQuery(personRemove.pattern, adminsOnly, async (ctx) => {
+  const c = ctx as MemberContext;
+  const target = await changeable(c, Number(ctx.match[1]));
+  if (!target) return;
+  const keyboard = new InlineKeyboard().text(t.confirmRemoveButton, personRemoveConfirm.build(target.person.id)).text(t.cancel, personCard.build(target.person.id));
+  await show(c, t.confirmRemove(escapeHtml(target.person.fullName), escapeHtml(target.person.unitName)), keyboard);
+});
+
+peopleFeature.callbackQuery(personRemoveConfirm.pattern, adminsOnly, async (ctx) => {
+  const c = ctx as MemberContext;
+  const target = await changeable(c, Number(ctx.match[1]));
+  if (!target) return;
+  const removed = await removeMember(c.deps.db, { memberId: target.person.id, actorId: c.member.id, now: c.deps.now().toISOString() });
+  if (!removed) return void (await ctx.answerCallbackQuery({ text: t.unchanged }));
+  await ctx.answerCallbackQuery({ text: "✔" });
+  await showInPlace(ctx, t.removed(escapeHtml(target.person.fullName)), new InlineKeyboard().text(t.buttons.back, peopleOfUnit.build(target.person.unitId)));
+  await tell(c, target.chatId, t.tellRemoved);
+});
+
+async function renderUnitPicker(ctx: MemberContext, requestedPage: number): Promise<void> {
+  const units = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
+  if (units.length === 0) return void (await ctx.reply(t.noUnits));
+  const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, requestedPage);
+  const keyboard = new InlineKeyboard();
+  for (const u of units.slice(offset, offset + UNITS_PER_PAGE)) keyboard.text(u.name, peopleOfUnit.build(u.id)).row();
+  pager(keyboard, page, pages, peopleUnits.build);
+  await show(ctx, t.chooseUnit(page + 1, pages), keyboard);
+}
+
+async function renderMembers(ctx: MemberContext, unitId: number): Promise<void> {
+  const scope = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
+  const unit = scope.find((u) => u.id === unitId);
+  if (!unit) return deny(ctx, adminTexts.units.notInScope);
+  const people = await unitMembers(ctx.deps.db.$client, unitId);
+  const today = vietnamDate(ctx.deps.now());
+  const shown = people.slice(0, MEMBERS_PER_PAGE);
+  const lines = [t.header(escapeHtml(unit.name), people.length), ""];
+  if (people.length === 0) lines.push(t.none);
+  shown.forEach((m, i) => lines.push(t.line(i + 1, escapeHtml(m.fullName), roleLabel[m.role], memberFlags(m, today).join(" · "))));
+  if (people.length > shown.length) lines.push(adminTexts.more(people.length - shown.length));
+  if (people.length > 0) lines.push("", t.footer);
+  const keyboard = numberButtons(new InlineKeyboard(), 1, shown.map((m) => personCard.build(m.id)))
+    .text(t.invite, inviteUnit.build(unit.id))
+    .row()
+    .text(t.chooseAnotherUnit, peopleUnits.build(0));
+  await show(ctx, lines.join("\n"), keyboard);
+}
+
+/**
+ * The person behind a button, if this admin may change them (core/access
+ * canChangeMember: in their scope, not themselves); answers the button
+ * otherwise. `allowSelf` lets an admin open their own card, read-only.
+ */
+async function changeable(ctx: MemberContext, memberId: number, options: { allowSelf?: boolean } = {}) {
+  const person = await memberCard(ctx.deps.db, memberId);
+  if (!person || person.removedAt) {
+    await deny(ctx, t.gone);
+    return null;
+  }
+  const scope = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
+  const ids = new Set(scope.map((u) => u.id));
+  const self = person.id === ctx.member.id;
+  if (!(canChangeMember(ctx.member, person, ids) || (options.allowSelf && self && ids.has(person.unitId)))) {
+    await deny(ctx, t.notYours);
+    return null;
+  }
+  return { person, scope: scope as UnitSummary[], chatId: person.chatId };
+}
+
+function cardText(ctx: MemberContext, p: MemberCard): string {
+  const today = vietnamDate(ctx.deps.now());
+  let text = t.card(escapeHtml(p.fullName), escapeHtml(p.unitName), roleLabel[p.role], formatDate(vietnamDate(new Date(p.joinedAt))));
+  if (p.unreachableSince) text += t.cardFlag(adminTexts.unit.unreachable(formatDate(vietnamDate(new Date(p.unreachableSince)))));
+  if (p.pausedUntil && p.pausedUntil >= today) text += t.cardFlag(adminTexts.unit.paused(formatDate(p.pausedUntil)));
+  if (p.id === ctx.member.id) text += t.yourself;
+  return text;
+}
+
+function cardKeyboard(ctx: MemberContext, p: MemberCard): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (p.id !== ctx.member.id) {
+    keyboard.text(t.buttons.role, personRoleMenu.build(p.id)).text(t.buttons.move, personMoveMenu.build(p.id, 0)).row();
+    keyboard.text(t.buttons.remove, personRemove.build(p.id)).row();
+  }
+  return keyboard.text(t.buttons.back, peopleOfUnit.build(p.unitId));
+}
+
+/** The person learns of the change; a blocked chat must not undo it. */
+async function tell(ctx: MemberContext, chatId: string | null, text: string): Promise<void> {
+  if (!chatId) return;
+  await ctx.api.sendMessage(Number(chatId), text, { parse_mode: "HTML" }).catch((error) => console.warn("could not tell member", chatId, error));
+}

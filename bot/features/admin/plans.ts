@@ -1,0 +1,46 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { readablePlans, setCurrentPlan, type PlanInfo } from "../../../db/queries/plans";
+import { adminPlans, adminPlanSwitch } from "../../callback-data";
+import type { BotContext, MemberContext } from "../../context";
+import { numberButtons } from "../../keyboards/admin";
+import { escapeHtml, shorten } from "../../render/html";
+import { adminTexts } from "../../texts";
+import { deny, show } from "./scope";
+
+const t = adminTexts.plans;
+
+/** /kehoach: the plans this member follows; the chosen one is what the other screens show. */
+export const plansFeature = new Composer<BotContext>();
+
+plansFeature.command("kehoach", (ctx) => renderPlans(ctx as MemberContext));
+plansFeature.callbackQuery(adminPlans.pattern, (ctx) => renderPlans(ctx as MemberContext));
+
+plansFeature.callbackQuery(adminPlanSwitch.pattern, async (ctx) => {
+  const c = ctx as MemberContext;
+  if (c.member.role !== "admin" && c.member.role !== "viewer") return deny(c, adminTexts.notForYou);
+  const { plans } = await readablePlans(c.deps.db, c.member);
+  const plan = plans.find((p) => p.id === Number(ctx.match[1]));
+  if (!plan) return deny(c, t.notReadable);
+  await setCurrentPlan(c.deps.db, c.member.id, plan.id);
+  await ctx.answerCallbackQuery({ text: t.switched(label(plan)) });
+  await renderPlans(c, true);
+});
+
+async function renderPlans(ctx: MemberContext, answered = false): Promise<void> {
+  if (ctx.member.role !== "admin" && ctx.member.role !== "viewer") return deny(ctx, adminTexts.notForYou);
+  const { plans, current } = await readablePlans(ctx.deps.db, ctx.member);
+  if (plans.length === 0) return deny(ctx, adminTexts.noPlan);
+  const lines = [t.header(plans.length), ""];
+  plans.forEach((p, i) => lines.push(t.line(i + 1, escapeHtml(label(p, 150)), p.id === current?.id)));
+  lines.push("", t.footer);
+  const keyboard = numberButtons(new InlineKeyboard(), 1, plans.map((p) => adminPlanSwitch.build(p.id)));
+  if (answered) {
+    await ctx.editMessageText(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard }).catch(() => undefined);
+    return;
+  }
+  await show(ctx, lines.join("\n"), keyboard);
+}
+
+function label(plan: PlanInfo, max = 60): string {
+  return plan.number ? `${plan.number} — ${shorten(plan.title, max)}` : shorten(plan.title, max);
+}

@@ -1,0 +1,154 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { statusOf } from "../../../core/status/of-assignment";
+import { foldText } from "../../../core/text/fold";
+import { formatDate, formatDateTime, vietnamDate } from "../../../core/time/vietnam-date";
+import { planTasks, taskHistory, taskWithUnits, type TaskHit } from "../../../db/queries/task-view";
+import { adminOverview, adminTask, adminTaskHistory, openEvidence, taskCard } from "../../callback-data";
+import type { BotContext, MemberContext } from "../../context";
+import { numberButtons, pager } from "../../keyboards/admin";
+import { deadlineLine } from "../../render/deadline";
+import { escapeHtml, shorten } from "../../render/html";
+import { adminTexts, historyTexts, statusLabel } from "../../texts";
+import { deny, planFor, planLabel, show } from "./scope";
+
+const t = adminTexts.task;
+const HITS_MAX = 10;
+const UNITS_SHOWN = 20;
+/** One page of history stays well inside Telegram's 4096 characters. */
+const HISTORY_PAGE_CHARS = 3000;
+const FILE_BUTTONS_MAX = 6;
+
+/**
+ * /nhiemvu <số hiệu hoặc từ khóa>: a task across every unit it is assigned
+ * to, and its full history (reports, evidence, reviews, extensions, the
+ * audit log) with who did what and when. The history reuses the words of
+ * one assignment's history (bot/texts/history.ts), naming the unit.
+ */
+export const taskViewFeature = new Composer<BotContext>();
+
+taskViewFeature.command("nhiemvu", async (ctx) => {
+  const c = ctx as MemberContext;
+  const plan = await planFor(c, "read");
+  if (!plan) return;
+  const query = ctx.match.trim();
+  if (!query) return void (await ctx.reply(t.usage));
+  const hits = findTasks(await planTasks(c.deps.db.$client, plan.id), query);
+  if (hits.length === 0) return void (await ctx.reply(t.notFound(escapeHtml(query))));
+  if (hits.length === 1) return renderTask(c, hits[0]!.id);
+  const shown = hits.slice(0, HITS_MAX);
+  const lines = [t.choose(escapeHtml(query), hits.length), "", ...shown.map((h, i) => t.hit(i + 1, escapeHtml(h.ref), escapeHtml(shorten(h.title, 90))))];
+  if (hits.length > shown.length) lines.push(adminTexts.more(hits.length - shown.length));
+  await show(c, lines.join("\n"), numberButtons(new InlineKeyboard(), 1, shown.map((h) => adminTask.build(h.id))));
+});
+
+taskViewFeature.callbackQuery(adminTask.pattern, (ctx) => renderTask(ctx as MemberContext, Number(ctx.match[1])));
+
+taskViewFeature.callbackQuery(adminTaskHistory.pattern, async (ctx) => {
+  const c = ctx as MemberContext;
+  const plan = await planFor(c, "read");
+  if (!plan) return;
+  const taskId = Number(ctx.match[1]);
+  const found = await taskWithUnits(c.deps.db.$client, taskId);
+  if (!found || found.task.planId !== plan.id) return deny(c, adminTexts.notForYou);
+  const history = await taskHistory(c.deps.db.$client, taskId);
+
+  const events: { at: string; text: string }[] = [];
+  const files: { reportId: number; index: number; name: string }[] = [];
+  for (const r of history.reports) {
+    const at = formatDateTime(r.createdAt);
+    const who = t.who(escapeHtml(r.memberName), escapeHtml(r.unitName));
+    const note = escapeHtml(shorten(r.note ?? "", 160));
+    const lines = [
+      r.kind === "completion" ? historyTexts.completion(at, who, note) : r.kind === "checkin" ? historyTexts.checkin(at, who, r.periodKey ?? "", note) : historyTexts.progress(at, who, r.percent, note),
+    ];
+    if (r.evidence?.length) {
+      lines.push(historyTexts.files(r.evidence.length));
+      r.evidence.forEach((file, index) => files.push({ reportId: r.id, index, name: file.name ?? "ảnh" }));
+    }
+    if (r.kind === "completion" && r.reviewStatus === "pending") lines.push(historyTexts.reviewPending);
+    events.push({ at: r.createdAt, text: lines.join("\n") });
+    if (r.kind === "completion" && r.reviewedAt) {
+      const reviewed = historyTexts.reviewed(formatDateTime(r.reviewedAt), r.reviewStatus === "confirmed", r.reviewNote && escapeHtml(r.reviewNote));
+      events.push({ at: r.reviewedAt, text: `${reviewed}${r.reviewerName ? t.by(escapeHtml(r.reviewerName)) : ""}` });
+    }
+  }
+  for (const e of history.extensions) {
+    const asked = historyTexts.extension(formatDateTime(e.createdAt), e.originalDue ? formatDate(e.originalDue) : "—", formatDate(e.proposedDue), escapeHtml(shorten(e.reason, 160)));
+    events.push({ at: e.createdAt, text: `${asked}${t.extensionBy(escapeHtml(e.requesterName), escapeHtml(e.unitName))}${e.status === "pending" ? `\n${historyTexts.extensionPending}` : ""}` });
+    if (e.decidedAt) {
+      events.push({ at: e.decidedAt, text: `${historyTexts.extensionDecided(formatDateTime(e.decidedAt), e.status === "approved")}${e.deciderName ? t.by(escapeHtml(e.deciderName)) : ""}` });
+    }
+  }
+  for (const a of history.audit) {
+    const what = t.auditActions[a.action] ?? a.action;
+    events.push({ at: a.createdAt, text: t.audit(formatDateTime(a.createdAt), escapeHtml(a.actorName ?? t.someone), what) });
+  }
+  events.sort((a, b) => a.at.localeCompare(b.at));
+
+  const pages = pagesOf(events.map((e) => e.text), HISTORY_PAGE_CHARS);
+  // Without a page asked for, the newest: that is what the office looks for.
+  const requested = Number(ctx.match[2]);
+  const page = requested >= pages.length ? pages.length - 1 : requested;
+  const body = pages[page] ?? [];
+  const keyboard = new InlineKeyboard();
+  files.slice(-FILE_BUTTONS_MAX).forEach((f, i) => keyboard.text(historyTexts.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row());
+  pager(keyboard, page, pages.length, (p) => adminTaskHistory.build(taskId, p)).text(t.backToTask, adminTask.build(taskId));
+  const header = t.historyHeader(escapeHtml(found.task.ref), page + 1, pages.length);
+  await show(c, [header, "", body.length ? body.join("\n") : t.historyEmpty].join("\n"), keyboard);
+});
+
+async function renderTask(ctx: MemberContext, taskId: number): Promise<void> {
+  const plan = await planFor(ctx, "read");
+  if (!plan) return;
+  const found = await taskWithUnits(ctx.deps.db.$client, taskId);
+  if (!found || found.task.planId !== plan.id) return deny(ctx, adminTexts.notForYou);
+  const { task, assignments } = found;
+  const today = vietnamDate(ctx.deps.now());
+  const lines = [t.header(escapeHtml(task.ref), planLabel(plan)), escapeHtml(shorten(task.title, 400))];
+  const first = assignments[0];
+  if (first) lines.push(deadlineLine({ ...task, ...first, assignedAt: task.createdAt }, statusOf({ ...task, ...first, assignedAt: task.createdAt }, today), today));
+  lines.push("", t.unitsHeader(assignments.length));
+  const shown = assignments.slice(0, UNITS_SHOWN);
+  shown.forEach((a, i) => {
+    const status = statusOf({ ...task, ...a, assignedAt: task.createdAt }, today);
+    const last = a.lastReportAt ? formatDate(vietnamDate(new Date(a.lastReportAt))) : null;
+    lines.push(t.unitLine(i + 1, escapeHtml(a.unitName), t.role[a.role], statusLabel[status], a.progress, last));
+  });
+  if (assignments.length > shown.length) lines.push(adminTexts.more(assignments.length - shown.length));
+  if (shown.length > 0) lines.push("", t.footer);
+  const keyboard = numberButtons(new InlineKeyboard(), 1, shown.map((a) => taskCard.build(a.id)))
+    .text(t.history, adminTaskHistory.build(task.id, 9999))
+    .row()
+    .text(adminTexts.back, adminOverview.build());
+  await show(ctx, lines.join("\n"), keyboard);
+}
+
+/** A ref typed exactly ("IV.2.1", "iv.2.1") finds that task; otherwise every word must appear in the folded ref and title. */
+export function findTasks(tasks: TaskHit[], query: string): TaskHit[] {
+  const q = foldText(query).replace(/^#/, "");
+  const exact = tasks.filter((task) => foldText(task.ref) === q);
+  if (exact.length > 0) return exact;
+  const words = q.split(" ").filter(Boolean);
+  return tasks.filter((task) => {
+    const haystack = `${foldText(task.ref)} ${foldText(task.title)}`;
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+/** Splits lines into pages of at most `maxChars` (a longer line gets a page of its own). */
+function pagesOf(lines: string[], maxChars: number): string[][] {
+  const pages: string[][] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (current.length > 0 && length + line.length + 1 > maxChars) {
+      pages.push(current);
+      current = [];
+      length = 0;
+    }
+    current.push(shorten(line, maxChars));
+    length += line.length + 1;
+  }
+  if (current.length > 0) pages.push(current);
+  return pages.length > 0 ? pages : [[]];
+}

@@ -1,0 +1,52 @@
+import { Composer } from "grammy";
+import { isAdmin } from "../../core/access/policy";
+import { importButton } from "../callback-data";
+import { activeFlow, startFlow } from "../conversation";
+import type { BotContext, MemberContext } from "../context";
+import { adminsOnly } from "../filters/admins-only";
+import { cancelImportKeyboard } from "../keyboards/import";
+import { importTexts as t } from "../texts";
+import { receivePlanFile } from "./import/receive";
+import { onDeadlineText, onImportButton } from "./import/review";
+import { IMPORT_FLOW, type ImportFlowData } from "./import/state";
+
+/**
+ * Importing a plan: an admin sends the document (or /nhapkh, then the
+ * document), reviews what was read, and confirms. Nothing but the draft is
+ * written before confirmation.
+ */
+export const importPlan = new Composer<BotContext>();
+
+importPlan.command("nhapkh", adminsOnly, async (ctx) => {
+  const data: ImportFlowData = { importId: null, choices: null, deadlineTask: null, back: null };
+  const token = await startFlow(ctx as MemberContext, IMPORT_FLOW, "await_file", data as unknown as Record<string, unknown>);
+  await ctx.reply(t.askFile, { parse_mode: "HTML", reply_markup: cancelImportKeyboard(token) });
+});
+
+// A file with no flow running is an admin's import; inside another flow (evidence for a report) it is that flow's.
+importPlan.on("message:document", async (ctx, next) => {
+  const c = ctx as MemberContext;
+  if (c.conversation && c.conversation.flow !== IMPORT_FLOW) return next();
+  if (!isAdmin(c.member)) return void (await ctx.reply(t.adminOnly));
+  await receivePlanFile(c, ctx.message.document);
+});
+
+importPlan.on("message:photo", async (ctx, next) => {
+  const c = ctx as MemberContext;
+  if ((c.conversation && c.conversation.flow !== IMPORT_FLOW) || !isAdmin(c.member)) return next();
+  await ctx.reply(t.rejected.image);
+});
+
+importPlan.on("message:text", async (ctx, next) => {
+  const c = ctx as MemberContext;
+  const flow = activeFlow(c, IMPORT_FLOW);
+  if (!flow || ctx.message.text.startsWith("/")) return next();
+  if (flow.step === "deadline") return onDeadlineText(c, ctx.message.text);
+  await ctx.reply(flow.step === "await_file" ? t.waitingForFile : t.reviewHint);
+});
+
+importPlan.callbackQuery(importButton.pattern, adminsOnly, async (ctx) => {
+  const action = importButton.parse(ctx.match[2]!);
+  if (!action) return void (await ctx.answerCallbackQuery({ text: t.stale, show_alert: true }));
+  await onImportButton(ctx as MemberContext, ctx.match[1]!, action);
+});

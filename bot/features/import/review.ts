@@ -1,0 +1,250 @@
+/** The review buttons and the deadline the admin types. Every change re-renders the message it came from. */
+import type { InlineKeyboard } from "grammy";
+import { parseDeadline } from "../../../core/deadline/parse";
+import { planRows } from "../../../core/plan-import/plan-rows";
+import {
+  chooseUnit,
+  reviewedTask,
+  setDeadline,
+  summarize,
+  tasksNaming,
+  toggleDropped,
+  type ImportChoices,
+} from "../../../core/plan-import/review";
+import { normalizeText } from "../../../core/text/fold";
+import { formatDate } from "../../../core/time/vietnam-date";
+import { assignedUnitsWithoutMembers, cancelImportDraft, planBySourceHash, writeImportedPlan } from "../../../db/queries/plan-import";
+import type { ImportAction } from "../../callback-data";
+import { activeFlow, endFlowStatement } from "../../conversation";
+import type { MemberContext } from "../../context";
+import {
+  backKeyboard,
+  namesKeyboard,
+  newUnitsKeyboard,
+  pageCount,
+  scopePickerKeyboard,
+  summaryKeyboard,
+  taskKeyboard,
+  unitPickerKeyboard,
+} from "../../keyboards/import";
+import { escapeHtml, shorten } from "../../render/html";
+import { importTexts as t } from "../../texts";
+import { showInPlace } from "../../reply";
+import { choiceLabel, describeDeadline, summaryText, taskText } from "./render";
+import { IMPORT_FLOW, loadReview, saveReview, type ImportFlowData, type Review } from "./state";
+
+interface View {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+export async function onImportButton(ctx: MemberContext, token: string, action: ImportAction): Promise<void> {
+  if (action.kind === "cancel") return cancel(ctx, token);
+  const review = await loadReview(ctx, token);
+  if (!review) return void (await ctx.answerCallbackQuery({ text: t.stale, show_alert: true }));
+  await ctx.answerCallbackQuery();
+  const view = await act(ctx, review, action);
+  if (view) await showInPlace(ctx, view.text, view.keyboard);
+}
+
+/** Does what the button says; returns the view to show in its place, or null when it replied itself. */
+async function act(ctx: MemberContext, review: Review, action: ImportAction): Promise<View | null> {
+  const { plan } = review.draft;
+  const choices = review.data.choices;
+  const total = plan.tasks.length;
+  const clampTask = (i: number) => Math.max(0, Math.min(i, total - 1));
+
+  switch (action.kind) {
+    case "summary":
+      await saveReview(ctx, review, "review", { deadlineTask: null, back: null });
+      return summaryView(ctx, review);
+    case "task": {
+      const task = clampTask(action.task);
+      // Saved even when nothing changed: it keeps the flow alive while the admin reads a long plan.
+      await saveReview(ctx, review, "review", { deadlineTask: null });
+      return taskView(review, task);
+    }
+    case "drop": {
+      const task = clampTask(action.task);
+      await saveReview(ctx, review, "review", { choices: toggleDropped(choices, task), deadlineTask: null });
+      return taskView(review, task);
+    }
+    case "deadline": {
+      const task = clampTask(action.task);
+      await saveReview(ctx, review, "deadline", { deadlineTask: task });
+      const current = reviewedTask(plan, review.data.choices, task);
+      const written = current.deadlineText ? `«${escapeHtml(shorten(current.deadlineText, 120))}» → ${describeDeadline(current.deadline)}` : t.taskNoDeadline;
+      return { text: t.askDeadline(escapeHtml(current.ref), written), keyboard: backKeyboard(review.token, { kind: "task", task }) };
+    }
+    case "names": {
+      const task = clampTask(action.task);
+      const reviewed = reviewedTask(plan, choices, task);
+      const names = [...reviewed.lead.map((u) => ({ u, role: t.taskLead })), ...reviewed.coop.map((u) => ({ u, role: t.taskCoop }))].filter(
+        (n, i, all) => n.u.index >= 0 && all.findIndex((m) => m.u.index === n.u.index) === i,
+      );
+      await saveReview(ctx, review, "review", { back: { kind: "task", task }, deadlineTask: null });
+      if (names.length === 1) return pickerView(review, names[0]!.u.index, 0);
+      if (names.length === 0) return taskView(review, task);
+      return {
+        text: t.chooseName(escapeHtml(reviewed.ref)),
+        keyboard: namesKeyboard(review.token, task, names.map((n) => ({ index: n.u.index, label: n.role(n.u.name) }))),
+      };
+    }
+    case "picker":
+      if (!plan.units[action.name]) return summaryView(ctx, review);
+      return pickerView(review, action.name, action.page);
+    case "choose": {
+      const name = plan.units[action.name];
+      if (!name) return summaryView(ctx, review);
+      const unit = typeof action.choice === "number" ? review.scope.units.find((u) => u.id === action.choice) : undefined;
+      if (typeof action.choice === "number" && !unit) return pickerView(review, action.name, 0);
+      const previous = choices.units[action.name];
+      const choice: ImportChoices["units"][number] =
+        action.choice === "skip"
+          ? { kind: "skip" }
+          : action.choice === "new"
+            ? { kind: "new", isGroup: previous?.kind === "new" ? previous.isGroup : false }
+            : { kind: "existing", unitId: unit!.id };
+      await saveReview(ctx, review, "review", { choices: chooseUnit(choices, action.name, choice) });
+      const note = t.unitChanged(escapeHtml(name), choiceLabel(choice, review.scope.units));
+      const back = review.data.back;
+      if (back?.kind === "task") return taskView(review, clampTask(back.task), note);
+      if (back?.kind === "newUnits") return newUnitsView(review, back.page, note);
+      return summaryView(ctx, review);
+    }
+    case "newUnits":
+      await saveReview(ctx, review, "review", { back: action, deadlineTask: null });
+      return newUnitsView(review, action.page);
+    case "issuers":
+    case "monitors": {
+      const role = action.kind === "issuers" ? "issuer" : "monitor";
+      const units = review.scope.units.filter((u) => !u.isGroup);
+      const pages = pageCount(units.length);
+      const page = Math.min(action.page, pages - 1);
+      const current = role === "issuer" ? choices.issuerUnitId : choices.monitorUnitId;
+      return {
+        text: role === "issuer" ? t.pickIssuer(page + 1, pages) : t.pickMonitor(page + 1, pages),
+        keyboard: scopePickerKeyboard(review.token, role, units, page, current),
+      };
+    }
+    case "issuer":
+    case "monitor": {
+      const unit = review.scope.units.find((u) => u.id === action.unitId && !u.isGroup);
+      if (unit) {
+        const change = action.kind === "issuer" ? { issuerUnitId: unit.id } : { monitorUnitId: unit.id };
+        await saveReview(ctx, review, "review", { choices: { ...choices, ...change } });
+      }
+      return summaryView(ctx, review);
+    }
+    case "confirm":
+      await confirm(ctx, review);
+      return null;
+    case "cancel":
+      return null;
+  }
+}
+
+/** ✖ Hủy, while waiting for the file or during the review: the draft is marked cancelled, the flow ends. */
+async function cancel(ctx: MemberContext, token: string): Promise<void> {
+  const flow = activeFlow(ctx, IMPORT_FLOW, token);
+  if (!flow) return void (await ctx.answerCallbackQuery({ text: t.stale, show_alert: true }));
+  const { importId } = flow.data as unknown as ImportFlowData;
+  const db = ctx.deps.db;
+  if (importId !== null) await db.batch([cancelImportDraft(db, importId), endFlowStatement(ctx)]);
+  else await endFlowStatement(ctx);
+  ctx.conversation = null;
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(t.cancelled);
+}
+
+function summaryView(ctx: MemberContext, review: Review): View {
+  const newUnits = summarize(review.draft.plan, review.data.choices, review.scope.units).newUnits.length;
+  return { text: summaryText(review, ctx.member.unitId), keyboard: summaryKeyboard(review.token, newUnits) };
+}
+
+function taskView(review: Review, task: number, note?: string): View {
+  const dropped = review.data.choices.dropped.includes(task);
+  return { text: taskText(review, task, note), keyboard: taskKeyboard(review.token, task, review.draft.plan.tasks.length, dropped) };
+}
+
+function pickerView(review: Review, name: number, requestedPage: number): View {
+  const units = review.scope.units;
+  const pages = pageCount(units.length);
+  const page = Math.min(requestedPage, pages - 1);
+  const choice = review.data.choices.units[name];
+  const current = choice?.kind === "existing" ? choice.unitId : null;
+  const back: ImportAction = review.data.back ?? { kind: "summary" };
+  const tasks = tasksNaming(review.draft.plan, review.data.choices, name);
+  return {
+    text: t.pickUnit(escapeHtml(review.draft.plan.units[name]!), tasks, choiceLabel(choice, units), page + 1, pages),
+    keyboard: unitPickerKeyboard(review.token, name, units, page, current, back),
+  };
+}
+
+function newUnitsView(review: Review, requestedPage: number, note?: string): View {
+  const { plan } = review.draft;
+  const fresh = new Set(summarize(plan, review.data.choices, review.scope.units).newUnits);
+  const names = plan.units.map((name, index) => ({ name, index })).filter((n) => fresh.has(n.name));
+  const pages = pageCount(names.length);
+  const page = Math.min(requestedPage, pages - 1);
+  const text = names.length === 0 ? t.noNewUnits : t.newUnitsList(page + 1, pages);
+  return { text: note ? `${note}\n\n${text}` : text, keyboard: newUnitsKeyboard(review.token, names, page) };
+}
+
+/** The deadline typed for a task: understood → saved and the task shown again; not understood → nothing changes. */
+export async function onDeadlineText(ctx: MemberContext, text: string): Promise<void> {
+  const review = await loadReview(ctx);
+  const task = review?.data.deadlineTask;
+  if (!review || task === null || task === undefined) return void (await ctx.reply(t.stale));
+  const phrase = normalizeText(text).slice(0, 200);
+  const deadline = parseDeadline(phrase);
+  if (deadline.kind === "none") {
+    return void (await ctx.reply(t.deadlineNotUnderstood(escapeHtml(shorten(phrase, 80))), {
+      parse_mode: "HTML",
+      reply_markup: backKeyboard(review.token, { kind: "task", task }),
+    }));
+  }
+  await saveReview(ctx, review, "review", { choices: setDeadline(review.data.choices, task, phrase, deadline), deadlineTask: null });
+  const view = taskView(review, task, t.deadlineChanged(escapeHtml(review.draft.plan.tasks[task]!.ref), describeDeadline(deadline)));
+  await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+}
+
+async function confirm(ctx: MemberContext, review: Review): Promise<void> {
+  const { member, deps } = ctx;
+  const { plan } = review.draft;
+  const scope = review.scope;
+  const inScope = (id: number) => scope.units.some((u) => u.id === id && !u.isGroup);
+  // Units may have changed since the review began: fall back to safe defaults rather than write a foreign id.
+  const choices: ImportChoices = {
+    ...review.data.choices,
+    issuerUnitId: inScope(review.data.choices.issuerUnitId) ? review.data.choices.issuerUnitId : scope.rootUnitId,
+    monitorUnitId: inScope(review.data.choices.monitorUnitId) ? review.data.choices.monitorUnitId : member.unitId,
+  };
+  const rows = planRows(plan, choices, { sourceHash: review.draft.sourceHash, rootUnitId: scope.rootUnitId, scope: scope.units, fileName: review.draft.fileName });
+  const detail = {
+    importId: review.draft.id,
+    file: review.draft.fileName,
+    tasks: rows.tasks.length,
+    assignments: rows.assignments.length,
+    newUnits: rows.newUnits.map((u) => u.name),
+    dropped: choices.dropped.map((i) => plan.tasks[i]?.ref),
+    deadlinesChanged: Object.entries(choices.deadlines).map(([i, d]) => ({ ref: plan.tasks[Number(i)]?.ref, text: d.text })),
+    skippedUnits: plan.units.filter((_, i) => choices.units[i]?.kind === "skip"),
+  };
+  const result = await writeImportedPlan(deps.db, rows, { memberId: member.id, draftId: review.draft.id, detail }, [endFlowStatement(ctx)]);
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (!result.ok) {
+    await deps.db.batch([cancelImportDraft(deps.db, review.draft.id), endFlowStatement(ctx)]);
+    ctx.conversation = null;
+    const existing = await planBySourceHash(deps.db, review.draft.sourceHash);
+    const name = escapeHtml(shorten(existing ? `${existing.number ? `${existing.number} · ` : ""}${existing.title}` : rows.plan.title, 200));
+    return void (await ctx.reply(t.duplicate(`<b>${name}</b>`, existing ? formatDate(existing.createdAt) : "trước đó"), { parse_mode: "HTML" }));
+  }
+  ctx.conversation = null;
+  const unstaffed = await assignedUnitsWithoutMembers(deps.db, result.planId);
+  const lines = [t.saved(escapeHtml(shorten(rows.plan.title, 200)), result.counts)];
+  if (rows.groupsWithoutMembers.length > 0) lines.push(t.savedGroups(escapeHtml(rows.groupsWithoutMembers.join("; "))));
+  lines.push(t.nextSteps(unstaffed.length));
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+}

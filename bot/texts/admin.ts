@@ -1,0 +1,219 @@
+/**
+ * The monitoring office's screens (/tongquan, /donvi, /quahan, /nhiemvu,
+ * /duyet, /xuat, /chitieu, /canbo, /kehoach). Each fits a phone screen;
+ * arguments are already escaped for HTML.
+ */
+export const adminTexts = {
+  notForYou: "Lệnh này dành cho cơ quan theo dõi kế hoạch (quản trị, theo dõi). Gõ /viec để xem nhiệm vụ của đơn vị.",
+  noPlan: "Đồng chí chưa theo dõi kế hoạch nào đang thực hiện.",
+  manageOnly: "Chỉ quản trị viên theo dõi kế hoạch này mới làm được việc này.",
+  planLine: (plan: string) => `Kế hoạch: ${plan}`,
+  page: (page: number, pages: number) => `Trang ${page}/${pages}`,
+  more: (n: number) => `… và ${n} nữa`,
+  back: "« Tổng quan",
+
+  overview: {
+    header: (plan: string) => `📊 <b>Tổng quan</b> · ${plan}`,
+    date: (date: string, total: number) => `Ngày ${date} · ${total} nhiệm vụ được giao cho các đơn vị`,
+    empty: "Kế hoạch chưa có nhiệm vụ nào được giao.",
+    done: (done: number, total: number, share: number, onTime: number, onTimeShare: number) =>
+      `✅ Hoàn thành: <b>${done}/${total}</b> (${share}%)` + (done > 0 ? ` · đúng hạn ${onTime}/${done} (${onTimeShare}%)` : ""),
+    worstHeader: "<b>Đơn vị quá hạn nhiều nhất</b>",
+    worstLine: (n: number, unit: string, count: number) => `${n}. ${unit} — ${count}`,
+    otherUnits: (n: number) => `… và ${n} đơn vị khác (/quahan)`,
+    noOverdue: "Không có đơn vị nào quá hạn. 👍",
+    targetsHeader: "<b>Chỉ tiêu</b>",
+    waiting: (completions: number, extensions: number) =>
+      `⏳ Chờ duyệt: ${completions} báo cáo hoàn thành, ${extensions} đề nghị gia hạn`,
+    footer: "Bấm số để xem đơn vị.",
+    buttons: {
+      overdue: "🔴 Quá hạn",
+      approvals: (n: number) => (n > 0 ? `⏳ Chờ duyệt (${n})` : "⏳ Chờ duyệt"),
+      units: "🏢 Đơn vị",
+      targets: "🎯 Chỉ tiêu",
+      export: "📥 Xuất Excel",
+      refresh: "🔄 Cập nhật",
+    },
+  },
+  bucket: {
+    overdue: "🔴 Quá hạn",
+    due_soon: "🟠 Sắp đến hạn",
+    awaiting_confirmation: "🔵 Chờ xác nhận",
+    in_progress: "🟡 Đang thực hiện",
+    not_due: "⚪ Chưa đến hạn",
+    recurring: "🔁 Thường xuyên",
+    no_deadline: "⚫ Chưa có hạn",
+    done_late: "✅ Hoàn thành quá hạn",
+    done_on_time: "✅ Hoàn thành đúng hạn",
+  },
+
+  units: {
+    header: (plan: string, count: number) => `🏢 <b>Các đơn vị</b> · ${plan} (${count})`,
+    line: (n: number, unit: string, total: number, overdue: number, done: number) =>
+      `${n}. ${unit} — ${total} nhiệm vụ${overdue > 0 ? ` · 🔴 ${overdue} quá hạn` : ""}${done > 0 ? ` · ✅ ${done}` : ""}`,
+    footer: "Bấm số để xem đơn vị. Tìm theo tên: /donvi to chuc",
+    none: "Kế hoạch chưa giao nhiệm vụ cho đơn vị nào.",
+    notFound: (query: string) => `Không tìm thấy đơn vị nào có tên gần với «${query}». Gõ /donvi để xem danh sách.`,
+    choose: (query: string) => `Các đơn vị có tên gần với «${query}»:`,
+    tooMany: "Còn nhiều đơn vị khác: hãy gõ thêm chữ để thu hẹp.",
+    notInScope: "Đơn vị này không thuộc phạm vi kế hoạch đồng chí theo dõi.",
+  },
+
+  unit: {
+    header: (unit: string) => `🏢 <b>${unit}</b>`,
+    counts: (plan: string, total: number, parts: string) => `${plan} · ${total} nhiệm vụ${parts ? `: ${parts}` : ""}`,
+    noTasks: "Đơn vị không có nhiệm vụ nào trong kế hoạch này.",
+    membersHeader: (n: number) => `<b>Cán bộ</b> (${n})`,
+    noMembers: "Chưa có ai tham gia. Dùng /moi để mời.",
+    member: (name: string, role: string, flags: string) => `• ${name} (${role})${flags ? ` — ${flags}` : ""}`,
+    moreMembers: (n: number) => `• … và ${n} người khác`,
+    lastReport: (date: string) => `báo cáo gần nhất ${date}`,
+    neverReported: "⚠️ chưa báo cáo lần nào",
+    unreachable: (since: string) => `⛔ đã chặn bot từ ${since}`,
+    paused: (until: string) => `⏸ tạm dừng nhắc đến ${until}`,
+    footer: "Bấm số để mở nhiệm vụ.",
+    buttons: { people: "👥 Quản lý cán bộ", units: "« Các đơn vị" },
+  },
+
+  overdue: {
+    header: (plan: string) => `🔴 <b>Quá hạn</b> · ${plan}`,
+    summary: (total: number, units: number) => `${total} nhiệm vụ quá hạn ở ${units} đơn vị`,
+    none: "Không có nhiệm vụ nào quá hạn. 👍",
+    unit: (n: number, unit: string, count: number) => `<b>${n}. ${unit}</b> — ${count}`,
+    item: (ref: string, title: string, days: number) => `   • ${ref} ${title} (quá ${days} ngày)`,
+    moreItems: (n: number) => `   … và ${n} nhiệm vụ khác`,
+    footer: (manage: boolean) =>
+      manage ? "Bấm tên đơn vị để xem; «Nhắc ngay» gửi nhắc việc tới cán bộ của đơn vị." : "Bấm tên đơn vị để xem.",
+    remind: "🔔 Nhắc ngay",
+    reminded: (people: number, unit: string, tasks: number) =>
+      `Đã đưa nhắc việc tới ${people} cán bộ của ${unit} (${tasks} nhiệm vụ quá hạn) vào hàng gửi; tin được gửi trong giờ làm việc.`,
+    remindedToday: "Hôm nay đơn vị này đã được nhắc rồi; tin nhắc chỉ gửi một lần mỗi ngày.",
+    nobodyToRemind: (unit: string) =>
+      `${unit} chưa có cán bộ nào nhận được nhắc việc (chưa tham gia, đã chặn bot hoặc đang tạm dừng). Hãy liên hệ trực tiếp.`,
+    nothingOverdue: "Đơn vị không còn nhiệm vụ quá hạn.",
+    message: {
+      header: (office: string) => `🔔 <b>${office} nhắc việc quá hạn</b>`,
+      intro: (count: number) => `Đơn vị có ${count} nhiệm vụ quá hạn:`,
+      item: (n: number, ref: string, title: string, due: string, days: number) => `${n}. ${ref} — ${title} (hạn ${due}, quá ${days} ngày)`,
+      more: (n: number) => `… và ${n} nhiệm vụ khác (gõ /viec để xem).`,
+      next: "Đề nghị đồng chí báo cáo tiến độ; nếu cần thêm thời gian, đề nghị gia hạn. Bấm số để mở nhiệm vụ.",
+    },
+  },
+
+  task: {
+    usage: "Gõ /nhiemvu rồi số hiệu hoặc vài chữ trong tên nhiệm vụ, ví dụ: /nhiemvu IV.2.1 hoặc /nhiemvu tri thuc tre",
+    notFound: (query: string) => `Không tìm thấy nhiệm vụ nào khớp «${query}» trong kế hoạch này.`,
+    choose: (query: string, count: number) => `Các nhiệm vụ khớp «${query}» (${count}):`,
+    hit: (n: number, ref: string, title: string) => `${n}. ${ref} — ${title}`,
+    header: (ref: string, plan: string) => `📄 <b>Nhiệm vụ ${ref}</b> · ${plan}`,
+    unitsHeader: (n: number) => `<b>Các đơn vị</b> (${n})`,
+    unitLine: (n: number, unit: string, role: string, status: string, progress: number, last: string | null) =>
+      `${n}. ${unit} (${role}) — ${status}${progress > 0 ? ` · ${progress}%` : ""}${last ? ` · báo cáo ${last}` : ""}`,
+    role: { lead: "chủ trì", coop: "phối hợp" },
+    footer: "Bấm số để mở nhiệm vụ của từng đơn vị.",
+    history: "🕘 Toàn bộ lịch sử",
+    historyHeader: (ref: string, page: number, pages: number) =>
+      `🕘 <b>Lịch sử nhiệm vụ ${ref}</b> · mọi đơn vị${pages > 1 ? ` (trang ${page}/${pages})` : ""}`,
+    historyEmpty: "Chưa có báo cáo, đề nghị hay thay đổi nào.",
+    who: (name: string, unit: string) => `${name} (${unit})`,
+    by: (name: string) => ` — ${name}`,
+    extensionBy: (name: string, unit: string) => ` (${name}, ${unit})`,
+    audit: (at: string, who: string, what: string) => `${at} · ${who}: ${what}`,
+    auditActions: {
+      "task.checkin_every": "đặt kỳ báo cáo định kỳ",
+      "reminder.manual": "nhắc việc quá hạn",
+    } as Record<string, string>,
+    someone: "Hệ thống",
+    backToTask: "« Nhiệm vụ",
+  },
+
+  approvals: {
+    header: (plan: string, n: number) => `⏳ <b>Chờ duyệt</b> · ${plan} (${n})`,
+    none: "Không có gì chờ duyệt. 👍",
+    completion: (n: number, ref: string, unit: string, by: string, at: string, note: string) =>
+      `${n}. ✅ <b>Hoàn thành</b> · ${ref} · ${unit}\n    ${by}, ${at}: «${note}»`,
+    extension: (n: number, ref: string, unit: string, by: string, at: string, from: string, to: string, reason: string) =>
+      `${n}. ⏳ <b>Gia hạn</b> · ${ref} · ${unit}\n    ${by}, ${at}: ${from} → <b>${to}</b>. Lý do: ${reason}`,
+    footer: (manage: boolean) => (manage ? "Bấm số để xem và duyệt." : "Bấm số để xem chi tiết."),
+    gone: "Việc này đã được xử lý rồi.",
+    refresh: "🔄 Làm mới",
+  },
+
+  export: {
+    caption: (plan: string, date: string, total: number, overdue: number) =>
+      `📥 Báo cáo tình hình thực hiện ${plan}, ngày ${date}: ${total} nhiệm vụ, ${overdue} quá hạn.\nMở bằng Excel hoặc LibreOffice.`,
+    csvCaption: (plan: string, date: string) => `📥 ${plan}, ngày ${date} (CSV, UTF-8).`,
+    csvButton: "Tải bản CSV",
+    empty: "Kế hoạch chưa có nhiệm vụ nào để xuất.",
+    title: "bao-cao",
+  },
+
+  targets: {
+    header: (plan: string) => `🎯 <b>Chỉ tiêu</b> · ${plan}`,
+    none: "Kế hoạch không có chỉ tiêu nào.",
+    line: (n: number, text: string) => `${n}. ${text}`,
+    goal: (goal: string) => `   Mục tiêu: ${goal}`,
+    latest: (value: string, period: string, trend: string, verdict: string) => `   Mới nhất: <b>${value}</b> (${period})${trend}${verdict}`,
+    noValue: "   Chưa có số liệu.",
+    trend: { up: (from: string) => ` ↑ từ ${from}`, down: (from: string) => ` ↓ từ ${from}`, flat: () => " → không đổi" },
+    met: " · ✅ đạt",
+    notMet: " · ⚠️ chưa đạt",
+    byYear: (year: number) => ` đến năm ${year}`,
+    footer: "Bấm số để xem chi tiết và ghi số liệu.",
+    overviewLine: (text: string, value: string, verdict: string) => `• ${text}: ${value}${verdict}`,
+    overviewNone: (text: string) => `• ${text}: chưa có số liệu`,
+    detailHeader: (n: number) => `🎯 <b>Chỉ tiêu ${n}</b>`,
+    seriesHeader: "<b>Số liệu đã ghi</b>",
+    seriesLine: (period: string, value: string, who: string, at: string, note: string | null) =>
+      `• ${period}: <b>${value}</b> — ${who}, ${at}${note ? `. ${note}` : ""}`,
+    record: "✍️ Ghi số liệu",
+    backToList: "« Chỉ tiêu",
+    ask: (text: string) =>
+      `✍️ <b>Ghi số liệu</b>\n${text}\n\nGõ kỳ và giá trị, có thể thêm ghi chú sau dấu phẩy. Ví dụ:\n` +
+      "<code>2025 62,5</code>\n<code>quý III/2025: 48, theo báo cáo của UBND</code>\n<code>6 tháng đầu năm 2025 = 12</code>",
+    badFormat: "Chưa đọc được. Gõ kỳ rồi giá trị, ví dụ: 2025 62,5",
+    badPeriod: "Chưa hiểu kỳ. Dùng: 2025, 6 tháng đầu năm 2025, quý III/2025 hoặc tháng 7/2025.",
+    badValue: "Giá trị phải là một số, ví dụ 62,5.",
+    saved: (period: string, value: string) => `Đã ghi ${period}: <b>${value}</b>.`,
+  },
+
+  people: {
+    chooseUnit: (page: number, pages: number) => `👥 <b>Cán bộ</b>\nChọn đơn vị${pages > 1 ? ` (trang ${page}/${pages})` : ""}:`,
+    noUnits: "Chưa có đơn vị nào. Hãy nhập kế hoạch trước.",
+    header: (unit: string, n: number) => `👥 <b>Cán bộ của ${unit}</b> (${n})`,
+    line: (n: number, name: string, role: string, flags: string) => `${n}. ${name} — ${role}${flags ? ` · ${flags}` : ""}`,
+    footer: "Bấm số để đổi vai trò, chuyển đơn vị hoặc xóa.",
+    none: "Đơn vị chưa có ai tham gia.",
+    invite: "➕ Mời người vào đơn vị",
+    chooseAnotherUnit: "« Chọn đơn vị",
+    card: (name: string, unit: string, role: string, joined: string) =>
+      `👤 <b>${name}</b>\nĐơn vị: ${unit}\nVai trò: ${role}\nTham gia: ${joined}`,
+    cardFlag: (flag: string) => `\n${flag}`,
+    yourself: "\n\n(Đây là đồng chí; không tự đổi vai trò, đơn vị hay tự xóa được.)",
+    buttons: { role: "🔁 Đổi vai trò", move: "🏢 Chuyển đơn vị", remove: "🗑 Xóa khỏi hệ thống", back: "« Danh sách" },
+    chooseRole: (name: string) => `Chọn vai trò mới cho <b>${name}</b>:`,
+    chooseUnitFor: (name: string, page: number, pages: number) =>
+      `Chuyển <b>${name}</b> sang đơn vị${pages > 1 ? ` (trang ${page}/${pages})` : ""}:`,
+    confirmRemove: (name: string, unit: string) =>
+      `Xóa <b>${name}</b> (${unit}) khỏi hệ thống?\nĐồng chí ấy sẽ không dùng được bot nữa; các báo cáo đã gửi vẫn được giữ trong lịch sử.`,
+    confirmRemoveButton: "🗑 Xóa",
+    cancel: "« Thôi",
+    roleChanged: (role: string) => `\n\n✔ Đã đổi vai trò thành ${role}.`,
+    moved: (unit: string) => `\n\n✔ Đã chuyển sang ${unit}.`,
+    removed: (name: string) => `✔ Đã xóa ${name} khỏi hệ thống. Các báo cáo của đồng chí ấy vẫn còn trong lịch sử.`,
+    unchanged: "Không có gì thay đổi (đã được thay đổi trước đó).",
+    notYours: "Đồng chí không quản lý người này.",
+    tellRole: (role: string) => `Vai trò của đồng chí trong hệ thống theo dõi kế hoạch đã được đổi thành <b>${role}</b>.`,
+    tellMoved: (unit: string) => `Đồng chí đã được chuyển sang <b>${unit}</b>. Gõ /viec để xem nhiệm vụ của đơn vị mới.`,
+    tellRemoved: "Đồng chí đã được đưa ra khỏi hệ thống theo dõi kế hoạch. Nếu có nhầm lẫn, hãy liên hệ Ban Tổ chức.",
+    gone: "Người này đã rời hệ thống.",
+  },
+
+  plans: {
+    header: (n: number) => `📚 <b>Kế hoạch đang theo dõi</b> (${n})`,
+    line: (n: number, label: string, current: boolean) => `${current ? "✔" : `${n}.`} ${label}${current ? " <i>(đang chọn)</i>" : ""}`,
+    footer: "Các lệnh /tongquan, /quahan, /duyet, /xuat… dùng kế hoạch đang chọn. Bấm số để chọn kế hoạch khác.",
+    switched: (label: string) => `Đã chọn: ${label}`,
+    notReadable: "Đồng chí không theo dõi kế hoạch này.",
+  },
+} as const;

@@ -1,0 +1,149 @@
+import type { PlanFileRejection } from "../../core/plan-import/source-file";
+
+/** Plan import: a document in, a reviewed plan out. Callers escape anything taken from the document. */
+export const importTexts = {
+  askFile:
+    "📄 <b>Nhập kế hoạch</b>\nGửi tệp kế hoạch vào đây: <b>.docx</b> (Word), .txt hoặc .md, tối đa 2 MB.\n" +
+    "Bot đọc nhiệm vụ, đơn vị, thời hạn và cho đồng chí xem lại; <b>chưa lưu gì</b> trước khi đồng chí xác nhận.\nGõ /huy để thôi.",
+  waitingForFile: "Đang chờ tệp kế hoạch (.docx, .txt hoặc .md). Gửi tệp vào đây, hoặc gõ /huy để thôi.",
+  adminOnly: "Chỉ người quản trị mới nhập được kế hoạch. Để gửi minh chứng cho một nhiệm vụ, gõ /viec rồi mở nhiệm vụ đó.",
+
+  rejected: {
+    empty: "Tệp trống, không có nội dung. Hãy gửi tệp kế hoạch có nội dung (.docx hoặc .txt).",
+    too_large: "Tệp lớn hơn 2 MB. Một kế hoạch thường chỉ vài trăm KB: hãy gửi bản .docx không kèm ảnh, hoặc lưu thành .txt.",
+    pdf: "Tệp PDF (thường là bản scan) không đọc được chữ. Hãy gửi bản Word (.docx) của kế hoạch, hoặc bản .txt.",
+    image: "Ảnh chụp hay bản scan không đọc được chữ. Hãy gửi bản Word (.docx) của kế hoạch, hoặc bản .txt.",
+    legacy_word:
+      "Tệp Word cũ (.doc) hoặc tệp có mật khẩu chưa đọc được. Hãy mở bằng Word, chọn <b>Lưu thành</b> (Save As) định dạng .docx, không đặt mật khẩu, rồi gửi lại.",
+    not_word: "Tệp này không phải văn bản Word (có thể là Excel, PowerPoint hoặc tệp nén). Hãy gửi kế hoạch dạng .docx hoặc .txt.",
+    broken_docx: "Tệp .docx bị hỏng hoặc không đầy đủ nên không mở được. Hãy mở bằng Word, lưu lại rồi gửi lại, hoặc gửi bản .txt.",
+    encrypted: "Tệp .docx có mật khẩu. Hãy bỏ mật khẩu trong Word rồi gửi lại.",
+    docx_too_large: "Nội dung tệp .docx quá lớn để đọc. Hãy gửi riêng phần kế hoạch (bỏ ảnh, phụ lục không cần), hoặc bản .txt.",
+    binary:
+      "Tệp không đọc được như văn bản (tệp nhị phân, hoặc chữ theo bảng mã cũ TCVN3/VNI). Hãy gửi bản .docx, hoặc lưu thành .txt mã Unicode (UTF-8).",
+    unsupported: "Loại tệp này chưa đọc được. Hãy gửi kế hoạch dạng .docx (Word) hoặc .txt.",
+  } satisfies Record<PlanFileRejection, string>,
+  downloadFailed: "Không tải được tệp từ Telegram. Đồng chí gửi lại tệp giúp.",
+  noTasks:
+    "Đã đọc tệp nhưng <b>không tìm thấy nhiệm vụ nào</b>. Bot nhận ra nhiệm vụ khi kế hoạch có mục giao việc cho từng đơn vị, " +
+    "các dòng “Đơn vị chủ trì… Thời gian thực hiện…”, hoặc bảng phụ lục (Nhiệm vụ | Cơ quan chủ trì | Thời gian). Hãy kiểm tra đã gửi đúng tệp kế hoạch. Chưa có gì được lưu.",
+  duplicate: (plan: string, date: string) =>
+    `Kế hoạch này <b>đã được nhập</b> ngày ${date}:\n${plan}\n\nMỗi văn bản chỉ nhập một lần. Nếu đây là bản sửa đổi, hãy gửi đúng tệp bản mới.`,
+
+  summaryTitle: "📋 <b>Xem lại kế hoạch trước khi lưu</b>",
+  summaryNumber: (number: string, date: string | null) => `Số ${number}${date ? ` · ngày ${date}` : ""}`,
+  summaryIssuer: (unit: string) => `Ban hành: ${unit}`,
+  summaryMonitor: (unit: string, self: boolean) => `Theo dõi: ${unit}${self ? "" : " ⚠️ (đồng chí sẽ không quản lý kế hoạch này)"}`,
+  summaryTasks: (n: number, dropped: number) => `• <b>${n}</b> nhiệm vụ${dropped > 0 ? ` (đã bỏ ${dropped})` : ""}`,
+  summaryUnits: (existing: number, fresh: number, skipped: number) =>
+    `• <b>${existing + fresh}</b> đơn vị: ${existing} đã có, ${fresh} mới${skipped > 0 ? ` · ${skipped} không giao` : ""}`,
+  summaryTargets: (n: number) => `• <b>${n}</b> mục tiêu (chỉ tiêu)`,
+  summaryNoDeadline: (n: number) => `• <b>${n}</b> nhiệm vụ chưa có thời hạn`,
+  summaryNoLead: (n: number) => `• <b>${n}</b> nhiệm vụ chưa có đơn vị chủ trì`,
+  summaryNewUnits: "🆕 <b>Đơn vị mới</b> (sẽ được tạo):",
+  summaryGroupNote: "👥 nhóm: giao cho cả nhóm vì chưa biết các đơn vị thành viên",
+  summaryWarnings: "⚠️ <b>Cần xem lại</b>:",
+  more: (n: number) => `  … và ${n} mục khác`,
+  summaryFooter: "Chưa có gì được lưu. Xem từng nhiệm vụ để sửa, rồi bấm <b>Xác nhận</b>.",
+
+  taskHeader: (n: number, total: number, ref: string) => `<b>Nhiệm vụ ${n}/${total}</b> · ${ref}`,
+  taskDropped: "🗑 <i>Đã bỏ: nhiệm vụ này sẽ không được lưu.</i>",
+  taskLead: (units: string) => `Chủ trì: ${units}`,
+  taskCoop: (units: string) => `Phối hợp: ${units}`,
+  taskNoLead: "Chủ trì: ⚠️ chưa có",
+  taskDeadline: (written: string, meaning: string) => `Hạn: «${written}» → ${meaning}`,
+  taskDeadlineEdited: (written: string, meaning: string, original: string | null) =>
+    `Hạn: «${written}» → ${meaning}\n<i>(đã sửa; văn bản ghi: ${original ? `«${original}»` : "không ghi"})</i>`,
+  taskNoDeadline: "Hạn: ⚠️ văn bản không ghi thời hạn",
+  unitMark: {
+    existing: "✓",
+    renamed: (name: string) => `✓ → ${name}`,
+    group: (n: number) => `👥 ${n} đơn vị`,
+    emptyGroup: "👥 nhóm chưa có thành viên",
+    fresh: "🆕",
+    freshGroup: "🆕👥",
+    skip: "⊘ không giao",
+  },
+
+  deadline: {
+    due: (date: string) => `hạn ${date}`,
+    endOf: (what: string, date: string) => `hạn ${date} (cuối ${what})`,
+    range: (from: string, to: string) => `từ ${from} đến ${to}`,
+    recurrence: {
+      ongoing: "thường xuyên",
+      monthly: "hằng tháng",
+      quarterly: "hằng quý",
+      semiannual: "6 tháng một lần",
+      yearly: "hằng năm",
+    },
+    dayOfMonth: (day: number) => `trước ngày ${day}`,
+    then: (cadence: string) => `sau đó ${cadence}`,
+    event: (note: string) => `khi: ${note}`,
+    perPlan: "theo kế hoạch của đơn vị",
+    none: "⚠️ chưa hiểu, coi như không có hạn",
+  },
+  periodWord: { month: "tháng", quarter: "quý", year: "năm" } as Record<string, string>,
+
+  askDeadline: (ref: string, current: string) =>
+    `📅 <b>Đổi hạn nhiệm vụ ${ref}</b>\nHiện tại: ${current}\n\n` +
+    "Gõ thời hạn mới, ví dụ: <code>30/6/2025</code>, <code>quý III/2025</code>, <code>tháng 12/2025</code>, <code>thường xuyên</code>, <code>trước ngày 20 hằng tháng</code>.",
+  deadlineNotUnderstood: (text: string) =>
+    `Chưa hiểu thời hạn «${text}»; chưa đổi gì. Gõ lại, ví dụ <code>30/6/2025</code> hoặc <code>quý IV/2025</code>, hoặc bấm Quay lại.`,
+  deadlineChanged: (ref: string, meaning: string) => `✓ Đã đổi hạn nhiệm vụ ${ref}: ${meaning}.`,
+
+  chooseName: (ref: string) => `🏢 <b>Đổi đơn vị · nhiệm vụ ${ref}</b>\nChọn tên đơn vị cần đổi:`,
+  newUnitsList: (page: number, pages: number) =>
+    `🆕 <b>Đơn vị mới</b>${pages > 1 ? ` (trang ${page}/${pages})` : ""}\nCác tên này chưa khớp đơn vị nào trong hệ thống. Chọn một tên để ghép với đơn vị đã có, hoặc để nguyên (sẽ tạo mới):`,
+  noNewUnits: "Mọi đơn vị trong kế hoạch đều đã có trong hệ thống.",
+  pickUnit: (name: string, tasks: number, current: string, page: number, pages: number) =>
+    `🏢 <b>«${name}»</b> (${tasks} nhiệm vụ)\nHiện: ${current}\n\n` +
+    `Chọn đơn vị tương ứng${pages > 1 ? ` (trang ${page}/${pages})` : ""}. Áp dụng cho mọi nhiệm vụ có tên này.`,
+  currentChoice: {
+    existing: (name: string) => `✓ ${name}`,
+    fresh: "🆕 tạo đơn vị mới",
+    freshGroup: "🆕👥 tạo nhóm mới (giao cho cả nhóm)",
+    skip: "⊘ không giao cho đơn vị nào",
+  },
+  unitChanged: (name: string, to: string) => `✓ «${name}» → ${to}`,
+  pickIssuer: (page: number, pages: number) => `✍️ <b>Đơn vị ban hành kế hoạch</b>${pages > 1 ? ` (trang ${page}/${pages})` : ""}:`,
+  pickMonitor: (page: number, pages: number) =>
+    `👁 <b>Đơn vị theo dõi kế hoạch</b>${pages > 1 ? ` (trang ${page}/${pages})` : ""}\nNgười quản trị của đơn vị này quản lý kế hoạch:`,
+
+  reviewHint: "Đang xem lại kế hoạch: dùng các nút trong tin nhắn tóm tắt, hoặc gõ /huy để hủy.",
+  stale: "Phiên nhập kế hoạch này đã kết thúc hoặc đã cũ. Gửi lại tệp để nhập lại.",
+  cancelled: "Đã hủy nhập kế hoạch. Không có gì được lưu.",
+
+  saved: (title: string, counts: { tasks: number; assignments: number; newUnits: number; targets: number }) =>
+    `✅ <b>Đã lưu kế hoạch</b>\n${title}\n\n` +
+    `• ${counts.tasks} nhiệm vụ, giao ${counts.assignments} lượt cho các đơn vị\n` +
+    `• ${counts.targets} mục tiêu\n` +
+    `• ${counts.newUnits} đơn vị mới được tạo`,
+  savedGroups: (names: string) => `👥 Giao cho cả nhóm (chưa biết đơn vị thành viên): ${names}`,
+  nextSteps: (unitsWithoutPeople: number) =>
+    "\n<b>Tiếp theo</b>\n• Cán bộ các đơn vị gõ /viec để xem nhiệm vụ của đơn vị mình." +
+    (unitsWithoutPeople > 0
+      ? `\n• ${unitsWithoutPeople} đơn vị được giao việc chưa có ai tham gia: gõ /moi để tạo đường dẫn mời.`
+      : ""),
+  alreadySaved: "Kế hoạch này đã được lưu rồi.",
+
+  buttons: {
+    tasks: "📑 Xem từng nhiệm vụ",
+    newUnits: (n: number) => `🆕 Đơn vị mới (${n})`,
+    issuer: "✍️ Đổi nơi ban hành",
+    monitor: "👁 Đổi nơi theo dõi",
+    confirm: "✅ Xác nhận lưu",
+    cancel: "✖ Hủy",
+    changeUnit: "🏢 Đổi đơn vị",
+    changeDeadline: "📅 Đổi hạn",
+    drop: "🗑 Bỏ nhiệm vụ",
+    restore: "↩ Giữ lại",
+    summary: "« Tóm tắt",
+    back: "« Quay lại",
+    previous: "◀",
+    next: "▶",
+    previousPage: "◀ Trước",
+    nextPage: "Sau ▶",
+    keepNew: "🆕 Tạo mới",
+    skip: "⊘ Không giao",
+  },
+} as const;

@@ -1,0 +1,192 @@
+import { statsOf, type StatementStats } from "./stats";
+
+/**
+ * The plan at a glance, aggregated in D1: a plan of 100,000 assignments
+ * must not travel to the Worker to be counted. Plain statements, so D1's
+ * rows_read can be reported beside the rows returned.
+ */
+
+/** The due date in force: an approved extension, else the task's own. */
+const DUE = "coalesce(a.due_override, t.due_on)";
+/** The Vietnam calendar day of the completion report (instants are UTC). */
+const REPORTED_ON = "case when length(a.reported_done_at) > 10 then date(a.reported_done_at, '+7 hours') else a.reported_done_at end";
+
+/**
+ * core/status/derive.ts deriveStatus, in SQL, for counting. Recurring duties
+ * without a due date count as one bucket ("recurring"): splitting them by
+ * check-in period needs the check-in history, which the task view shows.
+ * test/admin/overview.test.ts checks the two agree.
+ */
+export const STATUS_BUCKET = `case
+  when a.state = 'done' then case when ${DUE} is not null and a.reported_done_at is not null and ${REPORTED_ON} > ${DUE} then 'done_late' else 'done_on_time' end
+  when a.state = 'awaiting_confirmation' then 'awaiting_confirmation'
+  when ${DUE} is not null then case when ?2 > ${DUE} then 'overdue' when ${DUE} <= ?3 then 'due_soon' when a.state = 'in_progress' then 'in_progress' else 'not_due' end
+  when t.recurrence is not null then 'recurring'
+  when a.state = 'in_progress' then 'in_progress'
+  else 'no_deadline' end`;
+
+export const OVERDUE = `a.state in ('open', 'in_progress') and ${DUE} < ?2`;
+
+export type Bucket =
+  | "overdue"
+  | "due_soon"
+  | "awaiting_confirmation"
+  | "in_progress"
+  | "not_due"
+  | "recurring"
+  | "no_deadline"
+  | "done_late"
+  | "done_on_time";
+
+export interface UnitCount {
+  unitId: number;
+  unitName: string;
+  count: number;
+}
+
+export interface Overview {
+  counts: Record<Bucket, number>;
+  total: number;
+  /** Units with overdue assignments, most first (at most `top`). */
+  worstUnits: UnitCount[];
+  unitsOverdue: number;
+  completionsPending: number;
+  extensionsPending: number;
+  stats: StatementStats[];
+}
+
+export interface OverviewParams {
+  planId: number;
+  today: string;
+  /** Last day of the "sắp đến hạn" window. */
+  soonUntil: string;
+  top?: number;
+}
+
+export async function planOverview(d1: D1Database, p: OverviewParams): Promise<Overview> {
+  const [buckets, worst, waiting] = (await d1.batch([
+    d1
+      .prepare(
+        `select ${STATUS_BUCKET} as bucket, count(*) as n
+         from tasks t join assignments a on a.task_id = t.id
+         where t.plan_id = ?1 group by bucket`,
+      )
+      .bind(p.planId, p.today, p.soonUntil),
+    d1
+      .prepare(
+        `select a.unit_id, u.name as unit_name, count(*) as n, count(*) over () as units
+         from tasks t join assignments a on a.task_id = t.id join units u on u.id = a.unit_id
+         where t.plan_id = ?1 and ${OVERDUE}
+         group by a.unit_id order by n desc, u.name_key limit ?3`,
+      )
+      .bind(p.planId, p.today, p.top ?? 5),
+    d1
+      .prepare(
+        `select
+           (select count(*) from progress_reports r join assignments a on a.id = r.assignment_id join tasks t on t.id = a.task_id
+            where r.review_status = 'pending' and r.kind = 'completion' and t.plan_id = ?1) as completions,
+           (select count(*) from extension_requests e join assignments a on a.id = e.assignment_id join tasks t on t.id = a.task_id
+            where e.status = 'pending' and t.plan_id = ?1) as extensions`,
+      )
+      .bind(p.planId),
+  ])) as [D1Result<{ bucket: Bucket; n: number }>, D1Result<{ unit_id: number; unit_name: string; n: number; units: number }>, D1Result<{ completions: number; extensions: number }>];
+
+  const counts = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
+  for (const r of buckets.results) counts[r.bucket] = r.n;
+  return {
+    counts,
+    total: buckets.results.reduce((n, r) => n + r.n, 0),
+    worstUnits: worst.results.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, count: r.n })),
+    unitsOverdue: worst.results[0]?.units ?? 0,
+    completionsPending: waiting.results[0]?.completions ?? 0,
+    extensionsPending: waiting.results[0]?.extensions ?? 0,
+    stats: [statsOf("counts by status", buckets), statsOf("overdue by unit", worst), statsOf("waiting for approval", waiting)],
+  };
+}
+
+export const BUCKETS: Bucket[] = ["overdue", "due_soon", "awaiting_confirmation", "in_progress", "not_due", "recurring", "no_deadline", "done_late", "done_on_time"];
+
+export interface OverdueItem {
+  assignmentId: number;
+  ref: string;
+  title: string;
+  due: string;
+}
+
+export interface OverdueUnit {
+  unitId: number;
+  unitName: string;
+  count: number;
+  items: OverdueItem[];
+}
+
+/**
+ * Overdue assignments grouped by unit, the unit with most first; one page of
+ * units, each with its `perUnit` oldest items. One statement: window
+ * functions rank the units and the items inside each.
+ */
+export async function overdueByUnit(
+  d1: D1Database,
+  p: { planId: number; today: string; offset: number; limit: number; perUnit: number; unitId?: number },
+): Promise<{ units: OverdueUnit[]; unitCount: number; total: number; stats: StatementStats[] }> {
+  const result = await d1
+    .prepare(
+      `with od as (
+         select a.id, a.unit_id, u.name as unit_name, u.name_key, t.ref, t.title, t.sort_order, ${DUE} as due,
+                row_number() over (partition by a.unit_id order by ${DUE}, t.sort_order, t.id) as rn,
+                count(*) over (partition by a.unit_id) as n
+         from tasks t join assignments a on a.task_id = t.id join units u on u.id = a.unit_id
+         where t.plan_id = ?1 and ${OVERDUE} and (?6 is null or a.unit_id = ?6)
+       ), ranked as (
+         select *, dense_rank() over (order by n desc, name_key, unit_id) as unit_rank,
+                count(*) over () as total
+         from od
+       )
+       select id, unit_id, unit_name, ref, title, due, n, unit_rank, total,
+              (select max(unit_rank) from ranked) as unit_count
+       from ranked where rn <= ?5 and unit_rank > ?3 and unit_rank <= ?3 + ?4
+       order by unit_rank, rn`,
+    )
+    .bind(p.planId, p.today, p.offset, p.limit, p.perUnit, p.unitId ?? null)
+    .all<{ id: number; unit_id: number; unit_name: string; ref: string; title: string; due: string; n: number; unit_rank: number; total: number; unit_count: number }>();
+  const units = new Map<number, OverdueUnit>();
+  for (const r of result.results) {
+    const unit = units.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, count: r.n, items: [] };
+    unit.items.push({ assignmentId: r.id, ref: r.ref, title: r.title, due: r.due });
+    units.set(r.unit_id, unit);
+  }
+  let unitCount = result.results[0]?.unit_count ?? 0;
+  let total = result.results[0]?.total ?? 0;
+  if (result.results.length === 0 && p.offset > 0) {
+    // Past the last page (the list shrank since it was shown): the caller goes back to page one.
+    unitCount = -1;
+    total = 0;
+  }
+  return { units: [...units.values()], unitCount, total, stats: [statsOf("overdue by unit, one page", result)] };
+}
+
+export interface UnitRow {
+  unitId: number;
+  unitName: string;
+  total: number;
+  overdue: number;
+  done: number;
+}
+
+/** The plan's units with their counts, most overdue first; one page. */
+export async function planUnits(d1: D1Database, p: { planId: number; today: string; offset: number; limit: number }): Promise<{ units: UnitRow[]; unitCount: number }> {
+  const { results } = await d1
+    .prepare(
+      `select a.unit_id, u.name as unit_name, count(*) as total,
+              sum(${OVERDUE}) as overdue, sum(a.state = 'done') as done, count(*) over () as unit_count
+       from tasks t join assignments a on a.task_id = t.id join units u on u.id = a.unit_id
+       where t.plan_id = ?1
+       group by a.unit_id order by overdue desc, u.name_key limit ?4 offset ?3`,
+    )
+    .bind(p.planId, p.today, p.offset, p.limit)
+    .all<{ unit_id: number; unit_name: string; total: number; overdue: number; done: number; unit_count: number }>();
+  return {
+    units: results.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, total: r.total, overdue: r.overdue, done: r.done })),
+    unitCount: results[0]?.unit_count ?? 0,
+  };
+}

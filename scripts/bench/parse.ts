@@ -1,0 +1,58 @@
+/**
+ * Plan extraction speed on the real documents in ../shared/plans, in Node:
+ * median of several runs after warm-up, beside a baseline measured on the
+ * same text in the same run (foldText: one normalisation pass over every
+ * character), so the figures read as ratios on any machine. The .docx column
+ * reads a .docx built from the same document (as an office would send it).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readDocx } from "../../core/docx";
+import { extractPlan } from "../../core/plan-import/extract";
+import { foldText } from "../../core/text/fold";
+import { docxFromText } from "../../test/import/docx-builder";
+import { formatMs, percentile } from "./stats";
+
+const PLANS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/plans");
+/** Issue 3's aim for the longest plan (Đồng Nai 179, 136 KB). */
+const AIM_MS = 200;
+
+async function median(run: () => unknown | Promise<unknown>, runs: number, warmup: number): Promise<number> {
+  for (let i = 0; i < warmup; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return percentile(times, 50);
+}
+
+export async function parseBenchmark(runs = 25, warmup = 5): Promise<string> {
+  if (!existsSync(PLANS)) return `(no documents: ${PLANS} not found)`;
+  const files = readdirSync(PLANS).filter((f) => /\.(md|txt)$/.test(f) && f !== "README.md").sort();
+  const lines = [
+    "| document | size | tasks | extractPlan | .docx read | baseline: foldText | extractPlan × baseline |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  const verdicts: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(resolve(PLANS, file), "utf8");
+    const docx = await docxFromText(text);
+    const tasks = extractPlan(text).tasks.length;
+    const parse = await median(() => extractPlan(text), runs, warmup);
+    const read = await median(() => readDocx(docx), runs, warmup);
+    const baseline = await median(() => foldText(text), runs, warmup);
+    lines.push(
+      `| ${file} | ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB | ${tasks} | ${formatMs(parse)} | ${formatMs(read)} | ${formatMs(baseline)} | ${(parse / baseline).toFixed(1)} |`,
+    );
+    if (file.startsWith("dong-nai")) verdicts.push(`Đồng Nai: ${formatMs(parse)} to extract (aim: under ${AIM_MS} ms) — ${parse < AIM_MS ? "met" : "NOT met"}.`);
+  }
+  return [...lines, "", ...verdicts].join("\n");
+}
+
+// Run alone: `npx tsx scripts/bench/parse.ts`.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  console.log(await parseBenchmark());
+}

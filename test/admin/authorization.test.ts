@@ -1,0 +1,205 @@
+import { env } from "cloudflare:workers";
+import type { Update } from "grammy/types";
+import { describe, expect, inject, it } from "vitest";
+import { addDays, vietnamDate } from "../../core/time/vietnam-date";
+import { makeCommittee, makeMember, type TestMember } from "../support/fixtures";
+import { callbackUpdate, newTelegramId, postUpdate, textUpdate, type TestUser } from "../support/webhook";
+import { addExtension, addTarget } from "./support";
+
+/**
+ * Every command and button of the monitoring office × who presses it:
+ * the admin of the plan, its viewer, a leader and a member of an assigned
+ * unit, a member of another unit, the admin and viewer of another
+ * committee, a stranger. Allowed: the screen shows the plan's data (or the
+ * change is made). Refused: nothing of the plan reaches them, not even a
+ * unit name, and nothing changes.
+ */
+
+type Committee = Awaited<ReturnType<typeof makeCommittee>>;
+type Access = "read" | "manage" | "own-unit" | "unit-b";
+
+interface Fixture {
+  c: Committee;
+  leaderA: TestMember;
+  targetId: number;
+  requestId: number;
+}
+
+interface Action {
+  name: string;
+  access: Access;
+  update: (user: TestUser, f: Fixture) => Update;
+  /** For changes: whether the change was made (checked instead of the screen). */
+  changed?: (f: Fixture, user: TestUser) => Promise<boolean>;
+}
+
+const command = (text: (f: Fixture) => string) => (user: TestUser, f: Fixture) => textUpdate(user, text(f));
+const button = (data: (f: Fixture) => string) => (user: TestUser, f: Fixture) => callbackUpdate(user, 1, data(f));
+const one = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<{ v: unknown }>())?.v;
+
+const actions: Action[] = [
+  { name: "/tongquan", access: "read", update: command(() => "/tongquan") },
+  { name: "/donvi", access: "read", update: command(() => "/donvi") },
+  // Upper case, so that the query echoed in "không tìm thấy" is not mistaken for a leak.
+  { name: "/donvi <tên>", access: "read", update: command((f) => `/donvi AN BINH ${f.c.tag.toUpperCase()}`) },
+  { name: "/quahan", access: "read", update: command(() => "/quahan") },
+  { name: "/nhiemvu", access: "read", update: command(() => "/nhiemvu 1") },
+  { name: "/duyet", access: "read", update: command(() => "/duyet") },
+  { name: "/xuat", access: "read", update: command(() => "/xuat") },
+  { name: "/xuat csv", access: "read", update: command(() => "/xuat csv") },
+  { name: "/chitieu", access: "read", update: command(() => "/chitieu") },
+  { name: "/kehoach", access: "read", update: command(() => "/kehoach") },
+  { name: "/canbo", access: "manage", update: command((f) => `/canbo PHU LOC ${f.c.tag.toUpperCase()}`) },
+  { name: "overview button", access: "read", update: button(() => "a:ov") },
+  { name: "overdue page", access: "read", update: button(() => "a:od:0") },
+  { name: "unit list", access: "read", update: button(() => "a:ul:0") },
+  { name: "unit A view", access: "read", update: button((f) => `a:u:${f.c.unitA}:0`) },
+  { name: "unit B view", access: "read", update: button((f) => `a:u:${f.c.unitB}:0`) },
+  { name: "task view", access: "read", update: button((f) => `a:t:${f.c.tasksB.onlyB.taskId}`) },
+  { name: "task history", access: "read", update: button((f) => `a:th:${f.c.tasksB.onlyB.taskId}:0`) },
+  { name: "approvals", access: "read", update: button(() => "a:ap:0") },
+  { name: "approval item", access: "read", update: button((f) => `a:ai:e:${f.requestId}`) },
+  { name: "export xlsx", access: "read", update: button(() => "a:x:xlsx") },
+  { name: "export csv", access: "read", update: button(() => "a:x:csv") },
+  { name: "targets", access: "read", update: button(() => "a:tg") },
+  { name: "target", access: "read", update: button((f) => `a:tg:${f.targetId}`) },
+  { name: "plans", access: "read", update: button(() => "a:pl") },
+  { name: "people: units", access: "manage", update: button(() => "a:pu:0") },
+  { name: "people: unit B", access: "manage", update: button((f) => `a:pm:${f.c.unitB}`) },
+  { name: "people: card", access: "manage", update: button((f) => `a:m:${f.c.memberB.memberId}`) },
+  { name: "people: role menu", access: "manage", update: button((f) => `a:mr:${f.c.memberB.memberId}`) },
+  { name: "people: move menu", access: "manage", update: button((f) => `a:mv:${f.c.memberB.memberId}:0`) },
+  { name: "people: remove ask", access: "manage", update: button((f) => `a:rm:${f.c.memberB.memberId}`) },
+  { name: "task card, unit A", access: "own-unit", update: button((f) => `task:${f.c.tasksA.overdue.assignmentId}`) },
+  { name: "task card, unit B", access: "unit-b", update: button((f) => `task:${f.c.tasksB.onlyB.assignmentId}`) },
+  // Changes last, in an order that lets each succeed for the admin.
+  {
+    name: "switch plan",
+    access: "read",
+    update: button((f) => `a:pl:${f.c.planId}`),
+    changed: async (f, user) => (await one("select current_plan_id as v from members where telegram_user_id = ?1 and removed_at is null", String(user.id))) === f.c.planId,
+  },
+  {
+    name: "Nhắc ngay",
+    access: "manage",
+    update: button((f) => `a:nn:${f.c.planId}:${f.c.unitA}`),
+    changed: async (f) => (await one("select count(*) as v from reminders where member_id = ?1", f.c.memberA.memberId)) !== 0,
+  },
+  {
+    name: "record a target value",
+    access: "manage",
+    update: button((f) => `a:tv:${f.targetId}`),
+    changed: async (_, user) => (await one("select flow as v from conversations where chat_id = ?1", String(user.id))) === "target-value",
+  },
+  {
+    name: "change a role",
+    access: "manage",
+    update: button((f) => `a:mr:${f.c.memberB.memberId}:leader`),
+    changed: async (f) => (await one("select role as v from members where id = ?1", f.c.memberB.memberId)) === "leader",
+  },
+  {
+    name: "move a member",
+    access: "manage",
+    update: button((f) => `a:mt:${f.c.memberB.memberId}:${f.c.unitA}`),
+    changed: async (f) => (await one("select unit_id as v from members where id = ?1", f.c.memberB.memberId)) === f.c.unitA,
+  },
+  {
+    name: "remove a member",
+    access: "manage",
+    update: button((f) => `a:rm:${f.c.memberB.memberId}:y`),
+    changed: async (f) => (await one("select removed_at as v from members where id = ?1", f.c.memberB.memberId)) !== null,
+  },
+];
+
+type Who = "admin" | "viewer" | "leader A" | "member A" | "member B" | "admin elsewhere" | "viewer elsewhere" | "stranger";
+
+const may: Record<Who, Access[]> = {
+  admin: ["read", "manage", "own-unit", "unit-b"],
+  viewer: ["read", "own-unit", "unit-b"],
+  "leader A": ["own-unit"],
+  "member A": ["own-unit"],
+  "member B": ["unit-b"],
+  "admin elsewhere": [],
+  "viewer elsewhere": [],
+  stranger: [],
+};
+
+async function setUp(who: Who): Promise<{ f: Fixture; user: TestUser }> {
+  const c = await makeCommittee();
+  const today = vietnamDate(new Date());
+  const f: Fixture = {
+    c,
+    leaderA: await makeMember(c.unitA, "leader", "Trưởng"),
+    targetId: await addTarget(c.planId, { text: `Chỉ tiêu của ${c.tag}`, value: 70, comparator: "gte", unitOfMeasure: "%", byYear: 2030 }),
+    requestId: await addExtension(c.tasksB.onlyB.assignmentId, c.memberB.memberId, { from: addDays(today, 60), to: addDays(today, 90), reason: "Chờ kinh phí" }),
+  };
+  const elsewhere = who.endsWith("elsewhere") ? await makeCommittee() : null;
+  const user: TestUser = {
+    admin: c.admin,
+    viewer: c.viewer,
+    "leader A": f.leaderA,
+    "member A": c.memberA,
+    "member B": c.memberB,
+    "admin elsewhere": elsewhere?.admin,
+    "viewer elsewhere": elsewhere?.viewer,
+    stranger: { id: newTelegramId(), firstName: "Lạ" },
+  }[who]!;
+  return { f, user };
+}
+
+interface Seen {
+  texts: string[];
+  documents: number;
+}
+
+
+async function callsSince(seq: number, user: TestUser, callbackId: string | null): Promise<{ seen: Seen; seq: number }> {
+  const response = await fetch(`${inject("fakeTelegramUrl")}/__fake/calls?since=${seq}`);
+  const body = (await response.json()) as { calls: { method: string; chat_id?: number | string; params: Record<string, unknown> }[]; seq: number };
+  const mine = body.calls.filter((call) => String(call.chat_id) === String(user.id) || (callbackId !== null && call.params.callback_query_id === callbackId));
+  const labels = (markup: unknown) =>
+    ((markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.text);
+  return {
+    seq: body.seq,
+    seen: {
+      texts: mine.flatMap((call) => [call.params.text, call.params.caption, ...labels(call.params.reply_markup)].filter((x): x is string => typeof x === "string")),
+      documents: mine.filter((call) => call.method === "sendDocument").length,
+    },
+  };
+}
+
+async function currentSeq(): Promise<number> {
+  const response = await fetch(`${inject("fakeTelegramUrl")}/__fake/calls?since=999999999`);
+  return ((await response.json()) as { seq: number }).seq;
+}
+
+const whos: Who[] = ["admin", "viewer", "leader A", "member A", "member B", "admin elsewhere", "viewer elsewhere", "stranger"];
+
+describe("who may do what in the monitoring office's screens", () => {
+  it.each(whos)("%s", async (who) => {
+    const { f, user } = await setUp(who);
+    const outcome: Record<string, boolean> = {};
+    const expected: Record<string, boolean> = {};
+    for (const action of actions) {
+      const update = action.update(user, f);
+      const callbackId = update.callback_query ? `cb-${who}-${action.name}` : null;
+      if (update.callback_query) update.callback_query.id = callbackId!;
+      const seq = await currentSeq();
+      expect((await postUpdate(update)).status).toBe(200);
+      const { seen } = await callsSince(seq, user, callbackId);
+      // The plan's data: its number, its units' names (both carry the tag), its people's names;
+      // a document counts by its caption, which names the plan (another committee's admin exports their own).
+      const marks = [f.c.tag, `An ${f.c.memberA.id}`, `Bình ${f.c.memberB.id}`];
+      const showsPlan = seen.texts.some((text) => marks.some((mark) => text.includes(mark)));
+      const allowed = may[who].includes(action.access);
+      expected[action.name] = allowed;
+      outcome[action.name] = action.changed ? await action.changed(f, user) : showsPlan;
+      if (!allowed) {
+        // Refused: not a document, not a name, not a count of this committee.
+        expect({ action: action.name, leaked: showsPlan }).toEqual({ action: action.name, leaked: false });
+        if (who === "stranger") expect(seen.texts.every((text) => text.includes("chưa tham gia"))).toBe(true);
+      }
+    }
+    expect(outcome).toEqual(expected);
+  });
+});

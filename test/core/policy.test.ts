@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { canChangeMember, canManagePlan, canReadPlan, canRecordTarget, canReport, canViewAssignment, type Actor } from "../../core/access/policy";
+import type { Role } from "../../core/access/roles";
+
+/** Units: 1 issues the plan, 2 monitors it, 3 and 4 carry it out, 9 belongs to another committee. */
+const plan = { issuerUnitId: 1, monitorUnitId: 2 };
+const as = (role: Role, unitId: number): Actor => ({ role, unitId });
+
+describe("plan access", () => {
+  const cases: [string, Actor, { manage: boolean; read: boolean }][] = [
+    ["admin of the monitoring unit", as("admin", 2), { manage: true, read: true }],
+    ["admin of another unit", as("admin", 9), { manage: false, read: false }],
+    ["admin of the issuing unit", as("admin", 1), { manage: false, read: false }],
+    ["viewer of the issuing unit", as("viewer", 1), { manage: false, read: true }],
+    ["viewer of the monitoring unit", as("viewer", 2), { manage: false, read: true }],
+    ["viewer of an assigned unit", as("viewer", 3), { manage: false, read: false }],
+    ["leader of the monitoring unit", as("leader", 2), { manage: false, read: false }],
+    ["member of the monitoring unit", as("member", 2), { manage: false, read: false }],
+    ["leader of an assigned unit", as("leader", 3), { manage: false, read: false }],
+    ["member of an assigned unit", as("member", 3), { manage: false, read: false }],
+  ];
+  it.each(cases)("%s", (_, actor, expected) => {
+    expect({ manage: canManagePlan(actor, plan), read: canReadPlan(actor, plan) }).toEqual(expected);
+    expect(canRecordTarget(actor, plan)).toBe(expected.manage);
+  });
+});
+
+describe("assignment access", () => {
+  const assignment = { unitId: 3, plan };
+  const cases: [string, Actor, { view: boolean; report: boolean }][] = [
+    ["member of the unit", as("member", 3), { view: true, report: true }],
+    ["leader of the unit", as("leader", 3), { view: true, report: true }],
+    ["viewer in the unit", as("viewer", 3), { view: true, report: false }],
+    ["member of another unit", as("member", 4), { view: false, report: false }],
+    ["leader of another unit", as("leader", 4), { view: false, report: false }],
+    ["admin of the plan", as("admin", 2), { view: true, report: true }],
+    ["viewer of the plan", as("viewer", 1), { view: true, report: false }],
+    ["admin of another committee", as("admin", 9), { view: false, report: false }],
+  ];
+  it.each(cases)("%s", (_, actor, expected) => {
+    expect({ view: canViewAssignment(actor, assignment), report: canReport(actor, assignment) }).toEqual(expected);
+  });
+});
+
+describe("changing a member", () => {
+  const scope = new Set([2, 3, 4]);
+  const admin = { id: 10, role: "admin" as const, unitId: 2 };
+  const cases: [string, Actor & { id: number }, { id: number; unitId: number }, boolean][] = [
+    ["an admin, someone in scope", admin, { id: 11, unitId: 3 }, true],
+    ["an admin, a colleague of the office", admin, { id: 12, unitId: 2 }, true],
+    ["an admin, themselves", admin, { id: 10, unitId: 2 }, false],
+    ["an admin, someone out of scope", admin, { id: 13, unitId: 9 }, false],
+    ["a leader, a member of their unit", { id: 20, role: "leader", unitId: 3 }, { id: 21, unitId: 3 }, false],
+    ["a viewer", { id: 30, role: "viewer", unitId: 2 }, { id: 31, unitId: 3 }, false],
+    ["a member", { id: 40, role: "member", unitId: 3 }, { id: 41, unitId: 3 }, false],
+  ];
+  it.each(cases)("%s", (_, actor, target, allowed) => {
+    expect(canChangeMember(actor, target, scope)).toBe(allowed);
+  });
+});

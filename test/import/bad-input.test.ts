@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
+import { lastMessage } from "../support/fake-telegram";
+import { postUpdate, textUpdate } from "../support/webhook";
+import { buildZip, docxFromText } from "./docx-builder";
+import { count, sendFile, yenDungCommittee } from "./support";
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const withHead = (head: Uint8Array, size = 4096) => {
+  const out = new Uint8Array(size).fill(0x20);
+  out.set(head);
+  return out;
+};
+const ascii = (text: string) => new TextEncoder().encode(text);
+
+describe("files that are not a readable plan: a clear message each, nothing written", () => {
+  const cases: [string, string, () => Promise<string | Uint8Array> | string | Uint8Array, string][] = [
+    ["an empty file", "ke-hoach.txt", () => "", "Tệp trống"],
+    ["a file of spaces", "ke-hoach.txt", () => "   \n\n  ", "Tệp trống"],
+    ["a scanned PDF", "ke-hoach-scan.pdf", () => withHead(ascii("%PDF-1.4\n%âãÏÓ\n")), "PDF (thường là bản scan) không đọc được chữ"],
+    ["a PDF renamed .docx", "ke-hoach.docx", () => withHead(ascii("%PDF-1.7\n")), "PDF (thường là bản scan)"],
+    ["a photo sent as a file", "anh-chup.jpg", () => withHead(bytes(0xff, 0xd8, 0xff, 0xe0)), "Ảnh chụp hay bản scan không đọc được chữ"],
+    ["an image with no telling name", "tai-lieu", () => withHead(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)), "Ảnh chụp hay bản scan"],
+    ["a binary file", "du-lieu.bin", () => withHead(bytes(0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 0)), "không đọc được như văn bản"],
+    ["text in a legacy encoding", "ke-hoach.txt", () => bytes(0x4b, 0xea, 0x20, 0x68, 0x6f, 0xb9, 0x63, 0x68), "bảng mã cũ TCVN3/VNI"],
+    ["a file over 2 MB", "ke-hoach-lon.txt", () => "Nhiệm vụ. ".repeat(220_000), "lớn hơn 2 MB"],
+    ["text with no tasks", "thu-moi.txt", () => "Kính gửi các đồng chí.\n\nMời dự hội nghị sơ kết vào 8 giờ sáng thứ Hai tại hội trường.", "không tìm thấy nhiệm vụ nào"],
+    ["a broken .docx", "ke-hoach.docx", async () => (await docxFromText(yenDung)).slice(0, 2000), "Tệp .docx bị hỏng"],
+    ["a .docx that is not an archive", "ke-hoach.docx", () => "không phải zip", "Tệp .docx bị hỏng"],
+    ["an old Word .doc", "ke-hoach.doc", () => withHead(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)), "Tệp Word cũ (.doc)"],
+    ["a spreadsheet", "bang.xlsx", () => buildZip([{ name: "xl/workbook.xml", data: "<workbook/>" }]), "không phải văn bản Word"],
+  ];
+
+  it.each(cases)("%s", async (_what, name, make, message) => {
+    const c = await yenDungCommittee();
+    await sendFile(c.admin, name, await make());
+    expect((await lastMessage(c.admin.id)).text).toContain(message);
+    expect(await count("select count(*) n from plan_imports where member_id = ?", c.admin.memberId)).toBe(0);
+    expect(await count("select count(*) n from conversations where member_id = ?", c.admin.memberId)).toBe(0);
+  });
+
+  it("a photo", async () => {
+    const c = await yenDungCommittee();
+    const update = textUpdate(c.admin, "x");
+    const { text: _t, entities: _e, ...message } = update.message!;
+    await postUpdate({ ...update, message: { ...message, photo: [{ file_id: "AgACphoto1", file_unique_id: "p1", width: 1280, height: 960, file_size: 200_000 }] } });
+    expect((await lastMessage(c.admin.id)).text).toContain("Ảnh chụp hay bản scan không đọc được chữ");
+  });
+
+  it("keeps waiting for a plan after a wrong file sent to /nhapkh", async () => {
+    const c = await yenDungCommittee();
+    await postUpdate(textUpdate(c.admin, "/nhapkh"));
+    await sendFile(c.admin, "scan.pdf", withHead(ascii("%PDF-1.4")));
+    expect((await lastMessage(c.admin.id)).text).toContain("PDF");
+    await sendFile(c.admin, "ke-hoach.txt", `${yenDung}\n${c.tag}`);
+    expect((await lastMessage(c.admin.id)).text).toContain("• 11 nhiệm vụ");
+  });
+});

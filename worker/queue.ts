@@ -1,0 +1,249 @@
+import { Api, GrammyError } from "grammy";
+import { z } from "zod";
+import { WorkingCalendar } from "../core/alerts/calendar";
+import type { AlertConfig } from "../core/alerts/config";
+import { memberSubject } from "../core/alerts/kinds";
+import { SendPacer } from "../core/alerts/pacing";
+import { isSendingTime, nextSendingTime } from "../core/alerts/send-window";
+import { formatDate, vietnamDate } from "../core/time/vietnam-date";
+import { toInlineKeyboard } from "../bot/keyboards/alerts";
+import { escapeHtml } from "../bot/render/html";
+import { alertTexts as t } from "../bot/texts";
+import {
+  insertReminders,
+  loadForDelivery,
+  markAttempt,
+  markFailed,
+  markSent,
+  markSkippedUnreachable,
+  markUnreachable,
+  type DeliveryRow,
+} from "../db/queries/outbox";
+import { readAlertConfig, readConfig, type Env } from "./env";
+import { enqueuePending } from "./scheduled";
+
+/**
+ * The alert queue's consumer: sends each reminder through the Bot API at
+ * Telegram's pace and records the outcome on its outbox row.
+ *
+ * - A row is sent only while it is queued: a message delivered again after
+ *   its reminder was sent (Queues deliver at least once) sends nothing.
+ * - Pacing: one SendPacer per isolate, so batches handled side by side still
+ *   share the budget; wrangler.toml keeps one consumer at a time
+ *   (max_concurrency = 1) so an isolate's budget is the bot's.
+ * - 429: nothing to that chat before retry_after, and a pause for every chat
+ *   (Telegram does not say which limit was hit; capped at a few seconds so
+ *   one flooded chat cannot stall the rest). A short wait is taken within
+ *   the batch, a long one hands the message back to the queue with that delay.
+ * - 5xx, network errors and timeouts: back to the queue with growing delays;
+ *   after maxAttempts the row is marked failed.
+ * - 403 (blocked by the user): the row and the member are marked
+ *   unreachable, and the unit's leaders are told, through the outbox too.
+ * - Any other 4xx is permanent: failed, with Telegram's description.
+ */
+
+export interface ConsumerDeps {
+  /** ms since epoch; tests fix it. */
+  now?: () => number;
+  /** Bot API fetch (tests point it at an in-isolate fake to simulate timeouts). */
+  fetch?: typeof fetch;
+  /** Defaults to the isolate's shared pacer. */
+  pacer?: SendPacer;
+}
+
+const messageBody = z.object({ id: z.number().int().positive() });
+
+/** Longest retry_after waited out inside a batch; longer ones go back to the queue. */
+const INLINE_WAIT_MAX_S = 5;
+const INLINE_429_TRIES = 3;
+const BACKOFF_BASE_S = 10;
+const BACKOFF_MAX_S = 600;
+const QUEUE_DELAY_MAX_S = 12 * 3600;
+
+let shared: { key: string; pacer: SendPacer } | null = null;
+
+function pacerFor(config: AlertConfig): SendPacer {
+  const key = `${config.messagesPerSecond}/${config.chatIntervalMs}`;
+  if (shared?.key !== key) shared = { key, pacer: new SendPacer(config.messagesPerSecond, config.chatIntervalMs) };
+  return shared.pacer;
+}
+
+interface Work {
+  message: Message<unknown>;
+  row: DeliveryRow;
+  notBefore: number;
+  throttled: number;
+}
+
+export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps: ConsumerDeps = {}): Promise<void> {
+  const config = readAlertConfig(env);
+  const telegram = readConfig(env);
+  const calendar = new WorkingCalendar(config.holidays);
+  const clock = deps.now ?? Date.now;
+  const start = new Date(clock());
+  if (!isSendingTime(start, config, calendar)) {
+    // Retries can spill past working hours; nobody is woken at night.
+    const wait = Math.ceil((nextSendingTime(start, config, calendar).getTime() - start.getTime()) / 1000);
+    batch.retryAll({ delaySeconds: Math.min(Math.max(wait, 1), QUEUE_DELAY_MAX_S) });
+    return;
+  }
+  const today = vietnamDate(start);
+  const d1 = env.DB;
+
+  const wanted: { message: Message<unknown>; id: number }[] = [];
+  for (const message of batch.messages) {
+    const body = messageBody.safeParse(message.body);
+    if (body.success) wanted.push({ message, id: body.data.id });
+    else {
+      console.warn("alerts: dropping a queue message that is not a reminder", message.id);
+      message.ack();
+    }
+  }
+  const rows = await loadForDelivery(d1, wanted.map((w) => w.id));
+  const work: Work[] = [];
+  const taken = new Set<number>();
+  for (const { message, id } of wanted) {
+    const row = rows.get(id);
+    if (!row || row.status !== "queued" || taken.has(id)) {
+      message.ack(); // gone, already sent or given up, or twice in this batch: nothing to do twice
+      continue;
+    }
+    taken.add(id);
+    const skip = skipReason(row, today);
+    if (skip === "unreachable") await markSkippedUnreachable(d1, id);
+    else if (skip) await markFailed(d1, id, `skipped: ${skip}`, false);
+    if (skip) {
+      message.ack();
+      continue;
+    }
+    work.push({ message, row, notBefore: 0, throttled: 0 });
+  }
+
+  const api = new Api(telegram.TELEGRAM_BOT_TOKEN, {
+    apiRoot: telegram.TELEGRAM_API_ROOT,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+  const pacer = deps.pacer ?? pacerFor(config);
+  const inFlight = new Map<string, Promise<void>>();
+
+  const send = async (w: Work): Promise<void> => {
+    const { row, message } = w;
+    try {
+      await api.sendMessage(
+        row.chatId,
+        row.payload!.text,
+        { parse_mode: "HTML", reply_markup: toInlineKeyboard(row.payload!.buttons), link_preview_options: { is_disabled: true } },
+        // grammY types its signal from the abort-controller shim; the runtime's is what it uses.
+        AbortSignal.timeout(config.sendTimeoutMs) as unknown as Parameters<Api["sendMessage"]>[3],
+      );
+    } catch (error) {
+      return handleFailure(w, error);
+    }
+    try {
+      await markSent(d1, row.id, new Date(clock()));
+    } catch (error) {
+      // Telegram has it: sending again would be worse than a row left queued.
+      console.error("alerts: sent but not recorded", row.id, error);
+    }
+    message.ack();
+  };
+
+  const handleFailure = async (w: Work, error: unknown): Promise<void> => {
+    const { row, message } = w;
+    const code = error instanceof GrammyError ? error.error_code : null;
+    const description = error instanceof Error ? error.message : String(error);
+    if (code === 429) {
+      const retryAfter = (error as GrammyError).parameters.retry_after ?? 1;
+      pacer.holdOff(row.chatId, clock() + retryAfter * 1000, clock() + Math.min(retryAfter, INLINE_WAIT_MAX_S) * 1000);
+      w.throttled++;
+      if (retryAfter <= INLINE_WAIT_MAX_S && w.throttled <= INLINE_429_TRIES) {
+        w.notBefore = clock() + retryAfter * 1000;
+        work.push(w);
+        return;
+      }
+      await markAttempt(d1, row.id, description);
+      message.retry({ delaySeconds: Math.min(retryAfter, QUEUE_DELAY_MAX_S) });
+      return;
+    }
+    if (code === 403) {
+      await reportUnreachable(env, config, row, description, new Date(clock()));
+      message.ack();
+      return;
+    }
+    if (code !== null && code < 500) {
+      await markFailed(d1, row.id, description, true);
+      message.ack();
+      return;
+    }
+    // 5xx, network failure, timeout: transient.
+    if (message.attempts >= config.maxAttempts) {
+      await markFailed(d1, row.id, description, true);
+      message.ack();
+      return;
+    }
+    await markAttempt(d1, row.id, description);
+    message.retry({ delaySeconds: Math.min(BACKOFF_MAX_S, BACKOFF_BASE_S * 2 ** (message.attempts - 1)) });
+  };
+
+  // Send in the order the pacer allows: the next message whose chat is free
+  // soonest; several chats can be in flight at once (Bot API round trips are
+  // slow next to 40 ms slots), one chat never twice at once.
+  while (work.length > 0 || inFlight.size > 0) {
+    let best = -1;
+    let bestAt = Infinity;
+    work.forEach((w, i) => {
+      if (inFlight.has(w.row.chatId)) return;
+      const at = Math.max(pacer.readyAt(w.row.chatId), w.notBefore);
+      if (at < bestAt) [best, bestAt] = [i, at];
+    });
+    if (best < 0) {
+      await Promise.race(inFlight.values());
+      continue;
+    }
+    const wait = bestAt - clock();
+    if (wait > 0) {
+      await Promise.race([sleep(wait), ...inFlight.values()]);
+      continue;
+    }
+    const [w] = work.splice(best, 1);
+    pacer.take(w!.row.chatId, clock());
+    const chat = w!.row.chatId;
+    inFlight.set(
+      chat,
+      send(w!).finally(() => inFlight.delete(chat)),
+    );
+  }
+}
+
+function skipReason(row: DeliveryRow, today: string): string | null {
+  if (!row.payload) return "no message";
+  if (row.removedAt !== null) return "removed";
+  if (row.unreachableSince !== null) return "unreachable";
+  if (row.pausedUntil !== null && row.pausedUntil >= today) return "paused";
+  if (row.mutedUntil !== null && row.mutedUntil >= today) return "muted";
+  return null;
+}
+
+/** 403: the member blocked the bot. Their leaders hear of it once a day at most (the outbox's uniqueness). */
+async function reportUnreachable(env: Env, config: AlertConfig, row: DeliveryRow, error: string, at: Date): Promise<void> {
+  const leaders = await markUnreachable(env.DB, row.id, row.memberId, at, error);
+  if (leaders.length === 0) return;
+  const today = vietnamDate(at);
+  const text = t.unreachableNotice(escapeHtml(row.fullName), escapeHtml(row.unitName), formatDate(today));
+  const ids = await insertReminders(
+    env.DB,
+    leaders.map((l) => ({
+      memberId: l.id,
+      assignmentId: null,
+      kind: "member_unreachable" as const,
+      subject: memberSubject(row.memberId),
+      periodKey: today,
+      payload: { text },
+    })),
+  );
+  if (ids.length > 0) await enqueuePending(env.DB, env.ALERTS, config, ids);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
