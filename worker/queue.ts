@@ -213,6 +213,13 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
       send(w!).finally(() => inFlight.delete(chat)),
     );
   }
+
+  // Keep the queue fed: as many pending reminders as this batch carried (the cron run enqueues only the first ones).
+  try {
+    await enqueuePending(d1, env.ALERTS, config, undefined, batch.messages.length);
+  } catch (error) {
+    console.error("alerts: topping up the queue failed; the next cron run will", error);
+  }
 }
 
 function skipReason(row: DeliveryRow, today: string): string | null {

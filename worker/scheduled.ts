@@ -13,7 +13,7 @@ import { escapeHtml, shorten } from "../bot/render/html";
 import { alertTexts as t } from "../bot/texts";
 import { scanDueAlerts, type AlertAssignment, type StatementStats } from "../db/queries/alerts";
 import { adminsWithout, unitNamesOf, weeklyCounts, type UnitCounts } from "../db/queries/alerts-digest";
-import { claimPending, insertReminders, releaseClaimed, type NewReminder } from "../db/queries/outbox";
+import { claimPending, insertReminders, releaseClaimed, staleQueued, type ClaimedReminder, type NewReminder } from "../db/queries/outbox";
 import { readAlertConfig, type Env } from "./env";
 
 /**
@@ -31,6 +31,7 @@ export interface AlertRunReport {
   planned: number;
   written: number;
   enqueued: number;
+  requeued: number;
 }
 
 /** Messages listed in one grouped alert; the rest are a tap away in /viec. */
@@ -38,13 +39,21 @@ const LIST_MAX = 10;
 const SUMMARY_UNITS = 5;
 const SUMMARY_ITEMS = 5;
 const CLAIM_CHUNK = 500;
+/**
+ * The queue's backlog is kept to about this many messages: the rest stay
+ * pending and the consumer tops the queue up as it sends (a first run, or a
+ * plan loaded with many overdue tasks, can have tens of thousands).
+ */
+const ENQUEUE_PER_RUN = 2_000;
+/** A queued row this old has lost its message; the longest legitimate wait (a night's deferral) is shorter. */
+const STALE_AFTER_MS = 13 * 3_600_000;
 
 export async function runAlerts(env: Env, scheduledTime: number): Promise<AlertRunReport> {
   const config = readAlertConfig(env);
   const calendar = new WorkingCalendar(config.holidays);
   const now = new Date(scheduledTime);
   const today = vietnamDate(now);
-  const report: AlertRunReport = { today, scanMs: 0, scan: [], planned: 0, written: 0, enqueued: 0 };
+  const report: AlertRunReport = { today, scanMs: 0, scan: [], planned: 0, written: 0, enqueued: 0, requeued: 0 };
   if (!isSendingTime(now, config, calendar)) return { ...report, skipped: "outside sending hours" };
 
   const d1 = env.DB;
@@ -74,42 +83,73 @@ export async function runAlerts(env: Env, scheduledTime: number): Promise<AlertR
   report.planned = rows.length;
   report.written = (await insertReminders(d1, rows)).length;
   report.enqueued = await enqueuePending(d1, env.ALERTS, config);
+  report.requeued = await requeueStale(d1, env.ALERTS, new Date(now.getTime() - STALE_AFTER_MS));
   return report;
 }
 
 /**
- * Claims pending rows (this run's and any a failed run left behind) and
- * sends them to the queue, at most 100 a call. A member's several alerts are
- * spread out, one per second, so the consumer never meets a burst for one chat.
+ * Claims pending rows (this run's and any a failed run left behind), up to
+ * `max`, and sends them to the queue, at most 100 a call. A member's several
+ * alerts are spread out, one per second, so the consumer never meets a burst
+ * for one chat.
  */
-export async function enqueuePending(d1: D1Database, queue: Queue<unknown> | undefined, config: AlertConfig, ids?: number[]): Promise<number> {
+export async function enqueuePending(
+  d1: D1Database,
+  queue: Queue<unknown> | undefined,
+  config: AlertConfig,
+  ids?: number[],
+  max = ENQUEUE_PER_RUN,
+): Promise<number> {
   if (!queue) {
     console.warn("alerts: no ALERTS queue binding; reminders stay pending");
     return 0;
   }
   let total = 0;
-  for (;;) {
-    const claimed = await claimPending(d1, CLAIM_CHUNK, ids);
+  while (total < max) {
+    const limit = Math.min(CLAIM_CHUNK, max - total);
+    const claimed = await claimPending(d1, limit, ids);
     if (claimed.length === 0) break;
-    const seen = new Map<number, number>();
-    const messages = claimed.map((c) => {
-      const nth = seen.get(c.memberId) ?? 0;
-      seen.set(c.memberId, nth + 1);
-      const delaySeconds = Math.min(nth * Math.ceil(config.chatIntervalMs / 1000), 12 * 3600);
-      return { body: { id: c.id }, ...(delaySeconds > 0 ? { delaySeconds } : {}), contentType: "json" as const };
-    });
-    for (let i = 0; i < messages.length; i += 100) {
-      try {
-        await queue.sendBatch(messages.slice(i, i + 100));
-      } catch (error) {
-        await releaseClaimed(d1, claimed.slice(i).map((c) => c.id));
-        throw error;
-      }
-      total += Math.min(100, messages.length - i);
+    const sent = await send(queue, claimed, config);
+    if (sent.error) {
+      // What reached the queue stays queued; the rest goes back for the next run.
+      await releaseClaimed(d1, claimed.slice(sent.count).map((c) => c.id));
+      throw sent.error;
     }
-    if (ids || claimed.length < CLAIM_CHUNK) break;
+    total += claimed.length;
+    if (ids || claimed.length < limit) break;
   }
   return total;
+}
+
+async function requeueStale(d1: D1Database, queue: Queue<unknown> | undefined, before: Date): Promise<number> {
+  if (!queue) return 0;
+  const stale = await staleQueued(d1, before.toISOString(), CLAIM_CHUNK);
+  const sent = await send(queue, stale, { chatIntervalMs: 1000 });
+  if (sent.error) console.error("alerts: requeueing stale reminders failed", sent.error);
+  return sent.count;
+}
+
+/** At most 100 messages a sendBatch; a member's second and later alerts are delayed a second each. */
+async function send(
+  queue: Queue<unknown>,
+  rows: ClaimedReminder[],
+  config: Pick<AlertConfig, "chatIntervalMs">,
+): Promise<{ count: number; error?: unknown }> {
+  const seen = new Map<number, number>();
+  const messages = rows.map((c) => {
+    const nth = seen.get(c.memberId) ?? 0;
+    seen.set(c.memberId, nth + 1);
+    const delaySeconds = Math.min(nth * Math.ceil(config.chatIntervalMs / 1000), 12 * 3600);
+    return { body: { id: c.id }, ...(delaySeconds > 0 ? { delaySeconds } : {}), contentType: "json" as const };
+  });
+  for (let i = 0; i < messages.length; i += 100) {
+    try {
+      await queue.sendBatch(messages.slice(i, i + 100));
+    } catch (error) {
+      return { count: i, error };
+    }
+  }
+  return { count: messages.length };
 }
 
 // ------------------------------------------------------------------ rendering

@@ -44,7 +44,7 @@ export const adminExport = {
   pattern: /^a:x:(xlsx|csv)$/,
 };
 
-export const adminTargets = { build: () => "a:tg", pattern: /^a:tg$/ };
+export const adminTargets = { build: (p = 0) => `a:tg:p${p}`, pattern: new RegExp(`^a:tg:p${page}$`) };
 export const adminTarget = { build: (targetId: number) => `a:tg:${targetId}`, pattern: new RegExp(`^a:tg:${id}$`) };
 export const adminTargetRecord = { build: (targetId: number) => `a:tv:${targetId}`, pattern: new RegExp(`^a:tv:${id}$`) };
 

@@ -7,6 +7,7 @@ export const adminTexts = {
   notForYou: "Lệnh này dành cho cơ quan theo dõi kế hoạch (quản trị, theo dõi). Gõ /viec để xem nhiệm vụ của đơn vị.",
   noPlan: "Đồng chí chưa theo dõi kế hoạch nào đang thực hiện.",
   manageOnly: "Chỉ quản trị viên theo dõi kế hoạch này mới làm được việc này.",
+  otherPlan: "Mục này thuộc một kế hoạch khác với kế hoạch đang chọn. Gõ /kehoach để chọn lại.",
   planLine: (plan: string) => `Kế hoạch: ${plan}`,
   page: (page: number, pages: number) => `Trang ${page}/${pages}`,
   more: (n: number) => `… và ${n} nữa`,

@@ -11,6 +11,28 @@ export function toCsv(header: string[], rows: Iterable<CsvValue[]>): string {
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
+/** The same CSV from rows that arrive a page at a time, as bytes (encoded in pieces, never one large string). */
+export async function csvBytes(header: string[], rows: AsyncIterable<CsvValue[]>): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let pending = `\uFEFF${header.map(field).join(",")}\r\n`;
+  for await (const row of rows) {
+    pending += `${row.map(field).join(",")}\r\n`;
+    if (pending.length > 64 * 1024) {
+      parts.push(encoder.encode(pending));
+      pending = "";
+    }
+  }
+  parts.push(encoder.encode(pending));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 function field(value: CsvValue): string {
   if (value === null) return "";
   const text = String(value);

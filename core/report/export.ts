@@ -1,10 +1,13 @@
 /**
  * The sơ kết workbook: what the monitoring office hands to the standing
- * committee. Pure: rows in (already in the order to print), sheets and CSV
- * rows out; every word the reader sees comes in through `ExportTexts`.
+ * committee. Pure: rows come from a source a page at a time, sheets and CSV
+ * go out as streams, so a plan of 100,000 assignments is never held whole
+ * (a Worker has 128 MB). Every word the reader sees comes in through
+ * `ExportTexts`.
  *
- * Sheets: a summary by unit, every assignment, the overdue ones, and one
- * sheet per unit while there are few enough units for tabs to be usable.
+ * Sheets: a summary by unit (counted while "all" streams, written last),
+ * every assignment, the overdue ones, and one sheet per unit while there are
+ * few enough units for tabs to be usable.
  */
 import type { AssignmentStatus } from "../status/derive";
 import { effectiveDue, statusOf, type AssignmentFacts } from "../status/of-assignment";
@@ -25,6 +28,20 @@ export interface ExportRow extends AssignmentFacts {
   lastReportAt: string | null;
   lastReportBy: string | null;
   lastReportNote: string | null;
+}
+
+export interface ExportUnit {
+  unitId: number;
+  unitName: string;
+  count: number;
+}
+
+/** Where the rows come from: in print order (unit, then the plan's order), a page at a time. */
+export interface ExportSource {
+  /** The plan's units in print order, with how many assignments each has. */
+  units: ExportUnit[];
+  /** Every row; or one unit's; or only the overdue ones (open or under way, past the due date in force). */
+  pages(filter?: { unitId?: number; overdueOn?: string }): AsyncIterable<ExportRow[]>;
 }
 
 export interface ExportTexts {
@@ -64,19 +81,18 @@ export interface ExportTexts {
 /** Beyond this many units a tab per unit is a maze; the summary and the filter on "Đơn vị" do the job. */
 export const MAX_UNIT_SHEETS = 40;
 
-interface Judged extends ExportRow {
-  status: AssignmentStatus;
-}
-
-export interface ExportWorkbook {
+export interface ExportReport {
   sheets: Sheet[];
   csvHeader: string[];
-  csvRows: () => Iterable<(string | number | null)[]>;
-  overdueCount: number;
+  /** CSV rows, streamed from the source (a second read of it). */
+  csvRows: () => AsyncIterable<(string | number | null)[]>;
+  /** Totals counted while the "all" sheet (or the CSV) streamed. */
+  totals: () => { total: number; overdue: number };
 }
 
-export function exportWorkbook(rows: ExportRow[], today: string, t: ExportTexts): ExportWorkbook {
-  const judged: Judged[] = rows.map((r) => ({ ...r, status: statusOf(r, today) }));
+type Counts = [total: number, done: number, onTime: number, overdue: number, dueSoon: number, awaiting: number];
+
+export function exportReport(source: ExportSource, today: string, t: ExportTexts): ExportReport {
   const c = t.columns;
   const detail = (withUnit: boolean, overdue: boolean): Column[] => [
     { header: c.no, width: 6 },
@@ -94,7 +110,8 @@ export function exportWorkbook(rows: ExportRow[], today: string, t: ExportTexts)
     { header: c.lastReport, width: 60 },
     { header: c.completedOn, width: 12 },
   ];
-  const cells = (r: Judged, n: number, withUnit: boolean, overdue: boolean): Cell[] => {
+  const judge = statusJudge(today);
+  const cells = (r: ExportRow, status: AssignmentStatus, n: number, withUnit: boolean, overdue: boolean): Cell[] => {
     const due = effectiveDue(r);
     return [
       n,
@@ -102,7 +119,7 @@ export function exportWorkbook(rows: ExportRow[], today: string, t: ExportTexts)
       r.title,
       ...(withUnit ? [r.unitName] : []),
       t.role[r.role],
-      t.status[r.status],
+      t.status[status],
       r.progress,
       r.deadlineText ?? r.deadlineNote ?? "",
       due ? { date: due } : null,
@@ -113,47 +130,88 @@ export function exportWorkbook(rows: ExportRow[], today: string, t: ExportTexts)
       r.completedAt ? { date: vietnamDate(new Date(r.completedAt)) } : null,
     ];
   };
-  function* numbered(list: Judged[], withUnit: boolean, overdue: boolean): Generator<Cell[]> {
-    let n = 0;
-    for (const r of list) yield cells(r, ++n, withUnit, overdue);
-  }
 
-  const units = groupByUnit(judged);
-  const overdue = judged.filter((r) => r.status === "overdue");
-  const sheets: Sheet[] = [
-    { name: t.sheets.summary, columns: summaryColumns(t), rows: summaryRows(units, t) },
-    { name: t.sheets.all, columns: detail(true, false), rows: numbered(judged, true, false) },
-    { name: t.sheets.overdue, columns: detail(true, true), rows: numbered(overdue, true, true) },
-  ];
-  if (units.length <= MAX_UNIT_SHEETS) {
-    for (const u of units) sheets.push({ name: u.name, columns: detail(false, false), rows: numbered(u.rows, false, false) });
-  }
-
-  const csvHeader = detail(true, false).map((col) => col.header);
-  const csvRows = function* () {
-    let n = 0;
-    for (const r of judged) {
-      const row = cells(r, ++n, true, false);
-      yield row.map((cell) => (cell !== null && typeof cell === "object" ? formatIso(cell.date) : cell));
-    }
+  const counts = new Map<number, Counts>();
+  let counted = false;
+  const count = (r: ExportRow, status: AssignmentStatus) => {
+    const k = counts.get(r.unitId) ?? [0, 0, 0, 0, 0, 0];
+    k[0]++;
+    if (status === "done_on_time" || status === "done_late") k[1]++;
+    if (status === "done_on_time") k[2]++;
+    if (status === "overdue") k[3]++;
+    if (status === "due_soon") k[4]++;
+    if (status === "awaiting_confirmation") k[5]++;
+    counts.set(r.unitId, k);
   };
-  return { sheets, csvHeader, csvRows, overdueCount: overdue.length };
-}
 
-interface UnitGroup {
-  id: number;
-  name: string;
-  rows: Judged[];
-}
-
-function groupByUnit(rows: Judged[]): UnitGroup[] {
-  const groups = new Map<number, UnitGroup>();
-  for (const r of rows) {
-    const g = groups.get(r.unitId) ?? { id: r.unitId, name: r.unitName, rows: [] };
-    g.rows.push(r);
-    groups.set(r.unitId, g);
+  async function* rows(filter: { unitId?: number; overdueOn?: string } | undefined, withUnit: boolean, overdue: boolean, tally: boolean): AsyncGenerator<Cell[]> {
+    let n = 0;
+    for await (const page of source.pages(filter)) {
+      for (const r of page) {
+        const status = judge(r);
+        if (tally) count(r, status);
+        yield cells(r, status, ++n, withUnit, overdue);
+      }
+    }
+    if (tally) counted = true;
   }
-  return [...groups.values()];
+
+  async function* summaryRows(): AsyncGenerator<Cell[]> {
+    if (!counted) for await (const _ of rows(undefined, true, false, true)); // the summary alone: count first
+    const sum: Counts = [0, 0, 0, 0, 0, 0];
+    for (const u of source.units) {
+      const k = counts.get(u.unitId) ?? [0, 0, 0, 0, 0, 0];
+      k.forEach((v, i) => (sum[i as 0] += v));
+      yield summaryRow(u.unitName, k);
+    }
+    yield summaryRow(t.summary.total_row, sum);
+  }
+
+  const sheets: Sheet[] = [
+    { name: t.sheets.summary, columns: summaryColumns(t), rows: summaryRows(), deferred: true },
+    { name: t.sheets.all, columns: detail(true, false), rows: rows(undefined, true, false, true) },
+    { name: t.sheets.overdue, columns: detail(true, true), rows: rows({ overdueOn: today }, true, true, false) },
+  ];
+  if (source.units.length <= MAX_UNIT_SHEETS) {
+    for (const u of source.units) sheets.push({ name: u.unitName, columns: detail(false, false), rows: rows({ unitId: u.unitId }, false, false, false) });
+  }
+
+  return {
+    sheets,
+    csvHeader: detail(true, false).map((col) => col.header),
+    csvRows: async function* () {
+      for await (const row of rows(undefined, true, false, !counted)) {
+        yield row.map((cell) => (cell !== null && typeof cell === "object" ? formatIso(cell.date) : cell));
+      }
+    },
+    totals: () => {
+      let total = 0;
+      let overdue = 0;
+      for (const k of counts.values()) {
+        total += k[0];
+        overdue += k[3];
+      }
+      return { total, overdue };
+    },
+  };
+}
+
+/**
+ * statusOf for many rows: rows of one task share their facts, so each
+ * distinct set of facts is judged once (a 100,000-row export judges a few
+ * thousand).
+ */
+function statusJudge(today: string): (r: AssignmentFacts) => AssignmentStatus {
+  const memo = new Map<string, AssignmentStatus>();
+  return (r) => {
+    const key = `${r.state}|${r.dueOn}|${r.dueOverride}|${r.recurrence}|${r.reportedDoneAt}|${r.checkinEvery}|${r.lastCheckinPeriod}|${r.assignedAt}`;
+    let status = memo.get(key);
+    if (status === undefined) {
+      status = statusOf(r, today);
+      memo.set(key, status);
+    }
+    return status;
+  };
 }
 
 function summaryColumns(t: ExportTexts): Column[] {
@@ -171,24 +229,10 @@ function summaryColumns(t: ExportTexts): Column[] {
   ];
 }
 
-function* summaryRows(units: UnitGroup[], t: ExportTexts): Generator<Cell[]> {
-  const sum = [0, 0, 0, 0, 0, 0, 0];
-  for (const u of units) {
-    const count = (test: (s: AssignmentStatus) => boolean) => u.rows.filter((r) => test(r.status)).length;
-    const total = u.rows.length;
-    const done = count((s) => s === "done_on_time" || s === "done_late");
-    const onTime = count((s) => s === "done_on_time");
-    const overdue = count((s) => s === "overdue");
-    const soon = count((s) => s === "due_soon");
-    const awaiting = count((s) => s === "awaiting_confirmation");
-    const other = total - done - overdue - soon - awaiting;
-    [total, done, onTime, overdue, soon, awaiting, other].forEach((v, i) => (sum[i]! += v));
-    yield [u.name, total, done, onTime, overdue, soon, awaiting, other, percent(done, total)];
-  }
-  yield [t.summary.total_row, ...sum, percent(sum[1]!, sum[0]!)];
+function summaryRow(name: string, [total, done, onTime, overdue, soon, awaiting]: Counts): Cell[] {
+  const other = total - done - overdue - soon - awaiting;
+  return [name, total, done, onTime, overdue, soon, awaiting, other, total === 0 ? 0 : Math.round((done / total) * 1000) / 10];
 }
-
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
 function formatIso(date: string): string {
   const [y, m, d] = date.split("-");

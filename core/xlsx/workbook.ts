@@ -25,7 +25,13 @@ export interface Column {
 export interface Sheet {
   name: string;
   columns: Column[];
-  rows: Iterable<Cell[]>;
+  /** Rows after the header; an async source is read as the sheet is written, so a large sheet is never held whole. */
+  rows: Iterable<Cell[]> | AsyncIterable<Cell[]>;
+  /**
+   * Written after the other sheets, while keeping its place among the tabs:
+   * for a summary whose rows are counted while the detail sheets stream.
+   */
+  deferred?: boolean;
 }
 
 /** Excel's limit for the text of one cell. */
@@ -38,11 +44,13 @@ export async function buildWorkbook(sheets: Sheet[], options: ZipOptions = {}): 
   const names = uniqueSheetNames(sheets.map((s) => s.name));
   const rowCounts: number[] = [];
 
+  const order = sheets.map((_, i) => i).sort((a, b) => Number(sheets[a]!.deferred ?? false) - Number(sheets[b]!.deferred ?? false));
+
   function* parts(): Generator<ZipEntry> {
     yield { name: "[Content_Types].xml", content: [contentTypes(sheets.length)] };
     yield { name: "_rels/.rels", content: [rootRels] };
     yield { name: "xl/styles.xml", content: [styles] };
-    for (let i = 0; i < sheets.length; i++) {
+    for (const i of order) {
       yield { name: `xl/worksheets/sheet${i + 1}.xml`, content: worksheet(sheets[i]!, (n) => (rowCounts[i] = n)) };
     }
     // After the sheets: the autofilter ranges need their row counts.
@@ -52,7 +60,7 @@ export async function buildWorkbook(sheets: Sheet[], options: ZipOptions = {}): 
   return writeZip(parts(), options);
 }
 
-function* worksheet(sheet: Sheet, done: (rows: number) => void): Generator<string> {
+async function* worksheet(sheet: Sheet, done: (rows: number) => void): AsyncGenerator<string> {
   const width = sheet.columns.length;
   const last = columnName(Math.max(1, width));
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -64,7 +72,7 @@ function* worksheet(sheet: Sheet, done: (rows: number) => void): Generator<strin
   yield "</cols><sheetData>";
   yield row(1, sheet.columns.map((c) => c.header), STYLE.header);
   let n = 1;
-  for (const cells of sheet.rows) yield row(++n, cells.slice(0, width), STYLE.normal);
+  for await (const cells of sheet.rows) yield row(++n, cells.slice(0, width), STYLE.normal);
   yield "</sheetData>";
   yield `<autoFilter ref="A1:${last}${n}"/>`;
   yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';

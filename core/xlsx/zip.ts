@@ -10,8 +10,8 @@ import { Crc32 } from "./crc32";
 export interface ZipEntry {
   /** Path inside the archive, forward slashes. */
   name: string;
-  /** The content: strings are written as UTF-8. */
-  content: Iterable<string | Uint8Array>;
+  /** The content, in pieces (an async source may fetch them as it goes); strings are written as UTF-8. */
+  content: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 }
 
 export interface ZipOptions {
@@ -34,14 +34,14 @@ interface WrittenEntry {
   offset: number;
 }
 
-export async function writeZip(entries: Iterable<ZipEntry>, options: ZipOptions = {}): Promise<Uint8Array> {
+export async function writeZip(entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>, options: ZipOptions = {}): Promise<Uint8Array> {
   const compress = options.compress ?? true;
   const { time, date } = dosDateTime(options.modified ?? new Date());
   const out: Uint8Array[] = [];
   const written: WrittenEntry[] = [];
   let offset = 0;
 
-  for (const entry of entries) {
+  for await (const entry of entries) {
     const name = encoder.encode(entry.name);
     const body = await encodeEntry(entry.content, compress);
     const header = localHeader(name, body, time, date);
@@ -68,7 +68,7 @@ interface EncodedEntry {
   method: 0 | 8;
 }
 
-async function encodeEntry(content: Iterable<string | Uint8Array>, compress: boolean): Promise<EncodedEntry> {
+async function encodeEntry(content: ZipEntry["content"], compress: boolean): Promise<EncodedEntry> {
   const crc = new Crc32();
   let size = 0;
   const raw: Uint8Array[] = [];
@@ -85,7 +85,7 @@ async function encodeEntry(content: Iterable<string | Uint8Array>, compress: boo
     if (writer) await writer.write(bytes);
     else raw.push(bytes);
   };
-  for (const piece of content) {
+  for await (const piece of content) {
     if (typeof piece === "string") {
       pending += piece;
       if (pending.length >= CHUNK_CHARS) {

@@ -95,6 +95,19 @@ export async function claimPending(d1: D1Database, limit: number, ids?: number[]
   return results.map((r) => ({ id: r.id, memberId: r.member_id }));
 }
 
+/**
+ * Rows queued long ago and still not sent: their queue message was lost
+ * (dropped after too many retries, or a local queue restarted). Enqueueing
+ * them again is safe: the consumer sends a row only while it is queued.
+ */
+export async function staleQueued(d1: D1Database, createdBefore: string, limit: number): Promise<ClaimedReminder[]> {
+  const { results } = await d1
+    .prepare("select id, member_id from reminders where status = 'queued' and created_at < ?1 order by id limit ?2")
+    .bind(createdBefore, limit)
+    .all<{ id: number; member_id: number }>();
+  return results.map((r) => ({ id: r.id, memberId: r.member_id }));
+}
+
 /** Enqueueing failed: give the rows back to the next run. */
 export async function releaseClaimed(d1: D1Database, ids: number[]): Promise<void> {
   if (ids.length === 0) return;

@@ -10,7 +10,9 @@
  *     that allows 30 messages a second and answers 429 beyond. Reported: the
  *     rate achieved as a share of 30/s, duplicates and losses.
  */
-import { rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { getPlatformProxy } from "wrangler";
 import { WorkingCalendar } from "../../core/alerts/calendar";
 import { DEFAULT_ALERT_CONFIG } from "../../core/alerts/config";
@@ -19,7 +21,7 @@ import { MuteSet } from "../../core/alerts/recipients";
 import { checkinPeriodKeys, dueHorizon } from "../../core/alerts/rules";
 import { ALERT_SCAN_INDEXES, scanDueAlerts, scanStatements, type DueScan } from "../../db/queries/alerts";
 import { startFakeBotApi } from "../fake-telegram/server";
-import { applyLocalMigrations, startWranglerDev } from "../lib/wrangler";
+import { applyLocalMigrations, quietWranglerEnv, startWranglerDev } from "../lib/wrangler";
 import { formatMs, percentile } from "./stats";
 import { deliverySeedStatements, scanSeedStatements } from "./alerts-seed";
 
@@ -28,6 +30,20 @@ const TODAY = "2026-06-08";
 const CRON_TIME = Date.parse(`${TODAY}T08:00:00+07:00`);
 const TELEGRAM_LIMIT = 30;
 const TOKEN = "123456789:BENCH-TOKEN";
+/** Per process, so two benchmark runs at once (two sessions on one tree) do not share databases. */
+const WORK = `.wrangler/bench-alerts-${process.pid}`;
+
+/** A free local port for wrangler dev (fixed ports collide with a second run). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 async function withD1<T>(persistTo: string, run: (d1: D1Database) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: "wrangler.toml", persist: { path: `${persistTo}/v3` } });
@@ -45,13 +61,13 @@ async function seed(d1: D1Database, statements: string[]): Promise<void> {
 // ------------------------------------------------------------------ (a) the scan
 
 export async function scanBenchmark(): Promise<string> {
-  const state = ".wrangler/bench-alerts-scan";
+  const state = `${WORK}/scan`;
   rmSync(state, { recursive: true, force: true });
   applyLocalMigrations(state);
   const calendar = new WorkingCalendar();
   const params = { today: TODAY, horizon: dueHorizon(TODAY, DEFAULT_ALERT_CONFIG, calendar), checkinPeriods: checkinPeriodKeys(TODAY) };
 
-  return withD1(state, async (d1) => {
+  const measured = await withD1(state, async (d1) => {
     await seed(d1, scanSeedStatements(TODAY, { units: 2_000, membersPerUnit: 10, plans: 20, tasksPerPlan: 100, unitsPerTask: 50 }));
     const count = async (table: string) => (await d1.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())!.n;
     const sizes = `${await count("assignments")} assignments, ${await count("members")} members, ${await count("tasks")} tasks, ${await count("progress_reports")} progress reports`;
@@ -122,14 +138,56 @@ export async function scanBenchmark(): Promise<string> {
       planAfter,
     ].join("\n");
   });
+  return `${measured}\n\n${await cronInWorkerd(state)}`;
+}
+
+/**
+ * The same scan inside workerd, as the cron job runs it (first run: every
+ * alert in force is new, so it also writes and enqueues them all). Figures
+ * from the handler's own log line.
+ */
+async function cronInWorkerd(state: string): Promise<string> {
+  const fake = await startFakeBotApi({ port: 0, rateLimit: false, maxLog: 100 });
+  const logFile = `${state}-cron.log`;
+  const worker = await startWranglerDev({
+    port: await freePort(),
+    config: frozenWorker(`${WORK}/worker`),
+    persistTo: state,
+    logFile,
+    extraArgs: ["--test-scheduled"],
+    vars: { TELEGRAM_API_ROOT: fake.url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: "bench-secret" },
+  });
+  try {
+    const t0 = performance.now();
+    const response = await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("0 1 * * 1-5")}&time=${CRON_TIME}`);
+    await response.arrayBuffer();
+    const handlerMs = performance.now() - t0;
+    await sleep(500);
+    const line = readFileSync(logFile, "utf8").split("\n").find((l) => l.includes('"event":"alerts.run"'));
+    if (!response.ok || !line) return `Cron run in workerd: failed (${response.status}); see ${logFile}`;
+    const run = JSON.parse(line.slice(line.indexOf("{"))) as { scanMs: number; rowsRead: number; rowsReturned: number; written: number; enqueued: number };
+    return (
+      `Cron run in workerd (wrangler dev, with the indexes): scan ${formatMs(run.scanMs)} (${run.rowsRead} rows read, ${run.rowsReturned} returned); ` +
+      `whole handler ${formatMs(handlerMs)}, writing ${run.written} reminders to the outbox and enqueueing ${run.enqueued} — a first run, when everything in force is new.`
+    );
+  } finally {
+    await worker.stop();
+    await fake.close();
+  }
 }
 
 const ratio = (read: number, returned: number) => (returned === 0 ? (read === 0 ? "–" : "∞") : `${(read / returned).toFixed(2)}×`);
 
 // ------------------------------------------------------------------ (b) delivery
 
-export interface DeliveryFigures {
-  rate: number;
+export interface DeliveryScenario {
+  /** ALERT_RATE given to the consumer. */
+  pace: number;
+  /** Messages a second the fake Bot API accepts before answering 429. */
+  limit: number;
+}
+
+export interface DeliveryFigures extends DeliveryScenario {
   expected: number;
   delivered: number;
   duplicates: number;
@@ -140,39 +198,64 @@ export interface DeliveryFigures {
   statuses: Record<string, number>;
 }
 
-export async function deliveryBenchmark(alerts: number, rates: number[]): Promise<string> {
-  const state = ".wrangler/bench-alerts-delivery";
-  const fake = await startFakeBotApi({ port: 0, rateLimit: { globalPerSecond: TELEGRAM_LIMIT }, maxLog: alerts * 4 + 1000 });
+/**
+ * The worker bundled once into its own folder, with a copy of wrangler.toml
+ * pointing at the bundle: `wrangler dev` watches its sources and reloads
+ * (dropping the local queue's messages) whenever anyone edits the tree.
+ */
+function frozenWorker(dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const build = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", dir], { env: quietWranglerEnv, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${build.stdout}\n${build.stderr}`);
+  const config = readFileSync("wrangler.toml", "utf8").replace(/^main = .*$/m, 'main = "index.js"\nno_bundle = true');
+  writeFileSync(`${dir}/wrangler.toml`, config);
+  return `${dir}/wrangler.toml`;
+}
+
+export async function deliveryBenchmark(alerts: number, scenarios: DeliveryScenario[]): Promise<string> {
+  const state = `${WORK}/delivery`;
+  const config = frozenWorker(`${WORK}/worker`);
+  const fake = await startFakeBotApi({ port: 0, maxLog: alerts * 4 + 1000 });
   const results: DeliveryFigures[] = [];
   try {
-    for (const rate of rates) {
+    for (const scenario of scenarios) {
       rmSync(state, { recursive: true, force: true });
       applyLocalMigrations(state);
       await withD1(state, (d1) => seed(d1, deliverySeedStatements(TODAY, alerts)));
       fake.api.reset();
-      results.push(await deliverOnce(fake, state, alerts, rate));
+      fake.api.configure({ rateLimit: { globalPerSecond: scenario.limit } });
+      results.push(await deliverOnce(fake, config, state, alerts, scenario));
     }
   } finally {
     await fake.close();
   }
   const lines = [
-    "| consumer pace (ALERT_RATE) | alerts | delivered | duplicates | lost | 429s | sending | achieved | share of 30/s | cron → last message | outbox after |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    "| consumer pace (ALERT_RATE) | Bot API limit | alerts | delivered | duplicates | lost | 429s | sending | achieved | share of the limit | cron → last message | outbox after |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
   ];
   for (const r of results) {
     const achieved = (r.delivered - 1) / r.sendingSeconds;
     lines.push(
-      `| ${r.rate}/s | ${r.expected} | ${r.delivered} | ${r.duplicates} | ${r.lost} | ${r.throttled} | ${r.sendingSeconds.toFixed(1)} s | ${achieved.toFixed(1)}/s | ${((achieved / TELEGRAM_LIMIT) * 100).toFixed(1)}% | ${r.endToEndSeconds.toFixed(1)} s | ${Object.entries(r.statuses).map(([k, v]) => `${k} ${v}`).join(", ")} |`,
+      `| ${r.pace}/s | ${r.limit}/s | ${r.expected} | ${r.delivered} | ${r.duplicates} | ${r.lost} | ${r.throttled} | ${r.sendingSeconds.toFixed(1)} s | ${achieved.toFixed(1)}/s | ${((achieved / r.limit) * 100).toFixed(1)}% | ${r.endToEndSeconds.toFixed(1)} s | ${Object.entries(r.statuses).map(([k, v]) => `${k} ${v}`).join(", ")} |`,
     );
   }
   return lines.join("\n");
 }
 
-async function deliverOnce(fake: Awaited<ReturnType<typeof startFakeBotApi>>, state: string, expected: number, rate: number): Promise<DeliveryFigures> {
+async function deliverOnce(
+  fake: Awaited<ReturnType<typeof startFakeBotApi>>,
+  config: string,
+  state: string,
+  expected: number,
+  scenario: DeliveryScenario,
+): Promise<DeliveryFigures> {
+  const rate = scenario.pace;
   const worker = await startWranglerDev({
-    port: 8796,
+    port: await freePort(),
+    config,
     persistTo: state,
-    logFile: `${state}-${rate}.log`,
+    logFile: `${state}-${rate}-${scenario.limit}.log`,
     extraArgs: ["--test-scheduled"],
     vars: {
       TELEGRAM_API_ROOT: fake.url,
@@ -190,7 +273,7 @@ async function deliverOnce(fake: Awaited<ReturnType<typeof startFakeBotApi>>, st
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`scheduled handler answered ${response.status}`);
 
-    const deadline = Date.now() + (expected / Math.min(rate, TELEGRAM_LIMIT)) * 2000 + 60_000;
+    const deadline = Date.now() + (expected / Math.min(rate, scenario.limit)) * 2000 + 60_000;
     const delivered = () => fake.api.calls({ method: "sendMessage" }).filter((c) => c.ok);
     while (new Set(delivered().map(key)).size < expected && Date.now() < deadline) await sleep(250);
     await sleep(3_000); // anything sent twice would arrive now
@@ -199,7 +282,7 @@ async function deliverOnce(fake: Awaited<ReturnType<typeof startFakeBotApi>>, st
     const distinct = new Set(ok.map(key)).size;
     const times = ok.map((c) => c.time);
     figures = {
-      rate,
+      ...scenario,
       expected,
       delivered: distinct,
       duplicates: ok.length - distinct,
@@ -222,4 +305,33 @@ const key = (c: { chat_id?: number | string; params: Record<string, unknown> }) 
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Both alert benchmarks, as `npm run bench` prints them. Flags: `--alerts N`
+ * (default 1,000), `--alerts-full` (10,000). Three deliveries: the default
+ * pace against Telegram's 30/s, the pace set to the limit itself, and the
+ * default pace against a Bot API allowing only 20/s (flood control: 429s).
+ */
+export async function alertBenchmarks(argv: string[]): Promise<string> {
+  const flag = (name: string) => {
+    const at = argv.indexOf(name);
+    return at > 0 ? argv[at + 1] : undefined;
+  };
+  const alerts = argv.includes("--alerts-full") ? 10_000 : Number(flag("--alerts") ?? 1_000);
+  const pace = DEFAULT_ALERT_CONFIG.messagesPerSecond;
+  const scenarios: DeliveryScenario[] = [
+    { pace, limit: TELEGRAM_LIMIT },
+    { pace: TELEGRAM_LIMIT, limit: TELEGRAM_LIMIT },
+    { pace, limit: 20 },
+  ];
+  const report = [
+    "## Deadline alerts: the due scan (100,000 assignments, 20,000 members, local D1)\n",
+    await scanBenchmark(),
+    `\n## Deadline alerts: ${alerts} alerts, cron → outbox → queue → consumer → fake Bot API (429 beyond its limit)\n`,
+    await deliveryBenchmark(alerts, scenarios),
+  ].join("\n");
+  // Kept after a failure: the wrangler logs in it say why.
+  rmSync(WORK, { recursive: true, force: true });
+  return report;
 }

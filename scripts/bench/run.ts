@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: every benchmark, each reported against a baseline measured
- * in the same run. `--runs N` sets requests per scenario (default 300).
+ * in the same run. `--runs N` sets requests per scenario (default 300);
+ * `--alerts N` / `--alerts-full` the alerts delivered (1,000 / 10,000).
  */
+import { adminBenchmark } from "./admin";
+import { alertBenchmarks } from "./alerts";
 import { parseBenchmark } from "./parse";
 import { measureReportFlow } from "./report-flow";
 import { demoOfficial, measure, textFrom, webhookTable, withBenchStack } from "./webhook";
@@ -28,3 +31,9 @@ await withBenchStack(async (stack) => {
   const flow = await measureReportFlow(stack, flowRuns);
   console.log(webhookTable(flow.steps, flow.floor));
 });
+
+console.log("");
+console.log(await alertBenchmarks(process.argv));
+
+console.log("\n## Monitoring office: /tongquan, /quahan and /xuat on one plan of 100,000 assignments\n");
+console.log(await adminBenchmark());

@@ -1,4 +1,7 @@
+import { env } from "cloudflare:workers";
 import { inject } from "vitest";
+import { exportSource } from "../../db/queries/export";
+import type { StatementStats } from "../../db/queries/stats";
 import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
 import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
@@ -99,5 +102,19 @@ describe("/xuat", () => {
     expect((await lastDocument(c.viewer.id)).name).toMatch(/\.csv$/);
     await postUpdate(textUpdate(c.memberA, "/xuat"));
     expect(((await chatMessages(c.memberA.id)) as DocumentMessage[]).some((m) => m.document)).toBe(false);
+  });
+
+  it("reads the rows a page at a time, cut at unit boundaries, in print order", async () => {
+    const c = await makeCommittee();
+    const stats: StatementStats[] = [];
+    const source = await exportSource(env.DB, c.planId, stats, 1);
+    expect(source.units.map((u) => [u.unitId, u.count])).toEqual([[c.unitA, 5], [c.unitB, 1]]);
+    const pages: number[][] = [];
+    for await (const page of source.pages()) pages.push(page.map((r) => r.assignmentId));
+    expect(pages).toEqual([Object.values(c.tasksA).map((t) => t.assignmentId), [c.tasksB.onlyB.assignmentId]]);
+    const overdue: number[] = [];
+    for await (const page of source.pages({ overdueOn: vietnamDate(new Date()) })) overdue.push(...page.map((r) => r.assignmentId));
+    expect(overdue).toEqual([c.tasksA.overdue.assignmentId]);
+    expect(stats.map((s) => s.rowsReturned)).toEqual([2, 5, 1, 1, 0]);
   });
 });

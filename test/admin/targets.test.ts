@@ -38,4 +38,17 @@ describe("/chitieu", () => {
     await pressButton(c.viewer, "1");
     expect(buttons(await lastMessage(c.viewer.id)).map((b) => b.text)).toEqual(["« Chỉ tiêu"]);
   });
+
+  it("pages a long list of targets, each page well inside one message", async () => {
+    const c = await makeCommittee();
+    for (let i = 1; i <= 12; i++) {
+      await addTarget(c.planId, { text: `Chỉ tiêu số ${i}: ${"tỷ lệ cán bộ trẻ có trình độ sau đại học được bố trí đúng chuyên môn ".repeat(3)}`, value: 50, comparator: "gte", unitOfMeasure: "%", byYear: 2030 });
+    }
+    const first = await say(c.admin, "/chitieu");
+    expect(first).toContain("8. Chỉ tiêu số 8");
+    expect(first).not.toContain("9. Chỉ tiêu số 9");
+    expect(first.length).toBeLessThan(4096);
+    await pressButton(c.admin, "▶");
+    expect((await lastMessage(c.admin.id)).text).toContain("12. Chỉ tiêu số 12");
+  });
 });

@@ -111,6 +111,23 @@ describe("the cron run: what is due, to whom", () => {
     expect((await outboxOf(u.member2.memberId)).map((r) => r.kind)).toEqual(["overdue"]);
   });
 
+  it("a reminder whose queue message was lost is enqueued again by a later run, and still sent once", async () => {
+    const u = await makeAlertUnit();
+    const queue = new RecordingQueue();
+    const e = alertEnv(queue);
+    await addTask(u.planId, u.unit, { ref: "L.1", due: "2026-06-09" });
+    await runCron(e, vn(MON));
+    const [lost] = await messagesFor(queue.take(), [u.member.memberId]);
+    // the message never reaches the consumer; a day later the row is still queued
+    await env.DB.prepare("update reminders set created_at = '2026-06-07T00:00:00.000Z' where id = ?").bind(lost!.body.id).run();
+
+    await runCron(e, vn(MON, 14));
+    const again = await messagesFor(queue.take(), [u.member.memberId]);
+    expect(again.map((m) => m.body.id)).toEqual([lost!.body.id]);
+    await deliver(e, [...again, lost!]);
+    expect(await chatMessages(u.member.id)).toHaveLength(1);
+  });
+
   it("an approved extension moves the alerts to the new date", async () => {
     const u = await makeAlertUnit();
     const e = alertEnv(new RecordingQueue());

@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { toCsv } from "../../../core/report/csv";
-import { exportWorkbook } from "../../../core/report/export";
+import { csvBytes } from "../../../core/report/csv";
+import { exportReport } from "../../../core/report/export";
 import { foldText } from "../../../core/text/fold";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { buildWorkbook } from "../../../core/xlsx";
-import { exportRows } from "../../../db/queries/export";
+import { exportSource } from "../../../db/queries/export";
 import type { PlanInfo } from "../../../db/queries/plans";
 import { adminExport } from "../../callback-data";
 import type { BotContext, MemberContext } from "../../context";
@@ -29,20 +29,21 @@ async function sendExport(ctx: MemberContext, format: "xlsx" | "csv"): Promise<v
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   const now = ctx.deps.now();
   const today = vietnamDate(now);
-  const { rows } = await exportRows(ctx.deps.db.$client, plan.id);
-  if (rows.length === 0) return void (await ctx.reply(t.empty));
+  const source = await exportSource(ctx.deps.db.$client, plan.id);
+  if (source.units.length === 0) return void (await ctx.reply(t.empty));
   await ctx.replyWithChatAction("upload_document");
-  const report = exportWorkbook(rows, today, exportTexts);
+  const report = exportReport(source, today, exportTexts);
   const name = fileName(plan, today, format);
   const label = planLabel(plan);
   if (format === "csv") {
-    const bytes = new TextEncoder().encode(toCsv(report.csvHeader, report.csvRows()));
+    const bytes = await csvBytes(report.csvHeader, report.csvRows());
     await ctx.replyWithDocument(new InputFile(bytes, name), { caption: t.csvCaption(label, formatDate(today)), parse_mode: "HTML" });
     return;
   }
   const bytes = await buildWorkbook(report.sheets, { modified: now });
+  const { total, overdue } = report.totals();
   await ctx.replyWithDocument(new InputFile(bytes, name), {
-    caption: t.caption(label, formatDate(today), rows.length, report.overdueCount),
+    caption: t.caption(label, formatDate(today), total, overdue),
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(t.csvButton, adminExport.build("csv")),
   });

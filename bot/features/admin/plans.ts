@@ -8,6 +8,7 @@ import { adminTexts } from "../../texts";
 import { deny, show } from "./scope";
 
 const t = adminTexts.plans;
+const PLANS_SHOWN = 20;
 
 /** /kehoach: the plans this member follows; the chosen one is what the other screens show. */
 export const plansFeature = new Composer<BotContext>();
@@ -28,9 +29,12 @@ plansFeature.callbackQuery(adminPlanSwitch.pattern, async (ctx) => {
 
 async function renderPlans(ctx: MemberContext, answered = false): Promise<void> {
   if (ctx.member.role !== "admin" && ctx.member.role !== "viewer") return deny(ctx, adminTexts.notForYou);
-  const { plans, current } = await readablePlans(ctx.deps.db, ctx.member);
-  if (plans.length === 0) return deny(ctx, adminTexts.noPlan);
-  const lines = [t.header(plans.length), ""];
+  const { plans: all, current } = await readablePlans(ctx.deps.db, ctx.member);
+  if (all.length === 0) return deny(ctx, adminTexts.noPlan);
+  // The newest twenty (a committee rarely follows more at once); the message stays under Telegram's 4096 characters.
+  const plans = all.slice(0, PLANS_SHOWN);
+  if (current && !plans.includes(current)) plans.push(current);
+  const lines = [t.header(all.length), ""];
   plans.forEach((p, i) => lines.push(t.line(i + 1, escapeHtml(label(p, 150)), p.id === current?.id)));
   lines.push("", t.footer);
   const keyboard = numberButtons(new InlineKeyboard(), 1, plans.map((p) => adminPlanSwitch.build(p.id)));

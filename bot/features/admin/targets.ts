@@ -7,25 +7,27 @@ import { adminOverview, adminTarget, adminTargetRecord, adminTargets } from "../
 import { activeFlow, endFlow, startFlow } from "../../conversation";
 import type { BotContext, MemberContext } from "../../context";
 import { cancelKeyboard } from "../../keyboards/flow";
-import { numberButtons } from "../../keyboards/admin";
+import { numberButtons, pager } from "../../keyboards/admin";
 import { escapeHtml, shorten } from "../../render/html";
 import { adminTexts } from "../../texts";
-import { deny, planFor, planLabel, show } from "./scope";
+import { deny, paginate, planFor, planLabel, show } from "./scope";
 
 const t = adminTexts.targets;
 const FLOW = "target-value";
+/** Eight targets (text, goal, latest value) keep a page well under Telegram's 4096 characters. */
+const TARGETS_PER_PAGE = 8;
 
 /** /chitieu: each target's latest value against its goal, the trend, and recording a value. */
 export const targetsFeature = new Composer<BotContext>();
 
-targetsFeature.command("chitieu", (ctx) => renderTargets(ctx as MemberContext));
-targetsFeature.callbackQuery(adminTargets.pattern, (ctx) => renderTargets(ctx as MemberContext));
+targetsFeature.command("chitieu", (ctx) => renderTargets(ctx as MemberContext, 0));
+targetsFeature.callbackQuery(adminTargets.pattern, (ctx) => renderTargets(ctx as MemberContext, Number(ctx.match[1])));
 
 targetsFeature.callbackQuery(adminTarget.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const found = await targetInPlan(c, Number(ctx.match[1]), "read");
   if (!found) return;
-  const view = await renderTarget(c, found.target, found.index, found.values, canRecordTarget(c.member, found.plan));
+  const view = renderTarget(found.target, found.index, found.values, canRecordTarget(c.member, found.plan));
   await show(c, view.text, view.keyboard);
 });
 
@@ -56,31 +58,34 @@ targetsFeature.on("message:text", async (ctx, next) => {
   });
   await endFlow(c);
   const { values } = await planTargets(c.deps.db, found.plan.id);
-  const view = await renderTarget(c, found.target, found.index, values.filter((v) => v.targetId === found.target.id), true);
+  const view = renderTarget(found.target, found.index, values.filter((v) => v.targetId === found.target.id), true);
   await ctx.reply(`${t.saved(periodLabelOf(input.period.key), valueText(input.value, found.target))}\n\n${view.text}`, {
     parse_mode: "HTML",
     reply_markup: view.keyboard,
   });
 });
 
-async function renderTargets(ctx: MemberContext): Promise<void> {
+async function renderTargets(ctx: MemberContext, requestedPage: number): Promise<void> {
   const plan = await planFor(ctx, "read");
   if (!plan) return;
-  const { targets, values } = await planTargets(ctx.deps.db, plan.id);
+  const { targets: all, values } = await planTargets(ctx.deps.db, plan.id);
+  const { page, pages, offset } = paginate(all.length, TARGETS_PER_PAGE, requestedPage);
+  const targets = all.slice(offset, offset + TARGETS_PER_PAGE);
   const lines = [t.header(planLabel(plan)), ""];
-  if (targets.length === 0) lines.push(t.none);
+  if (all.length === 0) lines.push(t.none);
   targets.forEach((target, i) => {
-    lines.push(t.line(i + 1, escapeHtml(shorten(target.text, 140))));
+    lines.push(t.line(offset + i + 1, escapeHtml(shorten(target.text, 140))));
     const goal = goalText(target);
     if (goal) lines.push(t.goal(goal));
     lines.push(standingLine(target, values.filter((v) => v.targetId === target.id)));
   });
   if (targets.length > 0) lines.push("", t.footer);
-  const keyboard = numberButtons(new InlineKeyboard(), 1, targets.map((target) => adminTarget.build(target.id))).text(adminTexts.back, adminOverview.build());
+  const keyboard = numberButtons(new InlineKeyboard(), offset + 1, targets.map((target) => adminTarget.build(target.id)));
+  pager(keyboard, page, pages, adminTargets.build).text(adminTexts.back, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);
 }
 
-async function renderTarget(ctx: MemberContext, target: TargetRow, index: number, values: TargetValueRow[], canRecord: boolean) {
+function renderTarget(target: TargetRow, index: number, values: TargetValueRow[], canRecord: boolean) {
   const lines = [t.detailHeader(index + 1), escapeHtml(shorten(target.text, 1000))];
   const goal = goalText(target);
   if (goal) lines.push(t.goal(goal).trim());
@@ -95,7 +100,7 @@ async function renderTarget(ctx: MemberContext, target: TargetRow, index: number
   }
   const keyboard = new InlineKeyboard();
   if (canRecord) keyboard.text(t.record, adminTargetRecord.build(target.id)).row();
-  keyboard.text(t.backToList, adminTargets.build());
+  keyboard.text(t.backToList, adminTargets.build(Math.floor(index / TARGETS_PER_PAGE)));
   return { text: lines.join("\n"), keyboard };
 }
 
@@ -105,7 +110,7 @@ async function targetInPlan(ctx: MemberContext, targetId: number, need: "read" |
   if (!plan) return null;
   const target = await targetById(ctx.deps.db, targetId);
   if (!target || target.planId !== plan.id) {
-    await deny(ctx, adminTexts.notForYou);
+    await deny(ctx, adminTexts.otherPlan);
     return null;
   }
   const { targets, values } = await planTargets(ctx.deps.db, plan.id);

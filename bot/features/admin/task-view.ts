@@ -49,7 +49,7 @@ taskViewFeature.callbackQuery(adminTaskHistory.pattern, async (ctx) => {
   if (!plan) return;
   const taskId = Number(ctx.match[1]);
   const found = await taskWithUnits(c.deps.db.$client, taskId);
-  if (!found || found.task.planId !== plan.id) return deny(c, adminTexts.notForYou);
+  if (!found || found.task.planId !== plan.id) return deny(c, adminTexts.otherPlan);
   const history = await taskHistory(c.deps.db.$client, taskId);
 
   const events: { at: string; text: string }[] = [];
@@ -101,7 +101,7 @@ async function renderTask(ctx: MemberContext, taskId: number): Promise<void> {
   const plan = await planFor(ctx, "read");
   if (!plan) return;
   const found = await taskWithUnits(ctx.deps.db.$client, taskId);
-  if (!found || found.task.planId !== plan.id) return deny(ctx, adminTexts.notForYou);
+  if (!found || found.task.planId !== plan.id) return deny(ctx, adminTexts.otherPlan);
   const { task, assignments } = found;
   const today = vietnamDate(ctx.deps.now());
   const lines = [t.header(escapeHtml(task.ref), planLabel(plan)), escapeHtml(shorten(task.title, 400))];
