@@ -37,7 +37,7 @@ export const reportTexts = {
   alreadyDone: "Nhiệm vụ này đã hoàn thành, không cần báo cáo thêm.",
   awaitingConfirmation: "Nhiệm vụ đang chờ xác nhận hoàn thành; chưa thể báo cáo thêm.",
   notRecurring: "Nhiệm vụ này không có báo cáo định kỳ.",
-  flowExpired: "Phiên báo cáo trước đã hết hạn (sau 30 phút không thao tác). Mở lại nhiệm vụ để báo cáo.",
+  flowExpired: "Thao tác trước đã hết hạn (sau 30 phút không dùng) nên chưa được lưu. Hãy bắt đầu lại, ví dụ mở nhiệm vụ bằng /viec.",
   chooseTask: "Chọn nhiệm vụ cần báo cáo:",
   noOpenTasks: "Đơn vị không còn nhiệm vụ nào cần báo cáo.",
   stepHint: {
