@@ -138,7 +138,7 @@ export const tasks = sqliteTable(
     sortOrder: integer("sort_order").notNull().default(0),
     createdAt: timestamp(),
   },
-  (t) => [index("tasks_plan_idx").on(t.planId, t.sortOrder)],
+  (t) => [index("tasks_plan_idx").on(t.planId, t.sortOrder), index("tasks_plan_due_idx").on(t.planId, t.dueOn)],
 );
 
 export const assignmentStates = ["open", "in_progress", "awaiting_confirmation", "done"] as const;
@@ -166,6 +166,9 @@ export const assignments = sqliteTable(
   (t) => [
     uniqueIndex("assignments_task_unit_uq").on(t.taskId, t.unitId),
     index("assignments_unit_idx").on(t.unitId, t.state),
+    // The daily alert scan reads only open work: done assignments, most of a plan's past, stay out of its way.
+    index("assignments_open_task_idx").on(t.taskId).where(sql`state in ('open', 'in_progress')`),
+    index("assignments_extended_idx").on(t.dueOverride).where(sql`due_override is not null and state in ('open', 'in_progress')`),
   ],
 );
 
@@ -194,6 +197,7 @@ export const progressReports = sqliteTable(
     index("progress_reports_assignment_idx").on(t.assignmentId, t.createdAt),
     uniqueIndex("progress_reports_dedupe_uq").on(t.dedupeKey),
     index("progress_reports_review_idx").on(t.reviewStatus),
+    index("progress_reports_checkin_idx").on(t.periodKey, t.assignmentId).where(sql`kind = 'checkin'`),
   ],
 );
 

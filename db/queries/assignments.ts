@@ -64,7 +64,7 @@ export function taskUnits(db: Db, taskId: number) {
     .from(assignments)
     .innerJoin(units, eq(units.id, assignments.unitId))
     .where(eq(assignments.taskId, taskId))
-    .orderBy(assignments.role, units.name);
+    .orderBy(sql`case ${assignments.role} when 'lead' then 0 else 1 end`, units.name);
 }
 
 /** How often a recurring duty checks in, for every unit it is assigned to; audited. */
