@@ -260,10 +260,9 @@ function toMember(row: MemberRow): MemberCandidate {
 }
 
 /**
- * Indexes the scan needs, as proposed for db/schema.ts (the owner of the
- * schema adds them and regenerates the migration). The benchmark creates
- * them in its own database to measure with and without; `if not exists`
- * makes that a no-op once the migration has them.
+ * Indexes the scan relies on (the same as in db/schema.ts and its
+ * migration); the benchmark drops and recreates them to measure the scan
+ * without and with them.
  *
  * - tasks_plan_due_idx: a live plan's tasks due by the horizon (and its
  *   recurring duties, due_on null) without reading the rest of the plan.

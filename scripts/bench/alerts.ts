@@ -3,8 +3,8 @@
  *
  * (a) The due scan over a large committee (100,000 assignments, 20,000
  *     members) in a local D1: time, and D1's own rows_read against the rows
- *     returned, first with the schema as it is, then with the indexes the scan
- *     asks for (ALERT_SCAN_INDEXES, created in the benchmark's database only).
+ *     returned, without and then with the indexes the scan relies on
+ *     (ALERT_SCAN_INDEXES; also in the schema's migration).
  * (b) Delivery: the cron handler under `wrangler dev` finds N alerts, the
  *     local queue fans them out, the consumer sends them to a fake Bot API
  *     that allows 30 messages a second and answers 429 beyond. Reported: the
@@ -93,6 +93,8 @@ export async function scanBenchmark(): Promise<string> {
       return lines.join("\n");
     };
 
+    // The migration may already have them: drop them for the "without" figures, then put them back.
+    for (const sql of ALERT_SCAN_INDEXES) await d1.prepare(`drop index if exists ${/index if not exists (\w+)/.exec(sql)![1]}`).run();
     const before = await measure();
     const planBefore = await explain();
     for (const sql of ALERT_SCAN_INDEXES) await d1.prepare(sql).run();
@@ -114,7 +116,7 @@ export async function scanBenchmark(): Promise<string> {
     });
     const planMs = performance.now() - t0;
 
-    const rows = ["| statement | rows read (schema as is) | rows read (with indexes) | rows returned | read ÷ returned (with indexes) |", "| --- | ---: | ---: | ---: | ---: |"];
+    const rows = ["| statement | rows read (without the alert indexes) | rows read (with them) | rows returned | read ÷ returned (with them) |", "| --- | ---: | ---: | ---: | ---: |"];
     const total = { before: 0, after: 0, returned: 0 };
     after.scan.stats.forEach((s, i) => {
       const b = before.scan.stats[i]!;
@@ -129,12 +131,12 @@ export async function scanBenchmark(): Promise<string> {
       "",
       rows.join("\n"),
       "",
-      `Scan time (median of 5 after 3 warm-up, D1 reached from Node through wrangler's platform proxy): ${formatMs(before.ms)} as is, ${formatMs(after.ms)} with the indexes.`,
+      `Scan time (median of 5 after 3 warm-up, D1 reached from Node through wrangler's platform proxy, so mostly moving 50,000 rows): ${formatMs(before.ms)} without the indexes, ${formatMs(after.ms)} with them.`,
       `Planning the alerts from the scan (pure, in Node): ${formatMs(planMs)}, ${planned.length} alerts in force (most already written by earlier runs in a live system).`,
       "",
-      "Query plans, schema as is:",
+      "Query plans, without the alert indexes:",
       planBefore,
-      "Query plans, with ALERT_SCAN_INDEXES:",
+      "Query plans, with them (ALERT_SCAN_INDEXES):",
       planAfter,
     ].join("\n");
   });
