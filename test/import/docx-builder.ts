@@ -1,8 +1,10 @@
 import { splitBlocks } from "../../core/plan-import/blocks";
+import { crc32 } from "../../core/xlsx/crc32";
 
 /**
  * Builds small .docx files in tests, so no binary fixture is needed: a zip
- * writer (deflate by CompressionStream, CRC-32 so Word would open it too) and
+ * writer that can also make broken archives (deflate by CompressionStream,
+ * CRC-32 so Word would open it too) and
  * WordprocessingML for paragraphs, numbered lists and tables.
  */
 
@@ -80,22 +82,6 @@ function concat(parts: Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 // ------------------------------------------------------------- WordprocessingML
