@@ -14,6 +14,7 @@ import { taskViewFeature } from "./features/admin/task-view";
 import { unitViewFeature } from "./features/admin/unit-view";
 import { alertSettings } from "./features/alert-settings";
 import { cancelFlow } from "./features/cancel-flow";
+import { chatMembership } from "./features/chat-membership";
 import { extension } from "./features/extension";
 import { fallback } from "./features/fallback";
 import { help } from "./features/help";
@@ -57,6 +58,7 @@ export function createBot(
     ctx.flowExpired = ours && !live;
     return next();
   });
+  bot.use(chatMembership);
   bot.use(onboarding);
   bot.use(membersOnly);
   // Flows first: while one runs, typed text and files are its answers (commands pass through).
