@@ -50,7 +50,8 @@ export async function makeInvite(unitId: number, options: { role?: Role; expires
  * relative to today in Vietnam so the statuses the bot shows are predictable.
  */
 export async function makeCommittee() {
-  const tag = `${++counter}-${crypto.randomUUID().slice(0, 6)}`;
+  // Always with a letter: tests search by the tag in upper case and must tell an echo of their query from a leak.
+  const tag = `${++counter}-t${crypto.randomUUID().slice(0, 6)}`;
   const today = vietnamDate(new Date());
   const root = await makeUnit(`Huyện ủy Thử nghiệm ${tag}`);
   const monitor = await makeUnit(`Ban Tổ chức ${tag}`, root);
