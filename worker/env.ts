@@ -33,9 +33,20 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-/** Fails loudly on a misconfigured deployment rather than answering Telegram with a half-working bot. */
+const configs = new WeakMap<Env, Config>();
+
+/**
+ * Fails loudly on a misconfigured deployment rather than answering Telegram
+ * with a half-working bot. Parsed once per env object (an isolate keeps it),
+ * not on every update.
+ */
 export function readConfig(env: Env): Config {
-  return configSchema.parse(env);
+  let config = configs.get(env);
+  if (!config) {
+    config = configSchema.parse(env);
+    configs.set(env, config);
+  }
+  return config;
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
