@@ -9,6 +9,7 @@ import { overdueFeature } from "./features/admin/overdue";
 import { overviewFeature } from "./features/admin/overview";
 import { peopleFeature } from "./features/admin/people";
 import { plansFeature } from "./features/admin/plans";
+import { targetUnitFeature } from "./features/admin/target-unit";
 import { targetsFeature } from "./features/admin/targets";
 import { taskViewFeature } from "./features/admin/task-view";
 import { unitViewFeature } from "./features/admin/unit-view";
@@ -67,7 +68,7 @@ export function createBot(
   bot.use(importPlan);
   bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, alertSettings, help);
   // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
-  bot.use(overviewFeature, unitViewFeature, overdueFeature, taskViewFeature, approvalsFeature, exportFeature, targetsFeature, peopleFeature, plansFeature);
+  bot.use(overviewFeature, unitViewFeature, overdueFeature, taskViewFeature, approvalsFeature, exportFeature, targetsFeature, targetUnitFeature, peopleFeature, plansFeature);
   bot.use(fallback);
   return bot;
 }

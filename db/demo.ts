@@ -76,6 +76,42 @@ export const demoTasks: DemoTask[] = [
   { ref: "IV.6.2", section: "Các Đảng ủy, chi bộ", unit: "Các Đảng ủy, chi bộ trực thuộc Huyện ủy", title: "Phát huy vai trò trí thức tại địa phương, đơn vị; tạo điều kiện đào tạo, bồi dưỡng và trọng dụng trí thức.", deadlineText: null },
 ];
 
+export interface DemoTarget {
+  text: string;
+  value: number;
+  comparator: "gt" | "gte";
+  unitOfMeasure: string;
+  byYear: number;
+  /** The unit that records its values; null: the office does. */
+  responsibleUnit: string | null;
+  values: { period: string; value: number; member: string; note: string; at: string }[];
+}
+
+/** Targets of the demo plan, in our own words, one recorded by the unit responsible for it. */
+export const demoTargets: DemoTarget[] = [
+  {
+    text: "Người có trình độ trên đại học và sinh viên tốt nghiệp loại giỏi, xuất sắc trong số tuyển dụng mới của các cơ quan huyện",
+    value: 10,
+    comparator: "gt",
+    unitOfMeasure: "%",
+    byYear: 2030,
+    responsibleUnit: "UBND huyện",
+    values: [
+      { period: "2024", value: 6.5, member: "Vũ Thị Mai", note: "Theo số liệu tuyển dụng của Phòng Nội vụ.", at: "2025-01-15T02:00:00Z" },
+      { period: "2025-H1", value: 8.2, member: "Vũ Thị Mai", note: "Đợt tuyển dụng tháng 4.", at: "2025-07-08T03:00:00Z" },
+    ],
+  },
+  {
+    text: "Cơ sở giáo dục trên địa bàn huyện đạt chuẩn quốc gia",
+    value: 100,
+    comparator: "gte",
+    unitOfMeasure: "%",
+    byYear: 2045,
+    responsibleUnit: null,
+    values: [{ period: "2024", value: 71, member: "Nguyễn Thị Lan", note: "Tổng hợp từ báo cáo của ngành giáo dục.", at: "2025-01-20T02:00:00Z" }],
+  },
+];
+
 export interface DemoMember {
   telegramId: number;
   fullName: string;

@@ -70,9 +70,11 @@ export const targets = sqliteTable(
     comparator: text("comparator", { enum: ["gt", "gte", "lt", "lte", "eq"] }),
     unitOfMeasure: text("unit_of_measure"),
     byYear: integer("by_year"),
+    /** The unit whose leaders and members record the target's values, besides the plan's admins; null: the admins only. */
+    responsibleUnitId: integer("responsible_unit_id"),
     createdAt: timestamp(),
   },
-  (t) => [index("targets_plan_idx").on(t.planId)],
+  (t) => [index("targets_plan_idx").on(t.planId), index("targets_responsible_unit_idx").on(t.responsibleUnitId)],
 );
 
 export { roles, type Role };

@@ -47,6 +47,15 @@ export const adminExport = {
 export const adminTargets = { build: (p = 0) => `a:tg:p${p}`, pattern: new RegExp(`^a:tg:p${page}$`) };
 export const adminTarget = { build: (targetId: number) => `a:tg:${targetId}`, pattern: new RegExp(`^a:tg:${id}$`) };
 export const adminTargetRecord = { build: (targetId: number) => `a:tv:${targetId}`, pattern: new RegExp(`^a:tv:${id}$`) };
+/** The responsible unit of a target: the menu of units (paged), and the choice (unit 0: nobody). */
+export const adminTargetUnitMenu = {
+  build: (targetId: number, p = 0) => `a:tu:${targetId}:${p}`,
+  pattern: new RegExp(`^a:tu:${id}:${page}$`),
+};
+export const adminTargetUnitSet = {
+  build: (targetId: number, unitId: number | null) => `a:ts:${targetId}:${unitId ?? 0}`,
+  pattern: new RegExp(`^a:ts:${id}:${id}$`),
+};
 
 export const adminPlans = { build: () => "a:pl", pattern: /^a:pl$/ };
 export const adminPlanSwitch = { build: (planId: number) => `a:pl:${planId}`, pattern: new RegExp(`^a:pl:${id}$`) };

@@ -176,6 +176,28 @@ export const adminTexts = {
     badPeriod: "Chưa hiểu kỳ. Dùng: 2025, 6 tháng đầu năm 2025, quý III/2025 hoặc tháng 7/2025.",
     badValue: "Giá trị phải là một số, ví dụ 62,5.",
     saved: (period: string, value: string) => `Đã ghi ${period}: <b>${value}</b>.`,
+    unitHeader: (unit: string) => `🎯 <b>Chỉ tiêu ${unit} phụ trách</b>`,
+    unitNone:
+      `Đơn vị của đồng chí chưa được giao theo dõi chỉ tiêu nào. Khi cơ quan theo dõi kế hoạch giao, chỉ tiêu sẽ hiện ở đây để đơn vị ghi số liệu.`,
+    unitFooter: "Bấm số để xem chi tiết và ghi số liệu của kỳ mới.",
+    notYours: "Chỉ tiêu này không do đơn vị của đồng chí phụ trách. Gõ /chitieu để xem chỉ tiêu của đơn vị.",
+    recordOnly: "Chỉ quản trị viên của kế hoạch và cán bộ đơn vị phụ trách mới ghi được số liệu chỉ tiêu này.",
+    plan: (plan: string) => `Kế hoạch: ${plan}`,
+    responsible: (unit: string) => `Đơn vị phụ trách: <b>${unit}</b>`,
+    noResponsible: "Đơn vị phụ trách: chưa giao (văn phòng ghi số liệu)",
+    chooseUnitButton: "👥 Giao đơn vị phụ trách",
+    chooseUnit: (n: number, page: number, pages: number) =>
+      `👥 <b>Đơn vị phụ trách chỉ tiêu ${n}</b>\nĐơn vị được giao sẽ nhận thông báo và tự ghi số liệu.\nChọn đơn vị${pages > 1 ? ` (trang ${page}/${pages})` : ""}:`,
+    noUnit: "✖ Không giao đơn vị nào",
+    unitSet: (unit: string, told: number) =>
+      `✔ Đã giao ${unit} phụ trách chỉ tiêu.${told > 0 ? ` Đã báo cho ${told} người của đơn vị.` : " Đơn vị chưa có ai nhận thông báo: hãy mời cán bộ bằng /moi."}`,
+    unitCleared: "✔ Chỉ tiêu không còn giao đơn vị nào; văn phòng ghi số liệu.",
+    unitUnchanged: "Không có gì thay đổi.",
+    assignedNotice: (office: string, unit: string, text: string, goal: string | null, plan: string) =>
+      `🎯 <b>Chỉ tiêu giao ${unit} theo dõi</b>\n${office} giao đơn vị ghi số liệu chỉ tiêu:\n${text}` +
+      `${goal ? `\nMục tiêu: ${goal}` : ""}\nKế hoạch: ${plan}\n\nKhi có số liệu của một kỳ, bấm “Ghi số liệu” (hoặc gõ /chitieu).`,
+    viewButton: "🎯 Xem chỉ tiêu",
+    backToTarget: "« Quay lại",
   },
 
   people: {

@@ -104,6 +104,7 @@ export const commandHelp = {
   member: [
     ["viec", "nhiệm vụ của đơn vị, việc gấp trước"],
     ["baocao", "báo cáo tiến độ một nhiệm vụ"],
+    ["chitieu", "chỉ tiêu đơn vị phụ trách: ghi số liệu từng kỳ"],
     ["huy", "hủy việc đang làm dở"],
     ["tamdung", "tạm dừng nhắc việc đến một ngày (nghỉ phép, đi công tác)"],
     ["tieptuc", "bật lại nhắc việc"],
@@ -134,7 +135,9 @@ export const commandHelp = {
  * the admin's own last.
  */
 export function commandsFor(role: Role): (readonly [string, string])[] {
-  const own = role === "viewer" ? commandHelp.member.filter(([name]) => name !== "baocao") : [...commandHelp.member];
-  const monitor = role === "admin" || role === "viewer" ? commandHelp.monitor : [];
+  const office = role === "admin" || role === "viewer";
+  // Viewers do not report; the office's /chitieu is the plan's, listed with its screens.
+  const own = commandHelp.member.filter(([name]) => !(role === "viewer" && name === "baocao") && !(office && name === "chitieu"));
+  const monitor = office ? commandHelp.monitor : [];
   return [...own, ...monitor, ...(role === "admin" ? commandHelp.admin : [])];
 }

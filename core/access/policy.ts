@@ -55,11 +55,23 @@ export function canChangeMember(
   return actor.role === "admin" && target.id !== actor.id && unitsInScope.has(target.unitId);
 }
 
+export interface TargetScope {
+  responsibleUnitId: number | null;
+}
+
 /**
- * Recording a target's value (chỉ tiêu): the admins who manage the plan.
- * Targets do not record a responsible unit yet; when they do, its leaders
- * and members join here.
+ * Reading a target (chỉ tiêu): whoever reads the plan, and the unit
+ * responsible for it, which sees its own targets and nothing else of the plan.
  */
-export function canRecordTarget(actor: Actor, plan: PlanScope): boolean {
-  return canManagePlan(actor, plan);
+export function canReadTarget(actor: Actor, plan: PlanScope, target: TargetScope): boolean {
+  return canReadPlan(actor, plan) || (target.responsibleUnitId !== null && actor.unitId === target.responsibleUnitId);
+}
+
+/**
+ * Recording a target's value: the admins who manage the plan, and the people
+ * of the responsible unit (as for reporting on its tasks). Viewers only read.
+ */
+export function canRecordTarget(actor: Actor, plan: PlanScope, target: TargetScope): boolean {
+  if (canManagePlan(actor, plan)) return true;
+  return target.responsibleUnitId !== null && actor.unitId === target.responsibleUnitId && actor.role !== "viewer";
 }

@@ -21,6 +21,8 @@ export const alertKinds = [
   "admin_weekly",
   /** A member blocked the bot: their unit's leader is told ("<date>"). */
   "member_unreachable",
+  /** A unit was made responsible for recording a target: its people are told ("unit:<id>"). */
+  "target_assigned",
 ] as const;
 
 export type AlertKind = (typeof alertKinds)[number];
@@ -31,4 +33,5 @@ export type Audience = "unit" | "members" | "leaders";
 export const assignmentSubject = (assignmentId: number) => `assignment:${assignmentId}`;
 export const unitSubject = (unitId: number) => `unit:${unitId}`;
 export const memberSubject = (memberId: number) => `member:${memberId}`;
+export const targetSubject = (targetId: number) => `target:${targetId}`;
 export const ADMIN_SUBJECT = "admin";

@@ -13,3 +13,24 @@ export interface AuditEntry {
 export function auditStatement(db: Db, entry: AuditEntry) {
   return db.insert(auditLog).values({ ...entry, detail: entry.detail ?? null });
 }
+
+/**
+ * A guarded change and its audit entry in one batch, the entry written only
+ * when the change touched a row (SQLite's changes() between statements of a
+ * batch). `update` must guard on the state the screen showed and end with
+ * `returning id`: a second tap, or two admins at once, change and audit
+ * once. Returns whether it changed.
+ */
+export async function guardedChange(db: Db, update: D1PreparedStatement, entry: AuditEntry): Promise<boolean> {
+  const d1 = db.$client;
+  const [changed] = await d1.batch([
+    update,
+    d1
+      .prepare(
+        `insert into audit_log (actor_member_id, action, entity, entity_id, detail)
+         select ?1, ?2, ?3, ?4, ?5 where changes() = 1`,
+      )
+      .bind(entry.actorMemberId, entry.action, entry.entity, entry.entityId, entry.detail ? JSON.stringify(entry.detail) : null),
+  ]);
+  return changed!.results.length === 1;
+}

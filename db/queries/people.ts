@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
+import { guardedChange } from "./audit";
 import { members, units, type Role } from "../schema";
 
 /**
@@ -42,43 +43,28 @@ export async function memberCard(db: Db, memberId: number): Promise<MemberCard |
   return rows[0] ?? null;
 }
 
-/**
+/*
  * Each change is guarded (the member still active, still where the screen
- * showed them) and audited only when it changed a row: SQLite's changes()
- * between statements of one batch, as in reviewCompletion. A second tap, or
- * two admins at once, change and audit once. Returns whether it changed.
+ * showed them) and audited only when it changed a row (guardedChange).
  */
-async function guardedChange(db: Db, update: D1PreparedStatement, audit: { actorId: number; action: string; memberId: number; detail: Record<string, unknown> | null }): Promise<boolean> {
-  const d1 = db.$client;
-  const [changed] = await d1.batch([
-    update,
-    d1
-      .prepare(
-        `insert into audit_log (actor_member_id, action, entity, entity_id, detail)
-         select ?1, ?2, 'member', ?3, ?4 where changes() = 1`,
-      )
-      .bind(audit.actorId, audit.action, audit.memberId, audit.detail ? JSON.stringify(audit.detail) : null),
-  ]);
-  return changed!.results.length === 1;
-}
 
 export function changeRole(db: Db, c: { memberId: number; role: Role; actorId: number; from: Role }): Promise<boolean> {
   const update = db.$client
     .prepare("update members set role = ?2 where id = ?1 and role = ?3 and removed_at is null returning id")
     .bind(c.memberId, c.role, c.from);
-  return guardedChange(db, update, { actorId: c.actorId, action: "member.role", memberId: c.memberId, detail: { from: c.from, to: c.role } });
+  return guardedChange(db, update, { actorMemberId: c.actorId, action: "member.role", entity: "member", entityId: c.memberId, detail: { from: c.from, to: c.role } });
 }
 
 export function moveMember(db: Db, c: { memberId: number; fromUnitId: number; toUnitId: number; actorId: number }): Promise<boolean> {
   const update = db.$client
     .prepare("update members set unit_id = ?3 where id = ?1 and unit_id = ?2 and removed_at is null returning id")
     .bind(c.memberId, c.fromUnitId, c.toUnitId);
-  return guardedChange(db, update, { actorId: c.actorId, action: "member.move", memberId: c.memberId, detail: { from: c.fromUnitId, to: c.toUnitId } });
+  return guardedChange(db, update, { actorMemberId: c.actorId, action: "member.move", entity: "member", entityId: c.memberId, detail: { from: c.fromUnitId, to: c.toUnitId } });
 }
 
 export function removeMember(db: Db, c: { memberId: number; actorId: number; now: string }): Promise<boolean> {
   const update = db.$client.prepare("update members set removed_at = ?2 where id = ?1 and removed_at is null returning id").bind(c.memberId, c.now);
-  return guardedChange(db, update, { actorId: c.actorId, action: "member.remove", memberId: c.memberId, detail: null });
+  return guardedChange(db, update, { actorMemberId: c.actorId, action: "member.remove", entity: "member", entityId: c.memberId });
 }
 
 /** Members and leaders of a unit, with what decides whether an alert reaches them. */

@@ -1,9 +1,13 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { members, targets, targetValues } from "../schema";
-import { auditStatement } from "./audit";
+import { members, plans, targets, targetValues, units } from "../schema";
+import { auditStatement, guardedChange } from "./audit";
 
-export type TargetRow = typeof targets.$inferSelect;
+/** A target with what its screens need: the responsible unit's name and the plan's scope and label. */
+export type TargetRow = typeof targets.$inferSelect & {
+  responsibleUnitName: string | null;
+  plan: { id: number; number: string | null; title: string; issuerUnitId: number; monitorUnitId: number };
+};
 
 export interface TargetValueRow {
   id: number;
@@ -15,30 +19,55 @@ export interface TargetValueRow {
   recordedByName: string;
 }
 
-/** A plan's targets and every value recorded against them (a few per target): trends are worked out in core/report/target. */
-export async function planTargets(db: Db, planId: number): Promise<{ targets: TargetRow[]; values: TargetValueRow[] }> {
-  const list = await db.select().from(targets).where(eq(targets.planId, planId)).orderBy(asc(targets.id));
-  if (list.length === 0) return { targets: [], values: [] };
-  const values = await db
-    .select({
-      id: targetValues.id,
-      targetId: targetValues.targetId,
-      period: targetValues.period,
-      value: targetValues.value,
-      note: targetValues.note,
-      createdAt: targetValues.createdAt,
-      recordedByName: members.fullName,
-    })
-    .from(targetValues)
-    .innerJoin(members, eq(members.id, targetValues.recordedBy))
-    .where(inArray(targetValues.targetId, list.map((t) => t.id)))
-    .orderBy(asc(targetValues.createdAt), asc(targetValues.id));
-  return { targets: list, values };
+export interface TargetList {
+  targets: TargetRow[];
+  /** Every value recorded against them (a few per target): trends are worked out in core/report/target. */
+  values: TargetValueRow[];
 }
 
-export async function targetById(db: Db, targetId: number): Promise<TargetRow | null> {
-  const rows = await db.select().from(targets).where(eq(targets.id, targetId)).limit(1);
-  return rows[0] ?? null;
+/** A plan's targets, in the order of the document. */
+export function planTargets(db: Db, planId: number): Promise<TargetList> {
+  return targetList(db, eq(targets.planId, planId));
+}
+
+/** The targets a unit is responsible for, in every live plan. */
+export function unitTargets(db: Db, unitId: number): Promise<TargetList> {
+  return targetList(db, and(eq(targets.responsibleUnitId, unitId), eq(plans.archived, false))!);
+}
+
+/** Targets and their values in one round trip. */
+async function targetList(db: Db, where: SQL): Promise<TargetList> {
+  const [list, values] = await db.batch([
+    db
+      .select({
+        target: targets,
+        responsibleUnitName: units.name,
+        // No plans.id: D1 names result columns, and a second "id" would overwrite the target's in a batch.
+        plan: { number: plans.number, title: plans.title, issuerUnitId: plans.issuerUnitId, monitorUnitId: plans.monitorUnitId },
+      })
+      .from(targets)
+      .innerJoin(plans, eq(plans.id, targets.planId))
+      .leftJoin(units, eq(units.id, targets.responsibleUnitId))
+      .where(where)
+      .orderBy(asc(targets.planId), asc(targets.id)),
+    db
+      .select({
+        id: targetValues.id,
+        targetId: targetValues.targetId,
+        period: targetValues.period,
+        value: targetValues.value,
+        note: targetValues.note,
+        createdAt: targetValues.createdAt,
+        recordedByName: members.fullName,
+      })
+      .from(targetValues)
+      .innerJoin(targets, eq(targets.id, targetValues.targetId))
+      .innerJoin(plans, eq(plans.id, targets.planId))
+      .innerJoin(members, eq(members.id, targetValues.recordedBy))
+      .where(where)
+      .orderBy(asc(targetValues.createdAt), asc(targetValues.id)),
+  ]);
+  return { targets: list.map((r) => ({ ...r.target, responsibleUnitName: r.responsibleUnitName, plan: { id: r.target.planId, ...r.plan } })), values };
 }
 
 export async function recordTargetValue(
@@ -49,4 +78,13 @@ export async function recordTargetValue(
     db.insert(targetValues).values({ targetId: v.targetId, period: v.period, value: v.value, note: v.note, recordedBy: v.memberId, createdAt: v.now }),
     auditStatement(db, { actorMemberId: v.memberId, action: "target.value", entity: "target", entityId: v.targetId, detail: { period: v.period, value: v.value } }),
   ]);
+}
+
+/** Make `unitId` (or nobody, null) responsible for a target, if it still has the unit the screen showed (`from`). */
+export function setTargetUnit(db: Db, c: { targetId: number; from: number | null; unitId: number | null; memberId: number }): Promise<boolean> {
+  if (c.from === c.unitId) return Promise.resolve(false);
+  const update = db.$client
+    .prepare("update targets set responsible_unit_id = ?3 where id = ?1 and responsible_unit_id is ?2 returning id")
+    .bind(c.targetId, c.from, c.unitId);
+  return guardedChange(db, update, { actorMemberId: c.memberId, action: "target.unit", entity: "target", entityId: c.targetId, detail: { from: c.from, to: c.unitId } });
 }

@@ -16,7 +16,8 @@ import { addExtension, addTarget } from "./support";
  */
 
 type Committee = Awaited<ReturnType<typeof makeCommittee>>;
-type Access = "read" | "manage" | "own-unit" | "unit-b";
+/** read: the plan's office; manage: its admins; own-unit / unit-b: who sees unit A's / B's work; acts-for-a: who acts for unit A. */
+type Access = "read" | "manage" | "own-unit" | "unit-b" | "acts-for-a";
 
 interface Fixture {
   c: Committee;
@@ -47,7 +48,8 @@ const actions: Action[] = [
   { name: "/duyet", access: "read", update: command(() => "/duyet") },
   { name: "/xuat", access: "read", update: command(() => "/xuat") },
   { name: "/xuat csv", access: "read", update: command(() => "/xuat csv") },
-  { name: "/chitieu", access: "read", update: command(() => "/chitieu") },
+  // The fixture's target is unit A's to record.
+  { name: "/chitieu", access: "own-unit", update: command(() => "/chitieu") },
   { name: "/kehoach", access: "read", update: command(() => "/kehoach") },
   { name: "/canbo", access: "manage", update: command((f) => `/canbo PHU LOC ${f.c.tag.toUpperCase()}`) },
   { name: "overview button", access: "read", update: button(() => "a:ov") },
@@ -61,8 +63,9 @@ const actions: Action[] = [
   { name: "approval item", access: "read", update: button((f) => `a:ai:e:${f.requestId}`) },
   { name: "export xlsx", access: "read", update: button(() => "a:x:xlsx") },
   { name: "export csv", access: "read", update: button(() => "a:x:csv") },
-  { name: "targets", access: "read", update: button(() => "a:tg:p0") },
-  { name: "target", access: "read", update: button((f) => `a:tg:${f.targetId}`) },
+  { name: "targets", access: "own-unit", update: button(() => "a:tg:p0") },
+  { name: "target", access: "own-unit", update: button((f) => `a:tg:${f.targetId}`) },
+  { name: "target: unit menu", access: "manage", update: button((f) => `a:tu:${f.targetId}:0`) },
   { name: "plans", access: "read", update: button(() => "a:pl") },
   { name: "people: units", access: "manage", update: button(() => "a:pu:0") },
   { name: "people: unit B", access: "manage", update: button((f) => `a:pm:${f.c.unitB}`) },
@@ -87,9 +90,15 @@ const actions: Action[] = [
   },
   {
     name: "record a target value",
-    access: "manage",
+    access: "acts-for-a",
     update: button((f) => `a:tv:${f.targetId}`),
     changed: async (_, user) => (await one("select flow as v from conversations where chat_id = ?1", String(user.id))) === "target-value",
+  },
+  {
+    name: "give the target to unit B",
+    access: "manage",
+    update: button((f) => `a:ts:${f.targetId}:${f.c.unitB}`),
+    changed: async (f) => (await one("select responsible_unit_id as v from targets where id = ?1", f.targetId)) === f.c.unitB,
   },
   {
     name: "change a role",
@@ -114,10 +123,10 @@ const actions: Action[] = [
 type Who = "admin" | "viewer" | "leader A" | "member A" | "member B" | "admin elsewhere" | "viewer elsewhere" | "stranger";
 
 const may: Record<Who, Access[]> = {
-  admin: ["read", "manage", "own-unit", "unit-b"],
+  admin: ["read", "manage", "own-unit", "unit-b", "acts-for-a"],
   viewer: ["read", "own-unit", "unit-b"],
-  "leader A": ["own-unit"],
-  "member A": ["own-unit"],
+  "leader A": ["own-unit", "acts-for-a"],
+  "member A": ["own-unit", "acts-for-a"],
   "member B": ["unit-b"],
   "admin elsewhere": [],
   "viewer elsewhere": [],
@@ -130,7 +139,7 @@ async function setUp(who: Who): Promise<{ f: Fixture; user: TestUser }> {
   const f: Fixture = {
     c,
     leaderA: await makeMember(c.unitA, "leader", "Trưởng"),
-    targetId: await addTarget(c.planId, { text: `Chỉ tiêu của ${c.tag}`, value: 70, comparator: "gte", unitOfMeasure: "%", byYear: 2030 }),
+    targetId: await addTarget(c.planId, { text: `Chỉ tiêu của ${c.tag}`, value: 70, comparator: "gte", unitOfMeasure: "%", byYear: 2030, responsibleUnitId: c.unitA }),
     requestId: await addExtension(c.tasksB.onlyB.assignmentId, c.memberB.memberId, { from: addDays(today, 60), to: addDays(today, 90), reason: "Chờ kinh phí" }),
   };
   const elsewhere = who.endsWith("elsewhere") ? await makeCommittee() : null;

@@ -3,7 +3,14 @@ import { testDb } from "../support/fixtures";
 
 export async function addTarget(
   planId: number,
-  t: { text: string; value: number | null; comparator: "gt" | "gte" | "lt" | "lte" | "eq" | null; unitOfMeasure: string | null; byYear: number | null },
+  t: {
+    text: string;
+    value: number | null;
+    comparator: "gt" | "gte" | "lt" | "lte" | "eq" | null;
+    unitOfMeasure: string | null;
+    byYear: number | null;
+    responsibleUnitId?: number;
+  },
 ): Promise<number> {
   const [row] = await testDb().insert(targets).values({ planId, ...t }).returning({ id: targets.id });
   return row!.id;

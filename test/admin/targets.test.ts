@@ -1,8 +1,17 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { buttons, lastMessage, pressButton, say } from "../support/fake-telegram";
-import { makeCommittee } from "../support/fixtures";
+import { apiCalls, buttons, lastMessage, pressButton, say } from "../support/fake-telegram";
+import { makeCommittee, makeMember } from "../support/fixtures";
+import { callbackUpdate, postUpdate } from "../support/webhook";
 import { addTarget, recordValue } from "./support";
+
+const notices = (targetId: number) =>
+  env.DB.prepare("select member_id, period_key, payload from reminders where kind = 'target_assigned' and subject = ?1 order by member_id")
+    .bind(`target:${targetId}`)
+    .all<{ member_id: number; period_key: string; payload: string }>();
+const responsibleUnit = async (targetId: number) =>
+  (await env.DB.prepare("select responsible_unit_id as v from targets where id = ?1").bind(targetId).first<{ v: number | null }>())!.v;
+const lastAnswer = async () => String((await apiCalls("answerCallbackQuery")).at(-1)!.params.text);
 
 describe("/chitieu", () => {
   it("shows each target's latest value against its goal and the trend; the admin records a new value", async () => {
@@ -50,5 +59,103 @@ describe("/chitieu", () => {
     expect(first.length).toBeLessThan(4096);
     await pressButton(c.admin, "▶");
     expect((await lastMessage(c.admin.id)).text).toContain("12. Chỉ tiêu số 12");
+  });
+
+  it("an admin makes a unit responsible; its people are told, see the target in /chitieu and record its values", async () => {
+    const c = await makeCommittee();
+    const leaderA = await makeMember(c.unitA, "leader", "Trưởng");
+    const target = await addTarget(c.planId, { text: "Tỷ lệ đảng viên trẻ có trình độ đại học", value: 80, comparator: "gte", unitOfMeasure: "%", byYear: 2030 });
+    await addTarget(c.planId, { text: "Chỉ tiêu của văn phòng", value: 3, comparator: "gte", unitOfMeasure: null, byYear: null });
+
+    // Before: the unit has no target, and a forged "record" button is refused.
+    expect(await say(c.memberA, "/chitieu")).toContain("chưa được giao theo dõi chỉ tiêu nào");
+    await postUpdate(callbackUpdate(c.memberA, 1, `a:tv:${target}`));
+    expect(await lastAnswer()).toContain("không do đơn vị của đồng chí phụ trách");
+
+    await say(c.admin, "/chitieu");
+    await pressButton(c.admin, "1");
+    expect((await lastMessage(c.admin.id)).text).toContain("Đơn vị phụ trách: chưa giao (văn phòng ghi số liệu)");
+    await pressButton(c.admin, "👥 Giao đơn vị phụ trách");
+    const menu = await lastMessage(c.admin.id);
+    expect(menu.text).toContain("Đơn vị phụ trách chỉ tiêu 1");
+    // The units the office looks after, not another committee's.
+    expect(buttons(menu).map((b) => b.text)).toEqual([
+      `Huyện ủy Thử nghiệm ${c.tag}`,
+      `Ban Tổ chức ${c.tag}`,
+      `Đảng ủy xã An Bình ${c.tag}`,
+      `Đảng ủy xã Phú Lộc ${c.tag}`,
+      "« Quay lại",
+    ]);
+    await pressButton(c.admin, `Đảng ủy xã An Bình ${c.tag}`);
+    const detail = (await lastMessage(c.admin.id)).text!;
+    expect(detail).toContain(`Đơn vị phụ trách: Đảng ủy xã An Bình ${c.tag}`);
+    expect(detail).toContain(`Đã giao Đảng ủy xã An Bình ${c.tag} phụ trách chỉ tiêu. Đã báo cho 2 người của đơn vị.`);
+    expect(await responsibleUnit(target)).toBe(c.unitA);
+
+    // Told through the outbox, once each, with buttons to record and to see it.
+    const rows = (await notices(target)).results;
+    expect(rows.map((r) => [r.member_id, r.period_key])).toEqual([
+      [c.memberA.memberId, `unit:${c.unitA}`],
+      [leaderA.memberId, `unit:${c.unitA}`],
+    ]);
+    const payload = JSON.parse(rows[0]!.payload) as { text: string; buttons: { text: string; data: string }[][] };
+    expect(payload.text).toContain(`Ban Tổ chức ${c.tag} giao đơn vị ghi số liệu chỉ tiêu:\nTỷ lệ đảng viên trẻ có trình độ đại học\nMục tiêu: ≥ 80% đến năm 2030`);
+    expect(payload.buttons).toEqual([[{ text: "✍️ Ghi số liệu", data: `a:tv:${target}` }, { text: "🎯 Xem chỉ tiêu", data: `a:tg:${target}` }]]);
+    // A second tap on the same unit changes nothing and tells nobody again.
+    await postUpdate(callbackUpdate(c.admin, 1, `a:ts:${target}:${c.unitA}`));
+    expect(await lastAnswer()).toBe("Không có gì thay đổi.");
+    expect((await notices(target)).results).toHaveLength(2);
+    const audits = await env.DB.prepare("select count(*) as n from audit_log where action = 'target.unit' and entity_id = ?1").bind(target).first<{ n: number }>();
+    expect(audits!.n).toBe(1);
+
+    // The unit's member sees only that target, and records a value.
+    const list = await say(c.memberA, "/chitieu");
+    expect(list).toContain(`Chỉ tiêu Đảng ủy xã An Bình ${c.tag} phụ trách`);
+    expect(list).toContain("1. Tỷ lệ đảng viên trẻ có trình độ đại học");
+    expect(list).not.toContain("Chỉ tiêu của văn phòng");
+    await pressButton(c.memberA, "1");
+    const memberView = await lastMessage(c.memberA.id);
+    expect(memberView.text).toContain(`Kế hoạch: KH-${c.tag}`);
+    expect(buttons(memberView).map((b) => b.text)).toEqual(["✍️ Ghi số liệu", "« Chỉ tiêu"]);
+    await pressButton(c.memberA, "✍️ Ghi số liệu");
+    expect(await say(c.memberA, "2025 120")).toContain("Đã ghi năm 2025: 120%");
+    const value = await env.DB.prepare("select value, recorded_by from target_values where target_id = ?1").bind(target).first();
+    expect(value).toEqual({ value: 120, recorded_by: c.memberA.memberId });
+
+    // Another unit sees nothing of it, and cannot record it.
+    expect(await say(c.memberB, "/chitieu")).not.toContain("Tỷ lệ đảng viên trẻ");
+    await postUpdate(callbackUpdate(c.memberB, 1, `a:tv:${target}`));
+    expect(await lastAnswer()).toContain("không do đơn vị của đồng chí phụ trách");
+    const flows = await env.DB.prepare("select count(*) as n from conversations where chat_id = ?1").bind(String(c.memberB.id)).first<{ n: number }>();
+    expect(flows!.n).toBe(0);
+  });
+
+  it("taking the target back from the unit stops its people recording it", async () => {
+    const c = await makeCommittee();
+    const target = await addTarget(c.planId, { text: "Số lớp bồi dưỡng", value: 4, comparator: "gte", unitOfMeasure: "lớp", byYear: 2026 });
+    await say(c.admin, "/chitieu");
+    await pressButton(c.admin, "1");
+    await pressButton(c.admin, "👥 Giao đơn vị phụ trách");
+    await pressButton(c.admin, `Đảng ủy xã An Bình ${c.tag}`);
+    await pressButton(c.admin, "👥 Giao đơn vị phụ trách");
+    await pressButton(c.admin, "✖ Không giao đơn vị nào");
+    expect((await lastMessage(c.admin.id)).text).toContain("Chỉ tiêu không còn giao đơn vị nào");
+    expect(await responsibleUnit(target)).toBeNull();
+    expect(await say(c.memberA, "/chitieu")).toContain("chưa được giao theo dõi chỉ tiêu nào");
+    await postUpdate(callbackUpdate(c.memberA, 1, `a:tv:${target}`));
+    expect(await lastAnswer()).toContain("không do đơn vị của đồng chí phụ trách");
+  });
+
+  it("refuses a unit outside the office's units, and the menu to anyone but the plan's admins", async () => {
+    const c = await makeCommittee();
+    const other = await makeCommittee();
+    const target = await addTarget(c.planId, { text: "Chỉ tiêu B", value: 1, comparator: "gte", unitOfMeasure: null, byYear: null });
+    await postUpdate(callbackUpdate(c.admin, 1, `a:ts:${target}:${other.unitA}`));
+    expect(await lastAnswer()).toContain("không thuộc");
+    expect(await responsibleUnit(target)).toBeNull();
+    await postUpdate(callbackUpdate(c.viewer, 1, `a:tu:${target}:0`));
+    expect(await lastAnswer()).toBe("Chỉ quản trị viên theo dõi kế hoạch này mới làm được việc này.");
+    await postUpdate(callbackUpdate(c.viewer, 1, `a:ts:${target}:${c.unitA}`));
+    expect(await responsibleUnit(target)).toBeNull();
   });
 });

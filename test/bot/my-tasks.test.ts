@@ -79,8 +79,15 @@ describe("unknown input", () => {
   it("lists only the commands the user's role can use", async () => {
     const c = await makeCommittee();
     await postUpdate(textUpdate(c.memberA, "/trogiup"));
-    expect((await lastMessage(c.memberA.id)).text).not.toContain("/moi");
+    const member = (await lastMessage(c.memberA.id)).text!;
+    expect(member).not.toContain("/moi");
+    expect(member).not.toContain("/tongquan");
+    expect(member).toContain("/chitieu — chỉ tiêu đơn vị phụ trách");
     await postUpdate(textUpdate(c.admin, "/trogiup"));
-    expect((await lastMessage(c.admin.id)).text).toContain("/moi");
+    const admin = (await lastMessage(c.admin.id)).text!;
+    expect(admin).toContain("/moi");
+    // /chitieu once, as the plan's screen.
+    expect(admin.match(/\/chitieu/g)).toHaveLength(1);
+    expect(admin).toContain("/chitieu — chỉ tiêu: số liệu mới nhất so với mục tiêu");
   });
 });

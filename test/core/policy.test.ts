@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canChangeMember, canManagePlan, canReadPlan, canRecordTarget, canReport, canViewAssignment, type Actor } from "../../core/access/policy";
+import { canChangeMember, canManagePlan, canReadPlan, canReadTarget, canRecordTarget, canReport, canViewAssignment, type Actor } from "../../core/access/policy";
 import type { Role } from "../../core/access/roles";
 
 /** Units: 1 issues the plan, 2 monitors it, 3 and 4 carry it out, 9 belongs to another committee. */
@@ -21,7 +21,7 @@ describe("plan access", () => {
   ];
   it.each(cases)("%s", (_, actor, expected) => {
     expect({ manage: canManagePlan(actor, plan), read: canReadPlan(actor, plan) }).toEqual(expected);
-    expect(canRecordTarget(actor, plan)).toBe(expected.manage);
+    expect(canRecordTarget(actor, plan, { responsibleUnitId: null })).toBe(expected.manage);
   });
 });
 
@@ -39,6 +39,28 @@ describe("assignment access", () => {
   ];
   it.each(cases)("%s", (_, actor, expected) => {
     expect({ view: canViewAssignment(actor, assignment), report: canReport(actor, assignment) }).toEqual(expected);
+  });
+});
+
+describe("target access", () => {
+  const target = { responsibleUnitId: 3 };
+  const cases: [string, Actor, { read: boolean; record: boolean }][] = [
+    ["admin of the plan", as("admin", 2), { read: true, record: true }],
+    ["viewer of the plan", as("viewer", 1), { read: true, record: false }],
+    ["leader of the responsible unit", as("leader", 3), { read: true, record: true }],
+    ["member of the responsible unit", as("member", 3), { read: true, record: true }],
+    ["viewer in the responsible unit", as("viewer", 3), { read: true, record: false }],
+    ["admin in the responsible unit, not of the plan", as("admin", 3), { read: true, record: true }],
+    ["member of another assigned unit", as("member", 4), { read: false, record: false }],
+    ["admin of another committee", as("admin", 9), { read: false, record: false }],
+  ];
+  it.each(cases)("%s", (_, actor, expected) => {
+    expect({ read: canReadTarget(actor, plan, target), record: canRecordTarget(actor, plan, target) }).toEqual(expected);
+  });
+
+  it("a target with no responsible unit is recorded by the plan's admins only", () => {
+    expect(canReadTarget(as("member", 3), plan, { responsibleUnitId: null })).toBe(false);
+    expect(canRecordTarget(as("leader", 3), plan, { responsibleUnitId: null })).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import { numberButtons } from "../../keyboards/admin";
 import { escapeHtml } from "../../render/html";
 import { adminTexts } from "../../texts";
 import { planFor, planLabel, show } from "./scope";
-import { targetOverviewLines } from "./targets";
+import { targetOverviewLines } from "../../render/targets";
 
 const t = adminTexts.overview;
 /** Targets shown on the overview; the rest are one tap away. */

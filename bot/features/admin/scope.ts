@@ -2,7 +2,6 @@ import type { InlineKeyboard } from "grammy";
 import { canManagePlan } from "../../../core/access/policy";
 import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
 import type { MemberContext } from "../../context";
-import { escapeHtml, shorten } from "../../render/html";
 import { showInPlace } from "../../reply";
 import { adminTexts as t } from "../../texts";
 
@@ -46,9 +45,7 @@ export async function show(ctx: MemberContext, text: string, keyboard?: InlineKe
   }
 }
 
-export function planLabel(plan: { number: string | null; title: string }): string {
-  return escapeHtml(plan.number ?? shorten(plan.title, 60));
-}
+export { planLabel } from "../../render/plan";
 
 /** Pages of `size`, the requested one clamped into range. */
 export function paginate(total: number, size: number, requested: number): { page: number; pages: number; offset: number } {

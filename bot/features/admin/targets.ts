@@ -1,23 +1,29 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { canRecordTarget } from "../../../core/access/policy";
-import { comparatorSymbol, formatNumber, parseTargetInput, periodLabelOf, standingOf, type Comparator } from "../../../core/report/target";
-import { formatDateTime } from "../../../core/time/vietnam-date";
-import { planTargets, recordTargetValue, targetById, type TargetRow, type TargetValueRow } from "../../../db/queries/targets";
-import { adminOverview, adminTarget, adminTargetRecord, adminTargets } from "../../callback-data";
+import { canManagePlan, canRecordTarget } from "../../../core/access/policy";
+import { parseTargetInput, periodLabelOf } from "../../../core/report/target";
+import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
+import { planTargets, recordTargetValue, unitTargets, type TargetList, type TargetRow } from "../../../db/queries/targets";
+import { adminOverview, adminTarget, adminTargetRecord, adminTargets, adminTargetUnitMenu } from "../../callback-data";
 import { activeFlow, endFlow, startFlow } from "../../conversation";
 import type { BotContext, MemberContext } from "../../context";
 import { cancelKeyboard } from "../../keyboards/flow";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { escapeHtml, shorten } from "../../render/html";
+import { goalText, standingLine, targetDetailText, valueText } from "../../render/targets";
 import { adminTexts } from "../../texts";
-import { deny, paginate, planFor, planLabel, show } from "./scope";
+import { deny, paginate, planLabel, show } from "./scope";
 
 const t = adminTexts.targets;
 const FLOW = "target-value";
 /** Eight targets (text, goal, latest value) keep a page well under Telegram's 4096 characters. */
 const TARGETS_PER_PAGE = 8;
 
-/** /chitieu: each target's latest value against its goal, the trend, and recording a value. */
+/**
+ * /chitieu: each target's latest value against its goal, the trend, and
+ * recording a value. The monitoring office (admins, viewers) sees the
+ * current plan's targets; anyone else sees the targets their unit is
+ * responsible for, in every live plan, and records their values.
+ */
 export const targetsFeature = new Composer<BotContext>();
 
 targetsFeature.command("chitieu", (ctx) => renderTargets(ctx as MemberContext, 0));
@@ -25,15 +31,15 @@ targetsFeature.callbackQuery(adminTargets.pattern, (ctx) => renderTargets(ctx as
 
 targetsFeature.callbackQuery(adminTarget.pattern, async (ctx) => {
   const c = ctx as MemberContext;
-  const found = await targetInPlan(c, Number(ctx.match[1]), "read");
+  const found = await targetFor(c, Number(ctx.match[1]), "read");
   if (!found) return;
-  const view = renderTarget(found.target, found.index, found.values, canRecordTarget(c.member, found.plan));
+  const view = targetScreen(c, found);
   await show(c, view.text, view.keyboard);
 });
 
 targetsFeature.callbackQuery(adminTargetRecord.pattern, async (ctx) => {
   const c = ctx as MemberContext;
-  const found = await targetInPlan(c, Number(ctx.match[1]), "manage");
+  const found = await targetFor(c, Number(ctx.match[1]), "record");
   if (!found) return;
   const token = await startFlow(c, FLOW, "input", { targetId: found.target.id });
   await ctx.answerCallbackQuery();
@@ -44,12 +50,13 @@ targetsFeature.on("message:text", async (ctx, next) => {
   const c = ctx as MemberContext;
   const flow = activeFlow(c, FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
-  const found = await targetInPlan(c, Number((flow.data as { targetId: number }).targetId), "manage");
+  const targetId = Number((flow.data as { targetId: number }).targetId);
+  const found = await targetFor(c, targetId, "record");
   if (!found) return void (await endFlow(c));
   const input = parseTargetInput(ctx.message.text);
   if (!input.ok) return void (await ctx.reply({ format: t.badFormat, period: t.badPeriod, value: t.badValue }[input.reason]));
   await recordTargetValue(c.deps.db, {
-    targetId: found.target.id,
+    targetId,
     period: input.period.key,
     value: input.value,
     note: input.note,
@@ -57,97 +64,98 @@ targetsFeature.on("message:text", async (ctx, next) => {
     now: c.deps.now().toISOString(),
   });
   await endFlow(c);
-  const { values } = await planTargets(c.deps.db, found.plan.id);
-  const view = renderTarget(found.target, found.index, values.filter((v) => v.targetId === found.target.id), true);
+  const after = (await targetFor(c, targetId, "read")) ?? found;
+  const view = targetScreen(c, after);
   await ctx.reply(`${t.saved(periodLabelOf(input.period.key), valueText(input.value, found.target))}\n\n${view.text}`, {
     parse_mode: "HTML",
     reply_markup: view.keyboard,
   });
 });
 
+/**
+ * The targets a member sees: the current plan's, for the office that
+ * monitors or oversees it; their unit's, for everyone else (and for an
+ * admin or viewer following no plan).
+ */
+type VisibleTargets = TargetList & ({ kind: "plan"; plan: PlanInfo } | { kind: "unit" });
+
+async function visibleTargets(ctx: MemberContext): Promise<VisibleTargets> {
+  const { member, deps } = ctx;
+  if (member.role === "admin" || member.role === "viewer") {
+    const { current } = await readablePlans(deps.db, member);
+    if (current) return { kind: "plan", plan: current, ...(await planTargets(deps.db, current.id)) };
+  }
+  return { kind: "unit", ...(await unitTargets(deps.db, member.unitId)) };
+}
+
+export interface FoundTarget {
+  target: TargetRow;
+  /** Its number in the member's list, from 0. */
+  index: number;
+  visible: VisibleTargets;
+}
+
+/**
+ * The target behind a button or flow, if the member sees it (see
+ * visibleTargets) and may do `need` with it; otherwise they are told why
+ * and get nothing.
+ */
+export async function targetFor(ctx: MemberContext, targetId: number, need: "read" | "record" | "manage"): Promise<FoundTarget | null> {
+  const visible = await visibleTargets(ctx);
+  const index = visible.targets.findIndex((x) => x.id === targetId);
+  const target = visible.targets[index];
+  if (!target) {
+    await deny(ctx, visible.kind === "plan" ? adminTexts.otherPlan : t.notYours);
+    return null;
+  }
+  if (need === "record" && !canRecordTarget(ctx.member, target.plan, target)) {
+    await deny(ctx, t.recordOnly);
+    return null;
+  }
+  if (need === "manage" && !canManagePlan(ctx.member, target.plan)) {
+    await deny(ctx, adminTexts.manageOnly);
+    return null;
+  }
+  return { target, index, visible };
+}
+
 async function renderTargets(ctx: MemberContext, requestedPage: number): Promise<void> {
-  const plan = await planFor(ctx, "read");
-  if (!plan) return;
-  const { targets: all, values } = await planTargets(ctx.deps.db, plan.id);
+  const visible = await visibleTargets(ctx);
+  const { targets: all, values } = visible;
+  const byOffice = visible.kind === "plan";
+  const isOffice = ctx.member.role === "admin" || ctx.member.role === "viewer";
+  // Nothing to show: the office follows no plan, or the unit was given no target.
+  if (!byOffice && all.length === 0) return deny(ctx, isOffice ? adminTexts.noPlan : t.unitNone);
+
   const { page, pages, offset } = paginate(all.length, TARGETS_PER_PAGE, requestedPage);
   const targets = all.slice(offset, offset + TARGETS_PER_PAGE);
-  const lines = [t.header(planLabel(plan)), ""];
+  const unitName = escapeHtml(ctx.member.unitName);
+  const lines = [byOffice ? t.header(planLabel(visible.plan)) : t.unitHeader(unitName), ""];
   if (all.length === 0) lines.push(t.none);
+  // A unit may be responsible for targets of several plans: each line then says which.
+  const plansShown = new Set(all.map((target) => target.planId)).size;
   targets.forEach((target, i) => {
     lines.push(t.line(offset + i + 1, escapeHtml(shorten(target.text, 140))));
+    if (!byOffice && plansShown > 1) lines.push(`   ${t.plan(planLabel(target.plan))}`);
     const goal = goalText(target);
     if (goal) lines.push(t.goal(goal));
     lines.push(standingLine(target, values.filter((v) => v.targetId === target.id)));
   });
-  if (targets.length > 0) lines.push("", t.footer);
+  if (targets.length > 0) lines.push("", byOffice ? t.footer : t.unitFooter);
   const keyboard = numberButtons(new InlineKeyboard(), offset + 1, targets.map((target) => adminTarget.build(target.id)));
-  pager(keyboard, page, pages, adminTargets.build).text(adminTexts.back, adminOverview.build());
+  pager(keyboard, page, pages, adminTargets.build);
+  if (byOffice) keyboard.text(adminTexts.back, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);
 }
 
-function renderTarget(target: TargetRow, index: number, values: TargetValueRow[], canRecord: boolean) {
-  const lines = [t.detailHeader(index + 1), escapeHtml(shorten(target.text, 1000))];
-  const goal = goalText(target);
-  if (goal) lines.push(t.goal(goal).trim());
-  lines.push(standingLine(target, values).trim(), "");
-  const { series } = standingOf(goalOf(target), values);
-  if (series.length > 0) {
-    lines.push(t.seriesHeader);
-    // The newest twelve periods: enough for a trend, short enough for a phone.
-    for (const v of series.slice(-12)) {
-      lines.push(t.seriesLine(periodLabelOf(v.period), valueText(v.value, target), escapeHtml(v.recordedByName), formatDateTime(v.createdAt), v.note && escapeHtml(shorten(v.note, 200))));
-    }
-  }
+/** A target's screen with what this member may do there. */
+export function targetScreen(ctx: MemberContext, found: FoundTarget, note = "") {
+  const { target, index, visible } = found;
+  const values = visible.values.filter((v) => v.targetId === target.id);
+  const text = targetDetailText(target, index + 1, values, { showPlan: visible.kind === "unit" }) + note;
   const keyboard = new InlineKeyboard();
-  if (canRecord) keyboard.text(t.record, adminTargetRecord.build(target.id)).row();
+  if (canRecordTarget(ctx.member, target.plan, target)) keyboard.text(t.record, adminTargetRecord.build(target.id)).row();
+  if (canManagePlan(ctx.member, target.plan)) keyboard.text(t.chooseUnitButton, adminTargetUnitMenu.build(target.id)).row();
   keyboard.text(t.backToList, adminTargets.build(Math.floor(index / TARGETS_PER_PAGE)));
-  return { text: lines.join("\n"), keyboard };
-}
-
-/** The target behind a button or flow, if it belongs to the member's current plan and they may do `need`. */
-async function targetInPlan(ctx: MemberContext, targetId: number, need: "read" | "manage") {
-  const plan = await planFor(ctx, need);
-  if (!plan) return null;
-  const target = await targetById(ctx.deps.db, targetId);
-  if (!target || target.planId !== plan.id) {
-    await deny(ctx, adminTexts.otherPlan);
-    return null;
-  }
-  const { targets, values } = await planTargets(ctx.deps.db, plan.id);
-  return { plan, target, index: targets.findIndex((x) => x.id === target.id), values: values.filter((v) => v.targetId === target.id) };
-}
-
-const goalOf = (target: TargetRow) => ({ comparator: target.comparator as Comparator | null, value: target.value });
-
-/** "≥ 70% đến năm 2030" */
-export function goalText(target: TargetRow): string | null {
-  if (target.value === null) return target.byYear ? t.byYear(target.byYear).trim() : null;
-  const symbol = target.comparator ? `${comparatorSymbol[target.comparator]} ` : "";
-  return `${symbol}${valueText(target.value, target)}${target.byYear ? t.byYear(target.byYear) : ""}`;
-}
-
-export function valueText(value: number, target: { unitOfMeasure: string | null }): string {
-  const unit = target.unitOfMeasure ?? "";
-  return `${formatNumber(value)}${unit === "%" ? "%" : unit ? ` ${escapeHtml(unit)}` : ""}`;
-}
-
-/** "Mới nhất: 62,5% (năm 2025) ↑ từ 58% · ⚠️ chưa đạt", or that nothing is recorded. */
-export function standingLine(target: TargetRow, values: TargetValueRow[]): string {
-  const s = standingOf(goalOf(target), values);
-  if (!s.latest) return t.noValue;
-  const from = s.previous ? `${valueText(s.previous.value, target)} (${periodLabelOf(s.previous.period)})` : "";
-  const trend = s.trend === "up" ? t.trend.up(from) : s.trend === "down" ? t.trend.down(from) : s.trend === "flat" ? t.trend.flat() : "";
-  const verdict = s.met === true ? t.met : s.met === false ? t.notMet : "";
-  return t.latest(valueText(s.latest.value, target), periodLabelOf(s.latest.period), trend, verdict);
-}
-
-/** One line per target for the overview. */
-export function targetOverviewLines(targets: TargetRow[], values: TargetValueRow[]): string[] {
-  return targets.map((target) => {
-    const s = standingOf(goalOf(target), values.filter((v) => v.targetId === target.id));
-    const text = escapeHtml(shorten(target.text, 70));
-    if (!s.latest) return t.overviewNone(text);
-    const verdict = s.met === true ? " ✅" : s.met === false ? ` ⚠️ (mục tiêu ${goalText(target)})` : "";
-    return t.overviewLine(text, `${valueText(s.latest.value, target)} (${periodLabelOf(s.latest.period)})`, verdict);
-  });
+  return { text, keyboard };
 }

@@ -1,0 +1,94 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { targetSubject } from "../../../core/alerts/kinds";
+import { receivesAlerts } from "../../../core/alerts/recipients";
+import { vietnamDate } from "../../../core/time/vietnam-date";
+import { insertReminders } from "../../../db/queries/outbox";
+import { alertRecipientsOf } from "../../../db/queries/people";
+import { setTargetUnit, type TargetRow } from "../../../db/queries/targets";
+import { unitsInAdminScope } from "../../../db/queries/units";
+import { adminTarget, adminTargetRecord, adminTargetUnitMenu, adminTargetUnitSet } from "../../callback-data";
+import type { BotContext, MemberContext } from "../../context";
+import { pager } from "../../keyboards/admin";
+import { escapeHtml, shorten } from "../../render/html";
+import { planLabel } from "../../render/plan";
+import { goalText } from "../../render/targets";
+import { showInPlace } from "../../reply";
+import { adminTexts } from "../../texts";
+import { deny, paginate, show } from "./scope";
+import { targetFor, targetScreen } from "./targets";
+
+const t = adminTexts.targets;
+const UNITS_PER_PAGE = 8;
+
+/**
+ * The responsible unit of a target: an admin of the plan picks one of the
+ * units they look after (or none). Its leaders and members are told through
+ * the outbox and from then on see the target in /chitieu and record its values.
+ */
+export const targetUnitFeature = new Composer<BotContext>();
+
+targetUnitFeature.callbackQuery(adminTargetUnitMenu.pattern, async (ctx) => {
+  const c = ctx as MemberContext;
+  const found = await targetFor(c, Number(ctx.match[1]), "manage");
+  if (!found) return;
+  const { target } = found;
+  const units = await unitsInAdminScope(c.deps.db, c.member.unitId);
+  const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, Number(ctx.match[2]));
+  const keyboard = new InlineKeyboard();
+  for (const u of units.slice(offset, offset + UNITS_PER_PAGE)) {
+    keyboard.text(`${u.id === target.responsibleUnitId ? "✓ " : ""}${u.name}`, adminTargetUnitSet.build(target.id, u.id)).row();
+  }
+  pager(keyboard, page, pages, (p) => adminTargetUnitMenu.build(target.id, p));
+  if (target.responsibleUnitId !== null) keyboard.text(t.noUnit, adminTargetUnitSet.build(target.id, null)).row();
+  keyboard.text(t.backToTarget, adminTarget.build(target.id));
+  await show(c, t.chooseUnit(found.index + 1, page + 1, pages), keyboard);
+});
+
+targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
+  const c = ctx as MemberContext;
+  const found = await targetFor(c, Number(ctx.match[1]), "manage");
+  if (!found) return;
+  const requested = Number(ctx.match[2]);
+  const unit = requested === 0 ? null : (await unitsInAdminScope(c.deps.db, c.member.unitId)).find((u) => u.id === requested);
+  if (unit === undefined) return deny(c, adminTexts.units.notInScope);
+
+  const { target } = found;
+  const unitId = unit?.id ?? null;
+  const changed = await setTargetUnit(c.deps.db, { targetId: target.id, from: target.responsibleUnitId, unitId, memberId: c.member.id });
+  // Also when unchanged: a retry after a failed notice writes the notices that are missing, and only those.
+  const told = unit ? await tellUnit(c, target, unit) : { people: 0, written: 0 };
+  if (!changed && told.written === 0) return void (await ctx.answerCallbackQuery({ text: t.unitUnchanged }));
+
+  await ctx.answerCallbackQuery({ text: "✔" });
+  const updated = { ...found, target: { ...target, responsibleUnitId: unitId, responsibleUnitName: unit?.name ?? null } };
+  const view = targetScreen(c, updated, `\n\n${unit ? t.unitSet(escapeHtml(unit.name), told.people) : t.unitCleared}`);
+  await showInPlace(c, view.text, view.keyboard);
+});
+
+/**
+ * Tells the unit's people (those who get alerts) through the outbox, once
+ * per person, target and unit: how many there are, and how many notices
+ * this call wrote (none when they were told before).
+ */
+async function tellUnit(ctx: MemberContext, target: TargetRow, unit: { id: number; name: string }): Promise<{ people: number; written: number }> {
+  const { db } = ctx.deps;
+  const today = vietnamDate(ctx.deps.now());
+  const people = (await alertRecipientsOf(db, unit.id)).filter((p) => receivesAlerts(p, today));
+  const text = t.assignedNotice(
+    escapeHtml(ctx.member.unitName),
+    escapeHtml(unit.name),
+    escapeHtml(shorten(target.text, 500)),
+    goalText(target),
+    planLabel(target.plan),
+  );
+  const payload = {
+    text,
+    buttons: [[{ text: t.record, data: adminTargetRecord.build(target.id) }, { text: t.viewButton, data: adminTarget.build(target.id) }]],
+  };
+  const ids = await insertReminders(
+    db.$client,
+    people.map((p) => ({ memberId: p.id, assignmentId: null, kind: "target_assigned" as const, subject: targetSubject(target.id), periodKey: `unit:${unit.id}`, payload })),
+  );
+  await ctx.deps.enqueueReminders?.(ids);
+  return { people: people.length, written: ids.length };
+}
