@@ -3,7 +3,8 @@
  * (with its secret) and which commands to show in the menu, in Vietnamese.
  */
 import { spawnSync } from "node:child_process";
-import { commandHelp } from "../bot/texts";
+import { menuFor } from "../bot/command-menu";
+import type { Role } from "../db/schema";
 
 const token = process.env.TELEGRAM_BOT_TOKEN;
 const secret = process.env.TELEGRAM_WEBHOOK_SECRET;
@@ -40,10 +41,19 @@ await call("setWebhook", {
   allowed_updates: ["message", "callback_query", "my_chat_member"],
   drop_pending_updates: false,
 });
-await call("setMyCommands", {
-  commands: [...commandHelp.member, ...commandHelp.admin].map(([command, description]) => ({ command, description })),
-  language_code: "vi",
-});
-await call("setMyCommands", {
-  commands: [...commandHelp.member, ...commandHelp.admin].map(([command, description]) => ({ command, description })),
-});
+// The default menu is a member's; the office's people get their own, per chat (bot/command-menu.ts).
+const memberMenu = menuFor("member");
+await call("setMyCommands", { commands: memberMenu, language_code: "vi" });
+await call("setMyCommands", { commands: memberMenu });
+
+const office = spawnSync(
+  "npx",
+  ["wrangler", "d1", "execute", "DB", "--remote", "--json", "--command", "select chat_id, role from members where removed_at is null and role in ('admin', 'viewer')"],
+  { encoding: "utf8" },
+);
+const rows = office.status === 0 ? ((JSON.parse(office.stdout) as { results: { chat_id: string; role: Role }[] }[])[0]?.results ?? []) : null;
+if (rows === null) {
+  console.warn("Không đọc được danh sách quản trị, theo dõi từ D1; menu lệnh của họ sẽ được đặt khi họ gõ /trogiup.");
+} else {
+  for (const row of rows) await call("setMyCommands", { commands: menuFor(row.role), scope: { type: "chat", chat_id: Number(row.chat_id) } });
+}

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { syncCommandMenu } from "../command-menu";
 import type { BotContext, MemberContext } from "../context";
 import { escapeHtml } from "../render/html";
 import { commandsFor, roleLabel, texts } from "../texts";
@@ -13,4 +14,5 @@ help.command(["trogiup", "help"], async (ctx) => {
     ...commands.map(([name, what]) => `/${name} — ${what}`),
   ];
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await syncCommandMenu(ctx.api, ctx.chat.id, member.role);
 });

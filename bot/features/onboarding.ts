@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { z } from "zod";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { findInvite, redeemInvite } from "../../db/queries/invites";
+import { syncCommandMenu } from "../command-menu";
 import type { BotContext } from "../context";
 import { escapeHtml } from "../render/html";
 import { roleLabel, texts } from "../texts";
@@ -18,6 +19,7 @@ onboarding.command("start", async (ctx) => {
     await ctx.reply(member ? texts.welcomeBack(escapeHtml(member.fullName), escapeHtml(member.unitName)) : texts.notMember, {
       parse_mode: "HTML",
     });
+    if (member) await syncCommandMenu(ctx.api, ctx.chat.id, member.role);
     return;
   }
   if (member) {
@@ -47,4 +49,5 @@ onboarding.command("start", async (ctx) => {
   });
   if (!joined) return void (await ctx.reply(texts.inviteUsedUp));
   await ctx.reply(texts.joined(escapeHtml(fullName), escapeHtml(invite.unitName), roleLabel[invite.role]), { parse_mode: "HTML" });
+  await syncCommandMenu(ctx.api, ctx.chat.id, invite.role);
 });

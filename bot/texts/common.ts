@@ -120,7 +120,7 @@ export const commandHelp = {
   monitor: [
     ["tongquan", "tổng quan kế hoạch: tình hình, đơn vị quá hạn, chỉ tiêu"],
     ["donvi", "một đơn vị (gõ tên, không cần dấu): nhiệm vụ và cán bộ"],
-    ["quahan", "nhiệm vụ quá hạn theo đơn vị, nhắc ngay"],
+    ["quahan", "nhiệm vụ quá hạn, nhóm theo đơn vị"],
     ["nhiemvu", "một nhiệm vụ ở mọi đơn vị và toàn bộ lịch sử"],
     ["duyet", "báo cáo hoàn thành, đề nghị gia hạn chờ duyệt"],
     ["chitieu", "chỉ tiêu: số liệu mới nhất so với mục tiêu"],

@@ -17,6 +17,7 @@ import {
   personRoleMenu,
   personRoleSet,
 } from "../../callback-data";
+import { syncCommandMenu } from "../../command-menu";
 import type { BotContext, MemberContext } from "../../context";
 import { adminsOnly } from "../../filters/admins-only";
 import { numberButtons, pager } from "../../keyboards/admin";
@@ -81,6 +82,7 @@ peopleFeature.callbackQuery(personRoleSet.pattern, adminsOnly, async (ctx) => {
   const person = { ...target.person, role };
   await showInPlace(ctx, cardText(c, person) + t.roleChanged(roleLabel[role]), cardKeyboard(c, person));
   await tell(c, target.chatId, t.tellRole(roleLabel[role]));
+  await syncCommandMenu(c.api, target.chatId, role);
 });
 
 peopleFeature.callbackQuery(personMoveMenu.pattern, adminsOnly, async (ctx) => {
@@ -126,6 +128,7 @@ peopleFeature.callbackQuery(personRemoveConfirm.pattern, adminsOnly, async (ctx)
   await ctx.answerCallbackQuery({ text: "✔" });
   await showInPlace(ctx, t.removed(escapeHtml(target.person.fullName)), new InlineKeyboard().text(t.buttons.back, peopleOfUnit.build(target.person.unitId)));
   await tell(c, target.chatId, t.tellRemoved);
+  await syncCommandMenu(c.api, target.chatId, null);
 });
 
 async function renderUnitPicker(ctx: MemberContext, requestedPage: number): Promise<void> {
