@@ -1,4 +1,4 @@
-import { comparatorSymbol, formatNumber, periodLabelOf, standingOf, type Comparator } from "../../core/report/target";
+import { formatValue, goalLabel, periodLabelOf, standingOf, type Comparator } from "../../core/report/target";
 import { formatDateTime } from "../../core/time/vietnam-date";
 import type { TargetRow, TargetValueRow } from "../../db/queries/targets";
 import { adminTexts } from "../texts";
@@ -11,14 +11,12 @@ const goalOf = (target: TargetRow) => ({ comparator: target.comparator as Compar
 
 /** "≥ 70% đến năm 2030" */
 export function goalText(target: TargetRow): string | null {
-  if (target.value === null) return target.byYear ? t.byYear(target.byYear).trim() : null;
-  const symbol = target.comparator ? `${comparatorSymbol[target.comparator]} ` : "";
-  return `${symbol}${valueText(target.value, target)}${target.byYear ? t.byYear(target.byYear) : ""}`;
+  const label = goalLabel({ ...goalOf(target), unitOfMeasure: target.unitOfMeasure, byYear: target.byYear });
+  return label && escapeHtml(label);
 }
 
 export function valueText(value: number, target: { unitOfMeasure: string | null }): string {
-  const unit = target.unitOfMeasure ?? "";
-  return `${formatNumber(value)}${unit === "%" ? "%" : unit ? ` ${escapeHtml(unit)}` : ""}`;
+  return escapeHtml(formatValue(value, target.unitOfMeasure));
 }
 
 /** "Mới nhất: 62,5% (năm 2025) ↑ từ 58% · ⚠️ chưa đạt", or that nothing is recorded. */

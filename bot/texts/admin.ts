@@ -159,7 +159,6 @@ export const adminTexts = {
     trend: { up: (from: string) => ` ↑ từ ${from}`, down: (from: string) => ` ↓ từ ${from}`, flat: () => " → không đổi" },
     met: " · ✅ đạt",
     notMet: " · ⚠️ chưa đạt",
-    byYear: (year: number) => ` đến năm ${year}`,
     footer: "Bấm số để xem chi tiết và ghi số liệu.",
     overviewLine: (text: string, value: string, verdict: string) => `• ${text}: ${value}${verdict}`,
     overviewNone: (text: string) => `• ${text}: chưa có số liệu`,

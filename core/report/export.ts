@@ -6,13 +6,15 @@
  * `ExportTexts`.
  *
  * Sheets: a summary by unit (counted while "all" streams, written last),
- * every assignment, the overdue ones, and one sheet per unit while there are
- * few enough units for tabs to be usable.
+ * the targets (when the plan has any), every assignment, the overdue ones,
+ * and one sheet per unit while there are few enough units for tabs to be
+ * usable.
  */
 import type { AssignmentStatus } from "../status/derive";
 import { effectiveDue, statusOf, type AssignmentFacts } from "../status/of-assignment";
 import { daysBetween, vietnamDate } from "../time/vietnam-date";
 import type { Cell, Column, Sheet } from "../xlsx";
+import { targetsSheet, type ExportTarget, type TargetSheetTexts } from "./targets-sheet";
 
 export interface ExportRow extends AssignmentFacts {
   assignmentId: number;
@@ -76,6 +78,7 @@ export interface ExportTexts {
   };
   status: Record<AssignmentStatus, string>;
   role: { lead: string; coop: string };
+  targets: TargetSheetTexts;
 }
 
 /** Beyond this many units a tab per unit is a maze; the summary and the filter on "Đơn vị" do the job. */
@@ -92,7 +95,7 @@ export interface ExportReport {
 
 type Counts = [total: number, done: number, onTime: number, overdue: number, dueSoon: number, awaiting: number];
 
-export function exportReport(source: ExportSource, today: string, t: ExportTexts): ExportReport {
+export function exportReport(source: ExportSource, today: string, t: ExportTexts, targets: ExportTarget[] = []): ExportReport {
   const c = t.columns;
   const detail = (withUnit: boolean, overdue: boolean): Column[] => [
     { header: c.no, width: 6 },
@@ -169,6 +172,7 @@ export function exportReport(source: ExportSource, today: string, t: ExportTexts
 
   const sheets: Sheet[] = [
     { name: t.sheets.summary, columns: summaryColumns(t), rows: summaryRows(), deferred: true },
+    ...(targets.length > 0 ? [targetsSheet(targets, t.targets)] : []),
     { name: t.sheets.all, columns: detail(true, false), rows: rows(undefined, true, false, true) },
     { name: t.sheets.overdue, columns: detail(true, true), rows: rows({ overdueOn: today }, true, true, false) },
   ];

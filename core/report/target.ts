@@ -123,6 +123,27 @@ export function formatNumber(value: number): string {
   return String(rounded).replace(".", ",");
 }
 
+/** 62.5 with "%" → "62,5%"; 5 with "mô hình" → "5 mô hình". */
+export function formatValue(value: number, unitOfMeasure: string | null): string {
+  const unit = unitOfMeasure ?? "";
+  return `${formatNumber(value)}${unit === "%" ? "%" : unit ? ` ${unit}` : ""}`;
+}
+
+export interface Goal {
+  comparator: Comparator | null;
+  value: number | null;
+  unitOfMeasure: string | null;
+  byYear: number | null;
+}
+
+/** "≥ 70% đến năm 2030", "đến năm 2045" (no figure), or null (neither). */
+export function goalLabel(goal: Goal): string | null {
+  const byYear = goal.byYear ? `đến năm ${goal.byYear}` : "";
+  if (goal.value === null) return byYear || null;
+  const symbol = goal.comparator ? `${comparatorSymbol[goal.comparator]} ` : "";
+  return `${symbol}${formatValue(goal.value, goal.unitOfMeasure)}${byYear ? ` ${byYear}` : ""}`;
+}
+
 export interface Standing<T extends RecordedValue> {
   series: T[];
   latest: T | null;

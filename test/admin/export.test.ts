@@ -8,7 +8,7 @@ import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { chatMessages, pressButton } from "../support/fake-telegram";
 import { makeCommittee } from "../support/fixtures";
 import { postUpdate, textUpdate } from "../support/webhook";
-import { addReport } from "./support";
+import { addReport, addTarget, recordValue } from "./support";
 
 interface DocumentMessage {
   caption?: string;
@@ -82,6 +82,56 @@ describe("/xuat", () => {
     const sheetA = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[unitA]!, { defval: null });
     expect(sheetA).toHaveLength(5);
     expect(sheetA[0]).not.toHaveProperty("Đơn vị");
+  });
+
+  it("sets out the plan's targets on their own sheet: goal, responsible unit, latest and previous values, trend, verdict", async () => {
+    const c = await makeCommittee();
+    const recruits = await addTarget(c.planId, { text: "Tỷ lệ tuyển dụng người có trình độ đại học trở lên", value: 70, comparator: "gte", unitOfMeasure: "%", byYear: 2030, responsibleUnitId: c.unitA });
+    await addTarget(c.planId, { text: "Số mô hình trí thức tiêu biểu", value: 5, comparator: "gte", unitOfMeasure: "mô hình", byYear: null });
+    await recordValue(recruits, "2024", 58, c.admin.memberId, "2025-01-10T00:00:00Z");
+    await recordValue(recruits, "2025-H1", 61.5, c.memberA.memberId, "2025-07-10T03:00:00Z");
+
+    await postUpdate(textUpdate(c.admin, "/xuat"));
+    const wb = XLSX.read((await lastDocument(c.admin.id)).bytes, { type: "array", cellNF: true });
+    expect(wb.SheetNames.slice(0, 3)).toEqual(["Tổng hợp", "Chỉ tiêu", "Tất cả nhiệm vụ"]);
+    const sheet = wb.Sheets["Chỉ tiêu"]!;
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet, { raw: false, defval: null });
+    expect(rows).toEqual([
+      {
+        STT: "1",
+        "Chỉ tiêu": "Tỷ lệ tuyển dụng người có trình độ đại học trở lên",
+        "Mục tiêu": "≥ 70% đến năm 2030",
+        "Đơn vị phụ trách": `Đảng ủy xã An Bình ${c.tag}`,
+        "Kỳ gần nhất": "6 tháng đầu năm 2025",
+        "Giá trị": "61.5",
+        "Đơn vị tính": "%",
+        "Kỳ trước": "năm 2024",
+        "Giá trị kỳ trước": "58",
+        "Xu hướng": "Tăng",
+        "Đánh giá": "Chưa đạt",
+        "Người ghi": `An ${c.memberA.id}`,
+        "Ngày ghi": "10/07/2025",
+        "Ghi chú": null,
+      },
+      {
+        STT: "2",
+        "Chỉ tiêu": "Số mô hình trí thức tiêu biểu",
+        "Mục tiêu": "≥ 5 mô hình",
+        "Đơn vị phụ trách": "Cơ quan theo dõi",
+        "Kỳ gần nhất": null,
+        "Giá trị": null,
+        "Đơn vị tính": "mô hình",
+        "Kỳ trước": null,
+        "Giá trị kỳ trước": null,
+        "Xu hướng": null,
+        "Đánh giá": null,
+        "Người ghi": null,
+        "Ngày ghi": null,
+        "Ghi chú": null,
+      },
+    ]);
+    // Values are numbers, for the office to compute with.
+    expect(sheet["F2"]).toMatchObject({ t: "n", v: 61.5 });
   });
 
   it("sends the CSV from the button under the workbook: UTF-8 with a BOM for Excel", async () => {

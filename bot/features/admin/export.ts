@@ -1,10 +1,13 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { csvBytes } from "../../../core/report/csv";
 import { exportReport } from "../../../core/report/export";
+import type { Comparator } from "../../../core/report/target";
+import type { ExportTarget } from "../../../core/report/targets-sheet";
 import { foldText } from "../../../core/text/fold";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { buildWorkbook } from "../../../core/xlsx";
 import { exportSource } from "../../../db/queries/export";
+import { planTargets, type TargetList } from "../../../db/queries/targets";
 import type { PlanInfo } from "../../../db/queries/plans";
 import { adminExport } from "../../callback-data";
 import type { BotContext, MemberContext } from "../../context";
@@ -14,8 +17,8 @@ import { planFor, planLabel } from "./scope";
 const t = adminTexts.export;
 
 /**
- * /xuat [csv]: the plan's report as an Excel workbook (summary by unit, all
- * assignments, overdue ones, a sheet per unit), sent as a document; CSV on
+ * /xuat [csv]: the plan's report as an Excel workbook (summary by unit,
+ * targets, all assignments, overdue ones, a sheet per unit), sent as a document; CSV on
  * request or from the button under the workbook.
  */
 export const exportFeature = new Composer<BotContext>();
@@ -29,10 +32,10 @@ async function sendExport(ctx: MemberContext, format: "xlsx" | "csv"): Promise<v
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   const now = ctx.deps.now();
   const today = vietnamDate(now);
-  const source = await exportSource(ctx.deps.db.$client, plan.id);
+  const [source, targets] = await Promise.all([exportSource(ctx.deps.db.$client, plan.id), planTargets(ctx.deps.db, plan.id)]);
   if (source.units.length === 0) return void (await ctx.reply(t.empty));
   await ctx.replyWithChatAction("upload_document");
-  const report = exportReport(source, today, exportTexts);
+  const report = exportReport(source, today, exportTexts, exportTargets(targets));
   const name = fileName(plan, today, format);
   const label = planLabel(plan);
   if (format === "csv") {
@@ -47,6 +50,14 @@ async function sendExport(ctx: MemberContext, format: "xlsx" | "csv"): Promise<v
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(t.csvButton, adminExport.build("csv")),
   });
+}
+
+function exportTargets({ targets, values }: TargetList): ExportTarget[] {
+  return targets.map((target) => ({
+    ...target,
+    comparator: target.comparator as Comparator | null,
+    values: values.filter((v) => v.targetId === target.id),
+  }));
 }
 
 /** bao-cao-ke-hoach-mau-45-2026-05-12.xlsx: ASCII, so every mail client and phone keeps it. */
