@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { members, plans, targets, targetValues, units } from "../schema";
 import { auditStatement, guardedChange } from "./audit";
@@ -30,13 +30,19 @@ export function planTargets(db: Db, planId: number): Promise<TargetList> {
   return targetList(db, eq(targets.planId, planId));
 }
 
-/** The targets a unit is responsible for, in every live plan. */
-export function unitTargets(db: Db, unitId: number): Promise<TargetList> {
-  return targetList(db, and(eq(targets.responsibleUnitId, unitId), eq(plans.archived, false))!);
+/**
+ * What a member sees of targets: a plan's (the one an office member follows;
+ * none for others) and those their unit is responsible for in any live plan.
+ * The plan's come first.
+ */
+export function visibleTargets(db: Db, c: { planId: number | null; unitId: number }): Promise<TargetList> {
+  const ofUnit = and(eq(targets.responsibleUnitId, c.unitId), eq(plans.archived, false))!;
+  if (c.planId === null) return targetList(db, ofUnit);
+  return targetList(db, or(eq(targets.planId, c.planId), ofUnit)!, sql`${targets.planId} = ${c.planId} desc`);
 }
 
 /** Targets and their values in one round trip. */
-async function targetList(db: Db, where: SQL): Promise<TargetList> {
+async function targetList(db: Db, where: SQL, first?: SQL): Promise<TargetList> {
   const [list, values] = await db.batch([
     db
       .select({
@@ -49,7 +55,7 @@ async function targetList(db: Db, where: SQL): Promise<TargetList> {
       .innerJoin(plans, eq(plans.id, targets.planId))
       .leftJoin(units, eq(units.id, targets.responsibleUnitId))
       .where(where)
-      .orderBy(asc(targets.planId), asc(targets.id)),
+      .orderBy(...(first ? [first] : []), asc(targets.planId), asc(targets.id)),
     db
       .select({
         id: targetValues.id,

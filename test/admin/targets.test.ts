@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { apiCalls, buttons, lastMessage, pressButton, say } from "../support/fake-telegram";
-import { makeCommittee, makeMember } from "../support/fixtures";
+import { plans } from "../../db/schema";
+import { makeCommittee, makeMember, testDb } from "../support/fixtures";
 import { callbackUpdate, postUpdate } from "../support/webhook";
 import { addTarget, recordValue } from "./support";
 
@@ -157,5 +158,28 @@ describe("/chitieu", () => {
     expect(await lastAnswer()).toBe("Chỉ quản trị viên theo dõi kế hoạch này mới làm được việc này.");
     await postUpdate(callbackUpdate(c.viewer, 1, `a:ts:${target}:${c.unitA}`));
     expect(await responsibleUnit(target)).toBeNull();
+  });
+
+  it("shows the admin of a cell that runs its own plan the district's target given to the cell, beside the cell's own", async () => {
+    const c = await makeCommittee();
+    const cellAdmin = await makeMember(c.unitA, "admin", "Bí thư");
+    const [own] = await testDb()
+      .insert(plans)
+      .values({ issuerUnitId: c.unitA, monitorUnitId: c.unitA, number: `KH-chi-bo-${c.tag}`, title: "Kế hoạch của chi bộ" })
+      .returning({ id: plans.id });
+    await addTarget(own!.id, { text: "Đảng viên học tập nghị quyết", value: 100, comparator: "gte", unitOfMeasure: "%", byYear: 2026 });
+    const district = await addTarget(c.planId, { text: "Trí thức trẻ được bồi dưỡng", value: 50, comparator: "gte", unitOfMeasure: "người", byYear: 2030, responsibleUnitId: c.unitA });
+
+    const list = await say(cellAdmin, "/chitieu");
+    expect(list).toContain(`Chỉ tiêu · KH-chi-bo-${c.tag}`);
+    expect(list).toContain("1. Đảng viên học tập nghị quyết");
+    expect(list).toContain(`2. Trí thức trẻ được bồi dưỡng\n   Kế hoạch: KH-${c.tag}`);
+    await pressButton(cellAdmin, "2");
+    // The cell records the district's target; the district's plan stays the district office's to manage.
+    expect(buttons(await lastMessage(cellAdmin.id)).map((b) => b.text)).toEqual(["✍️ Ghi số liệu", "« Chỉ tiêu"]);
+    await pressButton(cellAdmin, "✍️ Ghi số liệu");
+    expect(await say(cellAdmin, "2025 12")).toContain("Đã ghi năm 2025: 12 người");
+    const row = await env.DB.prepare("select recorded_by from target_values where target_id = ?1").bind(district).first<{ recorded_by: number }>();
+    expect(row!.recorded_by).toBe(cellAdmin.memberId);
   });
 });

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { canManagePlan, canRecordTarget } from "../../../core/access/policy";
 import { parseTargetInput, periodLabelOf } from "../../../core/report/target";
 import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
-import { planTargets, recordTargetValue, unitTargets, type TargetList, type TargetRow } from "../../../db/queries/targets";
+import { recordTargetValue, visibleTargets, type TargetList, type TargetRow } from "../../../db/queries/targets";
 import { adminOverview, adminTarget, adminTargetRecord, adminTargets, adminTargetUnitMenu } from "../../callback-data";
 import { activeFlow, endFlow, startFlow } from "../../conversation";
 import type { BotContext, MemberContext } from "../../context";
@@ -73,19 +73,17 @@ targetsFeature.on("message:text", async (ctx, next) => {
 });
 
 /**
- * The targets a member sees: the current plan's, for the office that
- * monitors or oversees it; their unit's, for everyone else (and for an
- * admin or viewer following no plan).
+ * The targets a member sees: for the office that monitors or oversees a
+ * plan, the current plan's; for everyone, those their unit is responsible
+ * for (a party cell's admin may follow the cell's own plan and still record
+ * a target of the district's).
  */
-type VisibleTargets = TargetList & ({ kind: "plan"; plan: PlanInfo } | { kind: "unit" });
+type VisibleTargets = TargetList & { plan: PlanInfo | null };
 
-async function visibleTargets(ctx: MemberContext): Promise<VisibleTargets> {
+async function targetsOf(ctx: MemberContext): Promise<VisibleTargets> {
   const { member, deps } = ctx;
-  if (member.role === "admin" || member.role === "viewer") {
-    const { current } = await readablePlans(deps.db, member);
-    if (current) return { kind: "plan", plan: current, ...(await planTargets(deps.db, current.id)) };
-  }
-  return { kind: "unit", ...(await unitTargets(deps.db, member.unitId)) };
+  const plan = member.role === "admin" || member.role === "viewer" ? (await readablePlans(deps.db, member)).current : null;
+  return { plan, ...(await visibleTargets(deps.db, { planId: plan?.id ?? null, unitId: member.unitId })) };
 }
 
 export interface FoundTarget {
@@ -101,11 +99,11 @@ export interface FoundTarget {
  * and get nothing.
  */
 export async function targetFor(ctx: MemberContext, targetId: number, need: "read" | "record" | "manage"): Promise<FoundTarget | null> {
-  const visible = await visibleTargets(ctx);
+  const visible = await targetsOf(ctx);
   const index = visible.targets.findIndex((x) => x.id === targetId);
   const target = visible.targets[index];
   if (!target) {
-    await deny(ctx, visible.kind === "plan" ? adminTexts.otherPlan : t.notYours);
+    await deny(ctx, visible.plan ? adminTexts.otherPlan : t.notYours);
     return null;
   }
   if (need === "record" && !canRecordTarget(ctx.member, target.plan, target)) {
@@ -120,39 +118,42 @@ export async function targetFor(ctx: MemberContext, targetId: number, need: "rea
 }
 
 async function renderTargets(ctx: MemberContext, requestedPage: number): Promise<void> {
-  const visible = await visibleTargets(ctx);
-  const { targets: all, values } = visible;
-  const byOffice = visible.kind === "plan";
+  const visible = await targetsOf(ctx);
+  const { targets: all, values, plan } = visible;
   const isOffice = ctx.member.role === "admin" || ctx.member.role === "viewer";
   // Nothing to show: the office follows no plan, or the unit was given no target.
-  if (!byOffice && all.length === 0) return deny(ctx, isOffice ? adminTexts.noPlan : t.unitNone);
+  if (!plan && all.length === 0) return deny(ctx, isOffice ? adminTexts.noPlan : t.unitNone);
 
   const { page, pages, offset } = paginate(all.length, TARGETS_PER_PAGE, requestedPage);
   const targets = all.slice(offset, offset + TARGETS_PER_PAGE);
-  const unitName = escapeHtml(ctx.member.unitName);
-  const lines = [byOffice ? t.header(planLabel(visible.plan)) : t.unitHeader(unitName), ""];
+  const lines = [plan ? t.header(planLabel(plan)) : t.unitHeader(escapeHtml(ctx.member.unitName)), ""];
   if (all.length === 0) lines.push(t.none);
-  // A unit may be responsible for targets of several plans: each line then says which.
-  const plansShown = new Set(all.map((target) => target.planId)).size;
+  // A unit's own list names the plan only when its targets come from several.
+  const plansListed = new Set(all.map((target) => target.planId)).size;
   targets.forEach((target, i) => {
     lines.push(t.line(offset + i + 1, escapeHtml(shorten(target.text, 140))));
-    if (!byOffice && plansShown > 1) lines.push(`   ${t.plan(planLabel(target.plan))}`);
+    if (showsPlan(visible, target) && (plan || plansListed > 1)) lines.push(`   ${t.plan(planLabel(target.plan))}`);
     const goal = goalText(target);
     if (goal) lines.push(t.goal(goal));
     lines.push(standingLine(target, values.filter((v) => v.targetId === target.id)));
   });
-  if (targets.length > 0) lines.push("", byOffice ? t.footer : t.unitFooter);
+  if (targets.length > 0) lines.push("", plan ? t.footer : t.unitFooter);
   const keyboard = numberButtons(new InlineKeyboard(), offset + 1, targets.map((target) => adminTarget.build(target.id)));
   pager(keyboard, page, pages, adminTargets.build);
-  if (byOffice) keyboard.text(adminTexts.back, adminOverview.build());
+  if (plan) keyboard.text(adminTexts.back, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);
+}
+
+/** A target outside the plan the member follows says which plan it belongs to. */
+function showsPlan(visible: VisibleTargets, target: TargetRow): boolean {
+  return visible.plan?.id !== target.planId;
 }
 
 /** A target's screen with what this member may do there. */
 export function targetScreen(ctx: MemberContext, found: FoundTarget, note = "") {
   const { target, index, visible } = found;
   const values = visible.values.filter((v) => v.targetId === target.id);
-  const text = targetDetailText(target, index + 1, values, { showPlan: visible.kind === "unit" }) + note;
+  const text = targetDetailText(target, index + 1, values, { showPlan: showsPlan(visible, target) }) + note;
   const keyboard = new InlineKeyboard();
   if (canRecordTarget(ctx.member, target.plan, target)) keyboard.text(t.record, adminTargetRecord.build(target.id)).row();
   if (canManagePlan(ctx.member, target.plan)) keyboard.text(t.chooseUnitButton, adminTargetUnitMenu.build(target.id)).row();
