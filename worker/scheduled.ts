@@ -15,6 +15,7 @@ import { scanDueAlerts, type AlertAssignment, type StatementStats } from "../db/
 import { adminsWithout, unitNamesOf, weeklyCounts, type UnitCounts } from "../db/queries/alerts-digest";
 import { claimPending, insertReminders, releaseClaimed, staleQueued, type ClaimedReminder, type NewReminder } from "../db/queries/outbox";
 import { readAlertConfig, type Env } from "./env";
+import { targetValueReminders } from "./target-reminders";
 
 /**
  * The cron job's alert run: scan what is due, write it to the outbox (a row
@@ -80,6 +81,7 @@ export async function runAlerts(env: Env, scheduledTime: number): Promise<AlertR
   });
   const rows = planned.map((p) => render(p, today, scan.unitNames));
   rows.push(...(await weeklyDigests(d1, scan.admins.filter((a) => receivesAlerts(a, today)), today, scan.unitNames)));
+  rows.push(...(await targetValueReminders(d1, today)));
   report.planned = rows.length;
   report.written = (await insertReminders(d1, rows)).length;
   report.enqueued = await enqueuePending(d1, env.ALERTS, config);

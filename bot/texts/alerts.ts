@@ -49,6 +49,11 @@ export const alertTexts = {
     `⚠️ Đồng chí <b>${name}</b> (${unit}) đã chặn bot nên không nhận được nhắc việc từ ngày ${since}.\n` +
     "Đề nghị nhắc đồng chí mở lại cuộc trò chuyện với bot, bấm «Bắt đầu» rồi gõ /tieptuc.",
 
+  targetMissingHeader: (year: number) => `📈 <b>Chưa có số liệu chỉ tiêu năm ${year}</b>`,
+  targetMissingIntro: (unit: string) => `${unit} phụ trách chỉ tiêu:`,
+  targetGoal: (goal: string) => `Mục tiêu: ${goal}`,
+  targetMissingNext: (year: number) => `Bấm «Ghi số liệu» rồi gõ kỳ và giá trị, ví dụ: <code>${year} 62,5</code>`,
+
   openTask: "📄 Mở nhiệm vụ",
   report: "✍️ Báo cáo tiến độ",
   mute: "🔕 Tắt nhắc việc này",

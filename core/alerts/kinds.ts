@@ -23,6 +23,8 @@ export const alertKinds = [
   "member_unreachable",
   /** A unit was made responsible for recording a target: its people are told ("unit:<id>"). */
   "target_assigned",
+  /** Early in the year, last year's figure of a target is missing: to the responsible unit ("<year>"). */
+  "target_missing",
 ] as const;
 
 export type AlertKind = (typeof alertKinds)[number];
