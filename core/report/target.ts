@@ -59,7 +59,10 @@ export function periodLabelOf(key: string): string {
 
 export type TargetInput =
   | { ok: true; period: Period; value: number; note: string | null }
-  | { ok: false; reason: "format" | "period" | "value" };
+  | { ok: false; reason: "format" | "period" | "value" | "tooLong" };
+
+/** A note beside a value: a source or a caveat, not a report. */
+export const TARGET_NOTE_MAX = 500;
 
 /**
  * One line: the period, the value, an optional note.
@@ -75,7 +78,8 @@ export function parseTargetInput(input: string): TargetInput {
   const value = Number(m[2]!.replace(",", "."));
   if (!Number.isFinite(value) || Math.abs(value) > 1e12) return { ok: false, reason: "value" };
   const note = m[4]?.trim() || null;
-  return { ok: true, period, value, note: note ? note.slice(0, 500) : null };
+  if (note && note.length > TARGET_NOTE_MAX) return { ok: false, reason: "tooLong" };
+  return { ok: true, period, value, note };
 }
 
 /** Whether a value meets the goal; null when the target states no comparable goal. */

@@ -40,6 +40,7 @@ describe("a value typed in one line", () => {
     ["62,5", "format"],
     ["năm ngoái 62", "format"],
     ["quý V/2025 10", "period"],
+    [`2025 62, ${"ghi chú rất dài ".repeat(40)}`, "tooLong"],
   ])("refuses %j (%s)", (input, reason) => {
     expect(parseTargetInput(input)).toEqual({ ok: false, reason });
   });

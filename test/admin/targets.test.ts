@@ -30,6 +30,7 @@ describe("/chitieu", () => {
     expect((await lastMessage(c.admin.id)).text).toContain("Số liệu đã ghi");
     await pressButton(c.admin, "✍️ Ghi số liệu");
     expect(await say(c.admin, "năm ngoái 70")).toContain("Chưa đọc được");
+    expect(await say(c.admin, `2025 70, ${"theo báo cáo ".repeat(50)}`)).toBe("Ghi chú tối đa 500 ký tự. Hãy gõ lại ngắn hơn; chưa có gì được ghi.");
     const saved = await say(c.admin, "2025 72,5, theo báo cáo của UBND");
     expect(saved).toContain("Đã ghi năm 2025: 72,5%");
     expect(saved).toContain("Mới nhất: 72,5% (năm 2025) ↑ từ 61% (6 tháng đầu năm 2025) · ✅ đạt");

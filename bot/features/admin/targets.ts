@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { canManagePlan, canRecordTarget } from "../../../core/access/policy";
-import { parseTargetInput, periodLabelOf } from "../../../core/report/target";
+import { parseTargetInput, periodLabelOf, TARGET_NOTE_MAX } from "../../../core/report/target";
 import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
 import { recordTargetValue, visibleTargets, type TargetList, type TargetRow } from "../../../db/queries/targets";
 import { adminOverview, adminTarget, adminTargetRecord, adminTargets, adminTargetUnitMenu } from "../../callback-data";
@@ -54,7 +54,10 @@ targetsFeature.on("message:text", async (ctx, next) => {
   const found = await targetFor(c, targetId, "record");
   if (!found) return void (await endFlow(c));
   const input = parseTargetInput(ctx.message.text);
-  if (!input.ok) return void (await ctx.reply({ format: t.badFormat, period: t.badPeriod, value: t.badValue }[input.reason]));
+  if (!input.ok) {
+    const tooLong = t.noteTooLong(TARGET_NOTE_MAX);
+    return void (await ctx.reply({ format: t.badFormat, period: t.badPeriod, value: t.badValue, tooLong }[input.reason]));
+  }
   await recordTargetValue(c.deps.db, {
     targetId,
     period: input.period.key,
