@@ -174,6 +174,7 @@ export const adminTexts = {
     badFormat: "Chưa đọc được. Gõ kỳ rồi giá trị, ví dụ: 2025 62,5",
     badPeriod: "Chưa hiểu kỳ. Dùng: 2025, 6 tháng đầu năm 2025, quý III/2025 hoặc tháng 7/2025.",
     badValue: "Giá trị phải là một số, ví dụ 62,5.",
+    badShare: "Chỉ tiêu tính bằng %: giá trị từ 0 đến 100. Hãy gõ lại; chưa có gì được ghi.",
     noteTooLong: (max: number) => `Ghi chú tối đa ${max} ký tự. Hãy gõ lại ngắn hơn; chưa có gì được ghi.`,
     saved: (period: string, value: string) => `Đã ghi ${period}: <b>${value}</b>.`,
     unitHeader: (unit: string) => `🎯 <b>Chỉ tiêu ${unit} phụ trách</b>`,

@@ -59,7 +59,7 @@ export function periodLabelOf(key: string): string {
 
 export type TargetInput =
   | { ok: true; period: Period; value: number; note: string | null }
-  | { ok: false; reason: "format" | "period" | "value" | "tooLong" };
+  | { ok: false; reason: "format" | "period" | "value" | "range" | "tooLong" };
 
 /** A note beside a value: a source or a caveat, not a report. */
 export const TARGET_NOTE_MAX = 500;
@@ -68,8 +68,9 @@ export const TARGET_NOTE_MAX = 500;
  * One line: the period, the value, an optional note.
  * "2025 62,5" · "quý III/2025: 48%" · "6T/2025 = 12 người, theo báo cáo của UBND".
  * The value is the first number after the period; a comma is the decimal mark (Vietnamese), a dot too.
+ * For a target in %, the value is a share: 0 to 100.
  */
-export function parseTargetInput(input: string): TargetInput {
+export function parseTargetInput(input: string, unitOfMeasure: string | null = null): TargetInput {
   const text = normalizeText(input);
   const m = /^(.*?\d{4})\s*[:=]?\s*(-?\d+(?:[.,]\d+)?)\s*(%|[^\d,;.\s][^,;]*?)?\s*(?:[,;.]\s*(.*))?$/.exec(text);
   if (!m) return { ok: false, reason: "format" };
@@ -77,6 +78,8 @@ export function parseTargetInput(input: string): TargetInput {
   if (!period) return { ok: false, reason: "period" };
   const value = Number(m[2]!.replace(",", "."));
   if (!Number.isFinite(value) || Math.abs(value) > 1e12) return { ok: false, reason: "value" };
+  // Targets in % are shares (tỷ lệ, tỷ trọng) in every plan we have read.
+  if (unitOfMeasure === "%" && (value < 0 || value > 100)) return { ok: false, reason: "range" };
   const note = m[4]?.trim() || null;
   if (note && note.length > TARGET_NOTE_MAX) return { ok: false, reason: "tooLong" };
   return { ok: true, period, value, note };

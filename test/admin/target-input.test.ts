@@ -44,6 +44,14 @@ describe("a value typed in one line", () => {
   ])("refuses %j (%s)", (input, reason) => {
     expect(parseTargetInput(input)).toEqual({ ok: false, reason });
   });
+
+  it("keeps a share within 0 to 100 for a target in %, and other units free", () => {
+    expect(parseTargetInput("2025 100", "%")).toMatchObject({ ok: true, value: 100 });
+    expect(parseTargetInput("2025 0", "%")).toMatchObject({ ok: true, value: 0 });
+    expect(parseTargetInput("2025 100,5", "%")).toEqual({ ok: false, reason: "range" });
+    expect(parseTargetInput("2025 -3", "%")).toEqual({ ok: false, reason: "range" });
+    expect(parseTargetInput("2025 120", "mô hình")).toMatchObject({ ok: true, value: 120 });
+  });
 });
 
 describe("standing against the goal", () => {

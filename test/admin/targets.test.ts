@@ -120,9 +120,10 @@ describe("/chitieu", () => {
     expect(memberView.text).toContain(`Kế hoạch: KH-${c.tag}`);
     expect(buttons(memberView).map((b) => b.text)).toEqual(["✍️ Ghi số liệu", "« Chỉ tiêu"]);
     await pressButton(c.memberA, "✍️ Ghi số liệu");
-    expect(await say(c.memberA, "2025 120")).toContain("Đã ghi năm 2025: 120%");
-    const value = await env.DB.prepare("select value, recorded_by from target_values where target_id = ?1").bind(target).first();
-    expect(value).toEqual({ value: 120, recorded_by: c.memberA.memberId });
+    expect(await say(c.memberA, "2025 120")).toBe("Chỉ tiêu tính bằng %: giá trị từ 0 đến 100. Hãy gõ lại; chưa có gì được ghi.");
+    expect(await say(c.memberA, "2025 82,5")).toContain("Đã ghi năm 2025: 82,5%");
+    const value = await env.DB.prepare("select value, recorded_by from target_values where target_id = ?1").bind(target).all();
+    expect(value.results).toEqual([{ value: 82.5, recorded_by: c.memberA.memberId }]);
 
     // Another unit sees nothing of it, and cannot record it.
     expect(await say(c.memberB, "/chitieu")).not.toContain("Tỷ lệ đảng viên trẻ");

@@ -53,10 +53,10 @@ targetsFeature.on("message:text", async (ctx, next) => {
   const targetId = Number((flow.data as { targetId: number }).targetId);
   const found = await targetFor(c, targetId, "record");
   if (!found) return void (await endFlow(c));
-  const input = parseTargetInput(ctx.message.text);
+  const input = parseTargetInput(ctx.message.text, found.target.unitOfMeasure);
   if (!input.ok) {
     const tooLong = t.noteTooLong(TARGET_NOTE_MAX);
-    return void (await ctx.reply({ format: t.badFormat, period: t.badPeriod, value: t.badValue, tooLong }[input.reason]));
+    return void (await ctx.reply({ format: t.badFormat, period: t.badPeriod, value: t.badValue, range: t.badShare, tooLong }[input.reason]));
   }
   await recordTargetValue(c.deps.db, {
     targetId,
