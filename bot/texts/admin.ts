@@ -188,7 +188,10 @@ export const adminTexts = {
     noResponsible: "Đơn vị phụ trách: chưa giao (văn phòng ghi số liệu)",
     chooseUnitButton: "👥 Giao đơn vị phụ trách",
     chooseUnit: (n: number, page: number, pages: number) =>
-      `👥 <b>Đơn vị phụ trách chỉ tiêu ${n}</b>\nĐơn vị được giao sẽ nhận thông báo và tự ghi số liệu.\nChọn đơn vị${pages > 1 ? ` (trang ${page}/${pages})` : ""}:`,
+      `👥 <b>Đơn vị phụ trách chỉ tiêu ${n}</b>\nĐơn vị được giao sẽ nhận thông báo và tự ghi số liệu.\n` +
+      `Chọn đơn vị${pages > 1 ? ` (trang ${page}/${pages})` : ""}, hoặc gõ một phần tên (không cần dấu), ví dụ: <code>ubnd</code>`,
+    unitsFound: (query: string) => `Các đơn vị có tên gần với «${query}»: bấm để giao.`,
+    unitNotFound: (query: string) => `Không tìm thấy đơn vị nào có tên gần với «${query}». Gõ lại tên khác, hoặc bấm «Quay lại».`,
     noUnit: "✖ Không giao đơn vị nào",
     unitSet: (unit: string, told: number) =>
       `✔ Đã giao ${unit} phụ trách chỉ tiêu.${told > 0 ? ` Đã báo cho ${told} người của đơn vị.` : " Đơn vị chưa có ai nhận thông báo: hãy mời cán bộ bằng /moi."}`,

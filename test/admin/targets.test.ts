@@ -184,4 +184,24 @@ describe("/chitieu", () => {
     const row = await env.DB.prepare("select recorded_by from target_values where target_id = ?1").bind(district).first<{ recorded_by: number }>();
     expect(row!.recorded_by).toBe(cellAdmin.memberId);
   });
+
+  it("finds the unit by part of its name typed while the menu is open, diacritics optional", async () => {
+    const c = await makeCommittee();
+    const target = await addTarget(c.planId, { text: "Số hộ khuyến học", value: 500, comparator: "gte", unitOfMeasure: "hộ", byYear: 2030 });
+    await say(c.admin, "/chitieu");
+    await pressButton(c.admin, "1");
+    await pressButton(c.admin, "👥 Giao đơn vị phụ trách");
+    expect(await say(c.admin, "khong co don vi nay")).toBe("Không tìm thấy đơn vị nào có tên gần với «khong co don vi nay». Gõ lại tên khác, hoặc bấm «Quay lại».");
+    expect(await say(c.admin, `phu loc ${c.tag}`)).toBe(`Các đơn vị có tên gần với «phu loc ${c.tag}»: bấm để giao.`);
+    await pressButton(c.admin, `Đảng ủy xã Phú Lộc ${c.tag}`);
+    expect(await responsibleUnit(target)).toBe(c.unitB);
+    // The search ends with the choice: text is ordinary again.
+    expect(await say(c.admin, "an binh")).not.toContain("Các đơn vị có tên gần với");
+
+    // Leaving the menu for the target's screen ends it too.
+    await pressButton(c.admin, "👥 Giao đơn vị phụ trách");
+    await pressButton(c.admin, "« Quay lại");
+    expect(await say(c.admin, "an binh")).not.toContain("Các đơn vị có tên gần với");
+    expect(await responsibleUnit(target)).toBe(c.unitB);
+  });
 });

@@ -5,8 +5,10 @@ import { vietnamDate } from "../../../core/time/vietnam-date";
 import { insertReminders } from "../../../db/queries/outbox";
 import { alertRecipientsOf } from "../../../db/queries/people";
 import { setTargetUnit, type TargetRow } from "../../../db/queries/targets";
+import { searchUnits } from "../../../db/queries/unit-view";
 import { unitsInAdminScope } from "../../../db/queries/units";
 import { adminTarget, adminTargetRecord, adminTargetUnitMenu, adminTargetUnitSet } from "../../callback-data";
+import { activeFlow, endFlow, startFlow } from "../../conversation";
 import type { BotContext, MemberContext } from "../../context";
 import { pager } from "../../keyboards/admin";
 import { escapeHtml, shorten } from "../../render/html";
@@ -15,7 +17,7 @@ import { goalText } from "../../render/targets";
 import { showInPlace } from "../../reply";
 import { adminTexts } from "../../texts";
 import { deny, paginate, show } from "./scope";
-import { targetFor, targetScreen } from "./targets";
+import { targetFor, targetScreen, UNIT_SEARCH_FLOW } from "./targets";
 
 const t = adminTexts.targets;
 const UNITS_PER_PAGE = 8;
@@ -41,7 +43,24 @@ targetUnitFeature.callbackQuery(adminTargetUnitMenu.pattern, async (ctx) => {
   pager(keyboard, page, pages, (p) => adminTargetUnitMenu.build(target.id, p));
   if (target.responsibleUnitId !== null) keyboard.text(t.noUnit, adminTargetUnitSet.build(target.id, null)).row();
   keyboard.text(t.backToTarget, adminTarget.build(target.id));
+  // A province has hundreds of units: typing part of a name finds one faster than paging.
+  await startFlow(c, UNIT_SEARCH_FLOW, "search", { targetId: target.id });
   await show(c, t.chooseUnit(found.index + 1, page + 1, pages), keyboard);
+});
+
+targetUnitFeature.on("message:text", async (ctx, next) => {
+  const c = ctx as MemberContext;
+  const flow = activeFlow(c, UNIT_SEARCH_FLOW);
+  if (!flow || ctx.message.text.startsWith("/")) return next();
+  const found = await targetFor(c, Number((flow.data as { targetId: number }).targetId), "manage");
+  if (!found) return void (await endFlow(c));
+  const query = ctx.message.text.trim().slice(0, 100);
+  const hits = await searchUnits(c.deps.db.$client, c.member.unitId, query, UNITS_PER_PAGE);
+  const keyboard = new InlineKeyboard();
+  for (const u of hits) keyboard.text(`${u.id === found.target.responsibleUnitId ? "✓ " : ""}${u.name}`, adminTargetUnitSet.build(found.target.id, u.id)).row();
+  keyboard.text(t.backToTarget, adminTarget.build(found.target.id));
+  const text = hits.length === 0 ? t.unitNotFound(escapeHtml(query)) : t.unitsFound(escapeHtml(query));
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 });
 
 targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
@@ -52,6 +71,7 @@ targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
   const unit = requested === 0 ? null : (await unitsInAdminScope(c.deps.db, c.member.unitId)).find((u) => u.id === requested);
   if (unit === undefined) return deny(c, adminTexts.units.notInScope);
 
+  if (activeFlow(c, UNIT_SEARCH_FLOW)) await endFlow(c);
   const { target } = found;
   const unitId = unit?.id ?? null;
   const changed = await setTargetUnit(c.deps.db, { targetId: target.id, from: target.responsibleUnitId, unitId, memberId: c.member.id });

@@ -15,6 +15,8 @@ import { deny, paginate, planLabel, show } from "./scope";
 
 const t = adminTexts.targets;
 const FLOW = "target-value";
+/** Typing part of a unit's name while the responsible-unit menu is open (target-unit.ts). */
+export const UNIT_SEARCH_FLOW = "target-unit";
 /** Eight targets (text, goal, latest value) keep a page well under Telegram's 4096 characters. */
 const TARGETS_PER_PAGE = 8;
 
@@ -33,6 +35,8 @@ targetsFeature.callbackQuery(adminTarget.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const found = await targetFor(c, Number(ctx.match[1]), "read");
   if (!found) return;
+  // Back on the target's screen, a value or unit name half asked for is no longer expected.
+  if (activeFlow(c, FLOW) || activeFlow(c, UNIT_SEARCH_FLOW)) await endFlow(c);
   const view = targetScreen(c, found);
   await show(c, view.text, view.keyboard);
 });
