@@ -110,6 +110,9 @@ describe("/chitieu", () => {
     const audits = await env.DB.prepare("select count(*) as n from audit_log where action = 'target.unit' and entity_id = ?1").bind(target).first<{ n: number }>();
     expect(audits!.n).toBe(1);
 
+    // The office's list says who records it.
+    expect(await say(c.admin, "/chitieu")).toContain(`1. Tỷ lệ đảng viên trẻ có trình độ đại học\n   Mục tiêu: ≥ 80% đến năm 2030\n   Đơn vị phụ trách: Đảng ủy xã An Bình ${c.tag}\n   Chưa có số liệu.`);
+
     // The unit's member sees only that target, and records a value.
     const list = await say(c.memberA, "/chitieu");
     expect(list).toContain(`Chỉ tiêu Đảng ủy xã An Bình ${c.tag} phụ trách`);

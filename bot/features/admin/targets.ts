@@ -142,6 +142,8 @@ async function renderTargets(ctx: MemberContext, requestedPage: number): Promise
     if (showsPlan(visible, target) && (plan || plansListed > 1)) lines.push(`   ${t.plan(planLabel(target.plan))}`);
     const goal = goalText(target);
     if (goal) lines.push(t.goal(goal));
+    // The office sees at a glance which unit records what; a unit's own list needs no reminder.
+    if (plan && target.responsibleUnitName) lines.push(`   ${t.responsible(escapeHtml(target.responsibleUnitName))}`);
     lines.push(standingLine(target, values.filter((v) => v.targetId === target.id)));
   });
   if (targets.length > 0) lines.push("", plan ? t.footer : t.unitFooter);
