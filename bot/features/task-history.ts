@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { formatDate, formatDateTime } from "../../core/time/vietnam-date";
-import { extensionsOf } from "../../db/queries/extensions";
-import { reportEvidence, reportsOf } from "../../db/queries/reports";
+import { reportEvidence } from "../../db/queries/reports";
+import { taskHistory as historyOf } from "../../db/queries/task-view";
 import { openEvidence, taskCard, taskHistory } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
+import { historyLines } from "../render/history";
 import { escapeHtml, shorten } from "../render/html";
 import { historyTexts as t, reportTexts } from "../texts";
 import { viewableAssignment } from "./task-card";
@@ -18,45 +18,17 @@ taskHistoryFeature.callbackQuery(taskHistory.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const assignment = await viewableAssignment(c, Number(ctx.match[1]));
   if (!assignment) return;
-  const { db } = c.deps;
-  const [reports, extensions] = await db.batch([reportsOf(db, assignment.id), extensionsOf(db, assignment.id)]);
-
-  const events: { at: string; lines: string[] }[] = [];
+  const { lines, files } = historyLines(await historyOf(c.deps.db.$client, assignment.taskId, assignment.id), { acrossUnits: false });
   const keyboard = new InlineKeyboard();
-  let fileButtons = 0;
-  for (const r of reports) {
-    const at = formatDateTime(r.createdAt);
-    const note = escapeHtml(shorten(r.note ?? "", 160));
-    const who = escapeHtml(r.memberName);
-    const lines = [r.kind === "completion" ? t.completion(at, who, note) : r.kind === "checkin" ? t.checkin(at, who, r.periodKey ?? "", note) : t.progress(at, who, r.percent, note)];
-    if (r.evidence?.length) {
-      lines.push(t.files(r.evidence.length));
-      r.evidence.forEach((file, i) => {
-        if (fileButtons++ < FILE_BUTTONS_MAX) keyboard.text(t.fileButton(fileButtons, shorten(file.name ?? "ảnh", 24)), openEvidence.build(r.id, i)).row();
-      });
-    }
-    if (r.kind === "completion") {
-      if (r.reviewStatus === "pending") lines.push(t.reviewPending);
-      else if (r.reviewedAt) events.push({ at: r.reviewedAt, lines: [t.reviewed(formatDateTime(r.reviewedAt), r.reviewStatus === "confirmed", r.reviewNote && escapeHtml(r.reviewNote))] });
-    }
-    events.push({ at: r.createdAt, lines });
-  }
-  for (const e of extensions) {
-    const lines = [t.extension(formatDateTime(e.createdAt), e.originalDue ? formatDate(e.originalDue) : "—", formatDate(e.proposedDue), escapeHtml(shorten(e.reason, 160)))];
-    if (e.status === "pending") lines.push(t.extensionPending);
-    else if (e.decidedAt) events.push({ at: e.decidedAt, lines: [t.extensionDecided(formatDateTime(e.decidedAt), e.status === "approved")] });
-    events.push({ at: e.createdAt, lines });
-  }
-  events.sort((a, b) => a.at.localeCompare(b.at));
+  files.slice(-FILE_BUTTONS_MAX).forEach((f, i) => keyboard.text(t.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row());
 
   // Newest events matter most when the history is long: drop from the oldest.
   const body: string[] = [];
   let length = 0;
-  for (const event of [...events].reverse()) {
-    const text = event.lines.join("\n");
-    if (length + text.length > HISTORY_MAX_CHARS) break;
-    body.unshift(text);
-    length += text.length + 1;
+  for (const line of [...lines].reverse()) {
+    if (length + line.length > HISTORY_MAX_CHARS) break;
+    body.unshift(line);
+    length += line.length + 1;
   }
   const header = t.header(escapeHtml(assignment.ref), escapeHtml(assignment.unitName));
   keyboard.text(reportTexts.buttons.openTask, taskCard.build(assignment.id));

@@ -135,16 +135,6 @@ const reportView = {
   memberName: members.fullName,
 };
 
-/** Every report on an assignment, oldest first: the unit's history. */
-export function reportsOf(db: Db, assignmentId: number) {
-  return db
-    .select(reportView)
-    .from(progressReports)
-    .innerJoin(members, eq(members.id, progressReports.memberId))
-    .where(eq(progressReports.assignmentId, assignmentId))
-    .orderBy(progressReports.createdAt, progressReports.id);
-}
-
 /** The newest few reports, newest first: what a task card shows. */
 export function latestReports(db: Db, assignmentId: number, limit = 3) {
   return db

@@ -112,8 +112,18 @@ export interface HistoryAudit {
   createdAt: string;
 }
 
-/** Every event on a task's assignments. The audit entries returned are those the reports and requests do not already tell. */
-export async function taskHistory(d1: D1Database, taskId: number): Promise<{ reports: HistoryReport[]; extensions: HistoryExtension[]; audit: HistoryAudit[] }> {
+export interface TaskHistory {
+  reports: HistoryReport[];
+  extensions: HistoryExtension[];
+  audit: HistoryAudit[];
+}
+
+/**
+ * Every event on a task's assignments, or on one of them (with the task's
+ * own changes). The audit entries returned are those the reports and
+ * requests do not already tell.
+ */
+export async function taskHistory(d1: D1Database, taskId: number, assignmentId: number | null = null): Promise<TaskHistory> {
   const [reports, extensions, audit] = (await d1.batch([
     d1
       .prepare(
@@ -123,9 +133,9 @@ export async function taskHistory(d1: D1Database, taskId: number): Promise<{ rep
          from assignments a join progress_reports r on r.assignment_id = a.id
          join units u on u.id = a.unit_id join members m on m.id = r.member_id
          left join members rv on rv.id = r.reviewed_by
-         where a.task_id = ?1 order by r.created_at, r.id`,
+         where a.task_id = ?1 and (?2 is null or a.id = ?2) order by r.created_at, r.id`,
       )
-      .bind(taskId),
+      .bind(taskId, assignmentId),
     d1
       .prepare(
         `select e.id, e.assignment_id as assignmentId, u.name as unitName, e.original_due as originalDue, e.proposed_due as proposedDue,
@@ -133,20 +143,20 @@ export async function taskHistory(d1: D1Database, taskId: number): Promise<{ rep
          from assignments a join extension_requests e on e.assignment_id = a.id
          join units u on u.id = a.unit_id join members rq on rq.id = e.requested_by
          left join members dc on dc.id = e.decided_by
-         where a.task_id = ?1 order by e.created_at, e.id`,
+         where a.task_id = ?1 and (?2 is null or a.id = ?2) order by e.created_at, e.id`,
       )
-      .bind(taskId),
+      .bind(taskId, assignmentId),
     d1
       .prepare(
         `select l.id, case when l.entity = 'assignment' then l.entity_id end as assignmentId, l.action, l.detail,
                 m.full_name as actorName, l.created_at as createdAt
          from audit_log l left join members m on m.id = l.actor_member_id
-         where ((l.entity = 'assignment' and l.entity_id in (select id from assignments where task_id = ?1))
+         where ((l.entity = 'assignment' and l.entity_id in (select id from assignments where task_id = ?1 and (?2 is null or id = ?2)))
                 or (l.entity = 'task' and l.entity_id = ?1))
            and l.action not like 'report.%' and l.action not like 'completion.%' and l.action not like 'extension.%'
          order by l.created_at, l.id`,
       )
-      .bind(taskId),
+      .bind(taskId, assignmentId),
   ])) as [D1Result<HistoryReport & { evidence: string | null }>, D1Result<HistoryExtension>, D1Result<HistoryAudit & { detail: string | null }>];
   return {
     reports: reports.results.map((r) => ({ ...r, evidence: r.evidence ? (JSON.parse(r.evidence) as Evidence[]) : null })),

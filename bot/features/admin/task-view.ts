@@ -1,12 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { statusOf } from "../../../core/status/of-assignment";
 import { foldText } from "../../../core/text/fold";
-import { formatDate, formatDateTime, vietnamDate } from "../../../core/time/vietnam-date";
+import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { planTasks, taskHistory, taskWithUnits, type TaskHit } from "../../../db/queries/task-view";
 import { adminOverview, adminTask, adminTaskHistory, openEvidence, taskCard } from "../../callback-data";
 import type { BotContext, MemberContext } from "../../context";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { deadlineLine } from "../../render/deadline";
+import { historyLines } from "../../render/history";
 import { escapeHtml, shorten } from "../../render/html";
 import { adminTexts, historyTexts, statusLabel } from "../../texts";
 import { deny, planFor, planLabel, show } from "./scope";
@@ -50,42 +51,8 @@ taskViewFeature.callbackQuery(adminTaskHistory.pattern, async (ctx) => {
   const taskId = Number(ctx.match[1]);
   const found = await taskWithUnits(c.deps.db.$client, taskId);
   if (!found || found.task.planId !== plan.id) return deny(c, adminTexts.otherPlan);
-  const history = await taskHistory(c.deps.db.$client, taskId);
-
-  const events: { at: string; text: string }[] = [];
-  const files: { reportId: number; index: number; name: string }[] = [];
-  for (const r of history.reports) {
-    const at = formatDateTime(r.createdAt);
-    const who = t.who(escapeHtml(r.memberName), escapeHtml(r.unitName));
-    const note = escapeHtml(shorten(r.note ?? "", 160));
-    const lines = [
-      r.kind === "completion" ? historyTexts.completion(at, who, note) : r.kind === "checkin" ? historyTexts.checkin(at, who, r.periodKey ?? "", note) : historyTexts.progress(at, who, r.percent, note),
-    ];
-    if (r.evidence?.length) {
-      lines.push(historyTexts.files(r.evidence.length));
-      r.evidence.forEach((file, index) => files.push({ reportId: r.id, index, name: file.name ?? "ảnh" }));
-    }
-    if (r.kind === "completion" && r.reviewStatus === "pending") lines.push(historyTexts.reviewPending);
-    events.push({ at: r.createdAt, text: lines.join("\n") });
-    if (r.kind === "completion" && r.reviewedAt) {
-      const reviewed = historyTexts.reviewed(formatDateTime(r.reviewedAt), r.reviewStatus === "confirmed", r.reviewNote && escapeHtml(r.reviewNote));
-      events.push({ at: r.reviewedAt, text: `${reviewed}${r.reviewerName ? t.by(escapeHtml(r.reviewerName)) : ""}` });
-    }
-  }
-  for (const e of history.extensions) {
-    const asked = historyTexts.extension(formatDateTime(e.createdAt), e.originalDue ? formatDate(e.originalDue) : "—", formatDate(e.proposedDue), escapeHtml(shorten(e.reason, 160)));
-    events.push({ at: e.createdAt, text: `${asked}${t.extensionBy(escapeHtml(e.requesterName), escapeHtml(e.unitName))}${e.status === "pending" ? `\n${historyTexts.extensionPending}` : ""}` });
-    if (e.decidedAt) {
-      events.push({ at: e.decidedAt, text: `${historyTexts.extensionDecided(formatDateTime(e.decidedAt), e.status === "approved")}${e.deciderName ? t.by(escapeHtml(e.deciderName)) : ""}` });
-    }
-  }
-  for (const a of history.audit) {
-    const what = t.auditActions[a.action] ?? a.action;
-    events.push({ at: a.createdAt, text: t.audit(formatDateTime(a.createdAt), escapeHtml(a.actorName ?? t.someone), what) });
-  }
-  events.sort((a, b) => a.at.localeCompare(b.at));
-
-  const pages = pagesOf(events.map((e) => e.text), HISTORY_PAGE_CHARS);
+  const { lines, files } = historyLines(await taskHistory(c.deps.db.$client, taskId), { acrossUnits: true });
+  const pages = pagesOf(lines, HISTORY_PAGE_CHARS);
   // Without a page asked for, the newest: that is what the office looks for.
   const requested = Number(ctx.match[2]);
   const page = requested >= pages.length ? pages.length - 1 : requested;
