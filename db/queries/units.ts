@@ -22,6 +22,6 @@ export async function unitsInAdminScope(db: Db, adminUnitId: number): Promise<Un
     )
     select units.id, units.name, units.is_group from units join scope on scope.id = units.id
     where units.is_group = 0
-    order by units.parent_id is not null, units.name`);
+    order by units.parent_id is not null, units.name_key`);
   return rows.map((r) => ({ id: r.id, name: r.name, isGroup: r.is_group === 1 }));
 }

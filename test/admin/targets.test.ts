@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { apiCalls, buttons, lastMessage, pressButton, say } from "../support/fake-telegram";
 import { plans } from "../../db/schema";
-import { makeCommittee, makeMember, testDb } from "../support/fixtures";
+import { makeCommittee, makeMember, makeUnit, testDb } from "../support/fixtures";
 import { callbackUpdate, postUpdate } from "../support/webhook";
 import { addTarget, recordValue } from "./support";
 
@@ -74,18 +74,22 @@ describe("/chitieu", () => {
     await postUpdate(callbackUpdate(c.memberA, 1, `a:tv:${target}`));
     expect(await lastAnswer()).toContain("không do đơn vị của đồng chí phụ trách");
 
+    await makeUnit(`Văn phòng ${c.tag}`, c.root);
+    await makeUnit(`Ủy ban Kiểm tra ${c.tag}`, c.root);
     await say(c.admin, "/chitieu");
     await pressButton(c.admin, "1");
     expect((await lastMessage(c.admin.id)).text).toContain("Đơn vị phụ trách: chưa giao (văn phòng ghi số liệu)");
     await pressButton(c.admin, "👥 Giao đơn vị phụ trách");
     const menu = await lastMessage(c.admin.id);
     expect(menu.text).toContain("Đơn vị phụ trách chỉ tiêu 1");
-    // The units the office looks after, not another committee's.
+    // The units the office looks after, not another committee's, in Vietnamese alphabetical order (Ủ before V).
     expect(buttons(menu).map((b) => b.text)).toEqual([
       `Huyện ủy Thử nghiệm ${c.tag}`,
       `Ban Tổ chức ${c.tag}`,
       `Đảng ủy xã An Bình ${c.tag}`,
       `Đảng ủy xã Phú Lộc ${c.tag}`,
+      `Ủy ban Kiểm tra ${c.tag}`,
+      `Văn phòng ${c.tag}`,
       "« Quay lại",
     ]);
     await pressButton(c.admin, `Đảng ủy xã An Bình ${c.tag}`);
