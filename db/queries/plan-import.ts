@@ -246,6 +246,6 @@ export async function assignedUnitsWithoutMembers(db: Db, planId: number): Promi
     select u.id, u.name from units u
     where u.id in (select a.unit_id from assignments a join tasks t on t.id = a.task_id where t.plan_id = ${planId})
       and not exists (select 1 from members m where m.unit_id = u.id and m.removed_at is null)
-    order by u.name`);
+    order by u.name_key`);
 }
 
