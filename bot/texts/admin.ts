@@ -65,6 +65,7 @@ export const adminTexts = {
     counts: (plan: string, total: number, parts: string) => `${plan} · ${total} nhiệm vụ${parts ? `: ${parts}` : ""}`,
     noTasks: "Đơn vị không có nhiệm vụ nào trong kế hoạch này.",
     membersHeader: (n: number) => `<b>Cán bộ</b> (${n})`,
+    targetsHeader: (n: number) => `<b>Chỉ tiêu phụ trách</b> (${n})`,
     noMembers: "Chưa có ai tham gia. Dùng /moi để mời.",
     member: (name: string, role: string, flags: string) => `• ${name} (${role})${flags ? ` — ${flags}` : ""}`,
     moreMembers: (n: number) => `• … và ${n} người khác`,

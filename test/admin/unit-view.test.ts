@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { buttons, lastMessage, pressButton, say } from "../support/fake-telegram";
 import { makeCommittee, makeMember, makeUnit } from "../support/fixtures";
-import { addReport } from "./support";
+import { addReport, addTarget, recordValue } from "./support";
 
 describe("/donvi", () => {
   it("finds a unit by part of its name without diacritics, and shows its tasks and people", async () => {
@@ -15,11 +15,16 @@ describe("/donvi", () => {
     await env.DB.prepare("update members set unreachable_since = ?2, paused_until = null where id = ?1").bind(blocked.memberId, `${addDays(today, -3)}T02:00:00Z`).run();
     await env.DB.prepare("update members set paused_until = ?2 where id = ?1").bind(quiet.memberId, addDays(today, 10)).run();
     await addReport(c.tasksA.overdue.assignmentId, c.memberA.memberId, { percent: 30, note: "Đã lên kế hoạch" });
+    const target = await addTarget(c.planId, { text: "Tỷ lệ đảng viên trẻ", value: 30, comparator: "gte", unitOfMeasure: "%", byYear: 2030, responsibleUnitId: c.unitA });
+    await addTarget(c.planId, { text: "Chỉ tiêu của Phú Lộc", value: 5, comparator: "gte", unitOfMeasure: null, byYear: null, responsibleUnitId: c.unitB });
+    await recordValue(target, "2025", 32, c.memberA.memberId);
 
     const text = await say(c.admin, `/donvi an binh ${c.tag}`);
     expect(text).toContain(`🏢 Đảng ủy xã An Bình ${c.tag}`);
     expect(text).toContain("5 nhiệm vụ: 🔴 1 · 🟠 1 · 🔁 1 · ⚪ 1 · ✅ 1");
     expect(text).toMatch(/1\. 🔴 Quá hạn · 1 Tổ chức hội nghị quán triệt nghị quyết\n\s+Hạn: trước ngày hôm qua/);
+    expect(text).toContain("Chỉ tiêu phụ trách (1)\n• Tỷ lệ đảng viên trẻ: 32% (năm 2025) ✅");
+    expect(text).not.toContain("Chỉ tiêu của Phú Lộc");
     expect(text).toContain("Cán bộ (4)");
     expect(text).toContain(`• Trưởng ${leader.id} (lãnh đạo đơn vị) — ⚠️ chưa báo cáo lần nào`);
     expect(text).toContain(`• An ${c.memberA.id} (cán bộ) — báo cáo gần nhất ${formatDate(today)}`);

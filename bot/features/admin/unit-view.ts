@@ -5,12 +5,14 @@ import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { unitAssignments } from "../../../db/queries/assignments";
 import { planUnits } from "../../../db/queries/overview";
 import type { PlanInfo } from "../../../db/queries/plans";
+import { planTargets } from "../../../db/queries/targets";
 import { searchUnits, unitInScope, unitMembers, type UnitMember } from "../../../db/queries/unit-view";
 import { adminOverview, adminUnit, adminUnitList, peopleOfUnit, taskCard } from "../../callback-data";
 import type { BotContext, MemberContext } from "../../context";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { deadlineLine } from "../../render/deadline";
 import { escapeHtml, shorten } from "../../render/html";
+import { targetOverviewLines } from "../../render/targets";
 import { adminTexts, roleLabel, statusLabel } from "../../texts";
 import { deny, paginate, planFor, planLabel, show } from "./scope";
 
@@ -74,7 +76,7 @@ async function renderUnit(ctx: MemberContext, plan: PlanInfo, unitId: number, re
   const unit = await unitInScope(db.$client, plan.monitorUnitId, unitId);
   if (!unit) return deny(ctx, adminTexts.units.notInScope);
   const today = vietnamDate(ctx.deps.now());
-  const [assignments, people] = await Promise.all([unitAssignments(db, unitId), unitMembers(db.$client, unitId)]);
+  const [assignments, people, planTargetList] = await Promise.all([unitAssignments(db, unitId), unitMembers(db.$client, unitId), planTargets(db, plan.id)]);
   const items = sortByUrgency(assignments.filter((a) => a.planId === plan.id), today);
 
   const counts = new Map<string, number>();
@@ -93,6 +95,8 @@ async function renderUnit(ctx: MemberContext, plan: PlanInfo, unitId: number, re
     lines.push(`${offset + i + 1}. ${statusLabel[a.status]} · ${escapeHtml(a.ref)} ${escapeHtml(shorten(a.title, 90))}`);
     lines.push(`    ${deadlineLine(a, a.status, today)}`);
   });
+  const targets = planTargetList.targets.filter((x) => x.responsibleUnitId === unitId);
+  if (targets.length > 0) lines.push("", t.targetsHeader(targets.length), ...targetOverviewLines(targets, planTargetList.values));
   lines.push("", t.membersHeader(people.length));
   if (people.length === 0) lines.push(t.noMembers);
   for (const m of people.slice(0, MEMBERS_SHOWN)) lines.push(t.member(escapeHtml(m.fullName), roleLabel[m.role], memberFlags(m, today).join(" · ")));
