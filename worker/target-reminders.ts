@@ -2,10 +2,10 @@ import { targetSubject } from "../core/alerts/kinds";
 import { receivesAlerts } from "../core/alerts/recipients";
 import { targetYearAskedFor, yearEndPeriods } from "../core/alerts/target-values";
 import { goalLabel } from "../core/report/target";
-import { adminTarget, adminTargetRecord } from "../bot/callback-data";
+import { targetAlertButtons } from "../bot/keyboards/alerts";
 import { escapeHtml, shorten } from "../bot/render/html";
 import { planLabel } from "../bot/render/plan";
-import { adminTexts, alertTexts as t } from "../bot/texts";
+import { alertTexts as t } from "../bot/texts";
 import { targetsMissingValue } from "../db/queries/alerts-targets";
 import type { NewReminder } from "../db/queries/outbox";
 
@@ -38,10 +38,7 @@ export async function targetValueReminders(d1: D1Database, today: string): Promi
         kind: "target_missing" as const,
         subject: targetSubject(row.targetId),
         periodKey: String(year),
-        payload: {
-          text: lines.join("\n"),
-          buttons: [[{ text: adminTexts.targets.record, data: adminTargetRecord.build(row.targetId) }, { text: adminTexts.targets.viewButton, data: adminTarget.build(row.targetId) }]],
-        },
+        payload: { text: lines.join("\n"), buttons: targetAlertButtons(row.targetId) },
       };
     });
 }

@@ -1,6 +1,6 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { MUTE_CHOICES, muteCancel, muteFor, muteMenu, startCheckin, startReport, taskCard } from "../callback-data";
-import { alertTexts as t } from "../texts";
+import { adminTarget, adminTargetRecord, MUTE_CHOICES, muteCancel, muteFor, muteMenu, startCheckin, startReport, taskCard } from "../callback-data";
+import { adminTexts, alertTexts as t } from "../texts";
 
 /**
  * Alert buttons, kept as plain rows so the outbox can store them with the
@@ -17,6 +17,11 @@ export function deadlineAlertButtons(assignmentId: number, mutedUntil?: string):
     ],
     [{ text: mutedUntil ? t.mutedUntil(mutedUntil) : t.mute, data: muteMenu.build(assignmentId) }],
   ];
+}
+
+/** Under a message about a target (given to the unit, figure missing): record a value, or see the target. */
+export function targetAlertButtons(targetId: number): ButtonRows {
+  return [[{ text: adminTexts.targets.record, data: adminTargetRecord.build(targetId) }, { text: adminTexts.targets.viewButton, data: adminTarget.build(targetId) }]];
 }
 
 export function muteChoiceButtons(assignmentId: number): ButtonRows {

@@ -1,4 +1,4 @@
-import { formatValue, goalLabel, periodLabelOf, standingOf, type Comparator } from "../../core/report/target";
+import { formatValue, goalLabel, periodLabelOf, standingOf } from "../../core/report/target";
 import { formatDateTime } from "../../core/time/vietnam-date";
 import type { TargetRow, TargetValueRow } from "../../db/queries/targets";
 import { adminTexts } from "../texts";
@@ -7,11 +7,9 @@ import { planLabel } from "./plan";
 
 const t = adminTexts.targets;
 
-const goalOf = (target: TargetRow) => ({ comparator: target.comparator as Comparator | null, value: target.value });
-
 /** "≥ 70% đến năm 2030" */
 export function goalText(target: TargetRow): string | null {
-  const label = goalLabel({ ...goalOf(target), unitOfMeasure: target.unitOfMeasure, byYear: target.byYear });
+  const label = goalLabel(target);
   return label && escapeHtml(label);
 }
 
@@ -21,7 +19,7 @@ export function valueText(value: number, target: { unitOfMeasure: string | null 
 
 /** "Mới nhất: 62,5% (năm 2025) ↑ từ 58% · ⚠️ chưa đạt", or that nothing is recorded. */
 export function standingLine(target: TargetRow, values: TargetValueRow[]): string {
-  const s = standingOf(goalOf(target), values);
+  const s = standingOf(target, values);
   if (!s.latest) return t.noValue;
   const from = s.previous ? `${valueText(s.previous.value, target)} (${periodLabelOf(s.previous.period)})` : "";
   const trend = s.trend === "up" ? t.trend.up(from) : s.trend === "down" ? t.trend.down(from) : s.trend === "flat" ? t.trend.flat() : "";
@@ -32,7 +30,7 @@ export function standingLine(target: TargetRow, values: TargetValueRow[]): strin
 /** One line per target for the overview. */
 export function targetOverviewLines(targets: TargetRow[], values: TargetValueRow[]): string[] {
   return targets.map((target) => {
-    const s = standingOf(goalOf(target), values.filter((v) => v.targetId === target.id));
+    const s = standingOf(target, values.filter((v) => v.targetId === target.id));
     const text = escapeHtml(shorten(target.text, 70));
     if (!s.latest) return t.overviewNone(text);
     const verdict = s.met === true ? " ✅" : s.met === false ? ` ⚠️ (mục tiêu ${goalText(target)})` : "";
@@ -48,7 +46,7 @@ export function targetDetailText(target: TargetRow, n: number, values: TargetVal
   if (o.showPlan) lines.push(t.plan(planLabel(target.plan)));
   lines.push(target.responsibleUnitName ? t.responsible(escapeHtml(target.responsibleUnitName)) : t.noResponsible);
   lines.push(standingLine(target, values).trim(), "");
-  const { series } = standingOf(goalOf(target), values);
+  const { series } = standingOf(target, values);
   if (series.length > 0) {
     lines.push(t.seriesHeader);
     // The newest twelve periods: enough for a trend, short enough for a phone.

@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { csvBytes } from "../../../core/report/csv";
 import { exportReport } from "../../../core/report/export";
-import type { Comparator } from "../../../core/report/target";
 import type { ExportTarget } from "../../../core/report/targets-sheet";
 import { foldText } from "../../../core/text/fold";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
@@ -53,11 +52,7 @@ async function sendExport(ctx: MemberContext, format: "xlsx" | "csv"): Promise<v
 }
 
 function exportTargets({ targets, values }: TargetList): ExportTarget[] {
-  return targets.map((target) => ({
-    ...target,
-    comparator: target.comparator as Comparator | null,
-    values: values.filter((v) => v.targetId === target.id),
-  }));
+  return targets.map((target) => ({ ...target, values: values.filter((v) => v.targetId === target.id) }));
 }
 
 /** bao-cao-ke-hoach-mau-45-2026-05-12.xlsx: ASCII, so every mail client and phone keeps it. */

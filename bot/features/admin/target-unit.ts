@@ -7,10 +7,11 @@ import { alertRecipientsOf } from "../../../db/queries/people";
 import { setTargetUnit, type TargetRow } from "../../../db/queries/targets";
 import { searchUnits } from "../../../db/queries/unit-view";
 import { unitsInAdminScope } from "../../../db/queries/units";
-import { adminTarget, adminTargetRecord, adminTargetUnitMenu, adminTargetUnitSet } from "../../callback-data";
+import { adminTarget, adminTargetUnitMenu, adminTargetUnitSet } from "../../callback-data";
 import { activeFlow, endFlow, startFlow } from "../../conversation";
 import type { BotContext, MemberContext } from "../../context";
 import { pager } from "../../keyboards/admin";
+import { targetAlertButtons } from "../../keyboards/alerts";
 import { escapeHtml, shorten } from "../../render/html";
 import { planLabel } from "../../render/plan";
 import { goalText } from "../../render/targets";
@@ -101,10 +102,7 @@ async function tellUnit(ctx: MemberContext, target: TargetRow, unit: { id: numbe
     goalText(target),
     planLabel(target.plan),
   );
-  const payload = {
-    text,
-    buttons: [[{ text: t.record, data: adminTargetRecord.build(target.id) }, { text: t.viewButton, data: adminTarget.build(target.id) }]],
-  };
+  const payload = { text, buttons: targetAlertButtons(target.id) };
   const ids = await insertReminders(
     db.$client,
     people.map((p) => ({ memberId: p.id, assignmentId: null, kind: "target_assigned" as const, subject: targetSubject(target.id), periodKey: `unit:${unit.id}`, payload })),
