@@ -76,14 +76,19 @@ async function targetList(db: Db, where: SQL, first?: SQL): Promise<TargetList> 
   return { targets: list.map((r) => ({ ...r.target, responsibleUnitName: r.responsibleUnitName, plan: { id: r.target.planId, ...r.plan } })), values };
 }
 
+/** Records a value with its audit entry; returns its id. */
 export async function recordTargetValue(
   db: Db,
   v: { targetId: number; period: string; value: number; note: string | null; memberId: number; now: string },
-): Promise<void> {
-  await db.batch([
-    db.insert(targetValues).values({ targetId: v.targetId, period: v.period, value: v.value, note: v.note, recordedBy: v.memberId, createdAt: v.now }),
+): Promise<number> {
+  const [inserted] = await db.batch([
+    db
+      .insert(targetValues)
+      .values({ targetId: v.targetId, period: v.period, value: v.value, note: v.note, recordedBy: v.memberId, createdAt: v.now })
+      .returning({ id: targetValues.id }),
     auditStatement(db, { actorMemberId: v.memberId, action: "target.value", entity: "target", entityId: v.targetId, detail: { period: v.period, value: v.value } }),
   ]);
+  return inserted[0]!.id;
 }
 
 /** Make `unitId` (or nobody, null) responsible for a target, if it still has the unit the screen showed (`from`). */

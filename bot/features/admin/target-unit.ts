@@ -37,10 +37,7 @@ targetUnitFeature.callbackQuery(adminTargetUnitMenu.pattern, async (ctx) => {
   const { target } = found;
   const units = await unitsInAdminScope(c.deps.db, c.member.unitId);
   const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, Number(ctx.match[2]));
-  const keyboard = new InlineKeyboard();
-  for (const u of units.slice(offset, offset + UNITS_PER_PAGE)) {
-    keyboard.text(`${u.id === target.responsibleUnitId ? "✓ " : ""}${u.name}`, adminTargetUnitSet.build(target.id, u.id)).row();
-  }
+  const keyboard = unitChoices(target, units.slice(offset, offset + UNITS_PER_PAGE));
   pager(keyboard, page, pages, (p) => adminTargetUnitMenu.build(target.id, p));
   if (target.responsibleUnitId !== null) keyboard.text(t.noUnit, adminTargetUnitSet.build(target.id, null)).row();
   keyboard.text(t.backToTarget, adminTarget.build(target.id));
@@ -57,8 +54,7 @@ targetUnitFeature.on("message:text", async (ctx, next) => {
   if (!found) return void (await endFlow(c));
   const query = ctx.message.text.trim().slice(0, 100);
   const hits = await searchUnits(c.deps.db.$client, c.member.unitId, query, UNITS_PER_PAGE);
-  const keyboard = new InlineKeyboard();
-  for (const u of hits) keyboard.text(`${u.id === found.target.responsibleUnitId ? "✓ " : ""}${u.name}`, adminTargetUnitSet.build(found.target.id, u.id)).row();
+  const keyboard = unitChoices(found.target, hits);
   keyboard.text(t.backToTarget, adminTarget.build(found.target.id));
   const text = hits.length === 0 ? t.unitNotFound(escapeHtml(query)) : t.unitsFound(escapeHtml(query));
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
@@ -85,6 +81,13 @@ targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
   const view = targetScreen(c, updated, `\n\n${unit ? t.unitSet(escapeHtml(unit.name), told.people) : t.unitCleared}`);
   await showInPlace(c, view.text, view.keyboard);
 });
+
+/** One button per unit, the one responsible now ticked. */
+function unitChoices(target: TargetRow, units: { id: number; name: string }[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const u of units) keyboard.text(`${u.id === target.responsibleUnitId ? "✓ " : ""}${u.name}`, adminTargetUnitSet.build(target.id, u.id)).row();
+  return keyboard;
+}
 
 /**
  * Tells the unit's people (those who get alerts) through the outbox, once

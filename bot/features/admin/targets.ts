@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { canManagePlan, canRecordTarget } from "../../../core/access/policy";
+import { canManagePlan, canReadTarget, canRecordTarget } from "../../../core/access/policy";
 import { parseTargetInput, periodLabelOf, TARGET_NOTE_MAX } from "../../../core/report/target";
 import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
 import { recordTargetValue, visibleTargets, type TargetList, type TargetRow } from "../../../db/queries/targets";
@@ -62,17 +62,12 @@ targetsFeature.on("message:text", async (ctx, next) => {
     const tooLong = t.noteTooLong(TARGET_NOTE_MAX);
     return void (await ctx.reply({ format: t.badFormat, period: t.badPeriod, value: t.badValue, range: t.badShare, tooLong }[input.reason]));
   }
-  await recordTargetValue(c.deps.db, {
-    targetId,
-    period: input.period.key,
-    value: input.value,
-    note: input.note,
-    memberId: c.member.id,
-    now: c.deps.now().toISOString(),
-  });
+  const recorded = { targetId, period: input.period.key, value: input.value, note: input.note, createdAt: c.deps.now().toISOString() };
+  const id = await recordTargetValue(c.deps.db, { ...recorded, memberId: c.member.id, now: recorded.createdAt });
   await endFlow(c);
-  const after = (await targetFor(c, targetId, "read")) ?? found;
-  const view = targetScreen(c, after);
+  // The screen as it now stands, from what was just loaded and written: no second read.
+  const values = [...found.visible.values, { ...recorded, id, recordedByName: c.member.fullName }];
+  const view = targetScreen(c, { ...found, visible: { ...found.visible, values } });
   await ctx.reply(`${t.saved(periodLabelOf(input.period.key), valueText(input.value, found.target))}\n\n${view.text}`, {
     parse_mode: "HTML",
     reply_markup: view.keyboard,
@@ -90,7 +85,9 @@ type VisibleTargets = TargetList & { plan: PlanInfo | null };
 async function targetsOf(ctx: MemberContext): Promise<VisibleTargets> {
   const { member, deps } = ctx;
   const plan = member.role === "admin" || member.role === "viewer" ? (await readablePlans(deps.db, member)).current : null;
-  return { plan, ...(await visibleTargets(deps.db, { planId: plan?.id ?? null, unitId: member.unitId })) };
+  const { targets, values } = await visibleTargets(deps.db, { planId: plan?.id ?? null, unitId: member.unitId });
+  // The query fetches the candidates; the policy decides, as for plans (readablePlans).
+  return { plan, targets: targets.filter((target) => canReadTarget(member, target.plan, target)), values };
 }
 
 export interface FoundTarget {
