@@ -5,6 +5,12 @@ import { DEFAULT_ALERT_CONFIG, type AlertConfig } from "../core/alerts/config";
 export interface Env {
   DB: D1Database;
   ALERTS?: Queue<unknown>;
+  /** Evidence files and exports (R2). */
+  FILES?: R2Bucket;
+  /** Base URL of this Worker, for links sent in chat. */
+  PUBLIC_URL?: string;
+  /** HMAC key of signed links (login, upload, download); falls back to TELEGRAM_WEBHOOK_SECRET locally. */
+  LINK_SECRET?: string;
   TELEGRAM_BOT_TOKEN?: string;
   TELEGRAM_WEBHOOK_SECRET?: string;
   TELEGRAM_API_ROOT?: string;
