@@ -23,5 +23,7 @@ export default defineConfig({
   test: {
     globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/apply-migrations.ts"],
+    // End-to-end tests go through the webhook and fake APIs; a loaded 2-core machine can take seconds per screen.
+    testTimeout: 20_000,
   },
 });

@@ -2,6 +2,12 @@ import type { Context } from "grammy";
 import type { Db } from "../db/client";
 import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
+import type { ChatPort } from "./ports/port";
+
+export interface LinkMaker {
+  /** A short-lived download link for a file kept in R2. */
+  download(key: string, name: string): Promise<string>;
+}
 
 export interface BotDeps {
   db: Db;
@@ -13,6 +19,10 @@ export interface BotDeps {
    * without a queue binding: the rows wait for the next cron run.
    */
   enqueueReminders?: (reminderIds: number[]) => Promise<number>;
+  /** Sends outbox rows now (notices a person's action caused); what fails is left to the queue's retries. */
+  deliverNow?: (reminderIds: number[]) => Promise<void>;
+  /** Signed links for files kept in storage and for pages of the back office. */
+  links?: LinkMaker;
 }
 
 /** The member is loaded by the webhook in the same D1 round trip that claims the update. */
@@ -23,6 +33,8 @@ export type BotContext = Context & {
   /** The chat had a flow that timed out: free text gets "start again" rather than "not understood". */
   flowExpired: boolean;
   deps: BotDeps;
+  /** How this chat is answered: Telegram or Zalo (bot/ports). */
+  port: ChatPort;
 };
 
 /** Narrowed context for handlers that run only for members. */

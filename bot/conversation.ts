@@ -21,7 +21,7 @@ export function newFlowToken(): string {
 
 export function flowState(ctx: MemberContext, flow: string, step: string, data: FlowData, token: string): Omit<Conversation, "updatedAt"> {
   return {
-    chatId: String(ctx.chat!.id),
+    chatId: ctx.port.chatKey,
     memberId: ctx.member.id,
     flow,
     step,
@@ -50,7 +50,7 @@ export async function advanceFlow(ctx: MemberContext, step: string, data: FlowDa
 
 /** The delete statement, to put in the same batch as the flow's final write. */
 export function endFlowStatement(ctx: MemberContext) {
-  return endConversation(ctx.deps.db, String(ctx.chat!.id));
+  return endConversation(ctx.deps.db, ctx.port.chatKey);
 }
 
 export async function endFlow(ctx: MemberContext): Promise<void> {

@@ -1,5 +1,5 @@
-import { Bot } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import { Bot, type Context } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
 import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
 import type { BotContext, BotDeps } from "./context";
@@ -28,6 +28,7 @@ import { reviewCompletionFeature } from "./features/review-completion";
 import { taskCardFeature } from "./features/task-card";
 import { taskHistoryFeature } from "./features/task-history";
 import { membersOnly } from "./filters/members-only";
+import type { ChatPort } from "./ports/port";
 
 export interface BotConfig {
   token: string;
@@ -35,24 +36,51 @@ export interface BotConfig {
   botUsername: string;
 }
 
+/** What one update brings along: loaded by the webhook in its first D1 round trip. */
+export interface UpdateState {
+  deps: BotDeps;
+  member: MemberProfile | null;
+  conversation: Conversation | null;
+  /** How this update is answered (bot/ports). */
+  port: (ctx: Context) => ChatPort;
+}
+
+const states = new WeakMap<Update, UpdateState>();
+const bots = new Map<string, Bot<BotContext>>();
+
 /**
- * One bot per update: cheap (features are built once at module load), and it
- * lets the member loaded by the webhook ride on the context without globals.
- * botInfo is given so grammY never calls getMe on a cold isolate.
+ * Handles one update with the bot for this configuration. The bot and its
+ * composers are built once per isolate; what differs per update (the member,
+ * the open flow, the channel's port) rides on the update object.
  */
-export function createBot(
-  config: BotConfig,
-  deps: BotDeps,
-  member: MemberProfile | null,
-  conversation: Conversation | null = null,
-): Bot<BotContext> {
+export async function handleUpdate(config: BotConfig, update: Update, state: UpdateState): Promise<void> {
+  const key = `${config.token}\n${config.apiRoot}\n${config.botUsername}`;
+  let bot = bots.get(key);
+  if (!bot) {
+    bot = createBot(config);
+    bots.set(key, bot);
+  }
+  states.set(update, state);
+  try {
+    await bot.handleUpdate(update);
+  } finally {
+    states.delete(update);
+  }
+}
+
+/** botInfo is given so grammY never calls getMe on a cold isolate. */
+export function createBot(config: BotConfig): Bot<BotContext> {
   const bot = new Bot<BotContext>(config.token, {
     botInfo: botInfoFor(config),
     client: { apiRoot: config.apiRoot },
   });
   bot.use((ctx, next) => {
+    const state = states.get(ctx.update);
+    if (!state) throw new Error("update handled without its state");
+    const { deps, member, conversation } = state;
     ctx.deps = deps;
     ctx.member = member;
+    ctx.port = state.port(ctx);
     const ours = conversation !== null && conversation.memberId === member?.id;
     const live = ours && conversation.expiresAt > deps.now().toISOString();
     ctx.conversation = live ? conversation : null;

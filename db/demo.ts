@@ -114,6 +114,8 @@ export const demoTargets: DemoTarget[] = [
 
 export interface DemoMember {
   telegramId: number;
+  /** Every demo person also has a Zalo account, so the terminal chat can talk as them on either channel. */
+  zaloId: string;
   fullName: string;
   unitName: string;
   role: Role;
@@ -141,6 +143,7 @@ const people: [string, string, Role][] = [
 
 export const demoMembers: DemoMember[] = people.map(([fullName, unitName, role], i) => ({
   telegramId: 7_000_000_001 + i,
+  zaloId: `zl-demo-${String(i + 1).padStart(2, "0")}`,
   fullName,
   unitName,
   role,

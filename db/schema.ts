@@ -79,13 +79,14 @@ export const targets = sqliteTable(
 
 export { roles, type Role };
 
-/** A chat user bound to one unit with one role. Removal keeps the row so history stays readable. */
+/**
+ * A person bound to one unit with one role. Removal keeps the row so history
+ * stays readable; how they are reached lives in member_channels.
+ */
 export const members = sqliteTable(
   "members",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    telegramUserId: text("telegram_user_id").notNull(),
-    chatId: text("chat_id").notNull(),
     unitId: integer("unit_id").notNull(),
     role: text("role", { enum: roles }).notNull(),
     fullName: text("full_name").notNull(),
@@ -93,15 +94,59 @@ export const members = sqliteTable(
     currentPlanId: integer("current_plan_id"),
     /** Alerts paused (leave, holiday) until this ISO date, inclusive. */
     pausedUntil: text("paused_until"),
+    /** No linked channel can reach them any more (blocked the bot everywhere). */
     unreachableSince: text("unreachable_since"),
     removedAt: text("removed_at"),
     createdAt: timestamp(),
   },
-  (t) => [
-    uniqueIndex("members_active_user_uq").on(t.telegramUserId).where(sql`removed_at is null`),
-    index("members_unit_idx").on(t.unitId),
-  ],
+  (t) => [index("members_unit_idx").on(t.unitId)],
 );
+
+export const channels = ["telegram", "zalo"] as const;
+export type Channel = (typeof channels)[number];
+
+/**
+ * How a member is reached: a Telegram id, a Zalo id or both. One row per
+ * channel account, so an account belongs to one active member at most;
+ * removal deletes the member's rows (their history stays on members).
+ */
+export const memberChannels = sqliteTable(
+  "member_channels",
+  {
+    channel: text("channel", { enum: channels }).notNull(),
+    /** The person's id on the channel. */
+    userId: text("user_id").notNull(),
+    memberId: integer("member_id").notNull(),
+    /** Their private chat with the bot: where alerts go. */
+    chatId: text("chat_id").notNull(),
+    /** The channel refused delivery (blocked the bot, unknown chat); their other channels are unaffected. */
+    unreachableSince: text("unreachable_since"),
+    linkedAt: timestamp("linked_at"),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.userId] }), index("member_channels_member_idx").on(t.memberId)],
+);
+
+/**
+ * A one-time code a member makes on one channel to link another (10 minutes).
+ * Only a hash is kept: the code itself is a credential.
+ */
+export const channelLinkCodes = sqliteTable("channel_link_codes", {
+  codeHash: text("code_hash").primaryKey(),
+  memberId: integer("member_id").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+  createdAt: timestamp(),
+});
+
+/**
+ * The last menu a chat without buttons (Zalo) was shown: its keys ("1", "a")
+ * and the action each stands for, so a typed "2" is dispatched as that button.
+ */
+export const chatMenus = sqliteTable("chat_menus", {
+  chatKey: text("chat_key").primaryKey(),
+  items: text("items", { mode: "json" }).$type<{ key: string; data: string }[]>().notNull(),
+  createdAt: timestamp(),
+});
 
 export const invites = sqliteTable(
   "invites",
@@ -292,6 +337,8 @@ export const reminders = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     memberId: integer("member_id").notNull(),
+    /** One row per channel the member is reached on: each delivery is recorded on its own. */
+    channel: text("channel", { enum: channels }).notNull().default("telegram"),
     assignmentId: integer("assignment_id"),
     kind: text("kind").notNull(),
     /** What the alert is about ("assignment:12", "digest"): with kind and period it makes the alert unique. */
@@ -306,16 +353,22 @@ export const reminders = sqliteTable(
     createdAt: timestamp(),
   },
   (t) => [
-    uniqueIndex("reminders_once_uq").on(t.memberId, t.kind, t.subject, t.periodKey),
+    uniqueIndex("reminders_once_uq").on(t.memberId, t.channel, t.kind, t.subject, t.periodKey),
     index("reminders_status_idx").on(t.status),
     index("reminders_assignment_idx").on(t.assignmentId),
   ],
 );
 
-/** Telegram re-sends an update until it gets a 2xx; the first insert wins. */
-export const processedUpdates = sqliteTable("processed_updates", {
-  updateId: integer("update_id").primaryKey(),
-  receivedAt: timestamp("received_at"),
+/**
+ * Platforms re-send an update until they get a 2xx: the first claim wins
+ * ("tg:<update_id>", "zl:<message_id>"). A claim still `processing` after a
+ * minute belongs to a Worker that was killed (CPU, memory) and may be taken
+ * again, so the retry is handled rather than lost.
+ */
+export const inboundUpdates = sqliteTable("inbound_updates", {
+  key: text("key").primaryKey(),
+  state: text("state", { enum: ["processing", "done"] }).notNull().default("processing"),
+  claimedAt: text("claimed_at").notNull(),
 });
 
 export const auditLog = sqliteTable(

@@ -4,7 +4,7 @@ import { parseDeadline } from "../core/deadline/parse";
 import { unitKey } from "../core/units/match";
 import type { Db } from "./client";
 import { demoMembers, demoPlan, demoReports, demoTargets, demoTasks, demoUnits } from "./demo";
-import { assignments, auditLog, members, plans, progressReports, targets, targetValues, tasks, unitGroupMembers, units } from "./schema";
+import { assignments, auditLog, memberChannels, members, plans, progressReports, targets, targetValues, tasks, unitGroupMembers, units } from "./schema";
 
 const unitId = (name: string): SQL => sql`(select id from units where name_key = ${unitKey(name)} limit 1)`;
 const planId = sql`(select id from plans where source_hash = ${demoPlan.sourceHash})`;
@@ -77,14 +77,19 @@ export async function seedDemo(db: Db): Promise<"seeded" | "already-present"> {
   });
   for (const m of demoMembers) {
     statements.push(
-      db.insert(members).values({
-        telegramUserId: String(m.telegramId),
+      db.insert(members).values({ unitId: unitId(m.unitName), role: m.role, fullName: m.fullName }),
+      db.insert(memberChannels).values({
+        channel: "telegram",
+        userId: String(m.telegramId),
         chatId: String(m.telegramId),
-        unitId: unitId(m.unitName),
-        role: m.role,
-        fullName: m.fullName,
+        memberId: sql`(select max(id) from members)`,
       }),
     );
+    if (m.zaloId) {
+      statements.push(
+        db.insert(memberChannels).values({ channel: "zalo", userId: m.zaloId, chatId: m.zaloId, memberId: sql`(select max(id) from members)` }),
+      );
+    }
   }
   for (const r of demoReports) {
     const assignment = sql`(select id from assignments where task_id = ${taskId(r.ref)} and unit_id = ${unitId(r.unit)})`;

@@ -48,7 +48,7 @@ await call("setMyCommands", { commands: memberMenu });
 
 const office = spawnSync(
   "npx",
-  ["wrangler", "d1", "execute", "DB", "--remote", "--json", "--command", "select chat_id, role from members where removed_at is null and role in ('admin', 'viewer')"],
+  ["wrangler", "d1", "execute", "DB", "--remote", "--json", "--command", "select mc.chat_id, m.role from members m join member_channels mc on mc.member_id = m.id and mc.channel = 'telegram' where m.removed_at is null and m.role in ('admin', 'viewer')"],
   { encoding: "utf8" },
 );
 const rows = office.status === 0 ? ((JSON.parse(office.stdout) as { results: { chat_id: string; role: Role }[] }[])[0]?.results ?? []) : null;

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import type { Env } from "./env";
+import { files } from "./routes/files";
 import { telegramWebhook } from "./routes/telegram-webhook";
+import { zaloWebhook } from "./routes/zalo-webhook";
 
 export const app = new Hono<{ Bindings: Env }>();
 
@@ -10,5 +12,7 @@ app.get("/health", async (c) => {
 });
 
 app.route("/telegram", telegramWebhook);
+app.route("/zalo", zaloWebhook);
+app.route("/files", files);
 
 app.notFound((c) => c.text("Not Found", 404));

@@ -15,6 +15,12 @@ export interface Env {
   TELEGRAM_WEBHOOK_SECRET?: string;
   TELEGRAM_API_ROOT?: string;
   BOT_USERNAME?: string;
+  /** Zalo Bot Platform: the bot's token, the webhook's secret_token, and the API root (a local fake in tests). */
+  ZALO_BOT_TOKEN?: string;
+  ZALO_WEBHOOK_SECRET?: string;
+  ZALO_API_ROOT?: string;
+  /** Zalo messages a second, all chats together (no published limit). */
+  ZALO_RATE?: string;
   /** "true" adds X-D1-Round-Trips to webhook responses, for benchmarks. */
   EXPOSE_METRICS?: string;
   /** Deadline alerts (README, "Deadline alerts"); each falls back to core/alerts/config.ts. */
@@ -38,6 +44,27 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+const zaloSchema = z.object({
+  ZALO_BOT_TOKEN: z.string().min(10, "ZALO_BOT_TOKEN: token của bot Zalo"),
+  ZALO_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "ZALO_WEBHOOK_SECRET: 8–256 ký tự A-Z a-z 0-9 _ -"),
+  ZALO_API_ROOT: z.string().url().default("https://bot-api.zaloplatforms.com"),
+  ZALO_RATE: z.coerce.number().min(0.1).max(30).default(5),
+});
+
+export type ZaloConfig = z.infer<typeof zaloSchema>;
+
+const zaloConfigs = new WeakMap<Env, ZaloConfig | null>();
+
+/** The Zalo channel's settings, or null when the deployment has no Zalo bot (its webhook then answers 404). */
+export function readZaloConfig(env: Env): ZaloConfig | null {
+  let config = zaloConfigs.get(env);
+  if (config === undefined) {
+    config = env.ZALO_BOT_TOKEN ? zaloSchema.parse(env) : null;
+    zaloConfigs.set(env, config);
+  }
+  return config;
+}
 
 const configs = new WeakMap<Env, Config>();
 

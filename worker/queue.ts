@@ -1,4 +1,3 @@
-import { Api, GrammyError } from "grammy";
 import { z } from "zod";
 import { WorkingCalendar } from "../core/alerts/calendar";
 import type { AlertConfig } from "../core/alerts/config";
@@ -6,7 +5,6 @@ import { memberSubject } from "../core/alerts/kinds";
 import { SendPacer } from "../core/alerts/pacing";
 import { isSendingTime, nextSendingTime } from "../core/alerts/send-window";
 import { formatDate, vietnamDate } from "../core/time/vietnam-date";
-import { toInlineKeyboard } from "../bot/keyboards/alerts";
 import { escapeHtml } from "../bot/render/html";
 import { alertTexts as t } from "../bot/texts";
 import {
@@ -19,7 +17,12 @@ import {
   markUnreachable,
   type DeliveryRow,
 } from "../db/queries/outbox";
-import { readAlertConfig, readConfig, type Env } from "./env";
+import type { Channel } from "../db/schema";
+import type { ChannelSender } from "./channels/sender";
+import { telegramSender } from "./channels/telegram-sender";
+import { zaloSender } from "./channels/zalo-sender";
+import { readAlertConfig, readConfig, readZaloConfig, type Env } from "./env";
+import { ZaloApi } from "./zalo/client";
 import { enqueuePending } from "./scheduled";
 
 /**
@@ -47,8 +50,10 @@ export interface ConsumerDeps {
   now?: () => number;
   /** Bot API fetch (tests point it at an in-isolate fake to simulate timeouts). */
   fetch?: typeof fetch;
-  /** Defaults to the isolate's shared pacer. */
+  /** Defaults to the isolate's shared pacer (per channel). */
   pacer?: SendPacer;
+  /** Notices sent at once (worker/deliver-now) do not wait for working hours. */
+  ignoreSendingHours?: boolean;
 }
 
 const messageBody = z.object({ id: z.number().int().positive() });
@@ -60,12 +65,17 @@ const BACKOFF_BASE_S = 10;
 const BACKOFF_MAX_S = 600;
 const QUEUE_DELAY_MAX_S = 12 * 3600;
 
-let shared: { key: string; pacer: SendPacer } | null = null;
+const shared = new Map<string, SendPacer>();
 
-function pacerFor(config: AlertConfig): SendPacer {
-  const key = `${config.messagesPerSecond}/${config.chatIntervalMs}`;
-  if (shared?.key !== key) shared = { key, pacer: new SendPacer(config.messagesPerSecond, config.chatIntervalMs) };
-  return shared.pacer;
+/** One pacer per channel and pace, kept by the isolate: batches side by side share the channel's budget. */
+function pacerFor(channel: Channel, perSecond: number, chatIntervalMs: number): SendPacer {
+  const key = `${channel}:${perSecond}/${chatIntervalMs}`;
+  let pacer = shared.get(key);
+  if (!pacer) {
+    pacer = new SendPacer(perSecond, chatIntervalMs);
+    shared.set(key, pacer);
+  }
+  return pacer;
 }
 
 interface Work {
@@ -77,11 +87,10 @@ interface Work {
 
 export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps: ConsumerDeps = {}): Promise<void> {
   const config = readAlertConfig(env);
-  const telegram = readConfig(env);
   const calendar = new WorkingCalendar(config.holidays);
   const clock = deps.now ?? Date.now;
   const start = new Date(clock());
-  if (!isSendingTime(start, config, calendar)) {
+  if (!deps.ignoreSendingHours && !isSendingTime(start, config, calendar)) {
     // Retries can spill past working hours; nobody is woken at night.
     const wait = Math.ceil((nextSendingTime(start, config, calendar).getTime() - start.getTime()) / 1000);
     batch.retryAll({ delaySeconds: Math.min(Math.max(wait, 1), QUEUE_DELAY_MAX_S) });
@@ -119,42 +128,41 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
     work.push({ message, row, notBefore: 0, throttled: 0 });
   }
 
-  const api = new Api(telegram.TELEGRAM_BOT_TOKEN, {
-    apiRoot: telegram.TELEGRAM_API_ROOT,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  });
-  const pacer = deps.pacer ?? pacerFor(config);
+  const channels = channelsFor(env, deps, config);
   const inFlight = new Map<string, Promise<void>>();
+  // Chats of different channels never share a pacing slot.
+  const slot = (row: DeliveryRow) => `${row.channel}:${row.chatId}`;
+  const pacerOf = (row: DeliveryRow) => deps.pacer ?? channels[row.channel].pacer;
 
   const send = async (w: Work): Promise<void> => {
     const { row, message } = w;
+    const channel = channels[row.channel];
+    if (!channel.sender) {
+      await markFailed(d1, row.id, `${row.channel} is not configured`, false);
+      message.ack();
+      return;
+    }
     try {
-      await api.sendMessage(
-        row.chatId,
-        row.payload!.text,
-        { parse_mode: "HTML", reply_markup: toInlineKeyboard(row.payload!.buttons), link_preview_options: { is_disabled: true } },
-        // grammY types its signal from the abort-controller shim; the runtime's is what it uses.
-        AbortSignal.timeout(config.sendTimeoutMs) as unknown as Parameters<Api["sendMessage"]>[3],
-      );
+      await channel.sender.send(row.chatId, row.payload!, AbortSignal.timeout(config.sendTimeoutMs));
     } catch (error) {
       return handleFailure(w, error);
     }
     try {
       await markSent(d1, row.id, new Date(clock()));
     } catch (error) {
-      // Telegram has it: sending again would be worse than a row left queued.
-      console.error("alerts: sent but not recorded", row.id, error);
+      // The channel has it: sending again would be worse than a row left queued.
+      console.error("alerts: sent but not recorded", row.id, error instanceof Error ? error.name : "error");
     }
     message.ack();
   };
 
   const handleFailure = async (w: Work, error: unknown): Promise<void> => {
     const { row, message } = w;
-    const code = error instanceof GrammyError ? error.error_code : null;
-    const description = error instanceof Error ? error.message : String(error);
-    if (code === 429) {
-      const retryAfter = (error as GrammyError).parameters.retry_after ?? 1;
-      pacer.holdOff(row.chatId, clock() + retryAfter * 1000, clock() + Math.min(retryAfter, INLINE_WAIT_MAX_S) * 1000);
+    const failure = channels[row.channel].sender!.classify(error);
+    const description = failure.description;
+    if (failure.kind === "rate_limited") {
+      const retryAfter = failure.retryAfterSeconds;
+      pacerOf(row).holdOff(slot(row), clock() + retryAfter * 1000, clock() + Math.min(retryAfter, INLINE_WAIT_MAX_S) * 1000);
       w.throttled++;
       if (retryAfter <= INLINE_WAIT_MAX_S && w.throttled <= INLINE_429_TRIES) {
         w.notBefore = clock() + retryAfter * 1000;
@@ -165,12 +173,12 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
       message.retry({ delaySeconds: Math.min(retryAfter, QUEUE_DELAY_MAX_S) });
       return;
     }
-    if (code === 403) {
+    if (failure.kind === "unreachable") {
       await reportUnreachable(env, config, row, description, new Date(clock()));
       message.ack();
       return;
     }
-    if (code !== null && code < 500) {
+    if (failure.kind === "permanent") {
       await markFailed(d1, row.id, description, true);
       message.ack();
       return;
@@ -192,8 +200,8 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
     let best = -1;
     let bestAt = Infinity;
     work.forEach((w, i) => {
-      if (inFlight.has(w.row.chatId)) return;
-      const at = Math.max(pacer.readyAt(w.row.chatId), w.notBefore);
+      if (inFlight.has(slot(w.row))) return;
+      const at = Math.max(pacerOf(w.row).readyAt(slot(w.row)), w.notBefore);
       if (at < bestAt) [best, bestAt] = [i, at];
     });
     if (best < 0) {
@@ -206,8 +214,8 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
       continue;
     }
     const [w] = work.splice(best, 1);
-    pacer.take(w!.row.chatId, clock());
-    const chat = w!.row.chatId;
+    pacerOf(w!.row).take(slot(w!.row), clock());
+    const chat = slot(w!.row);
     inFlight.set(
       chat,
       send(w!).finally(() => inFlight.delete(chat)),
@@ -224,8 +232,11 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
 
 function skipReason(row: DeliveryRow, today: string): string | null {
   if (!row.payload) return "no message";
-  if (row.removedAt !== null) return "removed";
+  if (!row.chatId) return "unlinked";
+  // A notice may be the farewell to someone just removed; alerts are not.
+  if (row.removedAt !== null && row.kind !== "notice") return "removed";
   if (row.unreachableSince !== null) return "unreachable";
+  if (row.kind === "notice") return null; // what someone did for them, not a reminder: pauses and mutes do not hold it back
   if (row.pausedUntil !== null && row.pausedUntil >= today) return "paused";
   if (row.mutedUntil !== null && row.mutedUntil >= today) return "muted";
   return null;
@@ -233,7 +244,7 @@ function skipReason(row: DeliveryRow, today: string): string | null {
 
 /** 403: the member blocked the bot. Their leaders hear of it once a day at most (the outbox's uniqueness). */
 async function reportUnreachable(env: Env, config: AlertConfig, row: DeliveryRow, error: string, at: Date): Promise<void> {
-  const leaders = await markUnreachable(env.DB, row.id, row.memberId, at, error);
+  const leaders = await markUnreachable(env.DB, row.id, row.memberId, row.channel, at, error);
   if (leaders.length === 0) return;
   const today = vietnamDate(at);
   const text = t.unreachableNotice(escapeHtml(row.fullName), escapeHtml(row.unitName), formatDate(today));
@@ -249,6 +260,26 @@ async function reportUnreachable(env: Env, config: AlertConfig, row: DeliveryRow
     })),
   );
   if (ids.length > 0) await enqueuePending(env.DB, env.ALERTS, config, ids);
+}
+
+interface ChannelOut {
+  sender: ChannelSender | null;
+  pacer: SendPacer;
+}
+
+function channelsFor(env: Env, deps: ConsumerDeps, config: AlertConfig): Record<Channel, ChannelOut> {
+  const telegram = env.TELEGRAM_BOT_TOKEN ? readConfig(env) : null;
+  const zalo = readZaloConfig(env);
+  return {
+    telegram: {
+      sender: telegram ? telegramSender(telegram.TELEGRAM_BOT_TOKEN, telegram.TELEGRAM_API_ROOT, deps.fetch) : null,
+      pacer: pacerFor("telegram", config.messagesPerSecond, config.chatIntervalMs),
+    },
+    zalo: {
+      sender: zalo ? zaloSender(env.DB, new ZaloApi({ token: zalo.ZALO_BOT_TOKEN, apiRoot: zalo.ZALO_API_ROOT, ...(deps.fetch ? { fetch: deps.fetch } : {}) })) : null,
+      pacer: pacerFor("zalo", zalo?.ZALO_RATE ?? 5, config.chatIntervalMs),
+    },
+  };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { Actions } from "../ports/actions";
 import { parsePauseDate } from "../../core/alerts/pause-date";
 import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { assignmentById } from "../../db/queries/assignments";
@@ -7,7 +8,7 @@ import { unitsInAdminScope } from "../../db/queries/units";
 import { muteCancel, muteFor, muteMenu } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
 import { adminsOnly } from "../filters/admins-only";
-import { deadlineAlertButtons, muteChoiceButtons, toInlineKeyboard, type ButtonRows } from "../keyboards/alerts";
+import { deadlineAlertButtons, muteChoiceButtons, type ButtonRows } from "../keyboards/alerts";
 import { escapeHtml } from "../render/html";
 import { alertTexts as t, texts } from "../texts";
 
@@ -25,7 +26,7 @@ alertSettings.command("tamdung", async (ctx) => {
   if (!input) {
     const until = await pausedUntil(deps.db, member.id);
     const state = until !== null && until >= today ? `${t.pauseState(formatDate(until))}\n\n` : "";
-    return void (await ctx.reply(state + t.pauseUsage(example)));
+    return void (await ctx.port.send(state + t.pauseUsage(example)));
   }
   const parsed = parsePauseDate(input, today);
   if (!parsed.ok) {
@@ -35,17 +36,17 @@ alertSettings.command("tamdung", async (ctx) => {
         : parsed.reason === "past"
           ? t.pausePast(formatDate(parsed.date))
           : t.pauseTooFar(formatDate(parsed.max));
-    return void (await ctx.reply(reply));
+    return void (await ctx.port.send(reply));
   }
   await pauseAlerts(deps.db, member.id, parsed.date);
-  await ctx.reply(t.paused(formatDate(parsed.date)));
+  await ctx.port.send(t.paused(formatDate(parsed.date)));
 });
 
 alertSettings.command("tieptuc", async (ctx) => {
   const { member, deps } = ctx as MemberContext;
   const undone = await resumeAlerts(deps.db, member.id);
   const anything = undone.wasPaused || undone.mutes > 0 || undone.wasUnreachable;
-  await ctx.reply(anything ? t.resumed(undone.mutes) : t.notPaused);
+  await ctx.port.send(anything ? t.resumed(undone.mutes) : t.notPaused);
 });
 
 alertSettings.command("tamnghi", adminsOnly, async (ctx) => {
@@ -53,21 +54,21 @@ alertSettings.command("tamnghi", adminsOnly, async (ctx) => {
   const today = vietnamDate(deps.now());
   const units = await unitsInAdminScope(deps.db, member.unitId);
   const quiet = await quietMembers(deps.db, [...new Set([member.unitId, ...units.map((u) => u.id)])], today);
-  if (quiet.length === 0) return void (await ctx.reply(t.quietNone));
+  if (quiet.length === 0) return void (await ctx.port.send(t.quietNone));
   const lines = quiet.slice(0, QUIET_LIST_MAX).map((q) =>
     q.unreachableSince !== null
       ? t.quietUnreachable(escapeHtml(q.fullName), escapeHtml(q.unitName), formatDate(vietnamDate(new Date(q.unreachableSince))))
       : t.quietPaused(escapeHtml(q.fullName), escapeHtml(q.unitName), formatDate(q.pausedUntil!)),
   );
   if (quiet.length > QUIET_LIST_MAX) lines.push(t.quietMore(quiet.length - QUIET_LIST_MAX));
-  await ctx.reply([t.quietHeader(quiet.length), ...lines].join("\n"), { parse_mode: "HTML" });
+  await ctx.port.send([t.quietHeader(quiet.length), ...lines].join("\n"), { html: true });
 });
 
 alertSettings.callbackQuery(muteMenu.pattern, async (ctx) => {
   const assignmentId = await ownAssignment(ctx as MemberContext, Number(ctx.match[1]));
   if (assignmentId === null) return;
-  await ctx.answerCallbackQuery();
-  await editButtons(ctx, muteChoiceButtons(assignmentId));
+  await ctx.port.answer();
+  await editButtons(ctx, muteChoiceButtons(assignmentId), t.muteAsk);
 });
 
 alertSettings.callbackQuery(muteFor.pattern, async (ctx) => {
@@ -77,35 +78,31 @@ alertSettings.callbackQuery(muteFor.pattern, async (ctx) => {
   // "7 ngày" counts today: alerts come back on the eighth day.
   const until = addDays(vietnamDate(deps.now()), Number(ctx.match[2]) - 1);
   await muteAssignment(deps.db, member.id, assignmentId, until);
-  await ctx.answerCallbackQuery({ text: t.muteDone(formatDate(until)) });
-  await editButtons(ctx, deadlineAlertButtons(assignmentId, formatDate(until)));
+  await ctx.port.answer({ text: t.muteDone(formatDate(until)) });
+  await editButtons(ctx, deadlineAlertButtons(assignmentId, formatDate(until)), t.muteDone(formatDate(until)));
 });
 
 alertSettings.callbackQuery(muteCancel.pattern, async (ctx) => {
   const assignmentId = await ownAssignment(ctx as MemberContext, Number(ctx.match[1]));
   if (assignmentId === null) return;
-  await ctx.answerCallbackQuery();
-  await editButtons(ctx, deadlineAlertButtons(assignmentId));
+  await ctx.port.answer();
+  await editButtons(ctx, deadlineAlertButtons(assignmentId), t.muteKept);
 });
 
 /** Only a task of the member's own unit can be muted (the alerts go to that unit). */
 async function ownAssignment(ctx: MemberContext, assignmentId: number): Promise<number | null> {
   const assignment = await assignmentById(ctx.deps.db, assignmentId);
   if (!assignment) {
-    await ctx.answerCallbackQuery({ text: texts.staleButton });
+    await ctx.port.answer({ text: texts.staleButton });
     return null;
   }
   if (assignment.unitId !== ctx.member.unitId) {
-    await ctx.answerCallbackQuery({ text: texts.notYourTask, show_alert: true });
+    await ctx.port.answer({ text: texts.notYourTask, alert: true });
     return null;
   }
   return assignment.id;
 }
 
-async function editButtons(ctx: BotContext, rows: ButtonRows): Promise<void> {
-  await ctx.editMessageReplyMarkup({ reply_markup: toInlineKeyboard(rows) }).catch((error: unknown) => {
-    // Pressed twice, or the alert is too old to edit: the mute itself is saved either way.
-    if (error instanceof Error && /message is not modified|message to edit not found|message can't be edited/.test(error.message)) return;
-    throw error;
-  });
+async function editButtons(ctx: BotContext, rows: ButtonRows, text: string): Promise<void> {
+  await ctx.port.setActions(Actions.fromRows(rows), text);
 }

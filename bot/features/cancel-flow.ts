@@ -9,16 +9,16 @@ export const cancelFlow = new Composer<BotContext>();
 
 cancelFlow.command("huy", async (ctx) => {
   const c = ctx as MemberContext;
-  if (!c.conversation) return void (await ctx.reply(t.nothingToCancel));
+  if (!c.conversation) return void (await ctx.port.send(t.nothingToCancel));
   await endFlow(c);
-  await ctx.reply(t.cancelled);
+  await ctx.port.send(t.cancelled);
 });
 
 cancelFlow.callbackQuery(flowCancel.pattern, async (ctx) => {
   const c = ctx as MemberContext;
-  if (c.conversation?.token !== ctx.match[1]) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
+  if (c.conversation?.token !== ctx.match[1]) return void (await ctx.port.answer({ text: texts.staleButton }));
   await endFlow(c);
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(t.cancelled);
+  await ctx.port.answer();
+  await ctx.port.clearActions();
+  await ctx.port.send(t.cancelled);
 });

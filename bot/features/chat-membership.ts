@@ -17,5 +17,5 @@ chatMembership.on("my_chat_member", async (ctx) => {
   if (status !== "kicked" && status !== "member") return;
   const reachable = status === "member";
   if (reachable === (ctx.member.unreachableSince === null)) return; // nothing changes
-  await setReachable(ctx.deps.db, ctx.member.id, reachable, ctx.deps.now().toISOString());
+  await setReachable(ctx.deps.db, ctx.member.id, "telegram", reachable, ctx.deps.now().toISOString());
 });

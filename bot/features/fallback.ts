@@ -7,10 +7,10 @@ export const fallback = new Composer<BotContext>();
 
 fallback.on("message:text", async (ctx) => {
   const command = /^\/([A-Za-z0-9_]{1,32})(@\w+)?/.exec(ctx.message.text);
-  if (command) await ctx.reply(texts.unknownCommand(command[1]!));
-  else await ctx.reply(ctx.flowExpired ? reportTexts.flowExpired : texts.freeText);
+  if (command) await ctx.port.send(texts.unknownCommand(command[1]!));
+  else await ctx.port.send(ctx.flowExpired ? reportTexts.flowExpired : texts.freeText);
 });
 
-fallback.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: texts.staleButton }));
+fallback.on("callback_query", (ctx) => ctx.port.answer({ text: texts.staleButton }));
 
-fallback.on("message", (ctx) => ctx.reply(texts.unsupportedMessage));
+fallback.on("message", (ctx) => ctx.port.send(texts.unsupportedMessage));

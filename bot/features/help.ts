@@ -1,5 +1,4 @@
 import { Composer } from "grammy";
-import { syncCommandMenu } from "../command-menu";
 import type { BotContext, MemberContext } from "../context";
 import { escapeHtml } from "../render/html";
 import { commandsFor, roleLabel, texts } from "../texts";
@@ -13,6 +12,6 @@ help.command(["trogiup", "help"], async (ctx) => {
     texts.helpHeader(escapeHtml(member.fullName), escapeHtml(member.unitName), roleLabel[member.role]),
     ...commands.map(([name, what]) => `/${name} — ${what}`),
   ];
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
-  await syncCommandMenu(ctx.api, ctx.chat.id, member.role);
+  await ctx.port.send(lines.join("\n"), { html: true });
+  await ctx.port.syncCommands(member.role);
 });

@@ -20,21 +20,21 @@ export const importPlan = new Composer<BotContext>();
 importPlan.command("nhapkh", adminsOnly, async (ctx) => {
   const data: ImportFlowData = { importId: null, choices: null, deadlineTask: null, back: null };
   const token = await startFlow(ctx as MemberContext, IMPORT_FLOW, "await_file", data as unknown as Record<string, unknown>);
-  await ctx.reply(t.askFile, { parse_mode: "HTML", reply_markup: cancelImportKeyboard(token) });
+  await ctx.port.send(t.askFile, { html: true, actions: cancelImportKeyboard(token) });
 });
 
 // A file with no flow running is an admin's import; inside another flow (evidence for a report) it is that flow's.
 importPlan.on("message:document", async (ctx, next) => {
   const c = ctx as MemberContext;
   if (c.conversation && c.conversation.flow !== IMPORT_FLOW) return next();
-  if (!isAdmin(c.member)) return void (await ctx.reply(t.adminOnly));
+  if (!isAdmin(c.member)) return void (await ctx.port.send(t.adminOnly));
   await receivePlanFile(c, ctx.message.document);
 });
 
 importPlan.on("message:photo", async (ctx, next) => {
   const c = ctx as MemberContext;
   if ((c.conversation && c.conversation.flow !== IMPORT_FLOW) || !isAdmin(c.member)) return next();
-  await ctx.reply(t.rejected.image);
+  await ctx.port.send(t.rejected.image);
 });
 
 importPlan.on("message:text", async (ctx, next) => {
@@ -42,11 +42,11 @@ importPlan.on("message:text", async (ctx, next) => {
   const flow = activeFlow(c, IMPORT_FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
   if (flow.step === "deadline") return onDeadlineText(c, ctx.message.text);
-  await ctx.reply(flow.step === "await_file" ? t.waitingForFile : t.reviewHint);
+  await ctx.port.send(flow.step === "await_file" ? t.waitingForFile : t.reviewHint);
 });
 
 importPlan.callbackQuery(importButton.pattern, adminsOnly, async (ctx) => {
   const action = importButton.parse(ctx.match[2]!);
-  if (!action) return void (await ctx.answerCallbackQuery({ text: t.stale, show_alert: true }));
+  if (!action) return void (await ctx.port.answer({ text: t.stale, alert: true }));
   await onImportButton(ctx as MemberContext, ctx.match[1]!, action);
 });

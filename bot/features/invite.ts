@@ -16,10 +16,10 @@ export const invite = new Composer<BotContext>();
 
 invite.command("moi", adminsOnly, async (ctx) => {
   const units = await unitsInAdminScope(ctx.deps.db, ctx.member!.unitId);
-  if (units.length === 0) return void (await ctx.reply(texts.inviteNoUnits));
-  await ctx.reply(texts.inviteChooseUnit(1, Math.ceil(units.length / UNITS_PER_PAGE)), {
-    parse_mode: "HTML",
-    reply_markup: unitPickerKeyboard(units, 0),
+  if (units.length === 0) return void (await ctx.port.send(texts.inviteNoUnits));
+  await ctx.port.send(texts.inviteChooseUnit(1, Math.ceil(units.length / UNITS_PER_PAGE)), {
+    html: true,
+    actions: unitPickerKeyboard(units, 0),
   });
 });
 
@@ -27,43 +27,37 @@ invite.callbackQuery(inviteUnitPage.pattern, adminsOnly, async (ctx) => {
   const units = await unitsInAdminScope(ctx.deps.db, ctx.member!.unitId);
   const pages = Math.max(1, Math.ceil(units.length / UNITS_PER_PAGE));
   const page = Math.min(Number(ctx.match[1]), pages - 1);
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(texts.inviteChooseUnit(page + 1, pages), { parse_mode: "HTML", reply_markup: unitPickerKeyboard(units, page) });
+  await ctx.port.answer();
+  await ctx.port.show(texts.inviteChooseUnit(page + 1, pages), unitPickerKeyboard(units, page));
 });
 
 invite.callbackQuery(inviteUnit.pattern, adminsOnly, async (ctx) => {
   const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
-  if (!unit) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(texts.inviteChooseRole(escapeHtml(unit.name)), { parse_mode: "HTML", reply_markup: rolePickerKeyboard(unit.id) });
+  if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
+  await ctx.port.answer();
+  await ctx.port.show(texts.inviteChooseRole(escapeHtml(unit.name)), rolePickerKeyboard(unit.id));
 });
 
 invite.callbackQuery(inviteRole.pattern, adminsOnly, async (ctx) => {
   const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
-  if (!unit) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
+  if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   const role = ctx.match[2] as Role;
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(texts.inviteChooseUses(escapeHtml(unit.name), roleLabel[role]), {
-    parse_mode: "HTML",
-    reply_markup: usesPickerKeyboard(unit.id, role),
-  });
+  await ctx.port.answer();
+  await ctx.port.show(texts.inviteChooseUses(escapeHtml(unit.name), roleLabel[role]), usesPickerKeyboard(unit.id, role));
 });
 
 invite.callbackQuery(inviteUses.pattern, adminsOnly, async (ctx) => {
   const { member, deps } = ctx as MemberContext;
   const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
-  if (!unit) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
+  if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   const role = ctx.match[2] as Role;
   const multi = ctx.match[3] === "n";
   const expiresAt = new Date(deps.now().getTime() + INVITE_LIFETIME_DAYS * 86_400_000);
   const code = newInviteCode();
   await createInvite(deps.db, { code, unitId: unit.id, role, createdBy: member.id, expiresAt: expiresAt.toISOString(), maxUses: multi ? null : 1 });
   const link = `https://t.me/${deps.botUsername}?start=${code}`;
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(texts.inviteCreated(escapeHtml(unit.name), roleLabel[role], link, formatDate(vietnamDate(expiresAt)), multi), {
-    parse_mode: "HTML",
-    link_preview_options: { is_disabled: true },
-  });
+  await ctx.port.answer();
+  await ctx.port.show(texts.inviteCreated(escapeHtml(unit.name), roleLabel[role], link, code, formatDate(vietnamDate(expiresAt)), multi));
 });
 
 async function unitInScope(ctx: MemberContext, unitId: number) {

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../ports/actions";
 import { sortByUrgency } from "../../core/status/of-assignment";
 import { vietnamDate } from "../../core/time/vietnam-date";
 import { unitAssignments } from "../../db/queries/assignments";
@@ -6,7 +7,6 @@ import { taskCard, taskListPage } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
-import { showInPlace } from "../reply";
 import { statusLabel, texts } from "../texts";
 
 /** Ten tasks keep a page within one phone screen and far under Telegram's 4096 characters. */
@@ -16,13 +16,13 @@ export const myTasks = new Composer<BotContext>();
 
 myTasks.command("viec", async (ctx) => {
   const view = await renderTaskList(ctx as MemberContext, 0);
-  await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+  await ctx.port.send(view.text, { html: true, actions: view.keyboard });
 });
 
 myTasks.callbackQuery(taskListPage.pattern, async (ctx) => {
   const view = await renderTaskList(ctx as MemberContext, Number(ctx.match[1]));
-  await ctx.answerCallbackQuery();
-  await showInPlace(ctx, view.text, view.keyboard);
+  await ctx.port.answer();
+  await ctx.port.show(view.text, view.keyboard);
 });
 
 async function renderTaskList(ctx: MemberContext, requestedPage: number) {
@@ -40,7 +40,7 @@ async function renderTaskList(ctx: MemberContext, requestedPage: number) {
     return `${n}. ${statusLabel[a.status]} · ${escapeHtml(shorten(a.title, 110))}\n    ${deadlineLine(a, a.status, today)}`;
   });
 
-  const keyboard = new InlineKeyboard();
+  const keyboard = new Actions();
   shown.forEach((a, i) => {
     keyboard.text(String(page * PAGE_SIZE + i + 1), taskCard.build(a.id));
     if ((i + 1) % 5 === 0) keyboard.row();

@@ -2,7 +2,6 @@ import { Composer } from "grammy";
 import { z } from "zod";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { findInvite, redeemInvite } from "../../db/queries/invites";
-import { syncCommandMenu } from "../command-menu";
 import type { BotContext } from "../context";
 import { escapeHtml } from "../render/html";
 import { roleLabel, texts } from "../texts";
@@ -16,38 +15,34 @@ onboarding.command("start", async (ctx) => {
   const payload = ctx.match.trim();
   const member = ctx.member;
   if (!payload) {
-    await ctx.reply(member ? texts.welcomeBack(escapeHtml(member.fullName), escapeHtml(member.unitName)) : texts.notMember, {
-      parse_mode: "HTML",
+    await ctx.port.send(member ? texts.welcomeBack(escapeHtml(member.fullName), escapeHtml(member.unitName)) : texts.notMember, {
+      html: true,
     });
-    if (member) await syncCommandMenu(ctx.api, ctx.chat.id, member.role);
+    if (member) await ctx.port.syncCommands(member.role);
     return;
   }
   if (member) {
-    await ctx.reply(texts.alreadyMember(escapeHtml(member.unitName)), { parse_mode: "HTML" });
+    await ctx.port.send(texts.alreadyMember(escapeHtml(member.unitName)), { html: true });
     return;
   }
+  const sender = ctx.port.sender;
+  // Alerts go to the chat a person joined from: never a group's.
+  if (!sender?.privateChat) return void (await ctx.port.send(texts.joinInPrivate));
   const code = inviteCode.safeParse(payload);
   if (!code.success) {
-    await ctx.reply(texts.inviteMalformed);
+    await ctx.port.send(texts.inviteMalformed);
     return;
   }
   const { db, now } = ctx.deps;
   const invite = await findInvite(db, code.data);
   const nowIso = now().toISOString();
-  if (!invite) return void (await ctx.reply(texts.inviteUnknown));
-  if (invite.expiresAt <= nowIso) return void (await ctx.reply(texts.inviteExpired(formatDate(vietnamDate(new Date(invite.expiresAt))))));
-  if (invite.maxUses !== null && invite.uses >= invite.maxUses) return void (await ctx.reply(texts.inviteUsedUp));
+  if (!invite) return void (await ctx.port.send(texts.inviteUnknown));
+  if (invite.expiresAt <= nowIso) return void (await ctx.port.send(texts.inviteExpired(formatDate(vietnamDate(new Date(invite.expiresAt))))));
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses) return void (await ctx.port.send(texts.inviteUsedUp));
 
-  const from = ctx.from!;
-  const fullName = [from.first_name, from.last_name].filter(Boolean).join(" ").normalize("NFC");
-  const joined = await redeemInvite(db, {
-    code: code.data,
-    telegramUserId: String(from.id),
-    chatId: String(ctx.chat.id),
-    fullName,
-    now: nowIso,
-  });
-  if (!joined) return void (await ctx.reply(texts.inviteUsedUp));
-  await ctx.reply(texts.joined(escapeHtml(fullName), escapeHtml(invite.unitName), roleLabel[invite.role]), { parse_mode: "HTML" });
-  await syncCommandMenu(ctx.api, ctx.chat.id, invite.role);
+  const fullName = sender.displayName || "Cán bộ";
+  const joined = await redeemInvite(db, { code: code.data, channel: ctx.port.channel, userId: sender.userId, chatId: sender.chatId, fullName, now: nowIso });
+  if (!joined) return void (await ctx.port.send(texts.inviteUsedUp));
+  await ctx.port.send(texts.joined(escapeHtml(fullName), escapeHtml(invite.unitName), roleLabel[invite.role]), { html: true });
+  await ctx.port.syncCommands(invite.role);
 });

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../ports/actions";
 import type { Message } from "grammy/types";
 import { canReport } from "../../core/access/policy";
 import { checkinCadence, periodContaining, periodLabel } from "../../core/checkins/period";
@@ -22,6 +23,7 @@ import {
 } from "../callback-data";
 import { activeFlow, advanceFlow, startFlow } from "../conversation";
 import type { BotContext, MemberContext } from "../context";
+import { notify } from "../notify";
 import { cancelKeyboard } from "../keyboards/flow";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
@@ -51,30 +53,30 @@ report.command("baocao", async (ctx) => {
   const open = sortByUrgency(await unitAssignments(deps.db, member.unitId), today).filter(
     (a) => a.state === "open" || a.state === "in_progress",
   );
-  if (member.role === "viewer") return void (await ctx.reply(t.cannotReport));
-  if (open.length === 0) return void (await ctx.reply(t.noOpenTasks));
-  const keyboard = new InlineKeyboard();
+  if (member.role === "viewer") return void (await ctx.port.send(t.cannotReport));
+  if (open.length === 0) return void (await ctx.port.send(t.noOpenTasks));
+  const keyboard = new Actions();
   for (const a of open.slice(0, 10)) {
     const start = a.recurrence !== null && a.dueOn === null ? startCheckin.build(a.id) : startReport.build(a.id);
     keyboard.text(shorten(`${a.ref} · ${a.title}`, 60), start).row();
   }
-  await ctx.reply(t.chooseTask, { reply_markup: keyboard });
+  await ctx.port.send(t.chooseTask, { actions: keyboard });
 });
 
 report.callbackQuery(reportPercent.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const flow = activeFlow(c, FLOW, ctx.match[1]);
-  if (!flow || flow.step !== "percent") return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
-  await ctx.answerCallbackQuery();
+  if (!flow || flow.step !== "percent") return void (await ctx.port.answer({ text: texts.staleButton }));
+  await ctx.port.answer();
   await acceptPercent(c, Number(ctx.match[2]));
 });
 
 report.callbackQuery(reportSend.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const flow = activeFlow(c, FLOW, ctx.match[1]);
-  if (!flow) return void (await ctx.answerCallbackQuery({ text: t.duplicate }));
-  if (flow.step !== "evidence") return void (await ctx.answerCallbackQuery({ text: t.stepHint.note }));
-  await ctx.answerCallbackQuery();
+  if (!flow) return void (await ctx.port.answer({ text: t.duplicate }));
+  if (flow.step !== "evidence") return void (await ctx.port.answer({ text: t.stepHint.note }));
+  await ctx.port.answer();
   await submit(c);
 });
 
@@ -84,60 +86,60 @@ report.on("message:text", async (ctx, next) => {
   if (!flow || ctx.message.text.startsWith("/")) return next();
   if (flow.step === "percent") {
     const percent = parsePercent(ctx.message.text);
-    if (!percent.ok) return void (await ctx.reply(percent.reason === "out_of_range" ? t.percentOutOfRange : t.percentNotNumber));
+    if (!percent.ok) return void (await ctx.port.send(percent.reason === "out_of_range" ? t.percentOutOfRange : t.percentNotNumber));
     return acceptPercent(c, percent.value);
   }
   if (flow.step === "note") {
     const note = parseNote(ctx.message.text);
-    if (!note.ok) return void (await ctx.reply(note.reason === "empty" ? t.noteEmpty : t.noteTooLong(ctx.message.text.length)));
+    if (!note.ok) return void (await ctx.port.send(note.reason === "empty" ? t.noteEmpty : t.noteTooLong(ctx.message.text.length)));
     const data = { ...(flow.data as unknown as ReportFlowData), note: note.value };
     await advanceFlow(c, "evidence", data as unknown as Record<string, unknown>);
-    await ctx.reply(t.askEvidence, { parse_mode: "HTML", reply_markup: sendKeyboard(flow.token) });
+    await ctx.port.send(t.askEvidence, { html: true, actions: sendKeyboard(flow.token) });
     return;
   }
-  await ctx.reply(t.stepHint.evidence, { reply_markup: sendKeyboard(flow.token) });
+  await ctx.port.send(t.stepHint.evidence, { actions: sendKeyboard(flow.token) });
 });
 
 report.on(["message:document", "message:photo"], async (ctx, next) => {
   const c = ctx as MemberContext;
   const flow = activeFlow(c, FLOW);
   if (!flow) return next();
-  if (flow.step !== "evidence") return void (await ctx.reply(t.evidenceNotNow));
+  if (flow.step !== "evidence") return void (await ctx.port.send(t.evidenceNotNow));
   const data = flow.data as unknown as ReportFlowData;
   const file = evidenceOf(ctx.message);
   const rejection = checkEvidence(file, data.evidence.length);
   if (rejection) {
     const message = { too_large: t.evidenceTooLarge, unsupported_type: t.evidenceUnsupported, too_many: t.evidenceTooMany }[rejection];
-    return void (await ctx.reply(message, { parse_mode: "HTML", reply_markup: sendKeyboard(flow.token) }));
+    return void (await ctx.port.send(message, { html: true, actions: sendKeyboard(flow.token) }));
   }
   const evidence = [...data.evidence, file];
   await advanceFlow(c, "evidence", { ...data, evidence } as unknown as Record<string, unknown>);
-  await ctx.reply(t.evidenceAdded(escapeHtml(file.name ?? "ảnh"), evidence.length), {
-    parse_mode: "HTML",
-    reply_markup: sendKeyboard(flow.token),
+  await ctx.port.send(t.evidenceAdded(escapeHtml(file.name ?? "ảnh"), evidence.length), {
+    html: true,
+    actions: sendKeyboard(flow.token),
   });
 });
 
 async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number): Promise<void> {
   const { member, deps } = ctx;
   const assignment = await assignmentById(deps.db, assignmentId);
-  if (!assignment) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
+  if (!assignment) return void (await ctx.port.answer({ text: texts.staleButton }));
   const plan = planScopeOf(assignment);
   if (!canReport(member, { unitId: assignment.unitId, plan })) {
-    return void (await ctx.answerCallbackQuery({ text: t.cannotReport, show_alert: true }));
+    return void (await ctx.port.answer({ text: t.cannotReport, alert: true }));
   }
-  if (assignment.state === "done") return void (await ctx.answerCallbackQuery({ text: t.alreadyDone, show_alert: true }));
+  if (assignment.state === "done") return void (await ctx.port.answer({ text: t.alreadyDone, alert: true }));
   if (assignment.state === "awaiting_confirmation") {
-    return void (await ctx.answerCallbackQuery({ text: t.awaitingConfirmation, show_alert: true }));
+    return void (await ctx.port.answer({ text: t.awaitingConfirmation, alert: true }));
   }
   if (kind === "checkin" && assignment.recurrence === null) {
-    return void (await ctx.answerCallbackQuery({ text: t.notRecurring, show_alert: true }));
+    return void (await ctx.port.answer({ text: t.notRecurring, alert: true }));
   }
   const today = vietnamDate(deps.now());
   const period = kind === "checkin" ? periodContaining(checkinCadence(assignment.checkinEvery, assignment.recurrence), today) : null;
   const data: ReportFlowData = { kind, assignmentId, percent: null, note: null, evidence: [], periodKey: period?.key ?? null };
   const token = await startFlow(ctx, FLOW, kind === "progress" ? "percent" : "note", data as unknown as Record<string, unknown>);
-  await ctx.answerCallbackQuery();
+  await ctx.port.answer();
 
   const title = escapeHtml(shorten(assignment.title, 300));
   const text =
@@ -146,13 +148,13 @@ async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number)
       : kind === "completion"
         ? t.start.completion(title)
         : t.start.checkin(title, periodLabel(period!));
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kind === "progress" ? percentKeyboard(token, assignment.progress) : cancelKeyboard(token) });
+  await ctx.port.send(text, { html: true, actions: kind === "progress" ? percentKeyboard(token, assignment.progress) : cancelKeyboard(token) });
 }
 
 async function acceptPercent(ctx: MemberContext, percent: number): Promise<void> {
   const flow = ctx.conversation!;
   await advanceFlow(ctx, "note", { ...(flow.data as unknown as ReportFlowData), percent } as unknown as Record<string, unknown>);
-  await ctx.reply(t.askNote(percent), { parse_mode: "HTML", reply_markup: cancelKeyboard(flow.token) });
+  await ctx.port.send(t.askNote(percent), { html: true, actions: cancelKeyboard(flow.token) });
 }
 
 async function submit(ctx: MemberContext): Promise<void> {
@@ -162,15 +164,15 @@ async function submit(ctx: MemberContext): Promise<void> {
   // Re-checked at the last step: the task may have been completed or reassigned meanwhile.
   const assignment = await assignmentById(deps.db, data.assignmentId);
   const plan = assignment && planScopeOf(assignment);
-  if (!assignment || !canReport(member, { unitId: assignment.unitId, plan: plan! })) return void (await ctx.reply(t.cannotReport));
+  if (!assignment || !canReport(member, { unitId: assignment.unitId, plan: plan! })) return void (await ctx.port.send(t.cannotReport));
   if (assignment.state === "done" || assignment.state === "awaiting_confirmation") {
-    return void (await ctx.reply(assignment.state === "done" ? t.alreadyDone : t.awaitingConfirmation));
+    return void (await ctx.port.send(assignment.state === "done" ? t.alreadyDone : t.awaitingConfirmation));
   }
   const now = deps.now().toISOString();
   const result = await submitReport(deps.db, {
     assignmentId: assignment.id,
     memberId: member.id,
-    chatId: String(ctx.chat!.id),
+    chatId: ctx.port.chatKey,
     kind: data.kind,
     percent: data.kind === "completion" ? 100 : data.percent,
     note: data.note!,
@@ -180,15 +182,15 @@ async function submit(ctx: MemberContext): Promise<void> {
     now,
   });
   ctx.conversation = null;
-  if (!result.ok) return void (await ctx.reply(t.duplicate));
+  if (!result.ok) return void (await ctx.port.send(t.duplicate));
 
-  const openTask = new InlineKeyboard().text(t.buttons.openTask, taskCard.build(assignment.id));
-  if (data.kind === "progress") await ctx.reply(t.saved.progress(data.percent!), { parse_mode: "HTML", reply_markup: openTask });
+  const openTask = new Actions().text(t.buttons.openTask, taskCard.build(assignment.id));
+  if (data.kind === "progress") await ctx.port.send(t.saved.progress(data.percent!), { html: true, actions: openTask });
   else if (data.kind === "checkin") {
     const period = periodContaining(checkinCadence(assignment.checkinEvery, assignment.recurrence), vietnamDate(deps.now()));
-    await ctx.reply(t.saved.checkin(periodLabel(period)), { reply_markup: openTask });
+    await ctx.port.send(t.saved.checkin(periodLabel(period)), { actions: openTask });
   } else {
-    await ctx.reply(t.saved.completion(escapeHtml(assignment.monitorUnitName)), { parse_mode: "HTML", reply_markup: openTask });
+    await ctx.port.send(t.saved.completion(escapeHtml(assignment.monitorUnitName)), { html: true, actions: openTask });
     await askAdminsToReview(ctx, assignment, result.reportId, data);
   }
 }
@@ -205,29 +207,24 @@ async function askAdminsToReview(ctx: MemberContext, a: AssignmentView, reportId
     data.evidence.length,
     `${deadlineLine(a, statusOf(a, today), today)} · báo cáo lúc ${formatDateTime(ctx.deps.now())}`,
   );
-  const keyboard = new InlineKeyboard()
+  const keyboard = new Actions()
     .text("✔ Xác nhận", reviewConfirm.build(reportId))
     .text("↩ Trả lại", reviewReturn.build(reportId))
     .row()
     .text(t.buttons.openTask, taskCard.build(a.id));
-  for (const admin of admins) {
-    // The alert scan re-announces completions still waiting, so one failed send is not lost.
-    await ctx.api.sendMessage(Number(admin.chatId), text, { parse_mode: "HTML", reply_markup: keyboard }).catch((error) => {
-      console.warn("could not notify admin", admin.id, error);
-    });
-  }
+  await notify(ctx, admins.map((admin) => ({ memberId: admin.id, subject: `report:${reportId}`, assignmentId: a.id, text, actions: keyboard })));
 }
 
-function percentKeyboard(token: string, current: number): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+function percentKeyboard(token: string, current: number): Actions {
+  const keyboard = new Actions();
   for (const p of [25, 50, 75, 90].filter((p) => p > current).concat(current >= 90 ? [current] : [])) {
     keyboard.text(`${p}%`, reportPercent.build(token, p));
   }
   return keyboard.row().append(cancelKeyboard(token));
 }
 
-function sendKeyboard(token: string): InlineKeyboard {
-  return new InlineKeyboard().text(t.buttons.send, reportSend.build(token)).append(cancelKeyboard(token));
+function sendKeyboard(token: string): Actions {
+  return new Actions().text(t.buttons.send, reportSend.build(token)).append(cancelKeyboard(token));
 }
 
 function evidenceOf(message: Message): Evidence & EvidenceCandidate {

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../ports/actions";
 import { canManagePlan } from "../../core/access/policy";
 import { parseNote } from "../../core/reporting/input";
 import { isFinished } from "../../core/status/derive";
@@ -10,6 +11,7 @@ import { reportById, reviewCompletion } from "../../db/queries/reports";
 import { reviewConfirm, reviewReturn, taskCard } from "../callback-data";
 import { activeFlow, startFlow } from "../conversation";
 import type { BotContext, MemberContext } from "../context";
+import { notify } from "../notify";
 import { cancelKeyboard } from "../keyboards/flow";
 import { escapeHtml, shorten } from "../render/html";
 import { reportTexts, reviewTexts as t } from "../texts";
@@ -31,12 +33,12 @@ reviewCompletionFeature.callbackQuery(reviewConfirm.pattern, async (ctx) => {
     note: null,
     now: c.deps.now().toISOString(),
   });
-  if (!decided) return void (await ctx.answerCallbackQuery({ text: t.alreadyDecided }));
-  await ctx.answerCallbackQuery({ text: "✔" });
+  if (!decided) return void (await ctx.port.answer({ text: t.alreadyDecided }));
+  await ctx.port.answer({ text: "✔" });
   await appendToAdminMessage(c, t.confirmedForAdmin(escapeHtml(c.member.fullName)));
 
   const status = statusOf({ ...assignment, state: "done" }, vietnamDate(c.deps.now()));
-  await notifyUnit(c, report.reporterChatId, t.confirmedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), status === "done_on_time"), assignment.id);
+  await notifyReporter(c, report, "confirmed", t.confirmedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), status === "done_on_time"));
 });
 
 reviewCompletionFeature.callbackQuery(reviewReturn.pattern, async (ctx) => {
@@ -44,8 +46,8 @@ reviewCompletionFeature.callbackQuery(reviewReturn.pattern, async (ctx) => {
   const target = await pendingCompletion(c, Number(ctx.match[1]));
   if (!target) return;
   const token = await startFlow(c, FLOW, "reason", { reportId: target.report.id, adminMessageId: ctx.callbackQuery.message?.message_id ?? null });
-  await ctx.answerCallbackQuery();
-  await ctx.reply(t.askReturnReason, { reply_markup: cancelKeyboard(token) });
+  await ctx.port.answer();
+  await ctx.port.send(t.askReturnReason, { actions: cancelKeyboard(token) });
 });
 
 reviewCompletionFeature.on("message:text", async (ctx, next) => {
@@ -54,14 +56,16 @@ reviewCompletionFeature.on("message:text", async (ctx, next) => {
   if (!flow || ctx.message.text.startsWith("/")) return next();
   const reason = parseNote(ctx.message.text);
   if (!reason.ok) {
-    return void (await ctx.reply(reason.reason === "empty" ? reportTexts.noteEmpty : reportTexts.noteTooLong(ctx.message.text.length)));
+    return void (await ctx.port.send(reason.reason === "empty" ? reportTexts.noteEmpty : reportTexts.noteTooLong(ctx.message.text.length)));
   }
   const data = flow.data as { reportId: number; adminMessageId: number | null };
   const [report] = await reportById(c.deps.db, data.reportId);
   const assignment = report && (await assignmentById(c.deps.db, report.assignmentId));
-  await endConversation(c.deps.db, String(ctx.chat.id));
+  await endConversation(c.deps.db, ctx.port.chatKey);
   c.conversation = null;
-  if (!report || !assignment) return void (await ctx.reply(t.alreadyDecided));
+  if (!report || !assignment) return void (await ctx.port.send(t.alreadyDecided));
+  // Re-checked at the step that writes: the admin may have lost the role since pressing "Trả lại".
+  if (!canManagePlan(c.member, planScopeOf(assignment))) return void (await ctx.port.send(t.notYours));
   const decided = await reviewCompletion(c.deps.db, {
     reportId: report.id,
     assignmentId: assignment.id,
@@ -70,9 +74,9 @@ reviewCompletionFeature.on("message:text", async (ctx, next) => {
     note: reason.value,
     now: c.deps.now().toISOString(),
   });
-  if (!decided) return void (await ctx.reply(t.alreadyDecided));
-  await ctx.reply(t.returnSaved);
-  await notifyUnit(c, report.reporterChatId, t.returnedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), escapeHtml(reason.value)), assignment.id);
+  if (!decided) return void (await ctx.port.send(t.alreadyDecided));
+  await ctx.port.send(t.returnSaved);
+  await notifyReporter(c, report, "returned", t.returnedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), escapeHtml(reason.value)));
 });
 
 /** The completion behind a button, if it is still waiting and this admin manages its plan. */
@@ -80,15 +84,15 @@ async function pendingCompletion(ctx: MemberContext, reportId: number) {
   const [report] = await reportById(ctx.deps.db, reportId);
   const assignment = report && (await assignmentById(ctx.deps.db, report.assignmentId));
   if (!report || !assignment || report.kind !== "completion") {
-    await ctx.answerCallbackQuery({ text: t.alreadyDecided });
+    await ctx.port.answer({ text: t.alreadyDecided });
     return null;
   }
   if (!canManagePlan(ctx.member, planScopeOf(assignment))) {
-    await ctx.answerCallbackQuery({ text: t.notYours, show_alert: true });
+    await ctx.port.answer({ text: t.notYours, alert: true });
     return null;
   }
   if (report.reviewStatus !== "pending" || isFinished(statusOf(assignment, vietnamDate(ctx.deps.now())))) {
-    await ctx.answerCallbackQuery({ text: t.alreadyDecided });
+    await ctx.port.answer({ text: t.alreadyDecided });
     return null;
   }
   return { report, assignment };
@@ -97,11 +101,18 @@ async function pendingCompletion(ctx: MemberContext, reportId: number) {
 async function appendToAdminMessage(ctx: MemberContext, note: string): Promise<void> {
   const message = ctx.callbackQuery?.message;
   if (!message || !("text" in message) || !message.text) return;
-  await ctx.editMessageText(escapeHtml(message.text) + note, { parse_mode: "HTML" }).catch(() => undefined);
+  await ctx.port.annotate(note);
 }
 
-async function notifyUnit(ctx: MemberContext, chatId: string, text: string, assignmentId: number): Promise<void> {
-  await ctx.api
-    .sendMessage(Number(chatId), text, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(reportTexts.buttons.openTask, taskCard.build(assignmentId)) })
-    .catch((error) => console.warn("could not notify unit", chatId, error));
+/** The person who reported the completion hears the decision, on every channel they use. */
+async function notifyReporter(ctx: MemberContext, report: { id: number; memberId: number; assignmentId: number }, decision: "confirmed" | "returned", text: string): Promise<void> {
+  await notify(ctx, [
+    {
+      memberId: report.memberId,
+      subject: `report:${report.id}:${decision}`,
+      assignmentId: report.assignmentId,
+      text,
+      actions: new Actions().text(reportTexts.buttons.openTask, taskCard.build(report.assignmentId)),
+    },
+  ]);
 }

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../ports/actions";
 import { canManagePlan, canReport, canViewAssignment } from "../../core/access/policy";
 import { checkinCadence, periodContaining, periodLabel, previousPeriod, type CheckinEvery } from "../../core/checkins/period";
 import { statusOf } from "../../core/status/of-assignment";
@@ -10,7 +11,6 @@ import type { BotContext, MemberContext } from "../context";
 import { taskCardKeyboard } from "../keyboards/task-card";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
-import { showInPlace } from "../reply";
 import { reportTexts, statusLabel, texts } from "../texts";
 
 /** Long plan sentences make a card unreadable on a phone; the full text is one tap away. */
@@ -59,28 +59,28 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
     shortened: assignment.title.length > CARD_TITLE_MAX,
     canSetCadence: canManagePlan(c.member, plan),
   });
-  await ctx.answerCallbackQuery();
-  await showInPlace(ctx, lines.join("\n"), keyboard);
+  await ctx.port.answer();
+  await ctx.port.show(lines.join("\n"), keyboard);
 });
 
 taskCardFeature.callbackQuery(taskFullText.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const assignment = await viewableAssignment(c, Number(ctx.match[1]));
   if (!assignment) return;
-  await ctx.answerCallbackQuery();
-  await ctx.reply(`${texts.cardTitle(escapeHtml(assignment.ref))}\n${escapeHtml(shorten(assignment.title, 3900))}`, { parse_mode: "HTML" });
+  await ctx.port.answer();
+  await ctx.port.send(`${texts.cardTitle(escapeHtml(assignment.ref))}\n${escapeHtml(shorten(assignment.title, 3900))}`, { html: true });
 });
 
 /** The assignment behind a button, if it still exists and this member may see it; answers the button otherwise. */
 export async function viewableAssignment(ctx: MemberContext, assignmentId: number): Promise<AssignmentView | null> {
   const assignment = await assignmentById(ctx.deps.db, assignmentId);
   if (!assignment) {
-    await ctx.answerCallbackQuery({ text: texts.staleButton });
+    await ctx.port.answer({ text: texts.staleButton });
     return null;
   }
   const plan = planScopeOf(assignment);
   if (!canViewAssignment(ctx.member, { unitId: assignment.unitId, plan })) {
-    await ctx.answerCallbackQuery({ text: texts.notYourTask, show_alert: true });
+    await ctx.port.answer({ text: texts.notYourTask, alert: true });
     return null;
   }
   return assignment;
@@ -100,18 +100,18 @@ taskCardFeature.callbackQuery([checkinCadenceMenu.pattern, checkinCadenceSet.pat
   const assignment = await viewableAssignment(c, Number(ctx.match[1]));
   if (!assignment) return;
   if (!canManagePlan(c.member, planScopeOf(assignment))) {
-    return void (await ctx.answerCallbackQuery({ text: texts.adminOnly, show_alert: true }));
+    return void (await ctx.port.answer({ text: texts.adminOnly, alert: true }));
   }
   const every = ctx.match[2] as CheckinEvery | undefined;
-  await ctx.answerCallbackQuery();
+  await ctx.port.answer();
   if (!every) {
-    const keyboard = new InlineKeyboard();
+    const keyboard = new Actions();
     for (const option of ["monthly", "quarterly", "semiannual", "yearly"] as const) {
       keyboard.text(texts.cadenceLabel[option], checkinCadenceSet.build(assignment.id, option));
     }
-    await ctx.reply(texts.cadenceAsk(escapeHtml(assignment.ref)), { reply_markup: keyboard.row().text(texts.backToList, taskCard.build(assignment.id)) });
+    await ctx.port.send(texts.cadenceAsk(escapeHtml(assignment.ref)), { actions: keyboard.row().text(texts.backToList, taskCard.build(assignment.id)) });
     return;
   }
   await setCheckinCadence(c.deps.db, assignment.taskId, every, c.member.id);
-  await showInPlace(ctx, texts.cadenceSet(escapeHtml(assignment.ref), texts.cadenceLabel[every]), new InlineKeyboard().text(reportTexts.buttons.openTask, taskCard.build(assignment.id)));
+  await ctx.port.show(texts.cadenceSet(escapeHtml(assignment.ref), texts.cadenceLabel[every]), new Actions().text(reportTexts.buttons.openTask, taskCard.build(assignment.id)));
 });

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../ports/actions";
 import { reportEvidence } from "../../db/queries/reports";
 import { taskHistory as historyOf } from "../../db/queries/task-view";
 import { openEvidence, taskCard, taskHistory } from "../callback-data";
@@ -19,7 +20,7 @@ taskHistoryFeature.callbackQuery(taskHistory.pattern, async (ctx) => {
   const assignment = await viewableAssignment(c, Number(ctx.match[1]));
   if (!assignment) return;
   const { lines, files } = historyLines(await historyOf(c.deps.db.$client, assignment.taskId, assignment.id), { acrossUnits: false });
-  const keyboard = new InlineKeyboard();
+  const keyboard = new Actions();
   files.slice(-FILE_BUTTONS_MAX).forEach((f, i) => keyboard.text(t.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row());
 
   // Newest events matter most when the history is long: drop from the oldest.
@@ -32,17 +33,17 @@ taskHistoryFeature.callbackQuery(taskHistory.pattern, async (ctx) => {
   }
   const header = t.header(escapeHtml(assignment.ref), escapeHtml(assignment.unitName));
   keyboard.text(reportTexts.buttons.openTask, taskCard.build(assignment.id));
-  await ctx.answerCallbackQuery();
-  await ctx.reply([header, "", body.length ? body.join("\n") : t.empty].join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+  await ctx.port.answer();
+  await ctx.port.send([header, "", body.length ? body.join("\n") : t.empty].join("\n"), { html: true, actions: keyboard });
 });
 
 taskHistoryFeature.callbackQuery(openEvidence.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const [report] = await reportEvidence(c.deps.db, Number(ctx.match[1]));
   const file = report?.evidence?.[Number(ctx.match[2])];
-  if (!report || !file) return void (await ctx.answerCallbackQuery({ text: t.fileGone }));
+  if (!report || !file) return void (await ctx.port.answer({ text: t.fileGone }));
   if (!(await viewableAssignment(c, report.assignmentId))) return;
-  await ctx.answerCallbackQuery();
+  await ctx.port.answer();
   if (file.kind === "photo") await ctx.replyWithPhoto(file.fileId);
   else await ctx.replyWithDocument(file.fileId);
 });

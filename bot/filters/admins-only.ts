@@ -5,6 +5,6 @@ import { texts } from "../texts";
 
 export async function adminsOnly(ctx: BotContext, next: NextFunction): Promise<void> {
   if (ctx.member && isAdmin(ctx.member)) return next();
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: texts.adminOnly, show_alert: true });
-  else await ctx.reply(texts.adminOnly);
+  if (ctx.callbackQuery) await ctx.port.answer({ text: texts.adminOnly, alert: true });
+  else await ctx.port.send(texts.adminOnly);
 }

@@ -1,8 +1,9 @@
-import { InlineKeyboard } from "grammy";
+
 import { adminTexts as t } from "../texts";
+import { Actions } from "../ports/actions";
 
 /** Numbered buttons, five to a row, matching the numbers in the text. */
-export function numberButtons(keyboard: InlineKeyboard, firstNumber: number, data: string[]): InlineKeyboard {
+export function numberButtons(keyboard: Actions, firstNumber: number, data: string[]): Actions {
   data.forEach((d, i) => {
     keyboard.text(String(firstNumber + i), d);
     if ((i + 1) % 5 === 0) keyboard.row();
@@ -12,7 +13,7 @@ export function numberButtons(keyboard: InlineKeyboard, firstNumber: number, dat
 }
 
 /** ◀ Trang 2/5 ▶ under a list; nothing when it fits one page. */
-export function pager(keyboard: InlineKeyboard, page: number, pages: number, build: (page: number) => string): InlineKeyboard {
+export function pager(keyboard: Actions, page: number, pages: number, build: (page: number) => string): Actions {
   if (pages <= 1) return keyboard;
   if (page > 0) keyboard.text("◀", build(page - 1));
   keyboard.text(t.page(page + 1, pages), build(page));

@@ -1,4 +1,5 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { Actions } from "../ports/actions";
 import { adminTarget, adminTargetRecord, MUTE_CHOICES, muteCancel, muteFor, muteMenu, startCheckin, startReport, taskCard } from "../callback-data";
 import { adminTexts, alertTexts as t } from "../texts";
 

@@ -1,5 +1,6 @@
-import { InlineKeyboard } from "grammy";
+
 import type { ScopeUnit } from "../../core/plan-import/review";
+import { Actions } from "../ports/actions";
 import { importButton, type ImportAction } from "../callback-data";
 import { shorten } from "../render/html";
 import { importTexts as t } from "../texts";
@@ -13,8 +14,8 @@ export function pageCount(items: number): number {
   return Math.max(1, Math.ceil(items / IMPORT_PAGE_SIZE));
 }
 
-export function summaryKeyboard(token: string, newUnits: number): InlineKeyboard {
-  const keyboard = new InlineKeyboard().text(t.buttons.tasks, b(token, { kind: "task", task: 0 })).row();
+export function summaryKeyboard(token: string, newUnits: number): Actions {
+  const keyboard = new Actions().text(t.buttons.tasks, b(token, { kind: "task", task: 0 })).row();
   if (newUnits > 0) keyboard.text(t.buttons.newUnits(newUnits), b(token, { kind: "newUnits", page: 0 })).row();
   return keyboard
     .text(t.buttons.issuer, b(token, { kind: "issuers", page: 0 }))
@@ -24,8 +25,8 @@ export function summaryKeyboard(token: string, newUnits: number): InlineKeyboard
     .text(t.buttons.cancel, b(token, { kind: "cancel" }));
 }
 
-export function taskKeyboard(token: string, index: number, total: number, dropped: boolean): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+export function taskKeyboard(token: string, index: number, total: number, dropped: boolean): Actions {
+  const keyboard = new Actions();
   if (index > 0) keyboard.text(t.buttons.previous, b(token, { kind: "task", task: index - 1 }));
   keyboard.text(`${index + 1}/${total}`, b(token, { kind: "task", task: index }));
   if (index < total - 1) keyboard.text(t.buttons.next, b(token, { kind: "task", task: index + 1 }));
@@ -41,23 +42,23 @@ export function taskKeyboard(token: string, index: number, total: number, droppe
     .text(t.buttons.summary, b(token, { kind: "summary" }));
 }
 
-export function cancelImportKeyboard(token: string): InlineKeyboard {
-  return new InlineKeyboard().text(t.buttons.cancel, b(token, { kind: "cancel" }));
+export function cancelImportKeyboard(token: string): Actions {
+  return new Actions().text(t.buttons.cancel, b(token, { kind: "cancel" }));
 }
 
-export function backKeyboard(token: string, back: ImportAction): InlineKeyboard {
-  return new InlineKeyboard().text(t.buttons.back, b(token, back));
+export function backKeyboard(token: string, back: ImportAction): Actions {
+  return new Actions().text(t.buttons.back, b(token, back));
 }
 
 /** The unit names of one task, to choose which to change. */
-export function namesKeyboard(token: string, task: number, names: { index: number; label: string }[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+export function namesKeyboard(token: string, task: number, names: { index: number; label: string }[]): Actions {
+  const keyboard = new Actions();
   for (const name of names) keyboard.text(shorten(name.label, 48), b(token, { kind: "picker", name: name.index, page: 0 })).row();
   return keyboard.text(t.buttons.back, b(token, { kind: "task", task }));
 }
 
-export function newUnitsKeyboard(token: string, names: { index: number; name: string }[], page: number): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+export function newUnitsKeyboard(token: string, names: { index: number; name: string }[], page: number): Actions {
+  const keyboard = new Actions();
   for (const name of names.slice(page * IMPORT_PAGE_SIZE, (page + 1) * IMPORT_PAGE_SIZE)) {
     keyboard.text(shorten(name.name, 48), b(token, { kind: "picker", name: name.index, page: 0 })).row();
   }
@@ -73,8 +74,8 @@ export function unitPickerKeyboard(
   page: number,
   current: number | null,
   back: ImportAction,
-): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+): Actions {
+  const keyboard = new Actions();
   for (const unit of units.slice(page * IMPORT_PAGE_SIZE, (page + 1) * IMPORT_PAGE_SIZE)) {
     const label = `${unit.id === current ? "• " : ""}${unit.isGroup ? "👥 " : ""}${unit.name}`;
     keyboard.text(shorten(label, 48), b(token, { kind: "choose", name, choice: unit.id })).row();
@@ -87,8 +88,8 @@ export function unitPickerKeyboard(
     .text(t.buttons.back, b(token, back));
 }
 
-export function scopePickerKeyboard(token: string, role: "issuer" | "monitor", units: ScopeUnit[], page: number, current: number): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+export function scopePickerKeyboard(token: string, role: "issuer" | "monitor", units: ScopeUnit[], page: number, current: number): Actions {
+  const keyboard = new Actions();
   for (const unit of units.slice(page * IMPORT_PAGE_SIZE, (page + 1) * IMPORT_PAGE_SIZE)) {
     keyboard.text(shorten(`${unit.id === current ? "• " : ""}${unit.name}`, 48), b(token, { kind: role, unitId: unit.id })).row();
   }
@@ -96,7 +97,7 @@ export function scopePickerKeyboard(token: string, role: "issuer" | "monitor", u
   return keyboard.text(t.buttons.summary, b(token, { kind: "summary" }));
 }
 
-function pager(keyboard: InlineKeyboard, page: number, pages: number, to: (page: number) => string): void {
+function pager(keyboard: Actions, page: number, pages: number, to: (page: number) => string): void {
   if (pages <= 1) return;
   if (page > 0) keyboard.text(t.buttons.previousPage, to(page - 1));
   if (page < pages - 1) keyboard.text(t.buttons.nextPage, to(page + 1));

@@ -1,13 +1,14 @@
-import { InlineKeyboard } from "grammy";
+
 import type { Role } from "../../core/access/roles";
+import { Actions } from "../ports/actions";
 import type { UnitSummary } from "../../db/queries/units";
 import { inviteRole, inviteUnit, inviteUnitPage, inviteUses } from "../callback-data";
 import { roleLabel } from "../texts";
 
 export const UNITS_PER_PAGE = 8;
 
-export function unitPickerKeyboard(units: UnitSummary[], page: number): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+export function unitPickerKeyboard(units: UnitSummary[], page: number): Actions {
+  const keyboard = new Actions();
   for (const unit of units.slice(page * UNITS_PER_PAGE, (page + 1) * UNITS_PER_PAGE)) {
     keyboard.text(unit.name, inviteUnit.build(unit.id)).row();
   }
@@ -19,8 +20,8 @@ export function unitPickerKeyboard(units: UnitSummary[], page: number): InlineKe
 
 const invitableRoles: Role[] = ["member", "leader", "viewer", "admin"];
 
-export function rolePickerKeyboard(unitId: number): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+export function rolePickerKeyboard(unitId: number): Actions {
+  const keyboard = new Actions();
   invitableRoles.forEach((role, i) => {
     keyboard.text(capitalize(roleLabel[role]), inviteRole.build(unitId, role));
     if (i % 2 === 1) keyboard.row();
@@ -28,8 +29,8 @@ export function rolePickerKeyboard(unitId: number): InlineKeyboard {
   return keyboard;
 }
 
-export function usesPickerKeyboard(unitId: number, role: Role): InlineKeyboard {
-  return new InlineKeyboard()
+export function usesPickerKeyboard(unitId: number, role: Role): Actions {
+  return new Actions()
     .text("Một người", inviteUses.build(unitId, role, false))
     .text("Nhiều người", inviteUses.build(unitId, role, true));
 }

@@ -1,5 +1,6 @@
-import { InlineKeyboard } from "grammy";
+
 import type { AssignmentStatus } from "../../core/status/derive";
+import { Actions } from "../ports/actions";
 import { checkinCadenceMenu, startCheckin, startCompletion, startExtension, startReport, taskFullText, taskHistory, taskListPage } from "../callback-data";
 import { texts } from "../texts";
 
@@ -15,8 +16,8 @@ export interface CardActions {
 }
 
 /** What can be done from a card: report while the task is open, otherwise read. */
-export function taskCardKeyboard(a: CardActions): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+export function taskCardKeyboard(a: CardActions): Actions {
+  const keyboard = new Actions();
   const open = !["awaiting_confirmation", "done_on_time", "done_late"].includes(a.status);
   if (a.canReport && open) {
     if (a.recurring && !a.hasDue) {

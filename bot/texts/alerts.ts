@@ -60,6 +60,8 @@ export const alertTexts = {
   mutedUntil: (until: string) => `🔕 Đã tắt nhắc đến ${until}`,
   muteDays: (days: number) => `${days} ngày`,
   muteCancel: "« Quay lại",
+  muteAsk: "Tắt nhắc nhiệm vụ này trong bao lâu?",
+  muteKept: "Vẫn nhắc nhiệm vụ này như cũ.",
   muteDone: (until: string) => `Đã tắt nhắc nhiệm vụ này đến hết ngày ${until}.`,
 
   pauseUsage: (example: string) =>

@@ -31,6 +31,9 @@ export const texts = {
   joined: (name: string, unit: string, role: string) =>
     `Chào mừng đồng chí <b>${name}</b>!\nĐồng chí đã tham gia <b>${unit}</b> với vai trò <b>${role}</b>.\n` +
     "Gõ /viec để xem nhiệm vụ của đơn vị.",
+  handlerFailed: "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu này và chưa lưu gì. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo cho Ban Tổ chức.",
+  privateChatOnly: "Bot chỉ làm việc trong tin nhắn riêng, để nhiệm vụ của đơn vị không hiện trong nhóm. Hãy mở chat riêng với bot và gõ lại lệnh.",
+  joinInPrivate: "Hãy dùng mã mời trong tin nhắn riêng với bot, không trong nhóm: nhắc việc sẽ gửi về đúng nơi đồng chí dùng mã.",
   inviteMalformed: "Mã mời không hợp lệ. Hãy bấm lại đúng đường dẫn mời, hoặc xin đường dẫn mới từ người quản trị.",
   inviteUnknown: "Không tìm thấy mã mời này. Hãy xin đường dẫn mời mới từ người quản trị.",
   inviteExpired: (date: string) => `Mã mời đã hết hạn từ ${date}. Hãy xin đường dẫn mời mới từ người quản trị.`,
@@ -44,15 +47,17 @@ export const texts = {
   inviteChooseRole: (unit: string) => `Mời vào <b>${unit}</b>.\nChọn vai trò:`,
   inviteChooseUses: (unit: string, role: string) =>
     `Mời vào <b>${unit}</b>, vai trò <b>${role}</b>.\nĐường dẫn dùng cho một người hay nhiều người?`,
-  inviteCreated: (unit: string, role: string, link: string, expires: string, multi: boolean) =>
-    `Đường dẫn mời vào <b>${unit}</b> (vai trò ${role}):\n${link}\n\n` +
+  inviteCreated: (unit: string, role: string, link: string, code: string, expires: string, multi: boolean) =>
+    `Lời mời vào <b>${unit}</b> (vai trò ${role}):\n` +
+    `• Trên Zalo: nhắn cho bot <code>/start ${code}</code>\n` +
+    `• Trên Telegram: bấm ${link}\n\n` +
     `Hết hạn ngày ${expires}; ${multi ? "dùng được cho nhiều người" : "chỉ dùng cho một người"}.\n` +
-    "Gửi đường dẫn này cho người được mời; họ bấm vào là tham gia.",
+    "Gửi lời mời này cho người được mời.",
   inviteNoUnits: "Chưa có đơn vị nào để mời. Hãy nhập kế hoạch trước.",
 
   tasksHeader: (unit: string, count: number) => `<b>Nhiệm vụ của ${unit}</b> (${count})`,
   tasksEmpty: (unit: string) => `${unit} chưa được giao nhiệm vụ nào trong các kế hoạch đang theo dõi.`,
-  tasksFooter: "Bấm số để mở nhiệm vụ.",
+  tasksFooter: "Chọn số để mở nhiệm vụ.",
   tasksPage: (page: number, pages: number) => `Trang ${page}/${pages}`,
   deadlineLine: (written: string) => `Hạn: ${written}`,
   overdueBy: (days: number) => `quá ${days} ngày`,

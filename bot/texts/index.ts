@@ -12,3 +12,4 @@ export * from "./alerts";
 export * from "./import";
 export * from "./admin";
 export * from "./admin-export";
+export * from "./zalo";

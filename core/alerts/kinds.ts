@@ -25,6 +25,12 @@ export const alertKinds = [
   "target_assigned",
   /** Early in the year, last year's figure of a target is missing: to the responsible unit ("<year>"). */
   "target_missing",
+  /**
+   * What a person's action means for someone else (a completion to review, a
+   * decision, a role change): subject names the event, period "once". Sent at
+   * once, through the outbox so a failed send is retried, not lost.
+   */
+  "notice",
 ] as const;
 
 export type AlertKind = (typeof alertKinds)[number];
@@ -37,3 +43,4 @@ export const unitSubject = (unitId: number) => `unit:${unitId}`;
 export const memberSubject = (memberId: number) => `member:${memberId}`;
 export const targetSubject = (targetId: number) => `target:${targetId}`;
 export const ADMIN_SUBJECT = "admin";
+export const NOTICE_PERIOD = "once";

@@ -21,7 +21,7 @@ export function auditStatement(db: Db, entry: AuditEntry) {
  * `returning id`: a second tap, or two admins at once, change and audit
  * once. Returns whether it changed.
  */
-export async function guardedChange(db: Db, update: D1PreparedStatement, entry: AuditEntry): Promise<boolean> {
+export async function guardedChange(db: Db, update: D1PreparedStatement, entry: AuditEntry, after: D1PreparedStatement[] = []): Promise<boolean> {
   const d1 = db.$client;
   const [changed] = await d1.batch([
     update,
@@ -31,6 +31,7 @@ export async function guardedChange(db: Db, update: D1PreparedStatement, entry: 
          select ?1, ?2, ?3, ?4, ?5 where changes() = 1`,
       )
       .bind(entry.actorMemberId, entry.action, entry.entity, entry.entityId, entry.detail ? JSON.stringify(entry.detail) : null),
+    ...after,
   ]);
   return changed!.results.length === 1;
 }

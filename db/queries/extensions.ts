@@ -39,7 +39,7 @@ export function extensionById(db: Db, id: number) {
       proposedDue: extensionRequests.proposedDue,
       originalDue: extensionRequests.originalDue,
       reason: extensionRequests.reason,
-      requesterChatId: members.chatId,
+      requestedBy: extensionRequests.requestedBy,
     })
     .from(extensionRequests)
     .innerJoin(members, eq(members.id, extensionRequests.requestedBy))

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { invites, units, type Role } from "../schema";
+import { invites, units, type Channel, type Role } from "../schema";
 import { auditStatement } from "./audit";
 
 export interface NewInvite {
@@ -45,7 +45,8 @@ export async function findInvite(db: Db, code: string) {
 
 export interface Redemption {
   code: string;
-  telegramUserId: string;
+  channel: Channel;
+  userId: string;
   chatId: string;
   fullName: string;
   now: string;
@@ -70,18 +71,26 @@ export async function redeemInvite(db: Db, r: Redemption): Promise<boolean> {
       .bind(r.code, r.now),
     d1
       .prepare(
-        `insert into members (telegram_user_id, chat_id, unit_id, role, full_name)
-         select ?2, ?3, unit_id, role, ?4 from invites where code = ?1 and changes() = 1
+        `insert into members (unit_id, role, full_name)
+         select unit_id, role, ?2 from invites where code = ?1 and changes() = 1
          returning id`,
       )
-      .bind(r.code, r.telegramUserId, r.chatId, r.fullName),
+      .bind(r.code, r.fullName),
+    d1
+      .prepare(
+        `insert into member_channels (channel, user_id, member_id, chat_id)
+         select ?1, ?2, id, ?3 from members where id = last_insert_rowid() and changes() = 1
+         on conflict (channel, user_id) do update set member_id = excluded.member_id, chat_id = excluded.chat_id, unreachable_since = null
+         where (select removed_at from members where id = member_channels.member_id) is not null`,
+      )
+      .bind(r.channel, r.userId, r.chatId),
     d1
       .prepare(
         `insert into audit_log (actor_member_id, action, entity, entity_id, detail)
-         select id, 'member.join', 'member', id, json_object('invite', ?1) from members
-         where id = last_insert_rowid() and changes() = 1`,
+         select member_id, 'member.join', 'member', member_id, json_object('channel', ?1) from member_channels
+         where channel = ?1 and user_id = ?2 and changes() = 1`,
       )
-      .bind(r.code),
+      .bind(r.channel, r.userId),
   ]);
   return inserted!.results.length === 1;
 }

@@ -1,5 +1,5 @@
 import type { AlertKind } from "../../core/alerts/kinds";
-import type { Role } from "../schema";
+import type { Channel, Role } from "../schema";
 
 /**
  * The reminders outbox. A row is written before anything is sent, unique per
@@ -15,6 +15,11 @@ export interface ReminderPayload {
   buttons?: { text: string; data: string }[][];
 }
 
+/**
+ * A row is written per channel the member can be reached on (member_channels),
+ * so Telegram and Zalo deliveries are each recorded, retried and refused on
+ * their own.
+ */
 export interface NewReminder {
   memberId: number;
   assignmentId: number | null;
@@ -33,10 +38,12 @@ export interface NewReminder {
 export async function insertReminders(d1: D1Database, rows: NewReminder[]): Promise<number[]> {
   if (rows.length === 0) return [];
   const statement = d1.prepare(
-    `insert into reminders (member_id, assignment_id, kind, subject, period_key, payload)
-     select json_extract(value, '$.m'), json_extract(value, '$.a'), json_extract(value, '$.k'),
-            json_extract(value, '$.s'), json_extract(value, '$.p'), json_extract(value, '$.x')
-     from json_each(?1) where true
+    `insert into reminders (member_id, channel, assignment_id, kind, subject, period_key, payload)
+     select json_extract(j.value, '$.m'), mc.channel, json_extract(j.value, '$.a'), json_extract(j.value, '$.k'),
+            json_extract(j.value, '$.s'), json_extract(j.value, '$.p'), json_extract(j.value, '$.x')
+     from json_each(?1) j
+     join member_channels mc on mc.member_id = json_extract(j.value, '$.m') and mc.unreachable_since is null
+     where true
      on conflict do nothing
      returning id`,
   );
@@ -120,6 +127,7 @@ export async function releaseClaimed(d1: D1Database, ids: number[]): Promise<voi
 /** A queued reminder with what the consumer checks just before sending. */
 export interface DeliveryRow {
   id: number;
+  channel: Channel;
   status: "pending" | "queued" | "sent" | "failed" | "unreachable";
   kind: AlertKind;
   payload: ReminderPayload | null;
@@ -139,13 +147,14 @@ export interface DeliveryRow {
 export async function loadForDelivery(d1: D1Database, ids: number[]): Promise<Map<number, DeliveryRow>> {
   const { results } = await d1
     .prepare(
-      `select r.id, r.status, r.kind, r.payload, r.assignment_id, r.member_id,
-              m.chat_id, m.full_name, m.unit_id, u.name as unit_name, m.role,
-              m.paused_until, m.unreachable_since, m.removed_at,
+      `select r.id, r.channel, r.status, r.kind, r.payload, r.assignment_id, r.member_id,
+              mc.chat_id, m.full_name, m.unit_id, u.name as unit_name, m.role,
+              m.paused_until, mc.unreachable_since, coalesce(m.removed_at, case when mc.chat_id is null then 'unlinked' end) as removed_at,
               (select until from alert_mutes am where am.member_id = r.member_id and am.assignment_id = r.assignment_id) as muted_until
        from reminders r
        join members m on m.id = r.member_id
        join units u on u.id = m.unit_id
+       left join member_channels mc on mc.member_id = r.member_id and mc.channel = r.channel
        where r.id in (select value from json_each(?1))`,
     )
     .bind(JSON.stringify(ids))
@@ -155,12 +164,13 @@ export async function loadForDelivery(d1: D1Database, ids: number[]): Promise<Ma
       r.id as number,
       {
         id: r.id as number,
+        channel: r.channel as Channel,
         status: r.status as DeliveryRow["status"],
         kind: r.kind as AlertKind,
         payload: typeof r.payload === "string" ? (JSON.parse(r.payload) as ReminderPayload) : null,
         assignmentId: r.assignment_id as number | null,
         memberId: r.member_id as number,
-        chatId: r.chat_id as string,
+        chatId: (r.chat_id as string | null) ?? "",
         fullName: r.full_name as string,
         unitId: r.unit_id as number,
         unitName: r.unit_name as string,
@@ -201,16 +211,25 @@ export interface Leader {
 }
 
 /**
- * The member blocked the bot (403): the reminder is marked unreachable, the
- * member too (the scan leaves them out from now on), and the leaders of their
- * unit who can still be reached are returned, to be told.
+ * The channel refused the member (blocked the bot, an unknown chat): the
+ * reminder and that channel are marked unreachable (the member's other
+ * channels keep working; the member is unreachable once none is left), and
+ * the leaders of their unit who can still be reached are returned, to be told.
  */
-export async function markUnreachable(d1: D1Database, reminderId: number, memberId: number, at: Date, error: string): Promise<Leader[]> {
-  const [, , leaders] = await d1.batch<Record<string, unknown>>([
+export async function markUnreachable(d1: D1Database, reminderId: number, memberId: number, channel: Channel, at: Date, error: string): Promise<Leader[]> {
+  const [, , , leaders] = await d1.batch<Record<string, unknown>>([
     d1
       .prepare("update reminders set status = 'unreachable', attempts = attempts + 1, last_error = ?2 where id = ?1")
       .bind(reminderId, error.slice(0, 500)),
-    d1.prepare("update members set unreachable_since = coalesce(unreachable_since, ?2) where id = ?1").bind(memberId, at.toISOString()),
+    d1
+      .prepare("update member_channels set unreachable_since = coalesce(unreachable_since, ?3) where member_id = ?1 and channel = ?2")
+      .bind(memberId, channel, at.toISOString()),
+    d1
+      .prepare(
+        `update members set unreachable_since = coalesce(unreachable_since, ?2)
+         where id = ?1 and not exists (select 1 from member_channels where member_id = ?1 and unreachable_since is null)`,
+      )
+      .bind(memberId, at.toISOString()),
     d1
       .prepare(
         `select l.id, l.full_name from members l

@@ -75,7 +75,7 @@ export function reportById(db: Db, reportId: number) {
       note: progressReports.note,
       reviewStatus: progressReports.reviewStatus,
       createdAt: progressReports.createdAt,
-      reporterChatId: members.chatId,
+      reporterName: members.fullName,
     })
     .from(progressReports)
     .innerJoin(members, eq(members.id, progressReports.memberId))

@@ -28,6 +28,10 @@ export interface ScanSeed {
  * for confirmation; 2% have an approved extension; a progress report for
  * every assignment under way or done, check-ins for most recurring duties.
  */
+/** Every seeded member reached on Telegram, the member id doubling as the chat id. */
+const linkTelegramStatement = `insert into member_channels (channel, user_id, member_id, chat_id, unreachable_since)
+  select 'telegram', id, id, id, unreachable_since from members where removed_at is null`;
+
 export function scanSeedStatements(today: string, s: ScanSeed): string[] {
   const members = s.units * s.membersPerUnit;
   const tasks = s.plans * s.tasksPerPlan;
@@ -36,15 +40,16 @@ export function scanSeedStatements(today: string, s: ScanSeed): string[] {
   return [
     `insert into units (id, parent_id, name, name_key) values (1, null, 'Tỉnh ủy Bench', 'tinh uy bench'), (2, 1, 'Ban Tổ chức Bench', 'ban to chuc bench')`,
     `${seq(s.units, 1)} insert into units (id, parent_id, name, name_key) select 100 + x, 1, 'Đảng ủy xã ' || x, 'dang uy xa ' || x from s`,
-    `${seq(members)} insert into members (telegram_user_id, chat_id, unit_id, role, full_name, paused_until, unreachable_since, removed_at)
-     select 500000000 + x, 500000000 + x, 101 + (x / ${s.membersPerUnit}) % ${s.units},
+    `${seq(members)} insert into members (id, unit_id, role, full_name, paused_until, unreachable_since, removed_at)
+     select 500000000 + x, 101 + (x / ${s.membersPerUnit}) % ${s.units},
        case x % ${s.membersPerUnit} when 0 then 'leader' when ${s.membersPerUnit - 1} then 'viewer' else 'member' end,
        'Cán bộ ' || x,
        case when (x * 7919) % 100 < 2 then ${q(addDays(today, 10))} end,
        case when (x * 104729) % 100 = 1 then '2026-01-02T00:00:00.000Z' end,
        case when (x * 15485863) % 100 = 2 then '2026-01-03T00:00:00.000Z' end
      from s`,
-    `insert into members (telegram_user_id, chat_id, unit_id, role, full_name) values ('499000001', '499000001', 2, 'admin', 'Quản trị 1'), ('499000002', '499000002', 2, 'admin', 'Quản trị 2')`,
+    `insert into members (id, unit_id, role, full_name) values (499000001, 2, 'admin', 'Quản trị 1'), (499000002, 2, 'admin', 'Quản trị 2')`,
+    linkTelegramStatement,
     `${seq(s.plans, 1)} insert into plans (id, issuer_unit_id, monitor_unit_id, number, title, archived)
      select x, 1, 2, 'KH-' || x, 'Kế hoạch bench ' || x, x > ${s.plans - Math.max(1, Math.round(s.plans / 10))} from s`,
     `${seq(tasks)} insert into tasks (id, plan_id, ref, title, deadline_kind, due_on, recurrence, created_at)
@@ -94,7 +99,8 @@ export function deliverySeedStatements(today: string, alerts: number): string[] 
   return [
     `insert into units (id, parent_id, name, name_key) values (1, null, 'Tỉnh ủy Bench', 'tinh uy bench'), (2, 1, 'Ban Tổ chức Bench', 'ban to chuc bench')`,
     `${seq(units, 1)} insert into units (id, parent_id, name, name_key) select 100 + x, 1, 'Đảng ủy xã ' || x, 'dang uy xa ' || x from s`,
-    `${seq(units, 1)} insert into members (telegram_user_id, chat_id, unit_id, role, full_name) select 600000000 + x, 600000000 + x, 100 + x, 'member', 'Cán bộ ' || x from s`,
+    `${seq(units, 1)} insert into members (id, unit_id, role, full_name) select 600000000 + x, 100 + x, 'member', 'Cán bộ ' || x from s`,
+    linkTelegramStatement,
     `insert into plans (id, issuer_unit_id, monitor_unit_id, number, title) values (1, 1, 2, 'KH-1', 'Kế hoạch bench')`,
     `${seq(alerts)} insert into tasks (id, plan_id, ref, title, deadline_kind, due_on) select x + 1, 1, 'T' || x, 'Nhiệm vụ bench số ' || x, 'date', ${q(addDays(today, 3))} from s`,
     `insert into assignments (task_id, unit_id, role, state) select id, 101 + (id - 1) % ${units}, 'lead', 'open' from tasks`,

@@ -80,7 +80,7 @@ const actions: Action[] = [
     name: "switch plan",
     access: "read",
     update: button((f) => `a:pl:${f.c.planId}`),
-    changed: async (f, user) => (await one("select current_plan_id as v from members where telegram_user_id = ?1 and removed_at is null", String(user.id))) === f.c.planId,
+    changed: async (f, user) => (await one("select current_plan_id as v from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ?1 and removed_at is null", String(user.id))) === f.c.planId,
   },
   {
     name: "Nhắc ngay",

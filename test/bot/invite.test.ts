@@ -25,7 +25,7 @@ describe("admin invites a person with /moi", () => {
 
     const newcomer = { id: newTelegramId(), firstName: "Tâm" };
     await postUpdate(textUpdate(newcomer, `/start ${code}`));
-    const row = await env.DB.prepare("select unit_id, role from members where telegram_user_id = ?").bind(String(newcomer.id)).first();
+    const row = await env.DB.prepare("select unit_id, role from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ?").bind(String(newcomer.id)).first();
     expect(row).toEqual({ unit_id: c.unitB, role: "leader" });
   });
 

@@ -3,7 +3,7 @@ import type { Role } from "../../core/access/roles";
 import { addDays, vietnamDate } from "../../core/time/vietnam-date";
 import { unitKey } from "../../core/units/match";
 import { createDb, type Db } from "../../db/client";
-import { assignments, invites, members, plans, tasks, units } from "../../db/schema";
+import { assignments, invites, memberChannels, members, plans, tasks, units } from "../../db/schema";
 import { newTelegramId, type TestUser } from "./webhook";
 
 export const testDb = (): Db => createDb(env.DB);
@@ -23,10 +23,8 @@ export interface TestMember extends TestUser {
 
 export async function makeMember(unitId: number, role: Role, firstName = "Cán bộ"): Promise<TestMember> {
   const id = newTelegramId();
-  const [row] = await testDb()
-    .insert(members)
-    .values({ telegramUserId: String(id), chatId: String(id), unitId, role, fullName: `${firstName} ${id}` })
-    .returning({ id: members.id });
+  const [row] = await testDb().insert(members).values({ unitId, role, fullName: `${firstName} ${id}` }).returning({ id: members.id });
+  await testDb().insert(memberChannels).values({ channel: "telegram", userId: String(id), chatId: String(id), memberId: row!.id });
   return { id, firstName, memberId: row!.id, unitId, role };
 }
 

@@ -10,12 +10,12 @@ const countRows = async (table: string) =>
 describe("Telegram webhook", () => {
   it("answers 401 to a forged or missing secret and writes nothing", async () => {
     const user = { id: newTelegramId(), firstName: "Kẻ giả mạo" };
-    const before = await countRows("processed_updates");
+    const before = await countRows("inbound_updates");
     for (const secret of [null, "wrong-secret", ""]) {
       const response = await postUpdate(textUpdate(user, "/start"), { secret });
       expect(response.status).toBe(401);
     }
-    expect(await countRows("processed_updates")).toBe(before);
+    expect(await countRows("inbound_updates")).toBe(before);
     expect(await chatMessages(user.id)).toEqual([]);
   });
 
@@ -30,11 +30,11 @@ describe("Telegram webhook", () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => postUpdate(update)));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(await chatMessages(memberA.id)).toHaveLength(1);
-    const claims = await env.DB.prepare("select count(*) as n from processed_updates where update_id = ?").bind(update.update_id).first<{ n: number }>();
+    const claims = await env.DB.prepare("select count(*) as n from inbound_updates where key = ?").bind(`tg:${update.update_id}`).first<{ n: number }>();
     expect(claims!.n).toBe(1);
   });
 
-  it("handles /viec in at most two D1 round trips", async () => {
+  it("handles /viec in at most two D1 round trips before it answers", async () => {
     const { memberA } = await makeCommittee();
     const response = await postUpdate(textUpdate(memberA, "/viec"));
     expect(Number(response.headers.get("X-D1-Round-Trips"))).toBeLessThanOrEqual(2);

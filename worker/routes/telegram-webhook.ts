@@ -1,18 +1,23 @@
 import { Hono } from "hono";
 import type { Update } from "grammy/types";
 import { z } from "zod";
-import { createBot } from "../../bot/create-bot";
+import { TelegramPort } from "../../bot/ports/telegram";
 import { updateChatId, updateSenderId } from "../../bot/update-sender";
+import { texts } from "../../bot/texts";
 import { createDb } from "../../db/client";
 import { conversationByChat } from "../../db/queries/conversations";
-import { activeMemberByTelegramId } from "../../db/queries/members";
-import { claimUpdate, releaseUpdate } from "../../db/queries/updates";
+import { activeMemberByIdentity } from "../../db/queries/members";
+import { claimUpdate } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
-import { readAlertConfig, readConfig, type Env } from "../env";
-import { enqueuePending } from "../scheduled";
+import { readConfig, type Env } from "../env";
+import { botDeps, runClaimed } from "../inbound";
 import { secretMatches } from "../secret";
+import { Api } from "grammy";
 
 const updateEnvelope = z.looseObject({ update_id: z.number().int().nonnegative() });
+
+/** Updates about a Business account's chats: answering would speak for the account's owner. */
+const businessKinds = ["business_connection", "business_message", "edited_business_message", "deleted_business_messages"] as const;
 
 export const telegramWebhook = new Hono<{ Bindings: Env }>();
 
@@ -24,43 +29,50 @@ telegramWebhook.post("/webhook", async (c) => {
   const envelope = updateEnvelope.safeParse(await c.req.json().catch(() => null));
   if (!envelope.success) return c.text("Bad Request", 400);
   const update = envelope.data as unknown as Update;
+  if (businessKinds.some((k) => k in update)) return c.text("OK (bỏ qua)", 200);
+
+  const senderId = updateSenderId(update);
+  const chatId = updateChatId(update);
+  // A message without a chat, or a button under an inline message: nothing to answer in.
+  if (senderId === null || chatId === null) return c.text("OK (bỏ qua)", 200);
 
   const counter = countRoundTrips(c.env.DB);
   const db = createDb(counter.d1);
-  const senderId = updateSenderId(update);
   const t0 = performance.now();
-  const chatId = updateChatId(update);
+  const key = `tg:${update.update_id}`;
   // One round trip: claim the update, load the sender's membership and their chat's open flow.
   const [claimed, memberRows, conversationRows] = await db.batch([
-    claimUpdate(db, update.update_id),
-    activeMemberByTelegramId(db, senderId === null ? "" : String(senderId)),
-    conversationByChat(db, chatId === null ? "" : String(chatId)),
+    claimUpdate(db, key, new Date()),
+    activeMemberByIdentity(db, "telegram", String(senderId)),
+    conversationByChat(db, String(chatId)),
   ]);
   if (claimed.length === 0) return c.text("OK (đã xử lý)", 200);
   const t1 = performance.now();
 
-  try {
-    const bot = createBot(
-      { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, botUsername: config.BOT_USERNAME },
-      {
-        db,
-        now: () => new Date(),
-        botUsername: config.BOT_USERNAME,
-        enqueueReminders: (ids) => enqueuePending(c.env.DB, c.env.ALERTS, readAlertConfig(c.env), ids),
-      },
-      memberRows[0] ?? null,
-      conversationRows[0] ?? null,
-    );
-    await bot.handleUpdate(update);
-  } catch (error) {
-    // Give the update back so Telegram's retry is processed rather than dropped.
-    await releaseUpdate(db, update.update_id);
-    console.error("update failed", update.update_id, error);
-    return c.text("Internal Server Error", 500);
-  }
+  const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
+  const botConfig = { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, botUsername: config.BOT_USERNAME };
+  const deps = botDeps(c.env, db, config.BOT_USERNAME, waitUntil);
+  // The claim is finished after the answer (waitUntil): X-D1-Round-Trips counts what the person waits for.
+  const outcome = await runClaimed(
+    createDb(c.env.DB),
+    key,
+    botConfig,
+    update,
+    { deps, member: memberRows[0] ?? null, conversation: conversationRows[0] ?? null, port: (ctx) => new TelegramPort(ctx, deps.links ?? null) },
+    () => apologize(botConfig, chatId, update),
+    waitUntil,
+  );
+  if (outcome === "retry") return c.text("Service Unavailable", 503);
   if (config.EXPOSE_METRICS === "true") {
     c.header("X-D1-Round-Trips", String(counter.roundTrips()));
     c.header("Server-Timing", `claim;dur=${(t1 - t0).toFixed(1)}, handle;dur=${(performance.now() - t1).toFixed(1)}`);
   }
   return c.text("OK", 200);
 });
+
+/** A handler failed: the person hears so in the same chat (and topic), rather than nothing. */
+async function apologize(config: { token: string; apiRoot: string }, chatId: number, update: Update): Promise<void> {
+  const api = new Api(config.token, { apiRoot: config.apiRoot });
+  const thread = update.message?.is_topic_message ? update.message.message_thread_id : undefined;
+  await api.sendMessage(chatId, texts.handlerFailed, thread === undefined ? {} : { message_thread_id: thread });
+}

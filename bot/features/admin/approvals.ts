@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { canManagePlan } from "../../../core/access/policy";
 import { statusOf } from "../../../core/status/of-assignment";
 import { formatDate, formatDateTime, vietnamDate } from "../../../core/time/vietnam-date";
@@ -41,10 +42,10 @@ approvalsFeature.callbackQuery(adminApprovalItem.pattern, async (ctx) => {
   if (!plan) return;
   const kind = ctx.match[1] === "c" ? "completion" : "extension";
   const item = (await pendingApprovals(c.deps.db.$client, plan.id)).find((i) => i.kind === kind && i.id === Number(ctx.match[2]));
-  if (!item) return void (await ctx.answerCallbackQuery({ text: t.gone }));
+  if (!item) return void (await ctx.port.answer({ text: t.gone }));
   const manage = canManagePlan(c.member, plan);
   const today = vietnamDate(c.deps.now());
-  const keyboard = new InlineKeyboard();
+  const keyboard = new Actions();
   let text: string;
   if (item.kind === "completion") {
     const facts = { state: "awaiting_confirmation" as const, dueOn: item.dueOn, dueOverride: item.dueOverride, recurrence: null, reportedDoneAt: null };
@@ -69,8 +70,8 @@ approvalsFeature.callbackQuery(adminApprovalItem.pattern, async (ctx) => {
     if (manage) keyboard.text(extensionTexts.buttons.approve, extensionApprove.build(item.id)).text(extensionTexts.buttons.refuse, extensionRefuse.build(item.id)).row();
   }
   keyboard.text(reportTexts.buttons.openTask, taskCard.build(item.assignmentId));
-  await ctx.answerCallbackQuery();
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  await ctx.port.answer();
+  await ctx.port.send(text, { html: true, actions: keyboard });
 });
 
 async function renderApprovals(ctx: MemberContext, requestedPage: number): Promise<void> {
@@ -83,7 +84,7 @@ async function renderApprovals(ctx: MemberContext, requestedPage: number): Promi
   if (items.length === 0) lines.push(t.none);
   shown.forEach((item, i) => lines.push(line(offset + i + 1, item)));
   if (items.length > 0) lines.push("", t.footer(canManagePlan(ctx.member, plan)));
-  const keyboard = numberButtons(new InlineKeyboard(), offset + 1, shown.map((i) => adminApprovalItem.build(i.kind, i.id)));
+  const keyboard = numberButtons(new Actions(), offset + 1, shown.map((i) => adminApprovalItem.build(i.kind, i.id)));
   pager(keyboard, page, pages, adminApprovals.build).text(t.refresh, adminApprovals.build(page)).text(adminTexts.back, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);
 }

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { csvBytes } from "../../../core/report/csv";
 import { exportReport } from "../../../core/report/export";
 import type { ExportTarget } from "../../../core/report/targets-sheet";
@@ -28,27 +29,27 @@ exportFeature.callbackQuery(adminExport.pattern, (ctx) => sendExport(ctx as Memb
 async function sendExport(ctx: MemberContext, format: "xlsx" | "csv"): Promise<void> {
   const plan = await planFor(ctx, "read");
   if (!plan) return;
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  if (ctx.callbackQuery) await ctx.port.answer();
   const now = ctx.deps.now();
   const today = vietnamDate(now);
   const [source, targets] = await Promise.all([exportSource(ctx.deps.db.$client, plan.id), planTargets(ctx.deps.db, plan.id)]);
-  if (source.units.length === 0) return void (await ctx.reply(t.empty));
-  await ctx.replyWithChatAction("upload_document");
+  if (source.units.length === 0) return void (await ctx.port.send(t.empty));
+  await ctx.port.working("upload_document");
   const report = exportReport(source, today, exportTexts, exportTargets(targets));
   const name = fileName(plan, today, format);
   const label = planLabel(plan);
   if (format === "csv") {
     const bytes = await csvBytes(report.csvHeader, report.csvRows());
-    await ctx.replyWithDocument(new InputFile(bytes, name), { caption: t.csvCaption(label, formatDate(today)), parse_mode: "HTML" });
+    await ctx.port.sendFile({ bytes, name, mime: "text/csv" }, t.csvCaption(label, formatDate(today)));
     return;
   }
   const bytes = await buildWorkbook(report.sheets, { modified: now });
   const { total, overdue } = report.totals();
-  await ctx.replyWithDocument(new InputFile(bytes, name), {
-    caption: t.caption(label, formatDate(today), total, overdue),
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(t.csvButton, adminExport.build("csv")),
-  });
+  await ctx.port.sendFile(
+    { bytes, name, mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    t.caption(label, formatDate(today), total, overdue),
+    new Actions().text(t.csvButton, adminExport.build("csv")),
+  );
 }
 
 function exportTargets({ targets, values }: TargetList): ExportTarget[] {

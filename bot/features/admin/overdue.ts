@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { canManagePlan } from "../../../core/access/policy";
 import { unitSubject } from "../../../core/alerts/kinds";
 import { receivesAlerts } from "../../../core/alerts/recipients";
@@ -45,9 +46,9 @@ overdueFeature.callbackQuery(adminRemindUnit.pattern, async (ctx) => {
     alertRecipientsOf(db, unitId),
   ]);
   const unit = units[0];
-  if (!unit) return void (await ctx.answerCallbackQuery({ text: t.nothingOverdue, show_alert: true }));
+  if (!unit) return void (await ctx.port.answer({ text: t.nothingOverdue, alert: true }));
   const recipients = people.filter((p) => receivesAlerts(p, today));
-  if (recipients.length === 0) return void (await ctx.answerCallbackQuery({ text: t.nobodyToRemind(unit.unitName), show_alert: true }));
+  if (recipients.length === 0) return void (await ctx.port.answer({ text: t.nobodyToRemind(unit.unitName), alert: true }));
 
   const m = t.message;
   const lines = [m.header(escapeHtml(plan.monitorUnitName)), adminTexts.planLine(planLabel(plan)), m.intro(unit.count)];
@@ -61,14 +62,14 @@ overdueFeature.callbackQuery(adminRemindUnit.pattern, async (ctx) => {
     db.$client,
     recipients.map((r) => ({ memberId: r.id, assignmentId: null, kind: "overdue" as const, subject: unitSubject(unitId), periodKey: `manual:${planId}:${today}`, payload })),
   );
-  if (ids.length === 0) return void (await ctx.answerCallbackQuery({ text: t.remindedToday, show_alert: true }));
+  if (ids.length === 0) return void (await ctx.port.answer({ text: t.remindedToday, alert: true }));
   // One entry per task named, so each task's history shows who chased it and when.
   const [first, ...rest] = unit.items.map((i) =>
     auditStatement(db, { actorMemberId: c.member.id, action: "reminder.manual", entity: "assignment", entityId: i.assignmentId, detail: { reminders: ids.length } }),
   );
   await db.batch([first!, ...rest]);
   await c.deps.enqueueReminders?.(ids);
-  await ctx.answerCallbackQuery({ text: t.reminded(ids.length, unit.unitName, unit.count), show_alert: true });
+  await ctx.port.answer({ text: t.reminded(ids.length, unit.unitName, unit.count), alert: true });
 });
 
 async function renderOverdue(ctx: MemberContext, requestedPage: number): Promise<void> {
@@ -92,7 +93,7 @@ async function renderOverdue(ctx: MemberContext, requestedPage: number): Promise
   const manage = canManagePlan(ctx.member, plan);
   if (result.units.length > 0) lines.push("", t.footer(manage));
 
-  const keyboard = new InlineKeyboard();
+  const keyboard = new Actions();
   result.units.forEach((u, i) => {
     keyboard.text(`${offset + i + 1}. ${shorten(u.unitName, 28)}`, adminUnit.build(u.unitId));
     if (manage) keyboard.text(t.remind, adminRemindUnit.build(plan.id, u.unitId));

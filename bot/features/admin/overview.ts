@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { DEFAULT_SOON_DAYS } from "../../../core/status/derive";
 import { addDays, formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { BUCKETS, planOverview } from "../../../db/queries/overview";
@@ -55,7 +56,7 @@ async function renderOverview(ctx: MemberContext): Promise<void> {
   if (waiting > 0) lines.push("", t.waiting(o.completionsPending, o.extensionsPending));
   if (o.worstUnits.length > 0) lines.push("", t.footer);
 
-  const keyboard = numberButtons(new InlineKeyboard(), 1, o.worstUnits.map((u) => adminUnit.build(u.unitId)))
+  const keyboard = numberButtons(new Actions(), 1, o.worstUnits.map((u) => adminUnit.build(u.unitId)))
     .text(t.buttons.overdue, adminOverduePage.build(0))
     .text(t.buttons.approvals(waiting), adminApprovals.build(0))
     .row()

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { canChangeMember } from "../../../core/access/policy";
 import { roles, type Role } from "../../../core/access/roles";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
@@ -18,11 +19,12 @@ import {
   personRoleSet,
 } from "../../callback-data";
 import { syncCommandMenu } from "../../command-menu";
+import { notify } from "../../notify";
+import { channelsOf } from "../../../db/queries/members";
 import type { BotContext, MemberContext } from "../../context";
 import { adminsOnly } from "../../filters/admins-only";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { escapeHtml } from "../../render/html";
-import { showInPlace } from "../../reply";
 import { adminTexts, roleLabel } from "../../texts";
 import { deny, paginate, show } from "./scope";
 import { memberFlags } from "./unit-view";
@@ -43,7 +45,7 @@ peopleFeature.command("canbo", adminsOnly, async (ctx) => {
   const query = ctx.match.trim();
   if (query) {
     const [unit] = await searchUnits(c.deps.db.$client, c.member.unitId, query, 1);
-    if (!unit) return void (await ctx.reply(adminTexts.units.notFound(escapeHtml(query))));
+    if (!unit) return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(query))));
     return renderMembers(c, unit.id);
   }
   await renderUnitPicker(c, 0);
@@ -61,7 +63,7 @@ peopleFeature.callbackQuery(personRoleMenu.pattern, adminsOnly, async (ctx) => {
   const c = ctx as MemberContext;
   const target = await changeable(c, Number(ctx.match[1]));
   if (!target) return;
-  const keyboard = new InlineKeyboard();
+  const keyboard = new Actions();
   roles.forEach((role, i) => {
     const label = roleLabel[role].charAt(0).toUpperCase() + roleLabel[role].slice(1);
     keyboard.text(`${role === target.person.role ? "✔ " : ""}${label}`, personRoleSet.build(target.person.id, role));
@@ -77,12 +79,12 @@ peopleFeature.callbackQuery(personRoleSet.pattern, adminsOnly, async (ctx) => {
   if (!target) return;
   const role = ctx.match[2] as Role;
   const changed = role !== target.person.role && (await changeRole(c.deps.db, { memberId: target.person.id, role, from: target.person.role, actorId: c.member.id }));
-  if (!changed) return void (await ctx.answerCallbackQuery({ text: t.unchanged }));
-  await ctx.answerCallbackQuery({ text: "✔" });
+  if (!changed) return void (await ctx.port.answer({ text: t.unchanged }));
+  await ctx.port.answer({ text: "✔" });
   const person = { ...target.person, role };
-  await showInPlace(ctx, cardText(c, person) + t.roleChanged(roleLabel[role]), cardKeyboard(c, person));
-  await tell(c, target.chatId, t.tellRole(roleLabel[role]));
-  await syncCommandMenu(c.api, target.chatId, role);
+  await ctx.port.show(cardText(c, person) + t.roleChanged(roleLabel[role]), cardKeyboard(c, person));
+  await tell(c, target.person.id, `role:${role}`, t.tellRole(roleLabel[role]));
+  await syncTelegramMenu(c, target.person.id, role);
 });
 
 peopleFeature.callbackQuery(personMoveMenu.pattern, adminsOnly, async (ctx) => {
@@ -91,7 +93,7 @@ peopleFeature.callbackQuery(personMoveMenu.pattern, adminsOnly, async (ctx) => {
   if (!target) return;
   const units = target.scope.filter((u) => u.id !== target.person.unitId);
   const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, Number(ctx.match[2]));
-  const keyboard = new InlineKeyboard();
+  const keyboard = new Actions();
   for (const u of units.slice(offset, offset + UNITS_PER_PAGE)) keyboard.text(u.name, personMoveTo.build(target.person.id, u.id)).row();
   pager(keyboard, page, pages, (p) => personMoveMenu.build(target.person.id, p)).text(t.cancel, personCard.build(target.person.id));
   await show(c, t.chooseUnitFor(escapeHtml(target.person.fullName), page + 1, pages), keyboard);
@@ -104,18 +106,18 @@ peopleFeature.callbackQuery(personMoveTo.pattern, adminsOnly, async (ctx) => {
   const destination = target.scope.find((u) => u.id === Number(ctx.match[2]));
   if (!destination) return deny(c, adminTexts.units.notInScope);
   const moved = await moveMember(c.deps.db, { memberId: target.person.id, fromUnitId: target.person.unitId, toUnitId: destination.id, actorId: c.member.id });
-  if (!moved) return void (await ctx.answerCallbackQuery({ text: t.unchanged }));
-  await ctx.answerCallbackQuery({ text: "✔" });
+  if (!moved) return void (await ctx.port.answer({ text: t.unchanged }));
+  await ctx.port.answer({ text: "✔" });
   const person = { ...target.person, unitId: destination.id, unitName: destination.name };
-  await showInPlace(ctx, cardText(c, person) + t.moved(escapeHtml(destination.name)), cardKeyboard(c, person));
-  await tell(c, target.chatId, t.tellMoved(escapeHtml(destination.name)));
+  await ctx.port.show(cardText(c, person) + t.moved(escapeHtml(destination.name)), cardKeyboard(c, person));
+  await tell(c, target.person.id, `unit:${destination.id}`, t.tellMoved(escapeHtml(destination.name)));
 });
 
 peopleFeature.callbackQuery(personRemove.pattern, adminsOnly, async (ctx) => {
   const c = ctx as MemberContext;
   const target = await changeable(c, Number(ctx.match[1]));
   if (!target) return;
-  const keyboard = new InlineKeyboard().text(t.confirmRemoveButton, personRemoveConfirm.build(target.person.id)).text(t.cancel, personCard.build(target.person.id));
+  const keyboard = new Actions().text(t.confirmRemoveButton, personRemoveConfirm.build(target.person.id)).text(t.cancel, personCard.build(target.person.id));
   await show(c, t.confirmRemove(escapeHtml(target.person.fullName), escapeHtml(target.person.unitName)), keyboard);
 });
 
@@ -124,18 +126,18 @@ peopleFeature.callbackQuery(personRemoveConfirm.pattern, adminsOnly, async (ctx)
   const target = await changeable(c, Number(ctx.match[1]));
   if (!target) return;
   const removed = await removeMember(c.deps.db, { memberId: target.person.id, actorId: c.member.id, now: c.deps.now().toISOString() });
-  if (!removed) return void (await ctx.answerCallbackQuery({ text: t.unchanged }));
-  await ctx.answerCallbackQuery({ text: "✔" });
-  await showInPlace(ctx, t.removed(escapeHtml(target.person.fullName)), new InlineKeyboard().text(t.buttons.back, peopleOfUnit.build(target.person.unitId)));
-  await tell(c, target.chatId, t.tellRemoved);
-  await syncCommandMenu(c.api, target.chatId, null);
+  if (!removed) return void (await ctx.port.answer({ text: t.unchanged }));
+  await ctx.port.answer({ text: "✔" });
+  await ctx.port.show(t.removed(escapeHtml(target.person.fullName)), new Actions().text(t.buttons.back, peopleOfUnit.build(target.person.unitId)));
+  await tell(c, target.person.id, "removed", t.tellRemoved);
+  await syncTelegramMenu(c, target.person.id, null);
 });
 
 async function renderUnitPicker(ctx: MemberContext, requestedPage: number): Promise<void> {
   const units = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
-  if (units.length === 0) return void (await ctx.reply(t.noUnits));
+  if (units.length === 0) return void (await ctx.port.send(t.noUnits));
   const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, requestedPage);
-  const keyboard = new InlineKeyboard();
+  const keyboard = new Actions();
   for (const u of units.slice(offset, offset + UNITS_PER_PAGE)) keyboard.text(u.name, peopleOfUnit.build(u.id)).row();
   pager(keyboard, page, pages, peopleUnits.build);
   await show(ctx, t.chooseUnit(page + 1, pages), keyboard);
@@ -153,7 +155,7 @@ async function renderMembers(ctx: MemberContext, unitId: number): Promise<void> 
   shown.forEach((m, i) => lines.push(t.line(i + 1, escapeHtml(m.fullName), roleLabel[m.role], memberFlags(m, today).join(" · "))));
   if (people.length > shown.length) lines.push(adminTexts.more(people.length - shown.length));
   if (people.length > 0) lines.push("", t.footer);
-  const keyboard = numberButtons(new InlineKeyboard(), 1, shown.map((m) => personCard.build(m.id)))
+  const keyboard = numberButtons(new Actions(), 1, shown.map((m) => personCard.build(m.id)))
     .text(t.invite, inviteUnit.build(unit.id))
     .row()
     .text(t.chooseAnotherUnit, peopleUnits.build(0));
@@ -178,7 +180,7 @@ async function changeable(ctx: MemberContext, memberId: number, options: { allow
     await deny(ctx, t.notYours);
     return null;
   }
-  return { person, scope: scope as UnitSummary[], chatId: person.chatId };
+  return { person, scope: scope as UnitSummary[] };
 }
 
 function cardText(ctx: MemberContext, p: MemberCard): string {
@@ -190,8 +192,8 @@ function cardText(ctx: MemberContext, p: MemberCard): string {
   return text;
 }
 
-function cardKeyboard(ctx: MemberContext, p: MemberCard): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+function cardKeyboard(ctx: MemberContext, p: MemberCard): Actions {
+  const keyboard = new Actions();
   if (p.id !== ctx.member.id) {
     keyboard.text(t.buttons.role, personRoleMenu.build(p.id)).text(t.buttons.move, personMoveMenu.build(p.id, 0)).row();
     keyboard.text(t.buttons.remove, personRemove.build(p.id)).row();
@@ -199,8 +201,13 @@ function cardKeyboard(ctx: MemberContext, p: MemberCard): InlineKeyboard {
   return keyboard.text(t.buttons.back, peopleOfUnit.build(p.unitId));
 }
 
-/** The person learns of the change; a blocked chat must not undo it. */
-async function tell(ctx: MemberContext, chatId: string | null, text: string): Promise<void> {
-  if (!chatId) return;
-  await ctx.api.sendMessage(Number(chatId), text, { parse_mode: "HTML" }).catch((error) => console.warn("could not tell member", chatId, error));
+/** The person learns of the change through the outbox (a blocked chat must not undo it; a failed send is retried). */
+async function tell(ctx: MemberContext, memberId: number, change: string, text: string): Promise<void> {
+  await notify(ctx, [{ memberId, subject: `member:${memberId}:${change}:${ctx.deps.now().toISOString()}`, text }]);
+}
+
+/** Telegram's "/" menu of the person's chat follows their role (Zalo has no such menu). */
+async function syncTelegramMenu(ctx: MemberContext, memberId: number, role: Role | null): Promise<void> {
+  const telegram = (await channelsOf(ctx.deps.db, memberId)).find((c) => c.channel === "telegram");
+  if (telegram) await syncCommandMenu(ctx.api, telegram.chatId, role);
 }

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { readablePlans, setCurrentPlan, type PlanInfo } from "../../../db/queries/plans";
 import { adminPlans, adminPlanSwitch } from "../../callback-data";
 import type { BotContext, MemberContext } from "../../context";
@@ -23,7 +24,7 @@ plansFeature.callbackQuery(adminPlanSwitch.pattern, async (ctx) => {
   const plan = plans.find((p) => p.id === Number(ctx.match[1]));
   if (!plan) return deny(c, t.notReadable);
   await setCurrentPlan(c.deps.db, c.member.id, plan.id);
-  await ctx.answerCallbackQuery({ text: t.switched(label(plan)) });
+  await ctx.port.answer({ text: t.switched(label(plan)) });
   await renderPlans(c, true);
 });
 
@@ -37,9 +38,9 @@ async function renderPlans(ctx: MemberContext, answered = false): Promise<void> 
   const lines = [t.header(all.length), ""];
   plans.forEach((p, i) => lines.push(t.line(i + 1, escapeHtml(label(p, 150)), p.id === current?.id)));
   lines.push("", t.footer);
-  const keyboard = numberButtons(new InlineKeyboard(), 1, plans.map((p) => adminPlanSwitch.build(p.id)));
+  const keyboard = numberButtons(new Actions(), 1, plans.map((p) => adminPlanSwitch.build(p.id)));
   if (answered) {
-    await ctx.editMessageText(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard }).catch(() => undefined);
+    await ctx.port.show(lines.join("\n"), keyboard);
     return;
   }
   await show(ctx, lines.join("\n"), keyboard);

@@ -1,8 +1,7 @@
-import type { InlineKeyboard } from "grammy";
+import { Actions } from "../../ports/actions";
 import { canManagePlan } from "../../../core/access/policy";
 import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
 import type { MemberContext } from "../../context";
-import { showInPlace } from "../../reply";
 import { adminTexts as t } from "../../texts";
 
 /**
@@ -31,17 +30,17 @@ export async function planFor(ctx: MemberContext, need: "read" | "manage"): Prom
 }
 
 export async function deny(ctx: MemberContext, text: string): Promise<void> {
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
-  else await ctx.reply(text);
+  if (ctx.callbackQuery) await ctx.port.answer({ text, alert: true });
+  else await ctx.port.send(text);
 }
 
 /** A command answers with a new message; a button shows the screen in place of the one pressed. */
-export async function show(ctx: MemberContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
+export async function show(ctx: MemberContext, text: string, keyboard?: Actions): Promise<void> {
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery();
-    await showInPlace(ctx, text, keyboard);
+    await ctx.port.answer();
+    await ctx.port.show(text, keyboard);
   } else {
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+    await ctx.port.send(text, { html: true, actions: keyboard });
   }
 }
 

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { targetSubject } from "../../../core/alerts/kinds";
 import { receivesAlerts } from "../../../core/alerts/recipients";
 import { vietnamDate } from "../../../core/time/vietnam-date";
@@ -15,7 +16,6 @@ import { targetAlertButtons } from "../../keyboards/alerts";
 import { escapeHtml, shorten } from "../../render/html";
 import { planLabel } from "../../render/plan";
 import { goalText } from "../../render/targets";
-import { showInPlace } from "../../reply";
 import { adminTexts } from "../../texts";
 import { deny, paginate, show } from "./scope";
 import { targetFor, targetScreen, UNIT_SEARCH_FLOW } from "./targets";
@@ -57,7 +57,7 @@ targetUnitFeature.on("message:text", async (ctx, next) => {
   const keyboard = unitChoices(found.target, hits);
   keyboard.text(t.backToTarget, adminTarget.build(found.target.id));
   const text = hits.length === 0 ? t.unitNotFound(escapeHtml(query)) : t.unitsFound(escapeHtml(query));
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  await ctx.port.send(text, { html: true, actions: keyboard });
 });
 
 targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
@@ -74,17 +74,17 @@ targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
   const changed = await setTargetUnit(c.deps.db, { targetId: target.id, from: target.responsibleUnitId, unitId, memberId: c.member.id });
   // Also when unchanged: a retry after a failed notice writes the notices that are missing, and only those.
   const told = unit ? await tellUnit(c, target, unit) : { people: 0, written: 0 };
-  if (!changed && told.written === 0) return void (await ctx.answerCallbackQuery({ text: t.unitUnchanged }));
+  if (!changed && told.written === 0) return void (await ctx.port.answer({ text: t.unitUnchanged }));
 
-  await ctx.answerCallbackQuery({ text: "✔" });
+  await ctx.port.answer({ text: "✔" });
   const updated = { ...found, target: { ...target, responsibleUnitId: unitId, responsibleUnitName: unit?.name ?? null } };
   const view = targetScreen(c, updated, `\n\n${unit ? t.unitSet(escapeHtml(unit.name), told.people) : t.unitCleared}`);
-  await showInPlace(c, view.text, view.keyboard);
+  await c.port.show(view.text, view.keyboard);
 });
 
 /** One button per unit, the one responsible now ticked. */
-function unitChoices(target: TargetRow, units: { id: number; name: string }[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+function unitChoices(target: TargetRow, units: { id: number; name: string }[]): Actions {
+  const keyboard = new Actions();
   for (const u of units) keyboard.text(`${u.id === target.responsibleUnitId ? "✓ " : ""}${u.name}`, adminTargetUnitSet.build(target.id, u.id)).row();
   return keyboard;
 }

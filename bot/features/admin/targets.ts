@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { canManagePlan, canReadTarget, canRecordTarget } from "../../../core/access/policy";
 import { parseTargetInput, periodLabelOf, TARGET_NOTE_MAX } from "../../../core/report/target";
 import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
@@ -46,8 +47,8 @@ targetsFeature.callbackQuery(adminTargetRecord.pattern, async (ctx) => {
   const found = await targetFor(c, Number(ctx.match[1]), "record");
   if (!found) return;
   const token = await startFlow(c, FLOW, "input", { targetId: found.target.id });
-  await ctx.answerCallbackQuery();
-  await ctx.reply(t.ask(escapeHtml(shorten(found.target.text, 300))), { parse_mode: "HTML", reply_markup: cancelKeyboard(token) });
+  await ctx.port.answer();
+  await ctx.port.send(t.ask(escapeHtml(shorten(found.target.text, 300))), { html: true, actions: cancelKeyboard(token) });
 });
 
 targetsFeature.on("message:text", async (ctx, next) => {
@@ -60,7 +61,7 @@ targetsFeature.on("message:text", async (ctx, next) => {
   const input = parseTargetInput(ctx.message.text, found.target.unitOfMeasure);
   if (!input.ok) {
     const tooLong = t.noteTooLong(TARGET_NOTE_MAX);
-    return void (await ctx.reply({ format: t.badFormat, period: t.badPeriod, value: t.badValue, range: t.badShare, tooLong }[input.reason]));
+    return void (await ctx.port.send({ format: t.badFormat, period: t.badPeriod, value: t.badValue, range: t.badShare, tooLong }[input.reason]));
   }
   const recorded = { targetId, period: input.period.key, value: input.value, note: input.note, createdAt: c.deps.now().toISOString() };
   const id = await recordTargetValue(c.deps.db, { ...recorded, memberId: c.member.id, now: recorded.createdAt });
@@ -68,9 +69,9 @@ targetsFeature.on("message:text", async (ctx, next) => {
   // The screen as it now stands, from what was just loaded and written: no second read.
   const values = [...found.visible.values, { ...recorded, id, recordedByName: c.member.fullName }];
   const view = targetScreen(c, { ...found, visible: { ...found.visible, values } });
-  await ctx.reply(`${t.saved(periodLabelOf(input.period.key), valueText(input.value, found.target))}\n\n${view.text}`, {
-    parse_mode: "HTML",
-    reply_markup: view.keyboard,
+  await ctx.port.send(`${t.saved(periodLabelOf(input.period.key), valueText(input.value, found.target))}\n\n${view.text}`, {
+    html: true,
+    actions: view.keyboard,
   });
 });
 
@@ -144,7 +145,7 @@ async function renderTargets(ctx: MemberContext, requestedPage: number): Promise
     lines.push(standingLine(target, values.filter((v) => v.targetId === target.id)));
   });
   if (targets.length > 0) lines.push("", plan ? t.footer : t.unitFooter);
-  const keyboard = numberButtons(new InlineKeyboard(), offset + 1, targets.map((target) => adminTarget.build(target.id)));
+  const keyboard = numberButtons(new Actions(), offset + 1, targets.map((target) => adminTarget.build(target.id)));
   pager(keyboard, page, pages, adminTargets.build);
   if (plan) keyboard.text(adminTexts.back, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);
@@ -160,7 +161,7 @@ export function targetScreen(ctx: MemberContext, found: FoundTarget, note = "") 
   const { target, index, visible } = found;
   const values = visible.values.filter((v) => v.targetId === target.id);
   const text = targetDetailText(target, index + 1, values, { showPlan: showsPlan(visible, target) }) + note;
-  const keyboard = new InlineKeyboard();
+  const keyboard = new Actions();
   if (canRecordTarget(ctx.member, target.plan, target)) keyboard.text(t.record, adminTargetRecord.build(target.id)).row();
   if (canManagePlan(ctx.member, target.plan)) keyboard.text(t.chooseUnitButton, adminTargetUnitMenu.build(target.id)).row();
   keyboard.text(t.backToList, adminTargets.build(Math.floor(index / TARGETS_PER_PAGE)));

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { statusOf } from "../../../core/status/of-assignment";
 import { foldText } from "../../../core/text/fold";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
@@ -32,14 +33,14 @@ taskViewFeature.command("nhiemvu", async (ctx) => {
   const plan = await planFor(c, "read");
   if (!plan) return;
   const query = ctx.match.trim();
-  if (!query) return void (await ctx.reply(t.usage));
+  if (!query) return void (await ctx.port.send(t.usage));
   const hits = findTasks(await planTasks(c.deps.db.$client, plan.id), query);
-  if (hits.length === 0) return void (await ctx.reply(t.notFound(escapeHtml(query))));
+  if (hits.length === 0) return void (await ctx.port.send(t.notFound(escapeHtml(query))));
   if (hits.length === 1) return renderTask(c, hits[0]!.id);
   const shown = hits.slice(0, HITS_MAX);
   const lines = [t.choose(escapeHtml(query), hits.length), "", ...shown.map((h, i) => t.hit(i + 1, escapeHtml(h.ref), escapeHtml(shorten(h.title, 90))))];
   if (hits.length > shown.length) lines.push(adminTexts.more(hits.length - shown.length));
-  await show(c, lines.join("\n"), numberButtons(new InlineKeyboard(), 1, shown.map((h) => adminTask.build(h.id))));
+  await show(c, lines.join("\n"), numberButtons(new Actions(), 1, shown.map((h) => adminTask.build(h.id))));
 });
 
 taskViewFeature.callbackQuery(adminTask.pattern, (ctx) => renderTask(ctx as MemberContext, Number(ctx.match[1])));
@@ -57,7 +58,7 @@ taskViewFeature.callbackQuery(adminTaskHistory.pattern, async (ctx) => {
   const requested = Number(ctx.match[2]);
   const page = requested >= pages.length ? pages.length - 1 : requested;
   const body = pages[page] ?? [];
-  const keyboard = new InlineKeyboard();
+  const keyboard = new Actions();
   files.slice(-FILE_BUTTONS_MAX).forEach((f, i) => keyboard.text(historyTexts.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row());
   pager(keyboard, page, pages.length, (p) => adminTaskHistory.build(taskId, p)).text(t.backToTask, adminTask.build(taskId));
   const header = t.historyHeader(escapeHtml(found.task.ref), page + 1, pages.length);
@@ -83,7 +84,7 @@ async function renderTask(ctx: MemberContext, taskId: number): Promise<void> {
   });
   if (assignments.length > shown.length) lines.push(adminTexts.more(assignments.length - shown.length));
   if (shown.length > 0) lines.push("", t.footer);
-  const keyboard = numberButtons(new InlineKeyboard(), 1, shown.map((a) => taskCard.build(a.id)))
+  const keyboard = numberButtons(new Actions(), 1, shown.map((a) => taskCard.build(a.id)))
     .text(t.history, adminTaskHistory.build(task.id, 9999))
     .row()
     .text(adminTexts.back, adminOverview.build());

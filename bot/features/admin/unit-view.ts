@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { Actions } from "../../ports/actions";
 import { canManagePlan } from "../../../core/access/policy";
 import { sortByUrgency } from "../../../core/status/of-assignment";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
@@ -36,13 +37,13 @@ unitViewFeature.command("donvi", async (ctx) => {
   const plan = await planFor(c, "read");
   if (!plan) return;
   const found = await searchUnits(c.deps.db.$client, plan.monitorUnitId, query, SEARCH_LIMIT + 1);
-  if (found.length === 0) return void (await ctx.reply(adminTexts.units.notFound(escapeHtml(query))));
+  if (found.length === 0) return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(query))));
   if (found.length === 1) return renderUnit(c, plan, found[0]!.id, 0);
   const shown = found.slice(0, SEARCH_LIMIT);
   const lines = [adminTexts.units.choose(escapeHtml(query)), ""];
   shown.forEach((u, i) => lines.push(`${i + 1}. ${escapeHtml(u.name)}`));
   if (found.length > SEARCH_LIMIT) lines.push("", adminTexts.units.tooMany);
-  await show(c, lines.join("\n"), numberButtons(new InlineKeyboard(), 1, shown.map((u) => adminUnit.build(u.id))));
+  await show(c, lines.join("\n"), numberButtons(new Actions(), 1, shown.map((u) => adminUnit.build(u.id))));
 });
 
 unitViewFeature.callbackQuery(adminUnitList.pattern, (ctx) => renderUnitList(ctx as MemberContext, Number(ctx.match[1])));
@@ -66,7 +67,7 @@ async function renderUnitList(ctx: MemberContext, requestedPage: number): Promis
   if (units.length === 0) lines.push(adminTexts.units.none);
   units.forEach((u, i) => lines.push(adminTexts.units.line(offset + i + 1, escapeHtml(u.unitName), u.total, u.overdue, u.done)));
   lines.push("", adminTexts.units.footer);
-  const keyboard = numberButtons(new InlineKeyboard(), offset + 1, units.map((u) => adminUnit.build(u.unitId)));
+  const keyboard = numberButtons(new Actions(), offset + 1, units.map((u) => adminUnit.build(u.unitId)));
   pager(keyboard, page, pages, adminUnitList.build).text(adminTexts.back, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);
 }
@@ -103,7 +104,7 @@ async function renderUnit(ctx: MemberContext, plan: PlanInfo, unitId: number, re
   if (people.length > MEMBERS_SHOWN) lines.push(t.moreMembers(people.length - MEMBERS_SHOWN));
   if (shown.length > 0) lines.push("", t.footer);
 
-  const keyboard = numberButtons(new InlineKeyboard(), offset + 1, shown.map((a) => taskCard.build(a.id)));
+  const keyboard = numberButtons(new Actions(), offset + 1, shown.map((a) => taskCard.build(a.id)));
   pager(keyboard, page, pages, (p) => adminUnit.build(unitId, p));
   if (canManagePlan(ctx.member, plan)) keyboard.text(t.buttons.people, peopleOfUnit.build(unitId));
   keyboard.text(t.buttons.units, adminUnitList.build(0));

@@ -18,21 +18,21 @@ export async function receivePlanFile(ctx: MemberContext, document: Document): P
   const { member, deps } = ctx;
   const info: PlanFileInfo = { name: document.file_name ?? null, mime: document.mime_type ?? null, size: document.file_size ?? null };
   const refused = precheckPlanFile(info);
-  if (refused) return void (await ctx.reply(t.rejected[refused], { parse_mode: "HTML" }));
+  if (refused) return void (await ctx.port.send(t.rejected[refused], { html: true }));
 
-  await ctx.replyWithChatAction("typing").catch(() => undefined);
+  await ctx.port.working("typing").catch(() => undefined);
   const bytes = await download(ctx, document.file_id);
-  if (!bytes) return void (await ctx.reply(t.downloadFailed));
+  if (!bytes) return void (await ctx.port.send(t.downloadFailed));
   const source = await readPlanFile(info, bytes);
-  if (!source.ok) return void (await ctx.reply(t.rejected[source.reason], { parse_mode: "HTML" }));
+  if (!source.ok) return void (await ctx.port.send(t.rejected[source.reason], { html: true }));
 
   const plan = extractPlan(source.text);
-  if (plan.tasks.length === 0) return void (await ctx.reply(t.noTasks, { parse_mode: "HTML" }));
+  if (plan.tasks.length === 0) return void (await ctx.port.send(t.noTasks, { html: true }));
   const hash = await sourceHash(source.text);
   const existing = await planBySourceHash(deps.db, hash);
   if (existing) {
     const name = escapeHtml(shorten(`${existing.number ? `${existing.number} · ` : ""}${existing.title}`, 200));
-    return void (await ctx.reply(t.duplicate(`<b>${name}</b>`, formatDate(existing.createdAt)), { parse_mode: "HTML" }));
+    return void (await ctx.port.send(t.duplicate(`<b>${name}</b>`, formatDate(existing.createdAt)), { html: true }));
   }
 
   const scope = await importScope(deps.db, member.unitId);
@@ -49,7 +49,7 @@ export async function receivePlanFile(ctx: MemberContext, document: Document): P
     scope,
   };
   const newUnits = summarize(stored, choices, scope.units).newUnits.length;
-  await ctx.reply(summaryText(review, member.unitId), { parse_mode: "HTML", reply_markup: summaryKeyboard(token, newUnits) });
+  await ctx.port.send(summaryText(review, member.unitId), { html: true, actions: summaryKeyboard(token, newUnits) });
 }
 
 /** getFile, then the file URL the Bot API gives (the local fake serves the same path). */

@@ -1,5 +1,5 @@
 /** The review buttons and the deadline the admin types. Every change re-renders the message it came from. */
-import type { InlineKeyboard } from "grammy";
+import { Actions } from "../../ports/actions";
 import { parseDeadline } from "../../../core/deadline/parse";
 import { planRows } from "../../../core/plan-import/plan-rows";
 import {
@@ -29,22 +29,21 @@ import {
 } from "../../keyboards/import";
 import { escapeHtml, shorten } from "../../render/html";
 import { importTexts as t } from "../../texts";
-import { showInPlace } from "../../reply";
 import { choiceLabel, describeDeadline, summaryText, taskText } from "./render";
 import { IMPORT_FLOW, loadReview, saveReview, type ImportFlowData, type Review } from "./state";
 
 interface View {
   text: string;
-  keyboard: InlineKeyboard;
+  keyboard: Actions;
 }
 
 export async function onImportButton(ctx: MemberContext, token: string, action: ImportAction): Promise<void> {
   if (action.kind === "cancel") return cancel(ctx, token);
   const review = await loadReview(ctx, token);
-  if (!review) return void (await ctx.answerCallbackQuery({ text: t.stale, show_alert: true }));
-  await ctx.answerCallbackQuery();
+  if (!review) return void (await ctx.port.answer({ text: t.stale, alert: true }));
+  await ctx.port.answer();
   const view = await act(ctx, review, action);
-  if (view) await showInPlace(ctx, view.text, view.keyboard);
+  if (view) await ctx.port.show(view.text, view.keyboard);
 }
 
 /** Does what the button says; returns the view to show in its place, or null when it replied itself. */
@@ -147,15 +146,15 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
 /** ✖ Hủy, while waiting for the file or during the review: the draft is marked cancelled, the flow ends. */
 async function cancel(ctx: MemberContext, token: string): Promise<void> {
   const flow = activeFlow(ctx, IMPORT_FLOW, token);
-  if (!flow) return void (await ctx.answerCallbackQuery({ text: t.stale, show_alert: true }));
+  if (!flow) return void (await ctx.port.answer({ text: t.stale, alert: true }));
   const { importId } = flow.data as unknown as ImportFlowData;
   const db = ctx.deps.db;
   if (importId !== null) await db.batch([cancelImportDraft(db, importId), endFlowStatement(ctx)]);
   else await endFlowStatement(ctx);
   ctx.conversation = null;
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(t.cancelled);
+  await ctx.port.answer();
+  await ctx.port.clearActions();
+  await ctx.port.send(t.cancelled);
 }
 
 function summaryView(ctx: MemberContext, review: Review): View {
@@ -196,18 +195,18 @@ function newUnitsView(review: Review, requestedPage: number, note?: string): Vie
 export async function onDeadlineText(ctx: MemberContext, text: string): Promise<void> {
   const review = await loadReview(ctx);
   const task = review?.data.deadlineTask;
-  if (!review || task === null || task === undefined) return void (await ctx.reply(t.stale));
+  if (!review || task === null || task === undefined) return void (await ctx.port.send(t.stale));
   const phrase = normalizeText(text).slice(0, 200);
   const deadline = parseDeadline(phrase);
   if (deadline.kind === "none") {
-    return void (await ctx.reply(t.deadlineNotUnderstood(escapeHtml(shorten(phrase, 80))), {
-      parse_mode: "HTML",
-      reply_markup: backKeyboard(review.token, { kind: "task", task }),
+    return void (await ctx.port.send(t.deadlineNotUnderstood(escapeHtml(shorten(phrase, 80))), {
+      html: true,
+      actions: backKeyboard(review.token, { kind: "task", task }),
     }));
   }
   await saveReview(ctx, review, "review", { choices: setDeadline(review.data.choices, task, phrase, deadline), deadlineTask: null });
   const view = taskView(review, task, t.deadlineChanged(escapeHtml(review.draft.plan.tasks[task]!.ref), describeDeadline(deadline)));
-  await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+  await ctx.port.send(view.text, { html: true, actions: view.keyboard });
 }
 
 async function confirm(ctx: MemberContext, review: Review): Promise<void> {
@@ -233,18 +232,18 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     skippedUnits: plan.units.filter((_, i) => choices.units[i]?.kind === "skip"),
   };
   const result = await writeImportedPlan(deps.db, rows, { memberId: member.id, draftId: review.draft.id, detail }, [endFlowStatement(ctx)]);
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.port.clearActions();
   if (!result.ok) {
     await deps.db.batch([cancelImportDraft(deps.db, review.draft.id), endFlowStatement(ctx)]);
     ctx.conversation = null;
     const existing = await planBySourceHash(deps.db, review.draft.sourceHash);
     const name = escapeHtml(shorten(existing ? `${existing.number ? `${existing.number} · ` : ""}${existing.title}` : rows.plan.title, 200));
-    return void (await ctx.reply(t.duplicate(`<b>${name}</b>`, existing ? formatDate(existing.createdAt) : "trước đó"), { parse_mode: "HTML" }));
+    return void (await ctx.port.send(t.duplicate(`<b>${name}</b>`, existing ? formatDate(existing.createdAt) : "trước đó"), { html: true }));
   }
   ctx.conversation = null;
   const unstaffed = await assignedUnitsWithoutMembers(deps.db, result.planId);
   const lines = [t.saved(escapeHtml(shorten(rows.plan.title, 200)), result.counts)];
   if (rows.groupsWithoutMembers.length > 0) lines.push(t.savedGroups(escapeHtml(rows.groupsWithoutMembers.join("; "))));
   lines.push(t.nextSteps(unstaffed.length));
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await ctx.port.send(lines.join("\n"), { html: true });
 }

@@ -1,0 +1,28 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { chatMenus } from "../schema";
+
+/** A line of a menu shown on a chat without buttons: the key typed and the action it stands for. */
+export interface MenuItem {
+  key: string;
+  data: string;
+}
+
+/** Zalo chats are keyed apart from Telegram's numeric chat ids. */
+export const zaloChatKey = (chatId: string) => `zl:${chatId}`;
+
+/** The chat's last menu: replaced by each new one. */
+export async function saveChatMenu(d1: D1Database, chatKey: string, items: MenuItem[]): Promise<void> {
+  await d1
+    .prepare(
+      `insert into chat_menus (chat_key, items, created_at) values (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+       on conflict (chat_key) do update set items = excluded.items, created_at = excluded.created_at`,
+    )
+    .bind(chatKey, JSON.stringify(items))
+    .run();
+}
+
+/** The chat's last menu, for the webhook's first batch. */
+export function chatMenuByKey(db: Db, chatKey: string) {
+  return db.select({ items: chatMenus.items, createdAt: chatMenus.createdAt }).from(chatMenus).where(eq(chatMenus.chatKey, chatKey)).limit(1);
+}

@@ -1,0 +1,138 @@
+import { Hono } from "hono";
+import type { Update } from "grammy/types";
+import type { BotContext } from "../../bot/context";
+import { ZaloPort } from "../../bot/ports/zalo";
+import { zaloTexts } from "../../bot/texts";
+import { readTypedInput } from "../../bot/zalo-input";
+import { createDb } from "../../db/client";
+import { chatMenuByKey, saveChatMenu, zaloChatKey } from "../../db/queries/chat-menus";
+import { conversationByChat } from "../../db/queries/conversations";
+import { activeMemberByIdentity } from "../../db/queries/members";
+import { claimUpdate, finishUpdate } from "../../db/queries/updates";
+import { countRoundTrips } from "../../db/round-trip-counter";
+import { readConfig, readZaloConfig, type Env } from "../env";
+import { botDeps, runClaimed } from "../inbound";
+import { secretMatches } from "../secret";
+import { ZaloApi } from "../zalo/client";
+import { keepPhoto, storeExport } from "../zalo/files";
+import { syntheticUpdate } from "../zalo/synthetic-update";
+import { parseZaloWebhook, type ZaloEvent } from "../zalo/update";
+
+export const zaloWebhook = new Hono<{ Bindings: Env }>();
+
+/**
+ * Zalo Bot Platform webhook. The same features as on Telegram: the event is
+ * read (both body shapes), claimed once by its message_id, and turned into
+ * the update grammY would get on Telegram — a typed key of the last menu
+ * becomes the button press it stands for — then answered through the Zalo
+ * port (plain text and menus).
+ */
+zaloWebhook.post("/webhook", async (c) => {
+  const zalo = readZaloConfig(c.env);
+  if (!zalo) return c.text("Not Found", 404);
+  const given = c.req.header("X-Bot-Api-Secret-Token");
+  const body = await c.req.json().catch(() => null);
+  const event = parseZaloWebhook(body);
+  if (given === undefined && event === null) return c.text("OK", 200); // setWebhook's check carries no secret and no message
+  if (!secretMatches(given, zalo.ZALO_WEBHOOK_SECRET)) return c.text("Unauthorized", 401);
+  if (!event) return c.text("OK (bỏ qua)", 200);
+
+  const counter = countRoundTrips(c.env.DB);
+  const db = createDb(counter.d1);
+  const chatKey = zaloChatKey(event.chatId);
+  const key = `zl:${event.messageId}`;
+  const now = new Date();
+  const [claimed, memberRows, conversationRows, menuRows] = await db.batch([
+    claimUpdate(db, key, now),
+    activeMemberByIdentity(db, "zalo", event.userId),
+    conversationByChat(db, chatKey),
+    chatMenuByKey(db, chatKey),
+  ]);
+  if (claimed.length === 0) return c.text("OK (đã xử lý)", 200);
+
+  const api = new ZaloApi({ token: zalo.ZALO_BOT_TOKEN, apiRoot: zalo.ZALO_API_ROOT });
+  const plainDb = createDb(c.env.DB);
+  const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
+  const member = memberRows[0] ?? null;
+  const conversation = conversationRows[0] ?? null;
+  const flowOpen = conversation !== null && conversation.memberId === member?.id && conversation.expiresAt > now.toISOString();
+  const reply = (text: string) => api.sendMessage(event.chatId, text);
+
+  // What cannot reach the features: say why, and what to do instead.
+  const early = await earlyAnswer(event, flowOpen, member !== null);
+  if (early) {
+    await reply(early).catch((error) => console.warn(JSON.stringify({ event: "zalo.reply_failed", error: error instanceof Error ? error.name : "error" })));
+    waitUntil(finishUpdate(plainDb, key));
+    return c.text("OK", 200);
+  }
+  const menu = menuRows[0] ?? null;
+  const input = event.kind === "text" ? readTypedInput(event.text ?? "", menu, flowOpen, now.getTime()) : { kind: "text" as const };
+  if (input.kind === "unknown_key" || input.kind === "stale_menu") {
+    const text = input.kind === "unknown_key" ? zaloTexts.unknownKey(input.key, input.keys) : zaloTexts.staleMenu;
+    await reply(text).catch(() => undefined);
+    waitUntil(finishUpdate(plainDb, key));
+    return c.text("OK", 200);
+  }
+
+  let photoKey: string | null = null;
+  if (event.kind === "image" && event.photoUrl && member && flowOpen && c.env.FILES) {
+    // Zalo's photo URLs expire: the photo is kept now, while it can still be fetched.
+    photoKey = await keepPhoto(c.env.FILES, event.photoUrl, member.id);
+    if (!photoKey) {
+      await reply(zaloTexts.photoFailed).catch(() => undefined);
+      waitUntil(finishUpdate(plainDb, key));
+      return c.text("OK", 200);
+    }
+  }
+  const update: Update = syntheticUpdate(event, input.kind === "action" ? input.data : null, photoKey);
+
+  const telegram = c.env.TELEGRAM_BOT_TOKEN ? readConfig(c.env) : null;
+  const botConfig = {
+    // The Telegram API stays reachable from a Zalo update (a role change sets the person's Telegram menu too).
+    token: telegram?.TELEGRAM_BOT_TOKEN ?? "0:zalo-only",
+    apiRoot: telegram?.TELEGRAM_API_ROOT ?? "https://api.telegram.org",
+    botUsername: telegram?.BOT_USERNAME ?? "kehoach_demo_bot",
+  };
+  const deps = botDeps(c.env, plainDb, botConfig.botUsername, waitUntil);
+  deps.db = db;
+  let port: ZaloPort | null = null;
+  const outlet = {
+    sendMessage: (chatId: string, text: string) => api.sendMessage(chatId, text),
+    sendChatAction: (chatId: string) => api.sendChatAction(chatId, "typing"),
+    storeFile: (file: { bytes: Uint8Array; name: string; mime: string }) => storeExport(c.env, file),
+    links: deps.links ?? null,
+  };
+  const sender = { userId: event.userId, chatId: event.chatId, displayName: event.displayName.normalize("NFC"), privateChat: event.chatType.toUpperCase() === "PRIVATE" };
+  const outcome = await runClaimed(
+    plainDb,
+    key,
+    botConfig,
+    update,
+    { deps, member, conversation, port: (ctx) => (port = new ZaloPort(ctx as BotContext, sender, outlet)) },
+    () => reply(zaloTexts.handlerFailed).then(() => undefined),
+    waitUntil,
+  );
+  if (outcome === "retry") return c.text("Service Unavailable", 503);
+  const shown = port as ZaloPort | null;
+  if (shown?.lastMenu) waitUntil(saveChatMenu(c.env.DB, chatKey, shown.lastMenu));
+  if (readConfig(c.env).EXPOSE_METRICS === "true") c.header("X-D1-Round-Trips", String(counter.roundTrips()));
+  return c.text("OK", 200);
+});
+
+/** Messages Zalo delivers that the features cannot take: answered here. */
+async function earlyAnswer(event: ZaloEvent, flowOpen: boolean, isMember: boolean): Promise<string | null> {
+  if (!isMember && event.kind !== "text") return zaloTexts.notMember;
+  switch (event.kind) {
+    case "sticker":
+    case "voice":
+      return flowOpen ? zaloTexts.textExpected : zaloTexts.stickerOrVoice;
+    case "unsupported":
+      return zaloTexts.fileUnsupported;
+    case "other":
+      return zaloTexts.stickerOrVoice;
+    case "image":
+      return flowOpen ? null : zaloTexts.photoOutsideFlow;
+    default:
+      return (event.text ?? "").trim() === "" ? zaloTexts.stickerOrVoice : null;
+  }
+}
