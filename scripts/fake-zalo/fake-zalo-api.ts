@@ -17,6 +17,7 @@
  *   GET  /__fake/webhook                              → {webhook}
  *   POST /__fake/deliver  {event} | ZaloUserMessageInput → {delivered, status, body, event}
  *        posts the event to the webhook with X-Bot-Api-Secret-Token; without a webhook it waits for getUpdates.
+ *   GET  /__fake/photos/<name>.jpg                    → a tiny JPEG (the URL of a photo a user sent)
  *   POST /__fake/reset                                → {}   (everything, config included)
  */
 import { buildUserEvent } from "./events";
@@ -352,6 +353,11 @@ export function createFakeZaloApi(options: FakeZaloApiOptions = {}) {
         }
         const result = await deliver(body as { event: ZaloEventBody } | ZaloUserMessageInput);
         return ok({ ...result });
+      }
+      // Photos users "send": Zalo hands the bot a URL to fetch, served here like Zalo's CDN would (a few bytes of JPEG).
+      const photo = /^photos\/([A-Za-z0-9_.-]+\.jpg)$/.exec(path);
+      if (photo && m === "GET") {
+        return new Response(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]), { headers: { "content-type": "image/jpeg" } });
       }
       const chatMessages = /^chats\/([^/]+)\/messages$/.exec(path);
       if (chatMessages && m === "GET") {

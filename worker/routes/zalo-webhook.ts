@@ -66,7 +66,8 @@ zaloWebhook.post("/webhook", async (c) => {
     return c.text("OK", 200);
   }
   const menu = menuRows[0] ?? null;
-  const input = event.kind === "text" ? readTypedInput(event.text ?? "", menu, flowOpen, now.getTime()) : { kind: "text" as const };
+  // A stranger's "1" is not a menu pick: they get how to join, like any other text.
+  const input = event.kind === "text" && member ? readTypedInput(event.text ?? "", menu, flowOpen, now.getTime()) : { kind: "text" as const };
   if (input.kind === "unknown_key" || input.kind === "stale_menu") {
     const text = input.kind === "unknown_key" ? zaloTexts.unknownKey(input.key, input.keys) : zaloTexts.staleMenu;
     await reply(text).catch(() => undefined);
