@@ -21,6 +21,7 @@ import { fallback } from "./features/fallback";
 import { help } from "./features/help";
 import { importPlan } from "./features/import-plan";
 import { invite } from "./features/invite";
+import { linkChannel } from "./features/link-channel";
 import { myTasks } from "./features/my-tasks";
 import { onboarding } from "./features/onboarding";
 import { report } from "./features/report";
@@ -88,7 +89,7 @@ export function createBot(config: BotConfig): Bot<BotContext> {
     return next();
   });
   bot.use(chatMembership);
-  bot.use(onboarding);
+  bot.use(onboarding, linkChannel);
   bot.use(membersOnly);
   // Flows first: while one runs, typed text and files are its answers (commands pass through).
   bot.use(cancelFlow, report, extension, reviewCompletionFeature);

@@ -113,6 +113,7 @@ export const commandHelp = {
     ["huy", "hủy việc đang làm dở"],
     ["tamdung", "tạm dừng nhắc việc đến một ngày (nghỉ phép, đi công tác)"],
     ["tieptuc", "bật lại nhắc việc"],
+    ["lienket", "nhận nhắc việc ở cả Telegram và Zalo: lấy mã liên kết"],
     ["trogiup", "danh sách lệnh này"],
   ],
   admin: [

@@ -13,3 +13,4 @@ export * from "./import";
 export * from "./admin";
 export * from "./admin-export";
 export * from "./zalo";
+export * from "./link";

@@ -123,3 +123,20 @@ describe.each(drivers)("an official's flows on $channel", (chat) => {
     expect(await chat.say(outsider, "/baocao")).toMatch(/không|chỉ/i);
   });
 });
+
+describe("one member, two channels", () => {
+  it("links Zalo with a one-time code from Telegram; alerts and tasks then reach both", async () => {
+    const { telegramDriver: telegram, zaloDriver: zalo } = await import("../support/chat-driver");
+    const c = await makeCommittee();
+    const codeText = await telegram.say(c.memberA, "/lienket");
+    const code = /\/lienket ([A-Z0-9]{8})/.exec(codeText)![1]!;
+    expect(await zalo.say(c.memberA, "/lienket SAIMA999")).toContain("không đúng");
+    expect(await zalo.say(c.memberA, `/lienket ${code}`)).toContain("Đã liên kết");
+    expect(await zalo.say(c.memberA, "/viec")).toContain(c.tasksA.dueSoon.title);
+    const channels = await env.DB.prepare("select channel from member_channels where member_id = ? order by channel").bind(c.memberA.memberId).all();
+    expect(channels.results).toEqual([{ channel: "telegram" }, { channel: "zalo" }]);
+    // A code works once.
+    const other = { id: newTelegramId(), firstName: "Khác" };
+    expect(await zalo.say(other, `/lienket ${code}`)).toContain("không đúng");
+  });
+});
