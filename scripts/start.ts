@@ -18,6 +18,8 @@ import { fileURLToPath } from "node:url";
 import { runChat } from "./chat/chat";
 import { localTelegramSettings, REAL_API_ROOT } from "./chat/env";
 import { startFakeBotApi, type RunningFakeBotApi } from "./fake-telegram/server";
+import { runZaloChat } from "./chat/zalo-chat";
+import { startFakeZaloApi } from "./fake-zalo/server";
 import { startRelay, type Relay } from "./relay";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -54,6 +56,10 @@ class StepError extends Error {
 
 let wrangler: ChildProcess | null = null;
 let fake: RunningFakeBotApi | null = null;
+let fakeZalo: Awaited<ReturnType<typeof startFakeZaloApi>> | null = null;
+/** The local Zalo bot: always a fake (the terminal chat or a script talks to it). */
+const LOCAL_ZALO_TOKEN = "local-zalo-demo-token";
+const LOCAL_ZALO_SECRET = "local-zalo-secret";
 let relay: Relay | null = null;
 let shuttingDown = false;
 
@@ -86,6 +92,7 @@ async function shutdown(code: number): Promise<never> {
     if (relay) await relay.stop().catch(() => undefined);
     await stopWrangler();
     if (fake) await fake.close().catch(() => undefined);
+    if (fakeZalo) await fakeZalo.close().catch(() => undefined);
     if (code === 0) console.log(dim("Đã dừng."));
   }
   process.exit(code);
@@ -244,6 +251,20 @@ async function main() {
     apiRoot = fake.url;
   }
 
+  // 4b. fake Zalo API: its webhook is set once the worker is up
+  const zalo = await step(
+    "Chạy Zalo Bot API giả",
+    async () => {
+      try {
+        return await startFakeZaloApi({ port: 8791, rateLimit: false, token: LOCAL_ZALO_TOKEN });
+      } catch {
+        return await startFakeZaloApi({ port: 0, rateLimit: false, token: LOCAL_ZALO_TOKEN });
+      }
+    },
+    (f) => f.url,
+  );
+  fakeZalo = zalo;
+
   // 5. wrangler dev
   const wantedPort = Number(option("--port") ?? 8787);
   const port = await freePortFrom(wantedPort);
@@ -270,6 +291,14 @@ async function main() {
           `TELEGRAM_BOT_TOKEN:${settings.token}`,
           "--var",
           `TELEGRAM_WEBHOOK_SECRET:${settings.secret}`,
+          "--var",
+          `ZALO_API_ROOT:${zalo.url}`,
+          "--var",
+          `ZALO_BOT_TOKEN:${LOCAL_ZALO_TOKEN}`,
+          "--var",
+          `ZALO_WEBHOOK_SECRET:${LOCAL_ZALO_SECRET}`,
+          "--var",
+          `PUBLIC_URL:http://127.0.0.1:${port}`,
         ],
         { cwd: ROOT, env: { ...process.env, ...QUIET_ENV }, stdio: ["ignore", fd, fd], detached: true },
       );
@@ -286,6 +315,12 @@ async function main() {
     () => `${workerUrl} ${dim(`(log: ${relative(process.cwd(), DEV_LOG)})`)}`,
   );
 
+  // The fake delivers what a "Zalo user" types to the worker's Zalo webhook, as Zalo would.
+  await fetch(`${zalo.url}/bot${LOCAL_ZALO_TOKEN}/setWebhook`, {
+    method: "POST",
+    body: JSON.stringify({ url: `${workerUrl}/zalo/webhook`, secret_token: LOCAL_ZALO_SECRET }),
+  });
+
   // 6. what to do now
   if (noChat) {
     console.log("");
@@ -293,6 +328,7 @@ async function main() {
     if (fake) {
       console.log(`Bot API giả:   ${bold(fake.url)}  ${dim("(tin bot gửi: /__fake/chats/<id>/messages, log: /__fake/calls)")}`);
       console.log(`Chat ở terminal khác: ${bold(`npx tsx scripts/chat/chat.ts --worker ${workerUrl} --fake ${fake.url}`)}`);
+      console.log(`Zalo API giả:  ${bold(zalo.url)}  ${dim("(webhook đã đặt tới /zalo/webhook; gửi tin: POST /__fake/deliver {chat_id, text})")}`);
     } else {
       relay = startRelay({ token: settings.token, apiRoot, workerUrl, secret: settings.secret });
       relayFatal(relay);
@@ -309,6 +345,11 @@ async function main() {
     return;
   }
   const user = option("--user");
+  if (flag("--zalo")) {
+    await runZaloChat({ fakeUrl: zalo.url, root: ROOT, ...(user !== undefined ? { user: Number(user) } : {}) });
+    return shutdown(0);
+  }
+  console.log(dim("  (Trò chuyện như người dùng Zalo: npm start -- --zalo)"));
   await runChat({
     workerUrl,
     fakeUrl: fake.url,

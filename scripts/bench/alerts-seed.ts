@@ -28,9 +28,10 @@ export interface ScanSeed {
  * for confirmation; 2% have an approved extension; a progress report for
  * every assignment under way or done, check-ins for most recurring duties.
  */
-/** Every seeded member reached on Telegram, the member id doubling as the chat id. */
-const linkTelegramStatement = `insert into member_channels (channel, user_id, member_id, chat_id, unreachable_since)
-  select 'telegram', id, id, id, unreachable_since from members where removed_at is null`;
+/** Every seeded member reached on one channel, the member id doubling as the chat id. */
+const linkStatement = (channel: "telegram" | "zalo") => `insert into member_channels (channel, user_id, member_id, chat_id, unreachable_since)
+  select '${channel}', id, id, id, unreachable_since from members where removed_at is null`;
+const linkTelegramStatement = linkStatement("telegram");
 
 export function scanSeedStatements(today: string, s: ScanSeed): string[] {
   const members = s.units * s.membersPerUnit;
@@ -94,13 +95,13 @@ export function scanSeedStatements(today: string, s: ScanSeed): string[] {
  * one member each; one unit in ten has a second task, so one chat in ten
  * gets two alerts (the per-chat pace applies).
  */
-export function deliverySeedStatements(today: string, alerts: number): string[] {
+export function deliverySeedStatements(today: string, alerts: number, channel: "telegram" | "zalo" = "telegram"): string[] {
   const units = Math.ceil(alerts / 1.1);
   return [
     `insert into units (id, parent_id, name, name_key) values (1, null, 'Tỉnh ủy Bench', 'tinh uy bench'), (2, 1, 'Ban Tổ chức Bench', 'ban to chuc bench')`,
     `${seq(units, 1)} insert into units (id, parent_id, name, name_key) select 100 + x, 1, 'Đảng ủy xã ' || x, 'dang uy xa ' || x from s`,
     `${seq(units, 1)} insert into members (id, unit_id, role, full_name) select 600000000 + x, 100 + x, 'member', 'Cán bộ ' || x from s`,
-    linkTelegramStatement,
+    linkStatement(channel),
     `insert into plans (id, issuer_unit_id, monitor_unit_id, number, title) values (1, 1, 2, 'KH-1', 'Kế hoạch bench')`,
     `${seq(alerts)} insert into tasks (id, plan_id, ref, title, deadline_kind, due_on) select x + 1, 1, 'T' || x, 'Nhiệm vụ bench số ' || x, 'date', ${q(addDays(today, 3))} from s`,
     `insert into assignments (task_id, unit_id, role, state) select id, 101 + (id - 1) % ${units}, 'lead', 'open' from tasks`,

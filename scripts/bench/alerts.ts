@@ -21,6 +21,7 @@ import { MuteSet } from "../../core/alerts/recipients";
 import { checkinPeriodKeys, dueHorizon } from "../../core/alerts/rules";
 import { ALERT_SCAN_INDEXES, scanDueAlerts, scanStatements, type DueScan } from "../../db/queries/alerts";
 import { startFakeBotApi } from "../fake-telegram/server";
+import { startFakeZaloApi } from "../fake-zalo/server";
 import { applyLocalMigrations, quietWranglerEnv, startWranglerDev } from "../lib/wrangler";
 import { formatMs, percentile } from "./stats";
 import { deliverySeedStatements, scanSeedStatements } from "./alerts-seed";
@@ -29,7 +30,10 @@ import { deliverySeedStatements, scanSeedStatements } from "./alerts-seed";
 const TODAY = "2026-06-08";
 const CRON_TIME = Date.parse(`${TODAY}T08:00:00+07:00`);
 const TELEGRAM_LIMIT = 30;
+/** Zalo publishes no limit: the bench pretends 10/s and checks the consumer reaches it without losing or repeating. */
+const ZALO_BENCH_LIMIT = 10;
 const TOKEN = "123456789:BENCH-TOKEN";
+const ZALO_TOKEN = "bench-zalo-token-123";
 /** Per process, so two benchmark runs at once (two sessions on one tree) do not share databases. */
 const WORK = `.wrangler/bench-alerts-${process.pid}`;
 
@@ -215,25 +219,64 @@ function frozenWorker(dir: string): string {
   return `${dir}/wrangler.toml`;
 }
 
-export async function deliveryBenchmark(alerts: number, scenarios: DeliveryScenario[]): Promise<string> {
+/** What a delivery run needs of a channel's fake API: where it is, its limit, and the sends it saw. */
+interface FakeChannel {
+  url: string;
+  vars: Record<string, string>;
+  limit(perSecond: number): void;
+  sends(): { ok: boolean; status: number; time: number; key: string }[];
+  close(): Promise<void>;
+}
+
+async function fakeTelegramChannel(maxLog: number): Promise<FakeChannel> {
+  const fake = await startFakeBotApi({ port: 0, maxLog });
+  return {
+    url: fake.url,
+    vars: { TELEGRAM_API_ROOT: fake.url },
+    limit(perSecond) {
+      fake.api.reset();
+      fake.api.configure({ rateLimit: { globalPerSecond: perSecond } });
+    },
+    sends: () => fake.api.calls({ method: "sendMessage" }).map((c) => ({ ok: c.ok, status: c.status, time: c.time, key: key(c) })),
+    close: () => fake.close(),
+  };
+}
+
+async function fakeZaloChannel(maxLog: number): Promise<FakeChannel> {
+  const fake = await startFakeZaloApi({ port: 0, maxLog, token: ZALO_TOKEN });
+  return {
+    url: fake.url,
+    vars: { ZALO_API_ROOT: fake.url, ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_WEBHOOK_SECRET: "bench-zalo-secret" },
+    limit(perSecond) {
+      fake.api.reset();
+      fake.api.configure({ rate_limit: { perSecond } });
+    },
+    sends: () =>
+      fake.api
+        .calls({ method: "sendMessage" })
+        .map((c) => ({ ok: c.ok, status: c.ok ? 200 : (c.error_code ?? 0), time: c.time, key: `${c.chat_id}|${String(c.params.text)}` })),
+    close: () => fake.close(),
+  };
+}
+
+export async function deliveryBenchmark(alerts: number, scenarios: DeliveryScenario[], channel: "telegram" | "zalo" = "telegram"): Promise<string> {
   const state = `${WORK}/delivery`;
   const config = frozenWorker(`${WORK}/worker`);
-  const fake = await startFakeBotApi({ port: 0, maxLog: alerts * 4 + 1000 });
+  const fake = channel === "zalo" ? await fakeZaloChannel(alerts * 4 + 1000) : await fakeTelegramChannel(alerts * 4 + 1000);
   const results: DeliveryFigures[] = [];
   try {
     for (const scenario of scenarios) {
       rmSync(state, { recursive: true, force: true });
       applyLocalMigrations(state);
-      await withD1(state, (d1) => seed(d1, deliverySeedStatements(TODAY, alerts)));
-      fake.api.reset();
-      fake.api.configure({ rateLimit: { globalPerSecond: scenario.limit } });
-      results.push(await deliverOnce(fake, config, state, alerts, scenario));
+      await withD1(state, (d1) => seed(d1, deliverySeedStatements(TODAY, alerts, channel)));
+      fake.limit(scenario.limit);
+      results.push(await deliverOnce(fake, config, state, alerts, scenario, channel));
     }
   } finally {
     await fake.close();
   }
   const lines = [
-    "| consumer pace (ALERT_RATE) | Bot API limit | alerts | delivered | duplicates | lost | 429s | sending | achieved | share of the limit | cron → last message | outbox after |",
+    `| consumer pace (${channel === "zalo" ? "ZALO_RATE" : "ALERT_RATE"}) | ${channel === "zalo" ? "Zalo API" : "Bot API"} limit | alerts | delivered | duplicates | lost | 429s | sending | achieved | share of the limit | cron → last message | outbox after |`,
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
   ];
   for (const r of results) {
@@ -246,11 +289,12 @@ export async function deliveryBenchmark(alerts: number, scenarios: DeliveryScena
 }
 
 async function deliverOnce(
-  fake: Awaited<ReturnType<typeof startFakeBotApi>>,
+  fake: FakeChannel,
   config: string,
   state: string,
   expected: number,
   scenario: DeliveryScenario,
+  channel: "telegram" | "zalo",
 ): Promise<DeliveryFigures> {
   const rate = scenario.pace;
   const worker = await startWranglerDev({
@@ -260,12 +304,13 @@ async function deliverOnce(
     logFile: `${state}-${rate}-${scenario.limit}.log`,
     extraArgs: ["--test-scheduled"],
     vars: {
-      TELEGRAM_API_ROOT: fake.url,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9",
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_WEBHOOK_SECRET: "bench-secret",
       ALERT_SEND_HOURS: "0-24",
       ALERT_SEND_ON_DAYS_OFF: "true",
-      ALERT_RATE: String(rate),
+      ...fake.vars,
+      ...(channel === "zalo" ? { ZALO_RATE: String(rate) } : { ALERT_RATE: String(rate) }),
     },
   });
   let figures: Omit<DeliveryFigures, "statuses">;
@@ -276,12 +321,12 @@ async function deliverOnce(
     if (!response.ok) throw new Error(`scheduled handler answered ${response.status}`);
 
     const deadline = Date.now() + (expected / Math.min(rate, scenario.limit)) * 2000 + 60_000;
-    const delivered = () => fake.api.calls({ method: "sendMessage" }).filter((c) => c.ok);
-    while (new Set(delivered().map(key)).size < expected && Date.now() < deadline) await sleep(250);
+    const delivered = () => fake.sends().filter((c) => c.ok);
+    while (new Set(delivered().map((c) => c.key)).size < expected && Date.now() < deadline) await sleep(250);
     await sleep(3_000); // anything sent twice would arrive now
-    const calls = fake.api.calls({ method: "sendMessage" });
+    const calls = fake.sends();
     const ok = calls.filter((c) => c.ok);
-    const distinct = new Set(ok.map(key)).size;
+    const distinct = new Set(ok.map((c) => c.key)).size;
     const times = ok.map((c) => c.time);
     figures = {
       ...scenario,
@@ -332,6 +377,8 @@ export async function alertBenchmarks(argv: string[]): Promise<string> {
     await scanBenchmark(),
     `\n## Deadline alerts: ${alerts} alerts, cron → outbox → queue → consumer → fake Bot API (429 beyond its limit)\n`,
     await deliveryBenchmark(alerts, scenarios),
+    `\n## Deadline alerts on Zalo: ${alerts} alerts to members reached on Zalo, against a fake Zalo API that allows ${ZALO_BENCH_LIMIT}/s (429 beyond)\n`,
+    await deliveryBenchmark(alerts, [{ pace: ZALO_BENCH_LIMIT, limit: ZALO_BENCH_LIMIT }, { pace: ZALO_BENCH_LIMIT + 2, limit: ZALO_BENCH_LIMIT }], "zalo"),
   ].join("\n");
   // Kept after a failure: the wrangler logs in it say why.
   rmSync(WORK, { recursive: true, force: true });

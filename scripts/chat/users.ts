@@ -10,6 +10,8 @@ import { ROLE_LABELS, ansi, type Style } from "./render";
 
 export interface DemoMember {
   telegramId: number;
+  /** Their Zalo account in the demo (db/demo.ts), for `npm start -- --zalo`. */
+  zaloId?: string;
   fullName: string;
   unitName: string;
   role: "admin" | "leader" | "member" | "viewer";
@@ -19,6 +21,7 @@ export interface ChatUser {
   /** Number shown in the menu (0 = the stranger). */
   n: number;
   telegramId: number;
+  zaloId?: string;
   fullName: string;
   unitName?: string;
   role?: DemoMember["role"];
