@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { menuFor } from "../bot/command-menu";
 import type { Role } from "../db/schema";
+import { setZaloWebhook } from "./lib/zalo-deploy";
 
 const token = process.env.TELEGRAM_BOT_TOKEN;
 const secret = process.env.TELEGRAM_WEBHOOK_SECRET;
@@ -57,3 +58,5 @@ if (rows === null) {
 } else {
   for (const row of rows) await call("setMyCommands", { commands: menuFor(row.role), scope: { type: "chat", chat_id: Number(row.chat_id) } });
 }
+
+await setZaloWebhook(process.env, workerUrl);
