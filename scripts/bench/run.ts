@@ -7,6 +7,7 @@ import { adminBenchmark } from "./admin";
 import { alertBenchmarks } from "./alerts";
 import { parseBenchmark } from "./parse";
 import { measureReportFlow } from "./report-flow";
+import { measureZaloMenuPick } from "./zalo-update";
 import { demoOfficial, measure, textFrom, webhookTable, withBenchStack } from "./webhook";
 
 const runsFlag = process.argv.indexOf("--runs");
@@ -30,6 +31,10 @@ await withBenchStack(async (stack) => {
   console.log(`\n## Report flow, update by update (${flowRuns} flows), against the echo floor measured alongside\n`);
   const flow = await measureReportFlow(stack, flowRuns);
   console.log(webhookTable(flow.steps, flow.floor));
+
+  console.log(`\n## Zalo: one update, a menu pick in the report flow (${flowRuns} runs), against the echo floor measured alongside\n`);
+  const zalo = await measureZaloMenuPick(stack, flowRuns);
+  console.log(webhookTable([zalo.pick], zalo.floor));
 });
 
 console.log("");

@@ -6,6 +6,7 @@
 import { rmSync } from "node:fs";
 import { demoMembers } from "../../db/demo";
 import { startFakeBotApi } from "../fake-telegram/server";
+import { startFakeZaloApi } from "../fake-zalo/server";
 import { spawnSync } from "node:child_process";
 import { applyLocalMigrations, quietWranglerEnv, startWranglerDev, type RunningWorker } from "../lib/wrangler";
 import { percentile, formatMs } from "./stats";
@@ -13,6 +14,8 @@ import { percentile, formatMs } from "./stats";
 const TOKEN = "123456789:BENCH-TOKEN";
 const SECRET = "bench-secret";
 const STATE = ".wrangler/bench-state";
+const ZALO_TOKEN = "bench-zalo-token-123";
+const ZALO_SECRET = "bench-zalo-secret";
 
 export interface WebhookScenario {
   name: string;
@@ -31,6 +34,10 @@ export type Send = (target: "app" | "echo", update: unknown) => Promise<{ ms: nu
 
 export interface BenchStack {
   send: Send;
+  /** A Zalo event to the app's Zalo webhook, timed like `send`. */
+  sendZalo: (event: unknown) => Promise<{ ms: number; roundTrips: number | null }>;
+  /** The bot's Zalo messages in a chat, as the fake Zalo API recorded them. */
+  zaloMessages: (chatId: string) => Promise<{ text: string }[]>;
   /** The bot's messages in a chat, as the fake Bot API recorded them. */
   botMessages: (chatId: number) => Promise<{ message_id: number; text?: string; reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } }[]>;
 }
@@ -42,7 +49,16 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>):
   if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
 
   const fake = await startFakeBotApi({ port: 0, rateLimit: false });
-  const vars = { TELEGRAM_API_ROOT: fake.url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, EXPOSE_METRICS: "true" };
+  const zalo = await startFakeZaloApi({ port: 0, rateLimit: false, token: ZALO_TOKEN });
+  const vars = {
+    TELEGRAM_API_ROOT: fake.url,
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    ZALO_API_ROOT: zalo.url,
+    ZALO_BOT_TOKEN: ZALO_TOKEN,
+    ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+    EXPOSE_METRICS: "true",
+  };
   const started: RunningWorker[] = [];
   try {
     const app = await startWranglerDev({ port: 8797, persistTo: STATE, vars, logFile: `${STATE}/app.log` });
@@ -56,31 +72,40 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>):
       isReady: () => true, // the echo bot has no health route; any answer means it is up
     });
     started.push(echo);
+    const timed = async (url: string, headers: Record<string, string>, body: unknown) => {
+      const t0 = performance.now();
+      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+      await response.arrayBuffer();
+      const ms = performance.now() - t0;
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+      const header = response.headers.get("X-D1-Round-Trips");
+      return { ms, roundTrips: header === null ? null : Number(header) };
+    };
     return await run({
+      sendZalo: (event) => timed(`${app.url}/zalo/webhook`, { "X-Bot-Api-Secret-Token": ZALO_SECRET }, event),
+      async zaloMessages(chatId) {
+        const response = await fetch(`${zalo.url}/__fake/chats/${encodeURIComponent(chatId)}/messages`);
+        return ((await response.json()) as { messages: { text: string }[] }).messages;
+      },
       async botMessages(chatId) {
         const response = await fetch(`${fake.url}/__fake/chats/${chatId}/messages`);
         return ((await response.json()) as { messages: Awaited<ReturnType<BenchStack["botMessages"]>> }).messages;
       },
-      async send(target, update) {
-        const url = target === "app" ? `${app.url}/telegram/webhook` : echo.url;
-        const t0 = performance.now();
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
-          body: JSON.stringify(update),
-        });
-        await response.arrayBuffer();
-        const ms = performance.now() - t0;
-        if (response.status !== 200) throw new Error(`${target} answered ${response.status}`);
-        const header = response.headers.get("X-D1-Round-Trips");
-        return { ms, roundTrips: header === null ? null : Number(header) };
-      },
+      send: (target, update) => timed(target === "app" ? `${app.url}/telegram/webhook` : echo.url, { "X-Telegram-Bot-Api-Secret-Token": SECRET }, update),
     });
   } finally {
     await Promise.all(started.map((w) => w.stop()));
     await fake.close();
+    await zalo.close();
   }
 }
+
+let zaloSeq = 0;
+/** A text a Zalo user types, as the Zalo webhook receives it. */
+export const zaloTextFrom = (zaloId: string, text: string) => ({
+  event_name: "message.text.received",
+  message: { message_id: `bench-${Date.now()}-${++zaloSeq}`, date: Date.now(), from: { id: zaloId, display_name: "Bench" }, chat: { id: zaloId, chat_type: "PRIVATE" }, text },
+});
 
 let nextUpdateId = 1;
 export const callbackFrom = (telegramId: number, messageId: number, data: string) => ({
