@@ -13,6 +13,8 @@ export interface BotDeps {
    * without a queue binding: the rows wait for the next cron run.
    */
   enqueueReminders?: (reminderIds: number[]) => Promise<number>;
+  /** A one-time login link to the web back office (web/links.ts); absent where the bot runs without the Worker. */
+  webLoginLink?: (memberId: number) => Promise<string>;
 }
 
 /** The member is loaded by the webhook in the same D1 round trip that claims the update. */

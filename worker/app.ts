@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { web } from "../web/app";
 import type { Env } from "./env";
 import { telegramWebhook } from "./routes/telegram-webhook";
 
@@ -10,5 +11,6 @@ app.get("/health", async (c) => {
 });
 
 app.route("/telegram", telegramWebhook);
+app.route("/web", web);
 
 app.notFound((c) => c.text("Not Found", 404));

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import { createBot } from "../../bot/create-bot";
+import { loginLink } from "../../web/links";
 import { updateChatId, updateSenderId } from "../../bot/update-sender";
 import { createDb } from "../../db/client";
 import { conversationByChat } from "../../db/queries/conversations";
@@ -47,6 +48,7 @@ telegramWebhook.post("/webhook", async (c) => {
         now: () => new Date(),
         botUsername: config.BOT_USERNAME,
         enqueueReminders: (ids) => enqueuePending(c.env.DB, c.env.ALERTS, readAlertConfig(c.env), ids),
+        webLoginLink: (memberId) => loginLink(c.env, memberId),
       },
       memberRows[0] ?? null,
       conversationRows[0] ?? null,
