@@ -15,6 +15,9 @@ import { stylesheet } from "./style";
 import { webTexts as t } from "./texts";
 import { loginRoutes } from "./routes/login";
 import { homeRoutes } from "./routes/home";
+import { unitRoutes } from "./routes/units";
+import { taskRoutes } from "./routes/tasks";
+import { approvalRoutes } from "./routes/approvals";
 
 export const web = new Hono<WebEnv>();
 
@@ -41,6 +44,9 @@ web.route("/", loginRoutes);
 
 web.use(requireSession, requireCsrfField);
 web.route("/", homeRoutes);
+web.route("/", unitRoutes);
+web.route("/", taskRoutes);
+web.route("/", approvalRoutes);
 
 web.notFound((c) => c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404));
 

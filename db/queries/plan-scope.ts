@@ -1,0 +1,11 @@
+/** A plan's issuing and monitoring units, the shape core/access/policy takes; null if there is no such plan. */
+export function planScopeById(d1: D1Database, planId: number) {
+  return d1
+    .prepare("select id, number, title, issuer_unit_id as issuerUnitId, monitor_unit_id as monitorUnitId, archived from plans where id = ?1")
+    .bind(planId)
+    .first<{ id: number; number: string | null; title: string; issuerUnitId: number; monitorUnitId: number; archived: number }>();
+}
+
+export function unitName(d1: D1Database, unitId: number) {
+  return d1.prepare("select id, name from units where id = ?1").bind(unitId).first<{ id: number; name: string }>();
+}
