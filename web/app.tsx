@@ -18,6 +18,8 @@ import { homeRoutes } from "./routes/home";
 import { unitRoutes } from "./routes/units";
 import { taskRoutes } from "./routes/tasks";
 import { approvalRoutes } from "./routes/approvals";
+import { peopleRoutes } from "./routes/people";
+import { exportRoutes } from "./routes/export";
 
 export const web = new Hono<WebEnv>();
 
@@ -47,6 +49,8 @@ web.route("/", homeRoutes);
 web.route("/", unitRoutes);
 web.route("/", taskRoutes);
 web.route("/", approvalRoutes);
+web.route("/", peopleRoutes);
+web.route("/", exportRoutes);
 
 web.notFound((c) => c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404));
 
