@@ -14,6 +14,8 @@ import { requireCsrfField, requireSession } from "./session";
 import { stylesheet } from "./style";
 import { webTexts as t } from "./texts";
 import { loginRoutes } from "./routes/login";
+import { officialFormRoutes } from "./routes/official-forms";
+import { fileRoutes } from "./routes/files";
 import { homeRoutes } from "./routes/home";
 import { unitRoutes } from "./routes/units";
 import { taskRoutes } from "./routes/tasks";
@@ -43,6 +45,8 @@ web.use(csrf());
 web.get("/style.css", (c) => c.body(stylesheet, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "max-age=3600" }));
 
 web.route("/", loginRoutes);
+web.route("/", officialFormRoutes);
+web.route("/", fileRoutes);
 
 web.use(requireSession, requireCsrfField);
 web.route("/", homeRoutes);

@@ -50,3 +50,39 @@ export const bucketLabel = {
   done_late: "Hoàn thành quá hạn",
   done_on_time: "Hoàn thành đúng hạn",
 } as const;
+
+export const formTexts = {
+  titles: { progress: "Báo cáo tiến độ", completion: "Báo cáo hoàn thành", extension: "Xin gia hạn", target: "Ghi số liệu chỉ tiêu" },
+  percent: "Đã thực hiện được bao nhiêu phần trăm?",
+  note: { progress: "Đã làm được những gì?", completion: "Kết quả thực hiện", extension: "Lý do xin gia hạn", target: "Ghi chú (nguồn số liệu), nếu có" },
+  files: "Tài liệu, ảnh kèm theo (tối đa 5 tệp, mỗi tệp đến 20 MB: PDF, Word, Excel, ảnh)",
+  proposedDate: "Đề xuất hạn mới (dd/mm/yyyy)",
+  period: "Kỳ số liệu (ví dụ: 2025, quý III/2025, 6 tháng đầu năm 2026)",
+  value: "Giá trị",
+  submit: "Gửi",
+  currentDue: (due: string) => `Hạn hiện tại: ${due}`,
+  saved: {
+    progress: (percent: number) => `Đã ghi nhận báo cáo tiến độ ${percent}%. Đồng chí có thể đóng trang này.`,
+    completion: (monitor: string) => `Đã gửi báo cáo hoàn thành. Nhiệm vụ chờ ${monitor} xác nhận; đồng chí sẽ được báo trong chat.`,
+    extension: (monitor: string) => `Đã gửi đề nghị gia hạn tới ${monitor}. Đồng chí sẽ được báo trong chat khi có quyết định.`,
+    target: (period: string, value: string) => `Đã ghi ${period}: ${value}.`,
+  },
+  errors: {
+    percent: "Tỷ lệ phần trăm phải là số nguyên từ 0 đến 100.",
+    noteEmpty: "Nội dung không được để trống. Hãy ghi vài dòng về việc đã làm.",
+    noteTooLong: "Nội dung quá dài (tối đa 1000 ký tự). Hãy rút gọn rồi gửi lại.",
+    too_large: (file: string) => `Tệp «${file}» lớn hơn 20 MB. Hãy nén hoặc chia nhỏ rồi gửi lại.`,
+    unsupported_type: (file: string) => `Tệp «${file}» không đúng loại. Chỉ nhận PDF, Word, Excel, PowerPoint và ảnh.`,
+    too_many: () => "Chỉ gửi được tối đa 5 tệp một lần.",
+    storage: () => "Chưa lưu được tệp (kho lưu trữ chưa sẵn sàng). Hãy thử lại sau.",
+    duplicate: "Báo cáo này đã được gửi rồi (có thể do bấm Gửi hai lần).",
+    target: {
+      format: "Chưa đọc được kỳ và giá trị. Ví dụ: kỳ «quý III/2025», giá trị «48,5».",
+      period: "Chưa đọc được kỳ. Ví dụ: 2025, quý III/2025, 6 tháng đầu năm 2026, tháng 7/2025.",
+      value: "Giá trị phải là một số, ví dụ 62,5.",
+      range: "Chỉ tiêu tính theo %: giá trị phải từ 0 đến 100.",
+      tooLong: "Ghi chú quá dài (tối đa 500 ký tự).",
+    },
+    cannotRecord: "Đồng chí không có quyền ghi số liệu cho chỉ tiêu này.",
+  },
+} as const;

@@ -14,7 +14,7 @@ import { decideExtension, extensionById } from "../../db/queries/extensions";
 import { reportById, reviewCompletion } from "../../db/queries/reports";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
-import { notifyChat } from "../notify";
+import { notifyChat, openTaskKeyboard } from "../notify";
 import { ApprovalsPage } from "../pages/approvals-page";
 import { actorOf, currentPlan } from "../plan-context";
 import { webTexts as t } from "../texts";
@@ -62,7 +62,7 @@ approvalRoutes.post("/duyet/hoan-thanh/:id{[0-9]+}", async (c) => {
     input.data.decision === "confirmed"
       ? reviewTexts.confirmedForUnit(ref, title, statusOf({ ...assignment, state: "done" }, vietnamDate(now)) === "done_on_time")
       : reviewTexts.returnedForUnit(ref, title, escapeHtml(note!));
-  c.executionCtx.waitUntil(notifyChat(c.env, report.reporterChatId, text, assignment.id));
+  c.executionCtx.waitUntil(notifyChat(c.env, [report.reporterChatId], text, openTaskKeyboard(assignment.id)));
   return c.redirect(`/web/duyet?xong=${input.data.decision}`, 303);
 });
 
@@ -83,7 +83,7 @@ approvalRoutes.post("/duyet/gia-han/:id{[0-9]+}", async (c) => {
   const text = approve
     ? extensionTexts.approvedForUnit(escapeHtml(assignment.ref), formatDate(request.proposedDue))
     : extensionTexts.refusedForUnit(escapeHtml(assignment.ref), formatDate(effectiveDue(assignment) ?? request.proposedDue), escapeHtml(assignment.monitorUnitName));
-  c.executionCtx.waitUntil(notifyChat(c.env, request.requesterChatId, text, assignment.id));
+  c.executionCtx.waitUntil(notifyChat(c.env, [request.requesterChatId], text, openTaskKeyboard(assignment.id)));
   return c.redirect(`/web/duyet?xong=${input.data.decision}`, 303);
 });
 
