@@ -19,6 +19,7 @@ import { runChat } from "./chat/chat";
 import { localTelegramSettings, REAL_API_ROOT } from "./chat/env";
 import { startFakeBotApi, type RunningFakeBotApi } from "./fake-telegram/server";
 import { startRelay, type Relay } from "./relay";
+import { demoAdminLoginLink } from "./lib/web-login";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEV_LOG = resolve(ROOT, ".wrangler/dev.log");
@@ -270,6 +271,7 @@ async function main() {
           `TELEGRAM_BOT_TOKEN:${settings.token}`,
           "--var",
           `TELEGRAM_WEBHOOK_SECRET:${settings.secret}`,
+          ...["--var", `PUBLIC_URL:${workerUrl}`],
         ],
         { cwd: ROOT, env: { ...process.env, ...QUIET_ENV }, stdio: ["ignore", fd, fd], detached: true },
       );
@@ -285,6 +287,9 @@ async function main() {
     },
     () => `${workerUrl} ${dim(`(log: ${relative(process.cwd(), DEV_LOG)})`)}`,
   );
+
+  const webLink = await demoAdminLoginLink({ root: ROOT, workerUrl, webhookSecret: settings.secret }).catch(() => null);
+  console.log(`Trang quản lý: ${bold(`${workerUrl}/web`)}${webLink ? `\n  ${dim("đăng nhập (quản trị mẫu, dùng một lần, 10 phút):")} ${webLink}` : ""}`);
 
   // 6. what to do now
   if (noChat) {

@@ -18,7 +18,7 @@ describe("the office's pages", () => {
     expect(html).toMatch(/<b>1<\/b>Quá hạn/);
     expect(html).toMatch(/Hoàn thành: <b>1\/6<\/b> \(17%\) · đúng hạn 1\/1 \(100%\)/);
     expect(html).toMatch(new RegExp(`Đảng ủy xã An Bình ${c.tag}</a> — <span class="overdue">1 quá hạn`));
-    expect(html).toContain("72,5% (2026)");
+    expect(html).toContain("72,5% (năm 2026)");
     expect(html).toContain("≥ 70% đến năm 2030");
     expect(html).toContain("Đạt");
     expect(html).toContain('aria-label="Diễn biến chỉ tiêu: Tỷ lệ trí thức trẻ được bồi dưỡng"');

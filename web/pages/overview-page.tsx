@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { goalLabel, standingOf, formatValue } from "../../core/report/target";
+import { formatValue, goalLabel, periodLabelOf, standingOf } from "../../core/report/target";
 import type { Bucket, Overview, UnitRow } from "../../db/queries/overview";
 import type { PlanInfo } from "../../db/queries/plans";
 import type { TargetList } from "../../db/queries/targets";
@@ -125,7 +125,7 @@ function TargetsTable(props: { targets: TargetList }) {
               <tr>
                 <td>{target.text}</td>
                 <td>{goalLabel(target) ?? "—"}</td>
-                <td>{s.latest ? `${formatValue(s.latest.value, target.unitOfMeasure)} (${s.latest.period})` : "Chưa có số liệu"}</td>
+                <td>{s.latest ? `${formatValue(s.latest.value, target.unitOfMeasure)} (${periodLabelOf(s.latest.period)})` : "Chưa có số liệu"}</td>
                 <td>{s.met === null ? "—" : s.met ? "Đạt" : "Chưa đạt"}</td>
               </tr>
             );
