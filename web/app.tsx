@@ -22,6 +22,8 @@ import { taskRoutes } from "./routes/tasks";
 import { approvalRoutes } from "./routes/approvals";
 import { peopleRoutes } from "./routes/people";
 import { exportRoutes } from "./routes/export";
+import { importRoutes } from "./routes/import";
+import { taskEditRoutes } from "./routes/task-edit";
 
 export const web = new Hono<WebEnv>();
 
@@ -55,6 +57,8 @@ web.route("/", taskRoutes);
 web.route("/", approvalRoutes);
 web.route("/", peopleRoutes);
 web.route("/", exportRoutes);
+web.route("/", importRoutes);
+web.route("/", taskEditRoutes);
 
 web.notFound((c) => c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404));
 

@@ -21,6 +21,7 @@ th{background:#eef0f4}
 .error{background:#fde8e8;border:1px solid #e0a0a0;padding:.6rem .8rem;border-radius:.4rem}
 .ok{background:#e6f6ea;border:1px solid #98d0a6;padding:.6rem .8rem;border-radius:.4rem}
 form.stack{display:flex;flex-direction:column;gap:.6rem;max-width:34rem}
+form.wide{max-width:none}
 label{font-weight:600}
 input,select,textarea,button{font:inherit;padding:.45rem .5rem;border:1px solid #aab2c0;border-radius:.3rem;max-width:100%}
 textarea{min-height:6rem}

@@ -86,3 +86,39 @@ export const formTexts = {
     cannotRecord: "Đồng chí không có quyền ghi số liệu cho chỉ tiêu này.",
   },
 } as const;
+
+export const importWebTexts = {
+  title: "Nhập kế hoạch",
+  intro: "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
+  file: "Tệp kế hoạch",
+  read: "Đọc kế hoạch",
+  adminOnly: "Chỉ quản trị viên mới nhập được kế hoạch.",
+  noFile: "Chưa chọn tệp. Hãy chọn tệp kế hoạch rồi bấm «Đọc kế hoạch».",
+  noTasks: "Không tìm thấy nhiệm vụ nào trong tệp. Hãy kiểm tra đây đúng là kế hoạch có phần nhiệm vụ, giải pháp.",
+  duplicate: (plan: string, date: string) => `Kế hoạch này đã được nhập ngày ${date}: ${plan}. Không nhập lại lần nữa.`,
+  draftGone: "Bản xem lại này không còn (đã lưu hoặc đã bỏ). Hãy gửi lại tệp kế hoạch.",
+  reviewTitle: "Xem lại trước khi lưu",
+  reviewHelp: "Sửa trực tiếp trong bảng: tên nhiệm vụ, đơn vị chủ trì, thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các dòng trống cuối bảng.",
+  asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
+  chooseUnit: "— chọn đơn vị —",
+  save: "Lưu kế hoạch",
+  saved: (title: string, tasks: number, assignments: number, newUnits: number) =>
+    `Đã lưu kế hoạch «${title}»: ${tasks} nhiệm vụ, ${assignments} lượt giao cho đơn vị${newUnits > 0 ? `, ${newUnits} đơn vị mới` : ""}. Gõ /moi trong chat để mời cán bộ các đơn vị chưa có người.`,
+  errors: {
+    title_empty: (row: string) => `Dòng ${row}: tên nhiệm vụ không được để trống (muốn bỏ thì đánh dấu «Bỏ»).`,
+    title_too_long: (row: string) => `Dòng ${row}: tên nhiệm vụ quá dài.`,
+    deadline_unreadable: (row: string) => `Dòng ${row}: chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.`,
+    unit_unknown: (row: string) => `Dòng ${row}: đơn vị đã chọn không còn trong danh sách. Hãy chọn lại.`,
+    unit_missing: (row: string) => `Dòng ${row}: nhiệm vụ thêm mới cần có đơn vị chủ trì.`,
+  },
+} as const;
+
+export const taskEditTexts = {
+  titleEmpty: "Tên nhiệm vụ không được để trống.",
+  deadlineUnreadable: "Chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.",
+  unchanged: "Không có gì thay đổi.",
+  withdrawn: (ref: string) => `Đã rút nhiệm vụ ${ref} khỏi kế hoạch.`,
+  hasHistory: "Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn nên không rút được; hãy sửa tên hoặc thời hạn thay vì rút.",
+  added: (ref: string) => `Đã thêm nhiệm vụ ${ref}.`,
+  unitMissing: "Hãy chọn đơn vị chủ trì cho nhiệm vụ mới.",
+} as const;

@@ -6,7 +6,7 @@ import type { TargetList } from "../../db/queries/targets";
 import type { SessionMember } from "../../db/queries/web-sessions";
 import { TargetChart } from "../charts/target-chart";
 import { UnitStatusChart } from "../charts/unit-status-chart";
-import { Page } from "../layout";
+import { CsrfField, Page } from "../layout";
 import { bucketLabel } from "../texts";
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
@@ -95,6 +95,8 @@ export function OverviewPage(props: {
         </tbody>
       </table>
 
+      {props.viewer.role === "admin" && props.plan.monitorUnitId === props.viewer.unitId && <AddTaskForm viewer={props.viewer} units={props.units} />}
+
       <h2>Chỉ tiêu</h2>
       {props.targets.targets.length === 0 ? (
         <p>Kế hoạch không có chỉ tiêu.</p>
@@ -143,5 +145,27 @@ function TargetsTable(props: { targets: TargetList }) {
         );
       })}
     </>
+  );
+}
+
+function AddTaskForm(props: { viewer: SessionMember; units: UnitRow[] }) {
+  return (
+    <details>
+      <summary>Thêm nhiệm vụ vào kế hoạch</summary>
+      <form method="post" action="/web/ke-hoach/them-nhiem-vu" class="stack">
+        <CsrfField viewer={props.viewer} />
+        <label for="new-title">Tên nhiệm vụ</label>
+        <textarea id="new-title" name="title" required maxlength={2000}></textarea>
+        <label for="new-unit">Đơn vị chủ trì</label>
+        <select id="new-unit" name="unitId" required>
+          {props.units.map((u) => (
+            <option value={String(u.unitId)}>{u.unitName}</option>
+          ))}
+        </select>
+        <label for="new-deadline">Thời hạn (như 30/6/2026, quý III/2026, thường xuyên)</label>
+        <input id="new-deadline" name="deadline" maxlength={200} />
+        <button type="submit">Thêm nhiệm vụ</button>
+      </form>
+    </details>
   );
 }
