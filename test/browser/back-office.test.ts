@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
@@ -86,5 +87,29 @@ describe("the back office in a browser", () => {
     await item.locator("button", { hasText: "Xác nhận hoàn thành" }).click();
     expect(await page.textContent("main")).toContain("Đã xác nhận hoàn thành.");
     expect(await page.locator("section.card", { hasText: "Đã ban hành kế hoạch của UBND huyện" }).count()).toBe(0);
+  });
+
+  it("the admin imports a plan: edits a task, adds one, saves", async () => {
+    await signInAs(demo.admin);
+    await page.click("nav >> text=Nhập kế hoạch");
+    const text = readFileSync(new URL("../../../shared/plans/yen-dung-45-NQ-TW.txt", import.meta.url), "utf8");
+    await page.setInputFiles("#file", { name: "ke-hoach-45.txt", mimeType: "text/plain", buffer: Buffer.from(`${text}\n\nBản thử trên trình duyệt ${Date.now()}\n`) });
+    await page.click("button:has-text('Đọc kế hoạch')");
+    await expect(page.locator("h1").textContent()).resolves.toBe("Xem lại trước khi lưu");
+    await page.fill('textarea[name="title-0"]', "Quán triệt Nghị quyết 45 (sửa trên web)");
+    await page.fill('input[name="deadline-0"]', "30/9/2026");
+    await page.fill('textarea[name="new-title-0"]', "Khảo sát đội ngũ trí thức trẻ");
+    await page.selectOption('select[name="new-lead-0"]', { label: "UBND huyện" });
+    await page.fill('input[name="new-deadline-0"]', "quý IV/2026");
+    await screenshot(page, "import-review");
+    await page.click("button:has-text('Lưu kế hoạch')");
+    expect(await page.textContent("main")).toMatch(/Đã lưu kế hoạch «.+»: \d+ nhiệm vụ/);
+
+    // The new plan is now the admin's current one: the added task is on UBND huyện's page.
+    await page.goto(`${inject("webBaseUrl")}/web`);
+    await page.locator("a", { hasText: "UBND huyện" }).first().click();
+    await page.locator("#unit-tasks a", { hasText: "Khảo sát đội ngũ trí thức trẻ" }).click();
+    expect(await page.textContent("#task-title")).toBe("Khảo sát đội ngũ trí thức trẻ");
+    await screenshot(page, "task");
   });
 });
