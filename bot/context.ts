@@ -23,6 +23,8 @@ export interface BotDeps {
   deliverNow?: (reminderIds: number[]) => Promise<void>;
   /** Signed links for files kept in storage and for pages of the back office. */
   links?: LinkMaker;
+  /** A one-time login link to the web back office (web/links.ts); absent where the bot runs without the Worker. */
+  webLoginLink?: (memberId: number) => Promise<string>;
 }
 
 /** The member is loaded by the webhook in the same D1 round trip that claims the update. */

@@ -19,6 +19,7 @@ import { chatMembership } from "./features/chat-membership";
 import { extension } from "./features/extension";
 import { fallback } from "./features/fallback";
 import { help } from "./features/help";
+import { webLogin } from "./features/web-login";
 import { importPlan } from "./features/import-plan";
 import { invite } from "./features/invite";
 import { linkChannel } from "./features/link-channel";
@@ -95,7 +96,7 @@ export function createBot(config: BotConfig): Bot<BotContext> {
   bot.use(cancelFlow, report, extension, reviewCompletionFeature);
   // Plan import: also takes an admin's file sent outside any flow, so it stays before the fallback.
   bot.use(importPlan);
-  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, alertSettings, help);
+  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, alertSettings, help, webLogin);
   // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
   bot.use(overviewFeature, unitViewFeature, overdueFeature, taskViewFeature, approvalsFeature, exportFeature, targetsFeature, targetUnitFeature, peopleFeature, plansFeature);
   bot.use(fallback);

@@ -1,5 +1,5 @@
 import { NOTICE_PERIOD } from "../core/alerts/kinds";
-import { insertReminders } from "../db/queries/outbox";
+import { insertReminders, type NewReminder } from "../db/queries/outbox";
 import type { BotContext } from "./context";
 import type { Actions } from "./ports/actions";
 
@@ -20,16 +20,18 @@ export interface Notice {
  */
 export async function notify(ctx: BotContext, notices: Notice[]): Promise<void> {
   if (notices.length === 0) return;
-  const ids = await insertReminders(
-    ctx.deps.db.$client,
-    notices.map((n) => ({
-      memberId: n.memberId,
-      assignmentId: n.assignmentId ?? null,
-      kind: "notice" as const,
-      subject: n.subject,
-      periodKey: NOTICE_PERIOD,
-      payload: { text: n.text, ...(n.actions && !n.actions.isEmpty ? { buttons: n.actions.toRows() } : {}) },
-    })),
-  );
+  const ids = await insertReminders(ctx.deps.db.$client, noticeRows(notices));
   if (ids.length > 0) await ctx.deps.deliverNow?.(ids);
+}
+
+/** Notices as outbox rows (one per channel of each recipient once inserted). */
+export function noticeRows(notices: Notice[]): NewReminder[] {
+  return notices.map((n) => ({
+    memberId: n.memberId,
+    assignmentId: n.assignmentId ?? null,
+    kind: "notice" as const,
+    subject: n.subject,
+    periodKey: NOTICE_PERIOD,
+    payload: { text: n.text, ...(n.actions && !n.actions.isEmpty ? { buttons: n.actions.toRows() } : {}) },
+  }));
 }

@@ -384,3 +384,40 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_entity_idx").on(t.entity, t.entityId)],
 );
+
+/* ---------------------------------------------------------------- web back office (issue 11) */
+
+/**
+ * One-time login links sent by /web in chat. Only the SHA-256 of the signed
+ * token is kept: a leaked table cannot be replayed as links. Used once.
+ */
+export const webLoginTokens = sqliteTable(
+  "web_login_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    memberId: integer("member_id").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: timestamp(),
+  },
+  (t) => [index("web_login_tokens_member_idx").on(t.memberId)],
+);
+
+/**
+ * Web sessions: the cookie holds a random secret, the row its SHA-256. Every
+ * request re-reads the row with the member, so logging out, revoking or
+ * removing the member ends it at once.
+ */
+export const webSessions = sqliteTable(
+  "web_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    memberId: integer("member_id").notNull(),
+    /** Put in a hidden field of every form: a POST without it is refused. */
+    csrfToken: text("csrf_token").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    createdAt: timestamp(),
+  },
+  (t) => [index("web_sessions_member_idx").on(t.memberId)],
+);

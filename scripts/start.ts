@@ -21,6 +21,7 @@ import { startFakeBotApi, type RunningFakeBotApi } from "./fake-telegram/server"
 import { runZaloChat } from "./chat/zalo-chat";
 import { startFakeZaloApi } from "./fake-zalo/server";
 import { startRelay, type Relay } from "./relay";
+import { demoAdminLoginLink } from "./lib/web-login";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEV_LOG = resolve(ROOT, ".wrangler/dev.log");
@@ -298,7 +299,7 @@ async function main() {
           "--var",
           `ZALO_WEBHOOK_SECRET:${LOCAL_ZALO_SECRET}`,
           "--var",
-          `PUBLIC_URL:http://127.0.0.1:${port}`,
+          `PUBLIC_URL:${workerUrl}`,
         ],
         { cwd: ROOT, env: { ...process.env, ...QUIET_ENV }, stdio: ["ignore", fd, fd], detached: true },
       );
@@ -320,6 +321,9 @@ async function main() {
     method: "POST",
     body: JSON.stringify({ url: `${workerUrl}/zalo/webhook`, secret_token: LOCAL_ZALO_SECRET }),
   });
+
+  const webLink = await demoAdminLoginLink({ root: ROOT, workerUrl, webhookSecret: settings.secret }).catch(() => null);
+  console.log(`Trang quản lý: ${bold(`${workerUrl}/web`)}${webLink ? `\n  ${dim("đăng nhập (quản trị mẫu, dùng một lần, 10 phút):")} ${webLink}` : ""}`);
 
   // 6. what to do now
   if (noChat) {

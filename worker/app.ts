@@ -1,6 +1,6 @@
 import { Hono } from "hono";
+import { web } from "../web/app";
 import type { Env } from "./env";
-import { files } from "./routes/files";
 import { telegramWebhook } from "./routes/telegram-webhook";
 import { zaloWebhook } from "./routes/zalo-webhook";
 
@@ -13,6 +13,6 @@ app.get("/health", async (c) => {
 
 app.route("/telegram", telegramWebhook);
 app.route("/zalo", zaloWebhook);
-app.route("/files", files);
+app.route("/web", web);
 
 app.notFound((c) => c.text("Not Found", 404));

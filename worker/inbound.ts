@@ -6,6 +6,7 @@ import { finishUpdate, releaseUpdate } from "../db/queries/updates";
 import { deliverNow } from "./deliver-now";
 import { readAlertConfig, type Env } from "./env";
 import { fileLinks } from "./file-links";
+import { loginLink } from "../web/links";
 import { enqueuePending } from "./scheduled";
 
 /** What every channel's update needs besides the member: the clock, the outbox and links. */
@@ -17,6 +18,7 @@ export function botDeps(env: Env, db: Db, botUsername: string, waitUntil: (p: Pr
     enqueueReminders: (ids) => enqueuePending(env.DB, env.ALERTS, readAlertConfig(env), ids),
     deliverNow: (ids) => deliverNow(env, ids, waitUntil),
     links: fileLinks(env),
+    webLoginLink: (memberId) => loginLink(env, memberId),
   };
 }
 

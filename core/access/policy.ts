@@ -75,3 +75,22 @@ export function canRecordTarget(actor: Actor, plan: PlanScope, target: TargetSco
   if (canManagePlan(actor, plan)) return true;
   return target.responsibleUnitId !== null && actor.unitId === target.responsibleUnitId && actor.role !== "viewer";
 }
+
+/**
+ * A unit's page (its tasks and people): the unit's own members, and whoever
+ * reads the plan shown. Without a plan (members follow none) only their own unit.
+ */
+export function canViewUnitPage(actor: Actor, unitId: number, plan: PlanScope | null): boolean {
+  if (actor.unitId === unitId) return true;
+  return plan !== null && canViewAssignment(actor, { unitId, plan });
+}
+
+/** Revoking an invite: an admin, for a unit they look after (the scope canChangeMember uses). */
+export function canRevokeInvite(actor: Actor, invite: { unitId: number }, unitsInScope: ReadonlySet<number>): boolean {
+  return actor.role === "admin" && unitsInScope.has(invite.unitId);
+}
+
+/** Editing a plan's tasks after import (title, deadline, add, withdraw): the admins who manage it. */
+export function canEditTasks(actor: Actor, plan: PlanScope): boolean {
+  return canManagePlan(actor, plan);
+}

@@ -74,13 +74,13 @@ describe.each(drivers)("the monitoring office on $channel", (chat) => {
     await chat.say(c.admin, "/xuat");
     if (chat.channel === "zalo") {
       const text = await chat.last(c.admin);
-      const link = /http\S+\/files\/(\S+)/.exec(text);
+      const link = /http\S+\/web\/tep\/(\S+)/.exec(text);
       expect(link).not.toBeNull();
       const { default: worker } = await import("../../worker/index");
-      const download = await worker.fetch(new Request(`https://bot.test/files/${link![1]}`), env, {} as ExecutionContext);
+      const download = await worker.fetch(new Request(`https://bot.test/web/tep/${link![1]}`), env, {} as ExecutionContext);
       expect(download.status).toBe(200);
       expect(download.headers.get("content-disposition")).toContain(".xlsx");
-      const forged = await worker.fetch(new Request(`https://bot.test/files/${link![1]!.slice(0, -3)}abc`), env, {} as ExecutionContext);
+      const forged = await worker.fetch(new Request(`https://bot.test/web/tep/${link![1]!.slice(0, -3)}abc`), env, {} as ExecutionContext);
       expect(forged.status).toBe(403);
     }
   });

@@ -80,3 +80,46 @@ describe("changing a member", () => {
     expect(canChangeMember(actor, target, scope)).toBe(allowed);
   });
 });
+
+// Web back office (issue 11): the decisions its pages need, beside the chat's.
+import { canEditTasks, canRevokeInvite, canViewUnitPage } from "../../core/access/policy";
+
+describe("a unit's page", () => {
+  const cases: [string, Actor, number, typeof plan | null, boolean][] = [
+    ["a member, their own unit", as("member", 3), 3, null, true],
+    ["a member, another unit of the same plan", as("member", 3), 4, plan, false],
+    ["a leader, another unit, no plan", as("leader", 3), 4, null, false],
+    ["an admin of the monitoring unit, a unit of the plan", as("admin", 2), 4, plan, true],
+    ["a viewer of the issuing unit", as("viewer", 1), 4, plan, true],
+    ["an admin of another committee", as("admin", 9), 4, plan, false],
+    ["an admin with no plan, another unit", as("admin", 2), 4, null, false],
+  ];
+  it.each(cases)("%s", (_, actor, unitId, scope, allowed) => {
+    expect(canViewUnitPage(actor, unitId, scope)).toBe(allowed);
+  });
+});
+
+describe("revoking an invite", () => {
+  const scope = new Set([2, 3, 4]);
+  const cases: [string, Actor, number, boolean][] = [
+    ["an admin, an invite to a unit in scope", as("admin", 2), 3, true],
+    ["an admin, an invite out of scope", as("admin", 2), 9, false],
+    ["a viewer", as("viewer", 2), 3, false],
+    ["a leader of the unit", as("leader", 3), 3, false],
+  ];
+  it.each(cases)("%s", (_, actor, unitId, allowed) => {
+    expect(canRevokeInvite(actor, { unitId }, scope)).toBe(allowed);
+  });
+});
+
+describe("editing a plan's tasks", () => {
+  const cases: [string, Actor, boolean][] = [
+    ["admin of the monitoring unit", as("admin", 2), true],
+    ["viewer of the monitoring unit", as("viewer", 2), false],
+    ["admin of another unit", as("admin", 3), false],
+    ["member of an assigned unit", as("member", 3), false],
+  ];
+  it.each(cases)("%s", (_, actor, allowed) => {
+    expect(canEditTasks(actor, plan)).toBe(allowed);
+  });
+});

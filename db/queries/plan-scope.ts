@@ -1,0 +1,23 @@
+/** A plan's issuing and monitoring units, the shape core/access/policy takes; null if there is no such plan. */
+export function planScopeById(d1: D1Database, planId: number) {
+  return d1
+    .prepare("select id, number, title, issuer_unit_id as issuerUnitId, monitor_unit_id as monitorUnitId, archived from plans where id = ?1")
+    .bind(planId)
+    .first<{ id: number; number: string | null; title: string; issuerUnitId: number; monitorUnitId: number; archived: number }>();
+}
+
+export function unitName(d1: D1Database, unitId: number) {
+  return d1.prepare("select id, name from units where id = ?1").bind(unitId).first<{ id: number; name: string }>();
+}
+
+/** A target with its plan's scope, for the policy's canRecordTarget. */
+export function targetWithPlan(d1: D1Database, targetId: number) {
+  return d1
+    .prepare(
+      `select t.id, t.text, t.unit_of_measure as unitOfMeasure, t.responsible_unit_id as responsibleUnitId, t.plan_id as planId,
+              p.issuer_unit_id as issuerUnitId, p.monitor_unit_id as monitorUnitId
+       from targets t join plans p on p.id = t.plan_id where t.id = ?1`,
+    )
+    .bind(targetId)
+    .first<{ id: number; text: string; unitOfMeasure: string | null; responsibleUnitId: number | null; planId: number; issuerUnitId: number; monitorUnitId: number }>();
+}

@@ -1,0 +1,11 @@
+import type { Env } from "../worker/env";
+import type { SessionMember } from "../db/queries/web-sessions";
+
+/** What the web routes share: the Worker's bindings and, behind the login, the signed-in member. */
+export interface WebEnv {
+  Bindings: Env;
+  Variables: {
+    viewer: SessionMember;
+    sessionHash: string;
+  };
+}

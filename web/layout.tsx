@@ -1,0 +1,69 @@
+/** @jsxImportSource hono/jsx */
+import type { Child } from "hono/jsx";
+import type { SessionMember } from "../db/queries/web-sessions";
+import { webTexts as t } from "./texts";
+
+/** Members and leaders see their unit; the monitoring office (admins, viewers) sees the plan. */
+export const isOffice = (viewer: SessionMember) => viewer.role === "admin" || viewer.role === "viewer";
+
+export function Page(props: { title: string; viewer?: SessionMember | undefined; children?: Child }) {
+  const v = props.viewer;
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${t.appName}`}</title>
+        <link rel="stylesheet" href="/web/style.css" />
+      </head>
+      <body>
+        <header>
+          <a href="/web">{t.appName}</a>
+          {v && (
+            <>
+              <div class="who">
+                {v.fullName} · {v.unitName}
+              </div>
+              <nav>
+                {isOffice(v) ? (
+                  <>
+                    <a href="/web">{t.nav.overview}</a>
+                    <a href="/web/duyet">{t.nav.approvals}</a>
+                    <a href="/web/can-bo">{t.nav.people}</a>
+                    {v.role === "admin" && <a href="/web/nhap">{t.nav.import}</a>}
+                    <a href="/web/xuat">{t.nav.export}</a>
+                  </>
+                ) : (
+                  <a href={`/web/don-vi/${v.unitId}`}>{t.nav.myUnit}</a>
+                )}
+                <form method="post" action="/web/dang-xuat">
+                  <input type="hidden" name="_csrf" value={v.csrfToken} />
+                  <button type="submit">{t.nav.logout}</button>
+                </form>
+              </nav>
+            </>
+          )}
+        </header>
+        <main>
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function CsrfField(props: { viewer: SessionMember }) {
+  return <input type="hidden" name="_csrf" value={props.viewer.csrfToken} />;
+}
+
+export function MessagePage(props: { title: string; message: string; viewer?: SessionMember | undefined; kind?: "error" | "ok" | "notice" }) {
+  return (
+    <Page title={props.title} viewer={props.viewer}>
+      <p class={props.kind ?? "error"}>{props.message}</p>
+      <p>
+        <a href="/web">{t.errors.back}</a>
+      </p>
+    </Page>
+  );
+}

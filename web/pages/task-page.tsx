@@ -1,0 +1,155 @@
+/** @jsxImportSource hono/jsx */
+import type { AssignmentStatus } from "../../core/status/derive";
+import { formatDate } from "../../core/time/vietnam-date";
+import type { TaskAssignment, TaskDetail, TaskHistory } from "../../db/queries/task-view";
+import type { SessionMember } from "../../db/queries/web-sessions";
+import { deadlineText, formatDateTime, StatusBadge } from "../format";
+import { CsrfField, Page } from "../layout";
+
+const reportKind = { progress: "Báo cáo tiến độ", completion: "Báo cáo hoàn thành", checkin: "Báo cáo định kỳ" } as const;
+const review = { pending: "chờ xác nhận", confirmed: "đã xác nhận", returned: "bị trả lại" } as const;
+const extension = { pending: "chờ quyết định", approved: "đã đồng ý", refused: "bị từ chối" } as const;
+const auditAction: Record<string, string> = {
+  "task.edit": "Sửa nhiệm vụ",
+  "task.add": "Thêm nhiệm vụ",
+  "task.withdraw": "Rút nhiệm vụ",
+  "task.checkin_every": "Đổi kỳ báo cáo",
+  "alert.manual": "Nhắc việc",
+};
+
+interface Event {
+  at: string;
+  who: string;
+  what: string;
+  detail: string | null;
+  unit: string | null;
+  files: { name: string; href: string | null }[];
+}
+
+function timeline(h: TaskHistory, fileLinks: Map<string, string>): Event[] {
+  const events: Event[] = [];
+  for (const r of h.reports) {
+    const reviewed = r.reviewStatus ? ` (${review[r.reviewStatus]}${r.reviewerName ? ` bởi ${r.reviewerName}` : ""}${r.reviewNote ? `: ${r.reviewNote}` : ""})` : "";
+    events.push({
+      at: r.createdAt,
+      who: r.memberName,
+      what: `${reportKind[r.kind]}${r.percent !== null ? ` ${r.percent}%` : ""}${reviewed}`,
+      detail: r.note,
+      unit: r.unitName,
+      files: (r.evidence ?? []).map((e) => ({ name: e.name ?? "Tệp đính kèm", href: fileLinks.get(e.fileId) ?? null })),
+    });
+  }
+  for (const e of h.extensions) {
+    events.push({
+      at: e.createdAt,
+      who: e.requesterName,
+      what: `Xin gia hạn ${e.originalDue ? formatDate(e.originalDue) : "—"} → ${formatDate(e.proposedDue)} (${extension[e.status]}${e.deciderName ? ` bởi ${e.deciderName}` : ""})`,
+      detail: e.reason,
+      unit: e.unitName,
+      files: [],
+    });
+  }
+  for (const a of h.audit) {
+    events.push({ at: a.createdAt, who: a.actorName ?? "Hệ thống", what: auditAction[a.action] ?? a.action, detail: a.detail ? JSON.stringify(a.detail) : null, unit: null, files: [] });
+  }
+  return events.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export function TaskPage(props: {
+  viewer: SessionMember;
+  task: TaskDetail;
+  plan: { id: number; number: string | null; title: string };
+  assignments: (TaskAssignment & { status: AssignmentStatus })[];
+  history: TaskHistory;
+  fileLinks: Map<string, string>;
+  canEdit: boolean;
+  notice: string | null;
+}) {
+  const { task } = props;
+  const events = timeline(props.history, props.fileLinks);
+  return (
+    <Page title={`Nhiệm vụ ${task.ref}`} viewer={props.viewer}>
+      {props.notice && <p class="ok">{props.notice}</p>}
+      <p id="task-title">
+        <b>{task.title}</b>
+      </p>
+      <p class="muted">
+        {task.section ? `${task.section} · ` : ""}Thời hạn: {deadlineText(task)}
+      </p>
+      <h2>Đơn vị thực hiện</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Đơn vị</th>
+            <th>Vai trò</th>
+            <th>Tình trạng</th>
+            <th>Tiến độ</th>
+            <th>Hạn đang áp dụng</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.assignments.map((a) => (
+            <tr>
+              <td>
+                <a href={`/web/don-vi/${a.unitId}`}>{a.unitName}</a>
+              </td>
+              <td>{a.role === "lead" ? "Chủ trì" : "Phối hợp"}</td>
+              <td>
+                <StatusBadge status={a.status} />
+              </td>
+              <td>{a.progress}%</td>
+              <td>{a.dueOverride ? `${formatDate(a.dueOverride)} (đã gia hạn)` : task.dueOn ? formatDate(task.dueOn) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Toàn bộ lịch sử</h2>
+      {events.length === 0 ? (
+        <p>Chưa có báo cáo hay thay đổi nào.</p>
+      ) : (
+        <ol id="history">
+          {events.map((e) => (
+            <li>
+              <span class="muted">{formatDateTime(e.at)}</span> · <b>{e.who}</b>
+              {e.unit ? ` (${e.unit})` : ""}: {e.what}
+              {e.detail && <div>«{e.detail}»</div>}
+              {e.files.length > 0 && (
+                <div>
+                  Tệp:{" "}
+                  {e.files.map((f) => (f.href ? <a href={f.href}>{f.name} </a> : <span>{f.name} (trong Telegram) </span>))}
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {props.canEdit && <EditTaskForm task={task} viewer={props.viewer} />}
+    </Page>
+  );
+}
+
+function EditTaskForm(props: { task: TaskDetail; viewer: SessionMember }) {
+  const { task } = props;
+  return (
+    <>
+      <h2>Sửa nhiệm vụ</h2>
+      <form method="post" action={`/web/nhiem-vu/${task.id}/sua`} class="stack">
+        <CsrfField viewer={props.viewer} />
+        <label for="title">Tên nhiệm vụ</label>
+        <textarea id="title" name="title" required maxlength={2000}>
+          {task.title}
+        </textarea>
+        <label for="deadline">Thời hạn (như 30/6/2026, quý III/2026, thường xuyên)</label>
+        <input id="deadline" name="deadline" value={task.deadlineText ?? ""} maxlength={200} />
+        <button type="submit">Lưu thay đổi</button>
+      </form>
+      <form method="post" action={`/web/nhiem-vu/${task.id}/rut`} class="stack">
+        <CsrfField viewer={props.viewer} />
+        <button type="submit" class="secondary">
+          Rút nhiệm vụ khỏi kế hoạch
+        </button>
+        <span class="muted">Chỉ rút được nhiệm vụ chưa có báo cáo nào; lịch sử thay đổi vẫn được ghi lại.</span>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+/** @jsxImportSource hono/jsx */
+import { Hono, type Context } from "hono";
+import { importTexts } from "../../bot/texts";
+import { isAdmin } from "../../core/access/policy";
+import { extractPlan } from "../../core/plan-import/extract";
+import { planRows } from "../../core/plan-import/plan-rows";
+import { initialChoices } from "../../core/plan-import/review";
+import { sourceHash } from "../../core/plan-import/source-hash";
+import { precheckPlanFile, readPlanFile } from "../../core/plan-import/source-file";
+import { applyTableEdits, type NewTaskEdit, type TaskRowEdit } from "../../core/plan-import/table-edits";
+import { formatDate } from "../../core/time/vietnam-date";
+import { createDb } from "../../db/client";
+import { importDraft, importScope, planBySourceHash, saveImportDraft, writeImportedPlan } from "../../db/queries/plan-import";
+import type { WebEnv } from "../env";
+import { MessagePage } from "../layout";
+import { ImportReviewPage, ImportUploadPage, SPARE_ROWS } from "../pages/import-page";
+import { actorOf } from "../plan-context";
+import { importWebTexts as t } from "../texts";
+
+/**
+ * /web/nhap — a plan file read as the chat reads it (core/plan-import,
+ * core/docx), reviewed as one table, written by the same batch
+ * (writeImportedPlan). Admins only.
+ */
+export const importRoutes = new Hono<WebEnv>();
+
+importRoutes.use("/nhap/*", adminOnly);
+importRoutes.use("/nhap", adminOnly);
+
+async function adminOnly(c: Context<WebEnv>, next: () => Promise<void>) {
+  if (!isAdmin(actorOf(c))) return c.html(<MessagePage title={t.title} message={t.adminOnly} viewer={c.var.viewer} />, 403);
+  await next();
+}
+
+const stripHtml = (s: string) => s.replace(/<[^>]+>/g, "");
+
+importRoutes.get("/nhap", (c) => c.html(<ImportUploadPage viewer={c.var.viewer} error={null} />));
+
+importRoutes.post("/nhap", async (c) => {
+  const viewer = c.var.viewer;
+  const refuse = (message: string, status: 400 | 409 | 413 | 415) => c.html(<ImportUploadPage viewer={viewer} error={message} />, status);
+  const file = (await c.req.parseBody({ all: true }))["file"];
+  if (!(file instanceof File) || (file.size === 0 && !file.name)) return refuse(t.noFile, 400);
+  const info = { name: file.name || null, mime: file.type || null, size: file.size };
+  const refused = precheckPlanFile(info);
+  if (refused) return refuse(stripHtml(importTexts.rejected[refused]), refused === "too_large" ? 413 : 415);
+  const source = await readPlanFile(info, new Uint8Array(await file.arrayBuffer()));
+  if (!source.ok) return refuse(stripHtml(importTexts.rejected[source.reason]), 415);
+  const plan = extractPlan(source.text);
+  if (plan.tasks.length === 0) return refuse(t.noTasks, 400);
+  const db = createDb(c.env.DB);
+  const hash = await sourceHash(source.text);
+  const existing = await planBySourceHash(db, hash);
+  if (existing) return refuse(t.duplicate(`${existing.number ? `${existing.number} · ` : ""}${existing.title}`, formatDate(existing.createdAt)), 409);
+  const id = await saveImportDraft(db, { memberId: viewer.memberId, sourceHash: hash, fileName: info.name, plan });
+  return c.redirect(`/web/nhap/${id}`, 303);
+});
+
+async function loadDraft(c: Context<WebEnv>) {
+  const db = createDb(c.env.DB);
+  const draft = await importDraft(db, Number(c.req.param("id")));
+  if (!draft || draft.memberId !== c.var.viewer.memberId || draft.status !== "reviewing") return null;
+  const scope = await importScope(db, c.var.viewer.unitId);
+  const choices = initialChoices(draft.plan, scope.units, { unitId: c.var.viewer.unitId, rootUnitId: scope.rootUnitId });
+  return { db, draft, scope, choices };
+}
+
+importRoutes.get("/nhap/:id{[0-9]+}", async (c) => {
+  const loaded = await loadDraft(c);
+  if (!loaded) return c.html(<MessagePage title={t.title} message={t.draftGone} viewer={c.var.viewer} />, 404);
+  return c.html(<ImportReviewPage viewer={c.var.viewer} draft={loaded.draft} scope={loaded.scope.units} choices={loaded.choices} errors={[]} form={null} />);
+});
+
+importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
+  const viewer = c.var.viewer;
+  const loaded = await loadDraft(c);
+  if (!loaded) return c.html(<MessagePage title={t.title} message={t.draftGone} viewer={viewer} />, 404);
+  const { db, draft, scope, choices } = loaded;
+  const body = await c.req.parseBody();
+  const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
+  const unitOf = (name: string) => (/^\d+$/.test(field(name)) ? Number(field(name)) : null);
+  const rows: TaskRowEdit[] = draft.plan.tasks.map((_, i) => ({
+    index: i,
+    title: field(`title-${i}`),
+    leadUnitId: unitOf(`lead-${i}`),
+    deadlineText: field(`deadline-${i}`),
+    drop: field(`drop-${i}`) === "1",
+  }));
+  const added: NewTaskEdit[] = Array.from({ length: SPARE_ROWS }, (_, j) => ({ title: field(`new-title-${j}`), leadUnitId: unitOf(`new-lead-${j}`), deadlineText: field(`new-deadline-${j}`) }));
+  const edited = applyTableEdits(draft.plan, choices, scope.units, rows, added);
+  if (!edited.ok) {
+    const errors = edited.errors.map((e) => t.errors[e.reason](e.row));
+    return c.html(<ImportReviewPage viewer={viewer} draft={draft} scope={scope.units} choices={choices} errors={errors} form={body as Record<string, string>} />, 400);
+  }
+  const rowsToWrite = planRows(edited.plan, edited.choices, { sourceHash: draft.sourceHash, rootUnitId: scope.rootUnitId, scope: scope.units, fileName: draft.fileName });
+  const detail = {
+    importId: draft.id,
+    file: draft.fileName,
+    via: "web",
+    tasks: rowsToWrite.tasks.length,
+    assignments: rowsToWrite.assignments.length,
+    newUnits: rowsToWrite.newUnits.map((u) => u.name),
+    dropped: edited.choices.dropped.map((i) => draft.plan.tasks[i]?.ref),
+    added: added.filter((a) => a.title.trim()).length,
+  };
+  const result = await writeImportedPlan(db, rowsToWrite, { memberId: viewer.memberId, draftId: draft.id, detail });
+  if (!result.ok) return c.html(<MessagePage title={t.title} message={t.duplicate(rowsToWrite.plan.title, "trước đó")} viewer={viewer} />, 409);
+  return c.html(
+    <MessagePage title={t.title} message={t.saved(rowsToWrite.plan.title, result.counts.tasks, result.counts.assignments, result.counts.newUnits)} viewer={viewer} kind="ok" />,
+  );
+});

@@ -1,0 +1,36 @@
+/** The back office's one stylesheet: phone first, readable on a desk too. Served from /web/style.css (the CSP forbids inline styles). */
+export const stylesheet = `
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2430;background:#f5f6f8}
+header{background:#7a1212;color:#fff;padding:.6rem 1rem}
+header a{color:#fff}
+header .who{font-size:.85rem;opacity:.9}
+nav{display:flex;flex-wrap:wrap;gap:.3rem .9rem;margin-top:.3rem}
+nav form{display:inline}
+nav button{background:none;border:0;color:#fff;text-decoration:underline;font:inherit;padding:0;cursor:pointer}
+main{max-width:70rem;margin:0 auto;padding:1rem}
+h1{font-size:1.35rem;margin:.2rem 0 1rem}
+h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:.95rem}
+th,td{border:1px solid #d8dce3;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef0f4}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));gap:.5rem}
+.card{background:#fff;border:1px solid #d8dce3;border-radius:.4rem;padding:.5rem .7rem}
+.card b{display:block;font-size:1.4rem}
+.notice{background:#fff7d6;border:1px solid #e6cf72;padding:.6rem .8rem;border-radius:.4rem}
+.error{background:#fde8e8;border:1px solid #e0a0a0;padding:.6rem .8rem;border-radius:.4rem}
+.ok{background:#e6f6ea;border:1px solid #98d0a6;padding:.6rem .8rem;border-radius:.4rem}
+form.stack{display:flex;flex-direction:column;gap:.6rem;max-width:34rem}
+form.wide{max-width:none}
+label{font-weight:600}
+input,select,textarea,button{font:inherit;padding:.45rem .5rem;border:1px solid #aab2c0;border-radius:.3rem;max-width:100%}
+textarea{min-height:6rem}
+button{background:#7a1212;color:#fff;border-color:#7a1212;cursor:pointer}
+button.secondary{background:#fff;color:#7a1212}
+.inline{display:inline-flex;gap:.3rem;align-items:center;flex-wrap:wrap}
+.muted{color:#5d6675;font-size:.9rem}
+.overdue{color:#b00020;font-weight:600}
+svg{max-width:100%;height:auto;background:#fff;border:1px solid #d8dce3}
+.scroll{overflow-x:auto}
+@media (max-width:40rem){main{padding:.6rem}th,td{padding:.3rem}}
+`;

@@ -1,0 +1,124 @@
+/** Every text the web back office shows, in Vietnamese, kept together for review. */
+export const webTexts = {
+  appName: "Theo dõi thực hiện kế hoạch",
+  nav: {
+    overview: "Tổng quan",
+    approvals: "Chờ duyệt",
+    people: "Cán bộ",
+    import: "Nhập kế hoạch",
+    export: "Xuất báo cáo",
+    myUnit: "Việc của đơn vị",
+    logout: "Đăng xuất",
+  },
+  login: {
+    chatReply: (link: string, minutes: number) =>
+      `Đường dẫn đăng nhập trang quản lý (dùng một lần, hết hạn sau ${minutes} phút):\n${link}\n\nĐừng chuyển đường dẫn này cho người khác.`,
+    expired: "Đường dẫn đăng nhập đã hết hạn. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
+    used: "Đường dẫn đăng nhập này đã được dùng. Mỗi đường dẫn chỉ dùng một lần: hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
+    invalid: "Đường dẫn đăng nhập không hợp lệ. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
+    needed: "Phiên làm việc đã hết hoặc đồng chí chưa đăng nhập. Hãy gõ /web trong chat với bot để nhận đường dẫn đăng nhập.",
+    loggedOut: "Đã đăng xuất. Gõ /web trong chat với bot khi cần đăng nhập lại.",
+    title: "Đăng nhập",
+  },
+  errors: {
+    title: "Không thực hiện được",
+    csrf: "Biểu mẫu đã cũ hoặc không được gửi từ trang này. Hãy tải lại trang rồi làm lại.",
+    forbidden: "Đồng chí không có quyền xem hoặc làm việc này.",
+    unitForbidden: "Đồng chí không xem được trang của đơn vị này. Trở về trang của đơn vị mình để xem nhiệm vụ.",
+    manageOnly: "Chỉ quản trị viên theo dõi kế hoạch này mới làm được việc này.",
+    notFound: "Không tìm thấy trang này. Hãy quay lại trang tổng quan.",
+    noPlan: "Đồng chí chưa theo dõi kế hoạch nào đang thực hiện.",
+    server: "Có lỗi ở máy chủ, chưa lưu gì. Hãy thử lại sau ít phút.",
+    back: "Về trang chính",
+  },
+  link: {
+    expired: "Đường dẫn đã hết hạn. Hãy mở lại nhiệm vụ trong chat với bot để lấy đường dẫn mới.",
+    invalid: "Đường dẫn không hợp lệ (có thể bị sửa hoặc chép thiếu). Hãy mở lại từ chat với bot.",
+    memberGone: "Tài khoản của đồng chí không còn trong hệ thống. Hãy liên hệ Ban Tổ chức.",
+    fileMissing: "Không tìm thấy tệp này, có thể đã bị xoá.",
+  },
+} as const;
+
+export const bucketLabel = {
+  overdue: "Quá hạn",
+  due_soon: "Sắp đến hạn",
+  awaiting_confirmation: "Chờ xác nhận",
+  in_progress: "Đang thực hiện",
+  not_due: "Chưa đến hạn",
+  recurring: "Thường xuyên",
+  no_deadline: "Chưa có hạn",
+  done_late: "Hoàn thành quá hạn",
+  done_on_time: "Hoàn thành đúng hạn",
+} as const;
+
+export const formTexts = {
+  titles: { progress: "Báo cáo tiến độ", completion: "Báo cáo hoàn thành", extension: "Xin gia hạn", target: "Ghi số liệu chỉ tiêu" },
+  percent: "Đã thực hiện được bao nhiêu phần trăm?",
+  note: { progress: "Đã làm được những gì?", completion: "Kết quả thực hiện", extension: "Lý do xin gia hạn", target: "Ghi chú (nguồn số liệu), nếu có" },
+  files: "Tài liệu, ảnh kèm theo (tối đa 5 tệp, mỗi tệp đến 20 MB: PDF, Word, Excel, ảnh)",
+  proposedDate: "Đề xuất hạn mới (dd/mm/yyyy)",
+  period: "Kỳ số liệu (ví dụ: 2025, quý III/2025, 6 tháng đầu năm 2026)",
+  value: "Giá trị",
+  submit: "Gửi",
+  currentDue: (due: string) => `Hạn hiện tại: ${due}`,
+  saved: {
+    progress: (percent: number) => `Đã ghi nhận báo cáo tiến độ ${percent}%. Đồng chí có thể đóng trang này.`,
+    completion: (monitor: string) => `Đã gửi báo cáo hoàn thành. Nhiệm vụ chờ ${monitor} xác nhận; đồng chí sẽ được báo trong chat.`,
+    extension: (monitor: string) => `Đã gửi đề nghị gia hạn tới ${monitor}. Đồng chí sẽ được báo trong chat khi có quyết định.`,
+    target: (period: string, value: string) => `Đã ghi ${period}: ${value}.`,
+  },
+  errors: {
+    percent: "Tỷ lệ phần trăm phải là số nguyên từ 0 đến 100.",
+    noteEmpty: "Nội dung không được để trống. Hãy ghi vài dòng về việc đã làm.",
+    noteTooLong: "Nội dung quá dài (tối đa 1000 ký tự). Hãy rút gọn rồi gửi lại.",
+    too_large: (file: string) => `Tệp «${file}» lớn hơn 20 MB. Hãy nén hoặc chia nhỏ rồi gửi lại.`,
+    unsupported_type: (file: string) => `Tệp «${file}» không đúng loại. Chỉ nhận PDF, Word, Excel, PowerPoint và ảnh.`,
+    too_many: () => "Chỉ gửi được tối đa 5 tệp một lần.",
+    storage: () => "Chưa lưu được tệp (kho lưu trữ chưa sẵn sàng). Hãy thử lại sau.",
+    duplicate: "Báo cáo này đã được gửi rồi (có thể do bấm Gửi hai lần).",
+    target: {
+      format: "Chưa đọc được kỳ và giá trị. Ví dụ: kỳ «quý III/2025», giá trị «48,5».",
+      period: "Chưa đọc được kỳ. Ví dụ: 2025, quý III/2025, 6 tháng đầu năm 2026, tháng 7/2025.",
+      value: "Giá trị phải là một số, ví dụ 62,5.",
+      range: "Chỉ tiêu tính theo %: giá trị phải từ 0 đến 100.",
+      tooLong: "Ghi chú quá dài (tối đa 500 ký tự).",
+    },
+    cannotRecord: "Đồng chí không có quyền ghi số liệu cho chỉ tiêu này.",
+  },
+} as const;
+
+export const importWebTexts = {
+  title: "Nhập kế hoạch",
+  intro: "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
+  file: "Tệp kế hoạch",
+  read: "Đọc kế hoạch",
+  adminOnly: "Chỉ quản trị viên mới nhập được kế hoạch.",
+  noFile: "Chưa chọn tệp. Hãy chọn tệp kế hoạch rồi bấm «Đọc kế hoạch».",
+  noTasks: "Không tìm thấy nhiệm vụ nào trong tệp. Hãy kiểm tra đây đúng là kế hoạch có phần nhiệm vụ, giải pháp.",
+  duplicate: (plan: string, date: string) => `Kế hoạch này đã được nhập ngày ${date}: ${plan}. Không nhập lại lần nữa.`,
+  draftGone: "Bản xem lại này không còn (đã lưu hoặc đã bỏ). Hãy gửi lại tệp kế hoạch.",
+  reviewTitle: "Xem lại trước khi lưu",
+  reviewHelp: "Sửa trực tiếp trong bảng: tên nhiệm vụ, đơn vị chủ trì, thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các dòng trống cuối bảng.",
+  asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
+  chooseUnit: "— chọn đơn vị —",
+  save: "Lưu kế hoạch",
+  saved: (title: string, tasks: number, assignments: number, newUnits: number) =>
+    `Đã lưu kế hoạch «${title}»: ${tasks} nhiệm vụ, ${assignments} lượt giao cho đơn vị${newUnits > 0 ? `, ${newUnits} đơn vị mới` : ""}. Gõ /moi trong chat để mời cán bộ các đơn vị chưa có người.`,
+  errors: {
+    title_empty: (row: string) => `Dòng ${row}: tên nhiệm vụ không được để trống (muốn bỏ thì đánh dấu «Bỏ»).`,
+    title_too_long: (row: string) => `Dòng ${row}: tên nhiệm vụ quá dài.`,
+    deadline_unreadable: (row: string) => `Dòng ${row}: chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.`,
+    unit_unknown: (row: string) => `Dòng ${row}: đơn vị đã chọn không còn trong danh sách. Hãy chọn lại.`,
+    unit_missing: (row: string) => `Dòng ${row}: nhiệm vụ thêm mới cần có đơn vị chủ trì.`,
+  },
+} as const;
+
+export const taskEditTexts = {
+  titleEmpty: "Tên nhiệm vụ không được để trống.",
+  deadlineUnreadable: "Chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.",
+  unchanged: "Không có gì thay đổi.",
+  withdrawn: (ref: string) => `Đã rút nhiệm vụ ${ref} khỏi kế hoạch.`,
+  hasHistory: "Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn nên không rút được; hãy sửa tên hoặc thời hạn thay vì rút.",
+  added: (ref: string) => `Đã thêm nhiệm vụ ${ref}.`,
+  unitMissing: "Hãy chọn đơn vị chủ trì cho nhiệm vụ mới.",
+} as const;
