@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { lastMessage } from "../support/fake-telegram";
 import { postUpdate, textUpdate } from "../support/webhook";
-import { buildZip, docxFromText } from "./docx-builder";
+import { buildZip, deflateBomb, docxFromText, hostileDocx } from "./docx-builder";
 import { count, sendFile, yenDungCommittee } from "./support";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -28,6 +28,15 @@ describe("files that are not a readable plan: a clear message each, nothing writ
     ["a broken .docx", "ke-hoach.docx", async () => (await docxFromText(yenDung)).slice(0, 2000), "Tệp .docx bị hỏng"],
     ["a .docx that is not an archive", "ke-hoach.docx", () => "không phải zip", "Tệp .docx bị hỏng"],
     ["an old Word .doc", "ke-hoach.doc", () => withHead(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)), "Tệp Word cũ (.doc)"],
+    ["a .docx with an unclosed <w:num> in its numbering", "ke-hoach.docx", () => hostileDocx("unclosedNum", 50_000), "quá lớn để đọc"],
+    ["a .docx with an unclosed comment", "ke-hoach.docx", () => hostileDocx("unclosedComment", 300_000), "Tệp .docx bị hỏng"],
+    ["a .docx of 3 million nested paragraphs", "ke-hoach.docx", () => hostileDocx("nestedParagraphs", 3_000_000), "quá lớn để đọc"],
+    [
+      "a 1 MB zip bomb that understates its size",
+      "ke-hoach.docx",
+      () => buildZip([{ name: "word/document.xml", data: deflateBomb(160 * 1024 * 1024), deflated: { claimedSize: 100 } }]),
+      "quá lớn để đọc",
+    ],
     ["a spreadsheet", "bang.xlsx", () => buildZip([{ name: "xl/workbook.xml", data: "<workbook/>" }]), "không phải văn bản Word"],
   ];
 
