@@ -3,6 +3,7 @@ import type { Message } from "grammy/types";
 import { canReport } from "../../core/access/policy";
 import { checkinCadence, periodContaining, periodLabel } from "../../core/checkins/period";
 import { checkEvidence, type EvidenceCandidate } from "../../core/reporting/evidence";
+import { cleanFileName } from "../../core/text/file-name";
 import { parseNote, parsePercent } from "../../core/reporting/input";
 import { sortByUrgency, statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
@@ -236,5 +237,5 @@ function evidenceOf(message: Message): Evidence & EvidenceCandidate {
     return { kind: "photo", fileId: largest.file_id, name: null, mime: "image/jpeg", size: largest.file_size ?? null };
   }
   const d = message.document!;
-  return { kind: "document", fileId: d.file_id, name: d.file_name ?? null, mime: d.mime_type ?? null, size: d.file_size ?? null };
+  return { kind: "document", fileId: d.file_id, name: cleanFileName(d.file_name), mime: d.mime_type ?? null, size: d.file_size ?? null };
 }
