@@ -4,7 +4,7 @@ import { canReport } from "../../core/access/policy";
 import { checkinCadence, periodContaining, periodLabel } from "../../core/checkins/period";
 import { checkEvidence, type EvidenceCandidate } from "../../core/reporting/evidence";
 import { cleanFileName } from "../../core/text/file-name";
-import { parseNote, parsePercent } from "../../core/reporting/input";
+import { isPercent, parseNote, parsePercent } from "../../core/reporting/input";
 import { sortByUrgency, statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
 import { assignmentById, unitAssignments, type AssignmentView, planScopeOf } from "../../db/queries/assignments";
@@ -66,8 +66,10 @@ report.callbackQuery(reportPercent.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const flow = activeFlow(c, FLOW, ctx.match[1]);
   if (!flow || flow.step !== "percent") return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
+  const percent = Number(ctx.match[2]);
+  if (!isPercent(percent)) return void (await ctx.answerCallbackQuery({ text: texts.staleButton }));
   await ctx.answerCallbackQuery();
-  await acceptPercent(c, Number(ctx.match[2]));
+  await acceptPercent(c, percent);
 });
 
 report.callbackQuery(reportSend.pattern, async (ctx) => {

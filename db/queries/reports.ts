@@ -1,4 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
+import { isPercent } from "../../core/reporting/input";
 import type { Db } from "../client";
 import { assignments, members, progressReports, type Evidence } from "../schema";
 import { auditStatement } from "./audit";
@@ -25,6 +26,8 @@ export type SubmitResult = { ok: true; reportId: number } | { ok: false; reason:
  * the end of the flow, in one batch: all or nothing.
  */
 export async function submitReport(db: Db, r: NewReport): Promise<SubmitResult> {
+  // The flow checks what the official typed or pressed; a value past it here is a bug.
+  if (r.percent !== null && !isPercent(r.percent)) throw new Error(`submitReport: percent ${r.percent} is not 0–100`);
   const assignmentChange =
     r.kind === "completion"
       ? { state: "awaiting_confirmation" as const, progress: 100, reportedDoneAt: r.now, lastReportAt: r.now, updatedAt: r.now }
