@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { canManagePlan } from "../../core/access/policy";
+import { canManagePlan, canReviewCompletion } from "../../core/access/policy";
 import { parseNote } from "../../core/reporting/input";
 import { isFinished } from "../../core/status/derive";
 import { statusOf } from "../../core/status/of-assignment";
@@ -85,6 +85,10 @@ async function pendingCompletion(ctx: MemberContext, reportId: number) {
   }
   if (!canManagePlan(ctx.member, planScopeOf(assignment))) {
     await ctx.answerCallbackQuery({ text: t.notYours, show_alert: true });
+    return null;
+  }
+  if (!canReviewCompletion(ctx.member, planScopeOf(assignment), { reporterId: report.memberId })) {
+    await ctx.answerCallbackQuery({ text: t.ownReport, show_alert: true });
     return null;
   }
   if (report.reviewStatus !== "pending" || isFinished(statusOf(assignment, vietnamDate(ctx.deps.now())))) {

@@ -43,6 +43,15 @@ export function canReport(actor: Actor, assignment: { unitId: number; plan: Plan
 }
 
 /**
+ * Confirming or returning a completion: an admin who manages the plan, and
+ * not the one who reported it. An admin may report for a unit (canReport),
+ * but four eyes decide that the task is done.
+ */
+export function canReviewCompletion(actor: Actor & { id: number }, plan: PlanScope, report: { reporterId: number }): boolean {
+  return canManagePlan(actor, plan) && report.reporterId !== actor.id;
+}
+
+/**
  * The units whose people an admin manages (invite, change a role, move,
  * remove): their own unit and its sub-units, and, for an admin of a plan's
  * monitoring unit, the units assigned in the plans it monitors. Not the whole

@@ -99,6 +99,7 @@ export interface Review {
  * Confirms or returns a completion. Guarded so that two admins deciding at
  * once change it once: the assignment and audit rows follow only when the
  * report was still pending (SQLite's changes() between statements of a batch).
+ * Never by the member who reported it (core/access canReviewCompletion).
  */
 export async function reviewCompletion(db: Db, r: Review): Promise<boolean> {
   const d1 = db.$client;
@@ -110,7 +111,7 @@ export async function reviewCompletion(db: Db, r: Review): Promise<boolean> {
     d1
       .prepare(
         `update progress_reports set review_status = ?2, reviewed_by = ?3, reviewed_at = ?4, review_note = ?5
-         where id = ?1 and review_status = 'pending' returning id`,
+         where id = ?1 and review_status = 'pending' and member_id <> ?3 returning id`,
       )
       .bind(r.reportId, r.decision, r.adminId, r.now, r.note),
     d1.prepare(assignmentUpdate).bind(r.assignmentId, r.now),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canChangeMember, canManagePeople, canManagePlan, canReadPlan, canReadTarget, canRecordTarget, canReport, canViewAssignment, type Actor, type PeopleAction } from "../../core/access/policy";
+import { canChangeMember, canManagePeople, canManagePlan, canReviewCompletion, canReadPlan, canReadTarget, canRecordTarget, canReport, canViewAssignment, type Actor, type PeopleAction } from "../../core/access/policy";
 import type { Role } from "../../core/access/roles";
 
 /** Units: 1 issues the plan, 2 monitors it, 3 and 4 carry it out, 9 belongs to another committee. */
@@ -110,5 +110,18 @@ describe("people management: own unit and sub-units, and the units of the plans 
     for (const role of rank) expect(canManagePeople(office, officeUnits, { kind: "invite", unitId: 3, role })).toBe(true);
     expect(canChangeMember(office, person(31, 3), officeUnits)).toBe(true);
     expect(canChangeMember(ubnd, person(11, 2), ubndUnits)).toBe(false);
+  });
+});
+
+describe("reviewing a completion: four eyes", () => {
+  const cases: [string, Actor & { id: number }, number, boolean][] = [
+    ["an admin of the plan, someone else's report", { id: 10, role: "admin", unitId: 2 }, 30, true],
+    ["an admin of the plan, their own report", { id: 10, role: "admin", unitId: 2 }, 10, false],
+    ["an admin elsewhere", { id: 11, role: "admin", unitId: 9 }, 30, false],
+    ["a viewer of the plan", { id: 12, role: "viewer", unitId: 1 }, 30, false],
+    ["the reporting unit's leader", { id: 13, role: "leader", unitId: 3 }, 30, false],
+  ];
+  it.each(cases)("%s", (_, actor, reporterId, allowed) => {
+    expect(canReviewCompletion(actor, plan, { reporterId })).toBe(allowed);
   });
 });
