@@ -21,6 +21,7 @@ import { fallback } from "./features/fallback";
 import { help } from "./features/help";
 import { importPlan } from "./features/import-plan";
 import { invite } from "./features/invite";
+import { inviteListFeature } from "./features/invite-list";
 import { myTasks } from "./features/my-tasks";
 import { onboarding } from "./features/onboarding";
 import { report } from "./features/report";
@@ -66,7 +67,7 @@ export function createBot(
   bot.use(cancelFlow, report, extension, reviewCompletionFeature);
   // Plan import: also takes an admin's file sent outside any flow, so it stays before the fallback.
   bot.use(importPlan);
-  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, alertSettings, help);
+  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, inviteListFeature, alertSettings, help);
   // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
   bot.use(overviewFeature, unitViewFeature, overdueFeature, taskViewFeature, approvalsFeature, exportFeature, targetsFeature, targetUnitFeature, peopleFeature, plansFeature);
   bot.use(fallback);

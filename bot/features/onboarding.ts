@@ -32,9 +32,10 @@ onboarding.command("start", async (ctx) => {
     return;
   }
   const { db, now } = ctx.deps;
-  const invite = await findInvite(db, code.data);
+  const invite = await findInvite(db, code.data, String(ctx.from!.id));
   const nowIso = now().toISOString();
   if (!invite) return void (await ctx.reply(texts.inviteUnknown));
+  if (invite.removedSince) return void (await ctx.reply(texts.inviteRemovedSince));
   if (invite.expiresAt <= nowIso) return void (await ctx.reply(texts.inviteExpired(formatDate(vietnamDate(new Date(invite.expiresAt))))));
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return void (await ctx.reply(texts.inviteUsedUp));
 

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import type { Role } from "../../core/access/roles";
 import type { UnitSummary } from "../../db/queries/units";
-import { inviteRole, inviteUnit, inviteUnitPage, inviteUses } from "../callback-data";
-import { roleLabel } from "../texts";
+import { inviteList, inviteRole, inviteUnit, inviteUnitPage, inviteUses } from "../callback-data";
+import { roleLabel, texts } from "../texts";
 
 export const UNITS_PER_PAGE = 8;
 
@@ -14,7 +14,7 @@ export function unitPickerKeyboard(units: UnitSummary[], page: number): InlineKe
   const pages = Math.ceil(units.length / UNITS_PER_PAGE);
   if (page > 0) keyboard.text("◀ Trước", inviteUnitPage.build(page - 1));
   if (page < pages - 1) keyboard.text("Sau ▶", inviteUnitPage.build(page + 1));
-  return keyboard;
+  return keyboard.row().text(texts.inviteListButton, inviteList.build(0));
 }
 
 const invitableRoles: Role[] = ["member", "leader", "viewer", "admin"];
