@@ -35,7 +35,7 @@ alertSettings.command("tamdung", async (ctx) => {
         : parsed.reason === "past"
           ? t.pausePast(formatDate(parsed.date))
           : t.pauseTooFar(formatDate(parsed.max));
-    return void (await ctx.reply(reply));
+    return void (await ctx.reply(reply, { parse_mode: "HTML" }));
   }
   await pauseAlerts(deps.db, member.id, parsed.date);
   await ctx.reply(t.paused(formatDate(parsed.date)));

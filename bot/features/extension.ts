@@ -67,7 +67,7 @@ extension.on("message:text", async (ctx, next) => {
     chatId: String(ctx.chat.id),
   });
   c.conversation = null;
-  await ctx.reply(t.sent(escapeHtml(assignment.monitorUnitName)));
+  await ctx.reply(t.sent(escapeHtml(assignment.monitorUnitName)), { parse_mode: "HTML" });
 
   const text = t.forAdmins(
     escapeHtml(assignment.unitName),
@@ -75,7 +75,7 @@ extension.on("message:text", async (ctx, next) => {
     escapeHtml(shorten(assignment.title, 300)),
     due ? formatDate(due) : "—",
     formatDate(data.proposedDue!),
-    escapeHtml(reason.value),
+    escapeHtml(shorten(reason.value, 500)),
   );
   const keyboard = new InlineKeyboard()
     .text(t.buttons.approve, extensionApprove.build(requestId))

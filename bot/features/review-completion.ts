@@ -72,7 +72,7 @@ reviewCompletionFeature.on("message:text", async (ctx, next) => {
   });
   if (!decided) return void (await ctx.reply(t.alreadyDecided));
   await ctx.reply(t.returnSaved);
-  await notifyUnit(c, report.reporterChatId, t.returnedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), escapeHtml(reason.value)), assignment.id);
+  await notifyUnit(c, report.reporterChatId, t.returnedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), escapeHtml(shorten(reason.value, 500))), assignment.id);
 });
 
 /** The completion behind a button, if it is still waiting and this admin manages its plan. */

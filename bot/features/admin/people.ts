@@ -20,7 +20,7 @@ import { syncCommandMenu } from "../../command-menu";
 import type { BotContext, MemberContext } from "../../context";
 import { adminsOnly } from "../../filters/admins-only";
 import { numberButtons, pager } from "../../keyboards/admin";
-import { escapeHtml } from "../../render/html";
+import { ECHO_MAX, escapeHtml, shorten } from "../../render/html";
 import { showInPlace } from "../../reply";
 import { adminTexts, roleLabel } from "../../texts";
 import { deny, paginate, show } from "./scope";
@@ -42,7 +42,7 @@ peopleFeature.command("canbo", adminsOnly, async (ctx) => {
   const query = ctx.match.trim();
   if (query) {
     const [unit] = await searchUnits(c.deps.db.$client, c.member.unitId, query, 1);
-    if (!unit) return void (await ctx.reply(adminTexts.units.notFound(escapeHtml(query))));
+    if (!unit) return void (await ctx.reply(adminTexts.units.notFound(escapeHtml(shorten(query, ECHO_MAX))), { parse_mode: "HTML" }));
     return renderMembers(c, unit.id);
   }
   await renderUnitPicker(c, 0);
