@@ -50,6 +50,12 @@ describe("Đã hoàn thành → chờ xác nhận → xác nhận or trả lại
     const answers = (await (await fetch(`${inject("fakeTelegramUrl")}/__fake/calls?since=0`)).json()) as { calls: { method: string; params: Record<string, unknown> }[] };
     expect(answers.calls.filter((call) => call.method === "answerCallbackQuery").map((call) => call.params.text)).toContain("Người báo cáo hoàn thành không tự xác nhận được. Cần một quản trị viên khác của đơn vị theo dõi.");
 
+    // /duyet shows it to the reporter without the decision buttons, and says why.
+    await postUpdate(callbackUpdate(c.admin, 1, `a:ai:c:${reportId}`));
+    const item = await lastMessage(c.admin.id);
+    expect(item.text).toContain("không tự xác nhận");
+    expect(buttons(item).map((b) => b.text)).not.toContain("✔ Xác nhận");
+
     await postUpdate(callbackUpdate(second, 1, `cfm:${reportId}`));
     expect(await assignment(id)).toMatchObject({ state: "done", completed: 1 });
   });
