@@ -74,6 +74,8 @@ export async function readPlanFile(file: PlanFileInfo, bytes: Uint8Array): Promi
   if (sniffed === "ole") return { ok: false, reason: "legacy_word" };
 
   const ext = extensionOf(file.name);
+  // Only .docx, .txt and .md are read, whatever the bytes: a known other kind gets its own reason.
+  if (ext !== "docx" && !TEXT_EXTENSIONS.has(ext)) return { ok: false, reason: precheckPlanFile({ ...file, size: bytes.length }) ?? "unsupported" };
   if (sniffed === "zip") {
     const docx = await readDocx(bytes);
     if (docx.ok) return docx.text.trim() === "" ? { ok: false, reason: "empty" } : { ok: true, text: docx.text, kind: "docx" };

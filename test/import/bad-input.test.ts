@@ -28,6 +28,8 @@ describe("files that are not a readable plan: a clear message each, nothing writ
     ["plain text named .html", "ke-hoach.html", () => yenDung, "chỉ đọc kế hoạch dạng .docx"],
     ["plain text named .exe", "ke-hoach.exe", () => yenDung, "chỉ đọc kế hoạch dạng .docx"],
     ["plain text with no extension", "ke-hoach", () => yenDung, "chỉ đọc kế hoạch dạng .docx"],
+    ["a .docx renamed .html", "ke-hoach.html", () => docxFromText(yenDung), "chỉ đọc kế hoạch dạng .docx"],
+    ["a .docx with no extension", "ke-hoach", () => docxFromText(yenDung), "chỉ đọc kế hoạch dạng .docx"],
     ["a name spoofed with a bidi override", "ke-hoach-\u202Etxt.exe", () => yenDung, "chỉ đọc kế hoạch dạng .docx"],
     ["text in a legacy encoding", "ke-hoach.txt", () => bytes(0x4b, 0xea, 0x20, 0x68, 0x6f, 0xb9, 0x63, 0x68), "bảng mã cũ TCVN3/VNI"],
     ["a file over 2 MB", "ke-hoach-lon.txt", () => "Nhiệm vụ. ".repeat(220_000), "lớn hơn 2 MB"],
