@@ -23,6 +23,7 @@ import { webLogin } from "./features/web-login";
 import { importPlan } from "./features/import-plan";
 import { invite } from "./features/invite";
 import { linkChannel } from "./features/link-channel";
+import { inviteListFeature } from "./features/invite-list";
 import { myTasks } from "./features/my-tasks";
 import { onboarding } from "./features/onboarding";
 import { report } from "./features/report";
@@ -96,7 +97,7 @@ export function createBot(config: BotConfig): Bot<BotContext> {
   bot.use(cancelFlow, report, extension, reviewCompletionFeature);
   // Plan import: also takes an admin's file sent outside any flow, so it stays before the fallback.
   bot.use(importPlan);
-  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, alertSettings, help, webLogin);
+  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, inviteListFeature, alertSettings, help);
   // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
   bot.use(overviewFeature, unitViewFeature, overdueFeature, taskViewFeature, approvalsFeature, exportFeature, targetsFeature, targetUnitFeature, peopleFeature, plansFeature);
   bot.use(fallback);

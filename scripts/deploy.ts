@@ -3,14 +3,29 @@
  * (with its secret) and which commands to show in the menu, in Vietnamese.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { menuFor } from "../bot/command-menu";
 import type { Role } from "../db/schema";
 import { setZaloWebhook } from "./lib/zalo-deploy";
+import { botIdentityProblem, botUsernameFromToml, deploySettingsProblems } from "./lib/deploy-settings";
 
 const token = process.env.TELEGRAM_BOT_TOKEN;
 const secret = process.env.TELEGRAM_WEBHOOK_SECRET;
-if (!token || !secret) {
-  console.error("Cần đặt TELEGRAM_BOT_TOKEN và TELEGRAM_WEBHOOK_SECRET (giống các secret đã đặt bằng wrangler secret put).");
+const botUsername = process.env.BOT_USERNAME ?? botUsernameFromToml(readFileSync("wrangler.toml", "utf8"));
+const apiRoot = process.env.TELEGRAM_API_ROOT ?? "https://api.telegram.org";
+
+// Nothing is deployed with the demo's token, secret or bot name, or with a guessable secret.
+const problems = deploySettingsProblems({ token, secret, botUsername });
+if (problems.length > 0 || !token || !secret || !botUsername) {
+  console.error(["Chưa triển khai:", ...problems.map((p) => `• ${p}`), "(TELEGRAM_BOT_TOKEN và TELEGRAM_WEBHOOK_SECRET giống các secret đã đặt bằng wrangler secret put.)"].join("\n"));
+  process.exit(1);
+}
+const me = await fetch(`${apiRoot}/bot${token}/getMe`)
+  .then(async (r) => ((await r.json()) as { ok: boolean; result?: { username?: string } }).result ?? null)
+  .catch(() => null);
+const identity = botIdentityProblem(botUsername, me);
+if (identity) {
+  console.error(`Chưa triển khai: ${identity}`);
   process.exit(1);
 }
 
@@ -24,7 +39,6 @@ if (!workerUrl) {
   process.exit(1);
 }
 
-const apiRoot = process.env.TELEGRAM_API_ROOT ?? "https://api.telegram.org";
 async function call(method: string, params: unknown): Promise<void> {
   const response = await fetch(`${apiRoot}/bot${token}/${method}`, {
     method: "POST",

@@ -10,6 +10,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
+import { cleanFileName } from "../core/text/file-name";
 import { extractionJson } from "../core/plan-import/dry-run";
 import { extractPlan, type ExtractedPlan } from "../core/plan-import/extract";
 import { planRows } from "../core/plan-import/plan-rows";
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   }
   if (size > PLAN_FILE_MAX_BYTES) fail(plain(importTexts.rejected.too_large));
 
-  const name = basename(file);
+  const name = cleanFileName(basename(file)) ?? "ke-hoach";
   const source = await readPlanFile({ name, mime: null, size }, new Uint8Array(readFileSync(file)));
   if (!source.ok) fail(plain(importTexts.rejected[source.reason]));
   const plan = extractPlan(source.text);

@@ -29,3 +29,14 @@ export const inviteUses = {
   build: (unitId: number, role: Role, multi: boolean) => `inv:x:${unitId}:${role}:${multi ? "n" : "1"}`,
   pattern: new RegExp(`^inv:x:(\\d{1,10}):(${roles.join("|")}):(1|n)$`),
 };
+
+/** The live invites of the admin's units (from /moi), paged, and revoking one by its row id (never its code). */
+export const inviteList = {
+  build: (page: number) => `inv:l:${page}`,
+  pattern: /^inv:l:(\d{1,4})$/,
+};
+
+export const inviteRevoke = {
+  build: (inviteId: number) => `inv:rv:${inviteId}`,
+  pattern: /^inv:rv:(\d{1,10})$/,
+};

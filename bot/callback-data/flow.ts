@@ -4,9 +4,10 @@ export const flowCancel = {
   pattern: /^fx:([A-Za-z0-9_-]{8})$/,
 };
 
+/** 0–100 only: a forged "p999" matches nothing (the handler and submitReport check again). */
 export const reportPercent = {
   build: (token: string, percent: number) => `rf:${token}:p${percent}`,
-  pattern: /^rf:([A-Za-z0-9_-]{8}):p(\d{1,3})$/,
+  pattern: /^rf:([A-Za-z0-9_-]{8}):p(100|[1-9]?\d)$/,
 };
 
 export const reportSend = {

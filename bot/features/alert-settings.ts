@@ -36,7 +36,7 @@ alertSettings.command("tamdung", async (ctx) => {
         : parsed.reason === "past"
           ? t.pausePast(formatDate(parsed.date))
           : t.pauseTooFar(formatDate(parsed.max));
-    return void (await ctx.port.send(reply));
+    return void (await ctx.port.send(reply, { html: true }));
   }
   await pauseAlerts(deps.db, member.id, parsed.date);
   await ctx.port.send(t.paused(formatDate(parsed.date)));

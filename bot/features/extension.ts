@@ -69,7 +69,7 @@ extension.on("message:text", async (ctx, next) => {
     chatId: ctx.port.chatKey,
   });
   c.conversation = null;
-  await ctx.port.send(t.sent(escapeHtml(assignment.monitorUnitName)));
+  await ctx.port.send(t.sent(escapeHtml(assignment.monitorUnitName)), { html: true });
 
   const text = t.forAdmins(
     escapeHtml(assignment.unitName),
@@ -77,7 +77,7 @@ extension.on("message:text", async (ctx, next) => {
     escapeHtml(shorten(assignment.title, 300)),
     due ? formatDate(due) : "—",
     formatDate(data.proposedDue!),
-    escapeHtml(reason.value),
+    escapeHtml(shorten(reason.value, 500)),
   );
   const keyboard = new Actions()
     .text(t.buttons.approve, extensionApprove.build(requestId))

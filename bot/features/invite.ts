@@ -2,7 +2,8 @@ import { Composer } from "grammy";
 import type { Role } from "../../core/access/roles";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { createInvite } from "../../db/queries/invites";
-import { unitsInAdminScope } from "../../db/queries/units";
+import { canManagePeople } from "../../core/access/policy";
+import { peopleScope } from "../../db/queries/people";
 import { inviteRole, inviteUnit, inviteUnitPage, inviteUses } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
 import { adminsOnly } from "../filters/admins-only";
@@ -15,7 +16,7 @@ const INVITE_LIFETIME_DAYS = 7;
 export const invite = new Composer<BotContext>();
 
 invite.command("moi", adminsOnly, async (ctx) => {
-  const units = await unitsInAdminScope(ctx.deps.db, ctx.member!.unitId);
+  const { units } = await peopleScope(ctx.deps.db, ctx.member!.unitId);
   if (units.length === 0) return void (await ctx.port.send(texts.inviteNoUnits));
   await ctx.port.send(texts.inviteChooseUnit(1, Math.ceil(units.length / UNITS_PER_PAGE)), {
     html: true,
@@ -24,7 +25,7 @@ invite.command("moi", adminsOnly, async (ctx) => {
 });
 
 invite.callbackQuery(inviteUnitPage.pattern, adminsOnly, async (ctx) => {
-  const units = await unitsInAdminScope(ctx.deps.db, ctx.member!.unitId);
+  const { units } = await peopleScope(ctx.deps.db, ctx.member!.unitId);
   const pages = Math.max(1, Math.ceil(units.length / UNITS_PER_PAGE));
   const page = Math.min(Number(ctx.match[1]), pages - 1);
   await ctx.port.answer();
@@ -39,18 +40,18 @@ invite.callbackQuery(inviteUnit.pattern, adminsOnly, async (ctx) => {
 });
 
 invite.callbackQuery(inviteRole.pattern, adminsOnly, async (ctx) => {
-  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
-  if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   const role = ctx.match[2] as Role;
+  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]), role);
+  if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   await ctx.port.answer();
   await ctx.port.show(texts.inviteChooseUses(escapeHtml(unit.name), roleLabel[role]), usesPickerKeyboard(unit.id, role));
 });
 
 invite.callbackQuery(inviteUses.pattern, adminsOnly, async (ctx) => {
   const { member, deps } = ctx as MemberContext;
-  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
-  if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   const role = ctx.match[2] as Role;
+  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]), role);
+  if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   const multi = ctx.match[3] === "n";
   const expiresAt = new Date(deps.now().getTime() + INVITE_LIFETIME_DAYS * 86_400_000);
   const code = newInviteCode();
@@ -60,9 +61,11 @@ invite.callbackQuery(inviteUses.pattern, adminsOnly, async (ctx) => {
   await ctx.port.show(texts.inviteCreated(escapeHtml(unit.name), roleLabel[role], link, code, formatDate(vietnamDate(expiresAt)), multi));
 });
 
-async function unitInScope(ctx: MemberContext, unitId: number) {
-  const units = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
-  return units.find((u) => u.id === unitId) ?? null;
+/** The unit, if this admin may invite someone into it with this role (core/access canManagePeople). */
+async function unitInScope(ctx: MemberContext, unitId: number, role: Role = "member") {
+  const scope = await peopleScope(ctx.deps.db, ctx.member.unitId);
+  if (!canManagePeople(ctx.member, scope, { kind: "invite", unitId, role })) return null;
+  return scope.units.find((u) => u.id === unitId) ?? null;
 }
 
 /** 16 URL-safe characters (96 random bits): unguessable, and fits Telegram's deep-link payload. */

@@ -34,9 +34,10 @@ onboarding.command("start", async (ctx) => {
     return;
   }
   const { db, now } = ctx.deps;
-  const invite = await findInvite(db, code.data);
+  const invite = await findInvite(db, code.data, { channel: ctx.port.channel, userId: sender.userId });
   const nowIso = now().toISOString();
   if (!invite) return void (await ctx.port.send(texts.inviteUnknown));
+  if (invite.removedSince) return void (await ctx.port.send(texts.inviteRemovedSince));
   if (invite.expiresAt <= nowIso) return void (await ctx.port.send(texts.inviteExpired(formatDate(vietnamDate(new Date(invite.expiresAt))))));
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return void (await ctx.port.send(texts.inviteUsedUp));
 

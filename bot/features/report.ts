@@ -4,7 +4,8 @@ import type { Message } from "grammy/types";
 import { canReport } from "../../core/access/policy";
 import { checkinCadence, periodContaining, periodLabel } from "../../core/checkins/period";
 import { checkEvidence, type EvidenceCandidate } from "../../core/reporting/evidence";
-import { parseNote, parsePercent } from "../../core/reporting/input";
+import { cleanFileName } from "../../core/text/file-name";
+import { isPercent, parseNote, parsePercent } from "../../core/reporting/input";
 import { sortByUrgency, statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
 import { assignmentById, unitAssignments, type AssignmentView, planScopeOf } from "../../db/queries/assignments";
@@ -67,8 +68,10 @@ report.callbackQuery(reportPercent.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const flow = activeFlow(c, FLOW, ctx.match[1]);
   if (!flow || flow.step !== "percent") return void (await ctx.port.answer({ text: texts.staleButton }));
+  const percent = Number(ctx.match[2]);
+  if (!isPercent(percent)) return void (await ctx.port.answer({ text: texts.staleButton }));
   await ctx.port.answer();
-  await acceptPercent(c, Number(ctx.match[2]));
+  await acceptPercent(c, percent);
 });
 
 report.callbackQuery(reportSend.pattern, async (ctx) => {
@@ -233,5 +236,5 @@ function evidenceOf(message: Message): Evidence & EvidenceCandidate {
     return { kind: "photo", fileId: largest.file_id, name: null, mime: "image/jpeg", size: largest.file_size ?? null };
   }
   const d = message.document!;
-  return { kind: "document", fileId: d.file_id, name: d.file_name ?? null, mime: d.mime_type ?? null, size: d.file_size ?? null };
+  return { kind: "document", fileId: d.file_id, name: cleanFileName(d.file_name), mime: d.mime_type ?? null, size: d.file_size ?? null };
 }

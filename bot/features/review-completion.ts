@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { Actions } from "../ports/actions";
-import { canManagePlan } from "../../core/access/policy";
+import { canManagePlan, canReviewCompletion } from "../../core/access/policy";
 import { parseNote } from "../../core/reporting/input";
 import { isFinished } from "../../core/status/derive";
 import { statusOf } from "../../core/status/of-assignment";
@@ -76,7 +76,7 @@ reviewCompletionFeature.on("message:text", async (ctx, next) => {
   });
   if (!decided) return void (await ctx.port.send(t.alreadyDecided));
   await ctx.port.send(t.returnSaved);
-  await notifyReporter(c, report, "returned", t.returnedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), escapeHtml(reason.value)));
+  await notifyReporter(c, report, "returned", t.returnedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), escapeHtml(shorten(reason.value, 500))));
 });
 
 /** The completion behind a button, if it is still waiting and this admin manages its plan. */
@@ -89,6 +89,10 @@ async function pendingCompletion(ctx: MemberContext, reportId: number) {
   }
   if (!canManagePlan(ctx.member, planScopeOf(assignment))) {
     await ctx.port.answer({ text: t.notYours, alert: true });
+    return null;
+  }
+  if (!canReviewCompletion(ctx.member, planScopeOf(assignment), { reporterId: report.memberId })) {
+    await ctx.port.answer({ text: t.ownReport, alert: true });
     return null;
   }
   if (report.reviewStatus !== "pending" || isFinished(statusOf(assignment, vietnamDate(ctx.deps.now())))) {

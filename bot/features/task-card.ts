@@ -109,7 +109,7 @@ taskCardFeature.callbackQuery([checkinCadenceMenu.pattern, checkinCadenceSet.pat
     for (const option of ["monthly", "quarterly", "semiannual", "yearly"] as const) {
       keyboard.text(texts.cadenceLabel[option], checkinCadenceSet.build(assignment.id, option));
     }
-    await ctx.port.send(texts.cadenceAsk(escapeHtml(assignment.ref)), { actions: keyboard.row().text(texts.backToList, taskCard.build(assignment.id)) });
+    await ctx.port.send(texts.cadenceAsk(escapeHtml(assignment.ref)), { html: true, actions: keyboard.row().text(texts.backToList, taskCard.build(assignment.id)) });
     return;
   }
   await setCheckinCadence(c.deps.db, assignment.taskId, every, c.member.id);

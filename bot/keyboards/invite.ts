@@ -2,8 +2,8 @@
 import type { Role } from "../../core/access/roles";
 import { Actions } from "../ports/actions";
 import type { UnitSummary } from "../../db/queries/units";
-import { inviteRole, inviteUnit, inviteUnitPage, inviteUses } from "../callback-data";
-import { roleLabel } from "../texts";
+import { inviteList, inviteRole, inviteUnit, inviteUnitPage, inviteUses } from "../callback-data";
+import { roleLabel, texts } from "../texts";
 
 export const UNITS_PER_PAGE = 8;
 
@@ -15,7 +15,7 @@ export function unitPickerKeyboard(units: UnitSummary[], page: number): Actions 
   const pages = Math.ceil(units.length / UNITS_PER_PAGE);
   if (page > 0) keyboard.text("◀ Trước", inviteUnitPage.build(page - 1));
   if (page < pages - 1) keyboard.text("Sau ▶", inviteUnitPage.build(page + 1));
-  return keyboard;
+  return keyboard.row().text(texts.inviteListButton, inviteList.build(0));
 }
 
 const invitableRoles: Role[] = ["member", "leader", "viewer", "admin"];

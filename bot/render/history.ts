@@ -33,7 +33,7 @@ export function historyLines(history: TaskHistory, o: { acrossUnits: boolean }):
     if (r.kind === "completion" && r.reviewStatus === "pending") lines.push(t.reviewPending);
     events.push({ at: r.createdAt, text: lines.join("\n") });
     if (r.kind === "completion" && r.reviewedAt) {
-      const reviewed = t.reviewed(formatDateTime(r.reviewedAt), r.reviewStatus === "confirmed", r.reviewNote && escapeHtml(r.reviewNote));
+      const reviewed = t.reviewed(formatDateTime(r.reviewedAt), r.reviewStatus === "confirmed", r.reviewNote && escapeHtml(shorten(r.reviewNote, 300)));
       events.push({ at: r.reviewedAt, text: `${reviewed}${by(r.reviewerName)}` });
     }
   }

@@ -3,6 +3,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** What a reply echoes of a search term or a typed value: enough to recognise it, never enough to overflow a message. */
+export const ECHO_MAX = 100;
+
 /** Shortens on a word boundary; long plan sentences make unreadable lists on a phone. */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -173,8 +173,8 @@ export const adminTexts = {
       `✍️ <b>Ghi số liệu</b>\n${text}\n\nGõ kỳ và giá trị, có thể thêm ghi chú sau dấu phẩy. Ví dụ:\n` +
       "<code>2025 62,5</code>\n<code>quý III/2025: 48, theo báo cáo của UBND</code>\n<code>6 tháng đầu năm 2025 = 12</code>",
     badFormat: "Chưa đọc được. Gõ kỳ rồi giá trị, ví dụ: 2025 62,5",
-    badPeriod: "Chưa hiểu kỳ. Dùng: 2025, 6 tháng đầu năm 2025, quý III/2025 hoặc tháng 7/2025.",
-    badValue: "Giá trị phải là một số, ví dụ 62,5.",
+    badPeriod: "Chưa hiểu kỳ. Dùng: 2025, 6 tháng đầu năm 2025, quý III/2025 hoặc tháng 7/2025 (năm từ 2000 đến 2100).",
+    badValue: "Giá trị phải là một số viết thường, ví dụ 62,5 hoặc 1200 (không dùng dạng 1e5, tối đa 1.000 tỷ).",
     badShare: "Chỉ tiêu tính bằng %: giá trị từ 0 đến 100. Hãy gõ lại; chưa có gì được ghi.",
     noteTooLong: (max: number) => `Ghi chú tối đa ${max} ký tự. Hãy gõ lại ngắn hơn; chưa có gì được ghi.`,
     saved: (period: string, value: string) => `Đã ghi ${period}: <b>${value}</b>.`,

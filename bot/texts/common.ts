@@ -54,6 +54,19 @@ export const texts = {
     `Hết hạn ngày ${expires}; ${multi ? "dùng được cho nhiều người" : "chỉ dùng cho một người"}.\n` +
     "Gửi lời mời này cho người được mời.",
   inviteNoUnits: "Chưa có đơn vị nào để mời. Hãy nhập kế hoạch trước.",
+  inviteRemovedSince:
+    "Đồng chí đã được đưa ra khỏi đơn vị sau khi đường dẫn mời này được tạo, nên không dùng lại được. Nếu cần tham gia lại, hãy xin đường dẫn mời mới từ người quản trị.",
+  inviteListButton: "📋 Lời mời đang hiệu lực",
+  inviteListHeader: (count: number, page: number, pages: number) =>
+    `<b>Lời mời đang hiệu lực</b> (${count})${pages > 1 ? ` · trang ${page}/${pages}` : ""}`,
+  inviteListEmpty: "<b>Lời mời đang hiệu lực</b>\nKhông còn đường dẫn mời nào dùng được.",
+  inviteListLine: (n: number, unit: string, role: string, uses: string, expires: string, by: string | null) =>
+    `${n}. <b>${unit}</b> — ${role} · ${uses} · hết hạn ${expires}${by ? ` · do ${by} tạo` : ""}`,
+  inviteUses: (uses: number, max: number | null) => (max === null ? `đã dùng ${uses} lần, nhiều người` : `đã dùng ${uses}/${max}`),
+  inviteListFooter: "Thu hồi: đường dẫn hết hiệu lực ngay, người đã tham gia vẫn giữ nguyên.",
+  inviteRevokeButton: (n: number) => `🗑 Thu hồi ${n}`,
+  inviteRevoked: "✔ Đã thu hồi đường dẫn mời.",
+  inviteRevokeGone: "Lời mời này đã hết hiệu lực hoặc không do đồng chí quản lý.",
 
   tasksHeader: (unit: string, count: number) => `<b>Nhiệm vụ của ${unit}</b> (${count})`,
   tasksEmpty: (unit: string) => `${unit} chưa được giao nhiệm vụ nào trong các kế hoạch đang theo dõi.`,

@@ -21,7 +21,7 @@ export const importTexts = {
     docx_too_large: "Nội dung tệp .docx quá lớn để đọc. Hãy gửi riêng phần kế hoạch (bỏ ảnh, phụ lục không cần), hoặc bản .txt.",
     binary:
       "Tệp không đọc được như văn bản (tệp nhị phân, hoặc chữ theo bảng mã cũ TCVN3/VNI). Hãy gửi bản .docx, hoặc lưu thành .txt mã Unicode (UTF-8).",
-    unsupported: "Loại tệp này chưa đọc được. Hãy gửi kế hoạch dạng .docx (Word) hoặc .txt.",
+    unsupported: "Bot chỉ đọc kế hoạch dạng .docx (Word), .txt hoặc .md. Hãy lưu kế hoạch thành một trong các dạng này rồi gửi lại.",
   } satisfies Record<PlanFileRejection, string>,
   downloadFailed: "Không tải được tệp từ Telegram. Đồng chí gửi lại tệp giúp.",
   noTasks:

@@ -1,6 +1,7 @@
 export const reviewTexts = {
   notYours: "Chỉ quản trị viên theo dõi kế hoạch này mới xác nhận được.",
   alreadyDecided: "Báo cáo này đã được xử lý rồi.",
+  ownReport: "Người báo cáo hoàn thành không tự xác nhận được. Cần một quản trị viên khác của đơn vị theo dõi.",
   confirmedForAdmin: (admin: string) => `\n\n✔ Đã xác nhận bởi ${admin}.`,
   returnedForAdmin: (admin: string, reason: string) => `\n\n↩ Đã trả lại bởi ${admin}: ${reason}`,
   askReturnReason: "Gõ lý do trả lại (đơn vị sẽ nhận được nguyên văn):",

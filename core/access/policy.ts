@@ -43,16 +43,76 @@ export function canReport(actor: Actor, assignment: { unitId: number; plan: Plan
 }
 
 /**
- * People: an admin changes the members of the units they look after (their
- * scope, see unitsInAdminScope), never their own role, unit or membership,
- * so the office cannot lock itself out by a slip of the thumb.
+ * Confirming or returning a completion: an admin who manages the plan, and
+ * not the one who reported it. An admin may report for a unit (canReport),
+ * but four eyes decide that the task is done.
  */
-export function canChangeMember(
-  actor: Actor & { id: number },
-  target: { id: number; unitId: number },
-  unitsInScope: ReadonlySet<number>,
-): boolean {
-  return actor.role === "admin" && target.id !== actor.id && unitsInScope.has(target.unitId);
+export function canReviewCompletion(actor: Actor & { id: number }, plan: PlanScope, report: { reporterId: number }): boolean {
+  return canManagePlan(actor, plan) && report.reporterId !== actor.id;
+}
+
+/**
+ * The units whose people an admin manages (invite, change a role, move,
+ * remove): their own unit and its sub-units, and, for an admin of a plan's
+ * monitoring unit, the units assigned in the plans it monitors. Not the whole
+ * committee: an admin of UBND must not reach the Ban Tổ chức.
+ */
+export interface ManagedUnits {
+  /** The admin's unit and every unit under it. */
+  own: ReadonlySet<number>;
+  /** Units assigned in the plans the admin's unit monitors (group members included). */
+  monitored: ReadonlySet<number>;
+}
+
+/** Only admins manage people; viewers read a plan as widely as a leader leads a unit. */
+const ROLE_RANK: Record<Role, number> = { member: 1, leader: 2, viewer: 2, admin: 3 };
+
+export interface PersonRef {
+  id: number;
+  unitId: number;
+  role: Role;
+}
+
+export type PeopleAction =
+  | { kind: "invite"; unitId: number; role: Role }
+  | { kind: "view"; target: PersonRef }
+  | { kind: "role"; target: PersonRef; role: Role }
+  | { kind: "move"; target: PersonRef; toUnitId: number }
+  | { kind: "remove"; target: PersonRef };
+
+/**
+ * The one rule for people management, checked at every step that writes:
+ * - the unit concerned (and a move's destination) is one the admin manages;
+ * - no one grants a role above their own;
+ * - no one changes themselves (the office cannot lock itself out by a slip);
+ * - no one acts on an admin of another unit (they may still see their card).
+ */
+export function canManagePeople(actor: Actor & { id: number }, units: ManagedUnits, action: PeopleAction): boolean {
+  if (actor.role !== "admin") return false;
+  const manages = (unitId: number) => units.own.has(unitId) || units.monitored.has(unitId);
+  const grants = (role: Role) => ROLE_RANK[role] <= ROLE_RANK[actor.role];
+  switch (action.kind) {
+    case "invite":
+      return manages(action.unitId) && grants(action.role);
+    case "view":
+      return manages(action.target.unitId);
+  }
+  const { target } = action;
+  if (target.id === actor.id || !manages(target.unitId)) return false;
+  if (target.role === "admin" && target.unitId !== actor.unitId) return false;
+  switch (action.kind) {
+    case "role":
+      return grants(action.role);
+    case "move":
+      return manages(action.toUnitId);
+    case "remove":
+      return true;
+  }
+}
+
+/** Any change at all to this person (the card's buttons): a role, a move or removal. */
+export function canChangeMember(actor: Actor & { id: number }, target: PersonRef, units: ManagedUnits): boolean {
+  return canManagePeople(actor, units, { kind: "remove", target });
 }
 
 export interface TargetScope {
@@ -85,10 +145,6 @@ export function canViewUnitPage(actor: Actor, unitId: number, plan: PlanScope | 
   return plan !== null && canViewAssignment(actor, { unitId, plan });
 }
 
-/** Revoking an invite: an admin, for a unit they look after (the scope canChangeMember uses). */
-export function canRevokeInvite(actor: Actor, invite: { unitId: number }, unitsInScope: ReadonlySet<number>): boolean {
-  return actor.role === "admin" && unitsInScope.has(invite.unitId);
-}
 
 /** Editing a plan's tasks after import (title, deadline, add, withdraw): the admins who manage it. */
 export function canEditTasks(actor: Actor, plan: PlanScope): boolean {

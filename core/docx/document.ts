@@ -5,7 +5,7 @@
  * built on, and each table row as a `| a | b |` line.
  */
 import { numberingOfStyle, type Numbering, type ParagraphNumber, type StyleNumbering } from "./numbering";
-import { TOKEN, attr, decodeEntities, isOn } from "./xml";
+import { attr, isOn, scanXml, type XmlProblem } from "./xml";
 
 interface Segment {
   text: string;
@@ -45,7 +45,11 @@ const SKIPPED = new Set([
 
 const RULE = /^[-_=—–.]{3,}$/;
 
-export function documentText(xml: string, numbering: Numbering, styles: Map<string, StyleNumbering>): string {
+export function documentText(
+  xml: string,
+  numbering: Numbering,
+  styles: Map<string, StyleNumbering>,
+): { ok: true; text: string } | { ok: false; problem: XmlProblem } {
   const blocks: string[] = [];
   const paragraphs: ParagraphState[] = [];
   const tables: TableState[] = [];
@@ -63,47 +67,48 @@ export function documentText(xml: string, numbering: Numbering, styles: Map<stri
     if (p) p.segments.push({ text, bold });
   };
 
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
-    const [, slash, name, attributes = "", empty, cdata, text] = m;
-    if (text !== undefined || cdata !== undefined) {
-      if (inText) add(cdata ?? decodeEntities(text!));
-      continue;
-    }
-    if (name === undefined) continue; // comment or processing instruction
-    const closing = slash === "/";
-    const selfClosing = empty === "/";
+  const problem = scanXml(xml, {
+    text: (text) => {
+      if (inText) add(text);
+    },
+    open: (name, attributes, empty) => token(name, attributes, false, empty),
+    close: (name) => token(name, "", true, false),
+  });
+  if (problem) return { ok: false, problem };
+  return { ok: true, text: blocks.filter((b) => b !== "").join("\n\n") + "\n" };
+
+  function token(name: string, attributes: string, closing: boolean, selfClosing: boolean): void {
 
     if (skipping.length > 0) {
-      if (name !== skipping[skipping.length - 1] || selfClosing) continue;
+      if (name !== skipping[skipping.length - 1] || selfClosing) return;
       if (closing) skipping.pop();
       else skipping.push(name);
-      continue;
+      return;
     }
     if (SKIPPED.has(name)) {
       if (!closing && !selfClosing) skipping.push(name);
-      continue;
+      return;
     }
 
     // Properties are read for a few values; everything else in them is skipped.
     if (name === "w:pPr" && paragraphs.length > 0) {
       if (!selfClosing) inParagraphProperties = !closing;
-      continue;
+      return;
     }
     if (name === "w:rPr" && !inParagraphProperties) {
       if (!selfClosing) inRunProperties = !closing;
-      continue;
+      return;
     }
     if (inParagraphProperties) {
       const p = paragraph();
       if (p && !closing && name === "w:pStyle") p.styleId = attr(attributes, "w:val");
       else if (p && !closing && name === "w:numId") p.numId = attr(attributes, "w:val");
       else if (p && !closing && name === "w:ilvl") p.level = Number(attr(attributes, "w:val") ?? "0");
-      continue;
+      return;
     }
     if (inRunProperties) {
       if (!closing && name === "w:b") bold = isOn(attributes);
-      continue;
+      return;
     }
     // Row and cell properties (w:trPr, w:tcPr) are walked through: they carry the merges.
     if (!closing && tables.length === 1 && (name === "w:gridSpan" || name === "w:vMerge" || name === "w:gridBefore")) {
@@ -112,7 +117,7 @@ export function documentText(xml: string, numbering: Numbering, styles: Map<stri
       if (name === "w:gridBefore") t.row?.push(...Array<string>(count).fill(""));
       else if (t.cell && name === "w:gridSpan") t.cell.span = count;
       else if (t.cell) t.cell.continues = attr(attributes, "w:val") !== "restart";
-      continue;
+      return;
     }
 
     switch (name) {
@@ -177,7 +182,6 @@ export function documentText(xml: string, numbering: Numbering, styles: Map<stri
         break;
     }
   }
-  return blocks.filter((b) => b !== "").join("\n\n") + "\n";
 
   function finishParagraph(p: ParagraphState) {
     const number = numberOf(p);
@@ -213,8 +217,9 @@ function render(segments: Segment[]): string {
   return merged
     .map(({ text, bold }) => {
       if (!bold || text.trim() === "") return text;
-      const lead = /^\s*/.exec(text)![0];
-      const trail = /\s*$/.exec(text)![0];
+      // trimStart/trimEnd rather than /\s*$/, which is quadratic on a long run of spaces.
+      const lead = text.slice(0, text.length - text.trimStart().length);
+      const trail = text.slice(text.trimEnd().length);
       return `${lead}**${text.trim()}**${trail}`;
     })
     .join("");

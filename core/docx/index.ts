@@ -4,7 +4,8 @@
  * come back as values for the bot to explain.
  */
 import { documentText } from "./document";
-import { Numbering, styleNumbering } from "./numbering";
+import { readNumbering, styleNumbering } from "./numbering";
+import type { XmlProblem } from "./xml";
 import { readZipEntry, zipEntries, type ZipEntry } from "./zip";
 
 export type DocxProblem =
@@ -15,9 +16,9 @@ export type DocxProblem =
   /** A zip, but not a Word document (no word/document.xml). */
   | "no_document"
   | "encrypted"
-  /** The document part inflates past the limit. */
+  /** The document part inflates past the limit, or nests deeper than any real document. */
   | "too_large"
-  /** Truncated or damaged archive, or compression we do not read. */
+  /** Truncated or damaged archive, compression we do not read, or malformed XML. */
   | "corrupt";
 
 export type DocxResult = { ok: true; text: string } | { ok: false; problem: DocxProblem };
@@ -42,11 +43,25 @@ export async function readDocx(bytes: Uint8Array, maxXmlBytes = DOCX_MAX_XML_BYT
 
   const document = await readPart(bytes, main, maxXmlBytes);
   if (!document.ok) return document;
-  // Numbering and styles only add list labels: a damaged one costs the labels, not the document.
+  // Numbering and styles only add list labels, but one that is present and cannot be read
+  // (inflates past its limit, damaged) is refused like the document: ignoring it let a
+  // hostile numbering.xml through.
   const numbering = await optionalPart(bytes, entries.get("word/numbering.xml"));
+  if (!numbering.ok) return numbering;
   const styles = await optionalPart(bytes, entries.get("word/styles.xml"));
-  const text = documentText(document.text, new Numbering(numbering), styleNumbering(styles));
-  return { ok: true, text };
+  if (!styles.ok) return styles;
+  // Malformed XML (an unclosed element, a DOCTYPE) or absurd nesting in any part is refused:
+  // Word never writes it, and guessing at it is how a 4 KB file used to cost 90 s of CPU.
+  const numbers = readNumbering(numbering.text);
+  if (!numbers.ok) return refused(numbers.problem);
+  const styled = styleNumbering(styles.text);
+  if (!styled.ok) return refused(styled.problem);
+  const text = documentText(document.text, numbers.value, styled.value);
+  return text.ok ? text : refused(text.problem);
+}
+
+function refused(problem: XmlProblem): DocxResult {
+  return { ok: false, problem: problem === "too_deep" ? "too_large" : "corrupt" };
 }
 
 async function readPart(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Promise<DocxResult> {
@@ -59,8 +74,7 @@ async function readPart(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): P
   }
 }
 
-async function optionalPart(bytes: Uint8Array, entry: ZipEntry | undefined): Promise<string | null> {
-  if (!entry) return null;
-  const read = await readPart(bytes, entry, SIDE_PART_MAX_BYTES);
-  return read.ok ? read.text : null;
+async function optionalPart(bytes: Uint8Array, entry: ZipEntry | undefined): Promise<{ ok: true; text: string | null } | { ok: false; problem: DocxProblem }> {
+  if (!entry) return { ok: true, text: null };
+  return readPart(bytes, entry, SIDE_PART_MAX_BYTES);
 }

@@ -3,7 +3,7 @@
  * document.xml: they are computed from numbering.xml when the page is drawn.
  * Plans rely on them for their outline, so they are recomputed here.
  */
-import { attr, elements, firstTag } from "./xml";
+import { attr, scanXml, type XmlProblem } from "./xml";
 
 interface Level {
   start: number;
@@ -30,39 +30,18 @@ export interface StyleNumbering {
 }
 
 export class Numbering {
-  private readonly abstracts = new Map<string, Map<number, Level>>();
-  private readonly nums = new Map<string, NumberingDefinition>();
+  private readonly abstracts: Map<string, Map<number, Level>>;
+  private readonly nums: Map<string, NumberingDefinition>;
   private readonly counters = new Map<string, number[]>();
   private readonly started = new Set<string>();
 
-  constructor(numberingXml: string | null) {
-    if (!numberingXml) return;
-    for (const abstract of elements(numberingXml, "w:abstractNum")) {
-      const id = attr(abstract.attributes, "w:abstractNumId");
-      if (id === null) continue;
-      const levels = new Map<number, Level>();
-      for (const lvl of elements(abstract.inner, "w:lvl")) {
-        const index = Number(attr(lvl.attributes, "w:ilvl") ?? "0");
-        levels.set(index, {
-          start: Number(valueOf(lvl.inner, "w:start") ?? "1"),
-          format: valueOf(lvl.inner, "w:numFmt") ?? "decimal",
-          text: valueOf(lvl.inner, "w:lvlText") ?? "",
-          legal: firstTag(lvl.inner, "w:isLgl") !== null,
-        });
-      }
-      this.abstracts.set(id, levels);
-    }
-    for (const num of elements(numberingXml, "w:num")) {
-      const id = attr(num.attributes, "w:numId");
-      const abstractId = valueOf(num.inner, "w:abstractNumId");
-      if (id === null || abstractId === null) continue;
-      const overrides = new Map<number, number>();
-      for (const override of elements(num.inner, "w:lvlOverride")) {
-        const start = valueOf(override.inner, "w:startOverride");
-        if (start !== null) overrides.set(Number(attr(override.attributes, "w:ilvl") ?? "0"), Number(start));
-      }
-      this.nums.set(id, { abstractId, overrides });
-    }
+  /** Built by {@link readNumbering}; an empty one gives no labels. */
+  constructor(
+    abstracts: Map<string, Map<number, Level>> = new Map(),
+    nums: Map<string, NumberingDefinition> = new Map(),
+  ) {
+    this.abstracts = abstracts;
+    this.nums = nums;
   }
 
   /** The label of the next paragraph of this list ("2.", "b)", "- " for bullets), or "" when there is none. */
@@ -96,21 +75,110 @@ export class Numbering {
   }
 }
 
-/** Paragraph styles that carry numbering (headings numbered by their style), with their basedOn chain. */
-export function styleNumbering(stylesXml: string | null): Map<string, StyleNumbering> {
-  const styles = new Map<string, StyleNumbering>();
-  if (!stylesXml) return styles;
-  for (const style of elements(stylesXml, "w:style")) {
-    const id = attr(style.attributes, "w:styleId");
-    if (id === null || attr(style.attributes, "w:type") !== "paragraph") continue;
-    const numPr = elements(style.inner, "w:numPr")[0]?.inner ?? null;
-    styles.set(id, {
-      numId: numPr === null ? null : valueOf(numPr, "w:numId"),
-      level: numPr === null ? null : Number(valueOf(numPr, "w:ilvl") ?? "0"),
-      basedOn: valueOf(style.inner, "w:basedOn"),
-    });
+/**
+ * numbering.xml in one pass: each w:abstractNum's levels (the first w:start,
+ * w:numFmt, w:lvlText, w:isLgl inside each w:lvl) and each w:num's abstract
+ * and start overrides.
+ */
+export function readNumbering(numberingXml: string | null): { ok: true; value: Numbering } | { ok: false; problem: XmlProblem } {
+  const abstracts = new Map<string, Map<number, Level>>();
+  const nums = new Map<string, NumberingDefinition>();
+  if (!numberingXml) return { ok: true, value: new Numbering() };
+  let abstract: { id: string | null; levels: Map<number, Level> } | null = null;
+  let level: { index: number; start: string | null; format: string | null; text: string | null; legal: boolean } | null = null;
+  let num: { id: string | null; abstractId: string | null; overrides: Map<number, number> } | null = null;
+  let override: { level: number; start: string | null } | null = null;
+
+  const problem = scanXml(numberingXml, {
+    open(name, attributes, empty) {
+      if (name === "w:abstractNum" && !abstract && !num) {
+        abstract = { id: attr(attributes, "w:abstractNumId"), levels: new Map() };
+        if (empty) finishAbstract();
+      } else if (name === "w:lvl" && abstract && !level) {
+        level = { index: Number(attr(attributes, "w:ilvl") ?? "0"), start: null, format: null, text: null, legal: false };
+        if (empty) finishLevel();
+      } else if (level) {
+        if (name === "w:start") level.start ??= attr(attributes, "w:val");
+        else if (name === "w:numFmt") level.format ??= attr(attributes, "w:val");
+        else if (name === "w:lvlText") level.text ??= attr(attributes, "w:val");
+        else if (name === "w:isLgl") level.legal = true;
+      } else if (name === "w:num" && !abstract && !num) {
+        num = { id: attr(attributes, "w:numId"), abstractId: null, overrides: new Map() };
+        if (empty) finishNum();
+      } else if (num && name === "w:abstractNumId") {
+        num.abstractId ??= attr(attributes, "w:val");
+      } else if (num && name === "w:lvlOverride" && !override) {
+        override = { level: Number(attr(attributes, "w:ilvl") ?? "0"), start: null };
+        if (empty) finishOverride();
+      } else if (override && name === "w:startOverride") {
+        override.start ??= attr(attributes, "w:val");
+      }
+    },
+    close(name) {
+      if (name === "w:lvl" && level) finishLevel();
+      else if (name === "w:abstractNum" && abstract && !level) finishAbstract();
+      else if (name === "w:lvlOverride" && override) finishOverride();
+      else if (name === "w:num" && num && !override) finishNum();
+    },
+  });
+  if (problem) return { ok: false, problem };
+  return { ok: true, value: new Numbering(abstracts, nums) };
+
+  function finishLevel() {
+    const l = level!;
+    abstract!.levels.set(l.index, { start: Number(l.start ?? "1"), format: l.format ?? "decimal", text: l.text ?? "", legal: l.legal });
+    level = null;
   }
-  return styles;
+  function finishAbstract() {
+    if (abstract!.id !== null) abstracts.set(abstract!.id, abstract!.levels);
+    abstract = null;
+  }
+  function finishOverride() {
+    const o = override!;
+    if (o.start !== null) num!.overrides.set(o.level, Number(o.start));
+    override = null;
+  }
+  function finishNum() {
+    const n = num!;
+    if (n.id !== null && n.abstractId !== null) nums.set(n.id, { abstractId: n.abstractId, overrides: n.overrides });
+    num = null;
+  }
+}
+
+/** Paragraph styles that carry numbering (headings numbered by their style), with their basedOn chain. */
+export function styleNumbering(stylesXml: string | null): { ok: true; value: Map<string, StyleNumbering> } | { ok: false; problem: XmlProblem } {
+  const styles = new Map<string, StyleNumbering>();
+  if (!stylesXml) return { ok: true, value: styles };
+  let style: { id: string | null; paragraph: boolean; numPr: "none" | "inside" | "done"; numId: string | null; level: string | null; basedOn: string | null } | null = null;
+
+  const problem = scanXml(stylesXml, {
+    open(name, attributes, empty) {
+      if (name === "w:style" && !style) {
+        style = { id: attr(attributes, "w:styleId"), paragraph: attr(attributes, "w:type") === "paragraph", numPr: "none", numId: null, level: null, basedOn: null };
+        if (empty) finish();
+      } else if (style) {
+        if (name === "w:numPr" && style.numPr === "none") style.numPr = empty ? "done" : "inside";
+        else if (style.numPr === "inside" && name === "w:numId") style.numId ??= attr(attributes, "w:val");
+        else if (style.numPr === "inside" && name === "w:ilvl") style.level ??= attr(attributes, "w:val");
+        else if (name === "w:basedOn") style.basedOn ??= attr(attributes, "w:val");
+      }
+    },
+    close(name) {
+      if (!style) return;
+      if (name === "w:numPr" && style.numPr === "inside") style.numPr = "done";
+      else if (name === "w:style") finish();
+    },
+  });
+  if (problem) return { ok: false, problem };
+  return { ok: true, value: styles };
+
+  function finish() {
+    const s = style!;
+    style = null;
+    if (s.id === null || !s.paragraph) return;
+    const hasNumPr = s.numPr !== "none";
+    styles.set(s.id, { numId: hasNumPr ? s.numId : null, level: hasNumPr ? Number(s.level ?? "0") : null, basedOn: s.basedOn });
+  }
 }
 
 /** The numbering a paragraph style gives, following basedOn (guarded against loops). */
@@ -125,11 +193,6 @@ export function numberingOfStyle(styles: Map<string, StyleNumbering>, styleId: s
     id = style.basedOn;
   }
   return null;
-}
-
-function valueOf(xml: string, tag: string): string | null {
-  const attributes = firstTag(xml, tag);
-  return attributes === null ? null : attr(attributes, "w:val");
 }
 
 function format(value: number, numFmt: string): string {

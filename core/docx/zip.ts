@@ -96,8 +96,27 @@ export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes:
   return inflateRaw(data, maxBytes);
 }
 
+/**
+ * Compressed bytes go in by the slice, pulled only when the inflated output has
+ * been read: handed the whole member at once, the platform inflates all of it
+ * before the first read (a 1 MB bomb became 1 GB and 13 s of CPU before the
+ * check below ran). Deflate expands at most ~1032×, so a slice yields ≤ 4 MB.
+ */
+const INFLATE_SLICE = 4 * 1024;
+
 async function inflateRaw(data: Uint8Array<ArrayBuffer>, maxBytes: number): Promise<ZipResult<Uint8Array>> {
-  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  let fed = 0;
+  const source = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (fed >= data.length) return controller.close();
+        controller.enqueue(data.slice(fed, fed + INFLATE_SLICE));
+        fed += INFLATE_SLICE;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const reader = source.pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {

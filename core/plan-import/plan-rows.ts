@@ -6,6 +6,7 @@
  * under the committee root, so nothing needs an id before the batch runs.
  */
 import type { DeadlineKind, Recurrence } from "../deadline/types";
+import { cleanFileName } from "../text/file-name";
 import { unitKey } from "../units/key";
 import type { Comparator } from "./types";
 import { keptTasks, type ImportChoices, type ReviewPlan, type ScopeUnit, type TaskUnit } from "./review";
@@ -160,5 +161,6 @@ export function planTitle(plan: ReviewPlan, fileName: string | null): string {
   const title = plan.header.title?.trim();
   if (title) return /^\p{Ll}/u.test(title) ? `Kế hoạch ${title}` : title;
   if (plan.header.number) return `Kế hoạch số ${plan.header.number}`;
-  return fileName ? `Kế hoạch từ tệp ${fileName}` : "Kế hoạch chưa có tên";
+  const name = cleanFileName(fileName);
+  return name ? `Kế hoạch từ tệp ${name}` : "Kế hoạch chưa có tên";
 }

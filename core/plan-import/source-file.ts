@@ -5,6 +5,7 @@
  * an old .doc needs saving as .docx.
  */
 import { readDocx, isOleFile } from "../docx";
+import { cleanFileName } from "../text/file-name";
 
 /** Telegram lets bots download 20 MB; a plan's text is far below 2 MB even as .docx. */
 export const PLAN_FILE_MAX_BYTES = 2 * 1024 * 1024;
@@ -25,7 +26,7 @@ export type PlanFileRejection =
   | "docx_too_large"
   /** Not text: a program, an archive, or text in a legacy encoding (TCVN3, VNI). */
   | "binary"
-  /** A kind we do not read at all (.xls, .ppt, .rtf …). */
+  /** A kind we do not read at all (.xls, .ppt, .rtf, .html, no extension …): only .docx, .txt, .md are. */
   | "unsupported";
 
 export interface PlanFileInfo {
@@ -36,12 +37,13 @@ export interface PlanFileInfo {
 
 export type PlanSource = { ok: true; text: string; kind: "docx" | "text" } | { ok: false, reason: PlanFileRejection };
 
-const TEXT_EXTENSIONS = new Set(["txt", "md", "markdown", "text"]);
+/** The only kinds read as a plan: anything else is refused by its name, even if its bytes are text. */
+const TEXT_EXTENSIONS = new Set(["txt", "md"]);
 const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "bmp", "tif", "tiff"]);
 const OTHER_OFFICE = new Set(["xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "pages", "zip", "rar", "7z"]);
 
 function extensionOf(name: string | null): string {
-  return /\.([A-Za-z0-9]{1,10})$/.exec(name ?? "")?.[1]?.toLowerCase() ?? "";
+  return /\.([A-Za-z0-9]{1,10})$/.exec(cleanFileName(name) ?? "")?.[1]?.toLowerCase() ?? "";
 }
 
 /**
@@ -58,6 +60,8 @@ export function precheckPlanFile(file: PlanFileInfo): PlanFileRejection | null {
   if (ext === "doc" || mime === "application/msword") return "legacy_word";
   if (OTHER_OFFICE.has(ext)) return ext === "xlsx" || ext === "pptx" || ext === "odt" || ext === "ods" || ext === "odp" || ext === "zip" ? "not_word" : "unsupported";
   if (mime.startsWith("video/") || mime.startsWith("audio/")) return "unsupported";
+  // A file with no extension may still be a photo or PDF, told by its bytes after download.
+  if (ext !== "" && ext !== "docx" && !TEXT_EXTENSIONS.has(ext)) return "unsupported";
   return null;
 }
 
@@ -70,6 +74,8 @@ export async function readPlanFile(file: PlanFileInfo, bytes: Uint8Array): Promi
   if (sniffed === "ole") return { ok: false, reason: "legacy_word" };
 
   const ext = extensionOf(file.name);
+  // Only .docx, .txt and .md are read, whatever the bytes: a known other kind gets its own reason.
+  if (ext !== "docx" && !TEXT_EXTENSIONS.has(ext)) return { ok: false, reason: precheckPlanFile({ ...file, size: bytes.length }) ?? "unsupported" };
   if (sniffed === "zip") {
     const docx = await readDocx(bytes);
     if (docx.ok) return docx.text.trim() === "" ? { ok: false, reason: "empty" } : { ok: true, text: docx.text, kind: "docx" };
@@ -90,7 +96,7 @@ export async function readPlanFile(file: PlanFileInfo, bytes: Uint8Array): Promi
   const text = decodeText(bytes);
   if (text === null) return { ok: false, reason: "binary" };
   if (text.trim() === "") return { ok: false, reason: "empty" };
-  if (!TEXT_EXTENSIONS.has(ext) && /^\s*\{\\rtf/.test(text)) return { ok: false, reason: "unsupported" };
+  if (!TEXT_EXTENSIONS.has(ext)) return { ok: false, reason: "unsupported" };
   return { ok: true, text: text.normalize("NFC"), kind: "text" };
 }
 

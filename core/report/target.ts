@@ -31,8 +31,19 @@ export function periodFromKey(key: string): Period | null {
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
+/** Years a value can be recorded for: a typo such as 9999 or 1025 is refused, not stored. */
+export const TARGET_YEAR_MIN = 2000;
+export const TARGET_YEAR_MAX = 2100;
+
 /** "2025", "năm 2025", "6 tháng đầu năm 2025", "6T/2025", "quý III/2025", "Q3/2025", "tháng 7/2025", "7/2025". */
 export function parsePeriod(input: string): Period | null {
+  const period = periodOf(input);
+  if (!period) return null;
+  const year = Number(period.key.slice(0, 4));
+  return year >= TARGET_YEAR_MIN && year <= TARGET_YEAR_MAX ? period : null;
+}
+
+function periodOf(input: string): Period | null {
   const s = foldText(input).replace(/\s*\/\s*/g, "/").replace(/^nam\s+/, "");
   let m = /^(\d{4})$/.exec(s);
   if (m) return periodFromKey(m[1]!);
@@ -61,6 +72,9 @@ export type TargetInput =
   | { ok: true; period: Period; value: number; note: string | null }
   | { ok: false; reason: "format" | "period" | "value" | "range" | "tooLong" };
 
+/** Above any count or amount a district records (a trillion đồng is 1e12). */
+export const TARGET_VALUE_MAX = 1e12;
+
 /** A note beside a value: a source or a caveat, not a report. */
 export const TARGET_NOTE_MAX = 500;
 
@@ -76,8 +90,10 @@ export function parseTargetInput(input: string, unitOfMeasure: string | null = n
   if (!m) return { ok: false, reason: "format" };
   const period = parsePeriod(m[1]!);
   if (!period) return { ok: false, reason: "period" };
+  // "1e400", "2,5e3": exponent notation is no way to write a statistic, and 1e400 is Infinity.
+  if (m[3] && /^[eE][+-]?\d/.test(m[3])) return { ok: false, reason: "value" };
   const value = Number(m[2]!.replace(",", "."));
-  if (!Number.isFinite(value) || Math.abs(value) > 1e12) return { ok: false, reason: "value" };
+  if (!Number.isFinite(value) || Math.abs(value) > TARGET_VALUE_MAX) return { ok: false, reason: "value" };
   // Targets in % are shares (tỷ lệ, tỷ trọng) in every plan we have read.
   if (unitOfMeasure === "%" && (value < 0 || value > 100)) return { ok: false, reason: "range" };
   const note = m[4]?.trim() || null;

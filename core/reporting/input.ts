@@ -6,6 +6,11 @@ import { normalizeText } from "../text/fold";
 
 export type Checked<T, Reason extends string> = { ok: true; value: T } | { ok: false; reason: Reason };
 
+/** A progress percentage as stored: a whole number from 0 to 100 (whatever a button or a caller claims). */
+export function isPercent(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 100;
+}
+
 /** "60", "60%", " 60 % " → 60. Whole numbers only: nobody reports 62.5%. */
 export function parsePercent(text: string): Checked<number, "not_a_number" | "out_of_range"> {
   const match = /^\s*(-?\d{1,4})\s*%?\s*$/.exec(text.normalize("NFC"));

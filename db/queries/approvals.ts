@@ -13,6 +13,8 @@ export interface PendingCompletion {
   note: string | null;
   files: number;
   by: string;
+  /** The member who reported it: they cannot review it themselves. */
+  reporterId: number;
   at: string;
   dueOn: string | null;
   dueOverride: string | null;
@@ -40,7 +42,7 @@ export async function pendingApprovals(d1: D1Database, planId: number): Promise<
     d1
       .prepare(
         `select 'completion' as kind, r.id, r.assignment_id as assignmentId, u.name as unitName, t.ref, t.title, r.note,
-                json_array_length(coalesce(r.evidence, '[]')) as files, m.full_name as "by", r.created_at as "at",
+                json_array_length(coalesce(r.evidence, '[]')) as files, m.full_name as "by", r.member_id as reporterId, r.created_at as "at",
                 t.due_on as dueOn, a.due_override as dueOverride, t.deadline_text as deadlineText
          from progress_reports r join assignments a on a.id = r.assignment_id join tasks t on t.id = a.task_id
          join units u on u.id = a.unit_id join members m on m.id = r.member_id

@@ -1,7 +1,17 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { invites, units, type Channel, type Role } from "../schema";
-import { auditStatement } from "./audit";
+import { auditStatement, guardedChange } from "./audit";
+
+/**
+ * An invite code is a password: whoever holds it joins. The audit log names
+ * an invite by a short hash of its code (enough to tell two invites apart,
+ * useless to join with), next to its unit and role.
+ */
+export async function inviteTag(code: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(code)));
+  return [...digest.subarray(0, 4)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 export interface NewInvite {
   code: string;
@@ -20,27 +30,79 @@ export async function createInvite(db: Db, invite: NewInvite): Promise<void> {
       action: "invite.create",
       entity: "invite",
       entityId: null,
-      detail: { code: invite.code, unitId: invite.unitId, role: invite.role, maxUses: invite.maxUses },
+      detail: { invite: await inviteTag(invite.code), unitId: invite.unitId, role: invite.role, maxUses: invite.maxUses },
     }),
   ]);
 }
 
-export async function findInvite(db: Db, code: string) {
-  const rows = await db
-    .select({
-      code: invites.code,
-      unitId: invites.unitId,
-      unitName: units.name,
-      role: invites.role,
-      expiresAt: invites.expiresAt,
-      maxUses: invites.maxUses,
-      uses: invites.uses,
-    })
-    .from(invites)
-    .innerJoin(units, eq(units.id, invites.unitId))
-    .where(eq(invites.code, code))
-    .limit(1);
-  return rows[0] ?? null;
+/**
+ * The invite behind a code. `removedSince`: this Telegram user was removed
+ * from the committee after the invite was made, so it no longer admits them
+ * (an old multi-use link must not undo a removal); a newer invite does.
+ */
+/** This channel account belonged to someone removed after the invite was made: an old link must not undo a removal. */
+const REMOVED_SINCE_INVITE = (channel: string, userId: string, createdAt: string) =>
+  `select 1 from member_channels mc join members m on m.id = mc.member_id
+   where mc.channel = ${channel} and mc.user_id = ${userId} and m.removed_at is not null and m.removed_at >= ${createdAt}`;
+
+export async function findInvite(db: Db, code: string, account: { channel: Channel; userId: string } | null = null) {
+  const row = await db.$client
+    .prepare(
+      `select i.code, i.unit_id as unitId, u.name as unitName, i.role, i.expires_at as expiresAt, i.max_uses as maxUses, i.uses,
+              exists (${REMOVED_SINCE_INVITE("?2", "?3", "i.created_at")}) as removedSince
+       from invites i join units u on u.id = i.unit_id where i.code = ?1`,
+    )
+    .bind(code, account?.channel ?? null, account?.userId ?? null)
+    .first<{ code: string; unitId: number; unitName: string; role: Role; expiresAt: string; maxUses: number | null; uses: number; removedSince: number }>();
+  return row ? { ...row, removedSince: row.removedSince === 1 } : null;
+}
+
+export interface LiveInvite {
+  /** The row id: buttons carry it, never the code. */
+  id: number;
+  unitId: number;
+  unitName: string;
+  role: Role;
+  expiresAt: string;
+  maxUses: number | null;
+  uses: number;
+  createdBy: string | null;
+}
+
+/** Invites of these units that still admit someone: not expired, not used up. Soonest to expire first. */
+export async function liveInvites(db: Db, unitIds: number[], now: string): Promise<LiveInvite[]> {
+  if (unitIds.length === 0) return [];
+  const { results } = await db.$client
+    .prepare(
+      `select i.rowid as id, i.unit_id as unitId, u.name as unitName, i.role, i.expires_at as expiresAt, i.max_uses as maxUses, i.uses,
+              m.full_name as createdBy
+       from invites i join units u on u.id = i.unit_id left join members m on m.id = i.created_by
+       where i.unit_id in (select value from json_each(?1)) and i.expires_at > ?2 and (i.max_uses is null or i.uses < i.max_uses)
+       order by i.expires_at, i.rowid`,
+    )
+    .bind(JSON.stringify(unitIds), now)
+    .all<LiveInvite>();
+  return results;
+}
+
+export async function inviteById(db: Db, id: number): Promise<{ id: number; code: string; unitId: number; role: Role } | null> {
+  return db.$client.prepare("select rowid as id, code, unit_id as unitId, role from invites where rowid = ?1").bind(id).first();
+}
+
+/** Revoking makes the invite expire now (guarded: only a live one), with an audit entry naming it by its tag. */
+export async function revokeInvite(db: Db, r: { id: number; actorId: number; now: string }): Promise<boolean> {
+  const invite = await inviteById(db, r.id);
+  if (!invite) return false;
+  const update = db.$client
+    .prepare("update invites set expires_at = ?2 where rowid = ?1 and expires_at > ?2 and (max_uses is null or uses < max_uses) returning rowid")
+    .bind(r.id, r.now);
+  return guardedChange(db, update, {
+    actorMemberId: r.actorId,
+    action: "invite.revoke",
+    entity: "invite",
+    entityId: invite.id,
+    detail: { invite: await inviteTag(invite.code), unitId: invite.unitId, role: invite.role },
+  });
 }
 
 export interface Redemption {
@@ -56,7 +118,8 @@ export interface Redemption {
  * Uses the invite and creates the member in one transaction. The member and
  * audit inserts only happen when the guarded use-count update changed a row,
  * so two people racing for a single-use invite cannot both join. Returns
- * false when the invite was used up or expired in the meantime.
+ * false when the invite was used up, expired or revoked in the meantime, or
+ * when it predates this user's removal.
  */
 export async function redeemInvite(db: Db, r: Redemption): Promise<boolean> {
   // Plain D1 statements: Drizzle's insert…select wants every column, and the
@@ -66,9 +129,10 @@ export async function redeemInvite(db: Db, r: Redemption): Promise<boolean> {
     d1
       .prepare(
         `update invites set uses = uses + 1
-         where code = ?1 and expires_at > ?2 and (max_uses is null or uses < max_uses)`,
+         where code = ?1 and expires_at > ?2 and (max_uses is null or uses < max_uses)
+           and not exists (${REMOVED_SINCE_INVITE("?3", "?4", "invites.created_at")})`,
       )
-      .bind(r.code, r.now),
+      .bind(r.code, r.now, r.channel, r.userId),
     d1
       .prepare(
         `insert into members (unit_id, role, full_name)
@@ -87,10 +151,10 @@ export async function redeemInvite(db: Db, r: Redemption): Promise<boolean> {
     d1
       .prepare(
         `insert into audit_log (actor_member_id, action, entity, entity_id, detail)
-         select member_id, 'member.join', 'member', member_id, json_object('channel', ?1) from member_channels
+         select member_id, 'member.join', 'member', member_id, json_object('channel', ?1, 'invite', ?3, 'unitId', (select unit_id from members where id = member_channels.member_id), 'role', (select role from members where id = member_channels.member_id)) from member_channels
          where channel = ?1 and user_id = ?2 and changes() = 1`,
       )
-      .bind(r.channel, r.userId),
+      .bind(r.channel, r.userId, await inviteTag(r.code)),
   ]);
   return inserted!.results.length === 1;
 }

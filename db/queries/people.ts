@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { ManagedUnits } from "../../core/access/policy";
 import type { Db } from "../client";
 import { guardedChange } from "./audit";
 import { members, units, type Role } from "../schema";
@@ -73,6 +74,44 @@ export function removeMember(db: Db, c: { memberId: number; actorId: number; now
 /** A role change, move or removal ends the person's open flows: a flow started under the old role must not write under it. */
 function endFlowsOf(db: Db, memberId: number): D1PreparedStatement {
   return db.$client.prepare("delete from conversations where member_id = ?1").bind(memberId);
+}
+
+/** The units whose people an admin manages (core/access canManagePeople), as sets and as a sorted list for pickers. */
+export interface PeopleScope extends ManagedUnits {
+  units: { id: number; name: string; isGroup: boolean }[];
+}
+
+/**
+ * Their own unit and everything under it, and the units assigned in the plans
+ * their unit monitors (the members of an assigned group too). Groups are left
+ * out of the list: people join real units.
+ */
+export async function peopleScope(db: Db, adminUnitId: number): Promise<PeopleScope> {
+  const rows = await db.all<{ id: number; name: string; own: number }>(sql`
+    with recursive own(id) as (
+      select ${adminUnitId}
+      union
+      select units.id from units join own on units.parent_id = own.id
+    ),
+    assigned(id) as (
+      select assignments.unit_id from assignments
+        join tasks on tasks.id = assignments.task_id
+        join plans on plans.id = tasks.plan_id
+      where plans.monitor_unit_id = ${adminUnitId}
+    ),
+    monitored(id) as (
+      select id from assigned
+      union
+      select unit_group_members.unit_id from unit_group_members join assigned on assigned.id = unit_group_members.group_id
+    )
+    select units.id, units.name, units.id in (select id from own) as own from units
+    where units.is_group = 0 and (units.id in (select id from own) or units.id in (select id from monitored))
+    order by own desc, units.name_key`);
+  return {
+    own: new Set(rows.filter((r) => r.own === 1).map((r) => r.id)),
+    monitored: new Set(rows.filter((r) => r.own !== 1).map((r) => r.id)),
+    units: rows.map((r) => ({ id: r.id, name: r.name, isGroup: false })),
+  };
 }
 
 /** Members and leaders of a unit, with what decides whether an alert reaches them. */

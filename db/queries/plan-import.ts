@@ -2,6 +2,7 @@
  * Plan import: the committee an admin imports into, the review drafts
  * (plan_imports) and the one batch that writes a confirmed plan.
  */
+import { cleanFileName } from "../../core/text/file-name";
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { ReviewPlan, ScopeUnit } from "../../core/plan-import/review";
@@ -88,7 +89,7 @@ export async function saveImportDraft(
       .where(and(eq(planImports.memberId, draft.memberId), eq(planImports.status, "reviewing"))),
     db
       .insert(planImports)
-      .values({ memberId: draft.memberId, sourceHash: draft.sourceHash, fileName: draft.fileName, extraction: { plan: stored } })
+      .values({ memberId: draft.memberId, sourceHash: draft.sourceHash, fileName: cleanFileName(draft.fileName), extraction: { plan: stored } })
       .returning({ id: planImports.id }),
   ]);
   return inserted[0]!.id;

@@ -1,4 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
+import { isPercent } from "../../core/reporting/input";
 import type { Db } from "../client";
 import { assignments, members, progressReports, type Evidence } from "../schema";
 import { auditStatement } from "./audit";
@@ -25,6 +26,8 @@ export type SubmitResult = { ok: true; reportId: number } | { ok: false; reason:
  * the end of the flow, in one batch: all or nothing.
  */
 export async function submitReport(db: Db, r: NewReport): Promise<SubmitResult> {
+  // The flow checks what the official typed or pressed; a value past it here is a bug.
+  if (r.percent !== null && !isPercent(r.percent)) throw new Error(`submitReport: percent ${r.percent} is not 0–100`);
   const assignmentChange =
     r.kind === "completion"
       ? { state: "awaiting_confirmation" as const, progress: 100, reportedDoneAt: r.now, lastReportAt: r.now, updatedAt: r.now }
@@ -96,6 +99,7 @@ export interface Review {
  * Confirms or returns a completion. Guarded so that two admins deciding at
  * once change it once: the assignment and audit rows follow only when the
  * report was still pending (SQLite's changes() between statements of a batch).
+ * Never by the member who reported it (core/access canReviewCompletion).
  */
 export async function reviewCompletion(db: Db, r: Review): Promise<boolean> {
   const d1 = db.$client;
@@ -107,7 +111,7 @@ export async function reviewCompletion(db: Db, r: Review): Promise<boolean> {
     d1
       .prepare(
         `update progress_reports set review_status = ?2, reviewed_by = ?3, reviewed_at = ?4, review_note = ?5
-         where id = ?1 and review_status = 'pending' returning id`,
+         where id = ?1 and review_status = 'pending' and member_id <> ?3 returning id`,
       )
       .bind(r.reportId, r.decision, r.adminId, r.now, r.note),
     d1.prepare(assignmentUpdate).bind(r.assignmentId, r.now),

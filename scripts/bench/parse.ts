@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { readDocx } from "../../core/docx";
 import { extractPlan } from "../../core/plan-import/extract";
 import { foldText } from "../../core/text/fold";
-import { docxFromText } from "../../test/import/docx-builder";
+import { buildZip, deflateBomb, docxFromText, hostileDocx } from "../../test/import/docx-builder";
 import { formatMs, percentile } from "./stats";
 
 const PLANS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/plans");
@@ -49,7 +49,39 @@ export async function parseBenchmark(runs = 25, warmup = 5): Promise<string> {
     );
     if (file.startsWith("dong-nai")) verdicts.push(`Đồng Nai: ${formatMs(parse)} to extract (aim: under ${AIM_MS} ms) — ${parse < AIM_MS ? "met" : "NOT met"}.`);
   }
-  return [...lines, "", ...verdicts].join("\n");
+  return [...lines, "", ...verdicts, "", await hostileBenchmark(files, runs, warmup)].join("\n");
+}
+
+/**
+ * Hostile .docx files (item 10) against reading the reference plan's .docx: each
+ * must be refused in about the time a real plan takes, and a ten times larger one
+ * in at most about ten times that (linear, not quadratic).
+ */
+async function hostileBenchmark(files: string[], runs: number, warmup: number): Promise<string> {
+  const reference = files.find((f) => f.startsWith("yen-dung")) ?? files[0];
+  if (!reference) return "";
+  const docx = await docxFromText(readFileSync(resolve(PLANS, reference), "utf8"));
+  const baseline = await median(() => readDocx(docx), runs, warmup);
+  const lines = [
+    `| hostile .docx | size | refused as | time | × reading ${reference} |`,
+    "| --- | ---: | --- | ---: | ---: |",
+  ];
+  const cases: [string, () => Promise<Uint8Array>][] = [
+    ["unclosed <w:num> ×50k", () => hostileDocx("unclosedNum", 50_000)],
+    ["unclosed <w:num> ×500k", () => hostileDocx("unclosedNum", 500_000)],
+    ["unclosed <!-- ×300k", () => hostileDocx("unclosedComment", 300_000)],
+    ["unclosed <!-- ×3M", () => hostileDocx("unclosedComment", 3_000_000)],
+    ["nested <w:p> ×300k", () => hostileDocx("nestedParagraphs", 300_000)],
+    ["nested <w:p> ×3M", () => hostileDocx("nestedParagraphs", 3_000_000)],
+    ["deflate bomb → 160 MB", () => buildZip([{ name: "word/document.xml", data: deflateBomb(160 * 1024 * 1024), deflated: { claimedSize: 100 } }])],
+  ];
+  for (const [name, make] of cases) {
+    const bytes = await make();
+    const result = await readDocx(bytes);
+    const time = await median(() => readDocx(bytes), Math.min(runs, 5), 1);
+    lines.push(`| ${name} | ${(bytes.length / 1024).toFixed(1)} KB | ${result.ok ? "NOT REFUSED" : result.problem} | ${formatMs(time)} | ${(time / baseline).toFixed(1)} |`);
+  }
+  return lines.join("\n");
 }
 
 // Run alone: `npx tsx scripts/bench/parse.ts`.

@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import type { Update } from "grammy/types";
 import { describe, expect, inject, it } from "vitest";
 import { addDays, vietnamDate } from "../../core/time/vietnam-date";
-import { makeCommittee, makeMember, type TestMember } from "../support/fixtures";
+import { buttons, lastMessage } from "../support/fake-telegram";
+import { makeCommittee, makeMember, makeUnit, type TestMember } from "../support/fixtures";
 import { callbackUpdate, newTelegramId, postUpdate, textUpdate, type TestUser } from "../support/webhook";
 import { addExtension, addTarget } from "./support";
 
@@ -210,5 +211,71 @@ describe("who may do what in the monitoring office's screens", () => {
       }
     }
     expect(outcome).toEqual(expected);
+  });
+});
+
+/**
+ * People management across units (/moi, /canbo): an admin manages their own
+ * unit and its sub-units; the plan's monitoring office also manages the units
+ * assigned in its plans; no one acts on an admin of another unit. Each case on
+ * a fresh committee; the change is checked in the database.
+ */
+describe("who may manage whose people", () => {
+  interface People {
+    c: Committee;
+    adminA: TestMember;
+    adminB: TestMember;
+    subA: number;
+    memberSubA: TestMember;
+  }
+  const roleOf = async (id: number) => one("select role as v from members where id = ?1", id);
+  const unitOf = async (id: number) => one("select unit_id as v from members where id = ?1", id);
+  const removed = async (id: number) => (await one("select removed_at as v from members where id = ?1", id)) !== null;
+  const invited = async (unitId: number, by: number, role: string) =>
+    ((await one("select count(*) as v from invites where unit_id = ?1 and created_by = ?2 and role = ?3", unitId, by, role)) as number) > 0;
+
+  const cases: [string, (p: People) => TestMember, (p: People) => string, (p: People) => Promise<boolean>, boolean][] = [
+    ["UBND's admin invites an admin into the Ban Tổ chức", (p) => p.adminA, (p) => `inv:x:${p.c.monitor}:admin:1`, (p) => invited(p.c.monitor, p.adminA.memberId, "admin"), false],
+    ["UBND's admin invites into a sibling unit", (p) => p.adminA, (p) => `inv:x:${p.c.unitB}:member:n`, (p) => invited(p.c.unitB, p.adminA.memberId, "member"), false],
+    ["UBND's admin invites into the committee", (p) => p.adminA, (p) => `inv:x:${p.c.root}:viewer:1`, (p) => invited(p.c.root, p.adminA.memberId, "viewer"), false],
+    ["UBND's admin demotes the Ban Tổ chức's admin", (p) => p.adminA, (p) => `a:mr:${p.c.admin.memberId}:member`, async (p) => (await roleOf(p.c.admin.memberId)) === "member", false],
+    ["UBND's admin removes the Ban Tổ chức's admin", (p) => p.adminA, (p) => `a:rm:${p.c.admin.memberId}:y`, (p) => removed(p.c.admin.memberId), false],
+    ["UBND's admin moves the Ban Tổ chức's admin", (p) => p.adminA, (p) => `a:mt:${p.c.admin.memberId}:${p.c.unitA}`, async (p) => (await unitOf(p.c.admin.memberId)) === p.c.unitA, false],
+    ["UBND's admin promotes a sibling unit's member", (p) => p.adminA, (p) => `a:mr:${p.c.memberB.memberId}:leader`, async (p) => (await roleOf(p.c.memberB.memberId)) === "leader", false],
+    ["UBND's admin demotes a sibling unit's admin", (p) => p.adminA, (p) => `a:mr:${p.adminB.memberId}:member`, async (p) => (await roleOf(p.adminB.memberId)) === "member", false],
+    ["UBND's admin moves its member into the Ban Tổ chức", (p) => p.adminA, (p) => `a:mt:${p.c.memberA.memberId}:${p.c.monitor}`, async (p) => (await unitOf(p.c.memberA.memberId)) === p.c.monitor, false],
+    ["UBND's admin invites a leader into its sub-unit", (p) => p.adminA, (p) => `inv:x:${p.subA}:leader:1`, (p) => invited(p.subA, p.adminA.memberId, "leader"), true],
+    ["UBND's admin promotes its own member", (p) => p.adminA, (p) => `a:mr:${p.c.memberA.memberId}:leader`, async (p) => (await roleOf(p.c.memberA.memberId)) === "leader", true],
+    ["UBND's admin moves its member to its sub-unit", (p) => p.adminA, (p) => `a:mt:${p.c.memberA.memberId}:${p.subA}`, async (p) => (await unitOf(p.c.memberA.memberId)) === p.subA, true],
+    ["UBND's admin removes a member of its sub-unit", (p) => p.adminA, (p) => `a:rm:${p.memberSubA.memberId}:y`, (p) => removed(p.memberSubA.memberId), true],
+    ["the office demotes UBND's admin (another unit's admin)", (p) => p.c.admin, (p) => `a:mr:${p.adminA.memberId}:member`, async (p) => (await roleOf(p.adminA.memberId)) === "member", false],
+    ["the office removes UBND's admin", (p) => p.c.admin, (p) => `a:rm:${p.adminA.memberId}:y`, (p) => removed(p.adminA.memberId), false],
+    ["the office invites into the committee above it", (p) => p.c.admin, (p) => `inv:x:${p.c.root}:viewer:1`, (p) => invited(p.c.root, p.c.admin.memberId, "viewer"), false],
+    ["the office promotes a member of a unit its plan assigns", (p) => p.c.admin, (p) => `a:mr:${p.c.memberA.memberId}:leader`, async (p) => (await roleOf(p.c.memberA.memberId)) === "leader", true],
+    ["the office invites an admin into a unit its plan assigns", (p) => p.c.admin, (p) => `inv:x:${p.c.unitB}:admin:1`, (p) => invited(p.c.unitB, p.c.admin.memberId, "admin"), true],
+  ];
+
+  it.each(cases)("%s", async (_what, actor, data, changed, allowed) => {
+    const c = await makeCommittee();
+    const subA = await makeUnit(`Phòng thuộc An Bình ${c.tag}`, c.unitA);
+    const p: People = { c, adminA: await makeMember(c.unitA, "admin", "Quản trị A"), adminB: await makeMember(c.unitB, "admin", "Quản trị B"), subA, memberSubA: await makeMember(subA, "member", "Phòng") };
+    // A real message to edit: the invite's link replaces the /moi menu.
+    await postUpdate(textUpdate(actor(p), "/moi"));
+    const menu = await lastMessage(actor(p).id);
+    expect((await postUpdate(callbackUpdate(actor(p), menu.message_id, data(p)))).status).toBe(200);
+    expect(await changed(p)).toBe(allowed);
+  });
+
+  it("/canbo and /moi offer an ordinary unit's admin their unit and its sub-units only", async () => {
+    const c = await makeCommittee();
+    const subA = await makeUnit(`Phòng thuộc An Bình ${c.tag}`, c.unitA);
+    const adminA = await makeMember(c.unitA, "admin", "Quản trị A");
+    for (const command of ["/canbo", "/moi"]) {
+      await postUpdate(textUpdate(adminA, command));
+      const labels = buttons(await lastMessage(adminA.id)).map((b) => b.text);
+      expect(labels).toEqual(expect.arrayContaining([`Đảng ủy xã An Bình ${c.tag}`, `Phòng thuộc An Bình ${c.tag}`]));
+      expect(labels.some((l) => l.includes(`Ban Tổ chức ${c.tag}`) || l.includes(`Phú Lộc ${c.tag}`) || l.includes(`Huyện ủy Thử nghiệm ${c.tag}`))).toBe(false);
+    }
+    expect(subA).toBeGreaterThan(0);
   });
 });

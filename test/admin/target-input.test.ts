@@ -17,7 +17,7 @@ describe("target periods", () => {
     expect(parsePeriod(input)).toEqual({ key, end });
   });
 
-  it.each(["", "năm ngoái", "13/2025", "quý V/2025", "25"])("refuses %j", (input) => {
+  it.each(["", "năm ngoái", "13/2025", "quý V/2025", "25", "9999", "quý I/9999", "1999", "2101", "0/2025", "00/2025", "quý 0/2025", "quý 5/2025", "tháng 13/2025"])("refuses %j", (input) => {
     expect(parsePeriod(input)).toBeNull();
   });
 
@@ -41,6 +41,16 @@ describe("a value typed in one line", () => {
     ["năm ngoái 62", "format"],
     ["quý V/2025 10", "period"],
     [`2025 62, ${"ghi chú rất dài ".repeat(40)}`, "tooLong"],
+    ["9999 62", "period"],
+    ["quý III/9999: 48", "period"],
+    ["2025 1e400", "value"],
+    ["2025 1e5", "value"],
+    ["2025 1E3 người", "value"],
+    ["2025 2,5e3", "value"],
+    ["2025 Infinity", "format"],
+    ["2025 NaN", "format"],
+    ["2025 10000000000000", "value"],
+    [`2025 ${"9".repeat(400)}`, "value"],
   ])("refuses %j (%s)", (input, reason) => {
     expect(parseTargetInput(input)).toEqual({ ok: false, reason });
   });

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { buttons, chatMessages, lastMessage, pressButton, say } from "../support/fake-telegram";
 import { makeCommittee, makeMember } from "../support/fixtures";
 import { callbackUpdate, postUpdate } from "../support/webhook";
@@ -29,6 +29,35 @@ describe("Đã hoàn thành → chờ xác nhận → xác nhận or trả lại
     expect(await assignment(id)).toMatchObject({ state: "done", completed: 1 });
     expect((await lastMessage(c.memberA.id)).text).toContain("hoàn thành đúng hạn");
     expect((await lastMessage(c.admin.id)).text).toContain("Đã xác nhận bởi");
+  });
+
+  it("an admin who reported a completion cannot confirm it themselves; a second admin can", async () => {
+    const c = await makeCommittee();
+    const second = await makeMember(c.monitor, "admin", "Phó ban");
+    const id = c.tasksA.notDue.assignmentId;
+    // The monitoring admin reports for the unit (they may), then presses Xác nhận on it.
+    await postUpdate(callbackUpdate(c.admin, 1, `done:${id}`));
+    await say(c.admin, "Đơn vị báo qua điện thoại: đã xong");
+    await pressButton(c.admin, "📤 Gửi báo cáo");
+    expect(await assignment(id)).toMatchObject({ state: "awaiting_confirmation" });
+    const reportId = (await env.DB.prepare("select id from progress_reports where assignment_id = ? and kind = 'completion'").bind(id).first<{ id: number }>())!.id;
+
+    await postUpdate(callbackUpdate(c.admin, 1, `cfm:${reportId}`));
+    await postUpdate(callbackUpdate(c.admin, 1, `ret:${reportId}`));
+    expect(await assignment(id)).toMatchObject({ state: "awaiting_confirmation", completed: 0 });
+    expect(await env.DB.prepare("select review_status as s from progress_reports where id = ?").bind(reportId).first()).toEqual({ s: "pending" });
+    expect(await env.DB.prepare("select count(*) as n from audit_log where entity = 'assignment' and entity_id = ? and action like 'completion.%'").bind(id).first()).toEqual({ n: 0 });
+    const answers = (await (await fetch(`${inject("fakeTelegramUrl")}/__fake/calls?since=0`)).json()) as { calls: { method: string; params: Record<string, unknown> }[] };
+    expect(answers.calls.filter((call) => call.method === "answerCallbackQuery").map((call) => call.params.text)).toContain("Người báo cáo hoàn thành không tự xác nhận được. Cần một quản trị viên khác của đơn vị theo dõi.");
+
+    // /duyet shows it to the reporter without the decision buttons, and says why.
+    await postUpdate(callbackUpdate(c.admin, 1, `a:ai:c:${reportId}`));
+    const item = await lastMessage(c.admin.id);
+    expect(item.text).toContain("không tự xác nhận");
+    expect(buttons(item).map((b) => b.text)).not.toContain("✔ Xác nhận");
+
+    await postUpdate(callbackUpdate(second, 1, `cfm:${reportId}`));
+    expect(await assignment(id)).toMatchObject({ state: "done", completed: 1 });
   });
 
   it("judges a completion reported after the deadline as late", async () => {

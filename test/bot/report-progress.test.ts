@@ -59,6 +59,21 @@ describe("Báo cáo tiến độ", () => {
     expect(await assignmentRow(c.tasksA.notDue.assignmentId)).toMatchObject({ progress: 0, state: "open" });
   });
 
+  it("a forged percentage button (999, 101) matches nothing and saves nothing", async () => {
+    const c = await makeCommittee();
+    await openCard(c.memberA, c.tasksA.notDue.title);
+    await pressButton(c.memberA, "📝 Báo cáo tiến độ");
+    const menu = (await chatMessages(c.memberA.id)).findLast((m) => buttons(m).some((b) => b.text === "50%"))!;
+    const fifty = buttons(menu).find((b) => b.text === "50%")!.data!;
+    for (const forged of ["999", "101", "100000"]) {
+      await postUpdate(callbackUpdate(c.memberA, menu.message_id, fifty.replace(/p50$/, `p${forged}`)));
+    }
+    expect((await lastMessage(c.memberA.id)).text).not.toContain("Tiến độ mới");
+    await say(c.memberA, "Ghi chú");
+    expect((await reportsOf(c.tasksA.notDue.assignmentId)).results).toEqual([]);
+    expect(await assignmentRow(c.tasksA.notDue.assignmentId)).toMatchObject({ progress: 0, state: "open" });
+  });
+
   it("refuses evidence of the wrong kind or too large", async () => {
     const c = await makeCommittee();
     await openCard(c.memberA, c.tasksA.notDue.title);

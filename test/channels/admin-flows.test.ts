@@ -81,7 +81,8 @@ describe.each(drivers)("the monitoring office on $channel", (chat) => {
       expect(download.status).toBe(200);
       expect(download.headers.get("content-disposition")).toContain(".xlsx");
       const forged = await worker.fetch(new Request(`https://bot.test/web/tep/${link![1]!.slice(0, -3)}abc`), env, {} as ExecutionContext);
-      expect(forged.status).toBe(403);
+      expect(forged.status).toBe(400);
+      expect(await forged.text()).toContain("không hợp lệ");
     }
   });
 

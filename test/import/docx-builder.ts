@@ -13,6 +13,8 @@ export interface ZipFile {
   data: string | Uint8Array;
   /** Store instead of deflate. */
   stored?: boolean;
+  /** `data` is already a raw deflate stream (a hand-made bomb); the directory claims `claimedSize`. */
+  deflated?: { claimedSize: number };
 }
 
 export async function buildZip(files: ZipFile[], options: { encrypt?: boolean; understateSizes?: boolean } = {}): Promise<Uint8Array> {
@@ -22,7 +24,7 @@ export async function buildZip(files: ZipFile[], options: { encrypt?: boolean; u
   let offset = 0;
   for (const file of files) {
     const raw = typeof file.data === "string" ? encoder.encode(file.data) : file.data;
-    const body = file.stored ? raw : await deflateRaw(raw);
+    const body = file.stored || file.deflated ? raw : await deflateRaw(raw);
     const name = encoder.encode(file.name);
     const crc = crc32(raw);
     const flags = 0x800 | (options.encrypt ? 1 : 0);
@@ -36,7 +38,7 @@ export async function buildZip(files: ZipFile[], options: { encrypt?: boolean; u
     lv.setUint16(8, method, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, body.length, true);
-    lv.setUint32(22, raw.length, true);
+    lv.setUint32(22, file.deflated ? file.deflated.claimedSize : raw.length, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
     locals.push(local, body);
@@ -51,7 +53,7 @@ export async function buildZip(files: ZipFile[], options: { encrypt?: boolean; u
     cv.setUint32(16, crc, true);
     cv.setUint32(20, body.length, true);
     // A zip bomb claims a small size in its directory; the reader must not trust it.
-    cv.setUint32(24, options.understateSizes ? Math.min(raw.length, 100) : raw.length, true);
+    cv.setUint32(24, file.deflated ? file.deflated.claimedSize : options.understateSizes ? Math.min(raw.length, 100) : raw.length, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     central.set(name, 46);
@@ -72,6 +74,34 @@ export async function buildZip(files: ZipFile[], options: { encrypt?: boolean; u
 export async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([data.slice()]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * A raw deflate stream that inflates to about `inflatedBytes` spaces from ~1/159 of that:
+ * one fixed-Huffman block, a literal then <length 258, distance 1> repeated. Made by hand
+ * so a test can hold a 1 MB bomb without first building (and compressing) 160 MB.
+ */
+export function deflateBomb(inflatedBytes: number): Uint8Array {
+  const repeats = Math.ceil(inflatedBytes / 258);
+  const out = new Uint8Array(Math.ceil((3 + 8 + repeats * 13 + 7) / 8) + 1);
+  let bit = 0;
+  const bits = (value: number, count: number) => {
+    // Header fields go least significant bit first.
+    for (let i = 0; i < count; i++, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  const code = (value: number, count: number) => {
+    // Huffman codes go most significant bit first.
+    for (let i = count - 1; i >= 0; i--, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  bits(1, 1); // final block
+  bits(1, 2); // fixed Huffman codes
+  code(0x30 + 0x20, 8); // literal " "
+  for (let i = 0; i < repeats; i++) {
+    code(0b11000101, 8); // length 258 (code 285)
+    code(0, 5); // distance 1
+  }
+  code(0, 7); // end of block
+  return out.slice(0, Math.ceil(bit / 8));
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
@@ -168,4 +198,18 @@ export function docxFromText(text: string): Promise<Uint8Array> {
       : table(block.rows.map((row) => row.map((cell) => cell.raw.map((line) => line.trim()).filter(Boolean).join("\n")))),
   );
   return buildDocx(parts.join(""));
+}
+
+/** Small .docx files that cost a naive XML reader minutes of CPU or hundreds of MB, `size` repeats of the trap. */
+export function hostileDocx(kind: "unclosedNum" | "unclosedComment" | "nestedParagraphs" | "unclosedTag", size: number): Promise<Uint8Array> {
+  switch (kind) {
+    case "unclosedNum":
+      return buildDocx(paragraph("Nội dung"), { numbering: `<w:numbering ${W}>${'<w:num w:numId="1">'.repeat(size)}</w:numbering>` });
+    case "unclosedComment":
+      return buildDocx(paragraph("Nội dung") + "<!--".repeat(size));
+    case "nestedParagraphs":
+      return buildDocx("<w:p>".repeat(size) + "</w:p>".repeat(size));
+    case "unclosedTag":
+      return buildDocx(paragraph("Nội dung") + "<w:p w:x='1' ".repeat(size));
+  }
 }

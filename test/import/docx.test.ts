@@ -5,7 +5,7 @@ import nq57 from "../../../shared/plans/nq57-chuong-trinh-hanh-dong-phu-luc-II.m
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { readDocx } from "../../core/docx";
 import { extractPlan } from "../../core/plan-import/extract";
-import { buildDocx, buildZip, docxFromText, numberingXml, paragraph, run, table } from "./docx-builder";
+import { buildDocx, buildZip, deflateBomb, docxFromText, hostileDocx, numberingXml, paragraph, run, table } from "./docx-builder";
 
 const text = async (bytes: Uint8Array, limit?: number) => {
   const result = await readDocx(bytes, limit);
@@ -151,5 +151,37 @@ describe("readDocx: what it refuses", () => {
     const lying = await buildDocx(big, { understateSizes: true });
     expect(await readDocx(lying, 100_000)).toEqual({ ok: false, problem: "too_large" });
     expect((await readDocx(lying)).ok).toBe(true);
+  });
+});
+
+describe("readDocx: hostile files are refused, in time linear in their size", () => {
+  // Each kind at a size and ten times that size: a parser that backtracks or keeps every
+  // open element would take minutes or hundreds of MB on the larger one; this one refuses both.
+  it.each([
+    ["an unclosed <w:num> repeated in numbering.xml", "unclosedNum", 10_000, "too_large"],
+    ["an unclosed comment", "unclosedComment", 100_000, "corrupt"],
+    ["paragraphs nested in each other", "nestedParagraphs", 300_000, "too_large"],
+    ["an unclosed tag", "unclosedTag", 100_000, "corrupt"],
+  ] as const)("%s", async (_what, kind, size, problem) => {
+    expect(await readDocx(await hostileDocx(kind, size))).toEqual({ ok: false, problem });
+    expect(await readDocx(await hostileDocx(kind, size * 10))).toEqual({ ok: false, problem });
+  });
+
+  it("a DOCTYPE (entity declarations) is refused", async () => {
+    const bytes = await buildZip([{ name: "word/document.xml", data: '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa">]><w:document>&a;</w:document>' }]);
+    expect(await readDocx(bytes)).toEqual({ ok: false, problem: "corrupt" });
+  });
+
+  it("a 1 MB deflate bomb that claims 100 bytes stops at the limit", async () => {
+    const bomb = deflateBomb(160 * 1024 * 1024);
+    expect(bomb.length).toBeGreaterThan(1_000_000);
+    const bytes = await buildZip([{ name: "word/document.xml", data: bomb, deflated: { claimedSize: 100 } }]);
+    expect(await readDocx(bytes)).toEqual({ ok: false, problem: "too_large" });
+  });
+
+  it("the bomb builder makes real deflate (a small one inflates to its size)", async () => {
+    const bytes = await buildZip([{ name: "word/document.xml", data: deflateBomb(10_000), deflated: { claimedSize: 100 } }]);
+    expect(await readDocx(bytes, 9_000)).toEqual({ ok: false, problem: "too_large" });
+    expect(await readDocx(bytes, 20_000)).toEqual({ ok: true, text: "\n" }); // spaces only
   });
 });

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { roleLabel } from "../../bot/texts/common";
 import { formatDate, formatDateTime } from "../../core/time/vietnam-date";
-import type { OpenInvite } from "../../db/queries/people-list";
+import type { LiveInvite } from "../../db/queries/invites";
 import type { SessionMember } from "../../db/queries/web-sessions";
 import type { Role } from "../../db/schema";
 import { CsrfField, Page } from "../layout";
@@ -16,7 +16,7 @@ interface Person {
   unreachableSince: string | null;
 }
 
-export function PeoplePage(props: { viewer: SessionMember; people: Person[]; invites: (OpenInvite & { revocable: boolean })[]; flash: string | null }) {
+export function PeoplePage(props: { viewer: SessionMember; people: Person[]; invites: (LiveInvite & { revocable: boolean })[]; flash: string | null }) {
   return (
     <Page title="Cán bộ và lời mời" viewer={props.viewer}>
       {props.flash && <p class="ok">{props.flash}</p>}
@@ -44,10 +44,10 @@ export function PeoplePage(props: { viewer: SessionMember; people: Person[]; inv
                   <td>{roleLabel[i.role]}</td>
                   <td>{i.maxUses === null ? `${i.uses} (nhiều lần)` : `${i.uses}/${i.maxUses}`}</td>
                   <td>{formatDateTime(i.expiresAt)}</td>
-                  <td>{i.createdByName ?? "—"}</td>
+                  <td>{i.createdBy ?? "—"}</td>
                   <td>
                     {i.revocable && (
-                      <form method="post" action={`/web/can-bo/loi-moi/${encodeURIComponent(i.code)}/thu-hoi`}>
+                      <form method="post" action={`/web/can-bo/loi-moi/${i.id}/thu-hoi`}>
                         <CsrfField viewer={props.viewer} />
                         <button type="submit" class="secondary">
                           Thu hồi

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { Actions } from "../../ports/actions";
-import { canManagePlan } from "../../../core/access/policy";
+import { canManagePlan, canReviewCompletion } from "../../../core/access/policy";
 import { statusOf } from "../../../core/status/of-assignment";
 import { formatDate, formatDateTime, vietnamDate } from "../../../core/time/vietnam-date";
 import { pendingApprovals, type PendingItem } from "../../../db/queries/approvals";
@@ -18,7 +18,7 @@ import type { BotContext, MemberContext } from "../../context";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { deadlineLine } from "../../render/deadline";
 import { escapeHtml, shorten } from "../../render/html";
-import { adminTexts, extensionTexts, reportTexts } from "../../texts";
+import { adminTexts, extensionTexts, reportTexts, reviewTexts } from "../../texts";
 import { paginate, planFor, planLabel, show } from "./scope";
 
 const t = adminTexts.approvals;
@@ -57,7 +57,9 @@ approvalsFeature.callbackQuery(adminApprovalItem.pattern, async (ctx) => {
       item.files,
       deadlineLine({ ...facts, deadlineText: item.deadlineText, deadlineNote: null }, statusOf(facts, today), today),
     );
-    if (manage) keyboard.text("✔ Xác nhận", reviewConfirm.build(item.id)).text("↩ Trả lại", reviewReturn.build(item.id)).row();
+    if (manage && canReviewCompletion(c.member, plan, { reporterId: item.reporterId })) {
+      keyboard.text("✔ Xác nhận", reviewConfirm.build(item.id)).text("↩ Trả lại", reviewReturn.build(item.id)).row();
+    } else if (manage) text += `\n\n${reviewTexts.ownReport}`;
   } else {
     text = extensionTexts.forAdmins(
       escapeHtml(item.unitName),

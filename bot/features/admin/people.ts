@@ -1,11 +1,10 @@
 import { Composer } from "grammy";
 import { Actions } from "../../ports/actions";
-import { canChangeMember } from "../../../core/access/policy";
+import { canChangeMember, canManagePeople } from "../../../core/access/policy";
 import { roles, type Role } from "../../../core/access/roles";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
-import { changeRole, memberCard, moveMember, removeMember, type MemberCard } from "../../../db/queries/people";
+import { changeRole, memberCard, moveMember, peopleScope, removeMember, type MemberCard, type PeopleScope } from "../../../db/queries/people";
 import { searchUnits, unitMembers } from "../../../db/queries/unit-view";
-import { unitsInAdminScope, type UnitSummary } from "../../../db/queries/units";
 import {
   inviteUnit,
   peopleOfUnit,
@@ -24,7 +23,7 @@ import { channelsOf } from "../../../db/queries/members";
 import type { BotContext, MemberContext } from "../../context";
 import { adminsOnly } from "../../filters/admins-only";
 import { numberButtons, pager } from "../../keyboards/admin";
-import { escapeHtml } from "../../render/html";
+import { ECHO_MAX, escapeHtml, shorten } from "../../render/html";
 import { adminTexts, roleLabel } from "../../texts";
 import { deny, paginate, show } from "./scope";
 import { memberFlags } from "./unit-view";
@@ -45,7 +44,7 @@ peopleFeature.command("canbo", adminsOnly, async (ctx) => {
   const query = ctx.match.trim();
   if (query) {
     const [unit] = await searchUnits(c.deps.db.$client, c.member.unitId, query, 1);
-    if (!unit) return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(query))));
+    if (!unit) return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(shorten(query, ECHO_MAX))), { html: true }));
     return renderMembers(c, unit.id);
   }
   await renderUnitPicker(c, 0);
@@ -56,7 +55,7 @@ peopleFeature.callbackQuery(peopleOfUnit.pattern, adminsOnly, (ctx) => renderMem
 peopleFeature.callbackQuery(personCard.pattern, adminsOnly, async (ctx) => {
   const c = ctx as MemberContext;
   const target = await changeable(c, Number(ctx.match[1]), { allowSelf: true });
-  if (target) await show(c, cardText(c, target.person), cardKeyboard(c, target.person));
+  if (target) await show(c, cardText(c, target.person), cardKeyboard(c, target.person, target.managed));
 });
 
 peopleFeature.callbackQuery(personRoleMenu.pattern, adminsOnly, async (ctx) => {
@@ -78,11 +77,12 @@ peopleFeature.callbackQuery(personRoleSet.pattern, adminsOnly, async (ctx) => {
   const target = await changeable(c, Number(ctx.match[1]));
   if (!target) return;
   const role = ctx.match[2] as Role;
+  if (!canManagePeople(c.member, target.managed, { kind: "role", target: target.person, role })) return deny(c, t.notYours);
   const changed = role !== target.person.role && (await changeRole(c.deps.db, { memberId: target.person.id, role, from: target.person.role, actorId: c.member.id }));
   if (!changed) return void (await ctx.port.answer({ text: t.unchanged }));
   await ctx.port.answer({ text: "✔" });
   const person = { ...target.person, role };
-  await ctx.port.show(cardText(c, person) + t.roleChanged(roleLabel[role]), cardKeyboard(c, person));
+  await ctx.port.show(cardText(c, person) + t.roleChanged(roleLabel[role]), cardKeyboard(c, person, target.managed));
   await tell(c, target.person.id, `role:${role}`, t.tellRole(roleLabel[role]));
   await syncTelegramMenu(c, target.person.id, role);
 });
@@ -104,12 +104,14 @@ peopleFeature.callbackQuery(personMoveTo.pattern, adminsOnly, async (ctx) => {
   const target = await changeable(c, Number(ctx.match[1]));
   if (!target) return;
   const destination = target.scope.find((u) => u.id === Number(ctx.match[2]));
-  if (!destination) return deny(c, adminTexts.units.notInScope);
+  if (!destination || !canManagePeople(c.member, target.managed, { kind: "move", target: target.person, toUnitId: destination.id })) {
+    return deny(c, adminTexts.units.notInScope);
+  }
   const moved = await moveMember(c.deps.db, { memberId: target.person.id, fromUnitId: target.person.unitId, toUnitId: destination.id, actorId: c.member.id });
   if (!moved) return void (await ctx.port.answer({ text: t.unchanged }));
   await ctx.port.answer({ text: "✔" });
   const person = { ...target.person, unitId: destination.id, unitName: destination.name };
-  await ctx.port.show(cardText(c, person) + t.moved(escapeHtml(destination.name)), cardKeyboard(c, person));
+  await ctx.port.show(cardText(c, person) + t.moved(escapeHtml(destination.name)), cardKeyboard(c, person, target.managed));
   await tell(c, target.person.id, `unit:${destination.id}`, t.tellMoved(escapeHtml(destination.name)));
 });
 
@@ -134,7 +136,7 @@ peopleFeature.callbackQuery(personRemoveConfirm.pattern, adminsOnly, async (ctx)
 });
 
 async function renderUnitPicker(ctx: MemberContext, requestedPage: number): Promise<void> {
-  const units = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
+  const { units } = await peopleScope(ctx.deps.db, ctx.member.unitId);
   if (units.length === 0) return void (await ctx.port.send(t.noUnits));
   const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, requestedPage);
   const keyboard = new Actions();
@@ -144,8 +146,7 @@ async function renderUnitPicker(ctx: MemberContext, requestedPage: number): Prom
 }
 
 async function renderMembers(ctx: MemberContext, unitId: number): Promise<void> {
-  const scope = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
-  const unit = scope.find((u) => u.id === unitId);
+  const unit = (await peopleScope(ctx.deps.db, ctx.member.unitId)).units.find((u) => u.id === unitId);
   if (!unit) return deny(ctx, adminTexts.units.notInScope);
   const people = await unitMembers(ctx.deps.db.$client, unitId);
   const today = vietnamDate(ctx.deps.now());
@@ -164,8 +165,9 @@ async function renderMembers(ctx: MemberContext, unitId: number): Promise<void> 
 
 /**
  * The person behind a button, if this admin may change them (core/access
- * canChangeMember: in their scope, not themselves); answers the button
- * otherwise. `allowSelf` lets an admin open their own card, read-only.
+ * canManagePeople: in a unit they manage, not themselves, not an admin of
+ * another unit); answers the button otherwise. `allowSelf` opens a card
+ * read-only: their own, or another unit's admin's.
  */
 async function changeable(ctx: MemberContext, memberId: number, options: { allowSelf?: boolean } = {}) {
   const person = await memberCard(ctx.deps.db, memberId);
@@ -173,14 +175,13 @@ async function changeable(ctx: MemberContext, memberId: number, options: { allow
     await deny(ctx, t.gone);
     return null;
   }
-  const scope = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
-  const ids = new Set(scope.map((u) => u.id));
-  const self = person.id === ctx.member.id;
-  if (!(canChangeMember(ctx.member, person, ids) || (options.allowSelf && self && ids.has(person.unitId)))) {
+  const managed = await peopleScope(ctx.deps.db, ctx.member.unitId);
+  const allowed = options.allowSelf ? canManagePeople(ctx.member, managed, { kind: "view", target: person }) : canChangeMember(ctx.member, person, managed);
+  if (!allowed) {
     await deny(ctx, t.notYours);
     return null;
   }
-  return { person, scope: scope as UnitSummary[] };
+  return { person, scope: managed.units, managed };
 }
 
 function cardText(ctx: MemberContext, p: MemberCard): string {
@@ -192,9 +193,9 @@ function cardText(ctx: MemberContext, p: MemberCard): string {
   return text;
 }
 
-function cardKeyboard(ctx: MemberContext, p: MemberCard): Actions {
+function cardKeyboard(ctx: MemberContext, p: MemberCard, managed: PeopleScope): Actions {
   const keyboard = new Actions();
-  if (p.id !== ctx.member.id) {
+  if (canChangeMember(ctx.member, p, managed)) {
     keyboard.text(t.buttons.role, personRoleMenu.build(p.id)).text(t.buttons.move, personMoveMenu.build(p.id, 0)).row();
     keyboard.text(t.buttons.remove, personRemove.build(p.id)).row();
   }

@@ -9,7 +9,7 @@ import type { BotContext, MemberContext } from "../../context";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { deadlineLine } from "../../render/deadline";
 import { historyLines } from "../../render/history";
-import { escapeHtml, shorten } from "../../render/html";
+import { ECHO_MAX, escapeHtml, shorten } from "../../render/html";
 import { adminTexts, historyTexts, statusLabel } from "../../texts";
 import { deny, planFor, planLabel, show } from "./scope";
 
@@ -35,10 +35,10 @@ taskViewFeature.command("nhiemvu", async (ctx) => {
   const query = ctx.match.trim();
   if (!query) return void (await ctx.port.send(t.usage));
   const hits = findTasks(await planTasks(c.deps.db.$client, plan.id), query);
-  if (hits.length === 0) return void (await ctx.port.send(t.notFound(escapeHtml(query))));
+  if (hits.length === 0) return void (await ctx.port.send(t.notFound(escapeHtml(shorten(query, ECHO_MAX))), { html: true }));
   if (hits.length === 1) return renderTask(c, hits[0]!.id);
   const shown = hits.slice(0, HITS_MAX);
-  const lines = [t.choose(escapeHtml(query), hits.length), "", ...shown.map((h, i) => t.hit(i + 1, escapeHtml(h.ref), escapeHtml(shorten(h.title, 90))))];
+  const lines = [t.choose(escapeHtml(shorten(query, ECHO_MAX)), hits.length), "", ...shown.map((h, i) => t.hit(i + 1, escapeHtml(h.ref), escapeHtml(shorten(h.title, 90))))];
   if (hits.length > shown.length) lines.push(adminTexts.more(hits.length - shown.length));
   await show(c, lines.join("\n"), numberButtons(new Actions(), 1, shown.map((h) => adminTask.build(h.id))));
 });
@@ -114,7 +114,8 @@ function pagesOf(lines: string[], maxChars: number): string[][] {
       current = [];
       length = 0;
     }
-    current.push(shorten(line, maxChars));
+    // Lines are HTML: never cut here (it could split "&lt;" or a tag); every part was shortened before escaping.
+    current.push(line);
     length += line.length + 1;
   }
   if (current.length > 0) pages.push(current);

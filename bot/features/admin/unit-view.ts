@@ -12,7 +12,7 @@ import { adminOverview, adminUnit, adminUnitList, peopleOfUnit, taskCard } from 
 import type { BotContext, MemberContext } from "../../context";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { deadlineLine } from "../../render/deadline";
-import { escapeHtml, shorten } from "../../render/html";
+import { ECHO_MAX, escapeHtml, shorten } from "../../render/html";
 import { targetOverviewLines } from "../../render/targets";
 import { adminTexts, roleLabel, statusLabel } from "../../texts";
 import { deny, paginate, planFor, planLabel, show } from "./scope";
@@ -37,10 +37,10 @@ unitViewFeature.command("donvi", async (ctx) => {
   const plan = await planFor(c, "read");
   if (!plan) return;
   const found = await searchUnits(c.deps.db.$client, plan.monitorUnitId, query, SEARCH_LIMIT + 1);
-  if (found.length === 0) return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(query))));
+  if (found.length === 0) return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(shorten(query, ECHO_MAX))), { html: true }));
   if (found.length === 1) return renderUnit(c, plan, found[0]!.id, 0);
   const shown = found.slice(0, SEARCH_LIMIT);
-  const lines = [adminTexts.units.choose(escapeHtml(query)), ""];
+  const lines = [adminTexts.units.choose(escapeHtml(shorten(query, ECHO_MAX))), ""];
   shown.forEach((u, i) => lines.push(`${i + 1}. ${escapeHtml(u.name)}`));
   if (found.length > SEARCH_LIMIT) lines.push("", adminTexts.units.tooMany);
   await show(c, lines.join("\n"), numberButtons(new Actions(), 1, shown.map((u) => adminUnit.build(u.id))));

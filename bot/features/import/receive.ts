@@ -4,6 +4,7 @@ import { extractPlan } from "../../../core/plan-import/extract";
 import { initialChoices, summarize } from "../../../core/plan-import/review";
 import { sourceHash } from "../../../core/plan-import/source-hash";
 import { precheckPlanFile, readPlanFile, type PlanFileInfo } from "../../../core/plan-import/source-file";
+import { cleanFileName } from "../../../core/text/file-name";
 import { formatDate } from "../../../core/time/vietnam-date";
 import { importScope, planBySourceHash, saveImportDraft } from "../../../db/queries/plan-import";
 import { startFlow } from "../../conversation";
@@ -16,7 +17,7 @@ import { IMPORT_FLOW, type ImportFlowData, type Review } from "./state";
 
 export async function receivePlanFile(ctx: MemberContext, document: Document): Promise<void> {
   const { member, deps } = ctx;
-  const info: PlanFileInfo = { name: document.file_name ?? null, mime: document.mime_type ?? null, size: document.file_size ?? null };
+  const info: PlanFileInfo = { name: cleanFileName(document.file_name), mime: document.mime_type ?? null, size: document.file_size ?? null };
   const refused = precheckPlanFile(info);
   if (refused) return void (await ctx.port.send(t.rejected[refused], { html: true }));
 
