@@ -39,7 +39,8 @@ import { enqueuePending } from "./scheduled";
  *   one flooded chat cannot stall the rest). A short wait is taken within
  *   the batch, a long one hands the message back to the queue with that delay.
  * - 5xx, network errors and timeouts: back to the queue with growing delays;
- *   after maxAttempts the row is marked failed.
+ *   after maxAttempts real sends (the row's count, not the queue's, which
+ *   also counts deferrals to working hours) the row is marked failed.
  * - 403 (blocked by the user): the row and the member are marked
  *   unreachable, and the unit's leaders are told, through the outbox too.
  * - Any other 4xx is permanent: failed, with Telegram's description.
@@ -184,13 +185,16 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
       return;
     }
     // 5xx, network failure, timeout: transient.
-    if (message.attempts >= config.maxAttempts) {
+    // The row counts real sends only: the queue's own counter also counts the
+    // night's and weekend's deferrals, which would give up after one real error.
+    const tries = row.attempts + 1;
+    if (tries >= config.maxAttempts) {
       await markFailed(d1, row.id, description, true);
       message.ack();
       return;
     }
     await markAttempt(d1, row.id, description);
-    message.retry({ delaySeconds: Math.min(BACKOFF_MAX_S, BACKOFF_BASE_S * 2 ** (message.attempts - 1)) });
+    message.retry({ delaySeconds: Math.min(BACKOFF_MAX_S, BACKOFF_BASE_S * 2 ** (tries - 1)) });
   };
 
   // Send in the order the pacer allows: the next message whose chat is free

@@ -129,6 +129,8 @@ export interface DeliveryRow {
   id: number;
   channel: Channel;
   status: "pending" | "queued" | "sent" | "failed" | "unreachable";
+  /** Real send attempts so far (a night's deferral is none). */
+  attempts: number;
   kind: AlertKind;
   payload: ReminderPayload | null;
   assignmentId: number | null;
@@ -147,7 +149,7 @@ export interface DeliveryRow {
 export async function loadForDelivery(d1: D1Database, ids: number[]): Promise<Map<number, DeliveryRow>> {
   const { results } = await d1
     .prepare(
-      `select r.id, r.channel, r.status, r.kind, r.payload, r.assignment_id, r.member_id,
+      `select r.id, r.channel, r.status, r.attempts, r.kind, r.payload, r.assignment_id, r.member_id,
               mc.chat_id, m.full_name, m.unit_id, u.name as unit_name, m.role,
               m.paused_until, mc.unreachable_since, coalesce(m.removed_at, case when mc.chat_id is null then 'unlinked' end) as removed_at,
               (select until from alert_mutes am where am.member_id = r.member_id and am.assignment_id = r.assignment_id) as muted_until
@@ -166,6 +168,7 @@ export async function loadForDelivery(d1: D1Database, ids: number[]): Promise<Ma
         id: r.id as number,
         channel: r.channel as Channel,
         status: r.status as DeliveryRow["status"],
+        attempts: r.attempts as number,
         kind: r.kind as AlertKind,
         payload: typeof r.payload === "string" ? (JSON.parse(r.payload) as ReminderPayload) : null,
         assignmentId: r.assignment_id as number | null,

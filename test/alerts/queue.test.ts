@@ -68,8 +68,8 @@ describe("the alert consumer against the Bot API", () => {
 
     const first = await deliver(e, [a!], { deps: {} });
     expect(first.retried).toEqual([{ reminderId: a!.body.id, delaySeconds: 10 }]);
-    const third = await deliver(e, [a!], { attempts: 3, deps: {} });
-    expect(third.retried).toEqual([{ reminderId: a!.body.id, delaySeconds: 40 }]);
+    const second = await deliver(e, [a!], { attempts: 3, deps: {} });
+    expect(second.retried).toEqual([{ reminderId: a!.body.id, delaySeconds: 20 }]);
     expect(await chatMessages(u.member.id)).toHaveLength(0);
     const row = (await outboxOf(u.member.memberId)).find((r) => r.id === a!.body.id)!;
     expect(row).toMatchObject({ status: "queued", attempts: 2, lastError: expect.stringContaining("Internal Server Error") });
@@ -78,11 +78,26 @@ describe("the alert consumer against the Bot API", () => {
     expect(await chatMessages(u.member.id)).toHaveLength(1);
 
     // the last allowed attempt fails too: the reminder is marked failed, not retried for ever
+    await env.DB.prepare("update reminders set attempts = 7 where id = ?1").bind(b!.body.id).run();
     await fakeTelegram({ failNext: { count: 1, chatId: u.member.id, status: 502 } });
     const last = await deliver(e, [b!], { attempts: 8, deps: {} });
     expect(last.retried).toEqual([]);
     expect((await outboxOf(u.member.memberId)).find((r) => r.id === b!.body.id)).toMatchObject({ status: "failed" });
     expect(await chatMessages(u.member.id)).toHaveLength(1);
+  });
+
+  it("deferrals to working hours are not attempts: after many nights, one real error is retried, not given up", async () => {
+    const { u, e, alerts } = await oneQueuedAlert();
+    const night = { ...e, ALERT_SEND_HOURS: "7-18", ALERT_SEND_ON_DAYS_OFF: "false" };
+    for (let i = 0; i < 10; i++) {
+      const deferred = await deliver(night, alerts, { attempts: i + 1, deps: { now: () => vn(MON, 22) } });
+      expect(deferred.batchDelay).toBeGreaterThan(0);
+    }
+    expect((await outboxOf(u.member.memberId))[0]).toMatchObject({ status: "queued", attempts: 0 });
+    await fakeTelegram({ failNext: { count: 1, chatId: u.member.id, status: 500 } });
+    const afterError = await deliver(e, alerts, { attempts: 11, deps: {} });
+    expect(afterError.retried).toEqual([{ reminderId: alerts[0]!.body.id, delaySeconds: 10 }]);
+    expect((await outboxOf(u.member.memberId))[0]).toMatchObject({ status: "queued", attempts: 1 });
   });
 
   it("a Bot API that does not answer in time counts as a failure to retry, not as sent", async () => {
