@@ -7,6 +7,8 @@ import type { ChatPort } from "./ports/port";
 export interface LinkMaker {
   /** A short-lived download link for a file kept in R2. */
   download(key: string, name: string): Promise<string>;
+  /** The web form for a report with documents, where the channel cannot take them (Zalo). */
+  reportForm(memberId: number, assignmentId: number, kind: "progress" | "completion"): Promise<string>;
 }
 
 export interface BotDeps {

@@ -1,8 +1,11 @@
 import type { LinkMaker } from "../bot/context";
-import { fileDownloadLink } from "../web/links";
+import { fileDownloadLink, officialFormLink } from "../web/links";
 import type { Env } from "./env";
 
-/** Signed links to files kept in R2, served by the back office (GET /web/tep/:token). */
+/** Signed links to files kept in R2 (GET /web/tep/:token) and to the officials' web forms. */
 export function fileLinks(env: Env): LinkMaker {
-  return { download: (key, name) => fileDownloadLink(env, key, name) };
+  return {
+    download: (key, name) => fileDownloadLink(env, key, name),
+    reportForm: (memberId, assignmentId, kind) => officialFormLink(env, memberId, assignmentId, kind),
+  };
 }

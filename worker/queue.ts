@@ -68,12 +68,16 @@ const QUEUE_DELAY_MAX_S = 12 * 3600;
 
 const shared = new Map<string, SendPacer>();
 
-/** One pacer per channel and pace, kept by the isolate: batches side by side share the channel's budget. */
+/**
+ * One pacer per channel and pace, kept by the isolate: batches side by side
+ * share the channel's budget. Telegram tolerates a small burst (its limit is
+ * per second); Zalo publishes no limit, so its sends are spaced strictly.
+ */
 function pacerFor(channel: Channel, perSecond: number, chatIntervalMs: number): SendPacer {
   const key = `${channel}:${perSecond}/${chatIntervalMs}`;
   let pacer = shared.get(key);
   if (!pacer) {
-    pacer = new SendPacer(perSecond, chatIntervalMs);
+    pacer = new SendPacer(perSecond, chatIntervalMs, channel === "zalo" ? 0 : 2);
     shared.set(key, pacer);
   }
   return pacer;

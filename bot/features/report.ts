@@ -97,7 +97,7 @@ report.on("message:text", async (ctx, next) => {
     if (!note.ok) return void (await ctx.port.send(note.reason === "empty" ? t.noteEmpty : t.noteTooLong(ctx.message.text.length)));
     const data = { ...(flow.data as unknown as ReportFlowData), note: note.value };
     await advanceFlow(c, "evidence", data as unknown as Record<string, unknown>);
-    await ctx.port.send(t.askEvidence, { html: true, actions: sendKeyboard(flow.token) });
+    await ctx.port.send(t.askEvidence + (await documentsElsewhere(c, data)), { html: true, actions: sendKeyboard(flow.token) });
     return;
   }
   await ctx.port.send(t.stepHint.evidence, { actions: sendKeyboard(flow.token) });
@@ -216,6 +216,13 @@ async function askAdminsToReview(ctx: MemberContext, a: AssignmentView, reportId
     .row()
     .text(t.buttons.openTask, taskCard.build(a.id));
   await notify(ctx, admins.map((admin) => ({ memberId: admin.id, subject: `report:${reportId}`, assignmentId: a.id, text, actions: keyboard })));
+}
+
+/** Zalo hands bots no documents: photos come here, documents through a signed web form for the same report. */
+async function documentsElsewhere(ctx: MemberContext, data: ReportFlowData): Promise<string> {
+  if (ctx.port.channel !== "zalo" || !ctx.deps.links) return "";
+  const link = await ctx.deps.links.reportForm(ctx.member.id, data.assignmentId, data.kind === "completion" ? "completion" : "progress");
+  return t.documentsOnWeb(link);
 }
 
 function percentKeyboard(token: string, current: number): Actions {

@@ -12,6 +12,7 @@ export const reportTexts = {
       `🔁 <b>Báo cáo ${period}</b>\n${title}\n\nGõ ngắn gọn những việc đơn vị đã làm trong kỳ:`,
   },
   askNote: (percent: number) => `Tiến độ mới: <b>${percent}%</b>.\nGõ ghi chú ngắn về việc đã làm:`,
+  documentsOnWeb: (link: string) => `\n\nZalo chỉ chuyển ảnh cho bot. Văn bản (PDF, Word, Excel): báo cáo trên trang này thay cho chat (hiệu lực 4 giờ):\n${link}`,
   askEvidence: `Gửi kèm tài liệu hoặc ảnh minh chứng nếu có (tối đa ${EVIDENCE_MAX_FILES} tệp), rồi bấm <b>Gửi báo cáo</b>.`,
   evidenceAdded: (name: string, count: number) =>
     `📎 Đã nhận ${name} (${count}/${EVIDENCE_MAX_FILES}). Gửi thêm, hoặc bấm <b>Gửi báo cáo</b>.`,

@@ -7,6 +7,8 @@ export const zaloTexts = {
   textExpected: "Bot đang chờ đồng chí gõ câu trả lời bằng chữ (nhãn dán và tin thoại không đọc được). Gõ /huy để dừng.",
   fileUnsupported:
     "Zalo chưa cho bot nhận tệp văn bản. Hãy gửi ảnh chụp, hoặc gõ /web để mở trang quản trị và đính kèm tệp ở đó.",
+  fileInReport: (link: string) =>
+    `Zalo chưa cho bot nhận tệp văn bản. Đồng chí gửi báo cáo này kèm tệp trên trang sau (hiệu lực 4 giờ), hoặc gửi ảnh chụp ngay tại đây:\n${link}`,
   photoOutsideFlow: "Bot đã nhận ảnh nhưng chưa biết ảnh này cho việc gì. Hãy mở nhiệm vụ (/viec), chọn Báo cáo tiến độ rồi gửi ảnh.",
   photoFailed: "Không tải được ảnh từ Zalo (ảnh quá lớn hoặc đường truyền lỗi). Hãy gửi lại ảnh, nhỏ hơn 10 MB.",
   notMember:

@@ -100,3 +100,21 @@ describe("bad input on Zalo gets a clear Vietnamese answer and changes nothing",
     for (const text of await zaloMessages(user)) expect(text.length).toBeLessThanOrEqual(2000);
   });
 });
+
+describe("documents on Zalo go through the web form of the same report", () => {
+  it("the evidence step offers a signed form link; a file sent in the flow gets the link too, and the link opens the form", async () => {
+    const { c, user } = await memberOnZalo();
+    await openTask(chat, user, c.tasksA.notDue.title);
+    await chat.press(user, "📝 Báo cáo tiến độ");
+    await chat.say(user, "40");
+    const ask = await chat.say(user, "Đã họp, có biên bản");
+    const link = /(http\S+\/web\/bieu-mau\/\S+)/.exec(ask)?.[1];
+    expect(link).toBeDefined();
+    await postZalo(zaloEvent(user, "unsupported"));
+    expect(await chat.last(user)).toContain("/web/bieu-mau/");
+    const { default: worker } = await import("../../worker/index");
+    const page = await worker.fetch(new Request(link!.replace(/^http:\/\/[^/]+/, "https://bot.test")), env, {} as ExecutionContext);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(c.tasksA.notDue.title);
+  });
+});

@@ -11,6 +11,7 @@ import { activeMemberByIdentity } from "../../db/queries/members";
 import { claimUpdate, finishUpdate } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
 import { readConfig, readZaloConfig, type Env } from "../env";
+import { fileLinks } from "../file-links";
 import { botDeps, runClaimed } from "../inbound";
 import { secretMatches } from "../secret";
 import { ZaloApi } from "../zalo/client";
@@ -59,7 +60,12 @@ zaloWebhook.post("/webhook", async (c) => {
   const reply = (text: string) => api.sendMessage(event.chatId, text);
 
   // What cannot reach the features: say why, and what to do instead.
-  const early = await earlyAnswer(event, flowOpen, member !== null);
+  const early = await earlyAnswer(event, flowOpen, member !== null, async () => {
+    // A document sent during a report: the same report, with its files, on the web.
+    const data = conversation?.flow === "report" ? (conversation.data as { assignmentId?: number; kind?: string }) : null;
+    if (!member || !data?.assignmentId) return null;
+    return fileLinks(c.env).reportForm(member.id, data.assignmentId, data.kind === "completion" ? "completion" : "progress");
+  });
   if (early) {
     await reply(early).catch((error) => console.warn(JSON.stringify({ event: "zalo.reply_failed", error: error instanceof Error ? error.name : "error" })));
     waitUntil(finishUpdate(plainDb, key));
@@ -121,14 +127,16 @@ zaloWebhook.post("/webhook", async (c) => {
 });
 
 /** Messages Zalo delivers that the features cannot take: answered here. */
-async function earlyAnswer(event: ZaloEvent, flowOpen: boolean, isMember: boolean): Promise<string | null> {
+async function earlyAnswer(event: ZaloEvent, flowOpen: boolean, isMember: boolean, reportForm: () => Promise<string | null>): Promise<string | null> {
   if (!isMember && event.kind !== "text") return zaloTexts.notMember;
   switch (event.kind) {
     case "sticker":
     case "voice":
       return flowOpen ? zaloTexts.textExpected : zaloTexts.stickerOrVoice;
-    case "unsupported":
-      return zaloTexts.fileUnsupported;
+    case "unsupported": {
+      const link = flowOpen ? await reportForm() : null;
+      return link ? zaloTexts.fileInReport(link) : zaloTexts.fileUnsupported;
+    }
     case "other":
       return zaloTexts.stickerOrVoice;
     case "image":
