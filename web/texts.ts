@@ -121,4 +121,10 @@ export const taskEditTexts = {
   hasHistory: "Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn nên không rút được; hãy sửa tên hoặc thời hạn thay vì rút.",
   added: (ref: string) => `Đã thêm nhiệm vụ ${ref}.`,
   unitMissing: "Hãy chọn đơn vị chủ trì cho nhiệm vụ mới.",
+  /** What the units are told in chat (HTML). */
+  toldEdited: (ref: string, title: string, deadline: string) =>
+    `✏️ Cơ quan theo dõi đã sửa nhiệm vụ ${ref} của đơn vị:\n<b>${title}</b>\nHạn: ${deadline}\nMở nhiệm vụ để xem và báo cáo.`,
+  toldAdded: (ref: string, title: string, deadline: string) =>
+    `🆕 Đơn vị được giao thêm nhiệm vụ ${ref}:\n<b>${title}</b>\nHạn: ${deadline}\nMở nhiệm vụ để xem và báo cáo.`,
+  toldWithdrawn: (ref: string, title: string) => `Nhiệm vụ ${ref} «${title}» đã được rút khỏi kế hoạch. Đơn vị không cần báo cáo việc này nữa.`,
 } as const;

@@ -166,7 +166,7 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
     const failure = channels[row.channel].sender!.classify(error);
     const description = failure.description;
     if (failure.kind === "rate_limited") {
-      const retryAfter = failure.retryAfterSeconds;
+      const retryAfter = failure.pauseSeconds ?? failure.retryAfterSeconds;
       pacerOf(row).holdOff(slot(row), clock() + retryAfter * 1000, clock() + Math.min(retryAfter, INLINE_WAIT_MAX_S) * 1000);
       w.throttled++;
       if (retryAfter <= INLINE_WAIT_MAX_S && w.throttled <= INLINE_429_TRIES) {
@@ -175,7 +175,7 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
         return;
       }
       await markAttempt(d1, row.id, description);
-      message.retry({ delaySeconds: Math.min(retryAfter, QUEUE_DELAY_MAX_S) });
+      message.retry({ delaySeconds: Math.min(Math.max(1, Math.ceil(failure.retryAfterSeconds)), QUEUE_DELAY_MAX_S) });
       return;
     }
     if (failure.kind === "unreachable") {

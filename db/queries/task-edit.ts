@@ -72,3 +72,16 @@ export async function withdrawTask(db: Db, w: { taskId: number; actorId: number 
   ]);
   return "withdrawn";
 }
+
+/** The members and leaders of the units a task is assigned to, each with their unit's assignment: who hears of a change to it. */
+export async function taskRecipients(d1: D1Database, taskId: number): Promise<{ memberId: number; assignmentId: number }[]> {
+  const { results } = await d1
+    .prepare(
+      `select m.id as memberId, a.id as assignmentId from assignments a
+       join members m on m.unit_id = a.unit_id and m.removed_at is null and m.role in ('member', 'leader')
+       where a.task_id = ?1`,
+    )
+    .bind(taskId)
+    .all<{ memberId: number; assignmentId: number }>();
+  return results;
+}

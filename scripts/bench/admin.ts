@@ -1,6 +1,6 @@
 /**
  * The monitoring office's heaviest screens on a large database: the
- * overview (/tongquan) and the export (/xuat) of one plan of 100,000
+ * overview (/tongquan, and the back office's /web page) and the export (/xuat) of one plan of 100,000
  * assignments (2,000 tasks × 50 units, 2,000 units, 20,000 members, from
  * the alerts benchmark's seeder, scripts/bench/alerts-seed.ts), beside a
  * plain `select count(*) from assignments` measured in the same run.
@@ -23,6 +23,7 @@ import { overdueByUnit, planOverview } from "../../db/queries/overview";
 import { statsOf, type StatementStats } from "../../db/queries/stats";
 import { applyLocalMigrations } from "../lib/wrangler";
 import { scanSeedStatements } from "./alerts-seed";
+import { renderWebOverview } from "./web-overview";
 import { formatMs, percentile } from "./stats";
 
 const TODAY = "2026-06-08";
@@ -67,6 +68,14 @@ export async function adminBenchmark(runs = 7): Promise<string> {
 
     const overview = await timed(runs, () => planOverview(d1, { planId: 1, today: TODAY, soonUntil: addDays(TODAY, DEFAULT_SOON_DAYS) }));
     rows.push({ name: "/tongquan: overview (one batch)", ms: overview.ms, stats: overview.last.stats });
+
+    let pageBytes = 0;
+    const webPage = await timed(runs, async () => {
+      const page = await renderWebOverview(d1, 1, TODAY);
+      pageBytes = page.html.length;
+      return page;
+    });
+    rows.push({ name: `web /web: overview page, three reads and the render (${Math.round(pageBytes / 1024)} KiB of HTML)`, ms: webPage.ms, stats: webPage.last.stats });
 
     const overdue = await timed(runs, () => overdueByUnit(d1, { planId: 1, today: TODAY, offset: 0, limit: 4, perUnit: 3 }));
     rows.push({ name: "/quahan: overdue by unit, first page", ms: overdue.ms, stats: overdue.last.stats });

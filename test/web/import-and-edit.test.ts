@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { chatMessages } from "../support/fake-telegram";
 import { describe, expect, it } from "vitest";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { createDb } from "../../db/client";
@@ -110,6 +111,15 @@ describe("editing a saved plan's tasks", () => {
     expect(await env.DB.prepare("select 1 from tasks where id = ?1").bind(c.tasksB.onlyB.taskId).first()).toBeNull();
     const audit = await env.DB.prepare("select action from audit_log where entity = 'task' and entity_id in (?1, ?2) order by id").bind(c.tasksA.notDue.taskId, c.tasksB.onlyB.taskId).all<{ action: string }>();
     expect(audit.results.map((a) => a.action)).toEqual(["task.edit", "task.withdraw"]);
+
+    // The units were told in chat, through the outbox: the edit to An Bình's member, the new task and the withdrawal to Phú Lộc's.
+    const told = async (memberId: number) =>
+      (await env.DB.prepare("select subject, status from reminders where member_id = ?1 and kind = 'notice' order by id").bind(memberId).all<{ subject: string; status: string }>()).results;
+    expect((await told(c.memberA.memberId)).map((r) => r.subject)).toEqual([expect.stringMatching(new RegExp(`^task:${c.tasksA.notDue.taskId}:edited:`))]);
+    expect((await told(c.memberB.memberId)).map((r) => r.subject.split(":")[2])).toEqual(["added", "withdrawn"]);
+    expect((await told(c.memberB.memberId)).every((r) => r.status === "sent")).toBe(true);
+    const messages = await chatMessages(c.memberB.id);
+    expect(messages.at(-1)!.text).toContain("đã được rút khỏi kế hoạch");
   });
 
   it("a viewer or a member cannot edit; nothing changes", async () => {

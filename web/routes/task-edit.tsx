@@ -7,6 +7,7 @@ import { normalizeText } from "../../core/text/fold";
 import { createDb } from "../../db/client";
 import { planScopeById } from "../../db/queries/plan-scope";
 import { addTask, editTask, withdrawTask } from "../../db/queries/task-edit";
+import { taskRecipients, tellTaskUnits } from "../task-notices";
 import { taskWithUnits } from "../../db/queries/task-view";
 import type { WebEnv } from "../env";
 import { MessagePage } from "../layout";
@@ -27,6 +28,8 @@ function deadlineOf(text: string): { text: string | null; deadline: Deadline } |
   if (phrase && deadline.kind === "none") return null;
   return { text: phrase || null, deadline };
 }
+
+const waitUntilOf = (c: Context<WebEnv>) => (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
 
 async function editableTask(c: Context<WebEnv>) {
   const found = await taskWithUnits(c.env.DB, Number(c.req.param("id")));
@@ -58,15 +61,18 @@ taskEditRoutes.post("/nhiem-vu/:id{[0-9]+}/sua", async (c) => {
     before: { title: task.title, deadlineText: task.deadlineText },
   });
   if (!changed) return refuse(c, "Nhiệm vụ vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.", 409);
+  await tellTaskUnits(c.env, await taskRecipients(c.env.DB, task.id), { ...task, title, deadlineText: deadline.text }, "edited", waitUntilOf(c));
   return c.redirect(`/web/nhiem-vu/${task.id}?da-luu`, 303);
 });
 
 taskEditRoutes.post("/nhiem-vu/:id{[0-9]+}/rut", async (c) => {
   const found = await editableTask(c);
   if (!found.task) return found.error;
+  const recipients = await taskRecipients(c.env.DB, found.task.id);
   const outcome = await withdrawTask(createDb(c.env.DB), { taskId: found.task.id, actorId: c.var.viewer.memberId });
   if (outcome === "has_history") return refuse(c, e.hasHistory, 409);
   if (outcome === "gone") return refuse(c, t.errors.notFound, 404);
+  await tellTaskUnits(c.env, recipients, found.task, "withdrawn", waitUntilOf(c));
   return c.html(<MessagePage title={t.nav.overview} message={e.withdrawn(found.task.ref)} viewer={c.var.viewer} kind="ok" />);
 });
 
@@ -86,5 +92,6 @@ taskEditRoutes.post("/ke-hoach/them-nhiem-vu", async (c) => {
   const deadline = deadlineOf(typeof body["deadline"] === "string" ? body["deadline"] : "");
   if (!deadline) return refuse(c, e.deadlineUnreadable, 400);
   const added = await addTask(createDb(c.env.DB), { planId: plan.id, unitId, title, deadlineText: deadline.text, deadline: deadline.deadline, actorId: c.var.viewer.memberId });
+  await tellTaskUnits(c.env, await taskRecipients(c.env.DB, added.id), { id: added.id, ref: added.ref, title, deadlineText: deadline.text }, "added", waitUntilOf(c));
   return c.redirect(`/web/nhiem-vu/${added.id}?da-luu`, 303);
 });

@@ -2,7 +2,13 @@ import type { ReminderPayload } from "../../db/queries/outbox";
 
 /** How a failed send is treated: wait and retry, give the channel up for this person, give up, or try again later. */
 export type SendFailure =
-  | { kind: "rate_limited"; retryAfterSeconds: number; description: string }
+  | {
+      kind: "rate_limited";
+      retryAfterSeconds: number;
+      /** How long to hold every send before trying again, when shorter than retryAfterSeconds. */
+      pauseSeconds?: number;
+      description: string;
+    }
   | { kind: "unreachable"; description: string }
   | { kind: "permanent"; description: string }
   | { kind: "transient"; description: string };

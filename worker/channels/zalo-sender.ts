@@ -8,6 +8,8 @@ import type { ChannelSender, SendFailure } from "./sender";
  * Zalo: the alert as plain text with its buttons as a numbered menu, which is
  * remembered for the chat so that typing "1" does what the button would.
  */
+const ZALO_429_PAUSE_S = 0.25;
+
 export function zaloSender(d1: D1Database, api: ZaloApi): ChannelSender {
   return {
     async send(chatId, payload, signal) {
@@ -18,7 +20,9 @@ export function zaloSender(d1: D1Database, api: ZaloApi): ChannelSender {
     classify(error): SendFailure {
       const description = error instanceof Error ? error.message : String(error);
       if (!(error instanceof ZaloApiError)) return { kind: "transient", description };
-      if (error.code === 429) return { kind: "rate_limited", retryAfterSeconds: error.retryAfter ?? 1, description };
+      // Zalo's limit is the bot's overall pace, not the chat's, and says "wait" in whole seconds at
+      // best: a short pause and the same message again loses far less than a second of silence.
+      if (error.code === 429) return { kind: "rate_limited", retryAfterSeconds: error.retryAfter ?? 1, pauseSeconds: ZALO_429_PAUSE_S, description };
       // 410 "chat_id is invalid": the person never wrote to the bot, or left it; 403: blocked.
       if (error.code === 410 || error.code === 403) return { kind: "unreachable", description };
       if (error.code < 500) return { kind: "permanent", description };
