@@ -97,7 +97,7 @@ export function createBot(config: BotConfig): Bot<BotContext> {
   bot.use(cancelFlow, report, extension, reviewCompletionFeature);
   // Plan import: also takes an admin's file sent outside any flow, so it stays before the fallback.
   bot.use(importPlan);
-  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, inviteListFeature, alertSettings, help);
+  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, inviteListFeature, alertSettings, help, webLogin);
   // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
   bot.use(overviewFeature, unitViewFeature, overdueFeature, taskViewFeature, approvalsFeature, exportFeature, targetsFeature, targetUnitFeature, peopleFeature, plansFeature);
   bot.use(fallback);
