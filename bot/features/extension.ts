@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { Actions } from "../ports/actions";
-import { canManagePlan, canReport } from "../../core/access/policy";
+import { canManagePlan } from "../../core/access/policy";
+import { reportDecision } from "../../core/reporting/decision";
 import { parseNote, parseProposedDate } from "../../core/reporting/input";
 import { effectiveDue } from "../../core/status/of-assignment";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
@@ -23,12 +24,10 @@ extension.callbackQuery(startExtension.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const assignment = await assignmentById(c.deps.db, Number(ctx.match[1]));
   if (!assignment) return void (await ctx.port.answer({ text: texts.staleButton }));
-  if (!canReport(c.member, { unitId: assignment.unitId, plan: planScopeOf(assignment) })) {
-    return void (await ctx.port.answer({ text: reportTexts.cannotReport, alert: true }));
-  }
+  const decision = reportDecision(c.member, { ...assignment, plan: planScopeOf(assignment) }, "extension");
+  if (!decision.ok) return void (await ctx.port.answer({ text: reportTexts.refusal[decision.reason], alert: true }));
   const due = effectiveDue(assignment);
   if (!due) return void (await ctx.port.answer({ text: t.noDue, alert: true }));
-  if (assignment.state === "done") return void (await ctx.port.answer({ text: reportTexts.alreadyDone, alert: true }));
   const requests = await extensionsOf(c.deps.db, assignment.id);
   if (requests.some((r) => r.status === "pending")) return void (await ctx.port.answer({ text: t.pending, alert: true }));
   const token = await startFlow(c, FLOW, "date", { assignmentId: assignment.id });

@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import { Actions } from "../ports/actions";
 import type { Message } from "grammy/types";
-import { canReport } from "../../core/access/policy";
 import { checkinCadence, periodContaining, periodLabel } from "../../core/checkins/period";
+import { reportDecision } from "../../core/reporting/decision";
 import { checkEvidence, type EvidenceCandidate } from "../../core/reporting/evidence";
 import { cleanFileName } from "../../core/text/file-name";
 import { isPercent, parseNote, parsePercent } from "../../core/reporting/input";
@@ -127,17 +127,8 @@ async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number)
   const { member, deps } = ctx;
   const assignment = await assignmentById(deps.db, assignmentId);
   if (!assignment) return void (await ctx.port.answer({ text: texts.staleButton }));
-  const plan = planScopeOf(assignment);
-  if (!canReport(member, { unitId: assignment.unitId, plan })) {
-    return void (await ctx.port.answer({ text: t.cannotReport, alert: true }));
-  }
-  if (assignment.state === "done") return void (await ctx.port.answer({ text: t.alreadyDone, alert: true }));
-  if (assignment.state === "awaiting_confirmation") {
-    return void (await ctx.port.answer({ text: t.awaitingConfirmation, alert: true }));
-  }
-  if (kind === "checkin" && assignment.recurrence === null) {
-    return void (await ctx.port.answer({ text: t.notRecurring, alert: true }));
-  }
+  const decision = reportDecision(member, { ...assignment, plan: planScopeOf(assignment) }, kind);
+  if (!decision.ok) return void (await ctx.port.answer({ text: t.refusal[decision.reason], alert: true }));
   const today = vietnamDate(deps.now());
   const period = kind === "checkin" ? periodContaining(checkinCadence(assignment.checkinEvery, assignment.recurrence), today) : null;
   const data: ReportFlowData = { kind, assignmentId, percent: null, note: null, evidence: [], periodKey: period?.key ?? null };
@@ -166,11 +157,9 @@ async function submit(ctx: MemberContext): Promise<void> {
   const data = flow.data as unknown as ReportFlowData;
   // Re-checked at the last step: the task may have been completed or reassigned meanwhile.
   const assignment = await assignmentById(deps.db, data.assignmentId);
-  const plan = assignment && planScopeOf(assignment);
-  if (!assignment || !canReport(member, { unitId: assignment.unitId, plan: plan! })) return void (await ctx.port.send(t.cannotReport));
-  if (assignment.state === "done" || assignment.state === "awaiting_confirmation") {
-    return void (await ctx.port.send(assignment.state === "done" ? t.alreadyDone : t.awaitingConfirmation));
-  }
+  if (!assignment) return void (await ctx.port.send(t.cannotReport));
+  const decision = reportDecision(member, { ...assignment, plan: planScopeOf(assignment) }, data.kind);
+  if (!decision.ok) return void (await ctx.port.send(t.refusal[decision.reason]));
   const now = deps.now().toISOString();
   const result = await submitReport(deps.db, {
     assignmentId: assignment.id,

@@ -38,6 +38,10 @@ export const reportTexts = {
   alreadyDone: "Nhiệm vụ này đã hoàn thành, không cần báo cáo thêm.",
   awaitingConfirmation: "Nhiệm vụ đang chờ xác nhận hoàn thành; chưa thể báo cáo thêm.",
   notRecurring: "Nhiệm vụ này không có báo cáo định kỳ.",
+  /** Why reporting is refused (core/reporting/decision). */
+  get refusal() {
+    return { not_allowed: this.cannotReport, done: this.alreadyDone, awaiting_confirmation: this.awaitingConfirmation, not_recurring: this.notRecurring };
+  },
   flowExpired: "Thao tác trước đã hết hạn (sau 30 phút không dùng) nên chưa được lưu. Hãy bắt đầu lại, ví dụ mở nhiệm vụ bằng /viec.",
   chooseTask: "Chọn nhiệm vụ cần báo cáo:",
   noOpenTasks: "Đơn vị không còn nhiệm vụ nào cần báo cáo.",

@@ -155,3 +155,24 @@ describe("editing a plan's tasks", () => {
     expect(canEditTasks(actor, plan)).toBe(allowed);
   });
 });
+
+describe("reporting now (core/reporting/decision)", async () => {
+  const { reportDecision } = await import("../../core/reporting/decision");
+  const plan = { issuerUnitId: 1, monitorUnitId: 2 };
+  const on = (state: string, recurrence: string | null = null) => ({ unitId: 3, plan, state, recurrence });
+  const cases: [string, Actor, ReturnType<typeof on>, "progress" | "completion" | "checkin" | "extension", string][] = [
+    ["a member of the unit, open task", as("member", 3), on("open"), "progress", "ok"],
+    ["a viewer", as("viewer", 3), on("open"), "progress", "not_allowed"],
+    ["a member of another unit", as("member", 4), on("open"), "progress", "not_allowed"],
+    ["the monitoring admin for the unit", as("admin", 2), on("open"), "completion", "ok"],
+    ["a done task", as("member", 3), on("done"), "progress", "done"],
+    ["a completion waiting: no more progress", as("member", 3), on("awaiting_confirmation"), "progress", "awaiting_confirmation"],
+    ["a completion waiting: an extension may still be asked", as("member", 3), on("awaiting_confirmation"), "extension", "ok"],
+    ["a check-in on a one-off task", as("member", 3), on("open"), "checkin", "not_recurring"],
+    ["a check-in on a recurring duty", as("leader", 3), on("open", "ongoing"), "checkin", "ok"],
+  ];
+  it.each(cases)("%s", (_, actor, assignment, act, expected) => {
+    const decision = reportDecision(actor, assignment, act);
+    expect(decision.ok ? "ok" : decision.reason).toBe(expected);
+  });
+});

@@ -7,7 +7,8 @@
 import { Hono, type Context } from "hono";
 import { escapeHtml, shorten } from "../../bot/render/html";
 import { extensionTexts, reportTexts } from "../../bot/texts";
-import { canRecordTarget, canReport, type Actor } from "../../core/access/policy";
+import { canRecordTarget, type Actor } from "../../core/access/policy";
+import { reportDecision } from "../../core/reporting/decision";
 import { formatValue, parseTargetInput, periodLabelOf } from "../../core/report/target";
 import { parseNote, parsePercent, parseProposedDate } from "../../core/reporting/input";
 import { effectiveDue } from "../../core/status/of-assignment";
@@ -56,11 +57,10 @@ async function load(c: Context<WebEnv>): Promise<Loaded | Response> {
   }
   const assignment = await assignmentById(db, claims.a ?? 0);
   if (!assignment) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404);
-  if (!canReport(actor, { unitId: assignment.unitId, plan: planScopeOf(assignment) })) {
-    return c.html(<MessagePage title={t.errors.title} message={reportTexts.cannotReport} />, 403);
-  }
-  if (assignment.state === "done" || assignment.state === "awaiting_confirmation") {
-    return c.html(<MessagePage title={f.titles[claims.k]} message={assignment.state === "done" ? reportTexts.alreadyDone : reportTexts.awaitingConfirmation} kind="notice" />, 409);
+  const decision = reportDecision(actor, { ...assignment, plan: planScopeOf(assignment) }, claims.k);
+  if (!decision.ok) {
+    if (decision.reason === "not_allowed") return c.html(<MessagePage title={t.errors.title} message={reportTexts.refusal.not_allowed} />, 403);
+    return c.html(<MessagePage title={f.titles[claims.k]} message={reportTexts.refusal[decision.reason]} kind="notice" />, 409);
   }
   return { claims, member, actor, subject: { kind: claims.k, assignment } };
 }
