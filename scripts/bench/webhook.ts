@@ -47,7 +47,7 @@ export interface BenchStack {
   botMessages: (chatId: number) => Promise<{ message_id: number; text?: string; reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } }[]>;
 }
 
-export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>): Promise<T> {
+export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, options: { appArgs?: string[] } = {}): Promise<T> {
   rmSync(STATE, { recursive: true, force: true });
   applyLocalMigrations(STATE);
   const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", "--persist-to", STATE], { env: quietWranglerEnv, encoding: "utf8" });
@@ -66,7 +66,7 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>):
   };
   const started: RunningWorker[] = [];
   try {
-    const app = await startWranglerDev({ port: 8797, persistTo: STATE, vars, logFile: `${STATE}/app.log` });
+    const app = await startWranglerDev({ port: 8797, persistTo: STATE, vars, logFile: `${STATE}/app.log`, extraArgs: options.appArgs });
     started.push(app);
     const echo = await startWranglerDev({
       port: 8798,
