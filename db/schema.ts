@@ -212,6 +212,8 @@ export const assignments = sqliteTable(
   },
   (t) => [
     uniqueIndex("assignments_task_unit_uq").on(t.taskId, t.unitId),
+    // Covers what a plan's overview counts (db/queries/overview.ts): one index entry read per assignment, not index and row.
+    index("assignments_task_status_idx").on(t.taskId, t.unitId, t.state, t.dueOverride, t.reportedDoneAt),
     index("assignments_unit_idx").on(t.unitId, t.state),
     // The daily alert scan reads only open work: done assignments, most of a plan's past, stay out of its way.
     index("assignments_open_task_idx").on(t.taskId).where(sql`state in ('open', 'in_progress')`),

@@ -21,6 +21,7 @@ import { formatDate } from "../core/time/vietnam-date";
 import { unitKey } from "../core/units/match";
 import { importTexts } from "../bot/texts/import";
 import { createDb, type Db } from "../db/client";
+import { units } from "../db/schema";
 import { demoPlan } from "../db/demo";
 import { importScope, planBySourceHash, writeImportedPlan } from "../db/queries/plan-import";
 
@@ -117,7 +118,7 @@ async function importInto(db: Db, name: string, plan: ExtractedPlan, hash: strin
 
 /** A unit by name (folded, abbreviations expanded) or "#id"; the demo's monitor by default. */
 async function findUnit(db: Db, wanted: string, isDefault: boolean): Promise<{ id: number; name: string }> {
-  const all = await db.query.units.findMany({ columns: { id: true, name: true, nameKey: true, isGroup: true } });
+  const all = await db.select({ id: units.id, name: units.name, nameKey: units.nameKey, isGroup: units.isGroup }).from(units);
   const byId = /^#(\d+)$/.exec(wanted);
   const found = all.filter((u) => !u.isGroup && (byId ? u.id === Number(byId[1]) : unitKey(u.name) === unitKey(wanted)));
   if (found.length === 1) return found[0]!;

@@ -64,22 +64,30 @@ export interface OverviewParams {
 }
 
 export async function planOverview(d1: D1Database, p: OverviewParams): Promise<Overview> {
-  const [buckets, worst, waiting] = (await d1.batch([
+  // One scan of the plan, with no sort of all its assignments (SQLite's
+  // GROUP BY sorts through a temporary b-tree, which D1 counts as rows read
+  // again): the buckets are summed in one row, and only the overdue
+  // assignments' unit ids are collected, then counted per unit. 'overdue' is
+  // exactly OVERDUE: the four states leave no other way to it. `limit -1`
+  // keeps the inner select from being flattened into the sums, which would
+  // evaluate STATUS_BUCKET once per bucket.
+  const [scan, waiting] = (await d1.batch([
     d1
       .prepare(
-        `select ${STATUS_BUCKET} as bucket, count(*) as n
-         from tasks t join assignments a on a.task_id = t.id
-         where t.plan_id = ?1 group by bucket`,
+        `with scan as materialized (
+           select count(*) as total, ${BUCKETS.map((b) => `coalesce(sum(bucket = '${b}'), 0) as ${b}`).join(", ")},
+                  json_group_array(unit_id) filter (where bucket = 'overdue') as overdue_units
+           from (select a.unit_id, ${STATUS_BUCKET} as bucket from tasks t join assignments a on a.task_id = t.id where t.plan_id = ?1 limit -1)
+         ), per_unit as (
+           select j.value as unit_id, count(*) as n from scan, json_each(scan.overdue_units) j group by j.value
+         ), worst as (
+           select p.unit_id, u.name as unit_name, p.n, count(*) over () as units, row_number() over (order by p.n desc, u.name_key) as rank
+           from per_unit p join units u on u.id = p.unit_id
+           order by p.n desc, u.name_key limit ?4
+         )
+         select scan.*, (select json_group_array(json_array(unit_id, unit_name, n, units, rank)) from worst) as worst from scan`,
       )
-      .bind(p.planId, p.today, p.soonUntil),
-    d1
-      .prepare(
-        `select a.unit_id, u.name as unit_name, count(*) as n, count(*) over () as units
-         from tasks t join assignments a on a.task_id = t.id join units u on u.id = a.unit_id
-         where t.plan_id = ?1 and ${OVERDUE}
-         group by a.unit_id order by n desc, u.name_key limit ?3`,
-      )
-      .bind(p.planId, p.today, p.top ?? 5),
+      .bind(p.planId, p.today, p.soonUntil, p.top ?? 5),
     d1
       .prepare(
         `select
@@ -89,18 +97,20 @@ export async function planOverview(d1: D1Database, p: OverviewParams): Promise<O
             where e.status = 'pending' and t.plan_id = ?1) as extensions`,
       )
       .bind(p.planId),
-  ])) as [D1Result<{ bucket: Bucket; n: number }>, D1Result<{ unit_id: number; unit_name: string; n: number; units: number }>, D1Result<{ completions: number; extensions: number }>];
+  ])) as [D1Result<Record<Bucket | "total", number> & { worst: string }>, D1Result<{ completions: number; extensions: number }>];
 
-  const counts = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
-  for (const r of buckets.results) counts[r.bucket] = r.n;
+  const row = scan.results[0];
+  const counts = Object.fromEntries(BUCKETS.map((b) => [b, row?.[b] ?? 0])) as Record<Bucket, number>;
+  // [unit_id, unit_name, n, units, rank] per unit, most overdue first.
+  const worst = (JSON.parse(row?.worst ?? "[]") as [number, string, number, number, number][]).sort((a, b) => a[4] - b[4]);
   return {
     counts,
-    total: buckets.results.reduce((n, r) => n + r.n, 0),
-    worstUnits: worst.results.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, count: r.n })),
-    unitsOverdue: worst.results[0]?.units ?? 0,
+    total: row?.total ?? 0,
+    worstUnits: worst.map(([unitId, unitName, count]) => ({ unitId, unitName, count })),
+    unitsOverdue: worst[0]?.[3] ?? 0,
     completionsPending: waiting.results[0]?.completions ?? 0,
     extensionsPending: waiting.results[0]?.extensions ?? 0,
-    stats: [statsOf("counts by status", buckets), statsOf("overdue by unit", worst), statsOf("waiting for approval", waiting)],
+    stats: [statsOf("counts by status, overdue by unit (one scan)", scan), statsOf("waiting for approval", waiting)],
   };
 }
 

@@ -1,14 +1,20 @@
 /**
  * The report flow as an official taps through it: open "Báo cáo tiến độ",
- * pick 50%, type a note, press Gửi. Each update is timed and its D1 round
- * trips counted; the echo floor is measured between iterations.
+ * pick 50%, type a note, press Gửi. Each update is timed, its D1 round trips
+ * counted and its workerd CPU time read; flows run in batches, each followed
+ * by as many updates to the echo floor.
  */
-import { percentile } from "./stats";
-import { callbackFrom, demoOfficial, textFrom, type BenchStack, type WebhookFigures } from "./webhook";
+import { settle } from "./cpu";
+import { callbackFrom, cpuCheck, demoOfficial, figures, textFrom, type BenchStack, type WebhookFigures } from "./webhook";
 
 const STEPS = ["mở báo cáo (nút)", "chọn 50% (nút)", "gõ ghi chú", "gửi báo cáo (nút)"] as const;
+const FLOOR = "floor: bare grammY echo bot";
 
-export async function measureReportFlow(stack: BenchStack, iterations: number): Promise<{ steps: WebhookFigures[]; floor: WebhookFigures }> {
+export async function measureReportFlow(
+  stack: BenchStack,
+  iterations: number,
+  batch = 15,
+): Promise<{ steps: WebhookFigures[]; floor: WebhookFigures; check: string }> {
   const user = demoOfficial.telegramId;
   await stack.send("app", textFrom(user, "/viec")());
   const list = (await stack.botMessages(user)).at(-1)!;
@@ -18,6 +24,8 @@ export async function measureReportFlow(stack: BenchStack, iterations: number): 
   const times: number[][] = STEPS.map(() => []);
   const trips: number[][] = STEPS.map(() => []);
   const floor: number[] = [];
+  const appCpu = stack.meter("app");
+  const echoCpu = stack.meter("echo");
   const latestButton = async (prefix: string) => {
     const messages = await stack.botMessages(user);
     for (const m of [...messages].reverse()) {
@@ -26,30 +34,42 @@ export async function measureReportFlow(stack: BenchStack, iterations: number): 
     }
     throw new Error(`no button ${prefix}`);
   };
+  const step = async (index: number, update: unknown, warmUp: boolean) => {
+    appCpu.start(STEPS[index]!);
+    const r = await stack.send("app", update);
+    if (warmUp) return;
+    times[index]!.push(r.ms);
+    if (r.roundTrips !== null) trips[index]!.push(r.roundTrips);
+  };
 
-  for (let i = 0; i < iterations + 5; i++) {
-    const results = [];
-    results.push(await stack.send("app", callbackFrom(user, list.message_id, `rp:${assignmentId}`)));
-    const percent = await latestButton("rf:");
-    results.push(await stack.send("app", callbackFrom(user, percent.messageId, percent.data.replace(/:p\d+$/, ":p50"))));
-    results.push(await stack.send("app", textFrom(user, `Bench ${i}: đã triển khai thêm một phần việc`)()));
-    const sendButton = await latestButton("rf:");
-    results.push(await stack.send("app", callbackFrom(user, sendButton.messageId, sendButton.data)));
-    const echo = await stack.send("echo", textFrom(42, "xin chào")());
-    if (i < 5) continue;
-    results.forEach((r, step) => {
-      times[step]!.push(r.ms);
-      if (r.roundTrips !== null) trips[step]!.push(r.roundTrips);
-    });
-    floor.push(echo.ms);
+  const rounds = Math.ceil(iterations / batch);
+  for (let round = -1; round < rounds; round++) {
+    const warmUp = round < 0;
+    for (let i = 0; i < (warmUp ? 5 : batch); i++) {
+      await step(0, callbackFrom(user, list.message_id, `rp:${assignmentId}`), warmUp);
+      const percent = await latestButton("rf:");
+      await step(1, callbackFrom(user, percent.messageId, percent.data.replace(/:p\d+$/, ":p50")), warmUp);
+      await step(2, textFrom(user, `Bench ${round}.${i}: đã triển khai thêm một phần việc`)(), warmUp);
+      const sendButton = await latestButton("rf:");
+      await step(3, callbackFrom(user, sendButton.messageId, sendButton.data), warmUp);
+    }
+    await settle();
+    appCpu.stop();
+    for (let i = 0; i < (warmUp ? 5 : batch); i++) {
+      echoCpu.start(FLOOR);
+      const echo = await stack.send("echo", textFrom(42, "xin chào")());
+      if (!warmUp) floor.push(echo.ms);
+    }
+    await settle();
+    echoCpu.stop();
+    if (warmUp) {
+      appCpu.reset();
+      echoCpu.reset();
+    }
   }
   return {
-    steps: STEPS.map((name, step) => ({
-      name: `báo cáo: ${name}`,
-      medianMs: percentile(times[step]!, 50),
-      p99Ms: percentile(times[step]!, 99),
-      roundTrips: Math.max(...trips[step]!),
-    })),
-    floor: { name: "floor: bare grammY echo bot", medianMs: percentile(floor, 50), p99Ms: percentile(floor, 99), roundTrips: 0 },
+    steps: STEPS.map((name, index) => figures(`báo cáo: ${name}`, times[index]!, trips[index]!, appCpu.perUpdateMs(name))),
+    floor: figures(FLOOR, floor, [0], echoCpu.perUpdateMs(FLOOR)),
+    check: cpuCheck(appCpu, echoCpu),
   };
 }

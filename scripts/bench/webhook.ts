@@ -10,6 +10,7 @@ import { startFakeZaloApi } from "../fake-zalo/server";
 import { spawnSync } from "node:child_process";
 import { applyLocalMigrations, quietWranglerEnv, startWranglerDev, type RunningWorker } from "../lib/wrangler";
 import { percentile, formatMs } from "./stats";
+import { CpuMeter, settle } from "./cpu";
 
 const TOKEN = "123456789:BENCH-TOKEN";
 const SECRET = "bench-secret";
@@ -28,12 +29,16 @@ export interface WebhookFigures {
   medianMs: number;
   p99Ms: number;
   roundTrips: number | null;
+  /** The worker's workerd CPU time per update (local D1 included), ms; null where it cannot be read. */
+  cpuMs: number | null;
 }
 
 export type Send = (target: "app" | "echo", update: unknown) => Promise<{ ms: number; roundTrips: number | null }>;
 
 export interface BenchStack {
   send: Send;
+  /** Measures the CPU time of that worker's workerd (scripts/bench/cpu.ts). */
+  meter: (target: "app" | "echo") => CpuMeter;
   /** A Zalo event to the app's Zalo webhook, timed like `send`. */
   sendZalo: (event: unknown) => Promise<{ ms: number; roundTrips: number | null }>;
   /** The bot's Zalo messages in a chat, as the fake Zalo API recorded them. */
@@ -42,7 +47,7 @@ export interface BenchStack {
   botMessages: (chatId: number) => Promise<{ message_id: number; text?: string; reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } }[]>;
 }
 
-export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>): Promise<T> {
+export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, options: { appArgs?: string[] } = {}): Promise<T> {
   rmSync(STATE, { recursive: true, force: true });
   applyLocalMigrations(STATE);
   const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", "--persist-to", STATE], { env: quietWranglerEnv, encoding: "utf8" });
@@ -61,7 +66,7 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>):
   };
   const started: RunningWorker[] = [];
   try {
-    const app = await startWranglerDev({ port: 8797, persistTo: STATE, vars, logFile: `${STATE}/app.log` });
+    const app = await startWranglerDev({ port: 8797, persistTo: STATE, vars, logFile: `${STATE}/app.log`, extraArgs: options.appArgs });
     started.push(app);
     const echo = await startWranglerDev({
       port: 8798,
@@ -81,7 +86,9 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>):
       const header = response.headers.get("X-D1-Round-Trips");
       return { ms, roundTrips: header === null ? null : Number(header) };
     };
+    if (app.workerdPid === null || echo.workerdPid === null) console.warn("workerd processes not found: CPU time is not reported");
     return await run({
+      meter: (target) => new CpuMeter(target === "app" ? app.workerdPid : echo.workerdPid),
       sendZalo: (event) => timed(`${app.url}/zalo/webhook`, { "X-Bot-Api-Secret-Token": ZALO_SECRET }, event),
       async zaloMessages(chatId) {
         const response = await fetch(`${zalo.url}/__fake/chats/${encodeURIComponent(chatId)}/messages`);
@@ -131,36 +138,84 @@ export const textFrom = (telegramId: number, text: string) => () => ({
   },
 });
 
-/** Interleaves app and echo requests so drift in the machine's load hits both alike. */
+/**
+ * Each scenario's updates in batches (`batch` in a row to the app, then as
+ * many to the echo bot), rounds of batches interleaved so drift in the
+ * machine's load hits app and floor alike. One warm-up round first
+ * (isolates, JIT, SQLite page cache). CPU is the worker's workerd time
+ * between one request and the next (what it finished after answering
+ * included); the bench's own Node process (and the fake Bot API in it) is
+ * not counted.
+ */
 export async function measure(
-  send: Send,
-  scenario: WebhookScenario,
+  stack: BenchStack,
+  scenarios: WebhookScenario[],
   floor: WebhookScenario,
   runs: number,
-): Promise<[WebhookFigures, WebhookFigures]> {
-  const app: number[] = [];
+  batch = 15,
+): Promise<{ rows: WebhookFigures[]; floor: WebhookFigures; check: string }> {
+  const appCpu = stack.meter("app");
+  const echoCpu = stack.meter("echo");
+  const times: number[][] = scenarios.map(() => []);
+  const trips: number[][] = scenarios.map(() => []);
   const echo: number[] = [];
-  const trips: number[] = [];
-  for (let i = 0; i < runs + 20; i++) {
-    const a = await send("app", scenario.update(0));
-    const e = await send("echo", floor.update(0));
-    if (i < 20) continue; // warm-up: isolates, JIT, SQLite page cache
-    app.push(a.ms);
-    echo.push(e.ms);
-    if (a.roundTrips !== null) trips.push(a.roundTrips);
+  const rounds = Math.ceil(runs / batch);
+  for (let round = -1; round < rounds; round++) {
+    for (const [k, scenario] of scenarios.entries()) {
+      for (let i = 0; i < batch; i++) {
+        appCpu.start(scenario.name);
+        const a = await stack.send("app", scenario.update(0));
+        if (round < 0) continue;
+        times[k]!.push(a.ms);
+        if (a.roundTrips !== null) trips[k]!.push(a.roundTrips);
+      }
+      await settle();
+      appCpu.stop();
+    }
+    for (let i = 0; i < batch; i++) {
+      echoCpu.start(floor.name);
+      const e = await stack.send("echo", floor.update(0));
+      if (round >= 0) echo.push(e.ms);
+    }
+    await settle();
+    echoCpu.stop();
+    if (round < 0) {
+      appCpu.reset();
+      echoCpu.reset();
+    }
   }
-  return [
-    { name: scenario.name, medianMs: percentile(app, 50), p99Ms: percentile(app, 99), roundTrips: Math.max(...trips) },
-    { name: floor.name, medianMs: percentile(echo, 50), p99Ms: percentile(echo, 99), roundTrips: 0 },
-  ];
+  return {
+    rows: scenarios.map((s, k) => figures(s.name, times[k]!, trips[k]!, appCpu.perUpdateMs(s.name))),
+    floor: figures(floor.name, echo, [0], echoCpu.perUpdateMs(floor.name)),
+    check: cpuCheck(appCpu, echoCpu),
+  };
+}
+
+export function figures(name: string, times: number[], trips: number[], cpuMs: number | null): WebhookFigures {
+  return { name, medianMs: percentile(times, 50), p99Ms: percentile(times, 99), roundTrips: trips.length ? Math.max(...trips) : null, cpuMs };
+}
+
+/** schedstat (per thread, ns) against /proc/<pid>/stat utime+stime (ticks) over the whole measurement. */
+export function cpuCheck(app: CpuMeter, echo: CpuMeter): string {
+  const a = app.since();
+  const e = echo.since();
+  if (!a || !e) return "CPU: workerd not found, not measured.";
+  const f = (x: number) => `${Math.round(x)} ms`;
+  return `CPU check, whole measurement after warm-up (thread schedstat / process utime+stime): app ${f(a.schedstatMs)} / ${f(a.statMs)}, echo ${f(e.schedstatMs)} / ${f(e.statMs)}.`;
 }
 
 export function webhookTable(rows: WebhookFigures[], floor: WebhookFigures): string {
-  const lines = ["| update | median | p99 | × floor (median) | D1 round trips |", "| --- | ---: | ---: | ---: | ---: |"];
+  const lines = [
+    "| update | median | p99 | × floor (median) | CPU per update | × floor CPU | D1 round trips |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
   for (const r of [floor, ...rows]) {
-    lines.push(`| ${r.name} | ${formatMs(r.medianMs)} | ${formatMs(r.p99Ms)} | ${(r.medianMs / floor.medianMs).toFixed(2)} | ${r.roundTrips ?? "–"} |`);
+    const cpu = r.cpuMs === null ? "–" : formatMs(r.cpuMs);
+    const cpuRatio = r.cpuMs === null || floor.cpuMs === null ? "–" : (r.cpuMs / floor.cpuMs).toFixed(2);
+    lines.push(`| ${r.name} | ${formatMs(r.medianMs)} | ${formatMs(r.p99Ms)} | ${(r.medianMs / floor.medianMs).toFixed(2)} | ${cpu} | ${cpuRatio} | ${r.roundTrips ?? "–"} |`);
   }
   return lines.join("\n");
 }
 
 export const demoOfficial = demoMembers.find((m) => m.unitName === "UBND huyện" && m.role === "member")!;
+export const demoAdmin = demoMembers.find((m) => m.unitName === "Ban Tổ chức Huyện ủy" && m.role === "admin")!;

@@ -1,6 +1,6 @@
 /** Running wrangler from scripts: quietly offline, and a `wrangler dev` that is ready when its /health answers. */
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /** wrangler and miniflare phone home (telemetry, Request.cf, update check); offline each costs ~10 s. */
@@ -34,7 +34,37 @@ export interface WranglerDevOptions {
 
 export interface RunningWorker {
   url: string;
+  /**
+   * The workerd process that runs the worker itself (and, locally, its D1),
+   * for reading its CPU time; null when it cannot be told apart (not Linux).
+   * wrangler dev starts two: a proxy listening on `port`, and this one.
+   */
+  workerdPid: number | null;
   stop(): Promise<void>;
+}
+
+/** The worker's own workerd among the processes of wrangler's process group (see RunningWorker.workerdPid). */
+export function findWorkerdPid(groupId: number, port: number): number | null {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return null;
+  }
+  const found: number[] = [];
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const [state, , pgid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (comm !== "workerd" || state === "Z" || Number(pgid) !== groupId) continue;
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (!cmdline.includes(`entry=127.0.0.1:${port}\0`)) found.push(Number(pid));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 export async function startWranglerDev(options: WranglerDevOptions): Promise<RunningWorker> {
@@ -67,7 +97,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
     try {
       const response = await fetch(`${url}${options.healthPath ?? "/health"}`);
       await response.arrayBuffer();
-      if ((options.isReady ?? ((r) => r.status === 200))(response)) return { url, stop };
+      if ((options.isReady ?? ((r) => r.status === 200))(response)) return { url, workerdPid: findWorkerdPid(child.pid!, options.port), stop };
     } catch {
       /* not listening yet */
     }

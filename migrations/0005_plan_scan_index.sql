@@ -1,0 +1,1 @@
+CREATE INDEX `assignments_task_status_idx` ON `assignments` (`task_id`,`unit_id`,`state`,`due_override`,`reported_done_at`);
