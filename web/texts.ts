@@ -110,6 +110,7 @@ export const importWebTexts = {
     deadline_unreadable: (row: string) => `Dòng ${row}: chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.`,
     unit_unknown: (row: string) => `Dòng ${row}: đơn vị đã chọn không còn trong danh sách. Hãy chọn lại.`,
     unit_missing: (row: string) => `Dòng ${row}: nhiệm vụ thêm mới cần có đơn vị chủ trì.`,
+    merge_target: (row: string) => `Dòng ${row}: chỉ gộp được vào một nhiệm vụ đứng trước và không bị bỏ.`,
   },
 } as const;
 

@@ -16,6 +16,10 @@ export interface TaskRowEdit {
   leadUnitId: number | null;
   deadlineText: string;
   drop: boolean;
+  /** One title per line: the task becomes several, with the same units and deadline. */
+  splitInto?: string[];
+  /** Index of an earlier task this one is merged into (its title joins that one's). */
+  mergeInto?: number | null;
 }
 
 export interface NewTaskEdit {
@@ -25,7 +29,7 @@ export interface NewTaskEdit {
 }
 
 export type TableEditError =
-  | { row: string; reason: "title_empty" | "title_too_long" | "deadline_unreadable" | "unit_unknown" | "unit_missing" };
+  | { row: string; reason: "title_empty" | "title_too_long" | "deadline_unreadable" | "unit_unknown" | "unit_missing" | "merge_target" };
 
 export type TableEditResult = { ok: true; plan: ReviewPlan; choices: ImportChoices } | { ok: false; errors: TableEditError[] };
 
@@ -85,6 +89,33 @@ export function applyTableEdits(plan: ReviewPlan, initial: ImportChoices, scope:
     }
   }
 
+  // Merges, then splits from the last row up, so the indexes still to be handled do not move.
+  for (const row of rows) {
+    if (row.mergeInto === null || row.mergeInto === undefined || row.drop) continue;
+    const source = tasks[row.index];
+    const target = tasks[row.mergeInto];
+    if (!source || !target || row.mergeInto >= row.index || choices.dropped.includes(row.mergeInto)) {
+      errors.push({ row: source?.ref || String(row.index + 1), reason: "merge_target" });
+      continue;
+    }
+    target.title = `${target.title}; ${source.title}`.slice(0, TITLE_MAX);
+    target.lead = [...new Set([...target.lead, ...source.lead])];
+    target.coop = [...new Set([...target.coop, ...source.coop])].filter((u) => !target.lead.includes(u));
+    choices = toggleDropped(choices, row.index);
+  }
+  for (const row of [...rows].sort((a, b) => b.index - a.index)) {
+    const parts = (row.splitInto ?? []).map(normalizeText).filter(Boolean);
+    const task = tasks[row.index];
+    if (parts.length < 2 || !task || row.drop || choices.dropped.includes(row.index)) continue;
+    if (parts.some((p) => p.length > TITLE_MAX)) {
+      errors.push({ row: task.ref || String(row.index + 1), reason: "title_too_long" });
+      continue;
+    }
+    const pieces = parts.map((title, k) => ({ ...task, title, ref: k === 0 ? task.ref : `${task.ref}.${k + 1}` }));
+    tasks.splice(row.index, 1, ...pieces);
+    choices = shiftTasksAfter(choices, row.index, pieces.length - 1);
+  }
+
   added.forEach((row, i) => {
     const title = normalizeText(row.title);
     if (!title) return; // an empty spare row
@@ -102,4 +133,14 @@ export function applyTableEdits(plan: ReviewPlan, initial: ImportChoices, scope:
   if (errors.length > 0) return { ok: false, errors };
   choices = { ...choices, units: units.map((_, i) => choices.units[i] ?? { kind: "skip" }) };
   return { ok: true, plan: { ...plan, units, tasks }, choices };
+}
+
+/** `count` tasks were inserted after `index`: the choices that name later tasks by index follow them; the new ones share the split task's deadline. */
+function shiftTasksAfter(choices: ImportChoices, index: number, count: number): ImportChoices {
+  const move = (i: number) => (i > index ? i + count : i);
+  const deadlines: ImportChoices["deadlines"] = {};
+  for (const [key, value] of Object.entries(choices.deadlines)) deadlines[String(move(Number(key)))] = value;
+  const own = choices.deadlines[String(index)];
+  if (own) for (let k = 1; k <= count; k++) deadlines[String(index + k)] = own;
+  return { ...choices, dropped: choices.dropped.map(move), deadlines };
 }

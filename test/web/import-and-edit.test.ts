@@ -67,6 +67,39 @@ describe("plan import on the web", () => {
     expect(await again.text()).toContain("đã được nhập");
   });
 
+  it("splits one task into several and merges one into an earlier one", async () => {
+    const c = await yenDungCommittee();
+    const session = await signIn(c.admin.memberId);
+    const sent = await upload(session, "ke-hoach-45.txt", `${yenDung}\n\nBản tách gộp ${c.tag}\n`, "text/plain");
+    const reviewPath = sent.headers.get("location")!;
+    expect(await (await webFetch(reviewPath, { cookie: session.cookie })).text()).toContain('name="split-0"');
+    const draft = (await importDraft(createDb(env.DB), Number(reviewPath.split("/").pop())))!;
+    const fields: Record<string, string> = {};
+    draft.plan.tasks.forEach((task, i) => {
+      fields[`title-${i}`] = task.title;
+      fields[`deadline-${i}`] = task.deadline_text ?? "";
+    });
+    fields["deadline-0"] = "30/9/2027";
+    fields["split-0"] = "Quán triệt trong cấp ủy\nQuán triệt trong đảng viên\n";
+    fields["merge-3"] = "2";
+
+    const wrongMerge = await post(reviewPath, session, { ...fields, "merge-1": "5" });
+    expect(wrongMerge.status).toBe(400);
+    expect(await wrongMerge.text()).toContain("chỉ gộp được vào một nhiệm vụ đứng trước");
+
+    expect((await post(reviewPath, session, fields)).status).toBe(200);
+    const plan = await env.DB.prepare("select id from plans where source_hash = ?1").bind(draft.sourceHash).first<{ id: number }>();
+    const tasks = (await env.DB.prepare("select ref, title, due_on from tasks where plan_id = ?1 order by sort_order").bind(plan!.id).all<{ ref: string; title: string; due_on: string | null }>()).results;
+    expect(tasks).toHaveLength(draft.plan.tasks.length); // one more from the split, one fewer from the merge
+    const first = draft.plan.tasks[0]!.ref;
+    expect(tasks.slice(0, 2)).toEqual([
+      { ref: first, title: "Quán triệt trong cấp ủy", due_on: "2027-09-30" },
+      { ref: `${first}.2`, title: "Quán triệt trong đảng viên", due_on: "2027-09-30" },
+    ]);
+    expect(tasks[3]!.title).toBe(`${draft.plan.tasks[2]!.title}; ${draft.plan.tasks[3]!.title}`);
+    expect(tasks.map((t) => t.ref)).not.toContain(draft.plan.tasks[3]!.ref);
+  });
+
   it("refuses a wrong file type and a non-admin, and writes nothing", async () => {
     const c = await yenDungCommittee();
     const session = await signIn(c.admin.memberId);

@@ -88,6 +88,28 @@ export function ImportReviewPage(props: {
                       <textarea name={`title-${i}`} aria-label={`Tên nhiệm vụ ${task.ref}`} rows={3} cols={40}>
                         {value(`title-${i}`, task.title)}
                       </textarea>
+                      <details>
+                        <summary>Tách / gộp</summary>
+                        <label>
+                          Tách thành các nhiệm vụ (mỗi dòng một nhiệm vụ, cùng đơn vị và thời hạn):
+                          <textarea name={`split-${i}`} aria-label={`Tách nhiệm vụ ${task.ref}`} rows={3} cols={40}>
+                            {value(`split-${i}`, "")}
+                          </textarea>
+                        </label>
+                        {i > 0 && (
+                          <label>
+                            Gộp vào nhiệm vụ:{" "}
+                            <select name={`merge-${i}`} aria-label={`Gộp nhiệm vụ ${task.ref} vào`}>
+                              <option value="">— không gộp —</option>
+                              {plan.tasks.slice(0, i).map((other, k) => (
+                                <option value={String(k)} selected={value(`merge-${i}`, "") === String(k)}>
+                                  {other.ref || String(k + 1)}
+                                </option>
+                              ))}
+                            </select>
+                          </label>
+                        )}
+                      </details>
                     </td>
                     <td>
                       <UnitSelect name={`lead-${i}`} scope={props.scope} selected={value(`lead-${i}`, "")} first={t.asWritten(task.lead.map((u) => u.name).join("; "))} />

@@ -85,6 +85,8 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
     leadUnitId: unitOf(`lead-${i}`),
     deadlineText: field(`deadline-${i}`),
     drop: field(`drop-${i}`) === "1",
+    splitInto: field(`split-${i}`).split(/\r?\n/),
+    mergeInto: /^\d+$/.test(field(`merge-${i}`)) ? Number(field(`merge-${i}`)) : null,
   }));
   const added: NewTaskEdit[] = Array.from({ length: SPARE_ROWS }, (_, j) => ({ title: field(`new-title-${j}`), leadUnitId: unitOf(`new-lead-${j}`), deadlineText: field(`new-deadline-${j}`) }));
   const edited = applyTableEdits(draft.plan, choices, scope.units, rows, added);
