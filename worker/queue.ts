@@ -71,13 +71,14 @@ const shared = new Map<string, SendPacer>();
 /**
  * One pacer per channel and pace, kept by the isolate: batches side by side
  * share the channel's budget. Telegram tolerates a small burst (its limit is
- * per second); Zalo publishes no limit, so its sends are spaced strictly.
+ * per second); Zalo publishes no limit, so its sends catch up half a slot at
+ * most (a late timer) and are otherwise spaced evenly.
  */
 function pacerFor(channel: Channel, perSecond: number, chatIntervalMs: number): SendPacer {
   const key = `${channel}:${perSecond}/${chatIntervalMs}`;
   let pacer = shared.get(key);
   if (!pacer) {
-    pacer = new SendPacer(perSecond, chatIntervalMs, channel === "zalo" ? 0 : 2);
+    pacer = new SendPacer(perSecond, chatIntervalMs, channel === "zalo" ? 0.5 : 2);
     shared.set(key, pacer);
   }
   return pacer;
