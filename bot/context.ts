@@ -23,6 +23,10 @@ export interface BotDeps {
   enqueueReminders?: (reminderIds: number[]) => Promise<number>;
   /** Sends outbox rows now (notices a person's action caused); what fails is left to the queue's retries. */
   deliverNow?: (reminderIds: number[]) => Promise<void>;
+  /** Puts a large export on the queue: built there, stored, and the member gets the link (worker/export-job). */
+  enqueueExport?: (job: { planId: number; memberId: number; format: "xlsx" | "csv" }) => Promise<void>;
+  /** Above this many assignments, /xuat is built by the queue rather than in the chat request. */
+  exportInlineMaxRows?: number;
   /** Signed links for files kept in storage and for pages of the back office. */
   links?: LinkMaker;
   /** A one-time login link to the web back office (web/links.ts); absent where the bot runs without the Worker. */

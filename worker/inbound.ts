@@ -18,6 +18,8 @@ export function botDeps(env: Env, db: Db, botUsername: string, waitUntil: (p: Pr
     enqueueReminders: (ids) => enqueuePending(env.DB, env.ALERTS, readAlertConfig(env), ids),
     deliverNow: (ids) => deliverNow(env, ids, waitUntil),
     links: fileLinks(env),
+    enqueueExport: env.ALERTS ? async (job) => void (await env.ALERTS!.send({ export: job })) : undefined,
+    exportInlineMaxRows: exportInlineMaxRows(env),
     webLoginLink: (memberId) => loginLink(env, memberId),
   };
 }
@@ -88,4 +90,12 @@ export function redact(text: string): string {
     .replace(/"[^"]*"/g, '"…"')
     .replace(/\d{6,}/g, "<id>")
     .slice(0, 300);
+}
+
+/** Above this many assignments an export is built by the queue: about 3 s of CPU per 100,000 rows would not fit a chat request. */
+const EXPORT_INLINE_MAX_ROWS = 5_000;
+
+function exportInlineMaxRows(env: Env): number {
+  const configured = Number(env.EXPORT_INLINE_MAX_ROWS);
+  return Number.isInteger(configured) && configured > 0 ? configured : EXPORT_INLINE_MAX_ROWS;
 }

@@ -23,6 +23,7 @@ import { telegramSender } from "./channels/telegram-sender";
 import { zaloSender } from "./channels/zalo-sender";
 import { readAlertConfig, readConfig, readZaloConfig, type Env } from "./env";
 import { ZaloApi } from "./zalo/client";
+import { exportJob, runExportJob, type ExportJob } from "./export-job";
 import { enqueuePending } from "./scheduled";
 
 /**
@@ -96,10 +97,21 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
   const calendar = new WorkingCalendar(config.holidays);
   const clock = deps.now ?? Date.now;
   const start = new Date(clock());
+  // Exports are built whatever the hour: someone is waiting for the file now.
+  let exports = 0;
+  for (const message of batch.messages) {
+    const job = exportJob.safeParse(message.body);
+    if (!job.success) continue;
+    exports++;
+    await runQueuedExport(env, message, job.data.export);
+  }
+  if (exports === batch.messages.length) return;
   if (!deps.ignoreSendingHours && !isSendingTime(start, config, calendar)) {
     // Retries can spill past working hours; nobody is woken at night.
     const wait = Math.ceil((nextSendingTime(start, config, calendar).getTime() - start.getTime()) / 1000);
-    batch.retryAll({ delaySeconds: Math.min(Math.max(wait, 1), QUEUE_DELAY_MAX_S) });
+    const later = { delaySeconds: Math.min(Math.max(wait, 1), QUEUE_DELAY_MAX_S) };
+    if (exports === 0) batch.retryAll(later);
+    else for (const message of batch.messages) if (!exportJob.safeParse(message.body).success) message.retry(later);
     return;
   }
   const today = vietnamDate(start);
@@ -107,6 +119,7 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
 
   const wanted: { message: Message<unknown>; id: number }[] = [];
   for (const message of batch.messages) {
+    if (exportJob.safeParse(message.body).success) continue; // handled above
     const body = messageBody.safeParse(message.body);
     if (body.success) wanted.push({ message, id: body.data.id });
     else {
@@ -289,6 +302,18 @@ function channelsFor(env: Env, deps: ConsumerDeps, config: AlertConfig): Record<
       pacer: pacerFor("zalo", zalo?.ZALO_RATE ?? 5, config.chatIntervalMs),
     },
   };
+}
+
+/** A large export (worker/export-job): retried by the queue if building or storing it fails. */
+async function runQueuedExport(env: Env, message: Message<unknown>, job: ExportJob): Promise<void> {
+  try {
+    const outcome = await runExportJob(env, job);
+    if (outcome === "refused") console.warn(JSON.stringify({ event: "export.refused", planId: job.planId, memberId: job.memberId }));
+    message.ack();
+  } catch (error) {
+    console.error(JSON.stringify({ event: "export.failed", planId: job.planId, error: error instanceof Error ? error.name : "error" }));
+    message.retry({ delaySeconds: 60 });
+  }
 }
 
 function sleep(ms: number): Promise<void> {

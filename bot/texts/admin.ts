@@ -146,6 +146,9 @@ export const adminTexts = {
       `📥 Báo cáo tình hình thực hiện ${plan}, ngày ${date}: ${total} nhiệm vụ, ${overdue} quá hạn.\nMở bằng Excel hoặc LibreOffice.`,
     csvCaption: (plan: string, date: string) => `📥 ${plan}, ngày ${date} (CSV, UTF-8).`,
     csvButton: "Tải bản CSV",
+    queued: (plan: string, rows: number) =>
+      `⏳ ${plan} có ${rows.toLocaleString("vi-VN")} nhiệm vụ giao cho đơn vị: báo cáo đang được lập. Bot sẽ gửi đường dẫn tải về đây khi xong (thường vài phút).`,
+    ready: (caption: string, link: string) => `${caption}\n\n📥 Tải về (hiệu lực 1 giờ):\n${link}`,
     empty: "Kế hoạch chưa có nhiệm vụ nào để xuất.",
     title: "bao-cao",
   },

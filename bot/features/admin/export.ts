@@ -1,66 +1,42 @@
 import { Composer } from "grammy";
-import { Actions } from "../../ports/actions";
-import { csvBytes } from "../../../core/report/csv";
-import { exportReport } from "../../../core/report/export";
-import type { ExportTarget } from "../../../core/report/targets-sheet";
-import { foldText } from "../../../core/text/fold";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
-import { buildWorkbook } from "../../../core/xlsx";
 import { exportSource } from "../../../db/queries/export";
-import { planTargets, type TargetList } from "../../../db/queries/targets";
-import type { PlanInfo } from "../../../db/queries/plans";
 import { adminExport } from "../../callback-data";
 import type { BotContext, MemberContext } from "../../context";
-import { adminTexts, exportTexts } from "../../texts";
+import { buildExportFile, type ExportFormat } from "../../export-file";
+import { Actions } from "../../ports/actions";
+import { adminTexts } from "../../texts";
 import { planFor, planLabel } from "./scope";
 
 const t = adminTexts.export;
 
 /**
  * /xuat [csv]: the plan's report as an Excel workbook (summary by unit,
- * targets, all assignments, overdue ones, a sheet per unit), sent as a document; CSV on
- * request or from the button under the workbook.
+ * targets, all assignments, overdue ones, a sheet per unit), sent as a
+ * document (a download link where documents cannot be sent); CSV on request
+ * or from the button under the workbook. A plan too large to build within one
+ * chat request is built by the queue, and the link arrives when it is ready.
  */
 export const exportFeature = new Composer<BotContext>();
 
 exportFeature.command("xuat", (ctx) => sendExport(ctx as MemberContext, /csv/i.test(ctx.match) ? "csv" : "xlsx"));
-exportFeature.callbackQuery(adminExport.pattern, (ctx) => sendExport(ctx as MemberContext, ctx.match[1] as "xlsx" | "csv"));
+exportFeature.callbackQuery(adminExport.pattern, (ctx) => sendExport(ctx as MemberContext, ctx.match[1] as ExportFormat));
 
-async function sendExport(ctx: MemberContext, format: "xlsx" | "csv"): Promise<void> {
+async function sendExport(ctx: MemberContext, format: ExportFormat): Promise<void> {
   const plan = await planFor(ctx, "read");
   if (!plan) return;
   if (ctx.callbackQuery) await ctx.port.answer();
   const now = ctx.deps.now();
-  const today = vietnamDate(now);
-  const [source, targets] = await Promise.all([exportSource(ctx.deps.db.$client, plan.id), planTargets(ctx.deps.db, plan.id)]);
+  const source = await exportSource(ctx.deps.db.$client, plan.id);
   if (source.units.length === 0) return void (await ctx.port.send(t.empty));
-  await ctx.port.working("upload_document");
-  const report = exportReport(source, today, exportTexts, exportTargets(targets));
-  const name = fileName(plan, today, format);
-  const label = planLabel(plan);
-  if (format === "csv") {
-    const bytes = await csvBytes(report.csvHeader, report.csvRows());
-    await ctx.port.sendFile({ bytes, name, mime: "text/csv" }, t.csvCaption(label, formatDate(today)));
-    return;
+  const rows = source.units.reduce((n, u) => n + u.count, 0);
+  const queue = ctx.deps.enqueueExport;
+  if (queue && rows > (ctx.deps.exportInlineMaxRows ?? Infinity)) {
+    await queue({ planId: plan.id, memberId: ctx.member.id, format });
+    return void (await ctx.port.send(t.queued(planLabel(plan), rows), { html: true }));
   }
-  const bytes = await buildWorkbook(report.sheets, { modified: now });
-  const { total, overdue } = report.totals();
-  await ctx.port.sendFile(
-    { bytes, name, mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-    t.caption(label, formatDate(today), total, overdue),
-    new Actions().text(t.csvButton, adminExport.build("csv")),
-  );
-}
-
-function exportTargets({ targets, values }: TargetList): ExportTarget[] {
-  return targets.map((target) => ({ ...target, values: values.filter((v) => v.targetId === target.id) }));
-}
-
-/** bao-cao-ke-hoach-mau-45-2026-05-12.xlsx: ASCII, so every mail client and phone keeps it. */
-function fileName(plan: PlanInfo, today: string, format: "xlsx" | "csv"): string {
-  const slug = foldText(plan.number ?? plan.title)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
-  return `${t.title}-${slug || "ke-hoach"}-${today}.${format}`;
+  await ctx.port.working("upload_document");
+  const file = await buildExportFile(ctx.deps.db, plan, source, format, now);
+  const actions = format === "xlsx" ? new Actions().text(t.csvButton, adminExport.build("csv")) : undefined;
+  await ctx.port.sendFile(file, file.caption, actions);
 }
