@@ -1,15 +1,11 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from "hono";
-import { exportTexts } from "../../bot/texts";
+import { buildExportFile } from "../../bot/export-file";
 import { canReadPlan } from "../../core/access/policy";
-import { csvBytes } from "../../core/report/csv";
-import { exportReport } from "../../core/report/export";
-import { foldText } from "../../core/text/fold";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
-import { buildWorkbook } from "../../core/xlsx";
 import { createDb } from "../../db/client";
 import { exportSource } from "../../db/queries/export";
-import { planTargets } from "../../db/queries/targets";
+import { botDeps } from "../../worker/inbound";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage, Page } from "../layout";
 import { planName } from "../pages/overview-page";
@@ -41,18 +37,20 @@ exportRoutes.get("/xuat/:file{bao-cao\\.(?:xlsx|csv)}", async (c) => {
   const plan = isOffice(viewer) ? await currentPlan(c) : null;
   if (!plan || !canReadPlan(actorOf(c), plan)) return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   const format = c.req.param("file").endsWith(".csv") ? "csv" : "xlsx";
-  const now = new Date();
-  const today = vietnamDate(now);
-  const [source, list] = await Promise.all([exportSource(c.env.DB, plan.id), planTargets(createDb(c.env.DB), plan.id)]);
+  const source = await exportSource(c.env.DB, plan.id);
   if (source.units.length === 0) return c.html(<MessagePage title="Xuất báo cáo" message="Kế hoạch chưa giao nhiệm vụ cho đơn vị nào, chưa có gì để xuất." viewer={viewer} kind="notice" />, 404);
-  const targets = list.targets.map((target) => ({ ...target, values: list.values.filter((v) => v.targetId === target.id) }));
-  const report = exportReport(source, today, exportTexts, targets);
-  const slug = foldText(plan.number ?? plan.title).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "ke-hoach";
-  const name = `bao-cao-${slug}-${today}.${format}`;
-  const bytes = format === "csv" ? await csvBytes(report.csvHeader, report.csvRows()) : await buildWorkbook(report.sheets, { modified: now });
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "content-disposition": `attachment; filename="${name}"`,
-    "x-report-date": formatDate(today),
+  // A large plan is built by the queue, as from chat: the link arrives in the member's chat.
+  const rows = source.units.reduce((n, u) => n + u.count, 0);
+  const deps = botDeps(c.env, createDb(c.env.DB), "", (p) => c.executionCtx.waitUntil(p));
+  if (deps.enqueueExport && rows > (deps.exportInlineMaxRows ?? Infinity)) {
+    await deps.enqueueExport({ planId: plan.id, memberId: viewer.memberId, format });
+    return c.html(<MessagePage title="Xuất báo cáo" message={`Kế hoạch có ${rows.toLocaleString("vi-VN")} nhiệm vụ giao cho đơn vị: báo cáo đang được lập và sẽ được gửi vào chat của đồng chí khi xong (thường vài phút).`} viewer={viewer} kind="notice" />, 202);
+  }
+  const now = new Date();
+  const file = await buildExportFile(createDb(c.env.DB), plan, source, format, now);
+  return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+    "content-type": format === "csv" ? "text/csv; charset=utf-8" : file.mime,
+    "content-disposition": `attachment; filename="${file.name}"`,
+    "x-report-date": formatDate(vietnamDate(now)),
   });
 });
