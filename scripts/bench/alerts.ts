@@ -11,8 +11,8 @@
  *     rate achieved as a share of 30/s, duplicates and losses.
  */
 import { spawnSync } from "node:child_process";
+import { freePort } from "../lib/free-port";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { getPlatformProxy } from "wrangler";
 import { WorkingCalendar } from "../../core/alerts/calendar";
 import { DEFAULT_ALERT_CONFIG } from "../../core/alerts/config";
@@ -37,17 +37,6 @@ const ZALO_TOKEN = "bench-zalo-token-123";
 /** Per process, so two benchmark runs at once (two sessions on one tree) do not share databases. */
 const WORK = `.wrangler/bench-alerts-${process.pid}`;
 
-/** A free local port for wrangler dev (fixed ports collide with a second run). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function withD1<T>(persistTo: string, run: (d1: D1Database) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: "wrangler.toml", persist: { path: `${persistTo}/v3` } });

@@ -9,7 +9,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { createFakeZaloApi, type FakeZaloApi, type FakeZaloApiOptions } from "./fake-zalo-api";
-import { serve } from "./node-http";
+import { serve } from "../lib/node-http";
 
 export interface StartFakeZaloApiOptions extends FakeZaloApiOptions {
   /** 0 = any free port. Default 0. */

@@ -4,8 +4,8 @@
  * applied, the demo committee and plan loaded). Torn down after the run.
  */
 import { spawnSync } from "node:child_process";
+import { freePort } from "../../scripts/lib/free-port";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -23,16 +23,6 @@ declare module "vitest" {
 
 export const LINK_SECRET = "browser-test-link-secret";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export default async function setup(project: TestProject) {
   const fake = await startFakeBotApi({ port: 0, rateLimit: false });
