@@ -1,5 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { drizzle as drizzleBuilder } from "drizzle-orm/d1";
 import type { Db } from "../client";
+import { compileSelect, runCompiled } from "../compiled";
 import { assignments, plans, tasks, units } from "../schema";
 import { auditStatement } from "./audit";
 
@@ -32,29 +34,27 @@ const assignmentView = {
   monitorUnitName: sql<string>`(select mu.name from units mu where mu.id = ${plans.monitorUnitId})`,
 };
 
-/** Every assignment of a unit in the plans still being tracked. */
-export function unitAssignments(db: Db, unitId: number) {
-  return db
+const viewQuery = (db: Db | ReturnType<typeof drizzleBuilder>) =>
+  db
     .select(assignmentView)
     .from(assignments)
     .innerJoin(tasks, eq(tasks.id, assignments.taskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
-    .innerJoin(units, eq(units.id, assignments.unitId))
-    .where(and(eq(assignments.unitId, unitId), eq(plans.archived, false)));
+    .innerJoin(units, eq(units.id, assignments.unitId));
+
+export type AssignmentView = Awaited<ReturnType<typeof viewQuery>>[number];
+
+const viewKeys = Object.keys(assignmentView) as (keyof AssignmentView & string)[];
+const byUnit = compileSelect<AssignmentView>(viewKeys, (db) => viewQuery(db).where(and(eq(assignments.unitId, sql.placeholder("unitId")), eq(plans.archived, false))));
+const byId = compileSelect<AssignmentView>(viewKeys, (db) => viewQuery(db).where(eq(assignments.id, sql.placeholder("id"))).limit(1));
+
+/** Every assignment of a unit in the plans still being tracked. */
+export function unitAssignments(db: Db, unitId: number): Promise<AssignmentView[]> {
+  return runCompiled(db.$client, byUnit, { unitId });
 }
 
-export type AssignmentView = Awaited<ReturnType<typeof unitAssignments>>[number];
-
 export async function assignmentById(db: Db, assignmentId: number): Promise<AssignmentView | null> {
-  const rows = await db
-    .select(assignmentView)
-    .from(assignments)
-    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
-    .innerJoin(plans, eq(plans.id, tasks.planId))
-    .innerJoin(units, eq(units.id, assignments.unitId))
-    .where(eq(assignments.id, assignmentId))
-    .limit(1);
-  return rows[0] ?? null;
+  return (await runCompiled(db.$client, byId, { id: assignmentId }))[0] ?? null;
 }
 
 /** The units a task is assigned to, leads first. */

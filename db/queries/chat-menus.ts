@@ -1,7 +1,3 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "../client";
-import { chatMenus } from "../schema";
-
 /** A line of a menu shown on a chat without buttons: the key typed and the action it stands for. */
 export interface MenuItem {
   key: string;
@@ -23,6 +19,10 @@ export async function saveChatMenu(d1: D1Database, chatKey: string, items: MenuI
 }
 
 /** The chat's last menu, for the webhook's first batch. */
-export function chatMenuByKey(db: Db, chatKey: string) {
-  return db.select({ items: chatMenus.items, createdAt: chatMenus.createdAt }).from(chatMenus).where(eq(chatMenus.chatKey, chatKey)).limit(1);
+export function chatMenuByKey(d1: D1Database, chatKey: string): D1PreparedStatement {
+  return d1.prepare("select items, created_at as createdAt from chat_menus where chat_key = ?1").bind(chatKey);
+}
+
+export function chatMenuFrom(row: { items: string; createdAt: string } | undefined): { items: MenuItem[]; createdAt: string } | null {
+  return row ? { items: JSON.parse(row.items) as MenuItem[], createdAt: row.createdAt } : null;
 }

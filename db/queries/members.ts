@@ -16,24 +16,16 @@ export interface MemberProfile {
   unreachableSince: string | null;
 }
 
-/** The active member behind a channel account, with the unit they act for. */
-export function activeMemberByIdentity(db: Db, channel: Channel, userId: string) {
-  return db
-    .select({
-      id: members.id,
-      channel: memberChannels.channel,
-      chatId: memberChannels.chatId,
-      unitId: members.unitId,
-      unitName: units.name,
-      role: members.role,
-      fullName: members.fullName,
-      unreachableSince: memberChannels.unreachableSince,
-    })
-    .from(memberChannels)
-    .innerJoin(members, eq(members.id, memberChannels.memberId))
-    .innerJoin(units, eq(units.id, members.unitId))
-    .where(and(eq(memberChannels.channel, channel), eq(memberChannels.userId, userId), isNull(members.removedAt)))
-    .limit(1);
+/** The active member behind a channel account, with the unit they act for: a statement for the webhook's first batch (plain SQL, run on every update). */
+export function activeMemberByIdentity(d1: D1Database, channel: Channel, userId: string): D1PreparedStatement {
+  return d1
+    .prepare(
+      `select m.id, mc.channel, mc.chat_id as chatId, m.unit_id as unitId, u.name as unitName, m.role, m.full_name as fullName,
+              mc.unreachable_since as unreachableSince
+       from member_channels mc join members m on m.id = mc.member_id join units u on u.id = m.unit_id
+       where mc.channel = ?1 and mc.user_id = ?2 and m.removed_at is null limit 1`,
+    )
+    .bind(channel, userId);
 }
 
 /** Admins of a unit who can still be reached: where approvals and escalations go. */

@@ -5,8 +5,8 @@ import { TelegramPort } from "../../bot/ports/telegram";
 import { updateChatId, updateSenderId } from "../../bot/update-sender";
 import { texts } from "../../bot/texts";
 import { createDb } from "../../db/client";
-import { conversationByChat } from "../../db/queries/conversations";
-import { activeMemberByIdentity } from "../../db/queries/members";
+import { conversationByChat, conversationFrom } from "../../db/queries/conversations";
+import { activeMemberByIdentity, type MemberProfile } from "../../db/queries/members";
 import { claimUpdate } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
 import { readConfig, type Env } from "../env";
@@ -41,12 +41,12 @@ telegramWebhook.post("/webhook", async (c) => {
   const t0 = performance.now();
   const key = `tg:${update.update_id}`;
   // One round trip: claim the update, load the sender's membership and their chat's open flow.
-  const [claimed, memberRows, conversationRows] = await db.batch([
-    claimUpdate(db, key, new Date()),
-    activeMemberByIdentity(db, "telegram", String(senderId)),
-    conversationByChat(db, String(chatId)),
+  const [claimed, memberRows, conversationRows] = await counter.d1.batch<Record<string, unknown>>([
+    claimUpdate(counter.d1, key, new Date()),
+    activeMemberByIdentity(counter.d1, "telegram", String(senderId)),
+    conversationByChat(counter.d1, String(chatId)),
   ]);
-  if (claimed.length === 0) return c.text("OK (đã xử lý)", 200);
+  if (claimed!.results.length === 0) return c.text("OK (đã xử lý)", 200);
   const t1 = performance.now();
 
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
@@ -58,7 +58,7 @@ telegramWebhook.post("/webhook", async (c) => {
     key,
     botConfig,
     update,
-    { deps, member: memberRows[0] ?? null, conversation: conversationRows[0] ?? null, port: (ctx) => new TelegramPort(ctx, deps.links ?? null) },
+    { deps, member: (memberRows!.results[0] as MemberProfile | undefined) ?? null, conversation: conversationFrom(conversationRows!.results[0]), port: (ctx) => new TelegramPort(ctx, deps.links ?? null) },
     () => apologize(botConfig, chatId, update),
     waitUntil,
   );

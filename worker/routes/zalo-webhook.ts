@@ -5,9 +5,9 @@ import { ZaloPort } from "../../bot/ports/zalo";
 import { zaloTexts } from "../../bot/texts";
 import { readTypedInput } from "../../bot/zalo-input";
 import { createDb } from "../../db/client";
-import { chatMenuByKey, saveChatMenu, zaloChatKey } from "../../db/queries/chat-menus";
-import { conversationByChat } from "../../db/queries/conversations";
-import { activeMemberByIdentity } from "../../db/queries/members";
+import { chatMenuByKey, chatMenuFrom, saveChatMenu, zaloChatKey } from "../../db/queries/chat-menus";
+import { conversationByChat, conversationFrom } from "../../db/queries/conversations";
+import { activeMemberByIdentity, type MemberProfile } from "../../db/queries/members";
 import { claimUpdate, finishUpdate } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
 import { readConfig, readZaloConfig, type Env } from "../env";
@@ -43,19 +43,19 @@ zaloWebhook.post("/webhook", async (c) => {
   const chatKey = zaloChatKey(event.chatId);
   const key = `zl:${event.messageId}`;
   const now = new Date();
-  const [claimed, memberRows, conversationRows, menuRows] = await db.batch([
-    claimUpdate(db, key, now),
-    activeMemberByIdentity(db, "zalo", event.userId),
-    conversationByChat(db, chatKey),
-    chatMenuByKey(db, chatKey),
+  const [claimed, memberRows, conversationRows, menuRows] = await counter.d1.batch<Record<string, unknown>>([
+    claimUpdate(counter.d1, key, now),
+    activeMemberByIdentity(counter.d1, "zalo", event.userId),
+    conversationByChat(counter.d1, chatKey),
+    chatMenuByKey(counter.d1, chatKey),
   ]);
-  if (claimed.length === 0) return c.text("OK (đã xử lý)", 200);
+  if (claimed!.results.length === 0) return c.text("OK (đã xử lý)", 200);
 
   const api = new ZaloApi({ token: zalo.ZALO_BOT_TOKEN, apiRoot: zalo.ZALO_API_ROOT });
   const plainDb = createDb(c.env.DB);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const member = memberRows[0] ?? null;
-  const conversation = conversationRows[0] ?? null;
+  const member = (memberRows!.results[0] as MemberProfile | undefined) ?? null;
+  const conversation = conversationFrom(conversationRows!.results[0]);
   const flowOpen = conversation !== null && conversation.memberId === member?.id && conversation.expiresAt > now.toISOString();
   const reply = (text: string) => api.sendMessage(event.chatId, text);
 
@@ -71,7 +71,7 @@ zaloWebhook.post("/webhook", async (c) => {
     waitUntil(finishUpdate(plainDb, key));
     return c.text("OK", 200);
   }
-  const menu = menuRows[0] ?? null;
+  const menu = chatMenuFrom(menuRows!.results[0] as { items: string; createdAt: string } | undefined);
   // A stranger's "1" is not a menu pick: they get how to join, like any other text.
   const input = event.kind === "text" && member ? readTypedInput(event.text ?? "", menu, flowOpen, now.getTime()) : { kind: "text" as const };
   if (input.kind === "unknown_key" || input.kind === "stale_menu") {
