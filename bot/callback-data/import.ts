@@ -17,6 +17,10 @@ export type ImportAction =
   | { kind: "issuer"; unitId: number }
   | { kind: "monitors"; page: number }
   | { kind: "monitor"; unitId: number }
+  /** Type tasks the importer missed (or the whole list, when it found none). */
+  | { kind: "add" }
+  | { kind: "rename"; task: number }
+  | { kind: "split"; task: number }
   | { kind: "confirm" }
   | { kind: "cancel" };
 
@@ -35,6 +39,9 @@ const forms: [RegExp, (m: RegExpExecArray) => ImportAction][] = [
   [new RegExp(`^I:${N}$`), (m) => ({ kind: "issuer", unitId: Number(m[1]) })],
   [new RegExp(`^mp:${N}$`), (m) => ({ kind: "monitors", page: Number(m[1]) })],
   [new RegExp(`^M:${N}$`), (m) => ({ kind: "monitor", unitId: Number(m[1]) })],
+  [/^a$/, () => ({ kind: "add" })],
+  [new RegExp(`^r:${N}$`), (m) => ({ kind: "rename", task: Number(m[1]) })],
+  [new RegExp(`^sp:${N}$`), (m) => ({ kind: "split", task: Number(m[1]) })],
   [/^ok$/, () => ({ kind: "confirm" })],
   [/^no$/, () => ({ kind: "cancel" })],
 ];
@@ -53,6 +60,9 @@ function encode(action: ImportAction): string {
     case "issuer": return `I:${action.unitId}`;
     case "monitors": return `mp:${action.page}`;
     case "monitor": return `M:${action.unitId}`;
+    case "add": return "a";
+    case "rename": return `r:${action.task}`;
+    case "split": return `sp:${action.task}`;
     case "confirm": return "ok";
     case "cancel": return "no";
   }

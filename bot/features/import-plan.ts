@@ -4,23 +4,25 @@ import { importButton } from "../callback-data";
 import { activeFlow, startFlow } from "../conversation";
 import type { BotContext, MemberContext } from "../context";
 import { adminsOnly } from "../filters/admins-only";
-import { cancelImportKeyboard } from "../keyboards/import";
+import { awaitFileKeyboard } from "../keyboards/import";
 import { importTexts as t } from "../texts";
 import { receivePlanFile } from "./import/receive";
 import { onDeadlineText, onImportButton } from "./import/review";
+import { onRenameText, onSplitText, onTasksText } from "./import/typed";
 import { IMPORT_FLOW, type ImportFlowData } from "./import/state";
 
 /**
  * Importing a plan: an admin sends the document (or /nhapkh, then the
- * document), reviews what was read, and confirms. Nothing but the draft is
+ * document or the task list typed), reviews what was read, adds, renames or
+ * splits tasks, and confirms. Nothing but the draft is
  * written before confirmation.
  */
 export const importPlan = new Composer<BotContext>();
 
 importPlan.command("nhapkh", adminsOnly, async (ctx) => {
-  const data: ImportFlowData = { importId: null, choices: null, deadlineTask: null, back: null };
+  const data: ImportFlowData = { importId: null, choices: null, deadlineTask: null, back: null, editTask: null };
   const token = await startFlow(ctx as MemberContext, IMPORT_FLOW, "await_file", data as unknown as Record<string, unknown>);
-  await ctx.port.send(t.askFile, { html: true, actions: cancelImportKeyboard(token) });
+  await ctx.port.send(t.askFile, { html: true, actions: awaitFileKeyboard(token) });
 });
 
 // A file with no flow running is an admin's import; inside another flow (evidence for a report) it is that flow's.
@@ -41,8 +43,13 @@ importPlan.on("message:text", async (ctx, next) => {
   const c = ctx as MemberContext;
   const flow = activeFlow(c, IMPORT_FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
-  if (flow.step === "deadline") return onDeadlineText(c, ctx.message.text);
-  await ctx.port.send(flow.step === "await_file" ? t.waitingForFile : t.reviewHint);
+  const text = ctx.message.text;
+  if (flow.step === "deadline") return onDeadlineText(c, text);
+  if (flow.step === "add_tasks") return onTasksText(c, text);
+  if (flow.step === "rename") return onRenameText(c, text);
+  if (flow.step === "split") return onSplitText(c, text);
+  if (flow.step === "await_file") return void (await ctx.port.send(t.waitingForFile, { actions: awaitFileKeyboard(flow.token) }));
+  await ctx.port.send(t.reviewHint);
 });
 
 importPlan.callbackQuery(importButton.pattern, adminsOnly, async (ctx) => {

@@ -14,8 +14,10 @@ export function pageCount(items: number): number {
   return Math.max(1, Math.ceil(items / IMPORT_PAGE_SIZE));
 }
 
-export function summaryKeyboard(token: string, newUnits: number): Actions {
-  const keyboard = new Actions().text(t.buttons.tasks, b(token, { kind: "task", task: 0 })).row();
+export function summaryKeyboard(token: string, newUnits: number, tasks: number): Actions {
+  const keyboard = new Actions();
+  if (tasks > 0) keyboard.text(t.buttons.tasks, b(token, { kind: "task", task: 0 }));
+  keyboard.text(t.buttons.addTasks, b(token, { kind: "add" })).row();
   if (newUnits > 0) keyboard.text(t.buttons.newUnits(newUnits), b(token, { kind: "newUnits", page: 0 })).row();
   return keyboard
     .text(t.buttons.issuer, b(token, { kind: "issuers", page: 0 }))
@@ -35,6 +37,9 @@ export function taskKeyboard(token: string, index: number, total: number, droppe
     keyboard
       .text(t.buttons.changeUnit, b(token, { kind: "names", task: index }))
       .text(t.buttons.changeDeadline, b(token, { kind: "deadline", task: index }))
+      .row()
+      .text(t.buttons.rename, b(token, { kind: "rename", task: index }))
+      .text(t.buttons.split, b(token, { kind: "split", task: index }))
       .row();
   }
   return keyboard
@@ -44,6 +49,11 @@ export function taskKeyboard(token: string, index: number, total: number, droppe
 
 export function cancelImportKeyboard(token: string): Actions {
   return new Actions().text(t.buttons.cancel, b(token, { kind: "cancel" }));
+}
+
+/** Waiting for a file: the tasks can be typed instead (the only way on Zalo, which takes no files). */
+export function awaitFileKeyboard(token: string): Actions {
+  return new Actions().text(t.buttons.typeTasks, b(token, { kind: "add" })).row().text(t.buttons.cancel, b(token, { kind: "cancel" }));
 }
 
 export function backKeyboard(token: string, back: ImportAction): Actions {

@@ -4,8 +4,9 @@ import type { PlanFileRejection } from "../../core/plan-import/source-file";
 export const importTexts = {
   askFile:
     "📄 <b>Nhập kế hoạch</b>\nGửi tệp kế hoạch vào đây: <b>.docx</b> (Word), .txt hoặc .md, tối đa 2 MB.\n" +
-    "Bot đọc nhiệm vụ, đơn vị, thời hạn và cho đồng chí xem lại; <b>chưa lưu gì</b> trước khi đồng chí xác nhận.\nGõ /huy để thôi.",
-  waitingForFile: "Đang chờ tệp kế hoạch (.docx, .txt hoặc .md). Gửi tệp vào đây, hoặc gõ /huy để thôi.",
+    "Bot đọc nhiệm vụ, đơn vị, thời hạn và cho đồng chí xem lại; <b>chưa lưu gì</b> trước khi đồng chí xác nhận.\n" +
+    "Không có tệp? Chọn <b>Gõ danh sách nhiệm vụ</b>. Gõ /huy để thôi.",
+  waitingForFile: "Đang chờ tệp kế hoạch (.docx, .txt hoặc .md). Gửi tệp vào đây, chọn Gõ danh sách nhiệm vụ, hoặc gõ /huy để thôi.",
   adminOnly: "Chỉ người quản trị mới nhập được kế hoạch. Để gửi minh chứng cho một nhiệm vụ, gõ /viec rồi mở nhiệm vụ đó.",
 
   rejected: {
@@ -25,8 +26,32 @@ export const importTexts = {
   } satisfies Record<PlanFileRejection, string>,
   downloadFailed: "Không tải được tệp từ Telegram. Đồng chí gửi lại tệp giúp.",
   noTasks:
-    "Đã đọc tệp nhưng <b>không tìm thấy nhiệm vụ nào</b>. Bot nhận ra nhiệm vụ khi kế hoạch có mục giao việc cho từng đơn vị, " +
-    "các dòng “Đơn vị chủ trì… Thời gian thực hiện…”, hoặc bảng phụ lục (Nhiệm vụ | Cơ quan chủ trì | Thời gian). Hãy kiểm tra đã gửi đúng tệp kế hoạch. Chưa có gì được lưu.",
+    "Đã đọc tệp nhưng <b>chưa nhận ra nhiệm vụ nào</b>. Đồng chí có thể gõ hoặc dán danh sách nhiệm vụ ngay tại đây; " +
+    "bot giữ số, ngày và nơi ban hành đã đọc được. Nếu gửi nhầm tệp, gõ /huy rồi gửi tệp khác. Chưa có gì được lưu.",
+  tasksFormat:
+    "Mỗi dòng một nhiệm vụ:\n<code>Tên nhiệm vụ | đơn vị chủ trì | đơn vị phối hợp | thời hạn</code>\n" +
+    "Chỉ cần tên; các phần sau có thể bỏ trống. Ví dụ:\n" +
+    "<code>Rà soát quy chế làm việc | Văn phòng | Sở Nội vụ, Sở Tư pháp | quý II/2026</code>\n<code>Tập huấn cán bộ làm công tác văn thư</code>\n" +
+    "Có thể dán nguyên danh sách có đánh số (1., a), -).",
+  askTasks: (first: boolean) =>
+    first
+      ? "📝 <b>Gõ danh sách nhiệm vụ</b>\nGõ hoặc dán các nhiệm vụ của kế hoạch, rồi gửi."
+      : "➕ <b>Thêm nhiệm vụ</b>\nGõ các nhiệm vụ bot chưa đọc được, rồi gửi.",
+  tasksNotRead: {
+    empty: "Chưa thấy nhiệm vụ nào trong tin nhắn. Gõ mỗi dòng một nhiệm vụ, hoặc bấm Quay lại.",
+    too_many: "Mỗi lần gõ tối đa 100 nhiệm vụ. Chia danh sách thành nhiều lần gửi.",
+    title_too_long: (line: number) => `Dòng ${line} quá dài (quá 2.000 ký tự). Rút gọn tên nhiệm vụ rồi gửi lại.`,
+  },
+  tasksAdded: (n: number) => `✓ Đã thêm ${n} nhiệm vụ (chưa lưu).`,
+  nothingToSave: "Kế hoạch chưa có nhiệm vụ nào để lưu. Chọn Thêm nhiệm vụ, hoặc gõ /huy để thôi.",
+  askRename: (ref: string, current: string) => `✏️ <b>Sửa tên nhiệm vụ ${ref}</b>\nHiện tại: ${current}\n\nGõ tên mới.`,
+  renamed: (ref: string) => `✓ Đã sửa tên nhiệm vụ ${ref}.`,
+  askSplit: (ref: string, current: string) =>
+    `✂️ <b>Tách nhiệm vụ ${ref}</b>\n${current}\n\nGõ tên từng nhiệm vụ, mỗi dòng một nhiệm vụ (ít nhất 2). ` +
+    "Đơn vị và thời hạn được giữ cho mỗi nhiệm vụ; sửa riêng sau nếu cần.",
+  splitTooFew: "Cần ít nhất 2 dòng, mỗi dòng một nhiệm vụ. Gõ lại, hoặc bấm Quay lại.",
+  splitDone: (ref: string, n: number) => `✓ Đã tách nhiệm vụ ${ref} thành ${n} nhiệm vụ.`,
+  titleEmpty: "Tên nhiệm vụ trống. Gõ lại, hoặc bấm Quay lại.",
   duplicate: (plan: string, date: string) =>
     `Kế hoạch này <b>đã được nhập</b> ngày ${date}:\n${plan}\n\nMỗi văn bản chỉ nhập một lần. Nếu đây là bản sửa đổi, hãy gửi đúng tệp bản mới.`,
 
@@ -40,6 +65,7 @@ export const importTexts = {
   summaryTargets: (n: number) => `• <b>${n}</b> mục tiêu (chỉ tiêu)`,
   summaryNoDeadline: (n: number) => `• <b>${n}</b> nhiệm vụ chưa có thời hạn`,
   summaryNoLead: (n: number) => `• <b>${n}</b> nhiệm vụ chưa có đơn vị chủ trì`,
+  summaryFlagged: (n: number) => `• ⚠️ <b>${n}</b> nhiệm vụ cần xem lại (đánh dấu ⚠️ khi xem từng nhiệm vụ)`,
   summaryNewUnits: "🆕 <b>Đơn vị mới</b> (sẽ được tạo):",
   summaryGroupNote: "👥 nhóm: giao cho cả nhóm vì chưa biết các đơn vị thành viên",
   summaryWarnings: "⚠️ <b>Cần xem lại</b>:",
@@ -47,6 +73,14 @@ export const importTexts = {
   summaryFooter: "Chưa có gì được lưu. Xem từng nhiệm vụ để sửa, rồi bấm <b>Xác nhận</b>.",
 
   taskHeader: (n: number, total: number, ref: string) => `<b>Nhiệm vụ ${n}/${total}</b> · ${ref}`,
+  taskFlags: (reasons: string) => `⚠️ <b>Cần xem lại</b>: ${reasons}`,
+  flag: {
+    no_lead: "chưa có đơn vị chủ trì",
+    lead_unknown: "đơn vị chủ trì chưa khớp đơn vị nào trong hệ thống",
+    deadline_unread: "chưa hiểu thời hạn",
+    title_short: "tên rất ngắn, có thể chỉ là đề mục",
+    title_long: "tên rất dài, có thể gộp nhiều nhiệm vụ",
+  },
   taskDropped: "🗑 <i>Đã bỏ: nhiệm vụ này sẽ không được lưu.</i>",
   taskLead: (units: string) => `Chủ trì: ${units}`,
   taskCoop: (units: string) => `Phối hợp: ${units}`,
@@ -136,6 +170,10 @@ export const importTexts = {
     changeUnit: "🏢 Đổi đơn vị",
     changeDeadline: "📅 Đổi hạn",
     drop: "🗑 Bỏ nhiệm vụ",
+    addTasks: "➕ Thêm nhiệm vụ",
+    typeTasks: "📝 Gõ danh sách nhiệm vụ",
+    rename: "✏️ Sửa tên",
+    split: "✂️ Tách",
     restore: "↩ Giữ lại",
     summary: "« Tóm tắt",
     back: "« Quay lại",

@@ -4,30 +4,42 @@ import { findMarker } from "./markers";
 import { scanPeriods } from "./periods";
 import { choosePeriod } from "./ranges";
 import { findRecurrence } from "./recurrence";
+import { takeStart } from "./start";
 import type { Deadline } from "./types";
 
 const PER_PLAN_NOTE = "Theo kế hoạch của đơn vị";
 
 const NONE: Deadline = { kind: "none", due: null, start: null, recurrence: null, dayOfMonth: null, note: null };
 
+export interface DeadlineContext {
+  /** The year a schedule's heading gives ("(Năm 2026)") to dates written without one ("ngày 23 tháng 1"). */
+  year?: number;
+}
+
 /**
  * Reads a deadline phrase as written in a plan ("(*hoàn thành trong quý III/2024*)").
  * A named period wins over everything else and keeps any cadence beside it
  * ("trong quý II/2024 và thực hiện thường xuyên"); then a cadence alone; then an
- * event or the unit's own plan. Never throws: unreadable input is kind "none".
+ * event or the unit's own plan. A period after "bắt đầu từ" is a start: alone, it makes
+ * an ongoing duty from then on ("bắt đầu từ năm 2026"). Never throws: unreadable input is kind "none".
  */
-export function parseDeadline(text: string): Deadline {
+export function parseDeadline(text: string, context: DeadlineContext = {}): Deadline {
   if (typeof text !== "string") return { ...NONE };
   const phrase = cleanPhrase(text);
   const folded = maskDocumentRefs(phrase.folded);
   const { tokens, masked } = scanPeriods(folded);
-  const period = choosePeriod(tokens, masked);
+  const { start, rest } = takeStart(tokens, folded);
+  const period = choosePeriod(rest, masked, context.year);
   const repetition = findRecurrence(folded);
   const recurrence = repetition?.recurrence ?? null;
   const dayOfMonth = repetition?.dayOfMonth ?? null;
 
-  if (period) return { kind: period.kind, due: period.due, start: period.start, recurrence, dayOfMonth, note: null };
-  if (recurrence) return { kind: "recurring", due: null, start: null, recurrence, dayOfMonth, note: null };
+  if (period) {
+    return { kind: period.kind, due: period.due, start: period.start ?? start, recurrence, dayOfMonth, note: null };
+  }
+  if (recurrence || start) {
+    return { kind: "recurring", due: null, start, recurrence: recurrence ?? "ongoing", dayOfMonth, note: null };
+  }
 
   const marker = findMarker(folded);
   if (marker?.kind === "per_plan") return { ...NONE, kind: "per_plan", note: PER_PLAN_NOTE };

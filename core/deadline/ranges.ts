@@ -20,19 +20,23 @@ const FINENESS: Record<Choice["kind"], number> = { date: 0, month: 1, quarter: 2
 /**
  * Pairs tokens joined by "đến"/"-" into ranges, then picks the candidate with the
  * earliest due date: "Quý IV/2025 (báo cáo kết quả trước 15/12/2025)" → 2025-12-15,
- * because the earlier date is the one that will be missed first.
+ * because the earlier date is the one that will be missed first. A day or month
+ * without a year is read in `defaultYear` when the document gives one elsewhere.
  */
-export function choosePeriod(tokens: PeriodToken[], folded: string): Choice | null {
+export function choosePeriod(tokens: PeriodToken[], folded: string, defaultYear?: number): Choice | null {
   const candidates: Choice[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
     const second = tokens[i + 1];
-    const range = second ? rangeBetween(first, second, folded.slice(first.to, second.from)) : null;
+    const range = second ? rangeBetween(first, second, folded.slice(first.to, second.from), defaultYear) : null;
     if (range) {
       candidates.push(range);
       i++;
     } else if ("period" in first) {
       candidates.push(single(first.period));
+    } else if (defaultYear !== undefined) {
+      const period = first.yearless(defaultYear);
+      if (period) candidates.push(single(period));
     }
   }
   candidates.sort((a, b) => a.due.localeCompare(b.due) || rank(a) - rank(b));
@@ -48,10 +52,10 @@ function rank(choice: Choice): number {
   return FINENESS[choice.kind] * 2 + (choice.kind === "year" && choice.start ? 1 : 0);
 }
 
-function rangeBetween(first: PeriodToken, second: PeriodToken, joiner: string): Choice | null {
+function rangeBetween(first: PeriodToken, second: PeriodToken, joiner: string, defaultYear?: number): Choice | null {
   const joined = RANGE_JOINER.test(joiner) || ("yearless" in first && LIST_JOINER.test(joiner));
   if (!joined) return null;
-  const ends = resolveEnds(first, second);
+  const ends = resolveEnds(first, second, defaultYear);
   if (!ends || ends[0].start > ends[1].end) return null;
   return { kind: "range", start: ends[0].start, due: ends[1].end };
 }
@@ -60,8 +64,15 @@ function rangeBetween(first: PeriodToken, second: PeriodToken, joiner: string): 
  * Lends the year of one end to the other, stepping a year when the range would run
  * backwards. Only a day, month or quarter lends its year: "tháng 5 - năm 2026" is no range.
  */
-function resolveEnds(first: PeriodToken, second: PeriodToken): [Period, Period] | null {
+function resolveEnds(first: PeriodToken, second: PeriodToken, defaultYear?: number): [Period, Period] | null {
   if ("period" in first && "period" in second) return [first.period, second.period];
+  if ("yearless" in first && "yearless" in second) {
+    if (defaultYear === undefined) return null;
+    const start = first.yearless(defaultYear);
+    const same = second.yearless(defaultYear);
+    const end = same && start && same.end < start.start ? second.yearless(defaultYear + 1) : same;
+    return start && end ? [start, end] : null;
+  }
   if ("period" in second && "yearless" in first) {
     if (!lendsYear(second.period)) return null;
     const year = Number(second.period.start.slice(0, 4));

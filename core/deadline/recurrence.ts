@@ -21,6 +21,8 @@ const CADENCES: [Recurrence, RegExp][] = [
     "monthly",
     words(
       "(?:hang|moi)\\s+thang",
+      // "trước ngày 05 của tháng liền kề": each month's report is due early the next month.
+      "thang\\s+(?:tiep\\s+theo\\s+)?lien\\s+ke",
       "dinh ky\\s+(?:hang\\s+)?(?:0?1\\s+)?thang(?!\\s*\\d)",
       `${NO_COUNT}(?:0?1\\s+)?thang${EVERY}`,
     ),
@@ -49,6 +51,8 @@ const CADENCES: [Recurrence, RegExp][] = [
     "yearly",
     words(
       "(?:hang|moi)\\s+nam",
+      // "trước ngày 31/01 năm liền kề", "31/12 năm trước liền kề": a yearly report dated by the year around it.
+      "nam\\s+(?:truoc\\s+|sau\\s+|tiep\\s+theo\\s+)?lien\\s+ke",
       "dinh ky\\s+(?:hang\\s+)?nam",
       "dinh ky\\s+(?:0?1\\s+nam|12\\s+thang)",
       `${NO_COUNT}(?:0?1\\s+)?nam${EVERY}`,
@@ -60,14 +64,18 @@ const CADENCES: [Recurrence, RegExp][] = [
   ["ongoing", words("thuong xuyen", "lien tuc", "(?:hang|moi)\\s+(?:ngay|tuan)", "dinh ky")],
 ];
 
-// "trước ngày 20 hằng tháng": the day of the month a monthly duty is due.
-const DAY_OF_MONTH = new RegExp(`${B}ngay\\s+(\\d{1,2})\\s+(?:cua\\s+)?(?:hang|moi)\\s+thang${E}`);
+// "trước ngày 20 hằng tháng", "trước ngày 05 của tháng liền kề": the day of the month a monthly duty is due.
+const DAY_OF_MONTH = new RegExp(
+  `${B}ngay\\s+(\\d{1,2})\\s+(?:cua\\s+)?(?:(?:hang|moi)\\s+thang|thang\\s+(?:tiep\\s+theo\\s+)?lien\\s+ke)${E}`,
+);
+// "hằng tháng, trước ngày 20": a day with no month after it.
+const BARE_DAY = new RegExp(`${B}(?:truoc|cham\\s+nhat|vao)\\s+ngay\\s+(\\d{1,2})(?!\\s*[/.\\-–]\\s*\\d|\\s+thang)${E}`);
 
 /** The cadence the folded phrase names, if any. */
 export function findRecurrence(folded: string): Repetition | null {
   const found = CADENCES.find(([, pattern]) => pattern.test(folded));
   if (!found) return null;
   const recurrence = found[0];
-  const day = recurrence === "monthly" ? Number(DAY_OF_MONTH.exec(folded)?.[1] ?? NaN) : NaN;
+  const day = recurrence === "monthly" ? Number((DAY_OF_MONTH.exec(folded) ?? BARE_DAY.exec(folded))?.[1] ?? NaN) : NaN;
   return { recurrence, dayOfMonth: day >= 1 && day <= 31 ? day : null };
 }

@@ -87,5 +87,11 @@ function opensParagraph(line: string, previous: string): boolean {
   const text = stripEmphasis(line).trimStart();
   if (!LIST_MARKER.test(text)) return false;
   if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
-  return ENDS_SENTENCE.test(stripEmphasis(previous).trimEnd());
+  const before = stripEmphasis(previous).trimEnd();
+  return ENDS_SENTENCE.test(before) || isHeadingLine(before);
+}
+
+/** "II. NHIỆM VỤ CỤ THỂ", "### Nhiệm vụ": a heading ends where it stands, whatever its last character. */
+function isHeadingLine(line: string): boolean {
+  return /^#{1,6}\s/.test(line) || (/\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line));
 }

@@ -6,6 +6,7 @@
  */
 import type { Deadline } from "../deadline/types";
 import { matchUnits, unitKey } from "../units/match";
+import { taskFlags } from "./flags";
 import type { ExtractedPlan } from "./types";
 
 /** The extraction as reviewed and stored: its prose paragraphs are not needed any more. */
@@ -121,6 +122,8 @@ export interface ReviewSummary {
   skippedUnits: number;
   withoutDeadline: number;
   withoutLead: number;
+  /** Kept tasks with at least one reason to look again (see flags.ts). */
+  flagged: number;
   targets: number;
   /** The extractor's notes, minus those the counts already say. */
   warnings: string[];
@@ -158,6 +161,7 @@ export function summarize(plan: ReviewPlan, choices: ImportChoices, scope: Scope
     skippedUnits: skipped,
     withoutDeadline: kept.filter((t) => t.deadline.kind === "none").length,
     withoutLead: kept.filter((t) => !assigned(t)).length,
+    flagged: kept.filter((t) => taskFlags(t).length > 0).length,
     targets: plan.targets.length,
     warnings: plan.warnings.filter((w) => !/không có thời hạn$|không có đơn vị chủ trì$|^Không tìm thấy nhiệm vụ nào$/.test(w)),
   };

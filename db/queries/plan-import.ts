@@ -103,6 +103,14 @@ export async function importDraft(db: Db, id: number): Promise<ImportDraft | nul
   return { id: row.id, memberId: row.memberId, sourceHash: row.sourceHash, fileName: row.fileName, status: row.status, planId: row.planId, plan };
 }
 
+/** The extraction as the admin edited it in the chat (tasks added, renamed, split); only while still under review. */
+export async function updateImportDraftPlan(db: Db, id: number, plan: StoredExtraction): Promise<void> {
+  await db
+    .update(planImports)
+    .set({ extraction: { plan } })
+    .where(and(eq(planImports.id, id), eq(planImports.status, "reviewing")));
+}
+
 export function cancelImportDraft(db: Db, id: number) {
   return db.update(planImports).set({ status: "cancelled" }).where(and(eq(planImports.id, id), eq(planImports.status, "reviewing")));
 }

@@ -169,6 +169,39 @@ describe("parseDeadline", () => {
     ]);
   });
 
+  describe("monthly and yearly reports dated by the period around them", () => {
+    table([
+      ["trước ngày 05 của tháng liền kề", recurring("monthly", 5)],
+      ["Báo cáo kết quả trước ngày 05 của tháng tiếp theo liền kề", recurring("monthly", 5)],
+      ["mỗi tháng", recurring("monthly")],
+      ["Mỗi tháng báo cáo một lần", recurring("monthly")],
+      ["hằng tháng, trước ngày 20", recurring("monthly", 20)],
+      ["trước ngày 31/01 năm liền kề", recurring("yearly")],
+      ["31/12 năm trước liền kề", recurring("yearly")],
+      ["trước ngày 15/12 của năm liền kề", recurring("yearly")],
+    ]);
+  });
+
+  // A start is not a due date: alone, it is an ongoing duty from then on.
+  describe("a start", () => {
+    table([
+      ["bắt đầu từ năm 2026", d("recurring", null, { recurrence: "ongoing", start: "2026-01-01" })],
+      ["Bắt đầu thực hiện từ quý III/2026", d("recurring", null, { recurrence: "ongoing", start: "2026-07-01" })],
+      ["bắt đầu từ năm 2026, hằng năm", d("recurring", null, { recurrence: "yearly", start: "2026-01-01" })],
+      ["bắt đầu từ tháng 3/2026, hoàn thành trong năm 2027", year("2027-12-31", { start: "2026-03-01" })],
+    ]);
+  });
+
+  describe("document numbers are never dates", () => {
+    table([
+      ["theo Nghị quyết số 66.7/2025/NQ-CP", none],
+      ["Nghị quyết 66.7/2025/NQ-CP ngày 15/11/2025", none],
+      ["Nghị quyết số 66.7/2025/NQ-CP; hoàn thành trong quý II/2026", quarter("2026-06-30")],
+      ["Quyết định 1234/QĐ-UBND ngày 02/3/2025", none],
+      ["Kế hoạch 179/KH-UBND; trước ngày 30/6/2026", date("2026-06-30")],
+    ]);
+  });
+
   describe("a milestone with a duty after it", () => {
     table([
       [
@@ -275,6 +308,21 @@ describe("parseDeadline", () => {
       ["(*hoàn thành trong tháng 5/2024*)", month("2024-05-31")],
       ["", none],
     ]);
+  });
+
+  // Schedule tables give the year once, in a heading ("(Năm 2026)").
+  it.each<[string, Deadline]>([
+    ["ngày 23 tháng 1", date("2026-01-23")],
+    ["trước 15/3", date("2026-03-15")],
+    ["tháng 5", month("2026-05-31")],
+    ["ngày 10/12/2025", date("2025-12-10")],
+    ["từ tháng 11 đến tháng 12", range("2026-11-01", "2026-12-31")],
+  ])("%j in a year given by the heading", (input, expected) => {
+    expect(parseDeadline(input, { year: 2026 })).toEqual(expected);
+  });
+
+  it("a date without a year stays unread when the document gives none", () => {
+    expect(parseDeadline("ngày 23 tháng 1")).toEqual(none);
   });
 
   it("never throws", () => {

@@ -1,22 +1,16 @@
 /** A plan file arrives: checked, downloaded, read, extracted and kept as a draft for review. Nothing else is written. */
 import type { Document } from "grammy/types";
 import { extractPlan } from "../../../core/plan-import/extract";
-import { initialChoices, summarize } from "../../../core/plan-import/review";
 import { sourceHash } from "../../../core/plan-import/source-hash";
 import { precheckPlanFile, readPlanFile, type PlanFileInfo } from "../../../core/plan-import/source-file";
 import { cleanFileName } from "../../../core/text/file-name";
-import { formatDate } from "../../../core/time/vietnam-date";
-import { importScope, planBySourceHash, saveImportDraft } from "../../../db/queries/plan-import";
-import { startFlow } from "../../conversation";
 import type { MemberContext } from "../../context";
-import { summaryKeyboard } from "../../keyboards/import";
-import { escapeHtml, shorten } from "../../render/html";
+import { cancelImportKeyboard } from "../../keyboards/import";
 import { importTexts as t } from "../../texts";
-import { summaryText } from "./render";
-import { IMPORT_FLOW, type ImportFlowData, type Review } from "./state";
+import { beginReview } from "./begin";
+import { summaryView } from "./views";
 
 export async function receivePlanFile(ctx: MemberContext, document: Document): Promise<void> {
-  const { member, deps } = ctx;
   const info: PlanFileInfo = { name: cleanFileName(document.file_name), mime: document.mime_type ?? null, size: document.file_size ?? null };
   const refused = precheckPlanFile(info);
   if (refused) return void (await ctx.port.send(t.rejected[refused], { html: true }));
@@ -28,29 +22,15 @@ export async function receivePlanFile(ctx: MemberContext, document: Document): P
   if (!source.ok) return void (await ctx.port.send(t.rejected[source.reason], { html: true }));
 
   const plan = extractPlan(source.text);
-  if (plan.tasks.length === 0) return void (await ctx.port.send(t.noTasks, { html: true }));
-  const hash = await sourceHash(source.text);
-  const existing = await planBySourceHash(deps.db, hash);
-  if (existing) {
-    const name = escapeHtml(shorten(`${existing.number ? `${existing.number} · ` : ""}${existing.title}`, 200));
-    return void (await ctx.port.send(t.duplicate(`<b>${name}</b>`, formatDate(existing.createdAt)), { html: true }));
+  // No task recognised is no dead end: the draft keeps what was read and the admin types the tasks.
+  const noTasks = plan.tasks.length === 0;
+  const review = await beginReview(ctx, { plan, hash: await sourceHash(source.text), fileName: info.name }, noTasks ? "add_tasks" : "review");
+  if (!review) return;
+  if (noTasks) {
+    return void (await ctx.port.send(`${t.noTasks}\n\n${t.tasksFormat}`, { html: true, actions: cancelImportKeyboard(review.token) }));
   }
-
-  const scope = await importScope(deps.db, member.unitId);
-  const choices = initialChoices(plan, scope.units, { unitId: member.unitId, rootUnitId: scope.rootUnitId });
-  const importId = await saveImportDraft(deps.db, { memberId: member.id, sourceHash: hash, fileName: info.name, plan });
-  const data: ImportFlowData = { importId, choices, deadlineTask: null, back: null };
-  const token = await startFlow(ctx, IMPORT_FLOW, "review", data as unknown as Record<string, unknown>);
-
-  const { content: _prose, ...stored } = plan;
-  const review: Review = {
-    token,
-    data: { ...data, importId, choices },
-    draft: { id: importId, memberId: member.id, sourceHash: hash, fileName: info.name, status: "reviewing", planId: null, plan: stored },
-    scope,
-  };
-  const newUnits = summarize(stored, choices, scope.units).newUnits.length;
-  await ctx.port.send(summaryText(review, member.unitId), { html: true, actions: summaryKeyboard(token, newUnits) });
+  const view = summaryView(ctx, review);
+  await ctx.port.send(view.text, { html: true, actions: view.keyboard });
 }
 
 /** getFile, then the file URL the Bot API gives (the local fake serves the same path). */

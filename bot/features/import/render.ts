@@ -1,5 +1,6 @@
 /** The review's messages: the summary, one task, the unit pickers. Text only; keyboards live in bot/keyboards/import.ts. */
 import type { Deadline } from "../../../core/deadline/types";
+import { taskFlags } from "../../../core/plan-import/flags";
 import { planTitle } from "../../../core/plan-import/plan-rows";
 import { reviewedTask, summarize, type ScopeUnit, type TaskUnit, type UnitChoice } from "../../../core/plan-import/review";
 import { formatDate } from "../../../core/time/vietnam-date";
@@ -22,6 +23,7 @@ export function summaryText(review: Review, adminUnitId: number): string {
   if (s.targets > 0) lines.push(t.summaryTargets(s.targets));
   if (s.withoutDeadline > 0) lines.push(t.summaryNoDeadline(s.withoutDeadline));
   if (s.withoutLead > 0) lines.push(t.summaryNoLead(s.withoutLead));
+  if (s.flagged > 0) lines.push(t.summaryFlagged(s.flagged));
   if (s.newUnits.length > 0) {
     lines.push("", t.summaryNewUnits);
     const groups = new Set(s.groupsWithoutMembers);
@@ -48,6 +50,8 @@ export function taskText(review: Review, index: number, note?: string): string {
   if (note) lines.push(note, "");
   lines.push(t.taskHeader(index + 1, plan.tasks.length, escapeHtml(task.ref || "—")));
   if (task.dropped) lines.push(t.taskDropped);
+  const flags = task.dropped ? [] : taskFlags(task);
+  if (flags.length > 0) lines.push(t.taskFlags(flags.map((f) => t.flag[f]).join("; ")));
   lines.push(escapeHtml(shorten(task.title, 600)), "");
   const units = (list: TaskUnit[]) => list.map((u) => unitLabel(u, scope)).join("; ");
   lines.push(task.lead.length > 0 ? t.taskLead(units(task.lead)) : t.taskNoLead);

@@ -1,9 +1,9 @@
 /** The review buttons and the deadline the admin types. Every change re-renders the message it came from. */
-import { Actions } from "../../ports/actions";
 import { parseDeadline } from "../../../core/deadline/parse";
 import { planRows } from "../../../core/plan-import/plan-rows";
 import {
   chooseUnit,
+  keptTasks,
   reviewedTask,
   setDeadline,
   summarize,
@@ -15,30 +15,26 @@ import { normalizeText } from "../../../core/text/fold";
 import { formatDate } from "../../../core/time/vietnam-date";
 import { assignedUnitsWithoutMembers, cancelImportDraft, planBySourceHash, writeImportedPlan } from "../../../db/queries/plan-import";
 import type { ImportAction } from "../../callback-data";
-import { activeFlow, endFlowStatement } from "../../conversation";
+import { activeFlow, advanceFlow, endFlowStatement } from "../../conversation";
 import type { MemberContext } from "../../context";
 import {
   backKeyboard,
+  cancelImportKeyboard,
   namesKeyboard,
   newUnitsKeyboard,
   pageCount,
   scopePickerKeyboard,
-  summaryKeyboard,
-  taskKeyboard,
   unitPickerKeyboard,
 } from "../../keyboards/import";
 import { escapeHtml, shorten } from "../../render/html";
 import { importTexts as t } from "../../texts";
-import { choiceLabel, describeDeadline, summaryText, taskText } from "./render";
+import { choiceLabel, describeDeadline } from "./render";
 import { IMPORT_FLOW, loadReview, saveReview, type ImportFlowData, type Review } from "./state";
-
-interface View {
-  text: string;
-  keyboard: Actions;
-}
+import { summaryView, taskView, type View } from "./views";
 
 export async function onImportButton(ctx: MemberContext, token: string, action: ImportAction): Promise<void> {
   if (action.kind === "cancel") return cancel(ctx, token);
+  if (action.kind === "add" && (await startTypingWithoutFile(ctx, token))) return;
   const review = await loadReview(ctx, token);
   if (!review) return void (await ctx.port.answer({ text: t.stale, alert: true }));
   await ctx.port.answer();
@@ -52,6 +48,8 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
   const choices = review.data.choices;
   const total = plan.tasks.length;
   const clampTask = (i: number) => Math.max(0, Math.min(i, total - 1));
+  // A task button from before every task was gone (a stale screen) lands on the summary.
+  if (total === 0 && "task" in action) return summaryView(ctx, review);
 
   switch (action.kind) {
     case "summary":
@@ -135,12 +133,35 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
       }
       return summaryView(ctx, review);
     }
+    case "add":
+      await saveReview(ctx, review, "add_tasks", { deadlineTask: null, editTask: null });
+      return { text: `${t.askTasks(plan.tasks.length === 0)}\n\n${t.tasksFormat}`, keyboard: backKeyboard(review.token, { kind: "summary" }) };
+    case "rename":
+    case "split": {
+      const task = clampTask(action.task);
+      await saveReview(ctx, review, action.kind, { deadlineTask: null, editTask: task });
+      const current = escapeHtml(shorten(plan.tasks[task]!.title, 600));
+      const ref = escapeHtml(plan.tasks[task]!.ref);
+      const text = action.kind === "rename" ? t.askRename(ref, current) : t.askSplit(ref, current);
+      return { text, keyboard: backKeyboard(review.token, { kind: "task", task }) };
+    }
     case "confirm":
+      if (keptTasks(plan, choices).length === 0) return { text: t.nothingToSave, keyboard: summaryView(ctx, review).keyboard };
       await confirm(ctx, review);
       return null;
     case "cancel":
       return null;
   }
+}
+
+/** "Gõ danh sách nhiệm vụ" before any file: no draft yet, the typed list will make one. */
+async function startTypingWithoutFile(ctx: MemberContext, token: string): Promise<boolean> {
+  const flow = activeFlow(ctx, IMPORT_FLOW, token);
+  if (!flow || (flow.data as unknown as ImportFlowData).importId !== null) return false;
+  await ctx.port.answer();
+  await advanceFlow(ctx, "add_tasks", flow.data);
+  await ctx.port.show(`${t.askTasks(true)}\n\n${t.tasksFormat}`, cancelImportKeyboard(token));
+  return true;
 }
 
 /** ✖ Hủy, while waiting for the file or during the review: the draft is marked cancelled, the flow ends. */
@@ -155,16 +176,6 @@ async function cancel(ctx: MemberContext, token: string): Promise<void> {
   await ctx.port.answer();
   await ctx.port.clearActions();
   await ctx.port.send(t.cancelled);
-}
-
-function summaryView(ctx: MemberContext, review: Review): View {
-  const newUnits = summarize(review.draft.plan, review.data.choices, review.scope.units).newUnits.length;
-  return { text: summaryText(review, ctx.member.unitId), keyboard: summaryKeyboard(review.token, newUnits) };
-}
-
-function taskView(review: Review, task: number, note?: string): View {
-  const dropped = review.data.choices.dropped.includes(task);
-  return { text: taskText(review, task, note), keyboard: taskKeyboard(review.token, task, review.draft.plan.tasks.length, dropped) };
 }
 
 function pickerView(review: Review, name: number, requestedPage: number): View {

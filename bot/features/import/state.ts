@@ -11,13 +11,16 @@ import type { MemberContext } from "../../context";
 
 export const IMPORT_FLOW = "import";
 
-export type ImportStep = "await_file" | "review" | "deadline";
+/** add_tasks, rename and split wait for typed lines (new tasks, a title, the parts of a task). */
+export type ImportStep = "await_file" | "review" | "deadline" | "add_tasks" | "rename" | "split";
 
 export interface ImportFlowData {
   importId: number | null;
   choices: ImportChoices | null;
   /** The task whose deadline is being typed (step "deadline"). */
   deadlineTask: number | null;
+  /** The task being renamed or split (steps "rename", "split"). */
+  editTask?: number | null;
   /** Where the unit picker returns to: the task being reviewed, or the list of new units. */
   back: ImportAction | null;
 }

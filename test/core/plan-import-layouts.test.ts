@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { extractPlan } from "../../core/plan-import/extract";
+
+/** Short synthetic plans in the layouts officials use; written for these tests, not taken from a real document. */
+const labelledBullets = `UỶ BAN NHÂN DÂN TỈNH AN HÒA
+KẾ HOẠCH
+Triển khai phong trào học tập số năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao kỹ năng số cho cán bộ, công chức.
+
+II. NHIỆM VỤ CỤ THỂ
+1. Xây dựng nền tảng học tập trực tuyến dùng chung
+- Đơn vị chủ trì: Sở Khoa học và Công nghệ
+- Đơn vị phối hợp: Sở Giáo dục và Đào tạo, Sở Nội vụ
+- Thời gian hoàn thành: Quý III/2026
+- Kết quả: Nền tảng được đưa vào sử dụng
+
+2. Tổ chức bồi dưỡng kỹ năng số cho cán bộ cấp xã
+- Cơ quan chủ trì: Sở Nội vụ
+- Thời hạn: hằng năm
+- Sản phẩm: Báo cáo kết quả bồi dưỡng
+
+3. Báo cáo tình hình thực hiện
+- Chủ trì: Văn phòng UBND tỉnh
+- Thời gian hoàn thành: trước ngày 05 của tháng liền kề
+
+III. TỔ CHỨC THỰC HIỆN
+Các sở, ngành triển khai theo chức năng.
+`;
+
+describe("layouts", () => {
+  it("labelled fields as bullets under numbered tasks, right after an upper-case heading", () => {
+    const plan = extractPlan(labelledBullets);
+    expect(plan.tasks.map((t) => [t.ref, t.title, t.lead, t.coop, t.deadline_text])).toEqual([
+      ["II.1", "Xây dựng nền tảng học tập trực tuyến dùng chung", ["Sở Khoa học và Công nghệ"], ["Sở Giáo dục và Đào tạo", "Sở Nội vụ"], "Quý III/2026"],
+      ["II.2", "Tổ chức bồi dưỡng kỹ năng số cho cán bộ cấp xã", ["Sở Nội vụ"], [], "hằng năm"],
+      ["II.3", "Báo cáo tình hình thực hiện", ["Văn phòng UBND tỉnh"], [], "trước ngày 05 của tháng liền kề"],
+    ]);
+    expect(plan.tasks[2]!.deadline).toMatchObject({ kind: "recurring", recurrence: "monthly", dayOfMonth: 5 });
+  });
+
+  it("a markdown heading ends where it stands", () => {
+    const plan = extractPlan(labelledBullets.replace("II. NHIỆM VỤ CỤ THỂ", "### II. Nhiệm vụ cụ thể"));
+    expect(plan.tasks.map((t) => t.title)).toEqual([
+      "Xây dựng nền tảng học tập trực tuyến dùng chung",
+      "Tổ chức bồi dưỡng kỹ năng số cho cán bộ cấp xã",
+      "Báo cáo tình hình thực hiện",
+    ]);
+  });
+});
