@@ -5,10 +5,9 @@
  * by as many updates to the echo floor.
  */
 import { settle } from "./cpu";
-import { callbackFrom, cpuCheck, demoOfficial, figures, textFrom, type BenchStack, type WebhookFigures } from "./webhook";
+import { callbackFrom, cpuCheck, demoOfficial, figures, floorRound, FLOOR, textFrom, type BenchStack, type WebhookFigures } from "./webhook";
 
 const STEPS = ["mở báo cáo (nút)", "chọn 50% (nút)", "gõ ghi chú", "gửi báo cáo (nút)"] as const;
-const FLOOR = "floor: bare grammY echo bot";
 
 export async function measureReportFlow(
   stack: BenchStack,
@@ -55,13 +54,7 @@ export async function measureReportFlow(
     }
     await settle();
     appCpu.stop();
-    for (let i = 0; i < (warmUp ? 5 : batch); i++) {
-      echoCpu.start(FLOOR);
-      const echo = await stack.send("echo", textFrom(42, "xin chào")());
-      if (!warmUp) floor.push(echo.ms);
-    }
-    await settle();
-    echoCpu.stop();
+    await floorRound(stack, echoCpu, warmUp ? 5 : batch, warmUp ? null : floor);
     if (warmUp) {
       appCpu.reset();
       echoCpu.reset();

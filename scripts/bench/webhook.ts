@@ -195,6 +195,23 @@ export function figures(name: string, times: number[], trips: number[], cpuMs: n
   return { name, medianMs: percentile(times, 50), p99Ms: percentile(times, 99), roundTrips: trips.length ? Math.max(...trips) : null, cpuMs };
 }
 
+export const FLOOR = "floor: bare grammY echo bot";
+
+/**
+ * The echo floor's half of an interleaved round: `count` updates to the bare
+ * echo bot, timed (into `times` unless warming up) and metered. After the
+ * app's half, so load drift hits both alike.
+ */
+export async function floorRound(stack: BenchStack, echoCpu: CpuMeter, count: number, times: number[] | null): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    echoCpu.start(FLOOR);
+    const echo = await stack.send("echo", textFrom(42, "xin chào")());
+    times?.push(echo.ms);
+  }
+  await settle();
+  echoCpu.stop();
+}
+
 /** schedstat (per thread, ns) against /proc/<pid>/stat utime+stime (ticks) over the whole measurement. */
 export function cpuCheck(app: CpuMeter, echo: CpuMeter): string {
   const a = app.since();

@@ -6,11 +6,10 @@
  */
 import { demoMembers } from "../../db/demo";
 import { settle } from "./cpu";
-import { cpuCheck, figures, textFrom, zaloTextFrom, type BenchStack, type WebhookFigures } from "./webhook";
+import { cpuCheck, figures, floorRound, FLOOR, zaloTextFrom, type BenchStack, type WebhookFigures } from "./webhook";
 
 const official = demoMembers.find((m) => m.unitName === "UBND huyện" && m.role === "member")!;
 const PICK = "Zalo: gõ số chọn «Báo cáo tiến độ» (menu)";
-const FLOOR = "floor: bare grammY echo bot";
 
 export async function measureZaloMenuPick(stack: BenchStack, iterations: number, batch = 15): Promise<{ pick: WebhookFigures; floor: WebhookFigures; check: string }> {
   const times: number[] = [];
@@ -42,13 +41,7 @@ export async function measureZaloMenuPick(stack: BenchStack, iterations: number,
     }
     await settle();
     appCpu.stop();
-    for (let i = 0; i < (warmUp ? 5 : batch); i++) {
-      echoCpu.start(FLOOR);
-      const echo = await stack.send("echo", textFrom(42, "xin chào")());
-      if (!warmUp) floor.push(echo.ms);
-    }
-    await settle();
-    echoCpu.stop();
+    await floorRound(stack, echoCpu, warmUp ? 5 : batch, warmUp ? null : floor);
     if (warmUp) {
       appCpu.reset();
       echoCpu.reset();

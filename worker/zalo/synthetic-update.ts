@@ -26,30 +26,13 @@ export function syntheticUpdate(event: ZaloEvent, actionData: string | null, pho
       },
     };
   }
+  const base = { message_id: 0, date, chat, from };
   if (photoKey !== null) {
-    return {
-      update_id,
-      message: {
-        message_id: 0,
-        date,
-        chat,
-        from,
-        photo: [{ file_id: `r2:${photoKey}`, file_unique_id: photoKey, width: 0, height: 0 }],
-        ...(event.text ? { caption: event.text } : {}),
-      } as never,
-    };
+    const photo = [{ file_id: `r2:${photoKey}`, file_unique_id: photoKey, width: 0, height: 0 }];
+    return { update_id, message: { ...base, photo, ...(event.text ? { caption: event.text } : {}) } as never };
   }
   const text = (event.text ?? "").normalize("NFC");
   const command = /^\/[A-Za-z0-9_]+/.exec(text);
-  return {
-    update_id,
-    message: {
-      message_id: 0,
-      date,
-      chat,
-      from,
-      text,
-      ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] } : {}),
-    } as never,
-  };
+  const entities = command ? [{ type: "bot_command" as const, offset: 0, length: command[0].length }] : undefined;
+  return { update_id, message: { ...base, text, ...(entities ? { entities } : {}) } as never };
 }
