@@ -4,8 +4,7 @@
  * counted and its workerd CPU time read; flows run in batches, each followed
  * by as many updates to the echo floor.
  */
-import { settle } from "./cpu";
-import { callbackFrom, cpuCheck, demoOfficial, figures, floorRound, FLOOR, textFrom, type BenchStack, type WebhookFigures } from "./webhook";
+import { callbackFrom, cpuCheck, demoOfficial, figures, closeRound, FLOOR, textFrom, type BenchStack, type WebhookFigures } from "./webhook";
 
 const STEPS = ["mở báo cáo (nút)", "chọn 50% (nút)", "gõ ghi chú", "gửi báo cáo (nút)"] as const;
 
@@ -52,13 +51,7 @@ export async function measureReportFlow(
       const sendButton = await latestButton("rf:");
       await step(3, callbackFrom(user, sendButton.messageId, sendButton.data), warmUp);
     }
-    await settle();
-    appCpu.stop();
-    await floorRound(stack, echoCpu, warmUp ? 5 : batch, warmUp ? null : floor);
-    if (warmUp) {
-      appCpu.reset();
-      echoCpu.reset();
-    }
+    await closeRound(stack, appCpu, echoCpu, { count: warmUp ? 5 : batch, floorTimes: floor, warmUp });
   }
   return {
     steps: STEPS.map((name, index) => figures(`báo cáo: ${name}`, times[index]!, trips[index]!, appCpu.perUpdateMs(name))),

@@ -46,7 +46,6 @@ if (section("webhook")) {
         { name: "mở thẻ nhiệm vụ (nút task:<id>)", update: () => callbackFrom(user, list.message_id, cards[cardTurn++ % Math.min(2, cards.length)]!) },
         { name: "/tongquan (demo admin, Ban Tổ chức)", update: textFrom(demoAdmin.telegramId, "/tongquan") },
       ],
-      { name: "floor: bare grammY echo bot", update: textFrom(42, "xin chào") },
       runs,
     );
     console.log(webhookTable(single.rows, single.floor));

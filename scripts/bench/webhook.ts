@@ -150,7 +150,6 @@ export const textFrom = (telegramId: number, text: string) => () => ({
 export async function measure(
   stack: BenchStack,
   scenarios: WebhookScenario[],
-  floor: WebhookScenario,
   runs: number,
   batch = 15,
 ): Promise<{ rows: WebhookFigures[]; floor: WebhookFigures; check: string }> {
@@ -172,21 +171,12 @@ export async function measure(
       await settle();
       appCpu.stop();
     }
-    for (let i = 0; i < batch; i++) {
-      echoCpu.start(floor.name);
-      const e = await stack.send("echo", floor.update(0));
-      if (round >= 0) echo.push(e.ms);
-    }
-    await settle();
-    echoCpu.stop();
-    if (round < 0) {
-      appCpu.reset();
-      echoCpu.reset();
-    }
+    await floorRound(stack, echoCpu, batch, round < 0 ? null : echo);
+    if (round < 0) resetMeters(appCpu, echoCpu);
   }
   return {
     rows: scenarios.map((s, k) => figures(s.name, times[k]!, trips[k]!, appCpu.perUpdateMs(s.name))),
-    floor: figures(floor.name, echo, [0], echoCpu.perUpdateMs(floor.name)),
+    floor: figures(FLOOR, echo, [0], echoCpu.perUpdateMs(FLOOR)),
     check: cpuCheck(appCpu, echoCpu),
   };
 }
@@ -210,6 +200,21 @@ export async function floorRound(stack: BenchStack, echoCpu: CpuMeter, count: nu
   }
   await settle();
   echoCpu.stop();
+}
+
+/**
+ * The end of an interleaved round of a flow: the app's half is metered up to
+ * here, then the echo floor's half; a warm-up round's figures are dropped.
+ */
+export async function closeRound(stack: BenchStack, appCpu: CpuMeter, echoCpu: CpuMeter, o: { count: number; floorTimes: number[]; warmUp: boolean }): Promise<void> {
+  await settle();
+  appCpu.stop();
+  await floorRound(stack, echoCpu, o.count, o.warmUp ? null : o.floorTimes);
+  if (o.warmUp) resetMeters(appCpu, echoCpu);
+}
+
+function resetMeters(...meters: CpuMeter[]): void {
+  for (const m of meters) m.reset();
 }
 
 /** schedstat (per thread, ns) against /proc/<pid>/stat utime+stime (ticks) over the whole measurement. */

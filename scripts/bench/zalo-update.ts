@@ -5,8 +5,7 @@
  * grammY echo floor as the Telegram updates, in interleaved batches.
  */
 import { demoMembers } from "../../db/demo";
-import { settle } from "./cpu";
-import { cpuCheck, figures, floorRound, FLOOR, zaloTextFrom, type BenchStack, type WebhookFigures } from "./webhook";
+import { cpuCheck, figures, closeRound, FLOOR, zaloTextFrom, type BenchStack, type WebhookFigures } from "./webhook";
 
 const official = demoMembers.find((m) => m.unitName === "UBND huyện" && m.role === "member")!;
 const PICK = "Zalo: gõ số chọn «Báo cáo tiến độ» (menu)";
@@ -39,13 +38,7 @@ export async function measureZaloMenuPick(stack: BenchStack, iterations: number,
       times.push(pick.ms);
       if (pick.roundTrips !== null) trips.push(pick.roundTrips);
     }
-    await settle();
-    appCpu.stop();
-    await floorRound(stack, echoCpu, warmUp ? 5 : batch, warmUp ? null : floor);
-    if (warmUp) {
-      appCpu.reset();
-      echoCpu.reset();
-    }
+    await closeRound(stack, appCpu, echoCpu, { count: warmUp ? 5 : batch, floorTimes: floor, warmUp });
   }
   return {
     pick: figures(PICK, times, trips, appCpu.perUpdateMs(PICK)),
