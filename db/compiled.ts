@@ -33,12 +33,12 @@ function isPlaceholder(p: unknown): p is Placeholder {
   return typeof p === "object" && p !== null && "name" in p && !("value" in p);
 }
 
-export function bindCompiled<Row>(d1: D1Database, query: CompiledSelect<Row>, values: Record<string, unknown>): D1PreparedStatement {
+function bindCompiled<Row>(d1: D1Database, query: CompiledSelect<Row>, values: Record<string, unknown>): D1PreparedStatement {
   return d1.prepare(query.text).bind(...query.params.map((p) => ("name" in p ? (values[p.name] ?? null) : p.value)));
 }
 
 /** Rows of a statement run with `.raw()`, keyed like the select. */
-export function rowsOf<Row>(query: CompiledSelect<Row>, raw: unknown[][]): Row[] {
+function rowsOf<Row>(query: CompiledSelect<Row>, raw: unknown[][]): Row[] {
   return raw.map((values) => {
     const row: Record<string, unknown> = {};
     query.keys.forEach((key, i) => (row[key] = values[i]));

@@ -33,8 +33,8 @@ export interface FileClaims extends Record<string, unknown> {
 }
 
 export function linkSecret(env: Env): string {
-  const secret = env.LINK_SECRET ?? env.TELEGRAM_WEBHOOK_SECRET;
-  if (!secret) throw new Error("LINK_SECRET (or TELEGRAM_WEBHOOK_SECRET) is not set: signed links cannot be made");
+  const secret = env.LINK_SECRET ?? env.TELEGRAM_WEBHOOK_SECRET ?? env.ZALO_WEBHOOK_SECRET;
+  if (!secret) throw new Error("LINK_SECRET (or a webhook secret) is not set: signed links cannot be made");
   return secret;
 }
 

@@ -2,7 +2,7 @@ import { taskCard } from "../bot/callback-data";
 import { Actions } from "../bot/ports/actions";
 import { escapeHtml, shorten } from "../bot/render/html";
 import { reportTexts } from "../bot/texts";
-import { taskRecipients } from "../db/queries/task-edit";
+import type { taskRecipients } from "../db/queries/task-edit";
 import type { Env } from "../worker/env";
 import { notifyMembers } from "./notify";
 import { taskEditTexts as e } from "./texts";
@@ -16,7 +16,7 @@ export type TaskChange = "edited" | "added" | "withdrawn";
  */
 export async function tellTaskUnits(
   env: Env,
-  recipients: { memberId: number; assignmentId: number }[],
+  recipients: Awaited<ReturnType<typeof taskRecipients>>,
   task: { id: number; ref: string; title: string; deadlineText: string | null },
   change: TaskChange,
   waitUntil: (p: Promise<unknown>) => void,
@@ -39,4 +39,3 @@ export async function tellTaskUnits(
   );
 }
 
-export { taskRecipients };

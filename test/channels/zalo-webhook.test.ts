@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { openTask, postZalo, zaloDriver as chat, zaloEvent, zaloMessages, zaloUserId } from "../support/chat-driver";
 import { makeCommittee } from "../support/fixtures";
+import { ZALO_TEST_WEBHOOK_SECRET } from "../support/zalo-constants";
 import { newTelegramId } from "../support/webhook";
 
 const claims = (messageId: string) => env.DB.prepare("select count(*) as n from inbound_updates where key = ?").bind(`zl:${messageId}`).first<{ n: number }>();
@@ -116,5 +117,29 @@ describe("documents on Zalo go through the web form of the same report", () => {
     const page = await worker.fetch(new Request(link!.replace(/^http:\/\/[^/]+/, "https://bot.test")), env, {} as ExecutionContext);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(c.tasksA.notDue.title);
+  });
+});
+
+describe("a deployment that serves Zalo only", () => {
+  it("answers Zalo without any Telegram settings; the Telegram webhook is then not there", async () => {
+    const { createExecutionContext, waitOnExecutionContext } = await import("cloudflare:test");
+    const { default: worker } = await import("../../worker/index");
+    const { user } = await memberOnZalo();
+    const zaloOnly = { ...env, TELEGRAM_BOT_TOKEN: undefined, TELEGRAM_WEBHOOK_SECRET: undefined, LINK_SECRET: undefined };
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(
+      new Request("https://bot.test/zalo/webhook", {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Bot-Api-Secret-Token": ZALO_TEST_WEBHOOK_SECRET },
+        body: JSON.stringify(zaloEvent(user, "text", "/viec")),
+      }),
+      zaloOnly,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(response.status).toBe(200);
+    expect(await chat.last(user)).toContain("Nhiệm vụ của");
+    const telegram = await worker.fetch(new Request("https://bot.test/telegram/webhook", { method: "POST", body: "{}" }), zaloOnly, createExecutionContext());
+    expect(telegram.status).toBe(404);
   });
 });

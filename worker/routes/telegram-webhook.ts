@@ -22,6 +22,8 @@ const businessKinds = ["business_connection", "business_message", "edited_busine
 export const telegramWebhook = new Hono<{ Bindings: Env }>();
 
 telegramWebhook.post("/webhook", async (c) => {
+  // A deployment may serve Zalo only.
+  if (!c.env.TELEGRAM_BOT_TOKEN) return c.text("Not Found", 404);
   const config = readConfig(c.env);
   if (!secretMatches(c.req.header("X-Telegram-Bot-Api-Secret-Token"), config.TELEGRAM_WEBHOOK_SECRET)) {
     return c.text("Unauthorized", 401);

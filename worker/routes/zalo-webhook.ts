@@ -122,7 +122,7 @@ zaloWebhook.post("/webhook", async (c) => {
   if (outcome === "retry") return c.text("Service Unavailable", 503);
   const shown = port as ZaloPort | null;
   if (shown?.lastMenu) waitUntil(saveChatMenu(c.env.DB, chatKey, shown.lastMenu));
-  if (readConfig(c.env).EXPOSE_METRICS === "true") c.header("X-D1-Round-Trips", String(counter.roundTrips()));
+  if (c.env.EXPOSE_METRICS === "true") c.header("X-D1-Round-Trips", String(counter.roundTrips()));
   return c.text("OK", 200);
 });
 
