@@ -2,6 +2,8 @@ import type { Context } from "grammy";
 import type { Db } from "../db/client";
 import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
+import type { Prefetched } from "../db/queries/prefetch";
+import type { UpdateClaim } from "../db/queries/updates";
 import type { ChatPort } from "./ports/port";
 
 export interface LinkMaker {
@@ -31,6 +33,8 @@ export interface BotDeps {
   links?: LinkMaker;
   /** A one-time login link to the web back office (web/links.ts); absent where the bot runs without the Worker. */
   webLoginLink?: (memberId: number) => Promise<string>;
+  /** This request's claim on the update: a flow's write settles it in the same batch (db/queries/updates batchSettling). */
+  claim?: UpdateClaim;
 }
 
 /** The member is loaded by the webhook in the same D1 round trip that claims the update. */
@@ -40,6 +44,8 @@ export type BotContext = Context & {
   conversation: Conversation | null;
   /** The chat had a flow that timed out: free text gets "start again" rather than "not understood". */
   flowExpired: boolean;
+  /** What the webhook read ahead for this update (bot/prefetch.ts); use through bot/reads.ts. */
+  prefetched: Prefetched | null;
   deps: BotDeps;
   /** How this chat is answered: Telegram or Zalo (bot/ports). */
   port: ChatPort;

@@ -7,6 +7,7 @@
  */
 import type { Conversation } from "../db/queries/conversations";
 import { endConversation, saveConversation } from "../db/queries/conversations";
+import { batchSettling } from "../db/queries/updates";
 import type { MemberContext } from "./context";
 
 /** Long enough to find a document on the phone; short enough that a forgotten flow does not swallow next week's text. */
@@ -35,7 +36,7 @@ export function flowState(ctx: MemberContext, flow: string, step: string, data: 
 export async function startFlow(ctx: MemberContext, flow: string, step: string, data: FlowData): Promise<string> {
   const token = newFlowToken();
   const state = flowState(ctx, flow, step, data, token);
-  await saveConversation(ctx.deps.db, state);
+  await save(ctx, state);
   ctx.conversation = { ...state, updatedAt: state.expiresAt };
   return token;
 }
@@ -44,8 +45,13 @@ export async function startFlow(ctx: MemberContext, flow: string, step: string, 
 export async function advanceFlow(ctx: MemberContext, step: string, data: FlowData): Promise<void> {
   const current = ctx.conversation!;
   const state = flowState(ctx, current.flow, step, data, current.token);
-  await saveConversation(ctx.deps.db, state);
+  await save(ctx, state);
   ctx.conversation = { ...state, updatedAt: state.expiresAt };
+}
+
+/** A flow's step is the update's write: the claim is settled with it. */
+async function save(ctx: MemberContext, state: Omit<Conversation, "updatedAt">): Promise<void> {
+  await batchSettling(ctx.deps.db, ctx.deps.claim, [saveConversation(ctx.deps.db, state)]);
 }
 
 /** The delete statement, to put in the same batch as the flow's final write. */

@@ -2,6 +2,7 @@ import { Bot, type Context } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
+import type { Prefetched } from "../db/queries/prefetch";
 import type { BotContext, BotDeps } from "./context";
 import { approvalsFeature } from "./features/admin/approvals";
 import { exportFeature } from "./features/admin/export";
@@ -44,6 +45,8 @@ export interface UpdateState {
   deps: BotDeps;
   member: MemberProfile | null;
   conversation: Conversation | null;
+  /** Reads fetched in the same round trip, for the update's feature (bot/prefetch.ts). */
+  prefetched?: Prefetched;
   /** How this update is answered (bot/ports). */
   port: (ctx: Context) => ChatPort;
 }
@@ -84,6 +87,7 @@ export function createBot(config: BotConfig): Bot<BotContext> {
     ctx.deps = deps;
     ctx.member = member;
     ctx.port = state.port(ctx);
+    ctx.prefetched = state.prefetched ?? null;
     const ours = conversation !== null && conversation.memberId === member?.id;
     const live = ours && conversation.expiresAt > deps.now().toISOString();
     ctx.conversation = live ? conversation : null;

@@ -2,7 +2,7 @@ import type { Update } from "grammy/types";
 import { handleUpdate, type BotConfig, type UpdateState } from "../bot/create-bot";
 import type { BotDeps } from "../bot/context";
 import type { Db } from "../db/client";
-import { finishUpdate, releaseUpdate } from "../db/queries/updates";
+import { finishStatement, releaseUpdate, type UpdateClaim } from "../db/queries/updates";
 import { deliverNow } from "./deliver-now";
 import { readAlertConfig, type Env } from "./env";
 import { fileLinks } from "./file-links";
@@ -30,34 +30,42 @@ export type Outcome = "handled" | "apologized" | "retry";
  * Runs the bot on one claimed update. A bug in a handler must not make the
  * platform resend the whole update (repeating replies already sent): the
  * person gets an apology, the error is logged without secrets or message
- * texts, and the update counts as done. Only an infrastructure failure (D1
- * unreachable) gives the claim back, so the platform's retry is processed.
+ * texts, and the update counts as done (`settleAfterAnswer`). Only an
+ * infrastructure failure (D1 unreachable) gives the claim back, so the
+ * platform's retry is processed.
  */
 export async function runClaimed(
   db: Db,
-  claimKey: string,
+  claim: UpdateClaim,
   config: BotConfig,
   update: Update,
   state: UpdateState,
   apologize: () => Promise<void>,
-  waitUntil: (p: Promise<unknown>) => void,
 ): Promise<Outcome> {
   try {
     await handleUpdate(config, update, state);
   } catch (error) {
     const failure = describeError(error);
     if (isInfrastructureFailure(error)) {
-      console.error(JSON.stringify({ event: "update.retry", key: claimKey, ...failure }));
-      await releaseUpdate(db, claimKey).catch(() => undefined);
+      console.error(JSON.stringify({ event: "update.retry", key: claim.key, ...failure }));
+      await releaseUpdate(db, claim.key).catch(() => undefined);
       return "retry";
     }
-    console.error(JSON.stringify({ event: "update.failed", key: claimKey, ...failure }));
+    console.error(JSON.stringify({ event: "update.failed", key: claim.key, ...failure }));
     await apologize().catch(() => undefined);
-    waitUntil(finishUpdate(db, claimKey));
     return "apologized";
   }
-  waitUntil(finishUpdate(db, claimKey));
   return "handled";
+}
+
+/**
+ * After the answer (waitUntil, so the person does not wait for it): the claim
+ * settled unless the update's own write did it, with whatever else the
+ * channel keeps (Zalo's last menu), in one batch.
+ */
+export function settleAfterAnswer(d1: D1Database, claim: UpdateClaim, also: D1PreparedStatement[], waitUntil: (p: Promise<unknown>) => void): void {
+  const statements = claim.settled ? also : [finishStatement(d1, claim), ...also];
+  if (statements.length > 0) waitUntil(d1.batch(statements));
 }
 
 function unwrap(error: unknown): unknown {

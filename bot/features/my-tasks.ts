@@ -2,9 +2,9 @@ import { Composer } from "grammy";
 import { Actions } from "../ports/actions";
 import { sortByUrgency } from "../../core/status/of-assignment";
 import { vietnamDate } from "../../core/time/vietnam-date";
-import { unitAssignments } from "../../db/queries/assignments";
 import { taskCard, taskListPage } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
+import { tasksOfMyUnit } from "../reads";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
 import { statusLabel, texts } from "../texts";
@@ -28,7 +28,7 @@ myTasks.callbackQuery(taskListPage.pattern, async (ctx) => {
 async function renderTaskList(ctx: MemberContext, requestedPage: number) {
   const { member, deps } = ctx;
   const today = vietnamDate(deps.now());
-  const items = sortByUrgency(await unitAssignments(deps.db, member.unitId), today);
+  const items = sortByUrgency(await tasksOfMyUnit(ctx), today);
   const unit = escapeHtml(member.unitName);
   if (items.length === 0) return { text: texts.tasksEmpty(unit), keyboard: undefined };
 

@@ -8,7 +8,7 @@ import { cleanFileName } from "../../core/text/file-name";
 import { isPercent, parseNote, parsePercent } from "../../core/reporting/input";
 import { sortByUrgency, statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
-import { assignmentById, unitAssignments, type AssignmentView, planScopeOf } from "../../db/queries/assignments";
+import { type AssignmentView, planScopeOf } from "../../db/queries/assignments";
 import { reachableAdminsOf } from "../../db/queries/members";
 import { submitReport } from "../../db/queries/reports";
 import type { Evidence } from "../../db/schema";
@@ -24,6 +24,7 @@ import {
 } from "../callback-data";
 import { activeFlow, advanceFlow, startFlow } from "../conversation";
 import type { BotContext, MemberContext } from "../context";
+import { assignmentOf, tasksOfMyUnit } from "../reads";
 import { notify } from "../notify";
 import { cancelKeyboard } from "../keyboards/flow";
 import { deadlineLine } from "../render/deadline";
@@ -51,7 +52,7 @@ report.callbackQuery(startCheckin.pattern, (ctx) => begin(ctx as MemberContext, 
 report.command("baocao", async (ctx) => {
   const { member, deps } = ctx as MemberContext;
   const today = vietnamDate(deps.now());
-  const open = sortByUrgency(await unitAssignments(deps.db, member.unitId), today).filter(
+  const open = sortByUrgency(await tasksOfMyUnit(ctx as MemberContext), today).filter(
     (a) => a.state === "open" || a.state === "in_progress",
   );
   if (member.role === "viewer") return void (await ctx.port.send(t.cannotReport));
@@ -125,7 +126,7 @@ report.on(["message:document", "message:photo"], async (ctx, next) => {
 
 async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number): Promise<void> {
   const { member, deps } = ctx;
-  const assignment = await assignmentById(deps.db, assignmentId);
+  const assignment = await assignmentOf(ctx, assignmentId);
   if (!assignment) return void (await ctx.port.answer({ text: texts.staleButton }));
   const decision = reportDecision(member, { ...assignment, plan: planScopeOf(assignment) }, kind);
   if (!decision.ok) return void (await ctx.port.answer({ text: t.refusal[decision.reason], alert: true }));
@@ -156,12 +157,12 @@ async function submit(ctx: MemberContext): Promise<void> {
   const flow = ctx.conversation!;
   const data = flow.data as unknown as ReportFlowData;
   // Re-checked at the last step: the task may have been completed or reassigned meanwhile.
-  const assignment = await assignmentById(deps.db, data.assignmentId);
+  const assignment = await assignmentOf(ctx, data.assignmentId);
   if (!assignment) return void (await ctx.port.send(t.cannotReport));
   const decision = reportDecision(member, { ...assignment, plan: planScopeOf(assignment) }, data.kind);
   if (!decision.ok) return void (await ctx.port.send(t.refusal[decision.reason]));
   const now = deps.now().toISOString();
-  const result = await submitReport(deps.db, {
+  const entry = {
     assignmentId: assignment.id,
     memberId: member.id,
     chatId: ctx.port.chatKey,
@@ -172,7 +173,9 @@ async function submit(ctx: MemberContext): Promise<void> {
     dedupeKey: flow.token,
     periodKey: data.periodKey,
     now,
-  });
+  };
+  // The report is this update's write: its claim is settled in the same batch.
+  const result = await submitReport(deps.db, entry, deps.claim);
   ctx.conversation = null;
   if (!result.ok) return void (await ctx.port.send(t.duplicate));
 

@@ -4,10 +4,10 @@ import { canManagePlan, canReport, canViewAssignment } from "../../core/access/p
 import { checkinCadence, periodContaining, periodLabel, previousPeriod, type CheckinEvery } from "../../core/checkins/period";
 import { statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
-import { assignmentById, setCheckinCadence, taskUnits, type AssignmentView, planScopeOf } from "../../db/queries/assignments";
-import { latestReports } from "../../db/queries/reports";
+import { setCheckinCadence, type AssignmentView, planScopeOf } from "../../db/queries/assignments";
 import { checkinCadenceMenu, checkinCadenceSet, taskCard, taskFullText } from "../callback-data";
 import type { BotContext, MemberContext } from "../context";
+import { assignmentOf, cardDetailsOf } from "../reads";
 import { taskCardKeyboard } from "../keyboards/task-card";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
@@ -22,8 +22,7 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const assignment = await viewableAssignment(c, Number(ctx.match[1]));
   if (!assignment) return;
-  const { db } = c.deps;
-  const [units, reports] = await db.batch([taskUnits(db, assignment.taskId), latestReports(db, assignment.id)]);
+  const { units, reports } = await cardDetailsOf(c, assignment.id);
   const today = vietnamDate(c.deps.now());
   const status = statusOf(assignment, today);
   const names = (role: "lead" | "coop") =>
@@ -73,7 +72,7 @@ taskCardFeature.callbackQuery(taskFullText.pattern, async (ctx) => {
 
 /** The assignment behind a button, if it still exists and this member may see it; answers the button otherwise. */
 export async function viewableAssignment(ctx: MemberContext, assignmentId: number): Promise<AssignmentView | null> {
-  const assignment = await assignmentById(ctx.deps.db, assignmentId);
+  const assignment = await assignmentOf(ctx, assignmentId);
   if (!assignment) {
     await ctx.port.answer({ text: texts.staleButton });
     return null;

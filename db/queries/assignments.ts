@@ -1,9 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { drizzle as drizzleBuilder } from "drizzle-orm/d1";
 import type { Db } from "../client";
-import { compileSelect, runCompiled } from "../compiled";
+import { compileSelect, compiledRows, compiledStatement, runCompiled } from "../compiled";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { assignments, plans, tasks, units } from "../schema";
 import { auditStatement } from "./audit";
+
+type Builder = ReturnType<typeof drizzleBuilder>;
 
 const assignmentView = {
   id: assignments.id,
@@ -34,19 +37,30 @@ const assignmentView = {
   monitorUnitName: sql<string>`(select mu.name from units mu where mu.id = ${plans.monitorUnitId})`,
 };
 
-const viewQuery = (db: Db | ReturnType<typeof drizzleBuilder>) =>
-  db
-    .select(assignmentView)
+/** The view's joins, for any choice of fields (the compiled queries name each column after its key). */
+const viewFrom = (db: Db | Builder, fields: SelectedFields) =>
+  (db as Builder)
+    // Typed as the view: the compiled queries select the same columns, each named after its key.
+    .select(fields as typeof assignmentView)
     .from(assignments)
     .innerJoin(tasks, eq(tasks.id, assignments.taskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .innerJoin(units, eq(units.id, assignments.unitId));
 
+const viewQuery = (db: Db) => viewFrom(db, assignmentView);
 export type AssignmentView = Awaited<ReturnType<typeof viewQuery>>[number];
 
-const viewKeys = Object.keys(assignmentView) as (keyof AssignmentView & string)[];
-const byUnit = compileSelect<AssignmentView>(viewKeys, (db) => viewQuery(db).where(and(eq(assignments.unitId, sql.placeholder("unitId")), eq(plans.archived, false))));
-const byId = compileSelect<AssignmentView>(viewKeys, (db) => viewQuery(db).where(eq(assignments.id, sql.placeholder("id"))).limit(1));
+/** The unit of the member behind a channel identity (as the webhook's member read finds them). */
+const senderUnit = sql`(select m.unit_id from member_channels mc join members m on m.id = mc.member_id
+  where mc.channel = ${sql.placeholder("channel")} and mc.user_id = ${sql.placeholder("userId")} and m.removed_at is null limit 1)`;
+/** The task a chat's open flow is about (flows keep it as data.assignmentId). */
+const flowAssignmentId = sql`(select json_extract(c.data, '$.assignmentId') from conversations c where c.chat_id = ${sql.placeholder("chatKey")})`;
+
+const tracked = eq(plans.archived, false);
+const byUnit = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(and(eq(assignments.unitId, sql.placeholder("unitId")), tracked)));
+const bySender = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(and(eq(assignments.unitId, senderUnit), tracked)));
+const byId = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(eq(assignments.id, sql.placeholder("id"))).limit(1));
+const byFlow = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(eq(assignments.id, flowAssignmentId)).limit(1));
 
 /** Every assignment of a unit in the plans still being tracked. */
 export function unitAssignments(db: Db, unitId: number): Promise<AssignmentView[]> {
@@ -57,14 +71,41 @@ export async function assignmentById(db: Db, assignmentId: number): Promise<Assi
   return (await runCompiled(db.$client, byId, { id: assignmentId }))[0] ?? null;
 }
 
-/** The units a task is assigned to, leads first. */
-export function taskUnits(db: Db, taskId: number) {
-  return db
-    .select({ unitId: assignments.unitId, unitName: units.name, role: assignments.role, state: assignments.state })
-    .from(assignments)
-    .innerJoin(units, eq(units.id, assignments.unitId))
-    .where(eq(assignments.taskId, taskId))
-    .orderBy(sql`case ${assignments.role} when 'lead' then 0 else 1 end`, units.name);
+/** Statements for a webhook's first batch (db/queries/prefetch.ts); read their results with `compiledRows`. */
+export const assignmentStatements = {
+  /** The sender's unit's assignments, like `unitAssignments` for the member the same batch reads. */
+  ofSender: (d1: D1Database, channel: string, userId: string) => compiledStatement(d1, bySender, { channel, userId }),
+  byId: (d1: D1Database, id: number) => compiledStatement(d1, byId, { id }),
+  /** The assignment of the chat's open flow, if it has one. */
+  ofFlow: (d1: D1Database, chatKey: string) => compiledStatement(d1, byFlow, { chatKey }),
+  query: byUnit,
+};
+
+export interface TaskUnit {
+  unitId: number;
+  unitName: string;
+  role: "lead" | "coop";
+  state: AssignmentView["state"];
+}
+
+/** The units a task is assigned to, leads first, found from one of its assignments. */
+const unitsOfTask = compileSelect<TaskUnit>(
+  { unitId: assignments.unitId, unitName: units.name, role: assignments.role, state: assignments.state },
+  (db, f) =>
+    db
+      .select(f)
+      .from(assignments)
+      .innerJoin(units, eq(units.id, assignments.unitId))
+      .where(eq(assignments.taskId, sql`(select a2.task_id from assignments a2 where a2.id = ${sql.placeholder("assignmentId")})`))
+      .orderBy(sql`case ${assignments.role} when 'lead' then 0 else 1 end`, units.name),
+);
+
+export function taskUnitsStatement(d1: D1Database, assignmentId: number): D1PreparedStatement {
+  return compiledStatement(d1, unitsOfTask, { assignmentId });
+}
+
+export function taskUnitsFrom(result: D1Result<unknown> | undefined): TaskUnit[] {
+  return compiledRows(unitsOfTask, result);
 }
 
 /** How often a recurring duty checks in, for every unit it is assigned to; audited. */

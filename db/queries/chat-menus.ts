@@ -9,13 +9,16 @@ export const zaloChatKey = (chatId: string) => `zl:${chatId}`;
 
 /** The chat's last menu: replaced by each new one. */
 export async function saveChatMenu(d1: D1Database, chatKey: string, items: MenuItem[]): Promise<void> {
-  await d1
+  await chatMenuStatement(d1, chatKey, items).run();
+}
+
+export function chatMenuStatement(d1: D1Database, chatKey: string, items: MenuItem[]): D1PreparedStatement {
+  return d1
     .prepare(
       `insert into chat_menus (chat_key, items, created_at) values (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
        on conflict (chat_key) do update set items = excluded.items, created_at = excluded.created_at`,
     )
-    .bind(chatKey, JSON.stringify(items))
-    .run();
+    .bind(chatKey, JSON.stringify(items));
 }
 
 /** The chat's last menu, for the webhook's first batch. */

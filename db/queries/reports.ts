@@ -2,8 +2,14 @@ import { desc, eq, sql } from "drizzle-orm";
 import { isPercent } from "../../core/reporting/input";
 import type { Db } from "../client";
 import { assignments, members, progressReports, type Evidence } from "../schema";
+import type { drizzle as drizzleBuilder } from "drizzle-orm/d1";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
+import { compileSelect, compiledRows, compiledStatement } from "../compiled";
 import { auditStatement } from "./audit";
+
+type Builder = ReturnType<typeof drizzleBuilder>;
 import { endConversation } from "./conversations";
+import { batchSettling, type UpdateClaim } from "./updates";
 
 export interface NewReport {
   assignmentId: number;
@@ -25,7 +31,8 @@ export type SubmitResult = { ok: true; reportId: number } | { ok: false; reason:
  * The report, the assignment's new progress and state, the audit entry and
  * the end of the flow, in one batch: all or nothing.
  */
-export async function submitReport(db: Db, r: NewReport): Promise<SubmitResult> {
+/** `claim`: the update's, settled in the same batch (db/queries/updates). */
+export async function submitReport(db: Db, r: NewReport, claim?: UpdateClaim): Promise<SubmitResult> {
   // The flow checks what the official typed or pressed; a value past it here is a bug.
   if (r.percent !== null && !isPercent(r.percent)) throw new Error(`submitReport: percent ${r.percent} is not 0–100`);
   const assignmentChange =
@@ -35,7 +42,7 @@ export async function submitReport(db: Db, r: NewReport): Promise<SubmitResult> 
         ? { state: sql`case when ${assignments.state} = 'open' then 'in_progress' else ${assignments.state} end`, progress: r.percent!, lastReportAt: r.now, updatedAt: r.now }
         : { lastReportAt: r.now, updatedAt: r.now };
   try {
-    const [inserted] = await db.batch([
+    const [inserted] = await batchSettling(db, claim, [
       db
         .insert(progressReports)
         .values({
@@ -140,14 +147,26 @@ const reportView = {
 };
 
 /** The newest few reports, newest first: what a task card shows. */
-export function latestReports(db: Db, assignmentId: number, limit = 3) {
-  return db
-    .select(reportView)
+const newestReports = (db: Db | Builder, fields: SelectedFields) =>
+  (db as Builder)
+    // Typed as the view: the compiled query selects the same columns, each named after its key.
+    .select(fields as typeof reportView)
     .from(progressReports)
     .innerJoin(members, eq(members.id, progressReports.memberId))
-    .where(eq(progressReports.assignmentId, assignmentId))
+    .where(eq(progressReports.assignmentId, sql.placeholder("assignmentId")))
     .orderBy(desc(progressReports.createdAt), desc(progressReports.id))
-    .limit(limit);
+    .limit(3);
+
+export type LatestReport = Awaited<ReturnType<typeof newestReports>>[number];
+/** Evidence comes back as D1 keeps it (JSON text) from the compiled query. */
+const latest = compileSelect<Omit<LatestReport, "evidence"> & { evidence: string | null }>(reportView, newestReports);
+
+export function latestReportsStatement(d1: D1Database, assignmentId: number): D1PreparedStatement {
+  return compiledStatement(d1, latest, { assignmentId });
+}
+
+export function latestReportsFrom(result: D1Result<unknown> | undefined): LatestReport[] {
+  return compiledRows(latest, result).map((r) => ({ ...r, evidence: r.evidence === null ? null : (JSON.parse(r.evidence) as Evidence[]) }));
 }
 
 export function reportEvidence(db: Db, reportId: number) {

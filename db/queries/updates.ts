@@ -1,30 +1,60 @@
 import { sql } from "drizzle-orm";
+import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { Db } from "../client";
 import { inboundUpdates } from "../schema";
 
 /** A claim still processing after this long belongs to a Worker that was killed: its update may be taken again. */
 const CLAIM_TIMEOUT_MS = 60_000;
 
+/**
+ * This request's claim on an update. It is settled ("done") in the same batch
+ * as the update's own write where there is one (`batchSettling`), after the
+ * answer otherwise; an update that only reads is settled when claimed.
+ */
+export class UpdateClaim {
+  constructor(
+    readonly key: string,
+    public settled = false,
+  ) {}
+}
+
 /* A finished update is never taken again; an unfinished one only once its claim is older than a minute. */
 /**
  * Insert-or-take-over as one statement for the webhook's first batch: it
  * returns a row when this request owns the update. Plain SQL: this runs on
  * every update, and building it with Drizzle cost more than running it.
+ * `settled`: the update only reads, so the claim is done from the start.
  */
-export function claimUpdate(d1: D1Database, key: string, now: Date): D1PreparedStatement {
+export function claimUpdate(d1: D1Database, claim: UpdateClaim, now: Date): D1PreparedStatement {
   const stale = new Date(now.getTime() - CLAIM_TIMEOUT_MS).toISOString();
   return d1
     .prepare(
-      `insert into inbound_updates (key, state, claimed_at) values (?1, 'processing', ?2)
-       on conflict (key) do update set claimed_at = ?2 where state = 'processing' and claimed_at < ?3
+      `insert into inbound_updates (key, state, claimed_at) values (?1, ?4, ?2)
+       on conflict (key) do update set claimed_at = ?2, state = ?4 where state = 'processing' and claimed_at < ?3
        returning key`,
     )
-    .bind(key, now.toISOString(), stale);
+    .bind(claim.key, now.toISOString(), stale, claim.settled ? "done" : "processing");
 }
 
-/** Handled (or answered with an apology): retries of it are answered "already processed". */
-export async function finishUpdate(db: Db, key: string): Promise<void> {
-  await db.update(inboundUpdates).set({ state: "done" }).where(sql`${inboundUpdates.key} = ${key}`);
+/** The statement that settles a claim: for the batch that ends an update. */
+export function finishStatement(d1: D1Database, claim: UpdateClaim): D1PreparedStatement {
+  return d1.prepare(`update inbound_updates set state = 'done' where key = ?1`).bind(claim.key);
+}
+
+/**
+ * The update's write, with its claim settled in the same batch (one round
+ * trip, and a retry of an update whose write went through is never redone).
+ */
+export async function batchSettling<T extends readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]>(
+  db: Db,
+  claim: UpdateClaim | undefined,
+  items: T,
+): Promise<BatchResponse<T>> {
+  if (!claim || claim.settled) return db.batch(items);
+  const finish = db.update(inboundUpdates).set({ state: "done" }).where(sql`${inboundUpdates.key} = ${claim.key}`);
+  const results = await db.batch([...items, finish] as unknown as T);
+  claim.settled = true;
+  return results;
 }
 
 /** An infrastructure failure: let the platform's retry be processed. */

@@ -2,15 +2,17 @@ import { Hono } from "hono";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import { TelegramPort } from "../../bot/ports/telegram";
+import { isReadOnly, prefetchNeedFor } from "../../bot/prefetch";
 import { updateChatId, updateSenderId } from "../../bot/update-sender";
 import { texts } from "../../bot/texts";
 import { createDb } from "../../db/client";
 import { conversationByChat, conversationFrom } from "../../db/queries/conversations";
 import { activeMemberByIdentity, type MemberProfile } from "../../db/queries/members";
-import { claimUpdate } from "../../db/queries/updates";
+import { prefetchedFrom, prefetchStatements } from "../../db/queries/prefetch";
+import { claimUpdate, UpdateClaim } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
 import { readConfig, type Env } from "../env";
-import { botDeps, runClaimed } from "../inbound";
+import { botDeps, runClaimed, settleAfterAnswer } from "../inbound";
 import { secretMatches } from "../secret";
 import { Api } from "grammy";
 
@@ -41,30 +43,40 @@ telegramWebhook.post("/webhook", async (c) => {
   const counter = countRoundTrips(c.env.DB);
   const db = createDb(counter.d1);
   const t0 = performance.now();
-  const key = `tg:${update.update_id}`;
-  // One round trip: claim the update, load the sender's membership and their chat's open flow.
-  const [claimed, memberRows, conversationRows] = await counter.d1.batch<Record<string, unknown>>([
-    claimUpdate(counter.d1, key, new Date()),
-    activeMemberByIdentity(counter.d1, "telegram", String(senderId)),
-    conversationByChat(counter.d1, String(chatId)),
+  const need = prefetchNeedFor({ text: update.message?.text, callbackData: update.callback_query?.data });
+  const claim = new UpdateClaim(`tg:${update.update_id}`, isReadOnly(need));
+  const sender = { channel: "telegram", userId: String(senderId), chatKey: String(chatId) };
+  // One round trip: claim the update, load the sender's membership, their chat's open flow and what the update will read.
+  const [claimed, memberRows, conversationRows, ...fetched] = await counter.d1.batch<Record<string, unknown>>([
+    claimUpdate(counter.d1, claim, new Date()),
+    activeMemberByIdentity(counter.d1, "telegram", sender.userId),
+    conversationByChat(counter.d1, sender.chatKey),
+    ...prefetchStatements(counter.d1, need, sender),
   ]);
   if (claimed!.results.length === 0) return c.text("OK (đã xử lý)", 200);
   const t1 = performance.now();
 
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
   const botConfig = { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, botUsername: config.BOT_USERNAME };
-  const deps = botDeps(c.env, db, config.BOT_USERNAME, waitUntil);
-  // The claim is finished after the answer (waitUntil): X-D1-Round-Trips counts what the person waits for.
+  const deps = { ...botDeps(c.env, db, config.BOT_USERNAME, waitUntil), claim };
+  const conversation = conversationFrom(conversationRows!.results[0]);
   const outcome = await runClaimed(
     createDb(c.env.DB),
-    key,
+    claim,
     botConfig,
     update,
-    { deps, member: (memberRows!.results[0] as MemberProfile | undefined) ?? null, conversation: conversationFrom(conversationRows!.results[0]), port: (ctx) => new TelegramPort(ctx, deps.links ?? null) },
+    {
+      deps,
+      member: (memberRows!.results[0] as MemberProfile | undefined) ?? null,
+      conversation,
+      prefetched: prefetchedFrom(need, fetched, conversation),
+      port: (ctx) => new TelegramPort(ctx, deps.links ?? null),
+    },
     () => apologize(botConfig, chatId, update),
-    waitUntil,
   );
   if (outcome === "retry") return c.text("Service Unavailable", 503);
+  // Settled after the answer: X-D1-Round-Trips counts what the person waits for.
+  settleAfterAnswer(c.env.DB, claim, [], waitUntil);
   if (config.EXPOSE_METRICS === "true") {
     c.header("X-D1-Round-Trips", String(counter.roundTrips()));
     c.header("Server-Timing", `claim;dur=${(t1 - t0).toFixed(1)}, handle;dur=${(performance.now() - t1).toFixed(1)}`);

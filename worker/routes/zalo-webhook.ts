@@ -4,15 +4,17 @@ import type { BotContext } from "../../bot/context";
 import { ZaloPort } from "../../bot/ports/zalo";
 import { zaloTexts } from "../../bot/texts";
 import { readTypedInput } from "../../bot/zalo-input";
+import { isReadOnly, prefetchNeedFor } from "../../bot/prefetch";
 import { createDb } from "../../db/client";
-import { chatMenuByKey, chatMenuFrom, saveChatMenu, zaloChatKey } from "../../db/queries/chat-menus";
+import { chatMenuByKey, chatMenuFrom, chatMenuStatement, zaloChatKey } from "../../db/queries/chat-menus";
 import { conversationByChat, conversationFrom } from "../../db/queries/conversations";
 import { activeMemberByIdentity, type MemberProfile } from "../../db/queries/members";
-import { claimUpdate, finishUpdate } from "../../db/queries/updates";
+import { prefetchedFrom, prefetchStatements } from "../../db/queries/prefetch";
+import { claimUpdate, UpdateClaim } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
 import { readConfig, readZaloConfig, type Env } from "../env";
 import { fileLinks } from "../file-links";
-import { botDeps, runClaimed } from "../inbound";
+import { botDeps, runClaimed, settleAfterAnswer } from "../inbound";
 import { secretMatches } from "../secret";
 import { ZaloApi } from "../zalo/client";
 import { keepPhoto, storeExport } from "../zalo/files";
@@ -41,19 +43,23 @@ zaloWebhook.post("/webhook", async (c) => {
   const counter = countRoundTrips(c.env.DB);
   const db = createDb(counter.d1);
   const chatKey = zaloChatKey(event.chatId);
-  const key = `zl:${event.messageId}`;
   const now = new Date();
-  const [claimed, memberRows, conversationRows, menuRows] = await counter.d1.batch<Record<string, unknown>>([
-    claimUpdate(counter.d1, key, now),
+  // A typed command is known now; a menu pick only once the chat's menu is read.
+  const need = event.kind === "text" ? prefetchNeedFor({ text: event.text }) : null;
+  const claim = new UpdateClaim(`zl:${event.messageId}`, isReadOnly(need));
+  const [claimed, memberRows, conversationRows, menuRows, ...fetched] = await counter.d1.batch<Record<string, unknown>>([
+    claimUpdate(counter.d1, claim, now),
     activeMemberByIdentity(counter.d1, "zalo", event.userId),
     conversationByChat(counter.d1, chatKey),
     chatMenuByKey(counter.d1, chatKey),
+    ...prefetchStatements(counter.d1, need, { channel: "zalo", userId: event.userId, chatKey }),
   ]);
   if (claimed!.results.length === 0) return c.text("OK (đã xử lý)", 200);
 
   const api = new ZaloApi({ token: zalo.ZALO_BOT_TOKEN, apiRoot: zalo.ZALO_API_ROOT });
   const plainDb = createDb(c.env.DB);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
+  const settle = (also: D1PreparedStatement[] = []) => settleAfterAnswer(c.env.DB, claim, also, waitUntil);
   const member = (memberRows!.results[0] as MemberProfile | undefined) ?? null;
   const conversation = conversationFrom(conversationRows!.results[0]);
   const flowOpen = conversation !== null && conversation.memberId === member?.id && conversation.expiresAt > now.toISOString();
@@ -68,7 +74,7 @@ zaloWebhook.post("/webhook", async (c) => {
   });
   if (early) {
     await reply(early).catch((error) => console.warn(JSON.stringify({ event: "zalo.reply_failed", error: error instanceof Error ? error.name : "error" })));
-    waitUntil(finishUpdate(plainDb, key));
+    settle();
     return c.text("OK", 200);
   }
   const menu = chatMenuFrom(menuRows!.results[0] as { items: string; createdAt: string } | undefined);
@@ -77,7 +83,7 @@ zaloWebhook.post("/webhook", async (c) => {
   if (input.kind === "unknown_key" || input.kind === "stale_menu") {
     const text = input.kind === "unknown_key" ? zaloTexts.unknownKey(input.key, input.keys) : zaloTexts.staleMenu;
     await reply(text).catch(() => undefined);
-    waitUntil(finishUpdate(plainDb, key));
+    settle();
     return c.text("OK", 200);
   }
 
@@ -87,7 +93,7 @@ zaloWebhook.post("/webhook", async (c) => {
     photoKey = await keepPhoto(c.env.FILES, event.photoUrl, member.id);
     if (!photoKey) {
       await reply(zaloTexts.photoFailed).catch(() => undefined);
-      waitUntil(finishUpdate(plainDb, key));
+      settle();
       return c.text("OK", 200);
     }
   }
@@ -100,8 +106,7 @@ zaloWebhook.post("/webhook", async (c) => {
     apiRoot: telegram?.TELEGRAM_API_ROOT ?? "https://api.telegram.org",
     botUsername: telegram?.BOT_USERNAME ?? "kehoach_demo_bot",
   };
-  const deps = botDeps(c.env, plainDb, botConfig.botUsername, waitUntil);
-  deps.db = db;
+  const deps = { ...botDeps(c.env, db, botConfig.botUsername, waitUntil), claim };
   let port: ZaloPort | null = null;
   const outlet = {
     sendMessage: (chatId: string, text: string) => api.sendMessage(chatId, text),
@@ -112,16 +117,22 @@ zaloWebhook.post("/webhook", async (c) => {
   const sender = { userId: event.userId, chatId: event.chatId, displayName: event.displayName.normalize("NFC"), privateChat: event.chatType.toUpperCase() === "PRIVATE" };
   const outcome = await runClaimed(
     plainDb,
-    key,
+    claim,
     botConfig,
     update,
-    { deps, member, conversation, port: (ctx) => (port = new ZaloPort(ctx as BotContext, sender, outlet)) },
+    {
+      deps,
+      member,
+      conversation,
+      prefetched: prefetchedFrom(need, fetched, conversation),
+      port: (ctx) => (port = new ZaloPort(ctx as BotContext, sender, outlet)),
+    },
     () => reply(zaloTexts.handlerFailed).then(() => undefined),
-    waitUntil,
   );
   if (outcome === "retry") return c.text("Service Unavailable", 503);
   const shown = port as ZaloPort | null;
-  if (shown?.lastMenu) waitUntil(saveChatMenu(c.env.DB, chatKey, shown.lastMenu));
+  // The menu just shown is what the person's next number picks from.
+  settle(shown?.lastMenu ? [chatMenuStatement(c.env.DB, chatKey, shown.lastMenu)] : []);
   if (c.env.EXPOSE_METRICS === "true") c.header("X-D1-Round-Trips", String(counter.roundTrips()));
   return c.text("OK", 200);
 });

@@ -1,0 +1,68 @@
+/**
+ * What an update is going to read, fetched in the webhook's first batch with
+ * the claim, the sender and their open flow: one D1 round trip where there
+ * were two or three. Which updates need what is the bot's call
+ * (bot/prefetch.ts); the statements are the compiled queries the features
+ * run themselves when nothing was fetched.
+ */
+import { compiledRows } from "../compiled";
+import { assignmentStatements, type AssignmentView } from "./assignments";
+import type { Conversation } from "./conversations";
+import { cardDetailsFrom, cardDetailStatements, type CardDetails } from "./task-card";
+
+export type PrefetchNeed =
+  /** The sender's unit's tasks (a task list). */
+  | { kind: "unitAssignments" }
+  /** One task, by a button's id; with what its card shows when the button opens the card. */
+  | { kind: "assignment"; assignmentId: number; card: boolean }
+  /** The task the chat's open flow is about (a flow's last step re-checks it). */
+  | { kind: "flowAssignment" };
+
+export interface Prefetched {
+  /** The sender's unit's assignments in tracked plans: `unitAssignments` for the member read in the same batch. */
+  unitAssignments?: AssignmentView[];
+  /** Assignments by id; null: it no longer exists. */
+  assignments: Map<number, AssignmentView | null>;
+  cards: Map<number, CardDetails>;
+}
+
+/** The channel identity and chat the webhook reads the member and the flow by. */
+export interface PrefetchSender {
+  channel: string;
+  userId: string;
+  chatKey: string;
+}
+
+export function prefetchStatements(d1: D1Database, need: PrefetchNeed | null, sender: PrefetchSender): D1PreparedStatement[] {
+  switch (need?.kind) {
+    case "unitAssignments":
+      return [assignmentStatements.ofSender(d1, sender.channel, sender.userId)];
+    case "assignment":
+      return [assignmentStatements.byId(d1, need.assignmentId), ...(need.card ? cardDetailStatements(d1, need.assignmentId) : [])];
+    case "flowAssignment":
+      return [assignmentStatements.ofFlow(d1, sender.chatKey)];
+    default:
+      return [];
+  }
+}
+
+/** The prefetched reads, from the results of `prefetchStatements` (in the same order). */
+export function prefetchedFrom(need: PrefetchNeed | null, results: (D1Result<unknown> | undefined)[], conversation: Conversation | null): Prefetched {
+  const fetched: Prefetched = { assignments: new Map(), cards: new Map() };
+  const rows = () => compiledRows(assignmentStatements.query, results[0]);
+  switch (need?.kind) {
+    case "unitAssignments":
+      fetched.unitAssignments = rows();
+      break;
+    case "assignment":
+      fetched.assignments.set(need.assignmentId, rows()[0] ?? null);
+      if (need.card) fetched.cards.set(need.assignmentId, cardDetailsFrom(results.slice(1)));
+      break;
+    case "flowAssignment": {
+      const id = conversation?.data.assignmentId;
+      if (typeof id === "number") fetched.assignments.set(id, rows()[0] ?? null);
+      break;
+    }
+  }
+  return fetched;
+}
