@@ -11,6 +11,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { localTelegramSettings, REAL_API_ROOT } from "./chat/env";
+import { forwardWebhookReply } from "./lib/webhook-reply";
 
 export interface RelayOptions {
   token: string;
@@ -121,6 +122,8 @@ export function startRelay(options: RelayOptions): Relay {
           body: JSON.stringify(u),
           signal: AbortSignal.any([AbortSignal.timeout(60_000), stopper.signal]),
         });
+        // Telegram makes the call a webhook answer carries (a button's answer); so does the relay.
+        await forwardWebhookReply(res.clone(), apiRoot, token, doFetch).catch(() => undefined);
         const text = await res.text().catch(() => "");
         if (res.ok) {
           delivered++;

@@ -358,6 +358,7 @@ async function main() {
     workerUrl,
     fakeUrl: fake.url,
     secret: settings.secret,
+    token: settings.token,
     root: ROOT,
     ...(user !== undefined ? { user: Number(user) } : {}),
   });

@@ -15,6 +15,15 @@ export function toInlineKeyboard(actions: Actions | undefined): InlineKeyboard |
   return new InlineKeyboard(actions.lines.map((row) => row.map((a) => ("url" in a ? InlineKeyboard.url(a.label, a.url) : InlineKeyboard.text(a.label, a.data)))));
 }
 
+/**
+ * One Bot API call carried by the webhook's HTTP answer: Telegram makes it
+ * (its result is never known), so the worker makes one request fewer. Used
+ * for answering a button, which needs no result.
+ */
+export class WebhookReply {
+  call: { method: string; params: Record<string, unknown> } | null = null;
+}
+
 /** Telegram: HTML messages, inline buttons, screens edited in place, toasts for button answers. */
 export class TelegramPort implements ChatPort {
   readonly channel = "telegram" as const;
@@ -22,6 +31,7 @@ export class TelegramPort implements ChatPort {
   constructor(
     private readonly ctx: Context,
     private readonly files: FileLinks | null = null,
+    private readonly webhookReply: WebhookReply | null = null,
   ) {}
 
   get chatKey(): string {
@@ -66,8 +76,14 @@ export class TelegramPort implements ChatPort {
   }
 
   async answer(options: { text?: string; alert?: boolean } = {}): Promise<void> {
-    if (this.ctx.callbackQuery) {
-      await this.ctx.answerCallbackQuery({ ...(options.text ? { text: options.text } : {}), ...(options.alert ? { show_alert: true } : {}) });
+    const query = this.ctx.callbackQuery;
+    if (query) {
+      const answer = { ...(options.text ? { text: options.text } : {}), ...(options.alert ? { show_alert: true } : {}) };
+      if (this.webhookReply && !this.webhookReply.call) {
+        this.webhookReply.call = { method: "answerCallbackQuery", params: { callback_query_id: query.id, ...answer } };
+        return;
+      }
+      await this.ctx.answerCallbackQuery(answer);
     } else if (options.text) {
       await this.send(options.text);
     }

@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { applyLocalMigrations, quietWranglerEnv, startWranglerDev, type RunningWorker } from "../lib/wrangler";
 import { percentile, formatMs } from "./stats";
 import { CpuMeter, settle } from "./cpu";
+import { forwardWebhookReply } from "../lib/webhook-reply";
 
 const TOKEN = "123456789:BENCH-TOKEN";
 const SECRET = "bench-secret";
@@ -80,9 +81,12 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, 
     const timed = async (url: string, headers: Record<string, string>, body: unknown) => {
       const t0 = performance.now();
       const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+      const answer = response.clone();
       await response.arrayBuffer();
       const ms = performance.now() - t0;
       if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+      // What Telegram does after the answer (a button's answer carried by it): not the worker's time.
+      await forwardWebhookReply(answer, fake.url, TOKEN);
       const header = response.headers.get("X-D1-Round-Trips");
       return { ms, roundTrips: header === null ? null : Number(header) };
     };

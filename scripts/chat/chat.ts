@@ -13,6 +13,7 @@ import { basename, relative, resolve } from "node:path";
 import * as readline from "node:readline";
 import { pathToFileURL } from "node:url";
 import type { ChatEvent, StoredMessage, TgUser, Update } from "../fake-telegram/types";
+import { forwardWebhookReply } from "../lib/webhook-reply";
 import { localTelegramSettings } from "./env";
 import {
   ansi,
@@ -34,6 +35,8 @@ export interface ChatOptions {
   fakeUrl: string;
   /** TELEGRAM_WEBHOOK_SECRET, sent as X-Telegram-Bot-Api-Secret-Token. */
   secret: string;
+  /** The bot's token at the fake Bot API, for the call a webhook answer carries. */
+  token: string;
   /** Project root (db/demo.ts, .wrangler/). Default: cwd. */
   root?: string;
   /** Where documents from the bot are saved. Default: <root>/.wrangler/chat-downloads. */
@@ -254,6 +257,7 @@ export async function runChat(opts: ChatOptions): Promise<void> {
         headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": opts.secret },
         body: JSON.stringify(update),
       });
+      await forwardWebhookReply(res.clone(), fakeUrl, opts.token);
       const text = await res.text();
       if (!res.ok) {
         say(ansi.red(`⚠️  Worker trả lời ${res.status}${text ? `: ${text.slice(0, 300)}` : ""}`, st));
@@ -573,6 +577,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     workerUrl: arg("--worker") ?? "http://127.0.0.1:8787",
     fakeUrl: arg("--fake") ?? process.env["FAKE_TELEGRAM_URL"] ?? "http://127.0.0.1:8790",
     secret: arg("--secret") ?? settings.secret,
+    token: settings.token,
     root,
     ...(user !== undefined ? { user: Number(user) } : {}),
   });

@@ -2,7 +2,9 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import type { Update } from "grammy/types";
 import worker from "../../worker/index";
-import { TEST_WEBHOOK_SECRET } from "./constants";
+import { inject } from "vitest";
+import { forwardWebhookReply } from "../../scripts/lib/webhook-reply";
+import { TEST_BOT_TOKEN, TEST_WEBHOOK_SECRET } from "./constants";
 
 let lastUpdateId = Math.floor(Math.random() * 1_000_000_000);
 // Random per test file: files run side by side against one fake Bot API, and callback_query ids must not repeat across them.
@@ -60,6 +62,8 @@ export async function postUpdate(update: unknown, options: { secret?: string | n
     ctx,
   );
   await waitOnExecutionContext(ctx);
+  // As Telegram does: a call carried by the webhook's answer is made.
+  await forwardWebhookReply(response.clone(), inject("fakeTelegramUrl"), TEST_BOT_TOKEN);
   return response;
 }
 

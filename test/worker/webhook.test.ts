@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { chatMessages } from "../support/fake-telegram";
+import { apiCalls, chatMessages, lastMessage } from "../support/fake-telegram";
 import { makeCommittee } from "../support/fixtures";
-import { newTelegramId, postUpdate, textUpdate } from "../support/webhook";
+import { callbackUpdate, newTelegramId, postUpdate, textUpdate } from "../support/webhook";
 
 const countRows = async (table: string) =>
   (await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())!.n;
@@ -32,6 +32,20 @@ describe("Telegram webhook", () => {
     expect(await chatMessages(memberA.id)).toHaveLength(1);
     const claims = await env.DB.prepare("select count(*) as n from inbound_updates where key = ?").bind(`tg:${update.update_id}`).first<{ n: number }>();
     expect(claims!.n).toBe(1);
+  });
+
+  it("answers a button within its HTTP answer (Telegram makes the call): one Bot API request fewer", async () => {
+    const { memberA, memberB, tasksA } = await makeCommittee();
+    const opened = await postUpdate(callbackUpdate(memberA, 1, `task:${tasksA.dueSoon.assignmentId}`));
+    const carried = (await opened.json()) as Record<string, unknown>;
+    expect(carried).toEqual({ method: "answerCallbackQuery", callback_query_id: expect.any(String) });
+    // The card itself is sent by the worker; the fake Bot API got the answer from the "Telegram" side.
+    expect((await lastMessage(memberA.id)).text).toContain(tasksA.dueSoon.title);
+    expect((await apiCalls("answerCallbackQuery")).map((c) => c.params.callback_query_id)).toContain(carried.callback_query_id);
+
+    // A refusal is an alert the person must read: it rides the same way.
+    const refused = await postUpdate(callbackUpdate(memberB, 1, `task:${tasksA.dueSoon.assignmentId}`));
+    expect(await refused.json()).toMatchObject({ method: "answerCallbackQuery", show_alert: true, text: expect.stringMatching(/\S/) });
   });
 
   it("answers GET /health", async () => {

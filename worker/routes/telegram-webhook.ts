@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Update } from "grammy/types";
 import { z } from "zod";
-import { TelegramPort } from "../../bot/ports/telegram";
+import { TelegramPort, WebhookReply } from "../../bot/ports/telegram";
 import { isReadOnly, prefetchNeedFor } from "../../bot/prefetch";
 import { updateChatId, updateSenderId } from "../../bot/update-sender";
 import { texts } from "../../bot/texts";
@@ -60,6 +60,7 @@ telegramWebhook.post("/webhook", async (c) => {
   const botConfig = { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, botUsername: config.BOT_USERNAME };
   const deps = { ...botDeps(c.env, db, config.BOT_USERNAME, waitUntil), claim };
   const conversation = conversationFrom(conversationRows!.results[0]);
+  const reply = new WebhookReply();
   const outcome = await runClaimed(
     createDb(c.env.DB),
     claim,
@@ -70,7 +71,7 @@ telegramWebhook.post("/webhook", async (c) => {
       member: (memberRows!.results[0] as MemberProfile | undefined) ?? null,
       conversation,
       prefetched: prefetchedFrom(need, fetched, conversation),
-      port: (ctx) => new TelegramPort(ctx, deps.links ?? null),
+      port: (ctx) => new TelegramPort(ctx, deps.links ?? null, reply),
     },
     () => apologize(botConfig, chatId, update),
   );
@@ -81,6 +82,8 @@ telegramWebhook.post("/webhook", async (c) => {
     c.header("X-D1-Round-Trips", String(counter.roundTrips()));
     c.header("Server-Timing", `claim;dur=${(t1 - t0).toFixed(1)}, handle;dur=${(performance.now() - t1).toFixed(1)}`);
   }
+  // A button's answer rides on this HTTP answer: Telegram makes the call.
+  if (reply.call) return c.json({ method: reply.call.method, ...reply.call.params });
   return c.text("OK", 200);
 });
 
