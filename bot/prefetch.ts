@@ -6,6 +6,7 @@
  * Anything else reads what it needs itself.
  */
 import type { PrefetchNeed } from "../db/queries/prefetch";
+import { parseMenuPick } from "./ports/zalo-render";
 import { reportSend, startCheckin, startCompletion, startReport, taskCard, taskFullText, taskListPage } from "./callback-data";
 
 /** Commands that show the sender's unit's tasks. */
@@ -31,6 +32,24 @@ export function prefetchNeedFor(input: PrefetchInput): PrefetchNeed | null {
   }
   if (reportSend.pattern.test(data)) return { kind: "flowAssignment" };
   return null;
+}
+
+/**
+ * A Zalo message: a typed command, or a key of the chat's last menu (the
+ * task its item names is read ahead, db/queries/chat-menus pickedAssignmentId).
+ */
+export function prefetchNeedForZaloText(text: string | undefined): PrefetchNeed | null {
+  if (!text) return null;
+  if (text.trimStart().startsWith("/")) return prefetchNeedFor({ text: text.trim() });
+  const pick = parseMenuPick(text);
+  return pick ? { kind: "menuPick", key: pick.key } : null;
+}
+
+/** What a menu item's action names, kept with the menu so a typed key can be read ahead. */
+export function subjectOf(callbackData: string): { assignmentId?: number; card?: true } {
+  const need = prefetchNeedFor({ callbackData });
+  if (need?.kind !== "assignment") return {};
+  return { assignmentId: need.assignmentId, ...(need.card ? { card: true as const } : {}) };
 }
 
 /** Updates that only read and answer: nothing to redo if their Worker dies, so their claim is settled at once. */

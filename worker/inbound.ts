@@ -63,9 +63,11 @@ export async function runClaimed(
  * settled unless the update's own write did it, with whatever else the
  * channel keeps (Zalo's last menu), in one batch.
  */
-export function settleAfterAnswer(d1: D1Database, claim: UpdateClaim, also: D1PreparedStatement[], waitUntil: (p: Promise<unknown>) => void): void {
+export function settleAfterAnswer(d1: D1Database, claim: UpdateClaim, also: D1PreparedStatement[], waitUntil: (p: Promise<unknown>) => void): number {
   const statements = claim.settled ? also : [finishStatement(d1, claim), ...also];
-  if (statements.length > 0) waitUntil(d1.batch(statements));
+  if (statements.length === 0) return 0;
+  waitUntil(d1.batch(statements));
+  return 1; // round trips after the answer, for the metrics header
 }
 
 function unwrap(error: unknown): unknown {

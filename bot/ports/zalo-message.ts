@@ -1,4 +1,5 @@
 import type { MenuItem } from "../../db/queries/chat-menus";
+import { subjectOf } from "../prefetch";
 import type { Action } from "./actions";
 import { htmlToZaloText, splitForZalo, type MenuStyle } from "./zalo-render";
 
@@ -46,6 +47,10 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  * after the highest. While a flow waits for typed numbers, letters instead.
  */
 function menuKeys(actions: { label: string; data: string }[], style: MenuStyle): MenuItem[] {
+  return keyed(actions, style).map((item) => ({ ...item, ...subjectOf(item.data) }));
+}
+
+function keyed(actions: { label: string; data: string }[], style: MenuStyle): MenuItem[] {
   if (style === "letters") return actions.slice(0, LETTERS.length).map((a, i) => ({ key: LETTERS[i]!, data: a.data }));
   const numbered = new Set(actions.map((a) => a.label.trim()).filter((l) => /^\d{1,3}$/.test(l)));
   let next = Math.max(0, ...[...numbered].map(Number)) + 1;

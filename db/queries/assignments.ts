@@ -1,10 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { drizzle as drizzleBuilder } from "drizzle-orm/d1";
 import type { Db } from "../client";
 import { compileSelect, compiledRows, compiledStatement, runCompiled } from "../compiled";
 import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { assignments, plans, tasks, units } from "../schema";
 import { auditStatement } from "./audit";
+import { pickedAssignmentId } from "./chat-menus";
 
 type Builder = ReturnType<typeof drizzleBuilder>;
 
@@ -61,6 +62,7 @@ const byUnit = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom
 const bySender = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(and(eq(assignments.unitId, senderUnit), tracked)));
 const byId = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(eq(assignments.id, sql.placeholder("id"))).limit(1));
 const byFlow = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(eq(assignments.id, flowAssignmentId)).limit(1));
+const byPick = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(eq(assignments.id, pickedAssignmentId(false))).limit(1));
 
 /** Every assignment of a unit in the plans still being tracked. */
 export function unitAssignments(db: Db, unitId: number): Promise<AssignmentView[]> {
@@ -78,6 +80,8 @@ export const assignmentStatements = {
   byId: (d1: D1Database, id: number) => compiledStatement(d1, byId, { id }),
   /** The assignment of the chat's open flow, if it has one. */
   ofFlow: (d1: D1Database, chatKey: string) => compiledStatement(d1, byFlow, { chatKey }),
+  /** The assignment named by the item of the chat's last menu whose key was typed. */
+  ofPick: (d1: D1Database, chatKey: string, key: string) => compiledStatement(d1, byPick, { chatKey, key }),
   query: byUnit,
 };
 
@@ -88,24 +92,30 @@ export interface TaskUnit {
   state: AssignmentView["state"];
 }
 
-/** The units a task is assigned to, leads first, found from one of its assignments. */
-const unitsOfTask = compileSelect<TaskUnit>(
-  { unitId: assignments.unitId, unitName: units.name, role: assignments.role, state: assignments.state },
-  (db, f) =>
+/** The units a task is assigned to, leads first, found from one of its assignments (its id, or a menu pick's). */
+const unitsOfTask = (assignmentId: SQL) =>
+  compileSelect<TaskUnit>({ unitId: assignments.unitId, unitName: units.name, role: assignments.role, state: assignments.state }, (db, f) =>
     db
       .select(f)
       .from(assignments)
       .innerJoin(units, eq(units.id, assignments.unitId))
-      .where(eq(assignments.taskId, sql`(select a2.task_id from assignments a2 where a2.id = ${sql.placeholder("assignmentId")})`))
+      .where(eq(assignments.taskId, sql`(select a2.task_id from assignments a2 where a2.id = ${assignmentId})`))
       .orderBy(sql`case ${assignments.role} when 'lead' then 0 else 1 end`, units.name),
-);
+  );
+const unitsById = unitsOfTask(sql`${sql.placeholder("assignmentId")}`);
+const unitsByPick = unitsOfTask(pickedAssignmentId(true));
 
 export function taskUnitsStatement(d1: D1Database, assignmentId: number): D1PreparedStatement {
-  return compiledStatement(d1, unitsOfTask, { assignmentId });
+  return compiledStatement(d1, unitsById, { assignmentId });
+}
+
+/** As `taskUnitsStatement`, for the task whose card a typed menu key opens. */
+export function pickedTaskUnitsStatement(d1: D1Database, chatKey: string, key: string): D1PreparedStatement {
+  return compiledStatement(d1, unitsByPick, { chatKey, key });
 }
 
 export function taskUnitsFrom(result: D1Result<unknown> | undefined): TaskUnit[] {
-  return compiledRows(unitsOfTask, result);
+  return compiledRows(unitsById, result);
 }
 
 /** How often a recurring duty checks in, for every unit it is assigned to; audited. */

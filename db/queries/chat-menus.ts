@@ -1,7 +1,21 @@
+import { sql, type SQL } from "drizzle-orm";
 /** A line of a menu shown on a chat without buttons: the key typed and the action it stands for. */
 export interface MenuItem {
   key: string;
   data: string;
+  /** The task the action names, and whether it opens its card: read ahead when this key is typed (db/queries/prefetch). */
+  assignmentId?: number;
+  card?: true;
+}
+
+/**
+ * The id of the task named by the item the person typed the key of, in the
+ * chat's last menu (`cardOnly`: only when that item opens the task's card).
+ * For a compiled query's where clause: placeholders `chatKey` and `key`.
+ */
+export function pickedAssignmentId(cardOnly: boolean): SQL {
+  return sql`(select json_extract(j.value, '$.assignmentId') from chat_menus m, json_each(m.items) j
+    where m.chat_key = ${sql.placeholder("chatKey")} and json_extract(j.value, '$.key') = ${sql.placeholder("key")}${cardOnly ? sql` and json_extract(j.value, '$.card') = 1` : sql``})`;
 }
 
 /** Zalo chats are keyed apart from Telegram's numeric chat ids. */

@@ -8,7 +8,7 @@
 import { compiledRows } from "../compiled";
 import { assignmentStatements, type AssignmentView } from "./assignments";
 import type { Conversation } from "./conversations";
-import { cardDetailsFrom, cardDetailStatements, type CardDetails } from "./task-card";
+import { cardDetailsFrom, cardDetailStatements, pickedCardStatements, type CardDetails } from "./task-card";
 
 export type PrefetchNeed =
   /** The sender's unit's tasks (a task list). */
@@ -16,7 +16,9 @@ export type PrefetchNeed =
   /** One task, by a button's id; with what its card shows when the button opens the card. */
   | { kind: "assignment"; assignmentId: number; card: boolean }
   /** The task the chat's open flow is about (a flow's last step re-checks it). */
-  | { kind: "flowAssignment" };
+  | { kind: "flowAssignment" }
+  /** The task named by the item of the chat's last menu whose key was typed (Zalo), with its card when the item opens it. */
+  | { kind: "menuPick"; key: string };
 
 export interface Prefetched {
   /** The sender's unit's assignments in tracked plans: `unitAssignments` for the member read in the same batch. */
@@ -41,6 +43,8 @@ export function prefetchStatements(d1: D1Database, need: PrefetchNeed | null, se
       return [assignmentStatements.byId(d1, need.assignmentId), ...(need.card ? cardDetailStatements(d1, need.assignmentId) : [])];
     case "flowAssignment":
       return [assignmentStatements.ofFlow(d1, sender.chatKey)];
+    case "menuPick":
+      return [assignmentStatements.ofPick(d1, sender.chatKey, need.key), ...pickedCardStatements(d1, sender.chatKey, need.key)];
     default:
       return [];
   }
@@ -61,6 +65,15 @@ export function prefetchedFrom(need: PrefetchNeed | null, results: (D1Result<unk
     case "flowAssignment": {
       const id = conversation?.data.assignmentId;
       if (typeof id === "number") fetched.assignments.set(id, rows()[0] ?? null);
+      break;
+    }
+    case "menuPick": {
+      // Keyed by the task found: the pick dispatches the item's action, which names the same task.
+      const row = rows()[0];
+      if (!row) break;
+      fetched.assignments.set(row.id, row);
+      const card = cardDetailsFrom(results.slice(1));
+      if (card.units.length > 0) fetched.cards.set(row.id, card);
       break;
     }
   }

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
 import { isPercent } from "../../core/reporting/input";
 import type { Db } from "../client";
 import { assignments, members, progressReports, type Evidence } from "../schema";
@@ -6,6 +6,7 @@ import type { drizzle as drizzleBuilder } from "drizzle-orm/d1";
 import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { compileSelect, compiledRows, compiledStatement } from "../compiled";
 import { auditStatement } from "./audit";
+import { pickedAssignmentId } from "./chat-menus";
 
 type Builder = ReturnType<typeof drizzleBuilder>;
 import { endConversation } from "./conversations";
@@ -147,22 +148,29 @@ const reportView = {
 };
 
 /** The newest few reports, newest first: what a task card shows. */
-const newestReports = (db: Db | Builder, fields: SelectedFields) =>
+const newestReports = (db: Db | Builder, fields: SelectedFields, assignmentId: SQL = sql`${sql.placeholder("assignmentId")}`) =>
   (db as Builder)
     // Typed as the view: the compiled query selects the same columns, each named after its key.
     .select(fields as typeof reportView)
     .from(progressReports)
     .innerJoin(members, eq(members.id, progressReports.memberId))
-    .where(eq(progressReports.assignmentId, sql.placeholder("assignmentId")))
+    .where(eq(progressReports.assignmentId, assignmentId))
     .orderBy(desc(progressReports.createdAt), desc(progressReports.id))
     .limit(3);
 
 export type LatestReport = Awaited<ReturnType<typeof newestReports>>[number];
 /** Evidence comes back as D1 keeps it (JSON text) from the compiled query. */
-const latest = compileSelect<Omit<LatestReport, "evidence"> & { evidence: string | null }>(reportView, newestReports);
+type StoredReport = Omit<LatestReport, "evidence"> & { evidence: string | null };
+const latest = compileSelect<StoredReport>(reportView, newestReports);
+const latestByPick = compileSelect<StoredReport>(reportView, (db, f) => newestReports(db, f, pickedAssignmentId(true)));
 
 export function latestReportsStatement(d1: D1Database, assignmentId: number): D1PreparedStatement {
   return compiledStatement(d1, latest, { assignmentId });
+}
+
+/** As `latestReportsStatement`, for the task whose card a typed menu key opens. */
+export function pickedReportsStatement(d1: D1Database, chatKey: string, key: string): D1PreparedStatement {
+  return compiledStatement(d1, latestByPick, { chatKey, key });
 }
 
 export function latestReportsFrom(result: D1Result<unknown> | undefined): LatestReport[] {

@@ -4,7 +4,7 @@
  * counted and its workerd CPU time read; flows run in batches, each followed
  * by as many updates to the echo floor.
  */
-import { callbackFrom, cpuCheck, demoOfficial, figures, closeRound, FLOOR, textFrom, type BenchStack, type WebhookFigures } from "./webhook";
+import { callbackFrom, cpuCheck, demoOfficial, figures, closeRound, floorFigures, newFloorTimes, textFrom, type BenchStack, type WebhookFigures } from "./webhook";
 
 const STEPS = ["mở báo cáo (nút)", "chọn 50% (nút)", "gõ ghi chú", "gửi báo cáo (nút)"] as const;
 
@@ -12,7 +12,7 @@ export async function measureReportFlow(
   stack: BenchStack,
   iterations: number,
   batch = 15,
-): Promise<{ steps: WebhookFigures[]; floor: WebhookFigures; check: string }> {
+): Promise<{ steps: WebhookFigures[]; floors: WebhookFigures[]; check: string }> {
   const user = demoOfficial.telegramId;
   await stack.send("app", textFrom(user, "/viec")());
   const list = (await stack.botMessages(user)).at(-1)!;
@@ -21,7 +21,8 @@ export async function measureReportFlow(
 
   const times: number[][] = STEPS.map(() => []);
   const trips: number[][] = STEPS.map(() => []);
-  const floor: number[] = [];
+  const after: number[][] = STEPS.map(() => []);
+  const floor = newFloorTimes();
   const appCpu = stack.meter("app");
   const echoCpu = stack.meter("echo");
   const latestButton = async (prefix: string) => {
@@ -38,6 +39,7 @@ export async function measureReportFlow(
     if (warmUp) return;
     times[index]!.push(r.ms);
     if (r.roundTrips !== null) trips[index]!.push(r.roundTrips);
+    if (r.tripsAfter !== null) after[index]!.push(r.tripsAfter);
   };
 
   const rounds = Math.ceil(iterations / batch);
@@ -54,8 +56,8 @@ export async function measureReportFlow(
     await closeRound(stack, appCpu, echoCpu, { count: warmUp ? 5 : batch, floorTimes: floor, warmUp });
   }
   return {
-    steps: STEPS.map((name, index) => figures(`báo cáo: ${name}`, times[index]!, trips[index]!, appCpu.perUpdateMs(name))),
-    floor: figures(FLOOR, floor, [0], echoCpu.perUpdateMs(FLOOR)),
+    steps: STEPS.map((name, index) => figures(`báo cáo: ${name}`, times[index]!, trips[index]!, appCpu.perUpdateMs(name), after[index]!)),
+    floors: floorFigures(floor, echoCpu),
     check: cpuCheck(appCpu, echoCpu),
   };
 }

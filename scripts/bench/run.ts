@@ -30,7 +30,7 @@ if (section("parse")) {
 if (section("webhook")) {
   console.log(`## Webhook: one update through the full stack (workerd, local D1, demo data), ${runs} runs each\n`);
   console.log(
-    "Batches of 15 updates to the app, then 15 to a bare grammY echo bot (the floor), interleaved. CPU per update: the worker's workerd (local D1 included) user+system time, read from /proc, between one request and the next; the bench's Node process (fake Bot API) is not in it.\n",
+    "Batches of 15 updates to the app, then 15 to each floor: a bare grammY echo bot (the floor every ratio is taken against), and the same bot making 1, 2 or 3 D1 round trips first. CPU per update: the worker's workerd user+system time, read from /proc, between one request and the next, local D1 included (locally D1 runs in the worker's own workerd; on Cloudflare its work is not the Worker's CPU); the bench's Node process (fake Bot API) is not in it.\n",
   );
   await withBenchStack(async (stack) => {
     const user = demoOfficial.telegramId;
@@ -48,18 +48,18 @@ if (section("webhook")) {
       ],
       runs,
     );
-    console.log(webhookTable(single.rows, single.floor));
+    console.log(webhookTable(single.rows, single.floors));
     console.log(`\n${single.check}`);
 
     const flowRuns = Math.max(20, Math.round(runs / 4));
     console.log(`\n## Report flow, update by update (${flowRuns} flows), against the echo floor measured alongside\n`);
     const flow = await measureReportFlow(stack, flowRuns);
-    console.log(webhookTable(flow.steps, flow.floor));
+    console.log(webhookTable(flow.steps, flow.floors));
     console.log(`\n${flow.check}`);
 
     console.log(`\n## Zalo: one update, a menu pick in the report flow (${flowRuns} runs), against the echo floor measured alongside\n`);
     const zalo = await measureZaloMenuPick(stack, flowRuns);
-    console.log(webhookTable([zalo.pick], zalo.floor));
+    console.log(webhookTable([zalo.pick], zalo.floors));
     console.log(`\n${zalo.check}`);
   });
   console.log("");

@@ -30,18 +30,27 @@ export interface WebhookFigures {
   medianMs: number;
   p99Ms: number;
   roundTrips: number | null;
+  /** D1 round trips the worker makes after answering (waitUntil): in its CPU time, not in the wait. */
+  tripsAfter: number | null;
   /** The worker's workerd CPU time per update (local D1 included), ms; null where it cannot be read. */
   cpuMs: number | null;
 }
 
-export type Send = (target: "app" | "echo", update: unknown) => Promise<{ ms: number; roundTrips: number | null }>;
+export interface Timed {
+  ms: number;
+  roundTrips: number | null;
+  tripsAfter: number | null;
+}
+
+/** To the app's Telegram webhook, or to the echo floor (with `floorTrips` D1 round trips first, scripts/bench/echo-worker.ts). */
+export type Send = (target: "app" | "echo", update: unknown, floorTrips?: number) => Promise<Timed>;
 
 export interface BenchStack {
   send: Send;
   /** Measures the CPU time of that worker's workerd (scripts/bench/cpu.ts). */
   meter: (target: "app" | "echo") => CpuMeter;
   /** A Zalo event to the app's Zalo webhook, timed like `send`. */
-  sendZalo: (event: unknown) => Promise<{ ms: number; roundTrips: number | null }>;
+  sendZalo: (event: unknown) => Promise<Timed>;
   /** The bot's Zalo messages in a chat, as the fake Zalo API recorded them. */
   zaloMessages: (chatId: string) => Promise<{ text: string }[]>;
   /** The bot's messages in a chat, as the fake Bot API recorded them. */
@@ -72,6 +81,7 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, 
     const echo = await startWranglerDev({
       port: 8798,
       config: "scripts/bench/echo.wrangler.toml",
+      persistTo: `${STATE}/echo`,
       vars,
       logFile: `${STATE}/echo.log`,
       healthPath: "/",
@@ -87,8 +97,8 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, 
       if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
       // What Telegram does after the answer (a button's answer carried by it): not the worker's time.
       await forwardWebhookReply(answer, fake.url, TOKEN);
-      const header = response.headers.get("X-D1-Round-Trips");
-      return { ms, roundTrips: header === null ? null : Number(header) };
+      const count = (name: string) => (response.headers.get(name) === null ? null : Number(response.headers.get(name)));
+      return { ms, roundTrips: count("X-D1-Round-Trips"), tripsAfter: count("X-D1-Round-Trips-After") };
     };
     if (app.workerdPid === null || echo.workerdPid === null) console.warn("workerd processes not found: CPU time is not reported");
     return await run({
@@ -102,7 +112,8 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, 
         const response = await fetch(`${fake.url}/__fake/chats/${chatId}/messages`);
         return ((await response.json()) as { messages: Awaited<ReturnType<BenchStack["botMessages"]>> }).messages;
       },
-      send: (target, update) => timed(target === "app" ? `${app.url}/telegram/webhook` : echo.url, { "X-Telegram-Bot-Api-Secret-Token": SECRET }, update),
+      send: (target, update, floorTrips = 0) =>
+        timed(target === "app" ? `${app.url}/telegram/webhook` : `${echo.url}${floorTrips ? `/d1/${floorTrips}` : "/"}`, { "X-Telegram-Bot-Api-Secret-Token": SECRET }, update),
     });
   } finally {
     await Promise.all(started.map((w) => w.stop()));
@@ -144,8 +155,8 @@ export const textFrom = (telegramId: number, text: string) => () => ({
 
 /**
  * Each scenario's updates in batches (`batch` in a row to the app, then as
- * many to the echo bot), rounds of batches interleaved so drift in the
- * machine's load hits app and floor alike. One warm-up round first
+ * many to each echo floor), rounds of batches interleaved so drift in the
+ * machine's load hits app and floors alike. One warm-up round first
  * (isolates, JIT, SQLite page cache). CPU is the worker's workerd time
  * between one request and the next (what it finished after answering
  * included); the bench's own Node process (and the fake Bot API in it) is
@@ -156,12 +167,13 @@ export async function measure(
   scenarios: WebhookScenario[],
   runs: number,
   batch = 15,
-): Promise<{ rows: WebhookFigures[]; floor: WebhookFigures; check: string }> {
+): Promise<{ rows: WebhookFigures[]; floors: WebhookFigures[]; check: string }> {
   const appCpu = stack.meter("app");
   const echoCpu = stack.meter("echo");
   const times: number[][] = scenarios.map(() => []);
   const trips: number[][] = scenarios.map(() => []);
-  const echo: number[] = [];
+  const after: number[][] = scenarios.map(() => []);
+  const floorTimes = newFloorTimes();
   const rounds = Math.ceil(runs / batch);
   for (let round = -1; round < rounds; round++) {
     for (const [k, scenario] of scenarios.entries()) {
@@ -171,46 +183,77 @@ export async function measure(
         if (round < 0) continue;
         times[k]!.push(a.ms);
         if (a.roundTrips !== null) trips[k]!.push(a.roundTrips);
+        if (a.tripsAfter !== null) after[k]!.push(a.tripsAfter);
       }
       await settle();
       appCpu.stop();
     }
-    await floorRound(stack, echoCpu, batch, round < 0 ? null : echo);
+    await floorRound(stack, echoCpu, batch, round < 0 ? null : floorTimes);
     if (round < 0) resetMeters(appCpu, echoCpu);
   }
   return {
-    rows: scenarios.map((s, k) => figures(s.name, times[k]!, trips[k]!, appCpu.perUpdateMs(s.name))),
-    floor: figures(FLOOR, echo, [0], echoCpu.perUpdateMs(FLOOR)),
+    rows: scenarios.map((s, k) => figures(s.name, times[k]!, trips[k]!, appCpu.perUpdateMs(s.name), after[k]!)),
+    floors: floorFigures(floorTimes, echoCpu),
     check: cpuCheck(appCpu, echoCpu),
   };
 }
 
-export function figures(name: string, times: number[], trips: number[], cpuMs: number | null): WebhookFigures {
-  return { name, medianMs: percentile(times, 50), p99Ms: percentile(times, 99), roundTrips: trips.length ? Math.max(...trips) : null, cpuMs };
+export function figures(name: string, times: number[], trips: number[], cpuMs: number | null, tripsAfter: number[] = []): WebhookFigures {
+  return {
+    name,
+    medianMs: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    roundTrips: trips.length ? Math.max(...trips) : null,
+    tripsAfter: tripsAfter.length ? Math.max(...tripsAfter) : null,
+    cpuMs,
+  };
 }
 
-export const FLOOR = "floor: bare grammY echo bot";
+/**
+ * The floors, measured side by side: the bare grammY echo bot (the floor the
+ * ratios are taken against), and the same bot making 1, 2 or 3 D1 round
+ * trips first. Locally D1 runs inside the worker's own workerd, so its work
+ * counts in the worker's CPU (on Cloudflare it does not): these rows show
+ * what the round trips alone cost, beside each update with as many.
+ */
+export const FLOORS = [
+  { name: "floor: bare grammY echo bot", trips: 0 },
+  { name: "floor + 1 D1 round trip (a claim written, a row read)", trips: 1 },
+  { name: "floor + 2 D1 round trips (… and a write)", trips: 2 },
+  { name: "floor + 3 D1 round trips (… and a read)", trips: 3 },
+] as const;
+export const FLOOR = FLOORS[0].name;
+
+export type FloorTimes = Map<string, number[]>;
+
+export const newFloorTimes = (): FloorTimes => new Map(FLOORS.map((f) => [f.name, []]));
+
+export function floorFigures(times: FloorTimes, echoCpu: CpuMeter): WebhookFigures[] {
+  return FLOORS.map((f) => figures(f.name, times.get(f.name)!, [f.trips], echoCpu.perUpdateMs(f.name)));
+}
 
 /**
- * The echo floor's half of an interleaved round: `count` updates to the bare
- * echo bot, timed (into `times` unless warming up) and metered. After the
+ * The floors' half of an interleaved round: `count` updates to each echo
+ * floor, timed (into `times` unless warming up) and metered. After the
  * app's half, so load drift hits both alike.
  */
-export async function floorRound(stack: BenchStack, echoCpu: CpuMeter, count: number, times: number[] | null): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    echoCpu.start(FLOOR);
-    const echo = await stack.send("echo", textFrom(42, "xin chào")());
-    times?.push(echo.ms);
+export async function floorRound(stack: BenchStack, echoCpu: CpuMeter, count: number, times: FloorTimes | null): Promise<void> {
+  for (const floor of FLOORS) {
+    for (let i = 0; i < count; i++) {
+      echoCpu.start(floor.name);
+      const echo = await stack.send("echo", textFrom(42, "xin chào")(), floor.trips);
+      times?.get(floor.name)!.push(echo.ms);
+    }
+    await settle();
+    echoCpu.stop();
   }
-  await settle();
-  echoCpu.stop();
 }
 
 /**
  * The end of an interleaved round of a flow: the app's half is metered up to
- * here, then the echo floor's half; a warm-up round's figures are dropped.
+ * here, then the floors' half; a warm-up round's figures are dropped.
  */
-export async function closeRound(stack: BenchStack, appCpu: CpuMeter, echoCpu: CpuMeter, o: { count: number; floorTimes: number[]; warmUp: boolean }): Promise<void> {
+export async function closeRound(stack: BenchStack, appCpu: CpuMeter, echoCpu: CpuMeter, o: { count: number; floorTimes: FloorTimes; warmUp: boolean }): Promise<void> {
   await settle();
   appCpu.stop();
   await floorRound(stack, echoCpu, o.count, o.warmUp ? null : o.floorTimes);
@@ -230,15 +273,24 @@ export function cpuCheck(app: CpuMeter, echo: CpuMeter): string {
   return `CPU check, whole measurement after warm-up (thread schedstat / process utime+stime): app ${f(a.schedstatMs)} / ${f(a.statMs)}, echo ${f(e.schedstatMs)} / ${f(e.statMs)}.`;
 }
 
-export function webhookTable(rows: WebhookFigures[], floor: WebhookFigures): string {
+/**
+ * Each update against the bare echo floor (wall and CPU), and its CPU against
+ * the floor making as many D1 round trips (before and after the answer).
+ */
+export function webhookTable(rows: WebhookFigures[], floors: WebhookFigures[]): string {
+  const floor = floors[0]!;
   const lines = [
-    "| update | median | p99 | × floor (median) | CPU per update | × floor CPU | D1 round trips |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| update | median | p99 | × floor (median) | CPU per update | × floor CPU | D1 round trips (+ after the answer) | × CPU of the floor with as many round trips |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
-  for (const r of [floor, ...rows]) {
+  const ratio = (a: number | null, b: number | null | undefined) => (a === null || b === null || b === undefined ? "–" : (a / b).toFixed(2));
+  for (const r of [...floors, ...rows]) {
+    const isFloor = floors.includes(r);
+    const total = (r.roundTrips ?? 0) + (r.tripsAfter ?? 0);
+    const matched = isFloor ? undefined : floors.find((f) => f.roundTrips === total);
+    const trips = r.roundTrips === null ? "–" : r.tripsAfter ? `${r.roundTrips} + ${r.tripsAfter}` : String(r.roundTrips);
     const cpu = r.cpuMs === null ? "–" : formatMs(r.cpuMs);
-    const cpuRatio = r.cpuMs === null || floor.cpuMs === null ? "–" : (r.cpuMs / floor.cpuMs).toFixed(2);
-    lines.push(`| ${r.name} | ${formatMs(r.medianMs)} | ${formatMs(r.p99Ms)} | ${(r.medianMs / floor.medianMs).toFixed(2)} | ${cpu} | ${cpuRatio} | ${r.roundTrips ?? "–"} |`);
+    lines.push(`| ${r.name} | ${formatMs(r.medianMs)} | ${formatMs(r.p99Ms)} | ${ratio(r.medianMs, floor.medianMs)} | ${cpu} | ${ratio(r.cpuMs, floor.cpuMs)} | ${trips} | ${isFloor ? "–" : ratio(r.cpuMs, matched?.cpuMs)} |`);
   }
   return lines.join("\n");
 }

@@ -5,15 +5,16 @@
  * grammY echo floor as the Telegram updates, in interleaved batches.
  */
 import { demoMembers } from "../../db/demo";
-import { cpuCheck, figures, closeRound, FLOOR, zaloTextFrom, type BenchStack, type WebhookFigures } from "./webhook";
+import { cpuCheck, figures, closeRound, floorFigures, newFloorTimes, zaloTextFrom, type BenchStack, type WebhookFigures } from "./webhook";
 
 const official = demoMembers.find((m) => m.unitName === "UBND huyện" && m.role === "member")!;
 const PICK = "Zalo: gõ số chọn «Báo cáo tiến độ» (menu)";
 
-export async function measureZaloMenuPick(stack: BenchStack, iterations: number, batch = 15): Promise<{ pick: WebhookFigures; floor: WebhookFigures; check: string }> {
+export async function measureZaloMenuPick(stack: BenchStack, iterations: number, batch = 15): Promise<{ pick: WebhookFigures; floors: WebhookFigures[]; check: string }> {
   const times: number[] = [];
   const trips: number[] = [];
-  const floor: number[] = [];
+  const after: number[] = [];
+  const floor = newFloorTimes();
   const appCpu = stack.meter("app");
   const echoCpu = stack.meter("echo");
   const lastMenuKey = async (label: string) => {
@@ -37,12 +38,13 @@ export async function measureZaloMenuPick(stack: BenchStack, iterations: number,
       if (warmUp) continue;
       times.push(pick.ms);
       if (pick.roundTrips !== null) trips.push(pick.roundTrips);
+      if (pick.tripsAfter !== null) after.push(pick.tripsAfter);
     }
     await closeRound(stack, appCpu, echoCpu, { count: warmUp ? 5 : batch, floorTimes: floor, warmUp });
   }
   return {
-    pick: figures(PICK, times, trips, appCpu.perUpdateMs(PICK)),
-    floor: figures(FLOOR, floor, [0], echoCpu.perUpdateMs(FLOOR)),
+    pick: figures(PICK, times, trips, appCpu.perUpdateMs(PICK), after),
+    floors: floorFigures(floor, echoCpu),
     check: cpuCheck(appCpu, echoCpu),
   };
 }

@@ -5,6 +5,7 @@ import { conversations } from "../../db/schema";
 import { buttons, chatMessages, lastMessage, pressButton, say } from "../support/fake-telegram";
 import { makeCommittee, testDb } from "../support/fixtures";
 import { callbackUpdate, postUpdate, textUpdate } from "../support/webhook";
+import { postZalo, zaloDriver as zalo, zaloEvent } from "../support/chat-driver";
 
 const roundTrips = (response: Response) => Number(response.headers.get("X-D1-Round-Trips"));
 const claimState = (key: string) => env.DB.prepare("select state from inbound_updates where key = ?").bind(key).first<{ state: string }>();
@@ -67,6 +68,38 @@ describe("an official's everyday update reads what it needs with the claim, in o
     await env.DB.prepare("update members set removed_at = ? where id = ?").bind(new Date().toISOString(), c.memberA.memberId).run();
     const removed = await say(c.memberA, "/viec");
     expect(removed).not.toContain(c.tasksB.onlyB.title);
+  });
+});
+
+describe("on Zalo, a typed key reads the task its menu item names with the claim", () => {
+  it("a number opening a card answers after one round trip, one starting a report after two (the flow's write); the menu is kept after the answer", async () => {
+    const c = await makeCommittee();
+    await zalo.link(c.memberA);
+    const list = await postZalo(zaloEvent(c.memberA, "text", "/viec"));
+    expect(roundTrips(list)).toBe(1);
+    const line = (await zalo.last(c.memberA)).split("\n").find((l) => l.includes(c.tasksA.dueSoon.title))!;
+
+    const card = await postZalo(zaloEvent(c.memberA, "text", /^\d+/.exec(line.trim())![0]));
+    expect(roundTrips(card)).toBe(1);
+    expect(card.headers.get("X-D1-Round-Trips-After")).toBe("1");
+    const shown = await zalo.last(c.memberA);
+    expect(shown).toContain(c.tasksA.dueSoon.title);
+    expect(shown).toContain("Chủ trì: Đảng ủy xã An Bình");
+
+    const key = /^(\d+)\. .*Báo cáo tiến độ$/m.exec(shown)![1]!;
+    const start = await postZalo(zaloEvent(c.memberA, "text", key));
+    expect(roundTrips(start)).toBe(2);
+    expect(await zalo.last(c.memberA)).toContain("Tiến độ hiện tại");
+  });
+
+  it("a key of a menu whose task was withdrawn meanwhile is answered as a stale choice, not from a stale read", async () => {
+    const c = await makeCommittee();
+    await zalo.link(c.memberA);
+    await zalo.say(c.memberA, "/viec");
+    await env.DB.prepare("delete from assignments where id = ?").bind(c.tasksA.notDue.assignmentId).run();
+    const line = (await zalo.last(c.memberA)).split("\n").find((l) => l.includes(c.tasksA.notDue.title))!;
+    await zalo.say(c.memberA, /^\d+/.exec(line.trim())![0]);
+    expect(await zalo.last(c.memberA)).not.toContain(c.tasksA.notDue.title);
   });
 });
 

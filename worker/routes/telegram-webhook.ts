@@ -77,9 +77,10 @@ telegramWebhook.post("/webhook", async (c) => {
   );
   if (outcome === "retry") return c.text("Service Unavailable", 503);
   // Settled after the answer: X-D1-Round-Trips counts what the person waits for.
-  settleAfterAnswer(c.env.DB, claim, [], waitUntil);
+  const tripsAfter = settleAfterAnswer(c.env.DB, claim, [], waitUntil);
   if (config.EXPOSE_METRICS === "true") {
     c.header("X-D1-Round-Trips", String(counter.roundTrips()));
+    c.header("X-D1-Round-Trips-After", String(tripsAfter));
     c.header("Server-Timing", `claim;dur=${(t1 - t0).toFixed(1)}, handle;dur=${(performance.now() - t1).toFixed(1)}`);
   }
   // A button's answer rides on this HTTP answer: Telegram makes the call.

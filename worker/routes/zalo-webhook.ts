@@ -4,7 +4,7 @@ import type { BotContext } from "../../bot/context";
 import { ZaloPort } from "../../bot/ports/zalo";
 import { zaloTexts } from "../../bot/texts";
 import { readTypedInput } from "../../bot/zalo-input";
-import { isReadOnly, prefetchNeedFor } from "../../bot/prefetch";
+import { isReadOnly, prefetchNeedForZaloText } from "../../bot/prefetch";
 import { createDb } from "../../db/client";
 import { chatMenuByKey, chatMenuFrom, chatMenuStatement, zaloChatKey } from "../../db/queries/chat-menus";
 import { conversationByChat, conversationFrom } from "../../db/queries/conversations";
@@ -45,7 +45,7 @@ zaloWebhook.post("/webhook", async (c) => {
   const chatKey = zaloChatKey(event.chatId);
   const now = new Date();
   // A typed command is known now; a menu pick only once the chat's menu is read.
-  const need = event.kind === "text" ? prefetchNeedFor({ text: event.text }) : null;
+  const need = event.kind === "text" ? prefetchNeedForZaloText(event.text) : null;
   const claim = new UpdateClaim(`zl:${event.messageId}`, isReadOnly(need));
   const [claimed, memberRows, conversationRows, menuRows, ...fetched] = await counter.d1.batch<Record<string, unknown>>([
     claimUpdate(counter.d1, claim, now),
@@ -132,8 +132,11 @@ zaloWebhook.post("/webhook", async (c) => {
   if (outcome === "retry") return c.text("Service Unavailable", 503);
   const shown = port as ZaloPort | null;
   // The menu just shown is what the person's next number picks from.
-  settle(shown?.lastMenu ? [chatMenuStatement(c.env.DB, chatKey, shown.lastMenu)] : []);
-  if (c.env.EXPOSE_METRICS === "true") c.header("X-D1-Round-Trips", String(counter.roundTrips()));
+  const tripsAfter = settle(shown?.lastMenu ? [chatMenuStatement(c.env.DB, chatKey, shown.lastMenu)] : []);
+  if (c.env.EXPOSE_METRICS === "true") {
+    c.header("X-D1-Round-Trips", String(counter.roundTrips()));
+    c.header("X-D1-Round-Trips-After", String(tripsAfter));
+  }
   return c.text("OK", 200);
 });
 
