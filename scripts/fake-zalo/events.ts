@@ -1,9 +1,10 @@
 /** Builds the webhook bodies Zalo sends when a user writes to the bot. */
 import type { ZaloEventBody, ZaloUserMessageInput } from "./types";
 
-let counter = 0;
+/** From the clock: the worker's local D1 keeps its claims between runs, so ids must not repeat after a restart. */
+let counter = Date.now() * 1000;
 
-/** Zalo message ids are 20 hex digits; these count up so they stay unique and readable. */
+/** Zalo message ids are 20 hex digits; these count up so they stay unique. */
 export function nextUserMessageId(): string {
   counter += 1;
   return `u${counter.toString(16).padStart(19, "0")}`;
