@@ -52,7 +52,11 @@ export function subjectOf(callbackData: string): { assignmentId?: number; card?:
   return { assignmentId: need.assignmentId, ...(need.card ? { card: true as const } : {}) };
 }
 
+/** Commands that only read and answer, besides those read ahead: the office's overview. */
+const READ_ONLY_COMMANDS = /^\/(tongquan)(@\w+)?(\s|$)/;
+
 /** Updates that only read and answer: nothing to redo if their Worker dies, so their claim is settled at once. */
-export function isReadOnly(need: PrefetchNeed | null): boolean {
-  return need?.kind === "unitAssignments" || (need?.kind === "assignment" && need.card);
+export function isReadOnly(input: PrefetchInput, need: PrefetchNeed | null): boolean {
+  if (need?.kind === "unitAssignments" || (need?.kind === "assignment" && need.card)) return true;
+  return !!input.text && READ_ONLY_COMMANDS.test(input.text.trim());
 }

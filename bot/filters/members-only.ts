@@ -9,7 +9,8 @@ import { texts, zaloTexts } from "../texts";
  * only with where to ask: a unit's tasks are never shown to a group.
  */
 export async function membersOnly(ctx: BotContext, next: NextFunction): Promise<void> {
-  const inGroup = ctx.port.sender !== null && !ctx.port.sender.privateChat;
+  const sender = ctx.port.sender;
+  const inGroup = sender !== null && !sender.privateChat;
   if (inGroup) {
     if (ctx.callbackQuery) return void (await ctx.port.answer({ text: texts.privateChatOnly, alert: true }));
     if (ctx.message?.text?.startsWith("/")) await ctx.port.send(texts.privateChatOnly);

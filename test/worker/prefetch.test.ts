@@ -109,6 +109,10 @@ describe("claims settle with the update's own write", () => {
     const list = textUpdate(c.memberA, "/viec");
     await postUpdate(list);
     expect(await claimState(`tg:${list.update_id}`)).toEqual({ state: "done" });
+    const overview = textUpdate(c.admin, "/tongquan");
+    const answered = await postUpdate(overview);
+    expect(answered.headers.get("X-D1-Round-Trips-After")).toBe("0");
+    expect(await claimState(`tg:${overview.update_id}`)).toEqual({ state: "done" });
 
     await say(c.memberA, "/viec");
     const card = await cardButton(c.memberA.id, c.tasksA.dueSoon.title);

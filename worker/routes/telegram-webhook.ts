@@ -43,8 +43,9 @@ telegramWebhook.post("/webhook", async (c) => {
   const counter = countRoundTrips(c.env.DB);
   const db = createDb(counter.d1);
   const t0 = performance.now();
-  const need = prefetchNeedFor({ text: update.message?.text, callbackData: update.callback_query?.data });
-  const claim = new UpdateClaim(`tg:${update.update_id}`, isReadOnly(need));
+  const input = { text: update.message?.text, callbackData: update.callback_query?.data };
+  const need = prefetchNeedFor(input);
+  const claim = new UpdateClaim(`tg:${update.update_id}`, isReadOnly(input, need));
   const sender = { channel: "telegram", userId: String(senderId), chatKey: String(chatId) };
   // One round trip: claim the update, load the sender's membership, their chat's open flow and what the update will read.
   const [claimed, memberRows, conversationRows, ...fetched] = await counter.d1.batch<Record<string, unknown>>([

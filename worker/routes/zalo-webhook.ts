@@ -46,7 +46,7 @@ zaloWebhook.post("/webhook", async (c) => {
   const now = new Date();
   // A typed command is known now; a menu pick only once the chat's menu is read.
   const need = event.kind === "text" ? prefetchNeedForZaloText(event.text) : null;
-  const claim = new UpdateClaim(`zl:${event.messageId}`, isReadOnly(need));
+  const claim = new UpdateClaim(`zl:${event.messageId}`, event.kind === "text" && isReadOnly({ text: event.text }, need));
   const [claimed, memberRows, conversationRows, menuRows, ...fetched] = await counter.d1.batch<Record<string, unknown>>([
     claimUpdate(counter.d1, claim, now),
     activeMemberByIdentity(counter.d1, "zalo", event.userId),
