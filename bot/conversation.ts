@@ -7,7 +7,7 @@
  */
 import type { Conversation } from "../db/queries/conversations";
 import { endConversation, saveConversation } from "../db/queries/conversations";
-import { batchSettling } from "../db/queries/updates";
+import { writeSettling } from "../db/queries/updates";
 import type { MemberContext } from "./context";
 
 /** Long enough to find a document on the phone; short enough that a forgotten flow does not swallow next week's text. */
@@ -51,7 +51,8 @@ export async function advanceFlow(ctx: MemberContext, step: string, data: FlowDa
 
 /** A flow's step is the update's write: the claim is settled with it. */
 async function save(ctx: MemberContext, state: Omit<Conversation, "updatedAt">): Promise<void> {
-  await batchSettling(ctx.deps.db, ctx.deps.claim, [saveConversation(ctx.deps.db, state)]);
+  const d1 = ctx.deps.db.$client;
+  await writeSettling(d1, ctx.deps.claim, [saveConversation(d1, state)]);
 }
 
 /** The delete statement, to put in the same batch as the flow's final write. */

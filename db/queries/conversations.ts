@@ -18,13 +18,19 @@ export function conversationFrom(row: Record<string, unknown> | undefined): Conv
   return row ? ({ ...row, data: JSON.parse(row.data as string) } as Conversation) : null;
 }
 
-/** Starting a flow replaces whatever flow the chat was in: one at a time, the newest wins. */
-export function saveConversation(db: Db, c: Omit<Conversation, "updatedAt">) {
-  const { chatId, ...rest } = c;
-  return db
-    .insert(conversations)
-    .values(c)
-    .onConflictDoUpdate({ target: conversations.chatId, set: { ...rest, updatedAt: new Date().toISOString() } });
+/**
+ * Starting a flow replaces whatever flow the chat was in: one at a time, the
+ * newest wins. Plain SQL: every step of every flow writes it.
+ */
+export function saveConversation(d1: D1Database, c: Omit<Conversation, "updatedAt">): D1PreparedStatement {
+  return d1
+    .prepare(
+      `insert into conversations (chat_id, member_id, flow, step, data, token, expires_at, updated_at)
+       values (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+       on conflict (chat_id) do update set member_id = ?2, flow = ?3, step = ?4, data = ?5, token = ?6, expires_at = ?7,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+    )
+    .bind(c.chatId, c.memberId, c.flow, c.step, JSON.stringify(c.data), c.token, c.expiresAt);
 }
 
 export function endConversation(db: Db, chatId: string) {

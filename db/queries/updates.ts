@@ -57,6 +57,16 @@ export async function batchSettling<T extends readonly [BatchItem<"sqlite">, ...
   return results;
 }
 
+/** As `batchSettling`, for statements in plain SQL. */
+export async function writeSettling(d1: D1Database, claim: UpdateClaim | undefined, statements: D1PreparedStatement[]): Promise<void> {
+  if (!claim || claim.settled) {
+    await d1.batch(statements);
+    return;
+  }
+  await d1.batch([...statements, finishStatement(d1, claim)]);
+  claim.settled = true;
+}
+
 /** An infrastructure failure: let the platform's retry be processed. */
 export async function releaseUpdate(db: Db, key: string): Promise<void> {
   await db.delete(inboundUpdates).where(sql`${inboundUpdates.key} = ${key}`);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { UpdateClaim, batchSettling, claimUpdate } from "../../db/queries/updates";
+import { saveConversation } from "../../db/queries/conversations";
+import { UpdateClaim, batchSettling, claimUpdate, writeSettling } from "../../db/queries/updates";
 import { conversations } from "../../db/schema";
 import { buttons, chatMessages, lastMessage, pressButton, say } from "../support/fake-telegram";
 import { makeCommittee, testDb } from "../support/fixtures";
@@ -141,5 +142,13 @@ describe("claims settle with the update's own write", () => {
     await expect(batchSettling(db, failing, [db.insert(conversations).values(row)])).rejects.toThrow();
     expect(failing.settled).toBe(false);
     expect(await claimState(failing.key)).toEqual({ state: "processing" });
+
+    // The same in plain SQL (a flow's step): a statement that fails leaves the claim open.
+    const plain = new UpdateClaim(`tg:settle-${crypto.randomUUID()}`);
+    await claimUpdate(env.DB, plain, new Date()).run();
+    await expect(writeSettling(env.DB, plain, [env.DB.prepare("insert into conversations (chat_id) values (null)")])).rejects.toThrow();
+    expect(await claimState(plain.key)).toEqual({ state: "processing" });
+    await writeSettling(env.DB, plain, [saveConversation(env.DB, { ...row, chatId: `${chatId}-2` })]);
+    expect(await claimState(plain.key)).toEqual({ state: "done" });
   });
 });
