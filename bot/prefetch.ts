@@ -2,8 +2,9 @@
  * Which reads an update will need, decided from the update alone (its
  * command or its button), so the webhook fetches them in its first D1 round
  * trip (db/queries/prefetch.ts). Only the official's everyday updates are
- * listed: a task list, a task card, the report flow's first and last steps.
- * Anything else reads what it needs itself.
+ * listed: a task list, a task card, the report flow's first and last steps,
+ * and on Zalo a typed menu key (the task its item names). Anything else
+ * reads what it needs itself.
  */
 import type { PrefetchNeed } from "../db/queries/prefetch";
 import { parseMenuPick } from "./ports/zalo-render";
