@@ -33,7 +33,7 @@ export interface BotDeps {
   links?: LinkMaker;
   /** A one-time login link to the web back office (web/links.ts); absent where the bot runs without the Worker. */
   webLoginLink?: (memberId: number) => Promise<string>;
-  /** This request's claim on the update: a flow's write settles it in the same batch (db/queries/updates batchSettling). */
+  /** This request's claim on the update: a flow's write settles it in the same batch (db/queries/updates writeSettling). */
   claim?: UpdateClaim;
 }
 

@@ -15,6 +15,20 @@ export function auditStatement(db: Db, entry: AuditEntry) {
 }
 
 /**
+ * The audit insert in plain SQL, for batches on the per-update path;
+ * `onlyIfChanged`: written only when the statement before it in the batch
+ * changed a row (SQLite's changes()).
+ */
+export function auditInsert(d1: D1Database, entry: AuditEntry, onlyIfChanged = false): D1PreparedStatement {
+  return d1
+    .prepare(
+      `insert into audit_log (actor_member_id, action, entity, entity_id, detail)
+       select ?1, ?2, ?3, ?4, ?5${onlyIfChanged ? " where changes() = 1" : ""}`,
+    )
+    .bind(entry.actorMemberId, entry.action, entry.entity, entry.entityId, entry.detail ? JSON.stringify(entry.detail) : null);
+}
+
+/**
  * A guarded change and its audit entry in one batch, the entry written only
  * when the change touched a row (SQLite's changes() between statements of a
  * batch). `update` must guard on the state the screen showed and end with
@@ -23,15 +37,6 @@ export function auditStatement(db: Db, entry: AuditEntry) {
  */
 export async function guardedChange(db: Db, update: D1PreparedStatement, entry: AuditEntry, after: D1PreparedStatement[] = []): Promise<boolean> {
   const d1 = db.$client;
-  const [changed] = await d1.batch([
-    update,
-    d1
-      .prepare(
-        `insert into audit_log (actor_member_id, action, entity, entity_id, detail)
-         select ?1, ?2, ?3, ?4, ?5 where changes() = 1`,
-      )
-      .bind(entry.actorMemberId, entry.action, entry.entity, entry.entityId, entry.detail ? JSON.stringify(entry.detail) : null),
-    ...after,
-  ]);
+  const [changed] = await d1.batch([update, auditInsert(d1, entry, true), ...after]);
   return changed!.results.length === 1;
 }

@@ -33,6 +33,10 @@ export function saveConversation(d1: D1Database, c: Omit<Conversation, "updatedA
     .bind(c.chatId, c.memberId, c.flow, c.step, JSON.stringify(c.data), c.token, c.expiresAt);
 }
 
+export function endConversationStatement(d1: D1Database, chatId: string): D1PreparedStatement {
+  return d1.prepare("delete from conversations where chat_id = ?1").bind(chatId);
+}
+
 export function endConversation(db: Db, chatId: string) {
   return db.delete(conversations).where(eq(conversations.chatId, chatId));
 }

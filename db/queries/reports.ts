@@ -1,16 +1,16 @@
 import { desc, eq, sql, type SQL } from "drizzle-orm";
 import { isPercent } from "../../core/reporting/input";
 import type { Db } from "../client";
-import { assignments, members, progressReports, type Evidence } from "../schema";
+import { members, progressReports, type Evidence } from "../schema";
 import type { drizzle as drizzleBuilder } from "drizzle-orm/d1";
 import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { compileSelect, compiledRows, compiledStatement } from "../compiled";
-import { auditStatement } from "./audit";
+import { auditInsert } from "./audit";
 import { pickedAssignmentId } from "./chat-menus";
+import { endConversationStatement } from "./conversations";
+import { writeSettling, type UpdateClaim } from "./updates";
 
 type Builder = ReturnType<typeof drizzleBuilder>;
-import { endConversation } from "./conversations";
-import { batchSettling, type UpdateClaim } from "./updates";
 
 export interface NewReport {
   assignmentId: number;
@@ -30,46 +30,57 @@ export type SubmitResult = { ok: true; reportId: number } | { ok: false; reason:
 
 /**
  * The report, the assignment's new progress and state, the audit entry and
- * the end of the flow, in one batch: all or nothing.
+ * the end of the flow, in one batch: all or nothing. Plain SQL: the last
+ * step of every report. `claim`: the update's, settled in the same batch
+ * (db/queries/updates).
  */
-/** `claim`: the update's, settled in the same batch (db/queries/updates). */
 export async function submitReport(db: Db, r: NewReport, claim?: UpdateClaim): Promise<SubmitResult> {
   // The flow checks what the official typed or pressed; a value past it here is a bug.
   if (r.percent !== null && !isPercent(r.percent)) throw new Error(`submitReport: percent ${r.percent} is not 0–100`);
+  const d1 = db.$client;
   const assignmentChange =
     r.kind === "completion"
-      ? { state: "awaiting_confirmation" as const, progress: 100, reportedDoneAt: r.now, lastReportAt: r.now, updatedAt: r.now }
+      ? d1
+          .prepare(`update assignments set state = 'awaiting_confirmation', progress = 100, reported_done_at = ?2, last_report_at = ?2, updated_at = ?2 where id = ?1`)
+          .bind(r.assignmentId, r.now)
       : r.kind === "progress"
-        ? { state: sql`case when ${assignments.state} = 'open' then 'in_progress' else ${assignments.state} end`, progress: r.percent!, lastReportAt: r.now, updatedAt: r.now }
-        : { lastReportAt: r.now, updatedAt: r.now };
+        ? d1
+            .prepare(
+              `update assignments set state = case when state = 'open' then 'in_progress' else state end, progress = ?3, last_report_at = ?2, updated_at = ?2
+               where id = ?1`,
+            )
+            .bind(r.assignmentId, r.now, r.percent)
+        : d1.prepare(`update assignments set last_report_at = ?2, updated_at = ?2 where id = ?1`).bind(r.assignmentId, r.now);
   try {
-    const [inserted] = await batchSettling(db, claim, [
-      db
-        .insert(progressReports)
-        .values({
-          assignmentId: r.assignmentId,
-          memberId: r.memberId,
-          kind: r.kind,
-          percent: r.percent,
-          note: r.note,
-          evidence: r.evidence.length > 0 ? r.evidence : null,
-          dedupeKey: r.dedupeKey,
-          reviewStatus: r.kind === "completion" ? "pending" : null,
-          periodKey: r.periodKey,
-          createdAt: r.now,
-        })
-        .returning({ id: progressReports.id }),
-      db.update(assignments).set(assignmentChange as Partial<typeof assignments.$inferInsert>).where(eq(assignments.id, r.assignmentId)),
-      auditStatement(db, {
+    const [inserted] = await writeSettling(d1, claim, [
+      d1
+        .prepare(
+          `insert into progress_reports (assignment_id, member_id, kind, percent, note, evidence, dedupe_key, review_status, period_key, created_at)
+           values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) returning id`,
+        )
+        .bind(
+          r.assignmentId,
+          r.memberId,
+          r.kind,
+          r.percent,
+          r.note,
+          r.evidence.length > 0 ? JSON.stringify(r.evidence) : null,
+          r.dedupeKey,
+          r.kind === "completion" ? "pending" : null,
+          r.periodKey,
+          r.now,
+        ),
+      assignmentChange,
+      auditInsert(d1, {
         actorMemberId: r.memberId,
         action: `report.${r.kind}`,
         entity: "assignment",
         entityId: r.assignmentId,
         detail: { percent: r.percent, files: r.evidence.length, period: r.periodKey },
       }),
-      endConversation(db, r.chatId),
+      endConversationStatement(d1, r.chatId),
     ]);
-    return { ok: true, reportId: inserted[0]!.id };
+    return { ok: true, reportId: (inserted!.results[0] as { id: number }).id };
   } catch (error) {
     if (String(error).includes("UNIQUE constraint failed: progress_reports.dedupe_key")) return { ok: false, reason: "duplicate" };
     throw error;

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { Db } from "../client";
 import { inboundUpdates } from "../schema";
 
@@ -8,7 +7,7 @@ const CLAIM_TIMEOUT_MS = 60_000;
 
 /**
  * This request's claim on an update. It is settled ("done") in the same batch
- * as the update's own write where there is one (`batchSettling`), after the
+ * as the update's own write where there is one (`writeSettling`), after the
  * answer otherwise; an update that only reads is settled when claimed.
  */
 export class UpdateClaim {
@@ -44,27 +43,13 @@ export function finishStatement(d1: D1Database, claim: UpdateClaim): D1PreparedS
 /**
  * The update's write, with its claim settled in the same batch (one round
  * trip, and a retry of an update whose write went through is never redone).
+ * If the batch fails, the claim stays open for the platform's retry.
  */
-export async function batchSettling<T extends readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]>(
-  db: Db,
-  claim: UpdateClaim | undefined,
-  items: T,
-): Promise<BatchResponse<T>> {
-  if (!claim || claim.settled) return db.batch(items);
-  const finish = db.update(inboundUpdates).set({ state: "done" }).where(sql`${inboundUpdates.key} = ${claim.key}`);
-  const results = await db.batch([...items, finish] as unknown as T);
+export async function writeSettling(d1: D1Database, claim: UpdateClaim | undefined, statements: D1PreparedStatement[]): Promise<D1Result[]> {
+  if (!claim || claim.settled) return d1.batch(statements);
+  const results = await d1.batch([...statements, finishStatement(d1, claim)]);
   claim.settled = true;
   return results;
-}
-
-/** As `batchSettling`, for statements in plain SQL. */
-export async function writeSettling(d1: D1Database, claim: UpdateClaim | undefined, statements: D1PreparedStatement[]): Promise<void> {
-  if (!claim || claim.settled) {
-    await d1.batch(statements);
-    return;
-  }
-  await d1.batch([...statements, finishStatement(d1, claim)]);
-  claim.settled = true;
 }
 
 /** An infrastructure failure: let the platform's retry be processed. */
