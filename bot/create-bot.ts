@@ -33,6 +33,7 @@ import { taskCardFeature } from "./features/task-card";
 import { taskHistoryFeature } from "./features/task-history";
 import { membersOnly } from "./filters/members-only";
 import type { ChatPort } from "./ports/port";
+import { waitWhenTooMany } from "./wait-when-too-many";
 
 export interface BotConfig {
   token: string;
@@ -80,6 +81,7 @@ export function createBot(config: BotConfig): Bot<BotContext> {
     botInfo: botInfoFor(config),
     client: { apiRoot: config.apiRoot },
   });
+  bot.api.config.use(waitWhenTooMany);
   bot.use((ctx, next) => {
     const state = states.get(ctx.update);
     if (!state) throw new Error("update handled without its state");

@@ -43,6 +43,17 @@ describe("nothing lost: update claims", () => {
     expect(await chatMessages(memberA.id)).toHaveLength(1);
   });
 
+  it("a reply Telegram asks to hold (429, retry after 1 s: alerts to the chat just went out) arrives after the wait instead of being lost", async () => {
+    const { memberA, tasksA } = await makeCommittee();
+    await fakeTelegram({ failNext: { count: 1, chatId: memberA.id, method: "sendMessage", status: 429, retryAfter: 1 } });
+    const update = textUpdate(memberA, "/viec");
+    expect((await postUpdate(update)).status).toBe(200);
+    const messages = await chatMessages(memberA.id);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.text).toContain(tasksA.dueSoon.title);
+    expect(await claim(`tg:${update.update_id}`)).toEqual({ state: "done" });
+  });
+
   it("only an infrastructure failure (D1) is given back to the platform to retry", () => {
     expect(isInfrastructureFailure(new Error("D1_ERROR: Network connection lost."))).toBe(true);
     expect(isInfrastructureFailure(new Error("Call to 'sendMessage' failed! (400: Bad Request)"))).toBe(false);
