@@ -73,7 +73,7 @@ export async function assignmentById(db: Db, assignmentId: number): Promise<Assi
   return (await runCompiled(db.$client, byId, { id: assignmentId }))[0] ?? null;
 }
 
-/** Statements for a webhook's first batch (db/queries/prefetch.ts); read their results with `compiledRows`. */
+/** Statements for a webhook's first batch (db/queries/prefetch.ts); read their results with `assignmentRowsFrom`. */
 export const assignmentStatements = {
   /** The sender's unit's assignments, like `unitAssignments` for the member the same batch reads. */
   ofSender: (d1: D1Database, channel: string, userId: string) => compiledStatement(d1, bySender, { channel, userId }),
@@ -82,8 +82,12 @@ export const assignmentStatements = {
   ofFlow: (d1: D1Database, chatKey: string) => compiledStatement(d1, byFlow, { chatKey }),
   /** The assignment named by the item of the chat's last menu whose key was typed. */
   ofPick: (d1: D1Database, chatKey: string, key: string) => compiledStatement(d1, byPick, { chatKey, key }),
-  query: byUnit,
 };
+
+/** The rows of any of `assignmentStatements` (they select the same view). */
+export function assignmentRowsFrom(result: D1Result<unknown> | undefined): AssignmentView[] {
+  return compiledRows(byUnit, result);
+}
 
 export interface TaskUnit {
   unitId: number;

@@ -5,8 +5,7 @@
  * (bot/prefetch.ts); the statements are the compiled queries the features
  * run themselves when nothing was fetched.
  */
-import { compiledRows } from "../compiled";
-import { assignmentStatements, type AssignmentView } from "./assignments";
+import { assignmentRowsFrom, assignmentStatements, type AssignmentView } from "./assignments";
 import type { Conversation } from "./conversations";
 import { cardDetailsFrom, cardDetailStatements, pickedCardStatements, type CardDetails } from "./task-card";
 
@@ -53,7 +52,7 @@ export function prefetchStatements(d1: D1Database, need: PrefetchNeed | null, se
 /** The prefetched reads, from the results of `prefetchStatements` (in the same order). */
 export function prefetchedFrom(need: PrefetchNeed | null, results: (D1Result<unknown> | undefined)[], conversation: Conversation | null): Prefetched {
   const fetched: Prefetched = { assignments: new Map(), cards: new Map() };
-  const rows = () => compiledRows(assignmentStatements.query, results[0]);
+  const rows = () => assignmentRowsFrom(results[0]);
   switch (need?.kind) {
     case "unitAssignments":
       fetched.unitAssignments = rows();
