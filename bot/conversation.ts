@@ -17,10 +17,18 @@ export type FlowData = Record<string, unknown>;
 
 export function newFlowToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_");
 }
 
-export function flowState(ctx: MemberContext, flow: string, step: string, data: FlowData, token: string): Omit<Conversation, "updatedAt"> {
+export function flowState(
+  ctx: MemberContext,
+  flow: string,
+  step: string,
+  data: FlowData,
+  token: string,
+): Omit<Conversation, "updatedAt"> {
   return {
     chatId: ctx.port.chatKey,
     memberId: ctx.member.id,

@@ -105,7 +105,18 @@ export function createBot(config: BotConfig): Bot<BotContext> {
   bot.use(importPlan);
   bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, inviteListFeature, alertSettings, help, webLogin);
   // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
-  bot.use(overviewFeature, unitViewFeature, overdueFeature, taskViewFeature, approvalsFeature, exportFeature, targetsFeature, targetUnitFeature, peopleFeature, plansFeature);
+  bot.use(
+    overviewFeature,
+    unitViewFeature,
+    overdueFeature,
+    taskViewFeature,
+    approvalsFeature,
+    exportFeature,
+    targetsFeature,
+    targetUnitFeature,
+    peopleFeature,
+    plansFeature,
+  );
   bot.use(fallback);
   return bot;
 }

@@ -24,13 +24,24 @@ export interface ExportFile {
 }
 
 /** A plan's report as a workbook (summary by unit, targets, all tasks, overdue, a sheet per unit) or CSV: the same file in chat, from the queue, and on the web. */
-export async function buildExportFile(db: Db, plan: PlanInfo, source: ExportSource, format: ExportFormat, now: Date): Promise<ExportFile> {
+export async function buildExportFile(
+  db: Db,
+  plan: PlanInfo,
+  source: ExportSource,
+  format: ExportFormat,
+  now: Date,
+): Promise<ExportFile> {
   const today = vietnamDate(now);
   const report = exportReport(source, today, exportTexts, exportTargets(await planTargets(db, plan.id)));
   const name = exportFileName(plan, today, format);
   const label = planLabel(plan);
   if (format === "csv") {
-    return { bytes: await csvBytes(report.csvHeader, report.csvRows()), name, mime: "text/csv", caption: t.csvCaption(label, formatDate(today)) };
+    return {
+      bytes: await csvBytes(report.csvHeader, report.csvRows()),
+      name,
+      mime: "text/csv",
+      caption: t.csvCaption(label, formatDate(today)),
+    };
   }
   // The totals are counted while the rows stream into the workbook: read them after.
   const bytes = await buildWorkbook(report.sheets, { modified: now });

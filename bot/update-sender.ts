@@ -16,6 +16,10 @@ export function updateSenderId(update: Update): number | null {
 /** The chat the update happened in (private chats: the same id as the user). */
 export function updateChatId(update: Update): number | null {
   const chat =
-    update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat ?? update.my_chat_member?.chat ?? null;
+    update.message?.chat ??
+    update.edited_message?.chat ??
+    update.callback_query?.message?.chat ??
+    update.my_chat_member?.chat ??
+    null;
   return chat?.id ?? null;
 }

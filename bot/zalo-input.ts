@@ -38,6 +38,7 @@ export function readTypedInput(
   const item = menu.items.find((i) => i.key === pick.key);
   if (item) return { kind: "action", data: item.data };
   // A single letter typed as a word ("a") in a flow waiting for text is still text.
-  if (isLetter && !lettered) return flowOpen ? { kind: "text" } : { kind: "unknown_key", key: pick.key, keys: menu.items.map((i) => i.key) };
+  if (isLetter && !lettered)
+    return flowOpen ? { kind: "text" } : { kind: "unknown_key", key: pick.key, keys: menu.items.map((i) => i.key) };
   return { kind: "unknown_key", key: pick.key, keys: menu.items.map((i) => i.key) };
 }

@@ -36,7 +36,9 @@ export function compileSelect<Row>(
   const { sql: text, params } = build(builder, namedAfterKeys(fields)).toSQL();
   return {
     text,
-    params: params.map((p) => (isPlaceholder(p) ? { name: p.name as string } : { value: typeof p === "boolean" ? Number(p) : p })),
+    params: params.map((p) =>
+      isPlaceholder(p) ? { name: p.name as string } : { value: typeof p === "boolean" ? Number(p) : p },
+    ),
   };
 }
 
@@ -45,7 +47,11 @@ function isPlaceholder(p: unknown): p is Placeholder {
 }
 
 /** The query bound to its values: run it alone (`runCompiled`) or in a batch, then read it with `compiledRows`. */
-export function compiledStatement<Row>(d1: D1Database, query: CompiledSelect<Row>, values: Record<string, unknown>): D1PreparedStatement {
+export function compiledStatement<Row>(
+  d1: D1Database,
+  query: CompiledSelect<Row>,
+  values: Record<string, unknown>,
+): D1PreparedStatement {
   return d1.prepare(query.text).bind(...query.params.map((p) => ("name" in p ? (values[p.name] ?? null) : p.value)));
 }
 
@@ -53,6 +59,10 @@ export function compiledRows<Row>(_query: CompiledSelect<Row>, result: D1Result<
   return (result?.results ?? []) as Row[];
 }
 
-export async function runCompiled<Row>(d1: D1Database, query: CompiledSelect<Row>, values: Record<string, unknown>): Promise<Row[]> {
+export async function runCompiled<Row>(
+  d1: D1Database,
+  query: CompiledSelect<Row>,
+  values: Record<string, unknown>,
+): Promise<Row[]> {
   return compiledRows(query, await compiledStatement(d1, query, values).all());
 }

@@ -63,17 +63,85 @@ export interface DemoTask {
 }
 
 export const demoTasks: DemoTask[] = [
-  { ref: "IV.1", section: "HĐND huyện", unit: "HĐND huyện", title: "Giám sát việc thực hiện chính sách, pháp luật về phát huy vai trò đội ngũ trí thức trên địa bàn huyện.", deadlineText: "thực hiện theo kế hoạch" },
-  { ref: "IV.2.1", section: "UBND huyện", unit: "UBND huyện", title: "Chỉ đạo triển khai Nghị quyết 45 và Kế hoạch, lồng ghép vào các chương trình, đề án của từng ngành, lĩnh vực.", deadlineText: "hoàn thành trong năm 2024" },
-  { ref: "IV.2.2", section: "UBND huyện", unit: "UBND huyện", title: "Ban hành kế hoạch đào tạo, bồi dưỡng, nâng cao trình độ cho trí thức đang công tác tại huyện.", deadlineText: "ban hành các văn bản trong quý III/2024" },
-  { ref: "IV.2.3", section: "UBND huyện", unit: "UBND huyện", title: "Chỉ đạo thực hiện Chiến lược phát triển đội ngũ trí thức của huyện đến năm 2030, tầm nhìn 2045.", deadlineText: "thực hiện thường xuyên" },
-  { ref: "IV.3", section: "Mặt trận và các đoàn thể", unit: "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện", title: "Giám sát, phản biện xã hội; vận động hội viên, đoàn viên và nhân dân, nhất là trí thức, thực hiện chủ trương của Đảng về trí thức.", deadlineText: "xây dựng kế hoạch thực hiện trong quý II/2024 và thực hiện thường xuyên" },
-  { ref: "IV.4.1", section: "Ban Tổ chức Huyện ủy", unit: "Ban Tổ chức Huyện ủy", title: "Tham mưu đề xuất chủ trương thu hút, đào tạo, bố trí, quy hoạch đội ngũ trí thức; quy hoạch cán bộ từ nguồn trí thức.", deadlineText: null },
-  { ref: "IV.4.2", section: "Ban Tổ chức Huyện ủy", unit: "Ban Tổ chức Huyện ủy", title: "Tham mưu kế hoạch đào tạo, bồi dưỡng cán bộ quy hoạch là trí thức trẻ.", deadlineText: "hoàn thành trong quý IV/2024" },
-  { ref: "IV.5.1", section: "Ban Tuyên giáo Huyện ủy", unit: "Ban Tuyên giáo Huyện ủy", title: "Định hướng, cung cấp thông tin để tuyên truyền việc thực hiện Nghị quyết 45 và Kế hoạch.", deadlineText: "thực hiện thường xuyên" },
-  { ref: "IV.5.2", section: "Ban Tuyên giáo Huyện ủy", unit: "Ban Tuyên giáo Huyện ủy", title: "Hướng dẫn các hội trí thức đổi mới nội dung, phương thức hoạt động.", deadlineText: "thực hiện thường xuyên" },
-  { ref: "IV.6.1", section: "Các Đảng ủy, chi bộ", unit: "Các Đảng ủy, chi bộ trực thuộc Huyện ủy", title: "Triển khai nhiệm vụ được giao tại Kế hoạch phù hợp với điều kiện thực tế của địa phương, cơ quan, đơn vị.", deadlineText: "hoàn thành trong tháng 5/2024" },
-  { ref: "IV.6.2", section: "Các Đảng ủy, chi bộ", unit: "Các Đảng ủy, chi bộ trực thuộc Huyện ủy", title: "Phát huy vai trò trí thức tại địa phương, đơn vị; tạo điều kiện đào tạo, bồi dưỡng và trọng dụng trí thức.", deadlineText: null },
+  {
+    ref: "IV.1",
+    section: "HĐND huyện",
+    unit: "HĐND huyện",
+    title: "Giám sát việc thực hiện chính sách, pháp luật về phát huy vai trò đội ngũ trí thức trên địa bàn huyện.",
+    deadlineText: "thực hiện theo kế hoạch",
+  },
+  {
+    ref: "IV.2.1",
+    section: "UBND huyện",
+    unit: "UBND huyện",
+    title: "Chỉ đạo triển khai Nghị quyết 45 và Kế hoạch, lồng ghép vào các chương trình, đề án của từng ngành, lĩnh vực.",
+    deadlineText: "hoàn thành trong năm 2024",
+  },
+  {
+    ref: "IV.2.2",
+    section: "UBND huyện",
+    unit: "UBND huyện",
+    title: "Ban hành kế hoạch đào tạo, bồi dưỡng, nâng cao trình độ cho trí thức đang công tác tại huyện.",
+    deadlineText: "ban hành các văn bản trong quý III/2024",
+  },
+  {
+    ref: "IV.2.3",
+    section: "UBND huyện",
+    unit: "UBND huyện",
+    title: "Chỉ đạo thực hiện Chiến lược phát triển đội ngũ trí thức của huyện đến năm 2030, tầm nhìn 2045.",
+    deadlineText: "thực hiện thường xuyên",
+  },
+  {
+    ref: "IV.3",
+    section: "Mặt trận và các đoàn thể",
+    unit: "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện",
+    title:
+      "Giám sát, phản biện xã hội; vận động hội viên, đoàn viên và nhân dân, nhất là trí thức, thực hiện chủ trương của Đảng về trí thức.",
+    deadlineText: "xây dựng kế hoạch thực hiện trong quý II/2024 và thực hiện thường xuyên",
+  },
+  {
+    ref: "IV.4.1",
+    section: "Ban Tổ chức Huyện ủy",
+    unit: "Ban Tổ chức Huyện ủy",
+    title:
+      "Tham mưu đề xuất chủ trương thu hút, đào tạo, bố trí, quy hoạch đội ngũ trí thức; quy hoạch cán bộ từ nguồn trí thức.",
+    deadlineText: null,
+  },
+  {
+    ref: "IV.4.2",
+    section: "Ban Tổ chức Huyện ủy",
+    unit: "Ban Tổ chức Huyện ủy",
+    title: "Tham mưu kế hoạch đào tạo, bồi dưỡng cán bộ quy hoạch là trí thức trẻ.",
+    deadlineText: "hoàn thành trong quý IV/2024",
+  },
+  {
+    ref: "IV.5.1",
+    section: "Ban Tuyên giáo Huyện ủy",
+    unit: "Ban Tuyên giáo Huyện ủy",
+    title: "Định hướng, cung cấp thông tin để tuyên truyền việc thực hiện Nghị quyết 45 và Kế hoạch.",
+    deadlineText: "thực hiện thường xuyên",
+  },
+  {
+    ref: "IV.5.2",
+    section: "Ban Tuyên giáo Huyện ủy",
+    unit: "Ban Tuyên giáo Huyện ủy",
+    title: "Hướng dẫn các hội trí thức đổi mới nội dung, phương thức hoạt động.",
+    deadlineText: "thực hiện thường xuyên",
+  },
+  {
+    ref: "IV.6.1",
+    section: "Các Đảng ủy, chi bộ",
+    unit: "Các Đảng ủy, chi bộ trực thuộc Huyện ủy",
+    title: "Triển khai nhiệm vụ được giao tại Kế hoạch phù hợp với điều kiện thực tế của địa phương, cơ quan, đơn vị.",
+    deadlineText: "hoàn thành trong tháng 5/2024",
+  },
+  {
+    ref: "IV.6.2",
+    section: "Các Đảng ủy, chi bộ",
+    unit: "Các Đảng ủy, chi bộ trực thuộc Huyện ủy",
+    title: "Phát huy vai trò trí thức tại địa phương, đơn vị; tạo điều kiện đào tạo, bồi dưỡng và trọng dụng trí thức.",
+    deadlineText: null,
+  },
 ];
 
 export interface DemoTarget {
@@ -97,7 +165,13 @@ export const demoTargets: DemoTarget[] = [
     byYear: 2030,
     responsibleUnit: "UBND huyện",
     values: [
-      { period: "2024", value: 6.5, member: "Vũ Thị Mai", note: "Theo số liệu tuyển dụng của Phòng Nội vụ.", at: "2025-01-15T02:00:00Z" },
+      {
+        period: "2024",
+        value: 6.5,
+        member: "Vũ Thị Mai",
+        note: "Theo số liệu tuyển dụng của Phòng Nội vụ.",
+        at: "2025-01-15T02:00:00Z",
+      },
       { period: "2025-H1", value: 8.2, member: "Vũ Thị Mai", note: "Đợt tuyển dụng tháng 4.", at: "2025-07-08T03:00:00Z" },
     ],
   },
@@ -108,7 +182,15 @@ export const demoTargets: DemoTarget[] = [
     unitOfMeasure: "%",
     byYear: 2045,
     responsibleUnit: null,
-    values: [{ period: "2024", value: 71, member: "Nguyễn Thị Lan", note: "Tổng hợp từ báo cáo của ngành giáo dục.", at: "2025-01-20T02:00:00Z" }],
+    values: [
+      {
+        period: "2024",
+        value: 71,
+        member: "Nguyễn Thị Lan",
+        note: "Tổng hợp từ báo cáo của ngành giáo dục.",
+        at: "2025-01-20T02:00:00Z",
+      },
+    ],
   },
 ];
 
@@ -150,8 +232,38 @@ export const demoMembers: DemoMember[] = people.map(([fullName, unitName, role],
 }));
 
 /** A little history so the demo shows more than one status. */
-export const demoReports: { ref: string; unit: string; member: string; percent: number; note: string; at: string; done?: boolean }[] = [
-  { ref: "IV.2.1", unit: "UBND huyện", member: "Vũ Thị Mai", percent: 100, note: "Đã ban hành văn bản chỉ đạo các phòng, ban.", at: "2024-12-18T02:30:00Z", done: true },
-  { ref: "IV.2.2", unit: "UBND huyện", member: "Vũ Thị Mai", percent: 60, note: "Đang lấy ý kiến các phòng chuyên môn về dự thảo kế hoạch.", at: "2024-09-10T03:00:00Z" },
-  { ref: "IV.4.2", unit: "Ban Tổ chức Huyện ủy", member: "Trần Văn Hùng", percent: 80, note: "Đã trình Thường trực Huyện ủy dự thảo kế hoạch.", at: "2024-12-02T08:15:00Z" },
+export const demoReports: {
+  ref: string;
+  unit: string;
+  member: string;
+  percent: number;
+  note: string;
+  at: string;
+  done?: boolean;
+}[] = [
+  {
+    ref: "IV.2.1",
+    unit: "UBND huyện",
+    member: "Vũ Thị Mai",
+    percent: 100,
+    note: "Đã ban hành văn bản chỉ đạo các phòng, ban.",
+    at: "2024-12-18T02:30:00Z",
+    done: true,
+  },
+  {
+    ref: "IV.2.2",
+    unit: "UBND huyện",
+    member: "Vũ Thị Mai",
+    percent: 60,
+    note: "Đang lấy ý kiến các phòng chuyên môn về dự thảo kế hoạch.",
+    at: "2024-09-10T03:00:00Z",
+  },
+  {
+    ref: "IV.4.2",
+    unit: "Ban Tổ chức Huyện ủy",
+    member: "Trần Văn Hùng",
+    percent: 80,
+    note: "Đã trình Thường trực Huyện ủy dự thảo kế hoạch.",
+    at: "2024-12-02T08:15:00Z",
+  },
 ];

@@ -54,4 +54,3 @@ export function countRoundTrips(d1: D1Database): CountedD1 {
   });
   return { d1: wrapped, roundTrips: () => count };
 }
-

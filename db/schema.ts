@@ -3,10 +3,7 @@ import { roles, type Role } from "../core/access/roles";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** UTC instant as ISO text, set by SQLite so every writer agrees on the clock format. */
-const timestamp = (column = "created_at") =>
-  text(column)
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const timestamp = (column = "created_at") => text(column).notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 /**
  * Units form a tree of any depth (province → commune → party cell; the 2025
@@ -148,19 +145,16 @@ export const chatMenus = sqliteTable("chat_menus", {
   createdAt: timestamp(),
 });
 
-export const invites = sqliteTable(
-  "invites",
-  {
-    code: text("code").primaryKey(),
-    unitId: integer("unit_id").notNull(),
-    role: text("role", { enum: roles }).notNull(),
-    createdBy: integer("created_by"),
-    expiresAt: text("expires_at").notNull(),
-    maxUses: integer("max_uses"),
-    uses: integer("uses").notNull().default(0),
-    createdAt: timestamp(),
-  },
-);
+export const invites = sqliteTable("invites", {
+  code: text("code").primaryKey(),
+  unitId: integer("unit_id").notNull(),
+  role: text("role", { enum: roles }).notNull(),
+  createdBy: integer("created_by"),
+  expiresAt: text("expires_at").notNull(),
+  maxUses: integer("max_uses"),
+  uses: integer("uses").notNull().default(0),
+  createdAt: timestamp(),
+});
 
 export const deadlineKinds = ["date", "month", "quarter", "year", "range", "recurring", "event", "per_plan", "none"] as const;
 export const recurrences = ["ongoing", "monthly", "quarterly", "semiannual", "yearly"] as const;
@@ -268,7 +262,9 @@ export const extensionRequests = sqliteTable(
     originalDue: text("original_due"),
     proposedDue: text("proposed_due").notNull(),
     reason: text("reason").notNull(),
-    status: text("status", { enum: ["pending", "approved", "refused"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "approved", "refused"] })
+      .notNull()
+      .default("pending"),
     decidedBy: integer("decided_by"),
     decidedAt: text("decided_at"),
     decisionNote: text("decision_note"),
@@ -326,7 +322,9 @@ export const planImports = sqliteTable(
     sourceHash: text("source_hash").notNull(),
     fileName: text("file_name"),
     extraction: text("extraction", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    status: text("status", { enum: ["reviewing", "confirmed", "cancelled"] }).notNull().default("reviewing"),
+    status: text("status", { enum: ["reviewing", "confirmed", "cancelled"] })
+      .notNull()
+      .default("reviewing"),
     planId: integer("plan_id"),
     createdAt: timestamp(),
   },
@@ -346,7 +344,9 @@ export const reminders = sqliteTable(
     /** What the alert is about ("assignment:12", "digest"): with kind and period it makes the alert unique. */
     subject: text("subject").notNull(),
     periodKey: text("period_key").notNull(),
-    status: text("status", { enum: ["pending", "queued", "sent", "failed", "unreachable"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "queued", "sent", "failed", "unreachable"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     /** The message as it will be sent (text, buttons), rendered when the alert is found. */
@@ -369,7 +369,9 @@ export const reminders = sqliteTable(
  */
 export const inboundUpdates = sqliteTable("inbound_updates", {
   key: text("key").primaryKey(),
-  state: text("state", { enum: ["processing", "done"] }).notNull().default("processing"),
+  state: text("state", { enum: ["processing", "done"] })
+    .notNull()
+    .default("processing"),
   claimedAt: text("claimed_at").notNull(),
 });
 

@@ -4,7 +4,19 @@ import { parseDeadline } from "../core/deadline/parse";
 import { unitKey } from "../core/units/match";
 import type { Db } from "./client";
 import { demoMembers, demoPlan, demoReports, demoTargets, demoTasks, demoUnits } from "./demo";
-import { assignments, auditLog, memberChannels, members, plans, progressReports, targets, targetValues, tasks, unitGroupMembers, units } from "./schema";
+import {
+  assignments,
+  auditLog,
+  memberChannels,
+  members,
+  plans,
+  progressReports,
+  targets,
+  targetValues,
+  tasks,
+  unitGroupMembers,
+  units,
+} from "./schema";
 
 const unitId = (name: string): SQL => sql`(select id from units where name_key = ${unitKey(name)} limit 1)`;
 const planId = sql`(select id from plans where source_hash = ${demoPlan.sourceHash})`;
@@ -87,7 +99,9 @@ export async function seedDemo(db: Db): Promise<"seeded" | "already-present"> {
     );
     if (m.zaloId) {
       statements.push(
-        db.insert(memberChannels).values({ channel: "zalo", userId: m.zaloId, chatId: m.zaloId, memberId: sql`(select max(id) from members)` }),
+        db
+          .insert(memberChannels)
+          .values({ channel: "zalo", userId: m.zaloId, chatId: m.zaloId, memberId: sql`(select max(id) from members)` }),
       );
     }
   }
@@ -117,14 +131,28 @@ export async function seedDemo(db: Db): Promise<"seeded" | "already-present"> {
   }
   for (const target of demoTargets) {
     const { values, responsibleUnit, ...fields } = target;
-    statements.push(db.insert(targets).values({ planId, ...fields, responsibleUnitId: responsibleUnit ? unitId(responsibleUnit) : null }));
+    statements.push(
+      db.insert(targets).values({ planId, ...fields, responsibleUnitId: responsibleUnit ? unitId(responsibleUnit) : null }),
+    );
     const targetId = sql`(select id from targets where plan_id = ${planId} and text = ${target.text})`;
     for (const v of values) {
       const member = sql`(select id from members where full_name = ${v.member} and removed_at is null)`;
-      statements.push(db.insert(targetValues).values({ targetId, period: v.period, value: v.value, note: v.note, recordedBy: member, createdAt: v.at }));
+      statements.push(
+        db
+          .insert(targetValues)
+          .values({ targetId, period: v.period, value: v.value, note: v.note, recordedBy: member, createdAt: v.at }),
+      );
     }
   }
-  statements.push(db.insert(auditLog).values({ actorMemberId: null, action: "demo.seed", entity: "plan", entityId: null, detail: { sourceHash: demoPlan.sourceHash } }));
+  statements.push(
+    db.insert(auditLog).values({
+      actorMemberId: null,
+      action: "demo.seed",
+      entity: "plan",
+      entityId: null,
+      detail: { sourceHash: demoPlan.sourceHash },
+    }),
+  );
 
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   return "seeded";

@@ -17,7 +17,13 @@ const apiRoot = process.env.TELEGRAM_API_ROOT ?? "https://api.telegram.org";
 // Nothing is deployed with the demo's token, secret or bot name, or with a guessable secret.
 const problems = deploySettingsProblems({ token, secret, botUsername });
 if (problems.length > 0 || !token || !secret || !botUsername) {
-  console.error(["Chưa triển khai:", ...problems.map((p) => `• ${p}`), "(TELEGRAM_BOT_TOKEN và TELEGRAM_WEBHOOK_SECRET giống các secret đã đặt bằng wrangler secret put.)"].join("\n"));
+  console.error(
+    [
+      "Chưa triển khai:",
+      ...problems.map((p) => `• ${p}`),
+      "(TELEGRAM_BOT_TOKEN và TELEGRAM_WEBHOOK_SECRET giống các secret đã đặt bằng wrangler secret put.)",
+    ].join("\n"),
+  );
   process.exit(1);
 }
 const me = await fetch(`${apiRoot}/bot${token}/getMe`)
@@ -63,14 +69,27 @@ await call("setMyCommands", { commands: memberMenu });
 
 const office = spawnSync(
   "npx",
-  ["wrangler", "d1", "execute", "DB", "--remote", "--json", "--command", "select mc.chat_id, m.role from members m join member_channels mc on mc.member_id = m.id and mc.channel = 'telegram' where m.removed_at is null and m.role in ('admin', 'viewer')"],
+  [
+    "wrangler",
+    "d1",
+    "execute",
+    "DB",
+    "--remote",
+    "--json",
+    "--command",
+    "select mc.chat_id, m.role from members m join member_channels mc on mc.member_id = m.id and mc.channel = 'telegram' where m.removed_at is null and m.role in ('admin', 'viewer')",
+  ],
   { encoding: "utf8" },
 );
-const rows = office.status === 0 ? ((JSON.parse(office.stdout) as { results: { chat_id: string; role: Role }[] }[])[0]?.results ?? []) : null;
+const rows =
+  office.status === 0
+    ? ((JSON.parse(office.stdout) as { results: { chat_id: string; role: Role }[] }[])[0]?.results ?? [])
+    : null;
 if (rows === null) {
   console.warn("Không đọc được danh sách quản trị, theo dõi từ D1; menu lệnh của họ sẽ được đặt khi họ gõ /trogiup.");
 } else {
-  for (const row of rows) await call("setMyCommands", { commands: menuFor(row.role), scope: { type: "chat", chat_id: Number(row.chat_id) } });
+  for (const row of rows)
+    await call("setMyCommands", { commands: menuFor(row.role), scope: { type: "chat", chat_id: Number(row.chat_id) } });
 }
 
 await setZaloWebhook(process.env, workerUrl);

@@ -52,7 +52,8 @@ try {
 }
 
 async function main(): Promise<void> {
-  if (!file) fail('Dùng: npm run import -- <tệp .docx|.txt|.md> [--monitor "<tên đơn vị>"] [--issuer "<tên>"] [--dry-run [--json]]');
+  if (!file)
+    fail('Dùng: npm run import -- <tệp .docx|.txt|.md> [--monitor "<tên đơn vị>"] [--issuer "<tên>"] [--dry-run [--json]]');
   let size: number;
   try {
     size = statSync(file).size;
@@ -76,7 +77,10 @@ async function main(): Promise<void> {
   const persistTo = option("--persist-to");
   // Loaded only when a database is needed: wrangler takes seconds to import, a dry run none.
   const { getPlatformProxy } = await import("wrangler");
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: "wrangler.toml", persist: persistTo ? { path: `${persistTo}/v3` } : true });
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({
+    configPath: "wrangler.toml",
+    persist: persistTo ? { path: `${persistTo}/v3` } : true,
+  });
   try {
     await importInto(createDb(proxy.env.DB), name, plan, await sourceHash(source.text));
   } finally {
@@ -86,7 +90,8 @@ async function main(): Promise<void> {
 
 async function importInto(db: Db, name: string, plan: ExtractedPlan, hash: string): Promise<void> {
   const existing = await planBySourceHash(db, hash);
-  if (existing) fail(`Kế hoạch này đã được nhập ngày ${formatDate(existing.createdAt)} (#${existing.id} ${existing.title}). Không nhập lại.`);
+  if (existing)
+    fail(`Kế hoạch này đã được nhập ngày ${formatDate(existing.createdAt)} (#${existing.id} ${existing.title}). Không nhập lại.`);
 
   const monitor = await findUnit(db, option("--monitor") ?? demoPlan.monitor, option("--monitor") === undefined);
   const scope = await importScope(db, monitor.id);
@@ -109,9 +114,12 @@ async function importInto(db: Db, name: string, plan: ExtractedPlan, hash: strin
   const unitName = (id: number) => scope.units.find((u) => u.id === id)?.name ?? `#${id}`;
   console.log(`Đã nhập kế hoạch #${result.planId}: ${rows.plan.title}`);
   console.log(`  ban hành: ${unitName(choices.issuerUnitId)} · theo dõi: ${monitor.name}`);
-  console.log(`  ${result.counts.tasks} nhiệm vụ, ${result.counts.assignments} lượt giao, ${result.counts.targets} mục tiêu, ${result.counts.newUnits} đơn vị mới`);
+  console.log(
+    `  ${result.counts.tasks} nhiệm vụ, ${result.counts.assignments} lượt giao, ${result.counts.targets} mục tiêu, ${result.counts.newUnits} đơn vị mới`,
+  );
   if (summary.newUnits.length > 0) console.log(`  đơn vị mới: ${summary.newUnits.join("; ")}`);
-  if (rows.groupsWithoutMembers.length > 0) console.log(`  giao cho cả nhóm (chưa biết thành viên): ${rows.groupsWithoutMembers.join("; ")}`);
+  if (rows.groupsWithoutMembers.length > 0)
+    console.log(`  giao cho cả nhóm (chưa biết thành viên): ${rows.groupsWithoutMembers.join("; ")}`);
   if (summary.withoutDeadline > 0) console.log(`  ${summary.withoutDeadline} nhiệm vụ chưa có thời hạn`);
   for (const warning of summary.warnings) console.log(`  ⚠ ${warning}`);
 }
@@ -122,7 +130,8 @@ async function findUnit(db: Db, wanted: string, isDefault: boolean): Promise<{ i
   const byId = /^#(\d+)$/.exec(wanted);
   const found = all.filter((u) => !u.isGroup && (byId ? u.id === Number(byId[1]) : unitKey(u.name) === unitKey(wanted)));
   if (found.length === 1) return found[0]!;
-  if (found.length > 1) fail(`Có ${found.length} đơn vị tên «${wanted}»: ${found.map((u) => `#${u.id}`).join(", ")}. Dùng --monitor "#<số>".`);
+  if (found.length > 1)
+    fail(`Có ${found.length} đơn vị tên «${wanted}»: ${found.map((u) => `#${u.id}`).join(", ")}. Dùng --monitor "#<số>".`);
   if (isDefault) fail(`Chưa có đơn vị «${wanted}» (dữ liệu mẫu). Hãy chỉ định đơn vị theo dõi: --monitor "<tên đơn vị>"`);
   fail(`Không thấy đơn vị «${wanted}». Hãy kiểm tra tên, hoặc dùng --monitor "#<số>".`);
 }

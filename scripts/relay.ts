@@ -99,7 +99,13 @@ export function startRelay(options: RelayOptions): Relay {
   }
 
   const describe = (e: unknown) =>
-    e instanceof TelegramError ? `${e.status} ${e.description}` : e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e);
+    e instanceof TelegramError
+      ? `${e.status} ${e.description}`
+      : e instanceof Error
+        ? e.cause instanceof Error
+          ? `${e.message}: ${e.cause.message}`
+          : e.message
+        : String(e);
   const fatal = (e: unknown) => e instanceof TelegramError && (e.status === 401 || e.status === 404);
 
   function summary(u: Record<string, unknown>): string {
@@ -131,7 +137,9 @@ export function startRelay(options: RelayOptions): Relay {
           return true;
         }
         httpFailures++;
-        log(`⚠️  Worker trả lời ${res.status} cho #${u.update_id}${text ? `: ${text.slice(0, 120)}` : ""} (lần ${httpFailures}/${maxAttempts})`);
+        log(
+          `⚠️  Worker trả lời ${res.status} cho #${u.update_id}${text ? `: ${text.slice(0, 120)}` : ""} (lần ${httpFailures}/${maxAttempts})`,
+        );
         if (httpFailures >= maxAttempts) {
           log(`⚠️  Bỏ qua cập nhật #${u.update_id}.`);
           return true;

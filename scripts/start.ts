@@ -131,7 +131,13 @@ async function step<T>(label: string, fn: () => Promise<T>, done: (r: T) => stri
 }
 
 /** Runs a command to completion; rejects with its output's tail on failure. */
-function run(cmd: string, cmdArgs: string[], what: string, env: Record<string, string> = {}, timeoutMs = 180_000): Promise<string> {
+function run(
+  cmd: string,
+  cmdArgs: string[],
+  what: string,
+  env: Record<string, string> = {},
+  timeoutMs = 180_000,
+): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, cmdArgs, {
       cwd: ROOT,
@@ -323,7 +329,9 @@ async function main() {
   });
 
   const webLink = await demoAdminLoginLink({ root: ROOT, workerUrl, webhookSecret: settings.secret }).catch(() => null);
-  console.log(`Trang quản lý: ${bold(`${workerUrl}/web`)}${webLink ? `\n  ${dim("đăng nhập (quản trị mẫu, dùng một lần, 10 phút):")} ${webLink}` : ""}`);
+  console.log(
+    `Trang quản lý: ${bold(`${workerUrl}/web`)}${webLink ? `\n  ${dim("đăng nhập (quản trị mẫu, dùng một lần, 10 phút):")} ${webLink}` : ""}`,
+  );
 
   // 6. what to do now
   if (noChat) {
@@ -332,7 +340,9 @@ async function main() {
     if (fake) {
       console.log(`Bot API giả:   ${bold(fake.url)}  ${dim("(tin bot gửi: /__fake/chats/<id>/messages, log: /__fake/calls)")}`);
       console.log(`Chat ở terminal khác: ${bold(`npx tsx scripts/chat/chat.ts --worker ${workerUrl} --fake ${fake.url}`)}`);
-      console.log(`Zalo API giả:  ${bold(zalo.url)}  ${dim("(webhook đã đặt tới /zalo/webhook; gửi tin: POST /__fake/deliver {chat_id, text})")}`);
+      console.log(
+        `Zalo API giả:  ${bold(zalo.url)}  ${dim("(webhook đã đặt tới /zalo/webhook; gửi tin: POST /__fake/deliver {chat_id, text})")}`,
+      );
     } else {
       relay = startRelay({ token: settings.token, apiRoot, workerUrl, secret: settings.secret });
       relayFatal(relay);

@@ -14,7 +14,12 @@ interface TgAnswer {
   parameters?: { retry_after?: number };
 }
 
-async function call(api: FakeBotApi, method: string, params: Body = {}, as: "json" | "form" = "json"): Promise<TgAnswer & { status: number }> {
+async function call(
+  api: FakeBotApi,
+  method: string,
+  params: Body = {},
+  as: "json" | "form" = "json",
+): Promise<TgAnswer & { status: number }> {
   const init: RequestInit =
     as === "json"
       ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(params) }
@@ -195,7 +200,12 @@ describe("fake Bot API: validation like Telegram", () => {
   });
 
   it("rejects an edit that changes nothing", async () => {
-    const sent = await call(api, "sendMessage", { chat_id: 2, text: "<b>Hạn</b> 30/6", parse_mode: "HTML", reply_markup: keyboard("h") });
+    const sent = await call(api, "sendMessage", {
+      chat_id: 2,
+      text: "<b>Hạn</b> 30/6",
+      parse_mode: "HTML",
+      reply_markup: keyboard("h"),
+    });
     const id = sent.result.message_id;
     const same = await call(api, "editMessageText", {
       chat_id: 2,
@@ -231,13 +241,20 @@ describe("fake Bot API: validation like Telegram", () => {
     });
     expect(good.ok).toBe(true);
     expect(good.result.text).toBe("a b link 1 < 2 x 5 & 6");
-    expect(good.result.entities).toContainEqual({ type: "text_link", offset: 4, length: 4, url: "https://example.org/x?a=1&b=2" });
+    expect(good.result.entities).toContainEqual({
+      type: "text_link",
+      offset: 4,
+      length: 4,
+      url: "https://example.org/x?a=1&b=2",
+    });
     expect(good.result.entities).toContainEqual({ type: "pre", offset: 15, length: 1, language: "ts" });
   });
 
   it("checks MarkdownV2 escaping", async () => {
     const r = await call(api, "sendMessage", { chat_id: 4, text: "Hạn 30.6", parse_mode: "MarkdownV2" });
-    expect(r.description).toBe("Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'");
+    expect(r.description).toBe(
+      "Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
+    );
     const ok = await call(api, "sendMessage", { chat_id: 4, text: "*Hạn* 30\\.6", parse_mode: "MarkdownV2" });
     expect(ok.result).toMatchObject({ text: "Hạn 30.6", entities: [{ type: "bold", offset: 0, length: 3 }] });
   });
@@ -350,9 +367,8 @@ describe("fake Bot API: control endpoints", () => {
     const api = createFakeBotApi();
     await call(api, "sendMessage", { chat_id: 60, text: "Chọn", reply_markup: keyboard("x") });
     const since = api.seq;
-    const update = (
-      await control(api, "chats/60/press", { method: "POST", body: JSON.stringify({ message_id: 1, data: "x" }) })
-    ).update;
+    const update = (await control(api, "chats/60/press", { method: "POST", body: JSON.stringify({ message_id: 1, data: "x" }) }))
+      .update;
     expect(update.callback_query).toMatchObject({ data: "x", message: { message_id: 1, chat: { id: 60 } }, from: { id: 60 } });
     const waiting = control(api, `wait?chat_id=60&since=${since}&timeout_ms=5000`, { method: "POST" });
     await call(api, "answerCallbackQuery", { callback_query_id: update.callback_query.id, text: "Đã ghi nhận" });

@@ -85,9 +85,15 @@ describe("fake Zalo Bot API through the client", () => {
   it("text: 1 to 2000 characters", async () => {
     const { fake, client } = setup();
     await client.sendMessage("c1", "đ".repeat(2000));
-    expect(await zaloError(client.sendMessage("c1", "đ".repeat(2001)))).toMatchObject({ code: 400, description: expect.stringContaining("too long") });
+    expect(await zaloError(client.sendMessage("c1", "đ".repeat(2001)))).toMatchObject({
+      code: 400,
+      description: expect.stringContaining("too long"),
+    });
     expect(await zaloError(client.sendMessage("c1", ""))).toMatchObject({ code: 400, description: "text is required" });
-    expect(await zaloError(client.call("sendMessage", { text: "thiếu chat_id" }))).toMatchObject({ code: 400, description: "chat_id is required" });
+    expect(await zaloError(client.call("sendMessage", { text: "thiếu chat_id" }))).toMatchObject({
+      code: 400,
+      description: "chat_id is required",
+    });
     expect(fake.messages("c1")).toHaveLength(1);
   });
 
@@ -132,7 +138,9 @@ describe("fake Zalo Bot API through the client", () => {
         return Response.json({ ok: true });
       },
     });
-    expect(await client.setWebhook("https://worker.test/zalo/webhook", "bi-mat-123")).toMatchObject({ url: "https://worker.test/zalo/webhook" });
+    expect(await client.setWebhook("https://worker.test/zalo/webhook", "bi-mat-123")).toMatchObject({
+      url: "https://worker.test/zalo/webhook",
+    });
     expect(await client.getWebhookInfo()).toMatchObject({ url: "https://worker.test/zalo/webhook" });
     expect(await zaloError(client.setWebhook("https://worker.test/x", "short"))).toMatchObject({ code: 400 });
 
@@ -149,7 +157,10 @@ describe("fake Zalo Bot API through the client", () => {
       text: "/start",
     });
 
-    const image = { event_name: "message.image.received", message: { from: { id: "u-77" }, chat: { id: "u-77" }, message_id: "m9", date: 1, photo_url: "https://p.vn/a.jpg" } };
+    const image = {
+      event_name: "message.image.received",
+      message: { from: { id: "u-77" }, chat: { id: "u-77" }, message_id: "m9", date: 1, photo_url: "https://p.vn/a.jpg" },
+    };
     await control("deliver", { event: image });
     expect(await seen[1]!.json()).toEqual(image);
 
@@ -173,24 +184,61 @@ describe("the fake as the test run's HTTP server", () => {
     const chatId = `fake-zalo-test-${crypto.randomUUID()}`;
     const sent = await client.sendMessage(chatId, "Chào từ bài kiểm thử");
     const body = (await (await fetch(`${root}/__fake/chats/${chatId}/messages`)).json()) as { messages: unknown[] };
-    expect(body.messages).toEqual([expect.objectContaining({ message_id: sent.message_id, text: "Chào từ bài kiểm thử", date: sent.date })]);
+    expect(body.messages).toEqual([
+      expect.objectContaining({ message_id: sent.message_id, text: "Chào từ bài kiểm thử", date: sent.date }),
+    ]);
     expect((await zaloError(new ZaloApi({ token: "1:other", apiRoot: root }).getMe())).code).toBe(401);
   });
 });
 
 describe("ZaloApi errors", () => {
   const SECRET = "555:very-secret-token";
-  const answering = (response: () => Response): ZaloFetch => async () => response();
+  const answering =
+    (response: () => Response): ZaloFetch =>
+    async () =>
+      response();
 
   it.each<[string, () => Response, Partial<ZaloApiError>]>([
-    ["ok:false in HTTP 200", () => Response.json({ ok: false, error_code: 410, description: "chat_id is invalid" }), { code: 410, description: "chat_id is invalid" }],
-    ["ok:false in HTTP 500", () => Response.json({ ok: false, error_code: 500, description: "oops" }, { status: 500 }), { code: 500 }],
+    [
+      "ok:false in HTTP 200",
+      () => Response.json({ ok: false, error_code: 410, description: "chat_id is invalid" }),
+      { code: 410, description: "chat_id is invalid" },
+    ],
+    [
+      "ok:false in HTTP 500",
+      () => Response.json({ ok: false, error_code: 500, description: "oops" }, { status: 500 }),
+      { code: 500 },
+    ],
     ["ok:false without error_code takes the HTTP status", () => Response.json({ ok: false }, { status: 403 }), { code: 403 }],
-    ["non-JSON 502", () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }), { code: 502, description: "HTTP 502: Bad Gateway" }],
-    ["429 without a hint waits 1 s", () => Response.json({ ok: false, error_code: 429, description: "Too many" }, { status: 429 }), { code: 429, retryAfter: 1 }],
-    ["429 with Retry-After header", () => new Response("slow down", { status: 429, headers: { "retry-after": "7" } }), { code: 429, retryAfter: 7 }],
-    ["retry_after in parameters wins", () => Response.json({ ok: false, error_code: 429, parameters: { retry_after: 3 } }, { status: 429, headers: { "retry-after": "9" } }), { code: 429, retryAfter: 3 }],
-    ["the token is redacted from descriptions", () => Response.json({ ok: false, error_code: 400, description: `bad path /bot${SECRET}/sendMessage` }), { code: 400, description: "bad path /bot<token>/sendMessage" }],
+    [
+      "non-JSON 502",
+      () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }),
+      { code: 502, description: "HTTP 502: Bad Gateway" },
+    ],
+    [
+      "429 without a hint waits 1 s",
+      () => Response.json({ ok: false, error_code: 429, description: "Too many" }, { status: 429 }),
+      { code: 429, retryAfter: 1 },
+    ],
+    [
+      "429 with Retry-After header",
+      () => new Response("slow down", { status: 429, headers: { "retry-after": "7" } }),
+      { code: 429, retryAfter: 7 },
+    ],
+    [
+      "retry_after in parameters wins",
+      () =>
+        Response.json(
+          { ok: false, error_code: 429, parameters: { retry_after: 3 } },
+          { status: 429, headers: { "retry-after": "9" } },
+        ),
+      { code: 429, retryAfter: 3 },
+    ],
+    [
+      "the token is redacted from descriptions",
+      () => Response.json({ ok: false, error_code: 400, description: `bad path /bot${SECRET}/sendMessage` }),
+      { code: 400, description: "bad path /bot<token>/sendMessage" },
+    ],
   ])("%s", async (_, response, expected) => {
     const client = new ZaloApi({ token: SECRET, apiRoot: "https://zalo.example", fetch: answering(response) });
     const error = await zaloError(client.sendMessage("c1", "x"));

@@ -44,7 +44,9 @@ web.use(
 // Origin / Sec-Fetch-Site check on every POST; forms also carry a per-session or signed token.
 web.use(csrf());
 
-web.get("/style.css", (c) => c.body(stylesheet, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "max-age=3600" }));
+web.get("/style.css", (c) =>
+  c.body(stylesheet, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "max-age=3600" }),
+);
 
 web.route("/", loginRoutes);
 web.route("/", officialFormRoutes);
@@ -66,7 +68,8 @@ web.onError((error, c) => {
   if (error instanceof HTTPException && error.status === 403) {
     return c.html(<MessagePage title={t.errors.title} message={t.errors.csrf} />, 403);
   }
-  if (error instanceof HTTPException) return c.html(<MessagePage title={t.errors.title} message={error.message || t.errors.forbidden} />, error.status);
+  if (error instanceof HTTPException)
+    return c.html(<MessagePage title={t.errors.title} message={error.message || t.errors.forbidden} />, error.status);
   console.error("web back office error", error);
   return c.html(<MessagePage title={t.errors.title} message={t.errors.server} />, 500);
 });

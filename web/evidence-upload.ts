@@ -6,7 +6,9 @@
 import { checkEvidence, EVIDENCE_MAX_FILES, type EvidenceRejection } from "../core/reporting/evidence";
 import type { Evidence } from "../db/schema";
 
-export type Upload = { ok: true; evidence: Evidence[]; keys: string[] } | { ok: false; reason: EvidenceRejection | "storage"; file: string | null };
+export type Upload =
+  | { ok: true; evidence: Evidence[]; keys: string[] }
+  | { ok: false; reason: EvidenceRejection | "storage"; file: string | null };
 
 export function filesOf(value: unknown): File[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -17,7 +19,10 @@ export function filesOf(value: unknown): File[] {
 export async function storeEvidence(bucket: R2Bucket | undefined, assignmentId: number, files: File[]): Promise<Upload> {
   for (const [i, file] of files.entries()) {
     // Checked as documents: a browser's photo is a file with a name and a type, unlike Telegram's compressed photos.
-    const refused = i >= EVIDENCE_MAX_FILES ? "too_many" : checkEvidence({ kind: "document", name: file.name, mime: file.type || null, size: file.size }, i);
+    const refused =
+      i >= EVIDENCE_MAX_FILES
+        ? "too_many"
+        : checkEvidence({ kind: "document", name: file.name, mime: file.type || null, size: file.size }, i);
     if (refused) return { ok: false, reason: refused, file: file.name };
   }
   if (files.length === 0) return { ok: true, evidence: [], keys: [] };
@@ -25,11 +30,24 @@ export async function storeEvidence(bucket: R2Bucket | undefined, assignmentId: 
   const evidence: Evidence[] = [];
   const keys: string[] = [];
   for (const file of files) {
-    const safe = file.name.normalize("NFC").replace(/[^\p{L}\p{N}._-]+/gu, "-").slice(-80) || "tep";
+    const safe =
+      file.name
+        .normalize("NFC")
+        .replace(/[^\p{L}\p{N}._-]+/gu, "-")
+        .slice(-80) || "tep";
     const key = `evidence/${assignmentId}/${crypto.randomUUID()}/${safe}`;
-    await bucket.put(key, file.stream(), { httpMetadata: { contentType: file.type || "application/octet-stream" }, customMetadata: { name: file.name } });
+    await bucket.put(key, file.stream(), {
+      httpMetadata: { contentType: file.type || "application/octet-stream" },
+      customMetadata: { name: file.name },
+    });
     keys.push(key);
-    evidence.push({ fileId: `r2:${key}`, kind: file.type.startsWith("image/") ? "photo" : "document", name: file.name, mime: file.type || null, size: file.size });
+    evidence.push({
+      fileId: `r2:${key}`,
+      kind: file.type.startsWith("image/") ? "photo" : "document",
+      name: file.name,
+      mime: file.type || null,
+      size: file.size,
+    });
   }
   return { ok: true, evidence, keys };
 }

@@ -57,7 +57,12 @@ export function CsrfField(props: { viewer: SessionMember }) {
   return <input type="hidden" name="_csrf" value={props.viewer.csrfToken} />;
 }
 
-export function MessagePage(props: { title: string; message: string; viewer?: SessionMember | undefined; kind?: "error" | "ok" | "notice" }) {
+export function MessagePage(props: {
+  title: string;
+  message: string;
+  viewer?: SessionMember | undefined;
+  kind?: "error" | "ok" | "notice";
+}) {
   return (
     <Page title={props.title} viewer={props.viewer}>
       <p class={props.kind ?? "error"}>{props.message}</p>

@@ -51,14 +51,30 @@ export async function loginLink(env: Env, memberId: number, now = new Date()): P
 }
 
 /** A form for an official, on one of their unit's assignments: report, complete or ask for more time. */
-export async function officialFormLink(env: Env, memberId: number, assignmentId: number, kind: FormKind, now = new Date()): Promise<string> {
-  const token = await signToken(linkSecret(env), purposes.form, { m: memberId, a: assignmentId, k: kind }, now.getTime() + FORM_LINK_HOURS * 3_600_000);
+export async function officialFormLink(
+  env: Env,
+  memberId: number,
+  assignmentId: number,
+  kind: FormKind,
+  now = new Date(),
+): Promise<string> {
+  const token = await signToken(
+    linkSecret(env),
+    purposes.form,
+    { m: memberId, a: assignmentId, k: kind },
+    now.getTime() + FORM_LINK_HOURS * 3_600_000,
+  );
   return `${publicUrl(env)}/web/bieu-mau/${token}`;
 }
 
 /** A form to record a target's value. */
 export async function targetFormLink(env: Env, memberId: number, targetId: number, now = new Date()): Promise<string> {
-  const token = await signToken(linkSecret(env), purposes.form, { m: memberId, t: targetId, k: "target" }, now.getTime() + FORM_LINK_HOURS * 3_600_000);
+  const token = await signToken(
+    linkSecret(env),
+    purposes.form,
+    { m: memberId, t: targetId, k: "target" },
+    now.getTime() + FORM_LINK_HOURS * 3_600_000,
+  );
   return `${publicUrl(env)}/web/bieu-mau/${token}`;
 }
 
@@ -69,6 +85,11 @@ export async function fileDownloadLink(env: Env, r2Key: string, fileName: string
 
 /** The same, relative: for pages of the back office itself. */
 export async function filePath(env: Env, r2Key: string, fileName: string, now = new Date()): Promise<string> {
-  const token = await signToken(linkSecret(env), purposes.file, { key: r2Key, name: fileName }, now.getTime() + FILE_LINK_MINUTES * 60_000);
+  const token = await signToken(
+    linkSecret(env),
+    purposes.file,
+    { key: r2Key, name: fileName },
+    now.getTime() + FILE_LINK_MINUTES * 60_000,
+  );
   return `/web/tep/${token}`;
 }

@@ -16,10 +16,15 @@ export async function notifyMembers(env: Env, notices: Notice[], waitUntil: (p: 
   if (ids.length > 0) await deliverNow(env, ids, waitUntil);
 }
 
-export const openTaskActions = (assignmentId: number) => new Actions().text(reportTexts.buttons.openTask, taskCard.build(assignmentId));
+export const openTaskActions = (assignmentId: number) =>
+  new Actions().text(reportTexts.buttons.openTask, taskCard.build(assignmentId));
 
 export const reviewActions = (reportId: number, assignmentId: number) =>
-  new Actions().text("✔ Xác nhận", reviewConfirm.build(reportId)).text("↩ Trả lại", reviewReturn.build(reportId)).row().text(reportTexts.buttons.openTask, taskCard.build(assignmentId));
+  new Actions()
+    .text("✔ Xác nhận", reviewConfirm.build(reportId))
+    .text("↩ Trả lại", reviewReturn.build(reportId))
+    .row()
+    .text(reportTexts.buttons.openTask, taskCard.build(assignmentId));
 
 export const extensionActions = (requestId: number, assignmentId: number) =>
   new Actions()

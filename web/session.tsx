@@ -16,7 +16,13 @@ export const SESSION_COOKIE = "__Host-phien";
 export const SESSION_HOURS = 8;
 
 export function setSessionCookie(c: Context, secret: string): void {
-  setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, secure: true, sameSite: "Lax", path: "/", maxAge: SESSION_HOURS * 3600 });
+  setCookie(c, SESSION_COOKIE, secret, {
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+    path: "/",
+    maxAge: SESSION_HOURS * 3600,
+  });
 }
 
 export function clearSessionCookie(c: Context): void {

@@ -24,7 +24,12 @@ export async function tellTaskUnits(
   const ref = escapeHtml(task.ref);
   const title = escapeHtml(shorten(task.title, 300));
   const deadline = escapeHtml(task.deadlineText ?? "—");
-  const text = change === "edited" ? e.toldEdited(ref, title, deadline) : change === "added" ? e.toldAdded(ref, title, deadline) : e.toldWithdrawn(ref, title);
+  const text =
+    change === "edited"
+      ? e.toldEdited(ref, title, deadline)
+      : change === "added"
+        ? e.toldAdded(ref, title, deadline)
+        : e.toldWithdrawn(ref, title);
   const stamp = new Date().toISOString();
   await notifyMembers(
     env,
@@ -33,9 +38,10 @@ export async function tellTaskUnits(
       subject: `task:${task.id}:${change}:${stamp}`,
       assignmentId: change === "withdrawn" ? null : r.assignmentId,
       text,
-      ...(change === "withdrawn" ? {} : { actions: new Actions().text(reportTexts.buttons.openTask, taskCard.build(r.assignmentId)) }),
+      ...(change === "withdrawn"
+        ? {}
+        : { actions: new Actions().text(reportTexts.buttons.openTask, taskCard.build(r.assignmentId)) }),
     })),
     waitUntil,
   );
 }
-

@@ -52,9 +52,19 @@ export const bucketLabel = {
 } as const;
 
 export const formTexts = {
-  titles: { progress: "Báo cáo tiến độ", completion: "Báo cáo hoàn thành", extension: "Xin gia hạn", target: "Ghi số liệu chỉ tiêu" },
+  titles: {
+    progress: "Báo cáo tiến độ",
+    completion: "Báo cáo hoàn thành",
+    extension: "Xin gia hạn",
+    target: "Ghi số liệu chỉ tiêu",
+  },
   percent: "Đã thực hiện được bao nhiêu phần trăm?",
-  note: { progress: "Đã làm được những gì?", completion: "Kết quả thực hiện", extension: "Lý do xin gia hạn", target: "Ghi chú (nguồn số liệu), nếu có" },
+  note: {
+    progress: "Đã làm được những gì?",
+    completion: "Kết quả thực hiện",
+    extension: "Lý do xin gia hạn",
+    target: "Ghi chú (nguồn số liệu), nếu có",
+  },
   files: "Tài liệu, ảnh kèm theo (tối đa 5 tệp, mỗi tệp đến 20 MB: PDF, Word, Excel, ảnh)",
   proposedDate: "Đề xuất hạn mới (dd/mm/yyyy)",
   period: "Kỳ số liệu (ví dụ: 2025, quý III/2025, 6 tháng đầu năm 2026)",
@@ -63,7 +73,8 @@ export const formTexts = {
   currentDue: (due: string) => `Hạn hiện tại: ${due}`,
   saved: {
     progress: (percent: number) => `Đã ghi nhận báo cáo tiến độ ${percent}%. Đồng chí có thể đóng trang này.`,
-    completion: (monitor: string) => `Đã gửi báo cáo hoàn thành. Nhiệm vụ chờ ${monitor} xác nhận; đồng chí sẽ được báo trong chat.`,
+    completion: (monitor: string) =>
+      `Đã gửi báo cáo hoàn thành. Nhiệm vụ chờ ${monitor} xác nhận; đồng chí sẽ được báo trong chat.`,
     extension: (monitor: string) => `Đã gửi đề nghị gia hạn tới ${monitor}. Đồng chí sẽ được báo trong chat khi có quyết định.`,
     target: (period: string, value: string) => `Đã ghi ${period}: ${value}.`,
   },
@@ -98,7 +109,8 @@ export const importWebTexts = {
   duplicate: (plan: string, date: string) => `Kế hoạch này đã được nhập ngày ${date}: ${plan}. Không nhập lại lần nữa.`,
   draftGone: "Bản xem lại này không còn (đã lưu hoặc đã bỏ). Hãy gửi lại tệp kế hoạch.",
   reviewTitle: "Xem lại trước khi lưu",
-  reviewHelp: "Sửa trực tiếp trong bảng: tên nhiệm vụ, đơn vị chủ trì, thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các dòng trống cuối bảng.",
+  reviewHelp:
+    "Sửa trực tiếp trong bảng: tên nhiệm vụ, đơn vị chủ trì, thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các dòng trống cuối bảng.",
   asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
   chooseUnit: "— chọn đơn vị —",
   save: "Lưu kế hoạch",
@@ -107,7 +119,8 @@ export const importWebTexts = {
   errors: {
     title_empty: (row: string) => `Dòng ${row}: tên nhiệm vụ không được để trống (muốn bỏ thì đánh dấu «Bỏ»).`,
     title_too_long: (row: string) => `Dòng ${row}: tên nhiệm vụ quá dài.`,
-    deadline_unreadable: (row: string) => `Dòng ${row}: chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.`,
+    deadline_unreadable: (row: string) =>
+      `Dòng ${row}: chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.`,
     unit_unknown: (row: string) => `Dòng ${row}: đơn vị đã chọn không còn trong danh sách. Hãy chọn lại.`,
     unit_missing: (row: string) => `Dòng ${row}: nhiệm vụ thêm mới cần có đơn vị chủ trì.`,
     merge_target: (row: string) => `Dòng ${row}: chỉ gộp được vào một nhiệm vụ đứng trước và không bị bỏ.`,
@@ -127,5 +140,6 @@ export const taskEditTexts = {
     `✏️ Cơ quan theo dõi đã sửa nhiệm vụ ${ref} của đơn vị:\n<b>${title}</b>\nHạn: ${deadline}\nMở nhiệm vụ để xem và báo cáo.`,
   toldAdded: (ref: string, title: string, deadline: string) =>
     `🆕 Đơn vị được giao thêm nhiệm vụ ${ref}:\n<b>${title}</b>\nHạn: ${deadline}\nMở nhiệm vụ để xem và báo cáo.`,
-  toldWithdrawn: (ref: string, title: string) => `Nhiệm vụ ${ref} «${title}» đã được rút khỏi kế hoạch. Đơn vị không cần báo cáo việc này nữa.`,
+  toldWithdrawn: (ref: string, title: string) =>
+    `Nhiệm vụ ${ref} «${title}» đã được rút khỏi kế hoạch. Đơn vị không cần báo cáo việc này nữa.`,
 } as const;

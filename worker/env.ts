@@ -41,7 +41,10 @@ const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "TELEGRAM_BOT_TOKEN phải có dạng <số>:<chuỗi>"),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "TELEGRAM_WEBHOOK_SECRET: 1–256 ký tự A-Z a-z 0-9 _ -"),
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
-  BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,32}$/).default("kehoach_demo_bot"),
+  BOT_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{5,32}$/)
+    .default("kehoach_demo_bot"),
   EXPOSE_METRICS: z.enum(["true", "false"]).default("false"),
 });
 
@@ -85,14 +88,32 @@ export function readConfig(env: Env): Config {
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const items = z.string().transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+const items = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const alertSchema = z.object({
-  ALERT_OFFSETS: items.pipe(z.array(z.string().regex(/^\d{1,2}$/).transform(Number)).min(1, "ALERT_OFFSETS: số ngày trước hạn, ví dụ 7,3,1,0")).optional(),
+  ALERT_OFFSETS: items
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(/^\d{1,2}$/)
+            .transform(Number),
+        )
+        .min(1, "ALERT_OFFSETS: số ngày trước hạn, ví dụ 7,3,1,0"),
+    )
+    .optional(),
   ALERT_OVERDUE_EVERY: int(1, 60).optional(),
   ALERT_CHECKIN_LEAD_DAYS: int(0, 60).optional(),
-  ALERT_HOLIDAYS: items.pipe(z.array(z.string().regex(isoDate, "ALERT_HOLIDAYS: ngày dạng yyyy-mm-dd, cách nhau bởi dấu phẩy"))).optional(),
+  ALERT_HOLIDAYS: items
+    .pipe(z.array(z.string().regex(isoDate, "ALERT_HOLIDAYS: ngày dạng yyyy-mm-dd, cách nhau bởi dấu phẩy")))
+    .optional(),
   ALERT_SEND_HOURS: z
     .string()
     .regex(/^\d{1,2}-\d{1,2}$/, "ALERT_SEND_HOURS: giờ bắt đầu-giờ kết thúc, ví dụ 7-18")

@@ -13,7 +13,13 @@ import type { Env } from "./env";
 import { storeExport } from "./zalo/files";
 
 /** A plan too large to export inside a chat request: the queue builds it (queue consumers have far more CPU time). */
-export const exportJob = z.object({ export: z.object({ planId: z.number().int().positive(), memberId: z.number().int().positive(), format: z.enum(["xlsx", "csv"]) }) });
+export const exportJob = z.object({
+  export: z.object({
+    planId: z.number().int().positive(),
+    memberId: z.number().int().positive(),
+    format: z.enum(["xlsx", "csv"]),
+  }),
+});
 export type ExportJob = z.infer<typeof exportJob>["export"];
 
 /**
@@ -25,12 +31,21 @@ export async function runExportJob(env: Env, job: ExportJob, now = new Date()): 
   const db = createDb(env.DB);
   const [member, plan] = await Promise.all([memberCard(db, job.memberId), planScopeById(env.DB, job.planId)]);
   if (!member || member.removedAt || !plan || !canReadPlan({ role: member.role, unitId: member.unitId }, plan)) return "refused";
-  const info = { id: plan.id, number: plan.number, title: plan.title, issuerUnitId: plan.issuerUnitId, monitorUnitId: plan.monitorUnitId, monitorUnitName: "" };
+  const info = {
+    id: plan.id,
+    number: plan.number,
+    title: plan.title,
+    issuerUnitId: plan.issuerUnitId,
+    monitorUnitId: plan.monitorUnitId,
+    monitorUnitName: "",
+  };
   const file = await buildExportFile(db, info, await exportSource(env.DB, plan.id), job.format, now);
   const link = await storeExport(env, file);
   const ids = await insertReminders(
     env.DB,
-    noticeRows([{ memberId: member.id, subject: `export:${crypto.randomUUID()}`, text: adminTexts.export.ready(file.caption, link) }]),
+    noticeRows([
+      { memberId: member.id, subject: `export:${crypto.randomUUID()}`, text: adminTexts.export.ready(file.caption, link) },
+    ]),
   );
   const pending: Promise<unknown>[] = [];
   await deliverNow(env, ids, (p) => pending.push(p));

@@ -63,7 +63,12 @@ export async function runClaimed(
  * settled unless the update's own write did it, with whatever else the
  * channel keeps (Zalo's last menu), in one batch.
  */
-export function settleAfterAnswer(d1: D1Database, claim: UpdateClaim, also: D1PreparedStatement[], waitUntil: (p: Promise<unknown>) => void): number {
+export function settleAfterAnswer(
+  d1: D1Database,
+  claim: UpdateClaim,
+  also: D1PreparedStatement[],
+  waitUntil: (p: Promise<unknown>) => void,
+): number {
   const statements = claim.settled ? also : [finishStatement(d1, claim), ...also];
   if (statements.length === 0) return 0;
   waitUntil(d1.batch(statements));
@@ -72,7 +77,9 @@ export function settleAfterAnswer(d1: D1Database, claim: UpdateClaim, also: D1Pr
 
 function unwrap(error: unknown): unknown {
   // grammY wraps a handler's error in BotError { error }.
-  return error && typeof error === "object" && "error" in error && (error as { name?: string }).name === "BotError" ? (error as { error: unknown }).error : error;
+  return error && typeof error === "object" && "error" in error && (error as { name?: string }).name === "BotError"
+    ? (error as { error: unknown }).error
+    : error;
 }
 
 export function isInfrastructureFailure(error: unknown): boolean {

@@ -127,7 +127,10 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
       message.ack();
     }
   }
-  const rows = await loadForDelivery(d1, wanted.map((w) => w.id));
+  const rows = await loadForDelivery(
+    d1,
+    wanted.map((w) => w.id),
+  );
   const work: Work[] = [];
   const taken = new Set<number>();
   for (const { message, id } of wanted) {
@@ -298,7 +301,16 @@ function channelsFor(env: Env, deps: ConsumerDeps, config: AlertConfig): Record<
       pacer: pacerFor("telegram", config.messagesPerSecond, config.chatIntervalMs),
     },
     zalo: {
-      sender: zalo ? zaloSender(env.DB, new ZaloApi({ token: zalo.ZALO_BOT_TOKEN, apiRoot: zalo.ZALO_API_ROOT, ...(deps.fetch ? { fetch: deps.fetch } : {}) })) : null,
+      sender: zalo
+        ? zaloSender(
+            env.DB,
+            new ZaloApi({
+              token: zalo.ZALO_BOT_TOKEN,
+              apiRoot: zalo.ZALO_API_ROOT,
+              ...(deps.fetch ? { fetch: deps.fetch } : {}),
+            }),
+          )
+        : null,
       pacer: pacerFor("zalo", zalo?.ZALO_RATE ?? 5, config.chatIntervalMs),
     },
   };
@@ -308,10 +320,13 @@ function channelsFor(env: Env, deps: ConsumerDeps, config: AlertConfig): Record<
 async function runQueuedExport(env: Env, message: Message<unknown>, job: ExportJob): Promise<void> {
   try {
     const outcome = await runExportJob(env, job);
-    if (outcome === "refused") console.warn(JSON.stringify({ event: "export.refused", planId: job.planId, memberId: job.memberId }));
+    if (outcome === "refused")
+      console.warn(JSON.stringify({ event: "export.refused", planId: job.planId, memberId: job.memberId }));
     message.ack();
   } catch (error) {
-    console.error(JSON.stringify({ event: "export.failed", planId: job.planId, error: error instanceof Error ? error.name : "error" }));
+    console.error(
+      JSON.stringify({ event: "export.failed", planId: job.planId, error: error instanceof Error ? error.name : "error" }),
+    );
     message.retry({ delaySeconds: 60 });
   }
 }

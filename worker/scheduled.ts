@@ -13,7 +13,14 @@ import { escapeHtml, shorten } from "../bot/render/html";
 import { alertTexts as t } from "../bot/texts";
 import { scanDueAlerts, type AlertAssignment, type StatementStats } from "../db/queries/alerts";
 import { adminsWithout, unitNamesOf, weeklyCounts, type UnitCounts } from "../db/queries/alerts-digest";
-import { claimPending, insertReminders, releaseClaimed, staleQueued, type ClaimedReminder, type NewReminder } from "../db/queries/outbox";
+import {
+  claimPending,
+  insertReminders,
+  releaseClaimed,
+  staleQueued,
+  type ClaimedReminder,
+  type NewReminder,
+} from "../db/queries/outbox";
 import { readAlertConfig, type Env } from "./env";
 import { targetValueReminders } from "./target-reminders";
 
@@ -80,7 +87,14 @@ export async function runAlerts(env: Env, scheduledTime: number): Promise<AlertR
     completionsPending: scan.completionsPending,
   });
   const rows = planned.map((p) => render(p, today, scan.unitNames));
-  rows.push(...(await weeklyDigests(d1, scan.admins.filter((a) => receivesAlerts(a, today)), today, scan.unitNames)));
+  rows.push(
+    ...(await weeklyDigests(
+      d1,
+      scan.admins.filter((a) => receivesAlerts(a, today)),
+      today,
+      scan.unitNames,
+    )),
+  );
   rows.push(...(await targetValueReminders(d1, today)));
   report.planned = rows.length;
   report.written = (await insertReminders(d1, rows)).length;
@@ -114,7 +128,10 @@ export async function enqueuePending(
     const sent = await send(queue, claimed, config);
     if (sent.error) {
       // What reached the queue stays queued; the rest goes back for the next run.
-      await releaseClaimed(d1, claimed.slice(sent.count).map((c) => c.id));
+      await releaseClaimed(
+        d1,
+        claimed.slice(sent.count).map((c) => c.id),
+      );
       throw sent.error;
     }
     total += claimed.length;
@@ -181,20 +198,32 @@ function render(p: PlannedAlert<AlertAssignment>, today: string, unitNames: Map<
     const missed = p.kind === "checkin_missed";
     const shown = c.duties.slice(0, LIST_MAX);
     const lines = [
-      missed ? t.checkinMissedHeader(periodLabel(c.period), formatDate(c.period.end)) : t.checkinOpenHeader(periodLabel(c.period), formatDate(c.period.end)),
+      missed
+        ? t.checkinMissedHeader(periodLabel(c.period), formatDate(c.period.end))
+        : t.checkinOpenHeader(periodLabel(c.period), formatDate(c.period.end)),
       missed ? t.checkinMissedIntro : t.checkinOpenIntro,
       ...shown.map((d, i) => `${i + 1}. ${escapeHtml(d.ref)} — ${escapeHtml(shorten(d.title, 120))}`),
     ];
     if (c.duties.length > shown.length) lines.push(t.moreItems(c.duties.length - shown.length));
     lines.push(t.checkinNext);
-    return { ...base, payload: { text: lines.join("\n"), buttons: numberedButtons(shown.map((d) => d.id), "checkin") } };
+    return {
+      ...base,
+      payload: {
+        text: lines.join("\n"),
+        buttons: numberedButtons(
+          shown.map((d) => d.id),
+          "checkin",
+        ),
+      },
+    };
   }
   if (c.type === "admin_daily") {
     const lines = [t.dailyHeader(formatDate(today))];
     if (c.overdue.length > 0) {
       const perUnit = countBy(c.overdue.map((a) => a.unitId));
       lines.push(t.dailyOverdue(c.overdue.length, perUnit.length));
-      for (const [unitId, n] of perUnit.slice(0, SUMMARY_UNITS)) lines.push(t.dailyUnitLine(escapeHtml(unitNames.get(unitId) ?? "?"), n));
+      for (const [unitId, n] of perUnit.slice(0, SUMMARY_UNITS))
+        lines.push(t.dailyUnitLine(escapeHtml(unitNames.get(unitId) ?? "?"), n));
       if (perUnit.length > SUMMARY_UNITS) lines.push(t.dailyOtherUnits(perUnit.length - SUMMARY_UNITS));
     }
     if (c.extensionsPending.length > 0) lines.push(t.dailyExtensions(c.extensionsPending.length));
@@ -204,11 +233,28 @@ function render(p: PlannedAlert<AlertAssignment>, today: string, unitNames: Map<
       lines.push("", t.dailyOldest);
       items.forEach((a, i) => {
         const days = daysBetween(a.dueOverride ?? a.dueOn!, today);
-        lines.push(t.dailyItem(i + 1, escapeHtml(a.ref), escapeHtml(unitNames.get(a.unitId) ?? "?"), days, escapeHtml(shorten(a.title, 80))));
+        lines.push(
+          t.dailyItem(
+            i + 1,
+            escapeHtml(a.ref),
+            escapeHtml(unitNames.get(a.unitId) ?? "?"),
+            days,
+            escapeHtml(shorten(a.title, 80)),
+          ),
+        );
       });
       lines.push(t.dailyNext);
     }
-    return { ...base, payload: { text: lines.join("\n"), buttons: numberedButtons(items.map((a) => a.id), "card") } };
+    return {
+      ...base,
+      payload: {
+        text: lines.join("\n"),
+        buttons: numberedButtons(
+          items.map((a) => a.id),
+          "card",
+        ),
+      },
+    };
   }
   throw new Error(`no rendering for ${p.kind}`);
 }
@@ -228,26 +274,35 @@ async function weeklyDigests(
   knownNames: Map<number, string>,
 ): Promise<NewReminder[]> {
   const week = isoWeek(today);
-  const waiting = new Set(await adminsWithout(d1, admins.map((a) => a.id), "admin_weekly", week.key));
+  const waiting = new Set(
+    await adminsWithout(
+      d1,
+      admins.map((a) => a.id),
+      "admin_weekly",
+      week.key,
+    ),
+  );
   const due = admins.filter((a) => waiting.has(a.id));
   if (due.length === 0) return [];
   const lastMonday = addDays(week.monday, -7);
   const lastSunday = addDays(week.monday, -1);
   const vietnamMidnight = (date: string) => new Date(Date.parse(`${date}T00:00:00+07:00`)).toISOString();
-  const counts = await weeklyCounts(
-    d1,
-    [...new Set(due.map((a) => a.unitId))],
-    {
-      today,
-      soonUntil: addDays(today, DEFAULT_SOON_DAYS),
-      lastMonday,
-      lastSunday,
-      fromInstant: vietnamMidnight(lastMonday),
-      toInstant: vietnamMidnight(week.monday),
-    },
-  );
+  const counts = await weeklyCounts(d1, [...new Set(due.map((a) => a.unitId))], {
+    today,
+    soonUntil: addDays(today, DEFAULT_SOON_DAYS),
+    lastMonday,
+    lastSunday,
+    fromInstant: vietnamMidnight(lastMonday),
+    toInstant: vietnamMidnight(week.monday),
+  });
   const topIds = [...counts.units.values()].flatMap((list) => topOverdue(list).map((u) => u.unitId));
-  const names = new Map([...knownNames, ...(await unitNamesOf(d1, topIds.filter((id) => !knownNames.has(id))))]);
+  const names = new Map([
+    ...knownNames,
+    ...(await unitNamesOf(
+      d1,
+      topIds.filter((id) => !knownNames.has(id)),
+    )),
+  ]);
 
   return due.flatMap((admin) => {
     const units = counts.units.get(admin.unitId);
@@ -265,9 +320,24 @@ async function weeklyDigests(
     else lines.push(t.weeklyTopUnits, ...top.map((u) => t.dailyUnitLine(escapeHtml(names.get(u.unitId) ?? "?"), u.overdue)));
     lines.push(
       "",
-      t.weeklyChanges(formatDate(lastMonday), formatDate(lastSunday), sum("completedLastWeek"), sum("newlyOverdueLastWeek"), counts.reports.get(admin.unitId) ?? 0),
+      t.weeklyChanges(
+        formatDate(lastMonday),
+        formatDate(lastSunday),
+        sum("completedLastWeek"),
+        sum("newlyOverdueLastWeek"),
+        counts.reports.get(admin.unitId) ?? 0,
+      ),
     );
-    return [{ memberId: admin.id, assignmentId: null, kind: "admin_weekly", subject: ADMIN_SUBJECT, periodKey: week.key, payload: { text: lines.join("\n") } }];
+    return [
+      {
+        memberId: admin.id,
+        assignmentId: null,
+        kind: "admin_weekly",
+        subject: ADMIN_SUBJECT,
+        periodKey: week.key,
+        payload: { text: lines.join("\n") },
+      },
+    ];
   });
 }
 

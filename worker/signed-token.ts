@@ -28,7 +28,12 @@ function keyFor(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-export async function signToken(secret: string, purpose: string, payload: Record<string, unknown>, expiresAtMs: number): Promise<string> {
+export async function signToken(
+  secret: string,
+  purpose: string,
+  payload: Record<string, unknown>,
+  expiresAtMs: number,
+): Promise<string> {
   const body = base64url(encoder.encode(JSON.stringify({ ...payload, p: purpose, exp: expiresAtMs })));
   const mac = await crypto.subtle.sign("HMAC", await keyFor(secret), encoder.encode(body));
   return `${body}.${base64url(new Uint8Array(mac))}`;
@@ -37,7 +42,12 @@ export async function signToken(secret: string, purpose: string, payload: Record
 export type TokenCheck<T> = { ok: true; payload: T } | { ok: false; reason: "malformed" | "forged" | "expired" };
 
 /** Verifies the MAC (constant time, by WebCrypto), the purpose and the expiry. */
-export async function verifyToken<T extends Record<string, unknown>>(secret: string, purpose: string, token: string, nowMs: number): Promise<TokenCheck<T>> {
+export async function verifyToken<T extends Record<string, unknown>>(
+  secret: string,
+  purpose: string,
+  token: string,
+  nowMs: number,
+): Promise<TokenCheck<T>> {
   if (token.length > 2048) return { ok: false, reason: "malformed" };
   const [body, mac, extra] = token.split(".");
   if (!body || !mac || extra !== undefined) return { ok: false, reason: "malformed" };

@@ -33,7 +33,10 @@ const forms: [RegExp, (m: RegExpExecArray) => ImportAction][] = [
   [new RegExp(`^d:${N}$`), (m) => ({ kind: "deadline", task: Number(m[1]) })],
   [new RegExp(`^u:${N}$`), (m) => ({ kind: "names", task: Number(m[1]) })],
   [new RegExp(`^n:${N}:${N}$`), (m) => ({ kind: "picker", name: Number(m[1]), page: Number(m[2]) })],
-  [new RegExp(`^m:${N}:(\\d{1,10}|new|skip)$`), (m) => ({ kind: "choose", name: Number(m[1]), choice: /^\d+$/.test(m[2]!) ? Number(m[2]) : (m[2] as "new" | "skip") })],
+  [
+    new RegExp(`^m:${N}:(\\d{1,10}|new|skip)$`),
+    (m) => ({ kind: "choose", name: Number(m[1]), choice: /^\d+$/.test(m[2]!) ? Number(m[2]) : (m[2] as "new" | "skip") }),
+  ],
   [new RegExp(`^nu:${N}$`), (m) => ({ kind: "newUnits", page: Number(m[1]) })],
   [new RegExp(`^ip:${N}$`), (m) => ({ kind: "issuers", page: Number(m[1]) })],
   [new RegExp(`^I:${N}$`), (m) => ({ kind: "issuer", unitId: Number(m[1]) })],
@@ -48,23 +51,40 @@ const forms: [RegExp, (m: RegExpExecArray) => ImportAction][] = [
 
 function encode(action: ImportAction): string {
   switch (action.kind) {
-    case "summary": return "s";
-    case "task": return `t:${action.task}`;
-    case "drop": return `x:${action.task}`;
-    case "deadline": return `d:${action.task}`;
-    case "names": return `u:${action.task}`;
-    case "picker": return `n:${action.name}:${action.page}`;
-    case "choose": return `m:${action.name}:${action.choice}`;
-    case "newUnits": return `nu:${action.page}`;
-    case "issuers": return `ip:${action.page}`;
-    case "issuer": return `I:${action.unitId}`;
-    case "monitors": return `mp:${action.page}`;
-    case "monitor": return `M:${action.unitId}`;
-    case "add": return "a";
-    case "rename": return `r:${action.task}`;
-    case "split": return `sp:${action.task}`;
-    case "confirm": return "ok";
-    case "cancel": return "no";
+    case "summary":
+      return "s";
+    case "task":
+      return `t:${action.task}`;
+    case "drop":
+      return `x:${action.task}`;
+    case "deadline":
+      return `d:${action.task}`;
+    case "names":
+      return `u:${action.task}`;
+    case "picker":
+      return `n:${action.name}:${action.page}`;
+    case "choose":
+      return `m:${action.name}:${action.choice}`;
+    case "newUnits":
+      return `nu:${action.page}`;
+    case "issuers":
+      return `ip:${action.page}`;
+    case "issuer":
+      return `I:${action.unitId}`;
+    case "monitors":
+      return `mp:${action.page}`;
+    case "monitor":
+      return `M:${action.unitId}`;
+    case "add":
+      return "a";
+    case "rename":
+      return `r:${action.task}`;
+    case "split":
+      return `sp:${action.task}`;
+    case "confirm":
+      return "ok";
+    case "cancel":
+      return "no";
   }
 }
 

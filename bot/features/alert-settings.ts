@@ -55,11 +55,17 @@ alertSettings.command("tamnghi", adminsOnly, async (ctx) => {
   const units = await unitsInAdminScope(deps.db, member.unitId);
   const quiet = await quietMembers(deps.db, [...new Set([member.unitId, ...units.map((u) => u.id)])], today);
   if (quiet.length === 0) return void (await ctx.port.send(t.quietNone));
-  const lines = quiet.slice(0, QUIET_LIST_MAX).map((q) =>
-    q.unreachableSince !== null
-      ? t.quietUnreachable(escapeHtml(q.fullName), escapeHtml(q.unitName), formatDate(vietnamDate(new Date(q.unreachableSince))))
-      : t.quietPaused(escapeHtml(q.fullName), escapeHtml(q.unitName), formatDate(q.pausedUntil!)),
-  );
+  const lines = quiet
+    .slice(0, QUIET_LIST_MAX)
+    .map((q) =>
+      q.unreachableSince !== null
+        ? t.quietUnreachable(
+            escapeHtml(q.fullName),
+            escapeHtml(q.unitName),
+            formatDate(vietnamDate(new Date(q.unreachableSince))),
+          )
+        : t.quietPaused(escapeHtml(q.fullName), escapeHtml(q.unitName), formatDate(q.pausedUntil!)),
+    );
   if (quiet.length > QUIET_LIST_MAX) lines.push(t.quietMore(quiet.length - QUIET_LIST_MAX));
   await ctx.port.send([t.quietHeader(quiet.length), ...lines].join("\n"), { html: true });
 });

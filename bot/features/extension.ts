@@ -32,7 +32,10 @@ extension.callbackQuery(startExtension.pattern, async (ctx) => {
   if (requests.some((r) => r.status === "pending")) return void (await ctx.port.answer({ text: t.pending, alert: true }));
   const token = await startFlow(c, FLOW, "date", { assignmentId: assignment.id });
   await ctx.port.answer();
-  await ctx.port.send(t.start(escapeHtml(shorten(assignment.title, 300)), formatDate(due)), { html: true, actions: cancelKeyboard(token) });
+  await ctx.port.send(t.start(escapeHtml(shorten(assignment.title, 300)), formatDate(due)), {
+    html: true,
+    actions: cancelKeyboard(token),
+  });
 });
 
 extension.on("message:text", async (ctx, next) => {
@@ -47,7 +50,11 @@ extension.on("message:text", async (ctx, next) => {
   if (flow.step === "date") {
     const date = parseProposedDate(ctx.message.text, vietnamDate(c.deps.now()), due);
     if (!date.ok) {
-      const message = { unparseable: t.dateUnparseable, not_future: t.dateNotFuture, not_later: t.dateNotLater(formatDate(due ?? "")) }[date.reason];
+      const message = {
+        unparseable: t.dateUnparseable,
+        not_future: t.dateNotFuture,
+        not_later: t.dateNotLater(formatDate(due ?? "")),
+      }[date.reason];
       return void (await ctx.port.send(message));
     }
     await advanceFlow(c, "reason", { ...data, proposedDue: date.value });
@@ -57,7 +64,9 @@ extension.on("message:text", async (ctx, next) => {
 
   const reason = parseNote(ctx.message.text);
   if (!reason.ok) {
-    return void (await ctx.port.send(reason.reason === "empty" ? reportTexts.noteEmpty : reportTexts.noteTooLong(ctx.message.text.length)));
+    return void (await ctx.port.send(
+      reason.reason === "empty" ? reportTexts.noteEmpty : reportTexts.noteTooLong(ctx.message.text.length),
+    ));
   }
   const requestId = await createExtensionRequest(c.deps.db, {
     assignmentId: assignment.id,
@@ -84,7 +93,16 @@ extension.on("message:text", async (ctx, next) => {
     .row()
     .text(reportTexts.buttons.openTask, taskCard.build(assignment.id));
   const admins = await reachableAdminsOf(c.deps.db, assignment.planMonitorUnitId);
-  await notify(c, admins.map((admin) => ({ memberId: admin.id, subject: `extension:${requestId}`, assignmentId: assignment.id, text, actions: keyboard })));
+  await notify(
+    c,
+    admins.map((admin) => ({
+      memberId: admin.id,
+      subject: `extension:${requestId}`,
+      assignmentId: assignment.id,
+      text,
+      actions: keyboard,
+    })),
+  );
 });
 
 extension.callbackQuery([extensionApprove.pattern, extensionRefuse.pattern], async (ctx) => {
@@ -96,7 +114,12 @@ extension.callbackQuery([extensionApprove.pattern, extensionRefuse.pattern], asy
   if (!canManagePlan(c.member, planScopeOf(assignment))) {
     return void (await ctx.port.answer({ text: "Chỉ quản trị viên theo dõi kế hoạch này mới duyệt được.", alert: true }));
   }
-  const decided = await decideExtension(c.deps.db, { requestId: request.id, adminId: c.member.id, approve, now: c.deps.now().toISOString() });
+  const decided = await decideExtension(c.deps.db, {
+    requestId: request.id,
+    adminId: c.member.id,
+    approve,
+    now: c.deps.now().toISOString(),
+  });
   if (!decided) return void (await ctx.port.answer({ text: t.alreadyDecided }));
   await ctx.port.answer({ text: approve ? "✔" : "✖" });
   const message = ctx.callbackQuery.message;
@@ -106,7 +129,11 @@ extension.callbackQuery([extensionApprove.pattern, extensionRefuse.pattern], asy
   }
   const text = approve
     ? t.approvedForUnit(escapeHtml(assignment.ref), formatDate(request.proposedDue))
-    : t.refusedForUnit(escapeHtml(assignment.ref), formatDate(effectiveDue(assignment) ?? request.proposedDue), escapeHtml(assignment.monitorUnitName));
+    : t.refusedForUnit(
+        escapeHtml(assignment.ref),
+        formatDate(effectiveDue(assignment) ?? request.proposedDue),
+        escapeHtml(assignment.monitorUnitName),
+      );
   await notify(c, [
     {
       memberId: request.requestedBy,

@@ -28,8 +28,10 @@ inviteListFeature.callbackQuery(inviteRevoke.pattern, adminsOnly, async (ctx) =>
   const c = ctx as MemberContext;
   const invite = await inviteById(c.deps.db, Number(ctx.match[1]));
   const scope = await peopleScope(c.deps.db, c.member.unitId);
-  const allowed = invite !== null && canManagePeople(c.member, scope, { kind: "invite", unitId: invite.unitId, role: invite.role });
-  const revoked = allowed && (await revokeInvite(c.deps.db, { id: invite.id, actorId: c.member.id, now: c.deps.now().toISOString() }));
+  const allowed =
+    invite !== null && canManagePeople(c.member, scope, { kind: "invite", unitId: invite.unitId, role: invite.role });
+  const revoked =
+    allowed && (await revokeInvite(c.deps.db, { id: invite.id, actorId: c.member.id, now: c.deps.now().toISOString() }));
   if (!revoked) return void (await ctx.port.answer({ text: texts.inviteRevokeGone, alert: true }));
   await ctx.port.answer({ text: "✔" });
   await renderList(c, 0, texts.inviteRevoked);
@@ -37,7 +39,11 @@ inviteListFeature.callbackQuery(inviteRevoke.pattern, adminsOnly, async (ctx) =>
 
 async function renderList(ctx: MemberContext, requestedPage: number, notice?: string): Promise<void> {
   const scope = await peopleScope(ctx.deps.db, ctx.member.unitId);
-  const invites = await liveInvites(ctx.deps.db, scope.units.map((u) => u.id), ctx.deps.now().toISOString());
+  const invites = await liveInvites(
+    ctx.deps.db,
+    scope.units.map((u) => u.id),
+    ctx.deps.now().toISOString(),
+  );
   const pages = Math.max(1, Math.ceil(invites.length / PER_PAGE));
   const page = Math.min(Math.max(0, requestedPage), pages - 1);
   const shown = invites.slice(page * PER_PAGE, (page + 1) * PER_PAGE);

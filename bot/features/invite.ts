@@ -55,10 +55,19 @@ invite.callbackQuery(inviteUses.pattern, adminsOnly, async (ctx) => {
   const multi = ctx.match[3] === "n";
   const expiresAt = new Date(deps.now().getTime() + INVITE_LIFETIME_DAYS * 86_400_000);
   const code = newInviteCode();
-  await createInvite(deps.db, { code, unitId: unit.id, role, createdBy: member.id, expiresAt: expiresAt.toISOString(), maxUses: multi ? null : 1 });
+  await createInvite(deps.db, {
+    code,
+    unitId: unit.id,
+    role,
+    createdBy: member.id,
+    expiresAt: expiresAt.toISOString(),
+    maxUses: multi ? null : 1,
+  });
   const link = `https://t.me/${deps.botUsername}?start=${code}`;
   await ctx.port.answer();
-  await ctx.port.show(texts.inviteCreated(escapeHtml(unit.name), roleLabel[role], link, code, formatDate(vietnamDate(expiresAt)), multi));
+  await ctx.port.show(
+    texts.inviteCreated(escapeHtml(unit.name), roleLabel[role], link, code, formatDate(vietnamDate(expiresAt)), multi),
+  );
 });
 
 /** The unit, if this admin may invite someone into it with this role (core/access canManagePeople). */
@@ -71,5 +80,7 @@ async function unitInScope(ctx: MemberContext, unitId: number, role: Role = "mem
 /** 16 URL-safe characters (96 random bits): unguessable, and fits Telegram's deep-link payload. */
 function newInviteCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_");
 }

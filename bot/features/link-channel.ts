@@ -37,7 +37,13 @@ linkChannel.command("lienket", async (ctx) => {
   }
   if (ctx.member) return void (await ctx.port.send(t.alreadyLinked(escapeHtml(ctx.member.fullName))));
   if (!/^[A-Z0-9]{8}$/.test(code)) return void (await ctx.port.send(t.malformed));
-  const result = await redeemLinkCode(ctx.deps.db, { code, channel: ctx.port.channel, userId: sender.userId, chatId: sender.chatId, now: ctx.deps.now().toISOString() });
+  const result = await redeemLinkCode(ctx.deps.db, {
+    code,
+    channel: ctx.port.channel,
+    userId: sender.userId,
+    chatId: sender.chatId,
+    now: ctx.deps.now().toISOString(),
+  });
   if (!result.ok) return void (await ctx.port.send(result.reason === "unknown" ? t.unknown : t.taken));
   await ctx.port.send(t.linked(escapeHtml(result.fullName), escapeHtml(result.unitName)), { html: true });
 });

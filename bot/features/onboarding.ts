@@ -38,11 +38,19 @@ onboarding.command("start", async (ctx) => {
   const nowIso = now().toISOString();
   if (!invite) return void (await ctx.port.send(texts.inviteUnknown));
   if (invite.removedSince) return void (await ctx.port.send(texts.inviteRemovedSince));
-  if (invite.expiresAt <= nowIso) return void (await ctx.port.send(texts.inviteExpired(formatDate(vietnamDate(new Date(invite.expiresAt))))));
+  if (invite.expiresAt <= nowIso)
+    return void (await ctx.port.send(texts.inviteExpired(formatDate(vietnamDate(new Date(invite.expiresAt))))));
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return void (await ctx.port.send(texts.inviteUsedUp));
 
   const fullName = sender.displayName || "Cán bộ";
-  const joined = await redeemInvite(db, { code: code.data, channel: ctx.port.channel, userId: sender.userId, chatId: sender.chatId, fullName, now: nowIso });
+  const joined = await redeemInvite(db, {
+    code: code.data,
+    channel: ctx.port.channel,
+    userId: sender.userId,
+    chatId: sender.chatId,
+    fullName,
+    now: nowIso,
+  });
   if (!joined) return void (await ctx.port.send(texts.inviteUsedUp));
   await ctx.port.send(texts.joined(escapeHtml(fullName), escapeHtml(invite.unitName), roleLabel[invite.role]), { html: true });
   await ctx.port.syncCommands(invite.role);

@@ -90,12 +90,14 @@ report.on("message:text", async (ctx, next) => {
   if (!flow || ctx.message.text.startsWith("/")) return next();
   if (flow.step === "percent") {
     const percent = parsePercent(ctx.message.text);
-    if (!percent.ok) return void (await ctx.port.send(percent.reason === "out_of_range" ? t.percentOutOfRange : t.percentNotNumber));
+    if (!percent.ok)
+      return void (await ctx.port.send(percent.reason === "out_of_range" ? t.percentOutOfRange : t.percentNotNumber));
     return acceptPercent(c, percent.value);
   }
   if (flow.step === "note") {
     const note = parseNote(ctx.message.text);
-    if (!note.ok) return void (await ctx.port.send(note.reason === "empty" ? t.noteEmpty : t.noteTooLong(ctx.message.text.length)));
+    if (!note.ok)
+      return void (await ctx.port.send(note.reason === "empty" ? t.noteEmpty : t.noteTooLong(ctx.message.text.length)));
     const data = { ...(flow.data as unknown as ReportFlowData), note: note.value };
     await advanceFlow(c, "evidence", data as unknown as Record<string, unknown>);
     await ctx.port.send(t.askEvidence + (await documentsElsewhere(c, data)), { html: true, actions: sendKeyboard(flow.token) });
@@ -113,7 +115,9 @@ report.on(["message:document", "message:photo"], async (ctx, next) => {
   const file = evidenceOf(ctx.message);
   const rejection = checkEvidence(file, data.evidence.length);
   if (rejection) {
-    const message = { too_large: t.evidenceTooLarge, unsupported_type: t.evidenceUnsupported, too_many: t.evidenceTooMany }[rejection];
+    const message = { too_large: t.evidenceTooLarge, unsupported_type: t.evidenceUnsupported, too_many: t.evidenceTooMany }[
+      rejection
+    ];
     return void (await ctx.port.send(message, { html: true, actions: sendKeyboard(flow.token) }));
   }
   const evidence = [...data.evidence, file];
@@ -131,7 +135,8 @@ async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number)
   const decision = reportDecision(member, { ...assignment, plan: planScopeOf(assignment) }, kind);
   if (!decision.ok) return void (await ctx.port.answer({ text: t.refusal[decision.reason], alert: true }));
   const today = vietnamDate(deps.now());
-  const period = kind === "checkin" ? periodContaining(checkinCadence(assignment.checkinEvery, assignment.recurrence), today) : null;
+  const period =
+    kind === "checkin" ? periodContaining(checkinCadence(assignment.checkinEvery, assignment.recurrence), today) : null;
   const data: ReportFlowData = { kind, assignmentId, percent: null, note: null, evidence: [], periodKey: period?.key ?? null };
   const token = await startFlow(ctx, FLOW, kind === "progress" ? "percent" : "note", data as unknown as Record<string, unknown>);
   await ctx.port.answer();
@@ -143,7 +148,10 @@ async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number)
       : kind === "completion"
         ? t.start.completion(title)
         : t.start.checkin(title, periodLabel(period!));
-  await ctx.port.send(text, { html: true, actions: kind === "progress" ? percentKeyboard(token, assignment.progress) : cancelKeyboard(token) });
+  await ctx.port.send(text, {
+    html: true,
+    actions: kind === "progress" ? percentKeyboard(token, assignment.progress) : cancelKeyboard(token),
+  });
 }
 
 async function acceptPercent(ctx: MemberContext, percent: number): Promise<void> {
@@ -207,13 +215,20 @@ async function askAdminsToReview(ctx: MemberContext, a: AssignmentView, reportId
     .text("↩ Trả lại", reviewReturn.build(reportId))
     .row()
     .text(t.buttons.openTask, taskCard.build(a.id));
-  await notify(ctx, admins.map((admin) => ({ memberId: admin.id, subject: `report:${reportId}`, assignmentId: a.id, text, actions: keyboard })));
+  await notify(
+    ctx,
+    admins.map((admin) => ({ memberId: admin.id, subject: `report:${reportId}`, assignmentId: a.id, text, actions: keyboard })),
+  );
 }
 
 /** Zalo hands bots no documents: photos come here, documents through a signed web form for the same report. */
 async function documentsElsewhere(ctx: MemberContext, data: ReportFlowData): Promise<string> {
   if (ctx.port.channel !== "zalo" || !ctx.deps.links) return "";
-  const link = await ctx.deps.links.reportForm(ctx.member.id, data.assignmentId, data.kind === "completion" ? "completion" : "progress");
+  const link = await ctx.deps.links.reportForm(
+    ctx.member.id,
+    data.assignmentId,
+    data.kind === "completion" ? "completion" : "progress",
+  );
   return t.documentsOnWeb(link);
 }
 
@@ -235,5 +250,11 @@ function evidenceOf(message: Message): Evidence & EvidenceCandidate {
     return { kind: "photo", fileId: largest.file_id, name: null, mime: "image/jpeg", size: largest.file_size ?? null };
   }
   const d = message.document!;
-  return { kind: "document", fileId: d.file_id, name: cleanFileName(d.file_name), mime: d.mime_type ?? null, size: d.file_size ?? null };
+  return {
+    kind: "document",
+    fileId: d.file_id,
+    name: cleanFileName(d.file_name),
+    mime: d.mime_type ?? null,
+    size: d.file_size ?? null,
+  };
 }

@@ -38,14 +38,22 @@ reviewCompletionFeature.callbackQuery(reviewConfirm.pattern, async (ctx) => {
   await appendToAdminMessage(c, t.confirmedForAdmin(escapeHtml(c.member.fullName)));
 
   const status = statusOf({ ...assignment, state: "done" }, vietnamDate(c.deps.now()));
-  await notifyReporter(c, report, "confirmed", t.confirmedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), status === "done_on_time"));
+  await notifyReporter(
+    c,
+    report,
+    "confirmed",
+    t.confirmedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), status === "done_on_time"),
+  );
 });
 
 reviewCompletionFeature.callbackQuery(reviewReturn.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const target = await pendingCompletion(c, Number(ctx.match[1]));
   if (!target) return;
-  const token = await startFlow(c, FLOW, "reason", { reportId: target.report.id, adminMessageId: ctx.callbackQuery.message?.message_id ?? null });
+  const token = await startFlow(c, FLOW, "reason", {
+    reportId: target.report.id,
+    adminMessageId: ctx.callbackQuery.message?.message_id ?? null,
+  });
   await ctx.port.answer();
   await ctx.port.send(t.askReturnReason, { actions: cancelKeyboard(token) });
 });
@@ -56,7 +64,9 @@ reviewCompletionFeature.on("message:text", async (ctx, next) => {
   if (!flow || ctx.message.text.startsWith("/")) return next();
   const reason = parseNote(ctx.message.text);
   if (!reason.ok) {
-    return void (await ctx.port.send(reason.reason === "empty" ? reportTexts.noteEmpty : reportTexts.noteTooLong(ctx.message.text.length)));
+    return void (await ctx.port.send(
+      reason.reason === "empty" ? reportTexts.noteEmpty : reportTexts.noteTooLong(ctx.message.text.length),
+    ));
   }
   const data = flow.data as { reportId: number; adminMessageId: number | null };
   const [report] = await reportById(c.deps.db, data.reportId);
@@ -76,7 +86,16 @@ reviewCompletionFeature.on("message:text", async (ctx, next) => {
   });
   if (!decided) return void (await ctx.port.send(t.alreadyDecided));
   await ctx.port.send(t.returnSaved);
-  await notifyReporter(c, report, "returned", t.returnedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), escapeHtml(shorten(reason.value, 500))));
+  await notifyReporter(
+    c,
+    report,
+    "returned",
+    t.returnedForUnit(
+      escapeHtml(assignment.ref),
+      escapeHtml(shorten(assignment.title, 300)),
+      escapeHtml(shorten(reason.value, 500)),
+    ),
+  );
 });
 
 /** The completion behind a button, if it is still waiting and this admin manages its plan. */
@@ -109,7 +128,12 @@ async function appendToAdminMessage(ctx: MemberContext, note: string): Promise<v
 }
 
 /** The person who reported the completion hears the decision, on every channel they use. */
-async function notifyReporter(ctx: MemberContext, report: { id: number; memberId: number; assignmentId: number }, decision: "confirmed" | "returned", text: string): Promise<void> {
+async function notifyReporter(
+  ctx: MemberContext,
+  report: { id: number; memberId: number; assignmentId: number },
+  decision: "confirmed" | "returned",
+  text: string,
+): Promise<void> {
   await notify(ctx, [
     {
       memberId: report.memberId,

@@ -26,7 +26,10 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
   const today = vietnamDate(c.deps.now());
   const status = statusOf(assignment, today);
   const names = (role: "lead" | "coop") =>
-    units.filter((u) => u.role === role).map((u) => escapeHtml(u.unitName)).join(", ");
+    units
+      .filter((u) => u.role === role)
+      .map((u) => escapeHtml(u.unitName))
+      .join(", ");
 
   const lines = [
     texts.cardTitle(escapeHtml(assignment.ref)),
@@ -45,7 +48,9 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
     for (const r of reports) {
       const percent = r.percent === null ? "" : ` · ${r.percent}%`;
       const files = r.evidence?.length ? texts.cardEvidence(r.evidence.length) : "";
-      lines.push(`${formatDateTime(r.createdAt)} · ${escapeHtml(r.memberName)}${percent}${files}${r.note ? `: ${escapeHtml(shorten(r.note, 200))}` : ""}`);
+      lines.push(
+        `${formatDateTime(r.createdAt)} · ${escapeHtml(r.memberName)}${percent}${files}${r.note ? `: ${escapeHtml(shorten(r.note, 200))}` : ""}`,
+      );
     }
   }
   const plan = planScopeOf(assignment);
@@ -67,7 +72,9 @@ taskCardFeature.callbackQuery(taskFullText.pattern, async (ctx) => {
   const assignment = await viewableAssignment(c, Number(ctx.match[1]));
   if (!assignment) return;
   await ctx.port.answer();
-  await ctx.port.send(`${texts.cardTitle(escapeHtml(assignment.ref))}\n${escapeHtml(shorten(assignment.title, 3900))}`, { html: true });
+  await ctx.port.send(`${texts.cardTitle(escapeHtml(assignment.ref))}\n${escapeHtml(shorten(assignment.title, 3900))}`, {
+    html: true,
+  });
 });
 
 /** The assignment behind a button, if it still exists and this member may see it; answers the button otherwise. */
@@ -108,9 +115,15 @@ taskCardFeature.callbackQuery([checkinCadenceMenu.pattern, checkinCadenceSet.pat
     for (const option of ["monthly", "quarterly", "semiannual", "yearly"] as const) {
       keyboard.text(texts.cadenceLabel[option], checkinCadenceSet.build(assignment.id, option));
     }
-    await ctx.port.send(texts.cadenceAsk(escapeHtml(assignment.ref)), { html: true, actions: keyboard.row().text(texts.backToList, taskCard.build(assignment.id)) });
+    await ctx.port.send(texts.cadenceAsk(escapeHtml(assignment.ref)), {
+      html: true,
+      actions: keyboard.row().text(texts.backToList, taskCard.build(assignment.id)),
+    });
     return;
   }
   await setCheckinCadence(c.deps.db, assignment.taskId, every, c.member.id);
-  await ctx.port.show(texts.cadenceSet(escapeHtml(assignment.ref), texts.cadenceLabel[every]), new Actions().text(reportTexts.buttons.openTask, taskCard.build(assignment.id)));
+  await ctx.port.show(
+    texts.cadenceSet(escapeHtml(assignment.ref), texts.cadenceLabel[every]),
+    new Actions().text(reportTexts.buttons.openTask, taskCard.build(assignment.id)),
+  );
 });

@@ -19,9 +19,13 @@ taskHistoryFeature.callbackQuery(taskHistory.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const assignment = await viewableAssignment(c, Number(ctx.match[1]));
   if (!assignment) return;
-  const { lines, files } = historyLines(await historyOf(c.deps.db.$client, assignment.taskId, assignment.id), { acrossUnits: false });
+  const { lines, files } = historyLines(await historyOf(c.deps.db.$client, assignment.taskId, assignment.id), {
+    acrossUnits: false,
+  });
   const keyboard = new Actions();
-  files.slice(-FILE_BUTTONS_MAX).forEach((f, i) => keyboard.text(t.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row());
+  files
+    .slice(-FILE_BUTTONS_MAX)
+    .forEach((f, i) => keyboard.text(t.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row());
 
   // Newest events matter most when the history is long: drop from the oldest.
   const body: string[] = [];

@@ -1,4 +1,3 @@
-
 import { adminTexts as t } from "../texts";
 import { Actions } from "../ports/actions";
 

@@ -1,6 +1,16 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { Actions } from "../ports/actions";
-import { adminTarget, adminTargetRecord, MUTE_CHOICES, muteCancel, muteFor, muteMenu, startCheckin, startReport, taskCard } from "../callback-data";
+import {
+  adminTarget,
+  adminTargetRecord,
+  MUTE_CHOICES,
+  muteCancel,
+  muteFor,
+  muteMenu,
+  startCheckin,
+  startReport,
+  taskCard,
+} from "../callback-data";
 import { adminTexts, alertTexts as t } from "../texts";
 
 /**
@@ -22,7 +32,12 @@ export function deadlineAlertButtons(assignmentId: number, mutedUntil?: string):
 
 /** Under a message about a target (given to the unit, figure missing): record a value, or see the target. */
 export function targetAlertButtons(targetId: number): ButtonRows {
-  return [[{ text: adminTexts.targets.record, data: adminTargetRecord.build(targetId) }, { text: adminTexts.targets.viewButton, data: adminTarget.build(targetId) }]];
+  return [
+    [
+      { text: adminTexts.targets.record, data: adminTargetRecord.build(targetId) },
+      { text: adminTexts.targets.viewButton, data: adminTarget.build(targetId) },
+    ],
+  ];
 }
 
 export function muteChoiceButtons(assignmentId: number): ButtonRows {
@@ -37,7 +52,10 @@ export function numberedButtons(ids: number[], action: "checkin" | "card"): Butt
   const rows: ButtonRows = [];
   ids.forEach((id, i) => {
     if (i % 5 === 0) rows.push([]);
-    rows[rows.length - 1]!.push({ text: String(i + 1), data: action === "checkin" ? startCheckin.build(id) : taskCard.build(id) });
+    rows[rows.length - 1]!.push({
+      text: String(i + 1),
+      data: action === "checkin" ? startCheckin.build(id) : taskCard.build(id),
+    });
   });
   return rows;
 }

@@ -1,4 +1,3 @@
-
 import { flowCancel } from "../callback-data";
 import { Actions } from "../ports/actions";
 import { reportTexts } from "../texts";

@@ -1,4 +1,3 @@
-
 import type { ScopeUnit } from "../../core/plan-import/review";
 import { Actions } from "../ports/actions";
 import { importButton, type ImportAction } from "../callback-data";
@@ -53,7 +52,10 @@ export function cancelImportKeyboard(token: string): Actions {
 
 /** Waiting for a file: the tasks can be typed instead (the only way on Zalo, which takes no files). */
 export function awaitFileKeyboard(token: string): Actions {
-  return new Actions().text(t.buttons.typeTasks, b(token, { kind: "add" })).row().text(t.buttons.cancel, b(token, { kind: "cancel" }));
+  return new Actions()
+    .text(t.buttons.typeTasks, b(token, { kind: "add" }))
+    .row()
+    .text(t.buttons.cancel, b(token, { kind: "cancel" }));
 }
 
 export function backKeyboard(token: string, back: ImportAction): Actions {
@@ -98,7 +100,13 @@ export function unitPickerKeyboard(
     .text(t.buttons.back, b(token, back));
 }
 
-export function scopePickerKeyboard(token: string, role: "issuer" | "monitor", units: ScopeUnit[], page: number, current: number): Actions {
+export function scopePickerKeyboard(
+  token: string,
+  role: "issuer" | "monitor",
+  units: ScopeUnit[],
+  page: number,
+  current: number,
+): Actions {
   const keyboard = new Actions();
   for (const unit of units.slice(page * IMPORT_PAGE_SIZE, (page + 1) * IMPORT_PAGE_SIZE)) {
     keyboard.text(shorten(`${unit.id === current ? "• " : ""}${unit.name}`, 48), b(token, { kind: role, unitId: unit.id })).row();

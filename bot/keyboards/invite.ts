@@ -1,4 +1,3 @@
-
 import type { Role } from "../../core/access/roles";
 import { Actions } from "../ports/actions";
 import type { UnitSummary } from "../../db/queries/units";

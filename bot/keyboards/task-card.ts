@@ -1,7 +1,15 @@
-
 import type { AssignmentStatus } from "../../core/status/derive";
 import { Actions } from "../ports/actions";
-import { checkinCadenceMenu, startCheckin, startCompletion, startExtension, startReport, taskFullText, taskHistory, taskListPage } from "../callback-data";
+import {
+  checkinCadenceMenu,
+  startCheckin,
+  startCompletion,
+  startExtension,
+  startReport,
+  taskFullText,
+  taskHistory,
+  taskListPage,
+} from "../callback-data";
 import { texts } from "../texts";
 
 export interface CardActions {
@@ -23,7 +31,10 @@ export function taskCardKeyboard(a: CardActions): Actions {
     if (a.recurring && !a.hasDue) {
       keyboard.text(texts.cardButtons.checkin, startCheckin.build(a.assignmentId)).row();
     } else {
-      keyboard.text(texts.cardButtons.progress, startReport.build(a.assignmentId)).text(texts.cardButtons.done, startCompletion.build(a.assignmentId)).row();
+      keyboard
+        .text(texts.cardButtons.progress, startReport.build(a.assignmentId))
+        .text(texts.cardButtons.done, startCompletion.build(a.assignmentId))
+        .row();
       if (a.recurring) keyboard.text(texts.cardButtons.checkin, startCheckin.build(a.assignmentId)).row();
       if (a.hasDue) keyboard.text(texts.cardButtons.extend, startExtension.build(a.assignmentId));
     }

@@ -43,7 +43,9 @@ export class Actions {
 
   /** The plain rows to store (link actions are not stored). */
   toRows(): { text: string; data: string }[][] {
-    return this.lines.map((row) => row.flatMap((a) => ("data" in a ? [{ text: a.label, data: a.data }] : []))).filter((r) => r.length > 0);
+    return this.lines
+      .map((row) => row.flatMap((a) => ("data" in a ? [{ text: a.label, data: a.data }] : [])))
+      .filter((r) => r.length > 0);
   }
 
   /** The non-empty rows. */

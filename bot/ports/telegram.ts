@@ -12,7 +12,11 @@ export interface FileLinks {
 
 export function toInlineKeyboard(actions: Actions | undefined): InlineKeyboard | undefined {
   if (!actions || actions.isEmpty) return undefined;
-  return new InlineKeyboard(actions.lines.map((row) => row.map((a) => ("url" in a ? InlineKeyboard.url(a.label, a.url) : InlineKeyboard.text(a.label, a.data)))));
+  return new InlineKeyboard(
+    actions.lines.map((row) =>
+      row.map((a) => ("url" in a ? InlineKeyboard.url(a.label, a.url) : InlineKeyboard.text(a.label, a.data))),
+    ),
+  );
 }
 
 /**
@@ -61,7 +65,11 @@ export class TelegramPort implements ChatPort {
   /** In place of the message whose button was pressed, or anew when that one cannot be edited (deleted, too old, not ours). */
   async show(text: string, actions?: Actions): Promise<void> {
     if (!this.ctx.callbackQuery?.message) return this.send(text, { html: true, actions });
-    const options = { parse_mode: "HTML" as const, reply_markup: toInlineKeyboard(actions), link_preview_options: { is_disabled: true } };
+    const options = {
+      parse_mode: "HTML" as const,
+      reply_markup: toInlineKeyboard(actions),
+      link_preview_options: { is_disabled: true },
+    };
     try {
       await this.ctx.editMessageText(text, options);
     } catch (error) {
@@ -97,7 +105,11 @@ export class TelegramPort implements ChatPort {
     if (!this.ctx.callbackQuery?.message) return;
     await this.ctx.editMessageReplyMarkup({ reply_markup: toInlineKeyboard(actions) }).catch((error: unknown) => {
       // Pressed twice, or the message is too old to edit: what the action saved stands either way.
-      if (error instanceof Error && /message is not modified|message to edit not found|message can't be edited/.test(error.message)) return;
+      if (
+        error instanceof Error &&
+        /message is not modified|message to edit not found|message can't be edited/.test(error.message)
+      )
+        return;
       throw error;
     });
   }
@@ -114,7 +126,8 @@ export class TelegramPort implements ChatPort {
 
   async sendEvidence(file: Evidence): Promise<void> {
     if (file.fileId.startsWith("r2:")) {
-      if (!this.files) return this.send("Tệp này được lưu trên máy chủ nhưng chưa tạo được đường dẫn tải. Hãy mở trang quản trị.");
+      if (!this.files)
+        return this.send("Tệp này được lưu trên máy chủ nhưng chưa tạo được đường dẫn tải. Hãy mở trang quản trị.");
       const link = await this.files.download(file.fileId.slice(3), file.name ?? "tep");
       return this.send(`📎 ${file.name ?? "Tệp đính kèm"}: ${link}`);
     }
@@ -123,7 +136,11 @@ export class TelegramPort implements ChatPort {
   }
 
   async sendFile(file: { bytes: Uint8Array; name: string; mime: string }, caption: string, actions?: Actions): Promise<void> {
-    await this.ctx.replyWithDocument(new InputFile(file.bytes, file.name), { caption, parse_mode: "HTML", reply_markup: toInlineKeyboard(actions) });
+    await this.ctx.replyWithDocument(new InputFile(file.bytes, file.name), {
+      caption,
+      parse_mode: "HTML",
+      reply_markup: toInlineKeyboard(actions),
+    });
   }
 
   /** getFile, then the file URL the Bot API gives (the local fake serves the same path). */

@@ -33,7 +33,8 @@ export function zaloMessage(text: string, options: { html?: boolean; actions?: A
       // A numbered button ("3") stands for line 3 of the list above: the text already shows it.
       return a.label.trim() === key ? [] : [`${key}. ${a.label.trim()}`];
     });
-    const hint = style === "numbers" ? "↪ Trả lời bằng số tương ứng" : "↪ Chọn bằng chữ cái tương ứng (số gõ vào là nội dung trả lời)";
+    const hint =
+      style === "numbers" ? "↪ Trả lời bằng số tương ứng" : "↪ Chọn bằng chữ cái tương ứng (số gõ vào là nội dung trả lời)";
     sections.push([...lines, hint].join("\n"));
   }
   return { parts: splitForZalo(sections.filter(Boolean).join("\n\n")), menu };

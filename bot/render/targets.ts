@@ -22,7 +22,8 @@ export function standingLine(target: TargetRow, values: TargetValueRow[]): strin
   const s = standingOf(target, values);
   if (!s.latest) return t.noValue;
   const from = s.previous ? `${valueText(s.previous.value, target)} (${periodLabelOf(s.previous.period)})` : "";
-  const trend = s.trend === "up" ? t.trend.up(from) : s.trend === "down" ? t.trend.down(from) : s.trend === "flat" ? t.trend.flat() : "";
+  const trend =
+    s.trend === "up" ? t.trend.up(from) : s.trend === "down" ? t.trend.down(from) : s.trend === "flat" ? t.trend.flat() : "";
   const verdict = s.met === true ? t.met : s.met === false ? t.notMet : "";
   return t.latest(valueText(s.latest.value, target), periodLabelOf(s.latest.period), trend, verdict);
 }
@@ -30,7 +31,10 @@ export function standingLine(target: TargetRow, values: TargetValueRow[]): strin
 /** One line per target for the overview. */
 export function targetOverviewLines(targets: TargetRow[], values: TargetValueRow[]): string[] {
   return targets.map((target) => {
-    const s = standingOf(target, values.filter((v) => v.targetId === target.id));
+    const s = standingOf(
+      target,
+      values.filter((v) => v.targetId === target.id),
+    );
     const text = escapeHtml(shorten(target.text, 70));
     if (!s.latest) return t.overviewNone(text);
     const verdict = s.met === true ? " ✅" : s.met === false ? ` ⚠️ (mục tiêu ${goalText(target)})` : "";
@@ -51,7 +55,15 @@ export function targetDetailText(target: TargetRow, n: number, values: TargetVal
     lines.push(t.seriesHeader);
     // The newest twelve periods: enough for a trend, short enough for a phone.
     for (const v of series.slice(-12)) {
-      lines.push(t.seriesLine(periodLabelOf(v.period), valueText(v.value, target), escapeHtml(v.recordedByName), formatDateTime(v.createdAt), v.note && escapeHtml(shorten(v.note, 200))));
+      lines.push(
+        t.seriesLine(
+          periodLabelOf(v.period),
+          valueText(v.value, target),
+          escapeHtml(v.recordedByName),
+          formatDateTime(v.createdAt),
+          v.note && escapeHtml(shorten(v.note, 200)),
+        ),
+      );
     }
   }
   return lines.join("\n");

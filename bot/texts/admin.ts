@@ -96,7 +96,8 @@ export const adminTexts = {
     message: {
       header: (office: string) => `🔔 <b>${office} nhắc việc quá hạn</b>`,
       intro: (count: number) => `Đơn vị có ${count} nhiệm vụ quá hạn:`,
-      item: (n: number, ref: string, title: string, due: string, days: number) => `${n}. ${ref} — ${title} (hạn ${due}, quá ${days} ngày)`,
+      item: (n: number, ref: string, title: string, due: string, days: number) =>
+        `${n}. ${ref} — ${title} (hạn ${due}, quá ${days} ngày)`,
       more: (n: number) => `… và ${n} nhiệm vụ khác (gõ /viec để xem).`,
       next: "Đề nghị đồng chí báo cáo tiến độ; nếu cần thêm thời gian, đề nghị gia hạn. Bấm số để mở nhiệm vụ.",
     },
@@ -158,7 +159,8 @@ export const adminTexts = {
     none: "Kế hoạch không có chỉ tiêu nào.",
     line: (n: number, text: string) => `${n}. ${text}`,
     goal: (goal: string) => `   Mục tiêu: ${goal}`,
-    latest: (value: string, period: string, trend: string, verdict: string) => `   Mới nhất: <b>${value}</b> (${period})${trend}${verdict}`,
+    latest: (value: string, period: string, trend: string, verdict: string) =>
+      `   Mới nhất: <b>${value}</b> (${period})${trend}${verdict}`,
     noValue: "   Chưa có số liệu.",
     trend: { up: (from: string) => ` ↑ từ ${from}`, down: (from: string) => ` ↓ từ ${from}`, flat: () => " → không đổi" },
     met: " · ✅ đạt",
@@ -182,8 +184,7 @@ export const adminTexts = {
     noteTooLong: (max: number) => `Ghi chú tối đa ${max} ký tự. Hãy gõ lại ngắn hơn; chưa có gì được ghi.`,
     saved: (period: string, value: string) => `Đã ghi ${period}: <b>${value}</b>.`,
     unitHeader: (unit: string) => `🎯 <b>Chỉ tiêu ${unit} phụ trách</b>`,
-    unitNone:
-      `Đơn vị của đồng chí chưa được giao theo dõi chỉ tiêu nào. Khi cơ quan theo dõi kế hoạch giao, chỉ tiêu sẽ hiện ở đây để đơn vị ghi số liệu.`,
+    unitNone: `Đơn vị của đồng chí chưa được giao theo dõi chỉ tiêu nào. Khi cơ quan theo dõi kế hoạch giao, chỉ tiêu sẽ hiện ở đây để đơn vị ghi số liệu.`,
     unitFooter: "Bấm số để xem chi tiết và ghi số liệu của kỳ mới.",
     notYours: "Chỉ tiêu này không do đơn vị của đồng chí phụ trách. Gõ /chitieu để xem chỉ tiêu của đơn vị.",
     recordOnly: "Chỉ quản trị viên của kế hoạch và cán bộ đơn vị phụ trách mới ghi được số liệu chỉ tiêu này.",
@@ -242,7 +243,8 @@ export const adminTexts = {
 
   plans: {
     header: (n: number) => `📚 <b>Kế hoạch đang theo dõi</b> (${n})`,
-    line: (n: number, label: string, current: boolean) => `${current ? "✔" : `${n}.`} ${label}${current ? " <i>(đang chọn)</i>" : ""}`,
+    line: (n: number, label: string, current: boolean) =>
+      `${current ? "✔" : `${n}.`} ${label}${current ? " <i>(đang chọn)</i>" : ""}`,
     footer: "Các lệnh /tongquan, /quahan, /duyet, /xuat… dùng kế hoạch đang chọn. Bấm số để chọn kế hoạch khác.",
     switched: (label: string) => `Đã chọn: ${label}`,
     notReadable: "Đồng chí không theo dõi kế hoạch này.",

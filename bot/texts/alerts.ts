@@ -33,7 +33,8 @@ export const alertTexts = {
   dailyExtensions: (n: number) => `⏳ ${n} đề nghị gia hạn chờ duyệt`,
   dailyCompletions: (n: number) => `🔵 ${n} báo cáo hoàn thành chờ xác nhận`,
   dailyOldest: "Quá hạn lâu nhất:",
-  dailyItem: (n: number, ref: string, unit: string, days: number, title: string) => `${n}. ${ref} · ${unit} · quá ${days} ngày — ${title}`,
+  dailyItem: (n: number, ref: string, unit: string, days: number, title: string) =>
+    `${n}. ${ref} · ${unit} · quá ${days} ngày — ${title}`,
   dailyNext: "Bấm số để mở nhiệm vụ.",
 
   weeklyHeader: (week: string, from: string, to: string) => `📊 <b>Tổng hợp tuần ${week}</b> (${from} – ${to})`,

@@ -31,8 +31,10 @@ export const texts = {
   joined: (name: string, unit: string, role: string) =>
     `Chào mừng đồng chí <b>${name}</b>!\nĐồng chí đã tham gia <b>${unit}</b> với vai trò <b>${role}</b>.\n` +
     "Gõ /viec để xem nhiệm vụ của đơn vị.",
-  handlerFailed: "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu này và chưa lưu gì. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo cho Ban Tổ chức.",
-  privateChatOnly: "Bot chỉ làm việc trong tin nhắn riêng, để nhiệm vụ của đơn vị không hiện trong nhóm. Hãy mở chat riêng với bot và gõ lại lệnh.",
+  handlerFailed:
+    "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu này và chưa lưu gì. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo cho Ban Tổ chức.",
+  privateChatOnly:
+    "Bot chỉ làm việc trong tin nhắn riêng, để nhiệm vụ của đơn vị không hiện trong nhóm. Hãy mở chat riêng với bot và gõ lại lệnh.",
   joinInPrivate: "Hãy dùng mã mời trong tin nhắn riêng với bot, không trong nhóm: nhắc việc sẽ gửi về đúng nơi đồng chí dùng mã.",
   inviteMalformed: "Mã mời không hợp lệ. Hãy bấm lại đúng đường dẫn mời, hoặc xin đường dẫn mới từ người quản trị.",
   inviteUnknown: "Không tìm thấy mã mời này. Hãy xin đường dẫn mời mới từ người quản trị.",
@@ -62,7 +64,8 @@ export const texts = {
   inviteListEmpty: "<b>Lời mời đang hiệu lực</b>\nKhông còn đường dẫn mời nào dùng được.",
   inviteListLine: (n: number, unit: string, role: string, uses: string, expires: string, by: string | null) =>
     `${n}. <b>${unit}</b> — ${role} · ${uses} · hết hạn ${expires}${by ? ` · do ${by} tạo` : ""}`,
-  inviteUses: (uses: number, max: number | null) => (max === null ? `đã dùng ${uses} lần, nhiều người` : `đã dùng ${uses}/${max}`),
+  inviteUses: (uses: number, max: number | null) =>
+    max === null ? `đã dùng ${uses} lần, nhiều người` : `đã dùng ${uses}/${max}`,
   inviteListFooter: "Thu hồi: đường dẫn hết hiệu lực ngay, người đã tham gia vẫn giữ nguyên.",
   inviteRevokeButton: (n: number) => `🗑 Thu hồi ${n}`,
   inviteRevoked: "✔ Đã thu hồi đường dẫn mời.",
@@ -107,14 +110,12 @@ export const texts = {
 
   staleButton: "Nút này đã cũ. Gõ /viec để xem danh sách mới.",
   notYourTask: "Nhiệm vụ này không thuộc đơn vị của đồng chí.",
-  unknownCommand: (command: string) =>
-    `Không có lệnh /${command}. Gõ /trogiup để xem các lệnh dùng được.`,
+  unknownCommand: (command: string) => `Không có lệnh /${command}. Gõ /trogiup để xem các lệnh dùng được.`,
   freeText: "Tôi chưa hiểu tin nhắn này. Gõ /viec để xem nhiệm vụ, hoặc /trogiup để xem các lệnh.",
   unsupportedMessage: "Tôi chưa xử lý được loại tin nhắn này. Gõ /trogiup để xem các lệnh.",
   error: "Đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút.",
 
-  helpHeader: (name: string, unit: string, role: string) =>
-    `<b>${name}</b> · ${unit} · ${role}\nCác lệnh đồng chí dùng được:`,
+  helpHeader: (name: string, unit: string, role: string) => `<b>${name}</b> · ${unit} · ${role}\nCác lệnh đồng chí dùng được:`,
 } as const;
 
 /** Commands each role sees in /trogiup; the admin list adds to the member's. */

@@ -6,7 +6,8 @@ export const importTexts = {
     "📄 <b>Nhập kế hoạch</b>\nGửi tệp kế hoạch vào đây: <b>.docx</b> (Word), .txt hoặc .md, tối đa 2 MB.\n" +
     "Bot đọc nhiệm vụ, đơn vị, thời hạn và cho đồng chí xem lại; <b>chưa lưu gì</b> trước khi đồng chí xác nhận.\n" +
     "Không có tệp? Chọn <b>Gõ danh sách nhiệm vụ</b>. Gõ /huy để thôi.",
-  waitingForFile: "Đang chờ tệp kế hoạch (.docx, .txt hoặc .md). Gửi tệp vào đây, chọn Gõ danh sách nhiệm vụ, hoặc gõ /huy để thôi.",
+  waitingForFile:
+    "Đang chờ tệp kế hoạch (.docx, .txt hoặc .md). Gửi tệp vào đây, chọn Gõ danh sách nhiệm vụ, hoặc gõ /huy để thôi.",
   adminOnly: "Chỉ người quản trị mới nhập được kế hoạch. Để gửi minh chứng cho một nhiệm vụ, gõ /viec rồi mở nhiệm vụ đó.",
 
   rejected: {
@@ -16,13 +17,16 @@ export const importTexts = {
     image: "Ảnh chụp hay bản scan không đọc được chữ. Hãy gửi bản Word (.docx) của kế hoạch, hoặc bản .txt.",
     legacy_word:
       "Tệp Word cũ (.doc) hoặc tệp có mật khẩu chưa đọc được. Hãy mở bằng Word, chọn <b>Lưu thành</b> (Save As) định dạng .docx, không đặt mật khẩu, rồi gửi lại.",
-    not_word: "Tệp này không phải văn bản Word (có thể là Excel, PowerPoint hoặc tệp nén). Hãy gửi kế hoạch dạng .docx hoặc .txt.",
-    broken_docx: "Tệp .docx bị hỏng hoặc không đầy đủ nên không mở được. Hãy mở bằng Word, lưu lại rồi gửi lại, hoặc gửi bản .txt.",
+    not_word:
+      "Tệp này không phải văn bản Word (có thể là Excel, PowerPoint hoặc tệp nén). Hãy gửi kế hoạch dạng .docx hoặc .txt.",
+    broken_docx:
+      "Tệp .docx bị hỏng hoặc không đầy đủ nên không mở được. Hãy mở bằng Word, lưu lại rồi gửi lại, hoặc gửi bản .txt.",
     encrypted: "Tệp .docx có mật khẩu. Hãy bỏ mật khẩu trong Word rồi gửi lại.",
     docx_too_large: "Nội dung tệp .docx quá lớn để đọc. Hãy gửi riêng phần kế hoạch (bỏ ảnh, phụ lục không cần), hoặc bản .txt.",
     binary:
       "Tệp không đọc được như văn bản (tệp nhị phân, hoặc chữ theo bảng mã cũ TCVN3/VNI). Hãy gửi bản .docx, hoặc lưu thành .txt mã Unicode (UTF-8).",
-    unsupported: "Bot chỉ đọc kế hoạch dạng .docx (Word), .txt hoặc .md. Hãy lưu kế hoạch thành một trong các dạng này rồi gửi lại.",
+    unsupported:
+      "Bot chỉ đọc kế hoạch dạng .docx (Word), .txt hoặc .md. Hãy lưu kế hoạch thành một trong các dạng này rồi gửi lại.",
   } satisfies Record<PlanFileRejection, string>,
   downloadFailed: "Không tải được tệp từ Telegram. Đồng chí gửi lại tệp giúp.",
   noTasks:
@@ -58,7 +62,8 @@ export const importTexts = {
   summaryTitle: "📋 <b>Xem lại kế hoạch trước khi lưu</b>",
   summaryNumber: (number: string, date: string | null) => `Số ${number}${date ? ` · ngày ${date}` : ""}`,
   summaryIssuer: (unit: string) => `Ban hành: ${unit}`,
-  summaryMonitor: (unit: string, self: boolean) => `Theo dõi: ${unit}${self ? "" : " ⚠️ (đồng chí sẽ không quản lý kế hoạch này)"}`,
+  summaryMonitor: (unit: string, self: boolean) =>
+    `Theo dõi: ${unit}${self ? "" : " ⚠️ (đồng chí sẽ không quản lý kế hoạch này)"}`,
   summaryTasks: (n: number, dropped: number) => `• <b>${n}</b> nhiệm vụ${dropped > 0 ? ` (đã bỏ ${dropped})` : ""}`,
   summaryUnits: (existing: number, fresh: number, skipped: number) =>
     `• <b>${existing + fresh}</b> đơn vị: ${existing} đã có, ${fresh} mới${skipped > 0 ? ` · ${skipped} không giao` : ""}`,
@@ -139,7 +144,8 @@ export const importTexts = {
     skip: "⊘ không giao cho đơn vị nào",
   },
   unitChanged: (name: string, to: string) => `✓ «${name}» → ${to}`,
-  pickIssuer: (page: number, pages: number) => `✍️ <b>Đơn vị ban hành kế hoạch</b>${pages > 1 ? ` (trang ${page}/${pages})` : ""}:`,
+  pickIssuer: (page: number, pages: number) =>
+    `✍️ <b>Đơn vị ban hành kế hoạch</b>${pages > 1 ? ` (trang ${page}/${pages})` : ""}:`,
   pickMonitor: (page: number, pages: number) =>
     `👁 <b>Đơn vị theo dõi kế hoạch</b>${pages > 1 ? ` (trang ${page}/${pages})` : ""}\nNgười quản trị của đơn vị này quản lý kế hoạch:`,
 

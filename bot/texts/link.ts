@@ -6,7 +6,8 @@ export const linkTexts = {
   linked: (name: string, unit: string) =>
     `Đã liên kết: tài khoản này nay là của đồng chí <b>${name}</b> (${unit}).\nGõ /viec để xem nhiệm vụ của đơn vị.`,
   alreadyLinked: (name: string) => `Tài khoản này đã là của đồng chí ${name}. Không cần liên kết nữa.`,
-  askCodeFirst: "Để liên kết, trước hết gõ /lienket ở ứng dụng đồng chí đang dùng với bot để lấy mã, rồi nhắn /lienket <mã> ở đây.",
+  askCodeFirst:
+    "Để liên kết, trước hết gõ /lienket ở ứng dụng đồng chí đang dùng với bot để lấy mã, rồi nhắn /lienket <mã> ở đây.",
   malformed: "Mã liên kết gồm 8 chữ và số, ví dụ /lienket ABCD2345. Hãy gõ lại.",
   unknown: "Mã liên kết không đúng hoặc đã hết hạn. Hãy lấy mã mới bằng /lienket ở ứng dụng kia.",
   taken: "Tài khoản này đang thuộc về một cán bộ khác trong hệ thống, nên không liên kết được. Hãy báo Ban Tổ chức.",

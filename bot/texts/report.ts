@@ -12,7 +12,8 @@ export const reportTexts = {
       `🔁 <b>Báo cáo ${period}</b>\n${title}\n\nGõ ngắn gọn những việc đơn vị đã làm trong kỳ:`,
   },
   askNote: (percent: number) => `Tiến độ mới: <b>${percent}%</b>.\nGõ ghi chú ngắn về việc đã làm:`,
-  documentsOnWeb: (link: string) => `\n\nZalo chỉ chuyển ảnh cho bot. Văn bản (PDF, Word, Excel): báo cáo trên trang này thay cho chat (hiệu lực 4 giờ):\n${link}`,
+  documentsOnWeb: (link: string) =>
+    `\n\nZalo chỉ chuyển ảnh cho bot. Văn bản (PDF, Word, Excel): báo cáo trên trang này thay cho chat (hiệu lực 4 giờ):\n${link}`,
   askEvidence: `Gửi kèm tài liệu hoặc ảnh minh chứng nếu có (tối đa ${EVIDENCE_MAX_FILES} tệp), rồi bấm <b>Gửi báo cáo</b>.`,
   evidenceAdded: (name: string, count: number) =>
     `📎 Đã nhận ${name} (${count}/${EVIDENCE_MAX_FILES}). Gửi thêm, hoặc bấm <b>Gửi báo cáo</b>.`,
@@ -40,9 +41,15 @@ export const reportTexts = {
   notRecurring: "Nhiệm vụ này không có báo cáo định kỳ.",
   /** Why reporting is refused (core/reporting/decision). */
   get refusal() {
-    return { not_allowed: this.cannotReport, done: this.alreadyDone, awaiting_confirmation: this.awaitingConfirmation, not_recurring: this.notRecurring };
+    return {
+      not_allowed: this.cannotReport,
+      done: this.alreadyDone,
+      awaiting_confirmation: this.awaitingConfirmation,
+      not_recurring: this.notRecurring,
+    };
   },
-  flowExpired: "Thao tác trước đã hết hạn (sau 30 phút không dùng) nên chưa được lưu. Hãy bắt đầu lại, ví dụ mở nhiệm vụ bằng /viec.",
+  flowExpired:
+    "Thao tác trước đã hết hạn (sau 30 phút không dùng) nên chưa được lưu. Hãy bắt đầu lại, ví dụ mở nhiệm vụ bằng /viec.",
   chooseTask: "Chọn nhiệm vụ cần báo cáo:",
   noOpenTasks: "Đơn vị không còn nhiệm vụ nào cần báo cáo.",
   stepHint: {

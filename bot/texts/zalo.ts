@@ -9,9 +9,11 @@ export const zaloTexts = {
     "Zalo chưa cho bot nhận tệp văn bản. Hãy gửi ảnh chụp, hoặc gõ /web để mở trang quản trị và đính kèm tệp ở đó.",
   fileInReport: (link: string) =>
     `Zalo chưa cho bot nhận tệp văn bản. Đồng chí gửi báo cáo này kèm tệp trên trang sau (hiệu lực 4 giờ), hoặc gửi ảnh chụp ngay tại đây:\n${link}`,
-  photoOutsideFlow: "Bot đã nhận ảnh nhưng chưa biết ảnh này cho việc gì. Hãy mở nhiệm vụ (/viec), chọn Báo cáo tiến độ rồi gửi ảnh.",
+  photoOutsideFlow:
+    "Bot đã nhận ảnh nhưng chưa biết ảnh này cho việc gì. Hãy mở nhiệm vụ (/viec), chọn Báo cáo tiến độ rồi gửi ảnh.",
   photoFailed: "Không tải được ảnh từ Zalo (ảnh quá lớn hoặc đường truyền lỗi). Hãy gửi lại ảnh, nhỏ hơn 10 MB.",
   notMember:
     "Đồng chí chưa tham gia hệ thống theo dõi kế hoạch. Hãy xin mã mời từ người quản trị (Ban Tổ chức) rồi gõ: /start MÃ_MỜI",
-  handlerFailed: "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu này và chưa lưu gì. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo cho Ban Tổ chức.",
+  handlerFailed:
+    "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu này và chưa lưu gì. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo cho Ban Tổ chức.",
 };

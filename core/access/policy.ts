@@ -145,7 +145,6 @@ export function canViewUnitPage(actor: Actor, unitId: number, plan: PlanScope | 
   return plan !== null && canViewAssignment(actor, { unitId, plan });
 }
 
-
 /** Editing a plan's tasks after import (title, deadline, add, withdraw): the admins who manage it. */
 export function canEditTasks(actor: Actor, plan: PlanScope): boolean {
   return canManagePlan(actor, plan);

@@ -6,7 +6,8 @@ import { addDays } from "../time/vietnam-date";
  * strings at each step would dominate its CPU time.
  */
 const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const dayNumber = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 const isoDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 /** 1970-01-01 was a Thursday. */
 const isWeekdayNumber = (day: number) => {

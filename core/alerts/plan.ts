@@ -80,7 +80,10 @@ export function planAlerts<A extends AssignmentCandidate>(input: AlertInputs<A>)
   }
   const planned: PlannedAlert<A>[] = [];
 
-  const checkinGroups = new Map<string, { unitId: number; kind: "checkin_open" | "checkin_missed"; period: Period; duties: A[] }>();
+  const checkinGroups = new Map<
+    string,
+    { unitId: number; kind: "checkin_open" | "checkin_missed"; period: Period; duties: A[] }
+  >();
   for (const a of input.assignments) {
     for (const alert of deadlineAlerts(a, today, config, calendar)) {
       for (const m of byUnit.get(a.unitId) ?? []) {

@@ -42,7 +42,12 @@ export interface DeadlineAlert {
  * day after it, then every N working days; from the second round on, when the
  * unit has not reported since the first one, its leader is told instead.
  */
-export function deadlineAlerts(facts: DeadlineFacts, today: string, config: AlertConfig, calendar: WorkingCalendar): DeadlineAlert[] {
+export function deadlineAlerts(
+  facts: DeadlineFacts,
+  today: string,
+  config: AlertConfig,
+  calendar: WorkingCalendar,
+): DeadlineAlert[] {
   if (facts.state === "done" || facts.state === "awaiting_confirmation") return [];
   const due = facts.dueOverride ?? facts.dueOn;
   if (!due) return [];
@@ -130,7 +135,12 @@ export function checkinPeriods(today: string, config: AlertConfig, calendar: Wor
     if (!p) {
       const current = periodContaining(every, today);
       const previous = previousPeriod(every, today);
-      p = { current, previous, opensOn: calendar.onOrBefore(addDays(current.end, -config.checkinLeadDays)), missedFrom: calendar.after(previous.end) };
+      p = {
+        current,
+        previous,
+        opensOn: calendar.onOrBefore(addDays(current.end, -config.checkinLeadDays)),
+        missedFrom: calendar.after(previous.end),
+      };
       cache.set(every, p);
     }
     return p;

@@ -18,7 +18,8 @@ export interface Period {
 /** The period a duty's check-in uses: its own setting, else the recurrence's cycle, else quarterly. */
 export function checkinCadence(checkinEvery: CheckinEvery | null, recurrence: string | null): CheckinEvery {
   if (checkinEvery) return checkinEvery;
-  if (recurrence === "monthly" || recurrence === "quarterly" || recurrence === "semiannual" || recurrence === "yearly") return recurrence;
+  if (recurrence === "monthly" || recurrence === "quarterly" || recurrence === "semiannual" || recurrence === "yearly")
+    return recurrence;
   return DEFAULT_CHECKIN_EVERY;
 }
 
@@ -34,7 +35,13 @@ export function periodContaining(every: CheckinEvery, isoDate: string): Period {
   const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
   const pad = (n: number) => String(n).padStart(2, "0");
   const key =
-    every === "monthly" ? `${year}-${pad(month)}` : every === "quarterly" ? `${year}-Q${index + 1}` : every === "semiannual" ? `${year}-H${index + 1}` : `${year}`;
+    every === "monthly"
+      ? `${year}-${pad(month)}`
+      : every === "quarterly"
+        ? `${year}-Q${index + 1}`
+        : every === "semiannual"
+          ? `${year}-H${index + 1}`
+          : `${year}`;
   return { key, start: `${year}-${pad(firstMonth)}-01`, end: `${year}-${pad(lastMonth)}-${pad(lastDay)}` };
 }
 

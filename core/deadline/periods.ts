@@ -54,10 +54,30 @@ const RULES = [
   rule(`(?:nam\\s+)?(\\d{4})\\s*[\\-–—]\\s*(?:nam\\s+)?(\\d{4})`, ([a, b]) => yearSpanPeriod(a, b)),
   rule(`(?:nam\\s+)?(\\d{4})`, ([y]) => yearPeriod(y)),
   // Without a year: only of use as one end of a range (see ranges.ts).
-  rule(`(?:ngay\\s*)?(\\d{1,2})\\s*[/.\\-–]\\s*(\\d{1,2})`, ([d, m]) => (y) => datePeriod(y, m, d)),
-  rule(`(?:ngay\\s*)?(\\d{1,2})\\s+thang\\s+(\\d{1,2})`, ([d, m]) => (y) => datePeriod(y, m, d)),
-  rule(`thang\\s*(\\d{1,2})`, ([m]) => (y) => monthPeriod(y, m)),
-  rule(`quy\\s*(${Q})`, (_, [q]) => (y) => quarterPeriod(y, parseQuarterNumeral(q))),
+  rule(
+    `(?:ngay\\s*)?(\\d{1,2})\\s*[/.\\-–]\\s*(\\d{1,2})`,
+    ([d, m]) =>
+      (y) =>
+        datePeriod(y, m, d),
+  ),
+  rule(
+    `(?:ngay\\s*)?(\\d{1,2})\\s+thang\\s+(\\d{1,2})`,
+    ([d, m]) =>
+      (y) =>
+        datePeriod(y, m, d),
+  ),
+  rule(
+    `thang\\s*(\\d{1,2})`,
+    ([m]) =>
+      (y) =>
+        monthPeriod(y, m),
+  ),
+  rule(
+    `quy\\s*(${Q})`,
+    (_, [q]) =>
+      (y) =>
+        quarterPeriod(y, parseQuarterNumeral(q)),
+  ),
 ];
 
 /** Every period the folded text names, in text order, and the text with them masked. */

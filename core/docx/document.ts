@@ -38,9 +38,19 @@ interface TableState {
 // instructions, the fallback copy of a text box (its text is also in mc:Choice), the
 // formatting a tracked change replaced, and properties with nothing we read.
 const SKIPPED = new Set([
-  "w:delText", "w:instrText", "w:moveFrom", "mc:Fallback",
-  "w:rPrChange", "w:pPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange",
-  "w:tblPr", "w:tblGrid", "w:sectPr", "w:sdtPr",
+  "w:delText",
+  "w:instrText",
+  "w:moveFrom",
+  "mc:Fallback",
+  "w:rPrChange",
+  "w:pPrChange",
+  "w:tblPrChange",
+  "w:trPrChange",
+  "w:tcPrChange",
+  "w:tblPr",
+  "w:tblGrid",
+  "w:sectPr",
+  "w:sdtPr",
 ]);
 
 const RULE = /^[-_=—–.]{3,}$/;
@@ -78,7 +88,6 @@ export function documentText(
   return { ok: true, text: blocks.filter((b) => b !== "").join("\n\n") + "\n" };
 
   function token(name: string, attributes: string, closing: boolean, selfClosing: boolean): void {
-
     if (skipping.length > 0) {
       if (name !== skipping[skipping.length - 1] || selfClosing) return;
       if (closing) skipping.pop();
@@ -172,7 +181,10 @@ export function documentText(
           if (!closing && !selfClosing) t.cell = { paragraphs: [], span: 1, continues: false };
           else if (closing && t.cell && t.row) {
             const column = t.row.length;
-            let text = t.cell.paragraphs.filter((p) => p !== "").join(" ").replace(/\|/g, "/");
+            let text = t.cell.paragraphs
+              .filter((p) => p !== "")
+              .join(" ")
+              .replace(/\|/g, "/");
             if (t.cell.continues && text === "") text = t.mergedAbove.get(column) ?? "";
             else if (!t.cell.continues) t.mergedAbove.set(column, text);
             t.row.push(text, ...Array<string>(t.cell.span - 1).fill(""));
@@ -196,7 +208,12 @@ export function documentText(
       return;
     }
     // A text box's paragraph closes inside its anchor paragraph: it becomes a block of its own first.
-    blocks.push(text.replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim());
+    blocks.push(
+      text
+        .replace(/[ \t]+/g, " ")
+        .replace(/ *\n */g, "\n")
+        .trim(),
+    );
   }
 
   function numberOf(p: ParagraphState): ParagraphNumber | null {

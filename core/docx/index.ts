@@ -66,7 +66,8 @@ function refused(problem: XmlProblem): DocxResult {
 
 async function readPart(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Promise<DocxResult> {
   const read = await readZipEntry(bytes, entry, maxBytes);
-  if (!read.ok) return { ok: false, problem: read.problem === "unsupported" || read.problem === "not_zip" ? "corrupt" : read.problem };
+  if (!read.ok)
+    return { ok: false, problem: read.problem === "unsupported" || read.problem === "not_zip" ? "corrupt" : read.problem };
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(read.value) };
   } catch {
@@ -74,7 +75,10 @@ async function readPart(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): P
   }
 }
 
-async function optionalPart(bytes: Uint8Array, entry: ZipEntry | undefined): Promise<{ ok: true; text: string | null } | { ok: false; problem: DocxProblem }> {
+async function optionalPart(
+  bytes: Uint8Array,
+  entry: ZipEntry | undefined,
+): Promise<{ ok: true; text: string | null } | { ok: false; problem: DocxProblem }> {
   if (!entry) return { ok: true, text: null };
   return readPart(bytes, entry, SIDE_PART_MAX_BYTES);
 }

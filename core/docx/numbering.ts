@@ -36,10 +36,7 @@ export class Numbering {
   private readonly started = new Set<string>();
 
   /** Built by {@link readNumbering}; an empty one gives no labels. */
-  constructor(
-    abstracts: Map<string, Map<number, Level>> = new Map(),
-    nums: Map<string, NumberingDefinition> = new Map(),
-  ) {
+  constructor(abstracts: Map<string, Map<number, Level>> = new Map(), nums: Map<string, NumberingDefinition> = new Map()) {
     this.abstracts = abstracts;
     this.nums = nums;
   }
@@ -126,7 +123,12 @@ export function readNumbering(numberingXml: string | null): { ok: true; value: N
 
   function finishLevel() {
     const l = level!;
-    abstract!.levels.set(l.index, { start: Number(l.start ?? "1"), format: l.format ?? "decimal", text: l.text ?? "", legal: l.legal });
+    abstract!.levels.set(l.index, {
+      start: Number(l.start ?? "1"),
+      format: l.format ?? "decimal",
+      text: l.text ?? "",
+      legal: l.legal,
+    });
     level = null;
   }
   function finishAbstract() {
@@ -146,15 +148,31 @@ export function readNumbering(numberingXml: string | null): { ok: true; value: N
 }
 
 /** Paragraph styles that carry numbering (headings numbered by their style), with their basedOn chain. */
-export function styleNumbering(stylesXml: string | null): { ok: true; value: Map<string, StyleNumbering> } | { ok: false; problem: XmlProblem } {
+export function styleNumbering(
+  stylesXml: string | null,
+): { ok: true; value: Map<string, StyleNumbering> } | { ok: false; problem: XmlProblem } {
   const styles = new Map<string, StyleNumbering>();
   if (!stylesXml) return { ok: true, value: styles };
-  let style: { id: string | null; paragraph: boolean; numPr: "none" | "inside" | "done"; numId: string | null; level: string | null; basedOn: string | null } | null = null;
+  let style: {
+    id: string | null;
+    paragraph: boolean;
+    numPr: "none" | "inside" | "done";
+    numId: string | null;
+    level: string | null;
+    basedOn: string | null;
+  } | null = null;
 
   const problem = scanXml(stylesXml, {
     open(name, attributes, empty) {
       if (name === "w:style" && !style) {
-        style = { id: attr(attributes, "w:styleId"), paragraph: attr(attributes, "w:type") === "paragraph", numPr: "none", numId: null, level: null, basedOn: null };
+        style = {
+          id: attr(attributes, "w:styleId"),
+          paragraph: attr(attributes, "w:type") === "paragraph",
+          numPr: "none",
+          numId: null,
+          level: null,
+          basedOn: null,
+        };
         if (empty) finish();
       } else if (style) {
         if (name === "w:numPr" && style.numPr === "none") style.numPr = empty ? "done" : "inside";
@@ -215,8 +233,19 @@ function format(value: number, numFmt: string): string {
 function roman(value: number): string {
   if (value <= 0 || value >= 4000) return String(value);
   const table: [number, string][] = [
-    [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
-    [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"],
+    [1000, "M"],
+    [900, "CM"],
+    [500, "D"],
+    [400, "CD"],
+    [100, "C"],
+    [90, "XC"],
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
   ];
   let out = "";
   let rest = value;

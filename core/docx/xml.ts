@@ -101,8 +101,14 @@ function tagEnd(xml: string, from: number): number {
 
 function isNameChar(c: number): boolean {
   return (
-    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
-    c === 0x3a || c === 0x5f || c === 0x2d || c === 0x2e || c > 0x7f
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x3a ||
+    c === 0x5f ||
+    c === 0x2d ||
+    c === 0x2e ||
+    c > 0x7f
   );
 }
 

@@ -4,9 +4,7 @@ import { type Cell, readLineTable, readPipeRow } from "./line-table";
 
 export type { Cell } from "./line-table";
 
-export type Block =
-  | { kind: "paragraph"; text: string; order: number }
-  | { kind: "table"; rows: Cell[][]; order: number };
+export type Block = { kind: "paragraph"; text: string; order: number } | { kind: "table"; rows: Cell[][]; order: number };
 
 const LIST_MARKER = /^(?:[-–—•+]\s|\(\d{1,2}\)\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s)/;
 const ENDS_SENTENCE = /[.;:!?]$/;
@@ -16,7 +14,11 @@ const ENDS_SENTENCE = /[.;:!?]$/;
  * and tables (Markdown pipe rows, or cells between lines holding a single "|").
  */
 export function splitBlocks(source: string): Block[] {
-  const lines = source.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ").split("\n");
+  const lines = source
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u00a0/g, " ")
+    .split("\n");
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   const flush = () => {

@@ -14,7 +14,13 @@ export function extractionJson(plan: ExtractedPlan) {
       implements: plan.header.implements,
       title: plan.header.title,
     },
-    targets: plan.targets.map((t) => ({ text: t.text, value: t.value, comparator: t.comparator, unit: t.unit, by_year: t.by_year })),
+    targets: plan.targets.map((t) => ({
+      text: t.text,
+      value: t.value,
+      comparator: t.comparator,
+      unit: t.unit,
+      by_year: t.by_year,
+    })),
     units: [...plan.units],
     tasks: plan.tasks.map((t) => ({
       ref: t.ref,

@@ -28,7 +28,10 @@ export function extractHeader(blocks: Block[], warnings: string[]): ExtractedHea
   const date = dateFromCells(headerCells) ?? dateFromParagraphs(paragraphs) ?? dateFrom(attachedTo);
   const implementsDoc =
     (title ? findImplementedDoc(title) : null) ??
-    paragraphs.filter((text) => /^thuc hien\b/.test(foldText(text))).map(findImplementedDoc).find((doc) => doc) ??
+    paragraphs
+      .filter((text) => /^thuc hien\b/.test(foldText(text)))
+      .map(findImplementedDoc)
+      .find((doc) => doc) ??
     null;
 
   if (!issuer) warnings.push("Không tìm thấy cơ quan ban hành");
@@ -40,9 +43,7 @@ export function extractHeader(blocks: Block[], warnings: string[]): ExtractedHea
 
 /** Blocks before the first numbered paragraph or the first large table. */
 function frontMatter(blocks: Block[]): Block[] {
-  const end = blocks.findIndex((block) =>
-    block.kind === "table" ? block.rows.length > 3 : parseMarker(block.text) !== null,
-  );
+  const end = blocks.findIndex((block) => (block.kind === "table" ? block.rows.length > 3 : parseMarker(block.text) !== null));
   return end < 0 ? blocks : blocks.slice(0, end);
 }
 
@@ -73,7 +74,9 @@ function issuerFromPreamble(paragraphs: string[]): string | null {
     const match = ISSUES_PLAN.exec(foldAligned(text));
     if (!match) continue;
     const before = text.slice(0, match.index);
-    const clause = trimPunctuation(before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf("."), before.lastIndexOf(":")) + 1));
+    const clause = trimPunctuation(
+      before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf("."), before.lastIndexOf(":")) + 1),
+    );
     if (clause !== "" && startsWithUnitHead(clause)) return clause;
   }
   return null;

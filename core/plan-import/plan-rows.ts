@@ -118,7 +118,8 @@ export function planRows(plan: ReviewPlan, choices: ImportChoices, context: Rows
         if (newUnits.get(key)!.isGroup) memberless.add(name);
         put({ taskOrder: order, unitId: null, unitKey: key, role, viaGroupId: null });
       } else if (known.isGroup && known.memberIds.length > 0) {
-        for (const member of known.memberIds) put({ taskOrder: order, unitId: member, unitKey: null, role, viaGroupId: known.id });
+        for (const member of known.memberIds)
+          put({ taskOrder: order, unitId: member, unitKey: null, role, viaGroupId: known.id });
       } else {
         if (known.isGroup) memberless.add(known.name);
         put({ taskOrder: order, unitId: known.id, unitKey: null, role, viaGroupId: null });
@@ -142,7 +143,13 @@ export function planRows(plan: ReviewPlan, choices: ImportChoices, context: Rows
     },
     rootUnitId: context.rootUnitId,
     newUnits: [...newUnits.values()],
-    targets: plan.targets.map((t) => ({ text: t.text, value: t.value, comparator: t.comparator, unitOfMeasure: t.unit, byYear: t.by_year })),
+    targets: plan.targets.map((t) => ({
+      text: t.text,
+      value: t.value,
+      comparator: t.comparator,
+      unitOfMeasure: t.unit,
+      byYear: t.by_year,
+    })),
     tasks,
     assignments,
     groupsWithoutMembers: [...memberless],

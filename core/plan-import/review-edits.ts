@@ -28,7 +28,9 @@ export function addTasks({ plan, choices }: Reviewed, scope: ScopeUnit[], typed:
       if (known >= 0) return units[known]!;
       const match = matchUnits([name], scope)[0]!;
       units.push(name);
-      unitChoices.push(match.kind === "existing" ? { kind: "existing", unitId: match.unitId } : { kind: "new", isGroup: match.isGroup });
+      unitChoices.push(
+        match.kind === "existing" ? { kind: "existing", unitId: match.unitId } : { kind: "new", isGroup: match.isGroup },
+      );
       return name;
     });
   let next = Math.max(0, ...plan.tasks.map((t) => Number(ADDED_REF.exec(t.ref)?.[1] ?? 0))) + 1;
@@ -62,7 +64,9 @@ export function splitTask({ plan, choices }: Reviewed, index: number, titles: st
   const task = plan.tasks[index];
   if (!task || titles.length === 0) return { plan, choices };
   const extra = titles.length - 1;
-  const parts = titles.map((title, k): ExtractedTask => ({ ...task, title, ref: titles.length > 1 ? `${task.ref}.${partLetter(k)}` : task.ref }));
+  const parts = titles.map(
+    (title, k): ExtractedTask => ({ ...task, title, ref: titles.length > 1 ? `${task.ref}.${partLetter(k)}` : task.ref }),
+  );
   const tasks = [...plan.tasks.slice(0, index), ...parts, ...plan.tasks.slice(index + 1)];
   const moved = (i: number) => (i > index ? i + extra : i);
   const deadlines: ImportChoices["deadlines"] = {};

@@ -39,9 +39,13 @@ export interface ImportChoices {
 }
 
 /** Matches every unit name against the committee; the issuer from the header, or the committee itself. */
-export function initialChoices(plan: ReviewPlan, scope: ScopeUnit[], admin: { unitId: number; rootUnitId: number }): ImportChoices {
-  const units = matchUnits(plan.units, scope).map((m): UnitChoice =>
-    m.kind === "existing" ? { kind: "existing", unitId: m.unitId } : { kind: "new", isGroup: m.isGroup },
+export function initialChoices(
+  plan: ReviewPlan,
+  scope: ScopeUnit[],
+  admin: { unitId: number; rootUnitId: number },
+): ImportChoices {
+  const units = matchUnits(plan.units, scope).map(
+    (m): UnitChoice => (m.kind === "existing" ? { kind: "existing", unitId: m.unitId } : { kind: "new", isGroup: m.isGroup }),
   );
   const issuer = plan.header.issuer ? matchUnits([plan.header.issuer], scope)[0] : undefined;
   return {
@@ -188,4 +192,3 @@ export function setDeadline(choices: ImportChoices, taskIndex: number, text: str
 export function tasksNaming(plan: ReviewPlan, choices: ImportChoices, index: number): number {
   return keptTasks(plan, choices).filter((t) => [...t.lead, ...t.coop].some((u) => u.index === index)).length;
 }
-

@@ -35,7 +35,7 @@ export interface PlanFileInfo {
   size: number | null;
 }
 
-export type PlanSource = { ok: true; text: string; kind: "docx" | "text" } | { ok: false, reason: PlanFileRejection };
+export type PlanSource = { ok: true; text: string; kind: "docx" | "text" } | { ok: false; reason: PlanFileRejection };
 
 /** The only kinds read as a plan: anything else is refused by its name, even if its bytes are text. */
 const TEXT_EXTENSIONS = new Set(["txt", "md"]);
@@ -58,7 +58,10 @@ export function precheckPlanFile(file: PlanFileInfo): PlanFileRejection | null {
   if (ext === "pdf" || mime === "application/pdf") return "pdf";
   if (IMAGE_EXTENSIONS.has(ext) || mime.startsWith("image/")) return "image";
   if (ext === "doc" || mime === "application/msword") return "legacy_word";
-  if (OTHER_OFFICE.has(ext)) return ext === "xlsx" || ext === "pptx" || ext === "odt" || ext === "ods" || ext === "odp" || ext === "zip" ? "not_word" : "unsupported";
+  if (OTHER_OFFICE.has(ext))
+    return ext === "xlsx" || ext === "pptx" || ext === "odt" || ext === "ods" || ext === "odp" || ext === "zip"
+      ? "not_word"
+      : "unsupported";
   if (mime.startsWith("video/") || mime.startsWith("audio/")) return "unsupported";
   // A file with no extension may still be a photo or PDF, told by its bytes after download.
   if (ext !== "" && ext !== "docx" && !TEXT_EXTENSIONS.has(ext)) return "unsupported";
@@ -75,7 +78,8 @@ export async function readPlanFile(file: PlanFileInfo, bytes: Uint8Array): Promi
 
   const ext = extensionOf(file.name);
   // Only .docx, .txt and .md are read, whatever the bytes: a known other kind gets its own reason.
-  if (ext !== "docx" && !TEXT_EXTENSIONS.has(ext)) return { ok: false, reason: precheckPlanFile({ ...file, size: bytes.length }) ?? "unsupported" };
+  if (ext !== "docx" && !TEXT_EXTENSIONS.has(ext))
+    return { ok: false, reason: precheckPlanFile({ ...file, size: bytes.length }) ?? "unsupported" };
   if (sniffed === "zip") {
     const docx = await readDocx(bytes);
     if (docx.ok) return docx.text.trim() === "" ? { ok: false, reason: "empty" } : { ok: true, text: docx.text, kind: "docx" };

@@ -28,8 +28,10 @@ export interface NewTaskEdit {
   deadlineText: string;
 }
 
-export type TableEditError =
-  | { row: string; reason: "title_empty" | "title_too_long" | "deadline_unreadable" | "unit_unknown" | "unit_missing" | "merge_target" };
+export type TableEditError = {
+  row: string;
+  reason: "title_empty" | "title_too_long" | "deadline_unreadable" | "unit_unknown" | "unit_missing" | "merge_target";
+};
 
 export type TableEditResult = { ok: true; plan: ReviewPlan; choices: ImportChoices } | { ok: false; errors: TableEditError[] };
 
@@ -42,7 +44,13 @@ function readDeadline(text: string): Deadline | null {
   return deadline.kind === "none" ? null : deadline;
 }
 
-export function applyTableEdits(plan: ReviewPlan, initial: ImportChoices, scope: ScopeUnit[], rows: TaskRowEdit[], added: NewTaskEdit[]): TableEditResult {
+export function applyTableEdits(
+  plan: ReviewPlan,
+  initial: ImportChoices,
+  scope: ScopeUnit[],
+  rows: TaskRowEdit[],
+  added: NewTaskEdit[],
+): TableEditResult {
   const errors: TableEditError[] = [];
   const units = [...plan.units];
   const tasks = plan.tasks.map((t) => ({ ...t }));
@@ -127,7 +135,15 @@ export function applyTableEdits(plan: ReviewPlan, initial: ImportChoices, scope:
     const phrase = normalizeText(row.deadlineText);
     const deadline = readDeadline(phrase);
     if (!deadline) return void errors.push({ row: label, reason: "deadline_unreadable" });
-    tasks.push({ ref: `BS${i + 1}`, title, lead: [name], coop: [], deadline_text: phrase || null, deadline, section: "Nhiệm vụ bổ sung" });
+    tasks.push({
+      ref: `BS${i + 1}`,
+      title,
+      lead: [name],
+      coop: [],
+      deadline_text: phrase || null,
+      deadline,
+      section: "Nhiệm vụ bổ sung",
+    });
   });
 
   if (errors.length > 0) return { ok: false, errors };

@@ -78,8 +78,22 @@ function parseValue(digits: string): number {
 
 // Counted nouns of more than one word; any other count takes the first word after the number.
 const COMPOUND_UNITS = [
-  "doanh nghiệp", "hợp tác xã", "cơ sở", "sản phẩm", "tỷ đồng", "triệu đồng", "lượt người", "hộ gia đình",
-  "mô hình", "dự án", "đảng viên", "cán bộ", "hội viên", "đoàn viên", "học sinh", "sinh viên",
+  "doanh nghiệp",
+  "hợp tác xã",
+  "cơ sở",
+  "sản phẩm",
+  "tỷ đồng",
+  "triệu đồng",
+  "lượt người",
+  "hộ gia đình",
+  "mô hình",
+  "dự án",
+  "đảng viên",
+  "cán bộ",
+  "hội viên",
+  "đoàn viên",
+  "học sinh",
+  "sinh viên",
 ];
 
 function unitAfter(text: string, index: number): string | null {

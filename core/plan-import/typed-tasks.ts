@@ -12,7 +12,9 @@ export interface TypedTask {
   deadlineText: string | null;
 }
 
-export type TypedTasksResult = { ok: true; tasks: TypedTask[] } | { ok: false; reason: "empty" | "too_many" | "title_too_long"; line?: number };
+export type TypedTasksResult =
+  | { ok: true; tasks: TypedTask[] }
+  | { ok: false; reason: "empty" | "too_many" | "title_too_long"; line?: number };
 
 export const TYPED_TASKS_MAX = 100;
 export const TYPED_TITLE_MAX = 2000;
@@ -39,7 +41,10 @@ export function typedTitles(text: string): string[] {
 }
 
 export function parseTypedTasks(text: string): TypedTasksResult {
-  const lines = text.split(/\r?\n/).map((line) => normalizeText(line)).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => normalizeText(line))
+    .filter(Boolean);
   const tasks: TypedTask[] = [];
   for (const [i, line] of lines.entries()) {
     const [rawTitle = "", lead = "", coop = "", ...deadline] = line.split("|").map((part) => normalizeText(part));

@@ -147,7 +147,12 @@ export function exportReport(source: ExportSource, today: string, t: ExportTexts
     counts.set(r.unitId, k);
   };
 
-  async function* rows(filter: { unitId?: number; overdueOn?: string } | undefined, withUnit: boolean, overdue: boolean, tally: boolean): AsyncGenerator<Cell[]> {
+  async function* rows(
+    filter: { unitId?: number; overdueOn?: string } | undefined,
+    withUnit: boolean,
+    overdue: boolean,
+    tally: boolean,
+  ): AsyncGenerator<Cell[]> {
     let n = 0;
     for await (const page of source.pages(filter)) {
       for (const r of page) {
@@ -177,7 +182,8 @@ export function exportReport(source: ExportSource, today: string, t: ExportTexts
     { name: t.sheets.overdue, columns: detail(true, true), rows: rows({ overdueOn: today }, true, true, false) },
   ];
   if (source.units.length <= MAX_UNIT_SHEETS) {
-    for (const u of source.units) sheets.push({ name: u.unitName, columns: detail(false, false), rows: rows({ unitId: u.unitId }, false, false, false) });
+    for (const u of source.units)
+      sheets.push({ name: u.unitName, columns: detail(false, false), rows: rows({ unitId: u.unitId }, false, false, false) });
   }
 
   return {

@@ -44,7 +44,9 @@ export function parsePeriod(input: string): Period | null {
 }
 
 function periodOf(input: string): Period | null {
-  const s = foldText(input).replace(/\s*\/\s*/g, "/").replace(/^nam\s+/, "");
+  const s = foldText(input)
+    .replace(/\s*\/\s*/g, "/")
+    .replace(/^nam\s+/, "");
   let m = /^(\d{4})$/.exec(s);
   if (m) return periodFromKey(m[1]!);
   m = /^(?:6 thang dau nam|6 thang dau|6t|6 thang)(?: nam)?[ /](\d{4})$/.exec(s);
@@ -176,7 +178,10 @@ export interface Standing<T extends RecordedValue> {
   met: boolean | null;
 }
 
-export function standingOf<T extends RecordedValue>(goal: { comparator: Comparator | null; value: number | null }, values: T[]): Standing<T> {
+export function standingOf<T extends RecordedValue>(
+  goal: { comparator: Comparator | null; value: number | null },
+  values: T[],
+): Standing<T> {
   const series = valueSeries(values);
   const latest = series.at(-1) ?? null;
   return {

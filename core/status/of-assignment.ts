@@ -44,7 +44,10 @@ export function checkinFacts(a: AssignmentFacts, today: string): CheckinFacts {
 }
 
 /** Most urgent first; among equals, the earliest due date, then the plan's own order. */
-export function sortByUrgency<T extends AssignmentFacts & { ref: string }>(items: T[], today: string): (T & { status: AssignmentStatus })[] {
+export function sortByUrgency<T extends AssignmentFacts & { ref: string }>(
+  items: T[],
+  today: string,
+): (T & { status: AssignmentStatus })[] {
   return items
     .map((item) => ({ ...item, status: statusOf(item, today) }))
     .sort(

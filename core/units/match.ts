@@ -10,9 +10,7 @@ export interface KnownUnit {
   isGroup: boolean;
 }
 
-export type UnitMatch =
-  | { name: string; kind: "existing"; unitId: number }
-  | { name: string; kind: "new"; isGroup: boolean };
+export type UnitMatch = { name: string; kind: "existing"; unitId: number } | { name: string; kind: "new"; isGroup: boolean };
 
 /** One match per input name, in input order; the first known unit wins when keys collide. */
 export function matchUnits(names: string[], known: KnownUnit[]): UnitMatch[] {

@@ -3,7 +3,6 @@ import { modernTones, startsWithUnitHead } from "./heads";
 import { PROSE_STOP, SENTENCE_BREAK } from "./prose";
 import { tidyName } from "./tidy";
 
-
 /**
  * Splits a cell or field naming several units into unit names:
  * "Sở Tài chính, Sở Nội vụ và các cơ quan liên quan" → three names, while

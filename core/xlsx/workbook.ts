@@ -44,7 +44,9 @@ export async function buildWorkbook(sheets: Sheet[], options: ZipOptions = {}): 
   const names = uniqueSheetNames(sheets.map((s) => s.name));
   const rowCounts: number[] = [];
 
-  const order = sheets.map((_, i) => i).sort((a, b) => Number(sheets[a]!.deferred ?? false) - Number(sheets[b]!.deferred ?? false));
+  const order = sheets
+    .map((_, i) => i)
+    .sort((a, b) => Number(sheets[a]!.deferred ?? false) - Number(sheets[b]!.deferred ?? false));
 
   function* parts(): Generator<ZipEntry> {
     yield { name: "[Content_Types].xml", content: [contentTypes(sheets.length)] };
@@ -54,7 +56,16 @@ export async function buildWorkbook(sheets: Sheet[], options: ZipOptions = {}): 
       yield { name: `xl/worksheets/sheet${i + 1}.xml`, content: worksheet(sheets[i]!, (n) => (rowCounts[i] = n)) };
     }
     // After the sheets: the autofilter ranges need their row counts.
-    yield { name: "xl/workbook.xml", content: [workbookXml(names, sheets.map((s) => s.columns.length), rowCounts)] };
+    yield {
+      name: "xl/workbook.xml",
+      content: [
+        workbookXml(
+          names,
+          sheets.map((s) => s.columns.length),
+          rowCounts,
+        ),
+      ],
+    };
     yield { name: "xl/_rels/workbook.xml.rels", content: [workbookRels(sheets.length)] };
   }
   return writeZip(parts(), options);
@@ -70,7 +81,11 @@ async function* worksheet(sheet: Sheet, done: (rows: number) => void): AsyncGene
   yield '<sheetFormatPr defaultRowHeight="15"/><cols>';
   yield sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("");
   yield "</cols><sheetData>";
-  yield row(1, sheet.columns.map((c) => c.header), STYLE.header);
+  yield row(
+    1,
+    sheet.columns.map((c) => c.header),
+    STYLE.header,
+  );
   let n = 1;
   for await (const cells of sheet.rows) yield row(++n, cells.slice(0, width), STYLE.normal);
   yield "</sheetData>";
@@ -113,7 +128,12 @@ export function excelSerial(isoDate: string): number | null {
 export function uniqueSheetNames(names: string[]): string[] {
   const used = new Set<string>();
   return names.map((raw, i) => {
-    const base = raw.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").replace(/\s+/g, " ").trim() || `Sheet${i + 1}`;
+    const base =
+      raw
+        .replace(/[:\\/?*[\]]/g, " ")
+        .replace(/^'+|'+$/g, "")
+        .replace(/\s+/g, " ")
+        .trim() || `Sheet${i + 1}`;
     let name = base.slice(0, 31).trim();
     for (let k = 2; used.has(name.toLowerCase()); k++) {
       const suffix = ` (${k})`;
@@ -127,7 +147,8 @@ export function uniqueSheetNames(names: string[]): string[] {
 function contentTypes(sheetCount: number): string {
   const sheets = Array.from(
     { length: sheetCount },
-    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
   ).join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -166,7 +187,8 @@ function workbookXml(names: string[], widths: number[], rowCounts: number[]): st
 function workbookRels(sheetCount: number): string {
   const sheets = Array.from(
     { length: sheetCount },
-    (_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    (_, i) =>
+      `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   ).join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

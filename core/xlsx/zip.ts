@@ -34,7 +34,10 @@ interface WrittenEntry {
   offset: number;
 }
 
-export async function writeZip(entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>, options: ZipOptions = {}): Promise<Uint8Array> {
+export async function writeZip(
+  entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>,
+  options: ZipOptions = {},
+): Promise<Uint8Array> {
   const compress = options.compress ?? true;
   const { time, date } = dosDateTime(options.modified ?? new Date());
   const out: Uint8Array[] = [];

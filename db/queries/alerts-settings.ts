@@ -7,7 +7,13 @@ import { auditStatement } from "./audit";
 export async function pauseAlerts(db: Db, memberId: number, until: string): Promise<void> {
   await db.batch([
     db.update(members).set({ pausedUntil: until }).where(eq(members.id, memberId)),
-    auditStatement(db, { actorMemberId: memberId, action: "alerts.pause", entity: "member", entityId: memberId, detail: { until } }),
+    auditStatement(db, {
+      actorMemberId: memberId,
+      action: "alerts.pause",
+      entity: "member",
+      entityId: memberId,
+      detail: { until },
+    }),
   ]);
 }
 
@@ -15,14 +21,24 @@ export async function pauseAlerts(db: Db, memberId: number, until: string): Prom
  * Alerts back on: the pause, every mute, and the "unreachable" mark (someone
  * typing a command has evidently unblocked the bot). Returns what was undone.
  */
-export async function resumeAlerts(db: Db, memberId: number): Promise<{ wasPaused: boolean; mutes: number; wasUnreachable: boolean }> {
+export async function resumeAlerts(
+  db: Db,
+  memberId: number,
+): Promise<{ wasPaused: boolean; mutes: number; wasUnreachable: boolean }> {
   const [before, , deleted] = await db.batch([
-    db.select({ pausedUntil: members.pausedUntil, unreachableSince: members.unreachableSince }).from(members).where(eq(members.id, memberId)),
+    db
+      .select({ pausedUntil: members.pausedUntil, unreachableSince: members.unreachableSince })
+      .from(members)
+      .where(eq(members.id, memberId)),
     db.update(members).set({ pausedUntil: null, unreachableSince: null }).where(eq(members.id, memberId)),
     db.delete(alertMutes).where(eq(alertMutes.memberId, memberId)).returning({ assignmentId: alertMutes.assignmentId }),
     auditStatement(db, { actorMemberId: memberId, action: "alerts.resume", entity: "member", entityId: memberId }),
   ]);
-  return { wasPaused: before[0]?.pausedUntil != null, mutes: deleted.length, wasUnreachable: before[0]?.unreachableSince != null };
+  return {
+    wasPaused: before[0]?.pausedUntil != null,
+    mutes: deleted.length,
+    wasUnreachable: before[0]?.unreachableSince != null,
+  };
 }
 
 /** Mutes one assignment's alerts for a member until `until` (inclusive); a second mute replaces the first. */
@@ -44,7 +60,12 @@ export interface QuietMember {
 export function quietMembers(db: Db, unitIds: number[], today: string): Promise<QuietMember[]> {
   if (unitIds.length === 0) return Promise.resolve([]);
   return db
-    .select({ fullName: members.fullName, unitName: units.name, pausedUntil: members.pausedUntil, unreachableSince: members.unreachableSince })
+    .select({
+      fullName: members.fullName,
+      unitName: units.name,
+      pausedUntil: members.pausedUntil,
+      unreachableSince: members.unreachableSince,
+    })
     .from(members)
     .innerJoin(units, eq(units.id, members.unitId))
     .where(

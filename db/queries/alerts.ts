@@ -171,20 +171,23 @@ export async function scanDueAlerts(d1: D1Database, params: ScanParams): Promise
     d1.prepare(extensionsPending),
     d1.prepare(completionsPending),
   ]);
-  const [, dueRows, extendedRows, recurringRows, checkinRows, adminRows, muteRows, extensionRows, completionRows] = first as unknown as [
-    D1Result,
-    D1Result<AssignmentRow>,
-    D1Result<AssignmentRow>,
-    D1Result<AssignmentRow>,
-    D1Result<{ assignment_id: number; period_key: string }>,
-    D1Result<MemberRow>,
-    D1Result<{ member_id: number; assignment_id: number; until: string }>,
-    D1Result<{ assignment_id: number; monitor_unit_id: number }>,
-    D1Result<{ assignment_id: number; monitor_unit_id: number }>,
-  ];
+  const [, dueRows, extendedRows, recurringRows, checkinRows, adminRows, muteRows, extensionRows, completionRows] =
+    first as unknown as [
+      D1Result,
+      D1Result<AssignmentRow>,
+      D1Result<AssignmentRow>,
+      D1Result<AssignmentRow>,
+      D1Result<{ assignment_id: number; period_key: string }>,
+      D1Result<MemberRow>,
+      D1Result<{ member_id: number; assignment_id: number; until: string }>,
+      D1Result<{ assignment_id: number; monitor_unit_id: number }>,
+      D1Result<{ assignment_id: number; monitor_unit_id: number }>,
+    ];
 
   const pending = new Set(extensionRows.results.map((r) => r.assignment_id));
-  const assignments = [...dueRows.results, ...extendedRows.results, ...recurringRows.results].map((row) => toAssignment(row, pending));
+  const assignments = [...dueRows.results, ...extendedRows.results, ...recurringRows.results].map((row) =>
+    toAssignment(row, pending),
+  );
   const unitIds = [...new Set(assignments.map((a) => a.unitId))];
   const [memberRows, nameRows] = (await d1.batch<Record<string, unknown>>([
     d1.prepare(unitMembers).bind(JSON.stringify(unitIds), today),

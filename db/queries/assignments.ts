@@ -28,7 +28,9 @@ const assignmentView = {
   checkinEvery: tasks.checkinEvery,
   deadlineNote: tasks.deadlineNote,
   assignedAt: tasks.createdAt,
-  lastCheckinPeriod: sql<string | null>`(select max(pr.period_key) from progress_reports pr where pr.assignment_id = ${assignments.id} and pr.kind = 'checkin')`,
+  lastCheckinPeriod: sql<
+    string | null
+  >`(select max(pr.period_key) from progress_reports pr where pr.assignment_id = ${assignments.id} and pr.kind = 'checkin')`,
   planId: plans.id,
   planNumber: plans.number,
   planTitle: plans.title,
@@ -58,11 +60,25 @@ const senderUnit = sql`(select m.unit_id from member_channels mc join members m 
 const flowAssignmentId = sql`(select json_extract(c.data, '$.assignmentId') from conversations c where c.chat_id = ${sql.placeholder("chatKey")})`;
 
 const tracked = eq(plans.archived, false);
-const byUnit = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(and(eq(assignments.unitId, sql.placeholder("unitId")), tracked)));
-const bySender = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(and(eq(assignments.unitId, senderUnit), tracked)));
-const byId = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(eq(assignments.id, sql.placeholder("id"))).limit(1));
-const byFlow = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(eq(assignments.id, flowAssignmentId)).limit(1));
-const byPick = compileSelect<AssignmentView>(assignmentView, (db, f) => viewFrom(db, f).where(eq(assignments.id, pickedAssignmentId(false))).limit(1));
+const byUnit = compileSelect<AssignmentView>(assignmentView, (db, f) =>
+  viewFrom(db, f).where(and(eq(assignments.unitId, sql.placeholder("unitId")), tracked)),
+);
+const bySender = compileSelect<AssignmentView>(assignmentView, (db, f) =>
+  viewFrom(db, f).where(and(eq(assignments.unitId, senderUnit), tracked)),
+);
+const byId = compileSelect<AssignmentView>(assignmentView, (db, f) =>
+  viewFrom(db, f)
+    .where(eq(assignments.id, sql.placeholder("id")))
+    .limit(1),
+);
+const byFlow = compileSelect<AssignmentView>(assignmentView, (db, f) =>
+  viewFrom(db, f).where(eq(assignments.id, flowAssignmentId)).limit(1),
+);
+const byPick = compileSelect<AssignmentView>(assignmentView, (db, f) =>
+  viewFrom(db, f)
+    .where(eq(assignments.id, pickedAssignmentId(false)))
+    .limit(1),
+);
 
 /** Every assignment of a unit in the plans still being tracked. */
 export function unitAssignments(db: Db, unitId: number): Promise<AssignmentView[]> {
@@ -98,13 +114,15 @@ export interface TaskUnit {
 
 /** The units a task is assigned to, leads first, found from one of its assignments (its id, or a menu pick's). */
 const unitsOfTask = (assignmentId: SQL) =>
-  compileSelect<TaskUnit>({ unitId: assignments.unitId, unitName: units.name, role: assignments.role, state: assignments.state }, (db, f) =>
-    db
-      .select(f)
-      .from(assignments)
-      .innerJoin(units, eq(units.id, assignments.unitId))
-      .where(eq(assignments.taskId, sql`(select a2.task_id from assignments a2 where a2.id = ${assignmentId})`))
-      .orderBy(sql`case ${assignments.role} when 'lead' then 0 else 1 end`, units.name),
+  compileSelect<TaskUnit>(
+    { unitId: assignments.unitId, unitName: units.name, role: assignments.role, state: assignments.state },
+    (db, f) =>
+      db
+        .select(f)
+        .from(assignments)
+        .innerJoin(units, eq(units.id, assignments.unitId))
+        .where(eq(assignments.taskId, sql`(select a2.task_id from assignments a2 where a2.id = ${assignmentId})`))
+        .orderBy(sql`case ${assignments.role} when 'lead' then 0 else 1 end`, units.name),
   );
 const unitsById = unitsOfTask(sql`${sql.placeholder("assignmentId")}`);
 const unitsByPick = unitsOfTask(pickedAssignmentId(true));
@@ -123,7 +141,12 @@ export function taskUnitsFrom(result: D1Result<unknown> | undefined): TaskUnit[]
 }
 
 /** How often a recurring duty checks in, for every unit it is assigned to; audited. */
-export async function setCheckinCadence(db: Db, taskId: number, every: "monthly" | "quarterly" | "semiannual" | "yearly", actorMemberId: number) {
+export async function setCheckinCadence(
+  db: Db,
+  taskId: number,
+  every: "monthly" | "quarterly" | "semiannual" | "yearly",
+  actorMemberId: number,
+) {
   await db.batch([
     db.update(tasks).set({ checkinEvery: every }).where(eq(tasks.id, taskId)),
     auditStatement(db, { actorMemberId, action: "task.checkin_every", entity: "task", entityId: taskId, detail: { every } }),

@@ -35,7 +35,12 @@ export function auditInsert(d1: D1Database, entry: AuditEntry, onlyIfChanged = f
  * `returning id`: a second tap, or two admins at once, change and audit
  * once. Returns whether it changed.
  */
-export async function guardedChange(db: Db, update: D1PreparedStatement, entry: AuditEntry, after: D1PreparedStatement[] = []): Promise<boolean> {
+export async function guardedChange(
+  db: Db,
+  update: D1PreparedStatement,
+  entry: AuditEntry,
+  after: D1PreparedStatement[] = [],
+): Promise<boolean> {
   const d1 = db.$client;
   const [changed] = await d1.batch([update, auditInsert(d1, entry, true), ...after]);
   return changed!.results.length === 1;

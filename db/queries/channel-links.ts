@@ -11,11 +11,15 @@ export async function createLinkCode(db: Db, memberId: number, code: string, exp
   const d1 = db.$client;
   await d1.batch([
     d1.prepare("delete from channel_link_codes where member_id = ?1").bind(memberId),
-    d1.prepare("insert into channel_link_codes (code_hash, member_id, expires_at) values (?1, ?2, ?3)").bind(await hashCode(code), memberId, expiresAt),
+    d1
+      .prepare("insert into channel_link_codes (code_hash, member_id, expires_at) values (?1, ?2, ?3)")
+      .bind(await hashCode(code), memberId, expiresAt),
   ]);
 }
 
-export type LinkResult = { ok: true; memberId: number; fullName: string; unitName: string } | { ok: false; reason: "unknown" | "taken" };
+export type LinkResult =
+  | { ok: true; memberId: number; fullName: string; unitName: string }
+  | { ok: false; reason: "unknown" | "taken" };
 
 /**
  * Uses a code to link this channel account to the member who made it, in one
@@ -23,11 +27,16 @@ export type LinkResult = { ok: true; memberId: number; fullName: string; unitNam
  * linked only if the code was spent here and the account is free (or belongs
  * to someone removed). Audited.
  */
-export async function redeemLinkCode(db: Db, r: { code: string; channel: Channel; userId: string; chatId: string; now: string }): Promise<LinkResult> {
+export async function redeemLinkCode(
+  db: Db,
+  r: { code: string; channel: Channel; userId: string; chatId: string; now: string },
+): Promise<LinkResult> {
   const d1 = db.$client;
   const hash = await hashCode(r.code);
   const [, linked, , member] = await d1.batch([
-    d1.prepare("update channel_link_codes set used_at = ?2 where code_hash = ?1 and used_at is null and expires_at > ?2").bind(hash, r.now),
+    d1
+      .prepare("update channel_link_codes set used_at = ?2 where code_hash = ?1 and used_at is null and expires_at > ?2")
+      .bind(hash, r.now),
     d1
       .prepare(
         `insert into member_channels (channel, user_id, member_id, chat_id)
@@ -53,6 +62,7 @@ export async function redeemLinkCode(db: Db, r: { code: string; channel: Channel
       .bind(hash, r.now),
   ]);
   const row = (member!.results as { id: number; full_name: string; unit_name: string }[])[0];
-  if (linked!.results.length === 1 && row) return { ok: true, memberId: row.id, fullName: row.full_name, unitName: row.unit_name };
+  if (linked!.results.length === 1 && row)
+    return { ok: true, memberId: row.id, fullName: row.full_name, unitName: row.unit_name };
   return { ok: false, reason: row ? "taken" : "unknown" };
 }

@@ -40,6 +40,8 @@ export function chatMenuByKey(d1: D1Database, chatKey: string): D1PreparedStatem
   return d1.prepare("select items, created_at as createdAt from chat_menus where chat_key = ?1").bind(chatKey);
 }
 
-export function chatMenuFrom(row: { items: string; createdAt: string } | undefined): { items: MenuItem[]; createdAt: string } | null {
+export function chatMenuFrom(
+  row: { items: string; createdAt: string } | undefined,
+): { items: MenuItem[]; createdAt: string } | null {
   return row ? { items: JSON.parse(row.items) as MenuItem[], createdAt: row.createdAt } : null;
 }

@@ -44,7 +44,12 @@ export async function exportUnits(d1: D1Database, planId: number): Promise<{ uni
 }
 
 /** A source for core/report/export: pages of rows; every statement's D1 figures go to `stats`. */
-export async function exportSource(d1: D1Database, planId: number, stats: StatementStats[] = [], pageRows = PAGE_ROWS): Promise<ExportSource> {
+export async function exportSource(
+  d1: D1Database,
+  planId: number,
+  stats: StatementStats[] = [],
+  pageRows = PAGE_ROWS,
+): Promise<ExportSource> {
   const { units, stats: unitStats } = await exportUnits(d1, planId);
   stats.push(unitStats);
   return {
@@ -54,7 +59,10 @@ export async function exportSource(d1: D1Database, planId: number, stats: Statem
       let batch: number[] = [];
       let size = 0;
       const read = async (ids: number[]) => {
-        const result = await d1.prepare(page).bind(planId, JSON.stringify(ids), filter.overdueOn ?? null).all<ExportRow>();
+        const result = await d1
+          .prepare(page)
+          .bind(planId, JSON.stringify(ids), filter.overdueOn ?? null)
+          .all<ExportRow>();
         stats.push(statsOf(`rows of ${ids.length} unit(s)`, result));
         return result.results;
       };

@@ -52,7 +52,10 @@ export function extensionById(db: Db, id: number) {
  * is written) only when this call is the one that changed a pending request.
  * The task's own due date is never touched; history keeps the original.
  */
-export async function decideExtension(db: Db, d: { requestId: number; adminId: number; approve: boolean; now: string }): Promise<boolean> {
+export async function decideExtension(
+  db: Db,
+  d: { requestId: number; adminId: number; approve: boolean; now: string },
+): Promise<boolean> {
   const d1 = db.$client;
   const status = d.approve ? "approved" : "refused";
   const [decided] = await d1.batch([

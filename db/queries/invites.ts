@@ -53,7 +53,16 @@ export async function findInvite(db: Db, code: string, account: { channel: Chann
        from invites i join units u on u.id = i.unit_id where i.code = ?1`,
     )
     .bind(code, account?.channel ?? null, account?.userId ?? null)
-    .first<{ code: string; unitId: number; unitName: string; role: Role; expiresAt: string; maxUses: number | null; uses: number; removedSince: number }>();
+    .first<{
+      code: string;
+      unitId: number;
+      unitName: string;
+      role: Role;
+      expiresAt: string;
+      maxUses: number | null;
+      uses: number;
+      removedSince: number;
+    }>();
   return row ? { ...row, removedSince: row.removedSince === 1 } : null;
 }
 
@@ -94,7 +103,9 @@ export async function revokeInvite(db: Db, r: { id: number; actorId: number; now
   const invite = await inviteById(db, r.id);
   if (!invite) return false;
   const update = db.$client
-    .prepare("update invites set expires_at = ?2 where rowid = ?1 and expires_at > ?2 and (max_uses is null or uses < max_uses) returning rowid")
+    .prepare(
+      "update invites set expires_at = ?2 where rowid = ?1 and expires_at > ?2 and (max_uses is null or uses < max_uses) returning rowid",
+    )
     .bind(r.id, r.now);
   return guardedChange(db, update, {
     actorMemberId: r.actorId,

@@ -33,7 +33,9 @@ export function reachableAdminsOf(db: Db, unitId: number) {
   return db
     .select({ id: members.id, fullName: members.fullName })
     .from(members)
-    .where(and(eq(members.unitId, unitId), eq(members.role, "admin"), isNull(members.removedAt), isNull(members.unreachableSince)));
+    .where(
+      and(eq(members.unitId, unitId), eq(members.role, "admin"), isNull(members.removedAt), isNull(members.unreachableSince)),
+    );
 }
 
 /** The member's accounts, for links between channels and the people screens. */

@@ -190,20 +190,27 @@ export async function loadForDelivery(d1: D1Database, ids: number[]): Promise<Ma
 /** Telegram accepted the message. Guarded on queued so a late duplicate cannot rewrite history. */
 export async function markSent(d1: D1Database, id: number, at: Date): Promise<void> {
   await d1
-    .prepare("update reminders set status = 'sent', sent_at = ?2, attempts = attempts + 1, last_error = null where id = ?1 and status = 'queued'")
+    .prepare(
+      "update reminders set status = 'sent', sent_at = ?2, attempts = attempts + 1, last_error = null where id = ?1 and status = 'queued'",
+    )
     .bind(id, at.toISOString())
     .run();
 }
 
 /** A try that failed and will be retried: the row stays queued. */
 export async function markAttempt(d1: D1Database, id: number, error: string): Promise<void> {
-  await d1.prepare("update reminders set attempts = attempts + 1, last_error = ?2 where id = ?1").bind(id, error.slice(0, 500)).run();
+  await d1
+    .prepare("update reminders set attempts = attempts + 1, last_error = ?2 where id = ?1")
+    .bind(id, error.slice(0, 500))
+    .run();
 }
 
 /** Given up (a permanent error, or too many transient ones), or not sent on purpose (paused, muted). */
 export async function markFailed(d1: D1Database, id: number, error: string, attempted: boolean): Promise<void> {
   await d1
-    .prepare(`update reminders set status = 'failed', attempts = attempts + ?3, last_error = ?2 where id = ?1 and status = 'queued'`)
+    .prepare(
+      `update reminders set status = 'failed', attempts = attempts + ?3, last_error = ?2 where id = ?1 and status = 'queued'`,
+    )
     .bind(id, error.slice(0, 500), attempted ? 1 : 0)
     .run();
 }
@@ -219,13 +226,22 @@ export interface Leader {
  * channels keep working; the member is unreachable once none is left), and
  * the leaders of their unit who can still be reached are returned, to be told.
  */
-export async function markUnreachable(d1: D1Database, reminderId: number, memberId: number, channel: Channel, at: Date, error: string): Promise<Leader[]> {
+export async function markUnreachable(
+  d1: D1Database,
+  reminderId: number,
+  memberId: number,
+  channel: Channel,
+  at: Date,
+  error: string,
+): Promise<Leader[]> {
   const [, , , leaders] = await d1.batch<Record<string, unknown>>([
     d1
       .prepare("update reminders set status = 'unreachable', attempts = attempts + 1, last_error = ?2 where id = ?1")
       .bind(reminderId, error.slice(0, 500)),
     d1
-      .prepare("update member_channels set unreachable_since = coalesce(unreachable_since, ?3) where member_id = ?1 and channel = ?2")
+      .prepare(
+        "update member_channels set unreachable_since = coalesce(unreachable_since, ?3) where member_id = ?1 and channel = ?2",
+      )
       .bind(memberId, channel, at.toISOString()),
     d1
       .prepare(

@@ -9,7 +9,8 @@ import { statsOf, type StatementStats } from "./stats";
 /** The due date in force: an approved extension, else the task's own. */
 const DUE = "coalesce(a.due_override, t.due_on)";
 /** The Vietnam calendar day of the completion report (instants are UTC). */
-const REPORTED_ON = "case when length(a.reported_done_at) > 10 then date(a.reported_done_at, '+7 hours') else a.reported_done_at end";
+const REPORTED_ON =
+  "case when length(a.reported_done_at) > 10 then date(a.reported_done_at, '+7 hours') else a.reported_done_at end";
 
 /**
  * core/status/derive.ts deriveStatus, in SQL, for counting. Recurring duties
@@ -114,7 +115,17 @@ export async function planOverview(d1: D1Database, p: OverviewParams): Promise<O
   };
 }
 
-export const BUCKETS: Bucket[] = ["overdue", "due_soon", "awaiting_confirmation", "in_progress", "not_due", "recurring", "no_deadline", "done_late", "done_on_time"];
+export const BUCKETS: Bucket[] = [
+  "overdue",
+  "due_soon",
+  "awaiting_confirmation",
+  "in_progress",
+  "not_due",
+  "recurring",
+  "no_deadline",
+  "done_late",
+  "done_on_time",
+];
 
 export interface OverdueItem {
   assignmentId: number;
@@ -158,7 +169,18 @@ export async function overdueByUnit(
        order by unit_rank, rn`,
     )
     .bind(p.planId, p.today, p.offset, p.limit, p.perUnit, p.unitId ?? null)
-    .all<{ id: number; unit_id: number; unit_name: string; ref: string; title: string; due: string; n: number; unit_rank: number; total: number; unit_count: number }>();
+    .all<{
+      id: number;
+      unit_id: number;
+      unit_name: string;
+      ref: string;
+      title: string;
+      due: string;
+      n: number;
+      unit_rank: number;
+      total: number;
+      unit_count: number;
+    }>();
   const units = new Map<number, OverdueUnit>();
   for (const r of result.results) {
     const unit = units.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, count: r.n, items: [] };
@@ -184,7 +206,10 @@ export interface UnitRow {
 }
 
 /** The plan's units with their counts, most overdue first; one page. */
-export async function planUnits(d1: D1Database, p: { planId: number; today: string; offset: number; limit: number }): Promise<{ units: UnitRow[]; unitCount: number }> {
+export async function planUnits(
+  d1: D1Database,
+  p: { planId: number; today: string; offset: number; limit: number },
+): Promise<{ units: UnitRow[]; unitCount: number }> {
   const { results } = await d1
     .prepare(
       `select a.unit_id, u.name as unit_name, count(*) as total,

@@ -11,6 +11,15 @@ export async function membersOfUnits(d1: D1Database, unitIds: number[]) {
        order by u.name_key, case m.role when 'admin' then 0 when 'leader' then 1 when 'member' then 2 else 3 end, m.full_name`,
     )
     .bind(JSON.stringify(unitIds))
-    .all<{ id: number; fullName: string; role: Role; unitId: number; unitName: string; pausedUntil: string | null; unreachableSince: string | null; joinedAt: string }>();
+    .all<{
+      id: number;
+      fullName: string;
+      role: Role;
+      unitId: number;
+      unitName: string;
+      pausedUntil: string | null;
+      unreachableSince: string | null;
+      joinedAt: string;
+    }>();
   return results;
 }

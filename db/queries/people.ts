@@ -51,24 +51,52 @@ export function changeRole(db: Db, c: { memberId: number; role: Role; actorId: n
   const update = db.$client
     .prepare("update members set role = ?2 where id = ?1 and role = ?3 and removed_at is null returning id")
     .bind(c.memberId, c.role, c.from);
-  return guardedChange(db, update, { actorMemberId: c.actorId, action: "member.role", entity: "member", entityId: c.memberId, detail: { from: c.from, to: c.role } }, [
-    endFlowsOf(db, c.memberId),
-  ]);
+  return guardedChange(
+    db,
+    update,
+    {
+      actorMemberId: c.actorId,
+      action: "member.role",
+      entity: "member",
+      entityId: c.memberId,
+      detail: { from: c.from, to: c.role },
+    },
+    [endFlowsOf(db, c.memberId)],
+  );
 }
 
-export function moveMember(db: Db, c: { memberId: number; fromUnitId: number; toUnitId: number; actorId: number }): Promise<boolean> {
+export function moveMember(
+  db: Db,
+  c: { memberId: number; fromUnitId: number; toUnitId: number; actorId: number },
+): Promise<boolean> {
   const update = db.$client
     .prepare("update members set unit_id = ?3 where id = ?1 and unit_id = ?2 and removed_at is null returning id")
     .bind(c.memberId, c.fromUnitId, c.toUnitId);
-  return guardedChange(db, update, { actorMemberId: c.actorId, action: "member.move", entity: "member", entityId: c.memberId, detail: { from: c.fromUnitId, to: c.toUnitId } }, [
-    endFlowsOf(db, c.memberId),
-  ]);
+  return guardedChange(
+    db,
+    update,
+    {
+      actorMemberId: c.actorId,
+      action: "member.move",
+      entity: "member",
+      entityId: c.memberId,
+      detail: { from: c.fromUnitId, to: c.toUnitId },
+    },
+    [endFlowsOf(db, c.memberId)],
+  );
 }
 
 export function removeMember(db: Db, c: { memberId: number; actorId: number; now: string }): Promise<boolean> {
-  const update = db.$client.prepare("update members set removed_at = ?2 where id = ?1 and removed_at is null returning id").bind(c.memberId, c.now);
+  const update = db.$client
+    .prepare("update members set removed_at = ?2 where id = ?1 and removed_at is null returning id")
+    .bind(c.memberId, c.now);
   // Their accounts stay linked to the removed row (the farewell notice still reaches them) until they join again.
-  return guardedChange(db, update, { actorMemberId: c.actorId, action: "member.remove", entity: "member", entityId: c.memberId }, [endFlowsOf(db, c.memberId)]);
+  return guardedChange(
+    db,
+    update,
+    { actorMemberId: c.actorId, action: "member.remove", entity: "member", entityId: c.memberId },
+    [endFlowsOf(db, c.memberId)],
+  );
 }
 
 /** A role change, move or removal ends the person's open flows: a flow started under the old role must not write under it. */

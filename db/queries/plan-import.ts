@@ -25,7 +25,14 @@ const collator = new Intl.Collator("vi");
  * unitsInAdminScope (everything under the admin unit's parent), groups included.
  */
 export async function importScope(db: Db, adminUnitId: number): Promise<ImportScope> {
-  const rows = await db.all<{ id: number; parent_id: number | null; name: string; is_group: number; members: string | null; root: number }>(sql`
+  const rows = await db.all<{
+    id: number;
+    parent_id: number | null;
+    name: string;
+    is_group: number;
+    members: string | null;
+    root: number;
+  }>(sql`
     with recursive scope(id) as (
       select coalesce((select parent_id from units where id = ${adminUnitId}), ${adminUnitId})
       union all
@@ -43,7 +50,12 @@ export async function importScope(db: Db, adminUnitId: number): Promise<ImportSc
       isGroup: r.is_group === 1,
       memberIds: r.members ? r.members.split(",").map(Number) : [],
     }))
-    .sort((a, b) => Number(b.id === rootUnitId) - Number(a.id === rootUnitId) || Number(a.isGroup) - Number(b.isGroup) || collator.compare(a.name, b.name));
+    .sort(
+      (a, b) =>
+        Number(b.id === rootUnitId) - Number(a.id === rootUnitId) ||
+        Number(a.isGroup) - Number(b.isGroup) ||
+        collator.compare(a.name, b.name),
+    );
   return { rootUnitId, units };
 }
 
@@ -89,7 +101,12 @@ export async function saveImportDraft(
       .where(and(eq(planImports.memberId, draft.memberId), eq(planImports.status, "reviewing"))),
     db
       .insert(planImports)
-      .values({ memberId: draft.memberId, sourceHash: draft.sourceHash, fileName: cleanFileName(draft.fileName), extraction: { plan: stored } })
+      .values({
+        memberId: draft.memberId,
+        sourceHash: draft.sourceHash,
+        fileName: cleanFileName(draft.fileName),
+        extraction: { plan: stored },
+      })
       .returning({ id: planImports.id }),
   ]);
   return inserted[0]!.id;
@@ -100,7 +117,15 @@ export async function importDraft(db: Db, id: number): Promise<ImportDraft | nul
   const row = rows[0];
   if (!row) return null;
   const { plan } = row.extraction as { plan: StoredExtraction };
-  return { id: row.id, memberId: row.memberId, sourceHash: row.sourceHash, fileName: row.fileName, status: row.status, planId: row.planId, plan };
+  return {
+    id: row.id,
+    memberId: row.memberId,
+    sourceHash: row.sourceHash,
+    fileName: row.fileName,
+    status: row.status,
+    planId: row.planId,
+    plan,
+  };
 }
 
 /** The extraction as the admin edited it in the chat (tasks added, renamed, split); only while still under review. */
@@ -112,7 +137,10 @@ export async function updateImportDraftPlan(db: Db, id: number, plan: StoredExtr
 }
 
 export function cancelImportDraft(db: Db, id: number) {
-  return db.update(planImports).set({ status: "cancelled" }).where(and(eq(planImports.id, id), eq(planImports.status, "reviewing")));
+  return db
+    .update(planImports)
+    .set({ status: "cancelled" })
+    .where(and(eq(planImports.id, id), eq(planImports.status, "reviewing")));
 }
 
 export type WriteResult =
@@ -202,7 +230,12 @@ export async function writeImportedPlan(
     return {
       ok: true,
       planId: inserted[0]!.id,
-      counts: { tasks: rows.tasks.length, assignments: rows.assignments.length, newUnits: rows.newUnits.length, targets: rows.targets.length },
+      counts: {
+        tasks: rows.tasks.length,
+        assignments: rows.assignments.length,
+        newUnits: rows.newUnits.length,
+        targets: rows.targets.length,
+      },
     };
   } catch (error) {
     if (String(error).includes("UNIQUE constraint failed: plans.source_hash")) return { ok: false, reason: "duplicate" };
@@ -257,4 +290,3 @@ export async function assignedUnitsWithoutMembers(db: Db, planId: number): Promi
       and not exists (select 1 from members m where m.unit_id = u.id and m.removed_at is null)
     order by u.name_key`);
 }
-

@@ -1,7 +1,9 @@
 /** A plan's issuing and monitoring units, the shape core/access/policy takes; null if there is no such plan. */
 export function planScopeById(d1: D1Database, planId: number) {
   return d1
-    .prepare("select id, number, title, issuer_unit_id as issuerUnitId, monitor_unit_id as monitorUnitId, archived from plans where id = ?1")
+    .prepare(
+      "select id, number, title, issuer_unit_id as issuerUnitId, monitor_unit_id as monitorUnitId, archived from plans where id = ?1",
+    )
     .bind(planId)
     .first<{ id: number; number: string | null; title: string; issuerUnitId: number; monitorUnitId: number; archived: number }>();
 }
@@ -19,5 +21,13 @@ export function targetWithPlan(d1: D1Database, targetId: number) {
        from targets t join plans p on p.id = t.plan_id where t.id = ?1`,
     )
     .bind(targetId)
-    .first<{ id: number; text: string; unitOfMeasure: string | null; responsibleUnitId: number | null; planId: number; issuerUnitId: number; monitorUnitId: number }>();
+    .first<{
+      id: number;
+      text: string;
+      unitOfMeasure: string | null;
+      responsibleUnitId: number | null;
+      planId: number;
+      issuerUnitId: number;
+      monitorUnitId: number;
+    }>();
 }

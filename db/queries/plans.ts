@@ -48,7 +48,13 @@ export async function readablePlans(db: Db, actor: Actor & { id: number }): Prom
 export async function setCurrentPlan(db: Db, memberId: number, planId: number): Promise<void> {
   await db.batch([
     db.update(members).set({ currentPlanId: planId }).where(eq(members.id, memberId)),
-    auditStatement(db, { actorMemberId: memberId, action: "member.current_plan", entity: "member", entityId: memberId, detail: { planId } }),
+    auditStatement(db, {
+      actorMemberId: memberId,
+      action: "member.current_plan",
+      entity: "member",
+      entityId: memberId,
+      detail: { planId },
+    }),
   ]);
 }
 

@@ -39,7 +39,10 @@ export function prefetchStatements(d1: D1Database, need: PrefetchNeed | null, se
     case "unitAssignments":
       return [assignmentStatements.ofSender(d1, sender.channel, sender.userId)];
     case "assignment":
-      return [assignmentStatements.byId(d1, need.assignmentId), ...(need.card ? cardDetailStatements(d1, need.assignmentId) : [])];
+      return [
+        assignmentStatements.byId(d1, need.assignmentId),
+        ...(need.card ? cardDetailStatements(d1, need.assignmentId) : []),
+      ];
     case "flowAssignment":
       return [assignmentStatements.ofFlow(d1, sender.chatKey)];
     case "menuPick":
@@ -50,7 +53,11 @@ export function prefetchStatements(d1: D1Database, need: PrefetchNeed | null, se
 }
 
 /** The prefetched reads, from the results of `prefetchStatements` (in the same order). */
-export function prefetchedFrom(need: PrefetchNeed | null, results: (D1Result<unknown> | undefined)[], conversation: Conversation | null): Prefetched {
+export function prefetchedFrom(
+  need: PrefetchNeed | null,
+  results: (D1Result<unknown> | undefined)[],
+  conversation: Conversation | null,
+): Prefetched {
   const fetched: Prefetched = { assignments: new Map(), cards: new Map() };
   const rows = () => assignmentRowsFrom(results[0]);
   switch (need?.kind) {

@@ -41,7 +41,9 @@ export async function submitReport(db: Db, r: NewReport, claim?: UpdateClaim): P
   const assignmentChange =
     r.kind === "completion"
       ? d1
-          .prepare(`update assignments set state = 'awaiting_confirmation', progress = 100, reported_done_at = ?2, last_report_at = ?2, updated_at = ?2 where id = ?1`)
+          .prepare(
+            `update assignments set state = 'awaiting_confirmation', progress = 100, reported_done_at = ?2, last_report_at = ?2, updated_at = ?2 where id = ?1`,
+          )
           .bind(r.assignmentId, r.now)
       : r.kind === "progress"
         ? d1
@@ -82,7 +84,8 @@ export async function submitReport(db: Db, r: NewReport, claim?: UpdateClaim): P
     ]);
     return { ok: true, reportId: (inserted!.results[0] as { id: number }).id };
   } catch (error) {
-    if (String(error).includes("UNIQUE constraint failed: progress_reports.dedupe_key")) return { ok: false, reason: "duplicate" };
+    if (String(error).includes("UNIQUE constraint failed: progress_reports.dedupe_key"))
+      return { ok: false, reason: "duplicate" };
     throw error;
   }
 }
@@ -185,7 +188,10 @@ export function pickedReportsStatement(d1: D1Database, chatKey: string, key: str
 }
 
 export function latestReportsFrom(result: D1Result<unknown> | undefined): LatestReport[] {
-  return compiledRows(latest, result).map((r) => ({ ...r, evidence: r.evidence === null ? null : (JSON.parse(r.evidence) as Evidence[]) }));
+  return compiledRows(latest, result).map((r) => ({
+    ...r,
+    evidence: r.evidence === null ? null : (JSON.parse(r.evidence) as Evidence[]),
+  }));
 }
 
 export function reportEvidence(db: Db, reportId: number) {

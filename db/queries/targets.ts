@@ -73,7 +73,14 @@ async function targetList(db: Db, where: SQL, first?: SQL): Promise<TargetList> 
       .where(where)
       .orderBy(asc(targetValues.createdAt), asc(targetValues.id)),
   ]);
-  return { targets: list.map((r) => ({ ...r.target, responsibleUnitName: r.responsibleUnitName, plan: { id: r.target.planId, ...r.plan } })), values };
+  return {
+    targets: list.map((r) => ({
+      ...r.target,
+      responsibleUnitName: r.responsibleUnitName,
+      plan: { id: r.target.planId, ...r.plan },
+    })),
+    values,
+  };
 }
 
 /** Records a value with its audit entry; returns its id. */
@@ -86,16 +93,31 @@ export async function recordTargetValue(
       .insert(targetValues)
       .values({ targetId: v.targetId, period: v.period, value: v.value, note: v.note, recordedBy: v.memberId, createdAt: v.now })
       .returning({ id: targetValues.id }),
-    auditStatement(db, { actorMemberId: v.memberId, action: "target.value", entity: "target", entityId: v.targetId, detail: { period: v.period, value: v.value } }),
+    auditStatement(db, {
+      actorMemberId: v.memberId,
+      action: "target.value",
+      entity: "target",
+      entityId: v.targetId,
+      detail: { period: v.period, value: v.value },
+    }),
   ]);
   return inserted[0]!.id;
 }
 
 /** Make `unitId` (or nobody, null) responsible for a target, if it still has the unit the screen showed (`from`). */
-export function setTargetUnit(db: Db, c: { targetId: number; from: number | null; unitId: number | null; memberId: number }): Promise<boolean> {
+export function setTargetUnit(
+  db: Db,
+  c: { targetId: number; from: number | null; unitId: number | null; memberId: number },
+): Promise<boolean> {
   if (c.from === c.unitId) return Promise.resolve(false);
   const update = db.$client
     .prepare("update targets set responsible_unit_id = ?3 where id = ?1 and responsible_unit_id is ?2 returning id")
     .bind(c.targetId, c.from, c.unitId);
-  return guardedChange(db, update, { actorMemberId: c.memberId, action: "target.unit", entity: "target", entityId: c.targetId, detail: { from: c.from, to: c.unitId } });
+  return guardedChange(db, update, {
+    actorMemberId: c.memberId,
+    action: "target.unit",
+    entity: "target",
+    entityId: c.targetId,
+    detail: { from: c.from, to: c.unitId },
+  });
 }

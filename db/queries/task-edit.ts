@@ -8,14 +8,32 @@ import { guardedChange } from "./audit";
 
 export function editTask(
   db: Db,
-  e: { taskId: number; actorId: number; title: string; deadlineText: string | null; deadline: Deadline; before: { title: string; deadlineText: string | null } },
+  e: {
+    taskId: number;
+    actorId: number;
+    title: string;
+    deadlineText: string | null;
+    deadline: Deadline;
+    before: { title: string; deadlineText: string | null };
+  },
 ): Promise<boolean> {
   const update = db.$client
     .prepare(
       `update tasks set title = ?2, deadline_text = ?3, deadline_kind = ?4, due_on = ?5, starts_on = ?6, recurrence = ?7, deadline_note = ?8
        where id = ?1 and title = ?9 and deadline_text is ?10 returning id`,
     )
-    .bind(e.taskId, e.title, e.deadlineText, e.deadline.kind, e.deadline.due, e.deadline.start, e.deadline.recurrence, e.deadline.note, e.before.title, e.before.deadlineText);
+    .bind(
+      e.taskId,
+      e.title,
+      e.deadlineText,
+      e.deadline.kind,
+      e.deadline.due,
+      e.deadline.start,
+      e.deadline.recurrence,
+      e.deadline.note,
+      e.before.title,
+      e.before.deadlineText,
+    );
   return guardedChange(db, update, {
     actorMemberId: e.actorId,
     action: "task.edit",
@@ -26,9 +44,15 @@ export function editTask(
 }
 
 /** A task added by hand after the import, led by one unit; its ref is the next free "BS<n>". Returns the task id. */
-export async function addTask(db: Db, a: { planId: number; unitId: number; title: string; deadlineText: string | null; deadline: Deadline; actorId: number }): Promise<{ id: number; ref: string }> {
+export async function addTask(
+  db: Db,
+  a: { planId: number; unitId: number; title: string; deadlineText: string | null; deadline: Deadline; actorId: number },
+): Promise<{ id: number; ref: string }> {
   const d1 = db.$client;
-  const n = await d1.prepare("select count(*) as n from tasks where plan_id = ?1 and ref like 'BS%'").bind(a.planId).first<{ n: number }>();
+  const n = await d1
+    .prepare("select count(*) as n from tasks where plan_id = ?1 and ref like 'BS%'")
+    .bind(a.planId)
+    .first<{ n: number }>();
   const ref = `BS${(n?.n ?? 0) + 1}`;
   const [task] = await d1.batch([
     d1
@@ -37,10 +61,22 @@ export async function addTask(db: Db, a: { planId: number; unitId: number; title
          values (?1, ?2, 'Nhiệm vụ bổ sung', ?3, ?4, ?5, ?6, ?7, ?8, ?9, (select coalesce(max(sort_order), 0) + 1 from tasks where plan_id = ?1))
          returning id`,
       )
-      .bind(a.planId, ref, a.title, a.deadlineText, a.deadline.kind, a.deadline.due, a.deadline.start, a.deadline.recurrence, a.deadline.note),
+      .bind(
+        a.planId,
+        ref,
+        a.title,
+        a.deadlineText,
+        a.deadline.kind,
+        a.deadline.due,
+        a.deadline.start,
+        a.deadline.recurrence,
+        a.deadline.note,
+      ),
     d1.prepare("insert into assignments (task_id, unit_id, role) values (last_insert_rowid(), ?1, 'lead')").bind(a.unitId),
     d1
-      .prepare(`insert into audit_log (actor_member_id, action, entity, entity_id, detail) select ?1, 'task.add', 'task', task_id, ?2 from assignments where id = last_insert_rowid()`)
+      .prepare(
+        `insert into audit_log (actor_member_id, action, entity, entity_id, detail) select ?1, 'task.add', 'task', task_id, ?2 from assignments where id = last_insert_rowid()`,
+      )
       .bind(a.actorId, JSON.stringify({ ref, title: a.title, unitId: a.unitId })),
   ]);
   return { id: (task!.results as { id: number }[])[0]!.id, ref };
@@ -51,7 +87,10 @@ export async function addTask(db: Db, a: { planId: number; unitId: number; title
  * assignments and unsent alerts go, the audit entry stays. A task with
  * history is kept (its history is the record of the plan).
  */
-export async function withdrawTask(db: Db, w: { taskId: number; actorId: number }): Promise<"withdrawn" | "has_history" | "gone"> {
+export async function withdrawTask(
+  db: Db,
+  w: { taskId: number; actorId: number },
+): Promise<"withdrawn" | "has_history" | "gone"> {
   const d1 = db.$client;
   const task = await d1
     .prepare(
@@ -65,8 +104,16 @@ export async function withdrawTask(db: Db, w: { taskId: number; actorId: number 
   if (!task) return "gone";
   if (task.history) return "has_history";
   await d1.batch([
-    d1.prepare("insert into audit_log (actor_member_id, action, entity, entity_id, detail) values (?1, 'task.withdraw', 'task', ?2, ?3)").bind(w.actorId, w.taskId, JSON.stringify({ ref: task.ref, title: task.title })),
-    d1.prepare("delete from reminders where status = 'pending' and assignment_id in (select id from assignments where task_id = ?1)").bind(w.taskId),
+    d1
+      .prepare(
+        "insert into audit_log (actor_member_id, action, entity, entity_id, detail) values (?1, 'task.withdraw', 'task', ?2, ?3)",
+      )
+      .bind(w.actorId, w.taskId, JSON.stringify({ ref: task.ref, title: task.title })),
+    d1
+      .prepare(
+        "delete from reminders where status = 'pending' and assignment_id in (select id from assignments where task_id = ?1)",
+      )
+      .bind(w.taskId),
     d1.prepare("delete from assignments where task_id = ?1").bind(w.taskId),
     d1.prepare("delete from tasks where id = ?1").bind(w.taskId),
   ]);

@@ -49,7 +49,10 @@ export interface TaskAssignment {
   lastCheckinPeriod: string | null;
 }
 
-export async function taskWithUnits(d1: D1Database, taskId: number): Promise<{ task: TaskDetail; assignments: TaskAssignment[] } | null> {
+export async function taskWithUnits(
+  d1: D1Database,
+  taskId: number,
+): Promise<{ task: TaskDetail; assignments: TaskAssignment[] } | null> {
   const [task, units] = (await d1.batch([
     d1
       .prepare(
@@ -157,7 +160,11 @@ export async function taskHistory(d1: D1Database, taskId: number, assignmentId: 
          order by l.created_at, l.id`,
       )
       .bind(taskId, assignmentId),
-  ])) as [D1Result<HistoryReport & { evidence: string | null }>, D1Result<HistoryExtension>, D1Result<HistoryAudit & { detail: string | null }>];
+  ])) as [
+    D1Result<HistoryReport & { evidence: string | null }>,
+    D1Result<HistoryExtension>,
+    D1Result<HistoryAudit & { detail: string | null }>,
+  ];
   return {
     reports: reports.results.map((r) => ({ ...r, evidence: r.evidence ? (JSON.parse(r.evidence) as Evidence[]) : null })),
     extensions: extensions.results,

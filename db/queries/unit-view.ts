@@ -8,7 +8,12 @@ import type { Role } from "../schema";
  * every word of the query anywhere in it: "to chuc" finds "Ban Tổ chức
  * Huyện ủy", "ubnd" finds "UBND huyện".
  */
-export async function searchUnits(d1: D1Database, scopeUnitId: number, query: string, limit = 10): Promise<{ id: number; name: string }[]> {
+export async function searchUnits(
+  d1: D1Database,
+  scopeUnitId: number,
+  query: string,
+  limit = 10,
+): Promise<{ id: number; name: string }[]> {
   const words = unitKey(query).split(" ").filter(Boolean);
   if (words.length === 0) return [];
   const { results } = await d1
@@ -28,7 +33,11 @@ export async function searchUnits(d1: D1Database, scopeUnitId: number, query: st
 }
 
 /** Whether a unit belongs to the committee the monitoring unit serves. */
-export async function unitInScope(d1: D1Database, scopeUnitId: number, unitId: number): Promise<{ id: number; name: string } | null> {
+export async function unitInScope(
+  d1: D1Database,
+  scopeUnitId: number,
+  unitId: number,
+): Promise<{ id: number; name: string } | null> {
   return d1
     .prepare(
       `with recursive scope(id) as (
@@ -73,7 +82,15 @@ export async function unitMembers(d1: D1Database, unitId: number): Promise<UnitM
        order by case m.role when 'leader' then 0 when 'admin' then 1 when 'member' then 2 else 3 end, m.full_name`,
     )
     .bind(unitId)
-    .all<{ id: number; full_name: string; role: Role; paused_until: string | null; unreachable_since: string | null; created_at: string; last_report_at: string | null }>();
+    .all<{
+      id: number;
+      full_name: string;
+      role: Role;
+      paused_until: string | null;
+      unreachable_since: string | null;
+      created_at: string;
+      last_report_at: string | null;
+    }>();
   return results.map((r) => ({
     id: r.id,
     fullName: r.full_name,

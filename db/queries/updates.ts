@@ -45,7 +45,11 @@ export function finishStatement(d1: D1Database, claim: UpdateClaim): D1PreparedS
  * trip, and a retry of an update whose write went through is never redone).
  * If the batch fails, the claim stays open for the platform's retry.
  */
-export async function writeSettling(d1: D1Database, claim: UpdateClaim | undefined, statements: D1PreparedStatement[]): Promise<D1Result[]> {
+export async function writeSettling(
+  d1: D1Database,
+  claim: UpdateClaim | undefined,
+  statements: D1PreparedStatement[],
+): Promise<D1Result[]> {
   if (!claim || claim.settled) return d1.batch(statements);
   const results = await d1.batch([...statements, finishStatement(d1, claim)]);
   claim.settled = true;

@@ -6,7 +6,10 @@ import type { Role } from "../schema";
  * reads the session joined to the active member.
  */
 
-export async function saveLoginToken(d1: D1Database, t: { tokenHash: string; memberId: number; expiresAt: string }): Promise<void> {
+export async function saveLoginToken(
+  d1: D1Database,
+  t: { tokenHash: string; memberId: number; expiresAt: string },
+): Promise<void> {
   await d1
     .prepare("insert into web_login_tokens (token_hash, member_id, expires_at) values (?1, ?2, ?3)")
     .bind(t.tokenHash, t.memberId, t.expiresAt)
@@ -41,7 +44,10 @@ export async function useLoginToken(
   ]);
   const row = (claimed!.results as { member_id: number }[])[0];
   if (row) return { ok: true, memberId: row.member_id };
-  const known = await d1.prepare("select used_at, expires_at from web_login_tokens where token_hash = ?1").bind(u.tokenHash).first<{ used_at: string | null; expires_at: string }>();
+  const known = await d1
+    .prepare("select used_at, expires_at from web_login_tokens where token_hash = ?1")
+    .bind(u.tokenHash)
+    .first<{ used_at: string | null; expires_at: string }>();
   if (!known) return { ok: false, reason: "unknown" };
   if (known.used_at) return { ok: false, reason: "used" };
   return { ok: false, reason: known.expires_at <= u.now ? "expired" : "unknown" };

@@ -53,7 +53,14 @@ export async function adminBenchmark(runs = 7): Promise<string> {
   try {
     const d1 = proxy.env.DB;
     // One plan holding all 100,000 assignments: the worst case for a per-plan screen.
-    for (const sql of scanSeedStatements(TODAY, { units: 2_000, membersPerUnit: 10, plans: 1, tasksPerPlan: 2_000, unitsPerTask: 50 })) await d1.prepare(sql).run();
+    for (const sql of scanSeedStatements(TODAY, {
+      units: 2_000,
+      membersPerUnit: 10,
+      plans: 1,
+      tasksPerPlan: 2_000,
+      unitsPerTask: 50,
+    }))
+      await d1.prepare(sql).run();
     await d1.prepare("update plans set archived = 0").run();
     const count = async (table: string) => (await d1.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())!.n;
     const sizes = `${await count("assignments")} assignments in one plan, ${await count("units")} units, ${await count("members")} members, ${await count("progress_reports")} progress reports`;
@@ -63,10 +70,18 @@ export async function adminBenchmark(runs = 7): Promise<string> {
     rows.push({ name: "baseline: select count(*) from assignments", ms: baseline.ms, stats: [statsOf("count", baseline.last)] });
 
     // What moving 100,000 rows from D1 to the caller costs by itself, to read the export's figure against.
-    const transfer = await timed(Math.min(runs, 3), () => d1.prepare("select a.*, t.ref, t.title from assignments a join tasks t on t.id = a.task_id").all());
-    rows.push({ name: "baseline: 100,000 assignments with their task's title", ms: transfer.ms, stats: [statsOf("rows", transfer.last)] });
+    const transfer = await timed(Math.min(runs, 3), () =>
+      d1.prepare("select a.*, t.ref, t.title from assignments a join tasks t on t.id = a.task_id").all(),
+    );
+    rows.push({
+      name: "baseline: 100,000 assignments with their task's title",
+      ms: transfer.ms,
+      stats: [statsOf("rows", transfer.last)],
+    });
 
-    const overview = await timed(runs, () => planOverview(d1, { planId: 1, today: TODAY, soonUntil: addDays(TODAY, DEFAULT_SOON_DAYS) }));
+    const overview = await timed(runs, () =>
+      planOverview(d1, { planId: 1, today: TODAY, soonUntil: addDays(TODAY, DEFAULT_SOON_DAYS) }),
+    );
     rows.push({ name: "/tongquan: overview (one batch)", ms: overview.ms, stats: overview.last.stats });
 
     let pageBytes = 0;
@@ -75,7 +90,11 @@ export async function adminBenchmark(runs = 7): Promise<string> {
       pageBytes = page.html.length;
       return page;
     });
-    rows.push({ name: `web /web: overview page, three reads and the render (${Math.round(pageBytes / 1024)} KiB of HTML)`, ms: webPage.ms, stats: webPage.last.stats });
+    rows.push({
+      name: `web /web: overview page, three reads and the render (${Math.round(pageBytes / 1024)} KiB of HTML)`,
+      ms: webPage.ms,
+      stats: webPage.last.stats,
+    });
 
     const overdue = await timed(runs, () => overdueByUnit(d1, { planId: 1, today: TODAY, offset: 0, limit: 4, perUnit: 3 }));
     rows.push({ name: "/quahan: overdue by unit, first page", ms: overdue.ms, stats: overdue.last.stats });
@@ -92,7 +111,11 @@ export async function adminBenchmark(runs = 7): Promise<string> {
       sheetCount = report.sheets.length;
       return report.totals();
     });
-    rows.push({ name: `/xuat: workbook, rows paged from D1 (${exportStats.length} statements)`, ms: workbook.ms, stats: summed(exportStats) });
+    rows.push({
+      name: `/xuat: workbook, rows paged from D1 (${exportStats.length} statements)`,
+      ms: workbook.ms,
+      stats: summed(exportStats),
+    });
     let csvSize = 0;
     let csvStats: StatementStats[] = [];
     const csv = await timed(Math.min(runs, 3), async () => {
@@ -100,7 +123,11 @@ export async function adminBenchmark(runs = 7): Promise<string> {
       const report = exportReport(await exportSource(d1, 1, csvStats), TODAY, exportTexts);
       csvSize = (await csvBytes(report.csvHeader, report.csvRows())).length;
     });
-    rows.push({ name: `/xuat csv: CSV, rows paged from D1 (${csvStats.length} statements)`, ms: csv.ms, stats: summed(csvStats) });
+    rows.push({
+      name: `/xuat csv: CSV, rows paged from D1 (${csvStats.length} statements)`,
+      ms: csv.ms,
+      stats: summed(csvStats),
+    });
 
     const base = { ms: baseline.ms };
     const table = [
@@ -111,8 +138,14 @@ export async function adminBenchmark(runs = 7): Promise<string> {
       const read = r.stats.reduce((n, s) => n + s.rowsRead, 0);
       const returned = r.stats.reduce((n, s) => n + s.rowsReturned, 0);
       const sql = r.stats.reduce((n, s) => n + s.sqlMs, 0);
-      table.push(`| ${r.name} | ${formatMs(r.ms)} | ${(r.ms / base.ms).toFixed(1)} | ${formatMs(sql)} | ${read} | ${returned} | ${ratio(read, returned)} |`);
-      if (r.stats.length > 1) for (const s of r.stats) table.push(`| · ${s.name} | | | ${formatMs(s.sqlMs)} | ${s.rowsRead} | ${s.rowsReturned} | ${ratio(s.rowsRead, s.rowsReturned)} |`);
+      table.push(
+        `| ${r.name} | ${formatMs(r.ms)} | ${(r.ms / base.ms).toFixed(1)} | ${formatMs(sql)} | ${read} | ${returned} | ${ratio(read, returned)} |`,
+      );
+      if (r.stats.length > 1)
+        for (const s of r.stats)
+          table.push(
+            `| · ${s.name} | | | ${formatMs(s.sqlMs)} | ${s.rowsRead} | ${s.rowsReturned} | ${ratio(s.rowsRead, s.rowsReturned)} |`,
+          );
     }
     return [
       `Data: ${sizes}; today ${TODAY}. Median of ${runs} runs after 2 warm-up (the export: of 3).`,
@@ -129,9 +162,20 @@ export async function adminBenchmark(runs = 7): Promise<string> {
 
 /** A paged read as one line: the pages' figures added up. */
 function summed(stats: StatementStats[]): StatementStats[] {
-  return [stats.reduce((a, s) => ({ name: "all pages", rowsRead: a.rowsRead + s.rowsRead, rowsReturned: a.rowsReturned + s.rowsReturned, sqlMs: a.sqlMs + s.sqlMs }), { name: "all pages", rowsRead: 0, rowsReturned: 0, sqlMs: 0 })];
+  return [
+    stats.reduce(
+      (a, s) => ({
+        name: "all pages",
+        rowsRead: a.rowsRead + s.rowsRead,
+        rowsReturned: a.rowsReturned + s.rowsReturned,
+        sqlMs: a.sqlMs + s.sqlMs,
+      }),
+      { name: "all pages", rowsRead: 0, rowsReturned: 0, sqlMs: 0 },
+    ),
+  ];
 }
 
-const ratio = (read: number, returned: number) => (returned === 0 ? (read === 0 ? "–" : "∞") : `${(read / returned).toFixed(1)}×`);
+const ratio = (read: number, returned: number) =>
+  returned === 0 ? (read === 0 ? "–" : "∞") : `${(read / returned).toFixed(1)}×`;
 
 if (process.argv[1]?.endsWith("admin.ts")) console.log(await adminBenchmark());

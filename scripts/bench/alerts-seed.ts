@@ -8,7 +8,8 @@ import { periodContaining, previousPeriod } from "../../core/checkins/period";
 import { addDays } from "../../core/time/vietnam-date";
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const seq = (n: number, from = 0) => `with recursive s(x) as (select ${from} union all select x + 1 from s where x < ${from + n - 1})`;
+const seq = (n: number, from = 0) =>
+  `with recursive s(x) as (select ${from} union all select x + 1 from s where x < ${from + n - 1})`;
 
 export interface ScanSeed {
   units: number;
@@ -29,7 +30,9 @@ export interface ScanSeed {
  * every assignment under way or done, check-ins for most recurring duties.
  */
 /** Every seeded member reached on one channel, the member id doubling as the chat id. */
-const linkStatement = (channel: "telegram" | "zalo") => `insert into member_channels (channel, user_id, member_id, chat_id, unreachable_since)
+const linkStatement = (
+  channel: "telegram" | "zalo",
+) => `insert into member_channels (channel, user_id, member_id, chat_id, unreachable_since)
   select '${channel}', id, id, id, unreachable_since from members where removed_at is null`;
 const linkTelegramStatement = linkStatement("telegram");
 

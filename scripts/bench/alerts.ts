@@ -37,7 +37,6 @@ const ZALO_TOKEN = "bench-zalo-token-123";
 /** Per process, so two benchmark runs at once (two sessions on one tree) do not share databases. */
 const WORK = `.wrangler/bench-alerts-${process.pid}`;
 
-
 async function withD1<T>(persistTo: string, run: (d1: D1Database) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: "wrangler.toml", persist: { path: `${persistTo}/v3` } });
   try {
@@ -58,10 +57,17 @@ export async function scanBenchmark(): Promise<string> {
   rmSync(state, { recursive: true, force: true });
   applyLocalMigrations(state);
   const calendar = new WorkingCalendar();
-  const params = { today: TODAY, horizon: dueHorizon(TODAY, DEFAULT_ALERT_CONFIG, calendar), checkinPeriods: checkinPeriodKeys(TODAY) };
+  const params = {
+    today: TODAY,
+    horizon: dueHorizon(TODAY, DEFAULT_ALERT_CONFIG, calendar),
+    checkinPeriods: checkinPeriodKeys(TODAY),
+  };
 
   const measured = await withD1(state, async (d1) => {
-    await seed(d1, scanSeedStatements(TODAY, { units: 2_000, membersPerUnit: 10, plans: 20, tasksPerPlan: 100, unitsPerTask: 50 }));
+    await seed(
+      d1,
+      scanSeedStatements(TODAY, { units: 2_000, membersPerUnit: 10, plans: 20, tasksPerPlan: 100, unitsPerTask: 50 }),
+    );
     const count = async (table: string) => (await d1.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())!.n;
     const sizes = `${await count("assignments")} assignments, ${await count("members")} members, ${await count("tasks")} tasks, ${await count("progress_reports")} progress reports`;
 
@@ -87,7 +93,8 @@ export async function scanBenchmark(): Promise<string> {
     };
 
     // The migration may already have them: drop them for the "without" figures, then put them back.
-    for (const sql of ALERT_SCAN_INDEXES) await d1.prepare(`drop index if exists ${/index if not exists (\w+)/.exec(sql)![1]}`).run();
+    for (const sql of ALERT_SCAN_INDEXES)
+      await d1.prepare(`drop index if exists ${/index if not exists (\w+)/.exec(sql)![1]}`).run();
     const before = await measure();
     const planBefore = await explain();
     for (const sql of ALERT_SCAN_INDEXES) await d1.prepare(sql).run();
@@ -109,7 +116,10 @@ export async function scanBenchmark(): Promise<string> {
     });
     const planMs = performance.now() - t0;
 
-    const rows = ["| statement | rows read (without the alert indexes) | rows read (with them) | rows returned | read ÷ returned (with them) |", "| --- | ---: | ---: | ---: | ---: |"];
+    const rows = [
+      "| statement | rows read (without the alert indexes) | rows read (with them) | rows returned | read ÷ returned (with them) |",
+      "| --- | ---: | ---: | ---: | ---: |",
+    ];
     const total = { before: 0, after: 0, returned: 0 };
     after.scan.stats.forEach((s, i) => {
       const b = before.scan.stats[i]!;
@@ -118,7 +128,9 @@ export async function scanBenchmark(): Promise<string> {
       total.returned += s.rowsReturned;
       rows.push(`| ${s.name} | ${b.rowsRead} | ${s.rowsRead} | ${s.rowsReturned} | ${ratio(s.rowsRead, s.rowsReturned)} |`);
     });
-    rows.push(`| **whole scan** | **${total.before}** | **${total.after}** | **${total.returned}** | **${ratio(total.after, total.returned)}** |`);
+    rows.push(
+      `| **whole scan** | **${total.before}** | **${total.after}** | **${total.returned}** | **${ratio(total.after, total.returned)}** |`,
+    );
     return [
       `Data: ${sizes}; today ${TODAY}, horizon ${params.horizon}.`,
       "",
@@ -154,13 +166,23 @@ async function cronInWorkerd(state: string): Promise<string> {
   });
   try {
     const t0 = performance.now();
-    const response = await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("0 1 * * 1-5")}&time=${CRON_TIME}`);
+    const response = await fetch(
+      `${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("0 1 * * 1-5")}&time=${CRON_TIME}`,
+    );
     await response.arrayBuffer();
     const handlerMs = performance.now() - t0;
     await sleep(500);
-    const line = readFileSync(logFile, "utf8").split("\n").find((l) => l.includes('"event":"alerts.run"'));
+    const line = readFileSync(logFile, "utf8")
+      .split("\n")
+      .find((l) => l.includes('"event":"alerts.run"'));
     if (!response.ok || !line) return `Cron run in workerd: failed (${response.status}); see ${logFile}`;
-    const run = JSON.parse(line.slice(line.indexOf("{"))) as { scanMs: number; rowsRead: number; rowsReturned: number; written: number; enqueued: number };
+    const run = JSON.parse(line.slice(line.indexOf("{"))) as {
+      scanMs: number;
+      rowsRead: number;
+      rowsReturned: number;
+      written: number;
+      enqueued: number;
+    };
     return (
       `Cron run in workerd (wrangler dev, with the indexes): scan ${formatMs(run.scanMs)} (${run.rowsRead} rows read, ${run.rowsReturned} returned); ` +
       `whole handler ${formatMs(handlerMs)}, writing ${run.written} reminders to the outbox and enqueueing ${run.enqueued} — a first run, when everything in force is new.`
@@ -171,7 +193,8 @@ async function cronInWorkerd(state: string): Promise<string> {
   }
 }
 
-const ratio = (read: number, returned: number) => (returned === 0 ? (read === 0 ? "–" : "∞") : `${(read / returned).toFixed(2)}×`);
+const ratio = (read: number, returned: number) =>
+  returned === 0 ? (read === 0 ? "–" : "∞") : `${(read / returned).toFixed(2)}×`;
 
 // ------------------------------------------------------------------ (b) delivery
 
@@ -201,7 +224,10 @@ export interface DeliveryFigures extends DeliveryScenario {
 function frozenWorker(dir: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const build = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", dir], { env: quietWranglerEnv, encoding: "utf8" });
+  const build = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", dir], {
+    env: quietWranglerEnv,
+    encoding: "utf8",
+  });
   if (build.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${build.stdout}\n${build.stderr}`);
   const config = readFileSync("wrangler.toml", "utf8").replace(/^main = .*$/m, 'main = "index.js"\nno_bundle = true');
   writeFileSync(`${dir}/wrangler.toml`, config);
@@ -226,7 +252,8 @@ async function fakeTelegramChannel(maxLog: number): Promise<FakeChannel> {
       fake.api.reset();
       fake.api.configure({ rateLimit: { globalPerSecond: perSecond } });
     },
-    sends: () => fake.api.calls({ method: "sendMessage" }).map((c) => ({ ok: c.ok, status: c.status, time: c.time, key: key(c) })),
+    sends: () =>
+      fake.api.calls({ method: "sendMessage" }).map((c) => ({ ok: c.ok, status: c.status, time: c.time, key: key(c) })),
     close: () => fake.close(),
   };
 }
@@ -241,14 +268,21 @@ async function fakeZaloChannel(maxLog: number): Promise<FakeChannel> {
       fake.api.configure({ rate_limit: { perSecond } });
     },
     sends: () =>
-      fake.api
-        .calls({ method: "sendMessage" })
-        .map((c) => ({ ok: c.ok, status: c.ok ? 200 : (c.error_code ?? 0), time: c.time, key: `${c.chat_id}|${String(c.params.text)}` })),
+      fake.api.calls({ method: "sendMessage" }).map((c) => ({
+        ok: c.ok,
+        status: c.ok ? 200 : (c.error_code ?? 0),
+        time: c.time,
+        key: `${c.chat_id}|${String(c.params.text)}`,
+      })),
     close: () => fake.close(),
   };
 }
 
-export async function deliveryBenchmark(alerts: number, scenarios: DeliveryScenario[], channel: "telegram" | "zalo" = "telegram"): Promise<string> {
+export async function deliveryBenchmark(
+  alerts: number,
+  scenarios: DeliveryScenario[],
+  channel: "telegram" | "zalo" = "telegram",
+): Promise<string> {
   const state = `${WORK}/delivery`;
   const config = frozenWorker(`${WORK}/worker`);
   const fake = channel === "zalo" ? await fakeZaloChannel(alerts * 4 + 1000) : await fakeTelegramChannel(alerts * 4 + 1000);
@@ -271,7 +305,11 @@ export async function deliveryBenchmark(alerts: number, scenarios: DeliveryScena
   for (const r of results) {
     const achieved = (r.delivered - 1) / r.sendingSeconds;
     lines.push(
-      `| ${r.pace}/s | ${r.limit}/s | ${r.expected} | ${r.delivered} | ${r.duplicates} | ${r.lost} | ${r.throttled} | ${r.sendingSeconds.toFixed(1)} s | ${achieved.toFixed(1)}/s | ${((achieved / r.limit) * 100).toFixed(1)}% | ${r.endToEndSeconds.toFixed(1)} s | ${Object.entries(r.statuses).map(([k, v]) => `${k} ${v}`).join(", ")} |`,
+      `| ${r.pace}/s | ${r.limit}/s | ${r.expected} | ${r.delivered} | ${r.duplicates} | ${r.lost} | ${r.throttled} | ${r.sendingSeconds.toFixed(1)} s | ${achieved.toFixed(1)}/s | ${((achieved / r.limit) * 100).toFixed(1)}% | ${r.endToEndSeconds.toFixed(1)} s | ${Object.entries(
+        r.statuses,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")} |`,
     );
   }
   return lines.join("\n");
@@ -305,7 +343,9 @@ async function deliverOnce(
   let figures: Omit<DeliveryFigures, "statuses">;
   try {
     const t0 = Date.now();
-    const response = await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("0 1 * * 1-5")}&time=${CRON_TIME}`);
+    const response = await fetch(
+      `${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("0 1 * * 1-5")}&time=${CRON_TIME}`,
+    );
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`scheduled handler answered ${response.status}`);
 
@@ -331,7 +371,9 @@ async function deliverOnce(
     await worker.stop();
   }
   const statuses = await withD1(state, async (d1) => {
-    const { results } = await d1.prepare("select status, count(*) as n from reminders group by status").all<{ status: string; n: number }>();
+    const { results } = await d1
+      .prepare("select status, count(*) as n from reminders group by status")
+      .all<{ status: string; n: number }>();
     return Object.fromEntries(results.map((r) => [r.status, r.n]));
   });
   return { ...figures, statuses };
@@ -368,7 +410,14 @@ export async function alertBenchmarks(argv: string[]): Promise<string> {
     await deliveryBenchmark(alerts, scenarios),
     `\n## Deadline alerts on Zalo: ${alerts} alerts to members reached on Zalo, against a fake Zalo API that allows ${ZALO_BENCH_LIMIT}/s (429 beyond)\n`,
     // At the limit itself, a strict one-second window answers 429 to every few ms of network jitter; 2% under it, hardly ever.
-    await deliveryBenchmark(alerts, [{ pace: ZALO_BENCH_LIMIT, limit: ZALO_BENCH_LIMIT }, { pace: ZALO_BENCH_LIMIT * 0.98, limit: ZALO_BENCH_LIMIT }], "zalo"),
+    await deliveryBenchmark(
+      alerts,
+      [
+        { pace: ZALO_BENCH_LIMIT, limit: ZALO_BENCH_LIMIT },
+        { pace: ZALO_BENCH_LIMIT * 0.98, limit: ZALO_BENCH_LIMIT },
+      ],
+      "zalo",
+    ),
   ].join("\n");
   // Kept after a failure: the wrangler logs in it say why.
   rmSync(WORK, { recursive: true, force: true });

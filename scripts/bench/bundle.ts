@@ -17,7 +17,10 @@ export async function bundleBenchmark(top = 8): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), "bundle-"));
   try {
     const meta = join(out, "meta.json");
-    const build = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", out, "--minify", "--metafile", meta], { env: quietWranglerEnv, encoding: "utf8" });
+    const build = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", out, "--minify", "--metafile", meta], {
+      env: quietWranglerEnv,
+      encoding: "utf8",
+    });
     if (build.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${build.stdout}\n${build.stderr}`);
     const files = readdirSync(out).filter((f) => f.endsWith(".js") || f.endsWith(".mjs") || f.endsWith(".wasm"));
     const bytes = files.map((f) => readFileSync(join(out, f)));
@@ -25,9 +28,12 @@ export async function bundleBenchmark(top = 8): Promise<string> {
     const gzip = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
 
     const byPackage = new Map<string, number>();
-    const outputs = (JSON.parse(readFileSync(meta, "utf8")) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> }).outputs;
+    const outputs = (
+      JSON.parse(readFileSync(meta, "utf8")) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> }
+    ).outputs;
     for (const output of Object.values(outputs)) {
-      for (const [path, input] of Object.entries(output.inputs)) byPackage.set(packageOf(path), (byPackage.get(packageOf(path)) ?? 0) + input.bytesInOutput);
+      for (const [path, input] of Object.entries(output.inputs))
+        byPackage.set(packageOf(path), (byPackage.get(packageOf(path)) ?? 0) + input.bytesInOutput);
     }
     const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
     const rows = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);

@@ -105,7 +105,10 @@ export class CpuMeter {
   /** Since construction or reset: CPU by schedstat and by /proc/<pid>/stat ticks, ms (a cross-check). */
   since(): { schedstatMs: number; statMs: number } | null {
     if (this.pid === null) return null;
-    return { schedstatMs: (cpuNs(this.pid) - this.nsAtStart) / 1e6, statMs: ((cpuTicks(this.pid) - this.ticksAtStart) * 1000) / ticksPerSecond() };
+    return {
+      schedstatMs: (cpuNs(this.pid) - this.nsAtStart) / 1e6,
+      statMs: ((cpuTicks(this.pid) - this.ticksAtStart) * 1000) / ticksPerSecond(),
+    };
   }
 }
 

@@ -18,13 +18,19 @@ let tables: Promise<unknown> | undefined;
 let sequence = 0;
 
 async function roundTrips(db: D1Database, count: number): Promise<void> {
-  tables ??= db.exec("create table if not exists echo_claims (key text primary key, state text not null, claimed_at text not null)");
+  tables ??= db.exec(
+    "create table if not exists echo_claims (key text primary key, state text not null, claimed_at text not null)",
+  );
   await tables;
   const key = `echo:${Date.now()}:${++sequence}`;
   const now = new Date().toISOString();
   if (count >= 1) {
     await db.batch([
-      db.prepare("insert into echo_claims (key, state, claimed_at) values (?1, 'processing', ?2) on conflict (key) do nothing returning key").bind(key, now),
+      db
+        .prepare(
+          "insert into echo_claims (key, state, claimed_at) values (?1, 'processing', ?2) on conflict (key) do nothing returning key",
+        )
+        .bind(key, now),
       db.prepare("select key, state, claimed_at from echo_claims where key = ?1").bind(key),
     ]);
   }

@@ -31,7 +31,9 @@ async function median(run: () => unknown | Promise<unknown>, runs: number, warmu
 
 export async function parseBenchmark(runs = 25, warmup = 5): Promise<string> {
   if (!existsSync(PLANS)) return `(no documents: ${PLANS} not found)`;
-  const files = readdirSync(PLANS).filter((f) => /\.(md|txt)$/.test(f) && f !== "README.md").sort();
+  const files = readdirSync(PLANS)
+    .filter((f) => /\.(md|txt)$/.test(f) && f !== "README.md")
+    .sort();
   const lines = [
     "| document | size | tasks | extractPlan | .docx read | baseline: foldText | extractPlan × baseline |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -47,7 +49,8 @@ export async function parseBenchmark(runs = 25, warmup = 5): Promise<string> {
     lines.push(
       `| ${file} | ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB | ${tasks} | ${formatMs(parse)} | ${formatMs(read)} | ${formatMs(baseline)} | ${(parse / baseline).toFixed(1)} |`,
     );
-    if (file.startsWith("dong-nai")) verdicts.push(`Đồng Nai: ${formatMs(parse)} to extract (aim: under ${AIM_MS} ms) — ${parse < AIM_MS ? "met" : "NOT met"}.`);
+    if (file.startsWith("dong-nai"))
+      verdicts.push(`Đồng Nai: ${formatMs(parse)} to extract (aim: under ${AIM_MS} ms) — ${parse < AIM_MS ? "met" : "NOT met"}.`);
   }
   return [...lines, "", ...verdicts, "", await hostileBenchmark(files, runs, warmup)].join("\n");
 }
@@ -62,10 +65,7 @@ async function hostileBenchmark(files: string[], runs: number, warmup: number): 
   if (!reference) return "";
   const docx = await docxFromText(readFileSync(resolve(PLANS, reference), "utf8"));
   const baseline = await median(() => readDocx(docx), runs, warmup);
-  const lines = [
-    `| hostile .docx | size | refused as | time | × reading ${reference} |`,
-    "| --- | ---: | --- | ---: | ---: |",
-  ];
+  const lines = [`| hostile .docx | size | refused as | time | × reading ${reference} |`, "| --- | ---: | --- | ---: | ---: |"];
   const cases: [string, () => Promise<Uint8Array>][] = [
     ["unclosed <w:num> ×50k", () => hostileDocx("unclosedNum", 50_000)],
     ["unclosed <w:num> ×500k", () => hostileDocx("unclosedNum", 500_000)],
@@ -73,13 +73,18 @@ async function hostileBenchmark(files: string[], runs: number, warmup: number): 
     ["unclosed <!-- ×3M", () => hostileDocx("unclosedComment", 3_000_000)],
     ["nested <w:p> ×300k", () => hostileDocx("nestedParagraphs", 300_000)],
     ["nested <w:p> ×3M", () => hostileDocx("nestedParagraphs", 3_000_000)],
-    ["deflate bomb → 160 MB", () => buildZip([{ name: "word/document.xml", data: deflateBomb(160 * 1024 * 1024), deflated: { claimedSize: 100 } }])],
+    [
+      "deflate bomb → 160 MB",
+      () => buildZip([{ name: "word/document.xml", data: deflateBomb(160 * 1024 * 1024), deflated: { claimedSize: 100 } }]),
+    ],
   ];
   for (const [name, make] of cases) {
     const bytes = await make();
     const result = await readDocx(bytes);
     const time = await median(() => readDocx(bytes), Math.min(runs, 5), 1);
-    lines.push(`| ${name} | ${(bytes.length / 1024).toFixed(1)} KB | ${result.ok ? "NOT REFUSED" : result.problem} | ${formatMs(time)} | ${(time / baseline).toFixed(1)} |`);
+    lines.push(
+      `| ${name} | ${(bytes.length / 1024).toFixed(1)} KB | ${result.ok ? "NOT REFUSED" : result.problem} | ${formatMs(time)} | ${(time / baseline).toFixed(1)} |`,
+    );
   }
   return lines.join("\n");
 }

@@ -32,7 +32,10 @@ await withBenchStack(
     const user = demoOfficial.telegramId;
     await stack.send("app", textFrom(user, "/viec")());
     const list = (await stack.botMessages(user)).at(-1)!;
-    const cards = list.reply_markup!.inline_keyboard!.flat().filter((b) => b.callback_data?.startsWith("task:")).map((b) => b.callback_data!);
+    const cards = list
+      .reply_markup!.inline_keyboard!.flat()
+      .filter((b) => b.callback_data?.startsWith("task:"))
+      .map((b) => b.callback_data!);
     let turn = 0;
     const one = async () => {
       if (what === "viec") await stack.send("app", textFrom(user, "/viec")());
@@ -41,7 +44,10 @@ await withBenchStack(
       else if (what === "echo") await stack.send("echo", textFrom(42, "xin chào")());
     };
     for (let i = 0; i < 30; i++) await one();
-    const targets = (await (await fetch(`http://127.0.0.1:${PORT}/json`)).json()) as { webSocketDebuggerUrl: string; title: string }[];
+    const targets = (await (await fetch(`http://127.0.0.1:${PORT}/json`)).json()) as {
+      webSocketDebuggerUrl: string;
+      title: string;
+    }[];
     const ws = new WebSocket(targets[0]!.webSocketDebuggerUrl);
     await new Promise((resolve) => ws.once("open", () => resolve(undefined)));
     let id = 0;
@@ -62,7 +68,9 @@ await withBenchStack(
     meter.start("x");
     for (let i = 0; i < n; i++) await one();
     meter.stop();
-    const { profile } = (await call("Profiler.stop")) as { profile: { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] } };
+    const { profile } = (await call("Profiler.stop")) as {
+      profile: { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] };
+    };
     ws.close();
     writeFileSync(`.wrangler/profile-${what}.cpuprofile`, JSON.stringify(profile));
     const total = profile.samples.length;
@@ -71,8 +79,11 @@ await withBenchStack(
       const key = `${node.callFrame.functionName || "(anon)"} ${node.callFrame.url.split("/").slice(-2).join("/")}:${node.callFrame.lineNumber}`;
       self.set(key, (self.get(key) ?? 0) + node.hitCount);
     }
-    console.log(`${n} updates; workerd CPU ${meter.perUpdateMs("x")?.toFixed(2)} ms/update; profile ${((profile.endTime - profile.startTime) / 1000 / n).toFixed(2)} ms wall/update, ${total} samples`);
-    for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${((v / total) * 100).toFixed(1).padStart(5)} %  ${k}`);
+    console.log(
+      `${n} updates; workerd CPU ${meter.perUpdateMs("x")?.toFixed(2)} ms/update; profile ${((profile.endTime - profile.startTime) / 1000 / n).toFixed(2)} ms wall/update, ${total} samples`,
+    );
+    for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 45))
+      console.log(`${((v / total) * 100).toFixed(1).padStart(5)} %  ${k}`);
   },
   { appArgs: ["--inspector-port", String(PORT)] },
 );

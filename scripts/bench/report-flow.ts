@@ -4,7 +4,18 @@
  * counted and its workerd CPU time read; flows run in batches, each followed
  * by as many updates to the echo floor.
  */
-import { callbackFrom, cpuCheck, demoOfficial, figures, closeRound, floorFigures, newFloorTimes, textFrom, type BenchStack, type WebhookFigures } from "./webhook";
+import {
+  callbackFrom,
+  cpuCheck,
+  demoOfficial,
+  figures,
+  closeRound,
+  floorFigures,
+  newFloorTimes,
+  textFrom,
+  type BenchStack,
+  type WebhookFigures,
+} from "./webhook";
 
 const STEPS = ["mở báo cáo (nút)", "chọn 50% (nút)", "gõ ghi chú", "gửi báo cáo (nút)"] as const;
 
@@ -56,7 +67,9 @@ export async function measureReportFlow(
     await closeRound(stack, appCpu, echoCpu, { count: warmUp ? 5 : batch, floorTimes: floor, warmUp });
   }
   return {
-    steps: STEPS.map((name, index) => figures(`báo cáo: ${name}`, times[index]!, trips[index]!, appCpu.perUpdateMs(name), after[index]!)),
+    steps: STEPS.map((name, index) =>
+      figures(`báo cáo: ${name}`, times[index]!, trips[index]!, appCpu.perUpdateMs(name), after[index]!),
+    ),
     floors: floorFigures(floor, echoCpu),
     check: cpuCheck(appCpu, echoCpu),
   };

@@ -36,14 +36,20 @@ if (section("webhook")) {
     const user = demoOfficial.telegramId;
     await stack.send("app", textFrom(user, "/viec")());
     const list = (await stack.botMessages(user)).at(-1)!;
-    const cards = list.reply_markup!.inline_keyboard!.flat().filter((b) => b.callback_data?.startsWith("task:")).map((b) => b.callback_data!);
+    const cards = list
+      .reply_markup!.inline_keyboard!.flat()
+      .filter((b) => b.callback_data?.startsWith("task:"))
+      .map((b) => b.callback_data!);
     let cardTurn = 0;
     const single = await measure(
       stack,
       [
         { name: "/viec (demo official, UBND huyện)", update: textFrom(user, "/viec") },
         // Two cards in turn on the list message: each open edits it (the same card twice would be "not modified").
-        { name: "mở thẻ nhiệm vụ (nút task:<id>)", update: () => callbackFrom(user, list.message_id, cards[cardTurn++ % Math.min(2, cards.length)]!) },
+        {
+          name: "mở thẻ nhiệm vụ (nút task:<id>)",
+          update: () => callbackFrom(user, list.message_id, cards[cardTurn++ % Math.min(2, cards.length)]!),
+        },
         { name: "/tongquan (demo admin, Ban Tổ chức)", update: textFrom(demoAdmin.telegramId, "/tongquan") },
       ],
       runs,
@@ -57,7 +63,9 @@ if (section("webhook")) {
     console.log(webhookTable(flow.steps, flow.floors));
     console.log(`\n${flow.check}`);
 
-    console.log(`\n## Zalo: one update, a menu pick in the report flow (${flowRuns} runs), against the echo floor measured alongside\n`);
+    console.log(
+      `\n## Zalo: one update, a menu pick in the report flow (${flowRuns} runs), against the echo floor measured alongside\n`,
+    );
     const zalo = await measureZaloMenuPick(stack, flowRuns);
     console.log(webhookTable([zalo.pick], zalo.floors));
     console.log(`\n${zalo.check}`);

@@ -14,15 +14,43 @@ import { planTargets } from "../../db/queries/targets";
 import type { StatementStats } from "../../db/queries/stats";
 import { OverviewPage } from "../../web/pages/overview-page";
 
-export async function renderWebOverview(d1: D1Database, planId: number, today: string): Promise<{ html: string; stats: StatementStats[] }> {
+export async function renderWebOverview(
+  d1: D1Database,
+  planId: number,
+  today: string,
+): Promise<{ html: string; stats: StatementStats[] }> {
   const db = createDb(d1);
   const [overview, units, targets] = await Promise.all([
     planOverview(d1, { planId, today, soonUntil: addDays(today, DEFAULT_SOON_DAYS), top: 5 }),
     planUnits(d1, { planId, today, offset: 0, limit: 40 }),
     planTargets(db, planId),
   ]);
-  const plan: PlanInfo = { id: planId, number: "KH-1", title: "Kế hoạch bench", issuerUnitId: 1, monitorUnitId: 2, monitorUnitName: "Ban Tổ chức Bench" };
-  const viewer = { memberId: 499000001, fullName: "Quản trị 1", unitId: 2, unitName: "Ban Tổ chức Bench", role: "admin" as const, csrfToken: "bench" };
-  const page = <OverviewPage viewer={viewer} plan={plan} today={formatDate(today)} overview={overview} buckets={BUCKETS} units={units.units} targets={targets} />;
+  const plan: PlanInfo = {
+    id: planId,
+    number: "KH-1",
+    title: "Kế hoạch bench",
+    issuerUnitId: 1,
+    monitorUnitId: 2,
+    monitorUnitName: "Ban Tổ chức Bench",
+  };
+  const viewer = {
+    memberId: 499000001,
+    fullName: "Quản trị 1",
+    unitId: 2,
+    unitName: "Ban Tổ chức Bench",
+    role: "admin" as const,
+    csrfToken: "bench",
+  };
+  const page = (
+    <OverviewPage
+      viewer={viewer}
+      plan={plan}
+      today={formatDate(today)}
+      overview={overview}
+      buckets={BUCKETS}
+      units={units.units}
+      targets={targets}
+    />
+  );
   return { html: (await page).toString(), stats: overview.stats };
 }

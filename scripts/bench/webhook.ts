@@ -54,13 +54,23 @@ export interface BenchStack {
   /** The bot's Zalo messages in a chat, as the fake Zalo API recorded them. */
   zaloMessages: (chatId: string) => Promise<{ text: string }[]>;
   /** The bot's messages in a chat, as the fake Bot API recorded them. */
-  botMessages: (chatId: number) => Promise<{ message_id: number; text?: string; reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } }[]>;
+  botMessages: (
+    chatId: number,
+  ) => Promise<
+    { message_id: number; text?: string; reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } }[]
+  >;
 }
 
-export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, options: { appArgs?: string[] } = {}): Promise<T> {
+export async function withBenchStack<T>(
+  run: (stack: BenchStack) => Promise<T>,
+  options: { appArgs?: string[] } = {},
+): Promise<T> {
   rmSync(STATE, { recursive: true, force: true });
   applyLocalMigrations(STATE);
-  const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", "--persist-to", STATE], { env: quietWranglerEnv, encoding: "utf8" });
+  const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", "--persist-to", STATE], {
+    env: quietWranglerEnv,
+    encoding: "utf8",
+  });
   if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
 
   const fake = await startFakeBotApi({ port: 0, rateLimit: false });
@@ -76,7 +86,13 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, 
   };
   const started: RunningWorker[] = [];
   try {
-    const app = await startWranglerDev({ port: 8797, persistTo: STATE, vars, logFile: `${STATE}/app.log`, extraArgs: options.appArgs });
+    const app = await startWranglerDev({
+      port: 8797,
+      persistTo: STATE,
+      vars,
+      logFile: `${STATE}/app.log`,
+      extraArgs: options.appArgs,
+    });
     started.push(app);
     const echo = await startWranglerDev({
       port: 8798,
@@ -90,7 +106,11 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, 
     started.push(echo);
     const timed = async (url: string, headers: Record<string, string>, body: unknown) => {
       const t0 = performance.now();
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
       const answer = response.clone();
       await response.arrayBuffer();
       const ms = performance.now() - t0;
@@ -100,7 +120,8 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, 
       const count = (name: string) => (response.headers.get(name) === null ? null : Number(response.headers.get(name)));
       return { ms, roundTrips: count("X-D1-Round-Trips"), tripsAfter: count("X-D1-Round-Trips-After") };
     };
-    if (app.workerdPid === null || echo.workerdPid === null) console.warn("workerd processes not found: CPU time is not reported");
+    if (app.workerdPid === null || echo.workerdPid === null)
+      console.warn("workerd processes not found: CPU time is not reported");
     return await run({
       meter: (target) => new CpuMeter(target === "app" ? app.workerdPid : echo.workerdPid),
       sendZalo: (event) => timed(`${app.url}/zalo/webhook`, { "X-Bot-Api-Secret-Token": ZALO_SECRET }, event),
@@ -113,7 +134,11 @@ export async function withBenchStack<T>(run: (stack: BenchStack) => Promise<T>, 
         return ((await response.json()) as { messages: Awaited<ReturnType<BenchStack["botMessages"]>> }).messages;
       },
       send: (target, update, floorTrips = 0) =>
-        timed(target === "app" ? `${app.url}/telegram/webhook` : `${echo.url}${floorTrips ? `/d1/${floorTrips}` : "/"}`, { "X-Telegram-Bot-Api-Secret-Token": SECRET }, update),
+        timed(
+          target === "app" ? `${app.url}/telegram/webhook` : `${echo.url}${floorTrips ? `/d1/${floorTrips}` : "/"}`,
+          { "X-Telegram-Bot-Api-Secret-Token": SECRET },
+          update,
+        ),
     });
   } finally {
     await Promise.all(started.map((w) => w.stop()));
@@ -126,7 +151,13 @@ let zaloSeq = 0;
 /** A text a Zalo user types, as the Zalo webhook receives it. */
 export const zaloTextFrom = (zaloId: string, text: string) => ({
   event_name: "message.text.received",
-  message: { message_id: `bench-${Date.now()}-${++zaloSeq}`, date: Date.now(), from: { id: zaloId, display_name: "Bench" }, chat: { id: zaloId, chat_type: "PRIVATE" }, text },
+  message: {
+    message_id: `bench-${Date.now()}-${++zaloSeq}`,
+    date: Date.now(),
+    from: { id: zaloId, display_name: "Bench" },
+    chat: { id: zaloId, chat_type: "PRIVATE" },
+    text,
+  },
 });
 
 let nextUpdateId = 1;
@@ -136,7 +167,12 @@ export const callbackFrom = (telegramId: number, messageId: number, data: string
     id: String(nextUpdateId),
     chat_instance: "bench",
     from: { id: telegramId, is_bot: false, first_name: "Bench" },
-    message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: telegramId, type: "private", first_name: "Bench" }, text: "…" },
+    message: {
+      message_id: messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: telegramId, type: "private", first_name: "Bench" },
+      text: "…",
+    },
     data,
   },
 });
@@ -198,7 +234,13 @@ export async function measure(
   };
 }
 
-export function figures(name: string, times: number[], trips: number[], cpuMs: number | null, tripsAfter: number[] = []): WebhookFigures {
+export function figures(
+  name: string,
+  times: number[],
+  trips: number[],
+  cpuMs: number | null,
+  tripsAfter: number[] = [],
+): WebhookFigures {
   return {
     name,
     medianMs: percentile(times, 50),
@@ -253,7 +295,12 @@ export async function floorRound(stack: BenchStack, echoCpu: CpuMeter, count: nu
  * The end of an interleaved round of a flow: the app's half is metered up to
  * here, then the floors' half; a warm-up round's figures are dropped.
  */
-export async function closeRound(stack: BenchStack, appCpu: CpuMeter, echoCpu: CpuMeter, o: { count: number; floorTimes: FloorTimes; warmUp: boolean }): Promise<void> {
+export async function closeRound(
+  stack: BenchStack,
+  appCpu: CpuMeter,
+  echoCpu: CpuMeter,
+  o: { count: number; floorTimes: FloorTimes; warmUp: boolean },
+): Promise<void> {
   await settle();
   appCpu.stop();
   await floorRound(stack, echoCpu, o.count, o.warmUp ? null : o.floorTimes);
@@ -283,14 +330,17 @@ export function webhookTable(rows: WebhookFigures[], floors: WebhookFigures[]): 
     "| update | median | p99 | × floor (median) | CPU per update | × floor CPU | D1 round trips (+ after the answer) | × CPU of the floor with as many round trips |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
-  const ratio = (a: number | null, b: number | null | undefined) => (a === null || b === null || b === undefined ? "–" : (a / b).toFixed(2));
+  const ratio = (a: number | null, b: number | null | undefined) =>
+    a === null || b === null || b === undefined ? "–" : (a / b).toFixed(2);
   for (const r of [...floors, ...rows]) {
     const isFloor = floors.includes(r);
     const total = (r.roundTrips ?? 0) + (r.tripsAfter ?? 0);
     const matched = isFloor ? undefined : floors.find((f) => f.roundTrips === total);
     const trips = r.roundTrips === null ? "–" : r.tripsAfter ? `${r.roundTrips} + ${r.tripsAfter}` : String(r.roundTrips);
     const cpu = r.cpuMs === null ? "–" : formatMs(r.cpuMs);
-    lines.push(`| ${r.name} | ${formatMs(r.medianMs)} | ${formatMs(r.p99Ms)} | ${ratio(r.medianMs, floor.medianMs)} | ${cpu} | ${ratio(r.cpuMs, floor.cpuMs)} | ${trips} | ${isFloor ? "–" : ratio(r.cpuMs, matched?.cpuMs)} |`);
+    lines.push(
+      `| ${r.name} | ${formatMs(r.medianMs)} | ${formatMs(r.p99Ms)} | ${ratio(r.medianMs, floor.medianMs)} | ${cpu} | ${ratio(r.cpuMs, floor.cpuMs)} | ${trips} | ${isFloor ? "–" : ratio(r.cpuMs, matched?.cpuMs)} |`,
+    );
   }
   return lines.join("\n");
 }

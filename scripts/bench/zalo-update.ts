@@ -5,12 +5,25 @@
  * grammY echo floor as the Telegram updates, in interleaved batches.
  */
 import { demoMembers } from "../../db/demo";
-import { cpuCheck, figures, closeRound, floorFigures, newFloorTimes, zaloTextFrom, type BenchStack, type WebhookFigures } from "./webhook";
+import {
+  cpuCheck,
+  figures,
+  closeRound,
+  floorFigures,
+  newFloorTimes,
+  zaloTextFrom,
+  type BenchStack,
+  type WebhookFigures,
+} from "./webhook";
 
 const official = demoMembers.find((m) => m.unitName === "UBND huyện" && m.role === "member")!;
 const PICK = "Zalo: gõ số chọn «Báo cáo tiến độ» (menu)";
 
-export async function measureZaloMenuPick(stack: BenchStack, iterations: number, batch = 15): Promise<{ pick: WebhookFigures; floors: WebhookFigures[]; check: string }> {
+export async function measureZaloMenuPick(
+  stack: BenchStack,
+  iterations: number,
+  batch = 15,
+): Promise<{ pick: WebhookFigures; floors: WebhookFigures[]; check: string }> {
   const times: number[] = [];
   const trips: number[] = [];
   const after: number[] = [];

@@ -165,7 +165,8 @@ export async function runChat(opts: ChatOptions): Promise<void> {
   }
 
   async function printMessage(m: StoredMessage, how: "new" | "edit" | "old") {
-    const head = how === "edit" ? `🤖 ${ansi.yellow("(đã sửa)", st)} ` : how === "old" ? `🤖 ${ansi.dim("(tin trước)", st)} ` : "🤖 ";
+    const head =
+      how === "edit" ? `🤖 ${ansi.yellow("(đã sửa)", st)} ` : how === "old" ? `🤖 ${ansi.dim("(tin trước)", st)} ` : "🤖 ";
     const lines: string[] = [];
     const file = m.document ?? m.photo;
     if (file) {
@@ -218,7 +219,9 @@ export async function runChat(opts: ChatOptions): Promise<void> {
         } else if (e.type === "delete" && e.message) {
           printedForChat++;
           keyboards.delete(e.message.message_id);
-          const preview = (e.message.text ?? e.message.caption ?? e.message.document?.file_name ?? "").split("\n")[0]!.slice(0, 40);
+          const preview = (e.message.text ?? e.message.caption ?? e.message.document?.file_name ?? "")
+            .split("\n")[0]!
+            .slice(0, 40);
           say(ansi.dim(`🗑  Bot đã xoá một tin${preview ? `: “${preview}${preview.length >= 40 ? "…" : ""}”` : ""}`, st));
         } else if (e.type === "callback_answer") {
           printedForChat++;
@@ -300,11 +303,13 @@ export async function runChat(opts: ChatOptions): Promise<void> {
     const u = current!;
     let update: Update;
     try {
-      update = (await fake<{ update: Update }>(`chats/${u.telegramId}/send`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ from: fromUser(u), ...body }),
-      })).update;
+      update = (
+        await fake<{ update: Update }>(`chats/${u.telegramId}/send`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ from: fromUser(u), ...body }),
+        })
+      ).update;
     } catch (e) {
       say(ansi.red(`⚠️  Bot API giả không nhận tin: ${e instanceof Error ? e.message : String(e)}`, st));
       return;
@@ -331,11 +336,13 @@ export async function runChat(opts: ChatOptions): Promise<void> {
     say(ansi.dim(`👆 ${b.text}`, st));
     let update: Update;
     try {
-      update = (await fake<{ update: Update }>(`chats/${u.telegramId}/press`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ from: fromUser(u), message_id: messageId, data: b.data }),
-      })).update;
+      update = (
+        await fake<{ update: Update }>(`chats/${u.telegramId}/press`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ from: fromUser(u), message_id: messageId, data: b.data }),
+        })
+      ).update;
     } catch (e) {
       say(ansi.red(`⚠️  Không bấm được nút: ${e instanceof Error ? e.message : String(e)}`, st));
       return;
@@ -552,7 +559,8 @@ export async function runChat(opts: ChatOptions): Promise<void> {
     say(ansi.red(`⚠️  Không kết nối được Bot API giả ở ${fakeUrl}: ${e instanceof Error ? e.message : String(e)}`, st));
   }
   void listen();
-  const preset = opts.user !== undefined ? (users.find((u) => u.n === opts.user) ?? users.find((u) => u.telegramId === opts.user)) : undefined;
+  const preset =
+    opts.user !== undefined ? (users.find((u) => u.n === opts.user) ?? users.find((u) => u.telegramId === opts.user)) : undefined;
   if (preset) await become(preset);
   else showMenu();
   ready = true;

@@ -59,9 +59,7 @@ export function buildUserList(members: DemoMember[], stranger: { telegramId: num
   for (const m of members) if (!units.includes(m.unitName)) units.push(m.unitName);
   const roleOrder = ["admin", "leader", "member", "viewer"];
   const ordered = units.flatMap((u) =>
-    members
-      .filter((m) => m.unitName === u)
-      .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role)),
+    members.filter((m) => m.unitName === u).sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role)),
   );
   return [
     ...ordered.map((m, i) => ({ n: i + 1, ...m })),
@@ -80,7 +78,9 @@ export function renderUserMenu(users: ChatUser[], st: Style, current?: number): 
       lines.push(ansi.bold(unit ?? "", st));
     }
     const mark = u.telegramId === current ? ansi.green(" ←", st) : "";
-    lines.push(`  ${String(u.n).padStart(width)}. ${u.fullName} ${ansi.dim(`(${ROLE_LABELS[u.role ?? ""] ?? u.role})`, st)}${mark}`);
+    lines.push(
+      `  ${String(u.n).padStart(width)}. ${u.fullName} ${ansi.dim(`(${ROLE_LABELS[u.role ?? ""] ?? u.role})`, st)}${mark}`,
+    );
   }
   const s = users.find((u) => u.stranger);
   if (s) {

@@ -31,7 +31,10 @@ export async function runZaloChat(opts: ZaloChatOptions): Promise<void> {
   const st: Style = { color: !!process.stdout.isTTY && !process.env["NO_COLOR"] };
   const fakeUrl = opts.fakeUrl.replace(/\/+$/, "");
   const demo = await loadDemoMembers(opts.root);
-  const users = buildUserList(demo.members, { telegramId: 8_000_000_000 + Math.floor(Math.random() * 1e9), fullName: "Người lạ" });
+  const users = buildUserList(demo.members, {
+    telegramId: 8_000_000_000 + Math.floor(Math.random() * 1e9),
+    fullName: "Người lạ",
+  });
   const zaloIdOf = (u: ChatUser) => u.zaloId ?? `zl-stranger-${u.telegramId}`;
   let current: ChatUser | null = null;
   let seq = 0;
@@ -54,7 +57,12 @@ export async function runZaloChat(opts: ZaloChatOptions): Promise<void> {
       for (const m of body.messages) {
         seq = Math.max(seq, m.seq);
         out(ansi.cyan("Bot (Zalo) ›", st));
-        out(m.text.split("\n").map((l) => `  ${l}`).join("\n"));
+        out(
+          m.text
+            .split("\n")
+            .map((l) => `  ${l}`)
+            .join("\n"),
+        );
         got++;
       }
       // Answers come in a burst: stop shortly after the last one.
@@ -99,8 +107,25 @@ export async function runZaloChat(opts: ZaloChatOptions): Promise<void> {
       const id = zaloIdOf(me);
       const event =
         line === ":anh"
-          ? { event_name: "message.image.received", message: { message_id: `t${Date.now()}`, date: Date.now(), from: { id, display_name: me.fullName }, chat: { id, chat_type: "PRIVATE" }, photo_url: `${fakeUrl}/__fake/photos/anh-${Date.now()}.jpg` } }
-          : { event_name: "message.unsupported.received", message: { message_id: `t${Date.now()}`, date: Date.now(), from: { id, display_name: me.fullName }, chat: { id, chat_type: "PRIVATE" } } };
+          ? {
+              event_name: "message.image.received",
+              message: {
+                message_id: `t${Date.now()}`,
+                date: Date.now(),
+                from: { id, display_name: me.fullName },
+                chat: { id, chat_type: "PRIVATE" },
+                photo_url: `${fakeUrl}/__fake/photos/anh-${Date.now()}.jpg`,
+              },
+            }
+          : {
+              event_name: "message.unsupported.received",
+              message: {
+                message_id: `t${Date.now()}`,
+                date: Date.now(),
+                from: { id, display_name: me.fullName },
+                chat: { id, chat_type: "PRIVATE" },
+              },
+            };
       await deliver({ event });
       await printReplies();
     } else if (line) {

@@ -81,14 +81,7 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
   perChatPerSecond: 1,
   perChatBurst: 5,
   groupPerMinute: 20,
-  methods: [
-    "sendMessage",
-    "sendDocument",
-    "sendPhoto",
-    "editMessageText",
-    "editMessageReplyMarkup",
-    "editMessageCaption",
-  ],
+  methods: ["sendMessage", "sendDocument", "sendPhoto", "editMessageText", "editMessageReplyMarkup", "editMessageCaption"],
 };
 
 export const NOT_MODIFIED =
@@ -562,7 +555,8 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
     globalBucket ??= new Bucket(rl.globalPerSecond, rl.globalPerSecond, t);
     let cb = chatBuckets.get(chatId);
     if (!cb) {
-      cb = chatId > 0 ? new Bucket(rl.perChatBurst, rl.perChatPerSecond, t) : new Bucket(rl.perChatBurst, rl.groupPerMinute / 60, t);
+      cb =
+        chatId > 0 ? new Bucket(rl.perChatBurst, rl.perChatPerSecond, t) : new Bucket(rl.perChatBurst, rl.groupPerMinute / 60, t);
       chatBuckets.set(chatId, cb);
     }
     const wait = Math.max(globalBucket.waitSeconds(t), cb.waitSeconds(t));
@@ -593,18 +587,22 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
     }
     if ("inline_keyboard" in markup) {
       const rows = (markup as InlineKeyboardMarkup).inline_keyboard;
-      if (!Array.isArray(rows)) throw bad("can't parse inline keyboard markup: field \"inline_keyboard\" must be an Array");
+      if (!Array.isArray(rows)) throw bad('can\'t parse inline keyboard markup: field "inline_keyboard" must be an Array');
       for (const row of rows) {
-        if (!Array.isArray(row)) throw bad("can't parse inline keyboard markup: field \"inline_keyboard\" must be an Array of Arrays");
+        if (!Array.isArray(row))
+          throw bad('can\'t parse inline keyboard markup: field "inline_keyboard" must be an Array of Arrays');
         for (const b of row as InlineKeyboardButton[]) {
-          if (!b || typeof b !== "object") throw bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object");
-          if (typeof b.text !== "string") throw bad("can't parse inline keyboard button: Field \"text\" must be of type String");
+          if (!b || typeof b !== "object")
+            throw bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object");
+          if (typeof b.text !== "string") throw bad('can\'t parse inline keyboard button: Field "text" must be of type String');
           if (b.text.trim() === "") throw bad("BUTTON_TEXT_INVALID");
           const actions = BUTTON_ACTIONS.filter((a) => b[a] !== undefined);
-          if (actions.length === 0) throw bad("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+          if (actions.length === 0)
+            throw bad("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
           if (b.callback_data !== undefined) {
             const d = b.callback_data;
-            if (typeof d !== "string") throw bad("can't parse inline keyboard button: Field \"callback_data\" must be of type String");
+            if (typeof d !== "string")
+              throw bad('can\'t parse inline keyboard button: Field "callback_data" must be of type String');
             const n = utf8Length(d);
             if (n === 0 || n > MAX_CALLBACK_DATA) throw bad("BUTTON_DATA_INVALID");
           }
@@ -618,7 +616,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
     if (inlineOnly) throw bad("inline keyboard expected");
     if ("keyboard" in markup) {
       if (!Array.isArray(markup.keyboard) || markup.keyboard.some((r) => !Array.isArray(r))) {
-        throw bad("can't parse reply keyboard markup: field \"keyboard\" must be an Array of Arrays");
+        throw bad('can\'t parse reply keyboard markup: field "keyboard" must be an Array of Arrays');
       }
       return markup;
     }
@@ -874,7 +872,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
 
     setMyCommands: (p) => {
       const list = p.json<{ command?: unknown; description?: unknown }[]>("commands", "commands JSON object");
-      if (!Array.isArray(list)) throw bad("parameter \"commands\" is required");
+      if (!Array.isArray(list)) throw bad('parameter "commands" is required');
       if (list.length > 100) throw bad("too many commands");
       const clean: { command: string; description: string }[] = [];
       for (const c of list) {
@@ -950,10 +948,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
       const limit = Math.min(100, Math.max(1, p.int("limit") ?? 100));
       const timeout = Math.min(50, Math.max(0, p.int("timeout") ?? 0));
       const allowed = p.json<string[]>("allowed_updates");
-      const pick = () =>
-        updates
-          .filter((u) => !allowed?.length || allowed.some((k) => k in u))
-          .slice(0, limit);
+      const pick = () => updates.filter((u) => !allowed?.length || allowed.some((k) => k in u)).slice(0, limit);
       const generation = ++pollGeneration;
       let found = pick();
       if (found.length === 0 && timeout > 0) {
@@ -1214,9 +1209,10 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
     const c = chatState(chatId);
     let document: StoredFile | undefined;
     if (input.document) {
-      const bytes = input.document.data_base64 !== undefined
-        ? base64ToBytes(input.document.data_base64)
-        : new TextEncoder().encode(input.document.text ?? "");
+      const bytes =
+        input.document.data_base64 !== undefined
+          ? base64ToBytes(input.document.data_base64)
+          : new TextEncoder().encode(input.document.text ?? "");
       const name = input.document.file_name || "file";
       document = storeFile(
         bytes,
@@ -1296,9 +1292,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
   }
 
   function filterEvents(q: { chatId?: number; since?: number }) {
-    return events.filter(
-      (e) => (q.chatId === undefined || e.chat_id === q.chatId) && (q.since === undefined || e.seq > q.since),
-    );
+    return events.filter((e) => (q.chatId === undefined || e.chat_id === q.chatId) && (q.since === undefined || e.seq > q.since));
   }
 
   function applyConfig(patch: FakeConfigPatch): FakeConfig {

@@ -11,8 +11,23 @@ const encoder = new TextEncoder();
 const byteOffset = (s: string, index: number) => encoder.encode(s.slice(0, index)).length;
 
 const HTML_TAGS = new Set([
-  "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler",
-  "a", "code", "pre", "blockquote", "tg-emoji", "tg-time",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "span",
+  "tg-spoiler",
+  "a",
+  "code",
+  "pre",
+  "blockquote",
+  "tg-emoji",
+  "tg-time",
 ]);
 
 function decodeEntityAt(s: string, i: number): { ch: string; len: number } | null {
@@ -68,9 +83,7 @@ export function parseHtml(src: string): ParseResult {
       const top = stack.pop();
       if (!top) return fail(`Unexpected end tag at byte offset ${byteOffset(src, begin)}`);
       if (top.name !== name) {
-        return fail(
-          `Unmatched end tag at byte offset ${byteOffset(src, begin)}, expected "</${top.name}>", found "</${name}>"`,
-        );
+        return fail(`Unmatched end tag at byte offset ${byteOffset(src, begin)}, expected "</${top.name}>", found "</${name}>"`);
       }
       const entity = htmlEntity(top, out.length - top.offset, stack);
       if (typeof entity === "string") return fail(entity);
@@ -89,7 +102,8 @@ export function parseHtml(src: string): ParseResult {
       while (j < src.length && /\s/.test(src[j]!)) j++;
       if (j >= src.length) return fail(`Unclosed start tag at byte offset ${byteOffset(src, begin)}`);
       if (src[j] === ">") break;
-      if (src[j] === "/" && src[j + 1] === ">") return fail(`Unsupported start tag "${name}" at byte offset ${byteOffset(src, begin)}`);
+      if (src[j] === "/" && src[j + 1] === ">")
+        return fail(`Unsupported start tag "${name}" at byte offset ${byteOffset(src, begin)}`);
       const a = j;
       while (j < src.length && /[a-zA-Z0-9_-]/.test(src[j]!)) j++;
       const attrName = src.slice(a, j).toLowerCase();
@@ -277,7 +291,12 @@ export function parseMarkdownV2(src: string): ParseResult {
       }
       if (!closed) return fail(`Can't find end of ${isPre ? "Pre" : "Code"} entity at byte offset ${byteOffset(src, i)}`);
       const len = out.length - start;
-      if (len > 0) entities.push(language ? { type: "pre", offset: start, length: len, language } : { type: isPre ? "pre" : "code", offset: start, length: len });
+      if (len > 0)
+        entities.push(
+          language
+            ? { type: "pre", offset: start, length: len, language }
+            : { type: isPre ? "pre" : "code", offset: start, length: len },
+        );
       i = j + fence.length;
       continue;
     }
@@ -306,14 +325,25 @@ export function parseMarkdownV2(src: string): ParseResult {
       const len = out.length - top.offset;
       if (len > 0) {
         const mention = /^tg:\/\/user\?id=(\d+)$/.exec(url);
-        if (mention) entities.push({ type: "text_mention", offset: top.offset, length: len, user: { id: Number(mention[1]), is_bot: false, first_name: "" } });
+        if (mention)
+          entities.push({
+            type: "text_mention",
+            offset: top.offset,
+            length: len,
+            user: { id: Number(mention[1]), is_bot: false, first_name: "" },
+          });
         else if (isValidUrl(url)) entities.push({ type: "text_link", offset: top.offset, length: len, url });
       }
       i = j + 1;
       continue;
     }
-    const token =
-      src.startsWith("||", i) ? "||" : src.startsWith("__", i) ? "__" : c === "*" || c === "_" || c === "~" ? c : null;
+    const token = src.startsWith("||", i)
+      ? "||"
+      : src.startsWith("__", i)
+        ? "__"
+        : c === "*" || c === "_" || c === "~"
+          ? c
+          : null;
     if (token) {
       const type = { "||": "spoiler", __: "underline", "*": "bold", _: "italic", "~": "strikethrough" }[token]!;
       const openIdx = stack.findIndex((o) => o.token === token);
@@ -348,15 +378,17 @@ export function parseMarkdownV2(src: string): ParseResult {
 
 function entityName(type: string): string {
   return (
-    {
-      bold: "Bold",
-      italic: "Italic",
-      underline: "Underline",
-      strikethrough: "Strikethrough",
-      spoiler: "Spoiler",
-      link: "TextUrl",
-    } as Record<string, string>
-  )[type] ?? type;
+    (
+      {
+        bold: "Bold",
+        italic: "Italic",
+        underline: "Underline",
+        strikethrough: "Strikethrough",
+        spoiler: "Spoiler",
+        link: "TextUrl",
+      } as Record<string, string>
+    )[type] ?? type
+  );
 }
 
 /** Legacy Markdown: *bold* _italic_ `code` ```pre``` [text](url); unbalanced markers are errors. */
@@ -385,7 +417,8 @@ export function parseMarkdownLegacy(src: string): ParseResult {
     if (c === "[") {
       const m = /^\[([^\]]*)\]\(([^)]*)\)/.exec(src.slice(i));
       if (m) {
-        if (m[1]!.length > 0 && isValidUrl(m[2]!)) entities.push({ type: "text_link", offset: out.length, length: m[1]!.length, url: m[2]! });
+        if (m[1]!.length > 0 && isValidUrl(m[2]!))
+          entities.push({ type: "text_link", offset: out.length, length: m[1]!.length, url: m[2]! });
         out += m[1];
         i += m[0].length;
         continue;

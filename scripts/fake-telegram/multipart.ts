@@ -109,9 +109,10 @@ export function parseMultipart(body: Uint8Array, boundary: string): Map<string, 
 }
 
 /** Builds a multipart body (used by tests and the terminal chat). */
-export function buildMultipart(
-  fields: Record<string, string | { filename: string; contentType?: string; bytes: Uint8Array }>,
-): { body: Uint8Array; contentType: string } {
+export function buildMultipart(fields: Record<string, string | { filename: string; contentType?: string; bytes: Uint8Array }>): {
+  body: Uint8Array;
+  contentType: string;
+} {
   const boundary = `----fake${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const parts: Uint8Array[] = [];
   for (const [name, value] of Object.entries(fields)) {

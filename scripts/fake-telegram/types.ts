@@ -179,10 +179,7 @@ export interface FakeConfigPatch {
   blockedChats?: number[];
   block?: number[];
   unblock?: number[];
-  failNext?:
-    | number
-    | (Partial<FailRule> & { count?: number })
-    | (Partial<FailRule> & { count?: number })[];
+  failNext?: number | (Partial<FailRule> & { count?: number }) | (Partial<FailRule> & { count?: number })[];
   delayMs?: number;
 }
 

@@ -22,14 +22,7 @@
  */
 import { buildUserEvent } from "./events";
 import { SlidingWindowLimit } from "./rate-limit";
-import type {
-  ZaloCallRecord,
-  ZaloEventBody,
-  ZaloRateLimit,
-  ZaloStoredMessage,
-  ZaloUserMessageInput,
-  ZaloWebhook,
-} from "./types";
+import type { ZaloCallRecord, ZaloEventBody, ZaloRateLimit, ZaloStoredMessage, ZaloUserMessageInput, ZaloWebhook } from "./types";
 
 export type * from "./types";
 
@@ -252,7 +245,12 @@ export function createFakeZaloApi(options: FakeZaloApiOptions = {}) {
       const retry = error.retryAfter;
       return json(
         error.httpStatus,
-        { ok: false, error_code: error.code, description: error.description, ...(retry ? { parameters: { retry_after: retry } } : {}) },
+        {
+          ok: false,
+          error_code: error.code,
+          description: error.description,
+          ...(retry ? { parameters: { retry_after: retry } } : {}),
+        },
         retry ? { "retry-after": String(retry) } : {},
       );
     }
@@ -357,7 +355,9 @@ export function createFakeZaloApi(options: FakeZaloApiOptions = {}) {
       // Photos users "send": Zalo hands the bot a URL to fetch, served here like Zalo's CDN would (a few bytes of JPEG).
       const photo = /^photos\/([A-Za-z0-9_.-]+\.jpg)$/.exec(path);
       if (photo && m === "GET") {
-        return new Response(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]), { headers: { "content-type": "image/jpeg" } });
+        return new Response(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]), {
+          headers: { "content-type": "image/jpeg" },
+        });
       }
       const chatMessages = /^chats\/([^/]+)\/messages$/.exec(path);
       if (chatMessages && m === "GET") {

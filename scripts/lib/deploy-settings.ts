@@ -27,17 +27,23 @@ export interface DeploySettings {
 export function deploySettingsProblems({ token, secret, botUsername }: DeploySettings): string[] {
   const problems: string[] = [];
   if (!token) problems.push("Chưa đặt TELEGRAM_BOT_TOKEN (token lấy từ @BotFather).");
-  else if (DEMO_TOKENS.has(token)) problems.push("TELEGRAM_BOT_TOKEN đang là token demo chạy máy; hãy dùng token thật từ @BotFather.");
+  else if (DEMO_TOKENS.has(token))
+    problems.push("TELEGRAM_BOT_TOKEN đang là token demo chạy máy; hãy dùng token thật từ @BotFather.");
   else if (!TOKEN_SHAPE.test(token)) problems.push("TELEGRAM_BOT_TOKEN không đúng dạng token của @BotFather (số:chuỗi ký tự).");
 
   if (!secret) problems.push("Chưa đặt TELEGRAM_WEBHOOK_SECRET.");
-  else if (DEMO_SECRETS.has(secret)) problems.push("TELEGRAM_WEBHOOK_SECRET đang là giá trị demo; hãy tạo một chuỗi ngẫu nhiên mới.");
-  else if (secret.length < MIN_SECRET_LENGTH) problems.push(`TELEGRAM_WEBHOOK_SECRET quá ngắn: cần ít nhất ${MIN_SECRET_LENGTH} ký tự ngẫu nhiên.`);
-  else if (secret.length > 256 || !SECRET_CHARS.test(secret)) problems.push("TELEGRAM_WEBHOOK_SECRET chỉ được gồm chữ cái không dấu, chữ số, _ và -, tối đa 256 ký tự.");
+  else if (DEMO_SECRETS.has(secret))
+    problems.push("TELEGRAM_WEBHOOK_SECRET đang là giá trị demo; hãy tạo một chuỗi ngẫu nhiên mới.");
+  else if (secret.length < MIN_SECRET_LENGTH)
+    problems.push(`TELEGRAM_WEBHOOK_SECRET quá ngắn: cần ít nhất ${MIN_SECRET_LENGTH} ký tự ngẫu nhiên.`);
+  else if (secret.length > 256 || !SECRET_CHARS.test(secret))
+    problems.push("TELEGRAM_WEBHOOK_SECRET chỉ được gồm chữ cái không dấu, chữ số, _ và -, tối đa 256 ký tự.");
 
   if (!botUsername) problems.push("Chưa đặt BOT_USERNAME (trong wrangler.toml, mục [vars]).");
-  else if (botUsername.toLowerCase() === DEMO_BOT_USERNAME) problems.push(`BOT_USERNAME đang là tên bot demo (${DEMO_BOT_USERNAME}); hãy đặt tên bot thật trong wrangler.toml.`);
-  else if (!USERNAME_SHAPE.test(botUsername)) problems.push("BOT_USERNAME không đúng dạng tên bot Telegram (kết thúc bằng “bot”, không có @).");
+  else if (botUsername.toLowerCase() === DEMO_BOT_USERNAME)
+    problems.push(`BOT_USERNAME đang là tên bot demo (${DEMO_BOT_USERNAME}); hãy đặt tên bot thật trong wrangler.toml.`);
+  else if (!USERNAME_SHAPE.test(botUsername))
+    problems.push("BOT_USERNAME không đúng dạng tên bot Telegram (kết thúc bằng “bot”, không có @).");
   return problems;
 }
 

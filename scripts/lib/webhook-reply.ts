@@ -5,7 +5,12 @@
  * Telegram locally (the relay, the terminal chat, tests, benchmarks) must
  * make that call too.
  */
-export async function forwardWebhookReply(response: Response, apiRoot: string, token: string, fetcher: typeof fetch = fetch): Promise<void> {
+export async function forwardWebhookReply(
+  response: Response,
+  apiRoot: string,
+  token: string,
+  fetcher: typeof fetch = fetch,
+): Promise<void> {
   if (!response.ok || !response.headers.get("content-type")?.includes("application/json")) return;
   const { method, ...params } = (await response.json()) as { method?: unknown };
   if (typeof method !== "string" || !/^[A-Za-z]+$/.test(method)) return;

@@ -97,7 +97,8 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
     try {
       const response = await fetch(`${url}${options.healthPath ?? "/health"}`);
       await response.arrayBuffer();
-      if ((options.isReady ?? ((r) => r.status === 200))(response)) return { url, workerdPid: findWorkerdPid(child.pid!, options.port), stop };
+      if ((options.isReady ?? ((r) => r.status === 200))(response))
+        return { url, workerdPid: findWorkerdPid(child.pid!, options.port), stop };
     } catch {
       /* not listening yet */
     }

@@ -14,10 +14,13 @@ export async function setZaloWebhook(env: NodeJS.ProcessEnv, workerUrl: string):
     return;
   }
   const secret = env.ZALO_WEBHOOK_SECRET;
-  if (!secret || secret.length < 32) throw new Error("ZALO_WEBHOOK_SECRET: cần ít nhất 32 ký tự A-Z a-z 0-9 _ - (giống secret đã đặt bằng wrangler secret put).");
+  if (!secret || secret.length < 32)
+    throw new Error("ZALO_WEBHOOK_SECRET: cần ít nhất 32 ký tự A-Z a-z 0-9 _ - (giống secret đã đặt bằng wrangler secret put).");
   const url = (env.ZALO_WEBHOOK_URL ?? `${workerUrl}/zalo/webhook`).replace(/\/+$/, "");
   if (/\.workers\.dev\//.test(`${url}/`)) {
-    console.warn("Zalo: webhook trên workers.dev có thể bị Browser Integrity Check chặn. Nên dùng tên miền riêng (ZALO_WEBHOOK_URL=https://bot.ten-mien.vn/zalo/webhook) và tắt kiểm tra đó.");
+    console.warn(
+      "Zalo: webhook trên workers.dev có thể bị Browser Integrity Check chặn. Nên dùng tên miền riêng (ZALO_WEBHOOK_URL=https://bot.ten-mien.vn/zalo/webhook) và tắt kiểm tra đó.",
+    );
   }
   const api = new ZaloApi({ token, apiRoot: env.ZALO_API_ROOT ?? ZALO_API_ROOT });
   const me = await api.getMe();

@@ -37,7 +37,12 @@ interface Action {
 
 const command = (text: (f: Fixture) => string) => (user: TestUser, f: Fixture) => textUpdate(user, text(f));
 const button = (data: (f: Fixture) => string) => (user: TestUser, f: Fixture) => callbackUpdate(user, 1, data(f));
-const one = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<{ v: unknown }>())?.v;
+const one = async (sql: string, ...binds: unknown[]) =>
+  (
+    await env.DB.prepare(sql)
+      .bind(...binds)
+      .first<{ v: unknown }>()
+  )?.v;
 
 const actions: Action[] = [
   { name: "/tongquan", access: "read", update: command(() => "/tongquan") },
@@ -81,7 +86,11 @@ const actions: Action[] = [
     name: "switch plan",
     access: "read",
     update: button((f) => `a:pl:${f.c.planId}`),
-    changed: async (f, user) => (await one("select current_plan_id as v from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ?1 and removed_at is null", String(user.id))) === f.c.planId,
+    changed: async (f, user) =>
+      (await one(
+        "select current_plan_id as v from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ?1 and removed_at is null",
+        String(user.id),
+      )) === f.c.planId,
   },
   {
     name: "Nhắc ngay",
@@ -93,7 +102,8 @@ const actions: Action[] = [
     name: "record a target value",
     access: "acts-for-a",
     update: button((f) => `a:tv:${f.targetId}`),
-    changed: async (_, user) => (await one("select flow as v from conversations where chat_id = ?1", String(user.id))) === "target-value",
+    changed: async (_, user) =>
+      (await one("select flow as v from conversations where chat_id = ?1", String(user.id))) === "target-value",
   },
   {
     name: "give the target to unit B",
@@ -140,8 +150,19 @@ async function setUp(who: Who): Promise<{ f: Fixture; user: TestUser }> {
   const f: Fixture = {
     c,
     leaderA: await makeMember(c.unitA, "leader", "Trưởng"),
-    targetId: await addTarget(c.planId, { text: `Chỉ tiêu của ${c.tag}`, value: 70, comparator: "gte", unitOfMeasure: "%", byYear: 2030, responsibleUnitId: c.unitA }),
-    requestId: await addExtension(c.tasksB.onlyB.assignmentId, c.memberB.memberId, { from: addDays(today, 60), to: addDays(today, 90), reason: "Chờ kinh phí" }),
+    targetId: await addTarget(c.planId, {
+      text: `Chỉ tiêu của ${c.tag}`,
+      value: 70,
+      comparator: "gte",
+      unitOfMeasure: "%",
+      byYear: 2030,
+      responsibleUnitId: c.unitA,
+    }),
+    requestId: await addExtension(c.tasksB.onlyB.assignmentId, c.memberB.memberId, {
+      from: addDays(today, 60),
+      to: addDays(today, 90),
+      reason: "Chờ kinh phí",
+    }),
   };
   const elsewhere = who.endsWith("elsewhere") ? await makeCommittee() : null;
   const user: TestUser = {
@@ -162,17 +183,25 @@ interface Seen {
   documents: number;
 }
 
-
 async function callsSince(seq: number, user: TestUser, callbackId: string | null): Promise<{ seen: Seen; seq: number }> {
   const response = await fetch(`${inject("fakeTelegramUrl")}/__fake/calls?since=${seq}`);
-  const body = (await response.json()) as { calls: { method: string; chat_id?: number | string; params: Record<string, unknown> }[]; seq: number };
-  const mine = body.calls.filter((call) => String(call.chat_id) === String(user.id) || (callbackId !== null && call.params.callback_query_id === callbackId));
+  const body = (await response.json()) as {
+    calls: { method: string; chat_id?: number | string; params: Record<string, unknown> }[];
+    seq: number;
+  };
+  const mine = body.calls.filter(
+    (call) => String(call.chat_id) === String(user.id) || (callbackId !== null && call.params.callback_query_id === callbackId),
+  );
   const labels = (markup: unknown) =>
     ((markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.text);
   return {
     seq: body.seq,
     seen: {
-      texts: mine.flatMap((call) => [call.params.text, call.params.caption, ...labels(call.params.reply_markup)].filter((x): x is string => typeof x === "string")),
+      texts: mine.flatMap((call) =>
+        [call.params.text, call.params.caption, ...labels(call.params.reply_markup)].filter(
+          (x): x is string => typeof x === "string",
+        ),
+      ),
       documents: mine.filter((call) => call.method === "sendDocument").length,
     },
   };
@@ -232,33 +261,152 @@ describe("who may manage whose people", () => {
   const unitOf = async (id: number) => one("select unit_id as v from members where id = ?1", id);
   const removed = async (id: number) => (await one("select removed_at as v from members where id = ?1", id)) !== null;
   const invited = async (unitId: number, by: number, role: string) =>
-    ((await one("select count(*) as v from invites where unit_id = ?1 and created_by = ?2 and role = ?3", unitId, by, role)) as number) > 0;
+    ((await one(
+      "select count(*) as v from invites where unit_id = ?1 and created_by = ?2 and role = ?3",
+      unitId,
+      by,
+      role,
+    )) as number) > 0;
 
   const cases: [string, (p: People) => TestMember, (p: People) => string, (p: People) => Promise<boolean>, boolean][] = [
-    ["UBND's admin invites an admin into the Ban Tổ chức", (p) => p.adminA, (p) => `inv:x:${p.c.monitor}:admin:1`, (p) => invited(p.c.monitor, p.adminA.memberId, "admin"), false],
-    ["UBND's admin invites into a sibling unit", (p) => p.adminA, (p) => `inv:x:${p.c.unitB}:member:n`, (p) => invited(p.c.unitB, p.adminA.memberId, "member"), false],
-    ["UBND's admin invites into the committee", (p) => p.adminA, (p) => `inv:x:${p.c.root}:viewer:1`, (p) => invited(p.c.root, p.adminA.memberId, "viewer"), false],
-    ["UBND's admin demotes the Ban Tổ chức's admin", (p) => p.adminA, (p) => `a:mr:${p.c.admin.memberId}:member`, async (p) => (await roleOf(p.c.admin.memberId)) === "member", false],
-    ["UBND's admin removes the Ban Tổ chức's admin", (p) => p.adminA, (p) => `a:rm:${p.c.admin.memberId}:y`, (p) => removed(p.c.admin.memberId), false],
-    ["UBND's admin moves the Ban Tổ chức's admin", (p) => p.adminA, (p) => `a:mt:${p.c.admin.memberId}:${p.c.unitA}`, async (p) => (await unitOf(p.c.admin.memberId)) === p.c.unitA, false],
-    ["UBND's admin promotes a sibling unit's member", (p) => p.adminA, (p) => `a:mr:${p.c.memberB.memberId}:leader`, async (p) => (await roleOf(p.c.memberB.memberId)) === "leader", false],
-    ["UBND's admin demotes a sibling unit's admin", (p) => p.adminA, (p) => `a:mr:${p.adminB.memberId}:member`, async (p) => (await roleOf(p.adminB.memberId)) === "member", false],
-    ["UBND's admin moves its member into the Ban Tổ chức", (p) => p.adminA, (p) => `a:mt:${p.c.memberA.memberId}:${p.c.monitor}`, async (p) => (await unitOf(p.c.memberA.memberId)) === p.c.monitor, false],
-    ["UBND's admin invites a leader into its sub-unit", (p) => p.adminA, (p) => `inv:x:${p.subA}:leader:1`, (p) => invited(p.subA, p.adminA.memberId, "leader"), true],
-    ["UBND's admin promotes its own member", (p) => p.adminA, (p) => `a:mr:${p.c.memberA.memberId}:leader`, async (p) => (await roleOf(p.c.memberA.memberId)) === "leader", true],
-    ["UBND's admin moves its member to its sub-unit", (p) => p.adminA, (p) => `a:mt:${p.c.memberA.memberId}:${p.subA}`, async (p) => (await unitOf(p.c.memberA.memberId)) === p.subA, true],
-    ["UBND's admin removes a member of its sub-unit", (p) => p.adminA, (p) => `a:rm:${p.memberSubA.memberId}:y`, (p) => removed(p.memberSubA.memberId), true],
-    ["the office demotes UBND's admin (another unit's admin)", (p) => p.c.admin, (p) => `a:mr:${p.adminA.memberId}:member`, async (p) => (await roleOf(p.adminA.memberId)) === "member", false],
-    ["the office removes UBND's admin", (p) => p.c.admin, (p) => `a:rm:${p.adminA.memberId}:y`, (p) => removed(p.adminA.memberId), false],
-    ["the office invites into the committee above it", (p) => p.c.admin, (p) => `inv:x:${p.c.root}:viewer:1`, (p) => invited(p.c.root, p.c.admin.memberId, "viewer"), false],
-    ["the office promotes a member of a unit its plan assigns", (p) => p.c.admin, (p) => `a:mr:${p.c.memberA.memberId}:leader`, async (p) => (await roleOf(p.c.memberA.memberId)) === "leader", true],
-    ["the office invites an admin into a unit its plan assigns", (p) => p.c.admin, (p) => `inv:x:${p.c.unitB}:admin:1`, (p) => invited(p.c.unitB, p.c.admin.memberId, "admin"), true],
+    [
+      "UBND's admin invites an admin into the Ban Tổ chức",
+      (p) => p.adminA,
+      (p) => `inv:x:${p.c.monitor}:admin:1`,
+      (p) => invited(p.c.monitor, p.adminA.memberId, "admin"),
+      false,
+    ],
+    [
+      "UBND's admin invites into a sibling unit",
+      (p) => p.adminA,
+      (p) => `inv:x:${p.c.unitB}:member:n`,
+      (p) => invited(p.c.unitB, p.adminA.memberId, "member"),
+      false,
+    ],
+    [
+      "UBND's admin invites into the committee",
+      (p) => p.adminA,
+      (p) => `inv:x:${p.c.root}:viewer:1`,
+      (p) => invited(p.c.root, p.adminA.memberId, "viewer"),
+      false,
+    ],
+    [
+      "UBND's admin demotes the Ban Tổ chức's admin",
+      (p) => p.adminA,
+      (p) => `a:mr:${p.c.admin.memberId}:member`,
+      async (p) => (await roleOf(p.c.admin.memberId)) === "member",
+      false,
+    ],
+    [
+      "UBND's admin removes the Ban Tổ chức's admin",
+      (p) => p.adminA,
+      (p) => `a:rm:${p.c.admin.memberId}:y`,
+      (p) => removed(p.c.admin.memberId),
+      false,
+    ],
+    [
+      "UBND's admin moves the Ban Tổ chức's admin",
+      (p) => p.adminA,
+      (p) => `a:mt:${p.c.admin.memberId}:${p.c.unitA}`,
+      async (p) => (await unitOf(p.c.admin.memberId)) === p.c.unitA,
+      false,
+    ],
+    [
+      "UBND's admin promotes a sibling unit's member",
+      (p) => p.adminA,
+      (p) => `a:mr:${p.c.memberB.memberId}:leader`,
+      async (p) => (await roleOf(p.c.memberB.memberId)) === "leader",
+      false,
+    ],
+    [
+      "UBND's admin demotes a sibling unit's admin",
+      (p) => p.adminA,
+      (p) => `a:mr:${p.adminB.memberId}:member`,
+      async (p) => (await roleOf(p.adminB.memberId)) === "member",
+      false,
+    ],
+    [
+      "UBND's admin moves its member into the Ban Tổ chức",
+      (p) => p.adminA,
+      (p) => `a:mt:${p.c.memberA.memberId}:${p.c.monitor}`,
+      async (p) => (await unitOf(p.c.memberA.memberId)) === p.c.monitor,
+      false,
+    ],
+    [
+      "UBND's admin invites a leader into its sub-unit",
+      (p) => p.adminA,
+      (p) => `inv:x:${p.subA}:leader:1`,
+      (p) => invited(p.subA, p.adminA.memberId, "leader"),
+      true,
+    ],
+    [
+      "UBND's admin promotes its own member",
+      (p) => p.adminA,
+      (p) => `a:mr:${p.c.memberA.memberId}:leader`,
+      async (p) => (await roleOf(p.c.memberA.memberId)) === "leader",
+      true,
+    ],
+    [
+      "UBND's admin moves its member to its sub-unit",
+      (p) => p.adminA,
+      (p) => `a:mt:${p.c.memberA.memberId}:${p.subA}`,
+      async (p) => (await unitOf(p.c.memberA.memberId)) === p.subA,
+      true,
+    ],
+    [
+      "UBND's admin removes a member of its sub-unit",
+      (p) => p.adminA,
+      (p) => `a:rm:${p.memberSubA.memberId}:y`,
+      (p) => removed(p.memberSubA.memberId),
+      true,
+    ],
+    [
+      "the office demotes UBND's admin (another unit's admin)",
+      (p) => p.c.admin,
+      (p) => `a:mr:${p.adminA.memberId}:member`,
+      async (p) => (await roleOf(p.adminA.memberId)) === "member",
+      false,
+    ],
+    [
+      "the office removes UBND's admin",
+      (p) => p.c.admin,
+      (p) => `a:rm:${p.adminA.memberId}:y`,
+      (p) => removed(p.adminA.memberId),
+      false,
+    ],
+    [
+      "the office invites into the committee above it",
+      (p) => p.c.admin,
+      (p) => `inv:x:${p.c.root}:viewer:1`,
+      (p) => invited(p.c.root, p.c.admin.memberId, "viewer"),
+      false,
+    ],
+    [
+      "the office promotes a member of a unit its plan assigns",
+      (p) => p.c.admin,
+      (p) => `a:mr:${p.c.memberA.memberId}:leader`,
+      async (p) => (await roleOf(p.c.memberA.memberId)) === "leader",
+      true,
+    ],
+    [
+      "the office invites an admin into a unit its plan assigns",
+      (p) => p.c.admin,
+      (p) => `inv:x:${p.c.unitB}:admin:1`,
+      (p) => invited(p.c.unitB, p.c.admin.memberId, "admin"),
+      true,
+    ],
   ];
 
   it.each(cases)("%s", async (_what, actor, data, changed, allowed) => {
     const c = await makeCommittee();
     const subA = await makeUnit(`Phòng thuộc An Bình ${c.tag}`, c.unitA);
-    const p: People = { c, adminA: await makeMember(c.unitA, "admin", "Quản trị A"), adminB: await makeMember(c.unitB, "admin", "Quản trị B"), subA, memberSubA: await makeMember(subA, "member", "Phòng") };
+    const p: People = {
+      c,
+      adminA: await makeMember(c.unitA, "admin", "Quản trị A"),
+      adminB: await makeMember(c.unitB, "admin", "Quản trị B"),
+      subA,
+      memberSubA: await makeMember(subA, "member", "Phòng"),
+    };
     // A real message to edit: the invite's link replaces the /moi menu.
     await postUpdate(textUpdate(actor(p), "/moi"));
     const menu = await lastMessage(actor(p).id);
@@ -274,7 +422,12 @@ describe("who may manage whose people", () => {
       await postUpdate(textUpdate(adminA, command));
       const labels = buttons(await lastMessage(adminA.id)).map((b) => b.text);
       expect(labels).toEqual(expect.arrayContaining([`Đảng ủy xã An Bình ${c.tag}`, `Phòng thuộc An Bình ${c.tag}`]));
-      expect(labels.some((l) => l.includes(`Ban Tổ chức ${c.tag}`) || l.includes(`Phú Lộc ${c.tag}`) || l.includes(`Huyện ủy Thử nghiệm ${c.tag}`))).toBe(false);
+      expect(
+        labels.some(
+          (l) =>
+            l.includes(`Ban Tổ chức ${c.tag}`) || l.includes(`Phú Lộc ${c.tag}`) || l.includes(`Huyện ủy Thử nghiệm ${c.tag}`),
+        ),
+      ).toBe(false);
     }
     expect(subA).toBeGreaterThan(0);
   });

@@ -11,19 +11,22 @@ import { callbackUpdate, postUpdate } from "../support/webhook";
  * escaped text is sent as HTML, so "&" never shows as "&amp;".
  */
 describe("echoing what users typed", () => {
-  it.each(["/donvi", "/nhiemvu", "/canbo"])("%s with a 5,000-character term answers, shortened, with & shown as &", async (command) => {
-    const c = await makeCommittee();
-    const term = `Ả&B<${"x".repeat(5000)}`;
-    const before = (await chatMessages(c.admin.id)).length;
-    await say(c.admin, `${command} ${term}`);
-    const messages = await chatMessages(c.admin.id);
-    expect(messages.length).toBe(before + 1);
-    const text = messages.at(-1)!.text!;
-    expect(text).toContain("Không tìm thấy");
-    expect(text).toContain("«Ả&B<x");
-    expect(text).not.toContain("&amp;");
-    expect(text.length).toBeLessThan(400);
-  });
+  it.each(["/donvi", "/nhiemvu", "/canbo"])(
+    "%s with a 5,000-character term answers, shortened, with & shown as &",
+    async (command) => {
+      const c = await makeCommittee();
+      const term = `Ả&B<${"x".repeat(5000)}`;
+      const before = (await chatMessages(c.admin.id)).length;
+      await say(c.admin, `${command} ${term}`);
+      const messages = await chatMessages(c.admin.id);
+      expect(messages.length).toBe(before + 1);
+      const text = messages.at(-1)!.text!;
+      expect(text).toContain("Không tìm thấy");
+      expect(text).toContain("«Ả&B<x");
+      expect(text).not.toContain("&amp;");
+      expect(text.length).toBeLessThan(400);
+    },
+  );
 
   it("/tamdung with a bad date shows it as typed, not as &amp;", async () => {
     const c = await makeCommittee();

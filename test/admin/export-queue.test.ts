@@ -19,7 +19,14 @@ describe("large exports go through the queue", () => {
   it("/xuat on a large plan answers that the report is being made; the queue builds it and the admin gets a working link", async () => {
     const c = await makeCommittee();
     const sent: unknown[] = [];
-    const e = { ...env, EXPORT_INLINE_MAX_ROWS: "2", ALERTS: { send: async (body: unknown) => void sent.push(body), sendBatch: async () => undefined } as unknown as Queue<unknown> };
+    const e = {
+      ...env,
+      EXPORT_INLINE_MAX_ROWS: "2",
+      ALERTS: {
+        send: async (body: unknown) => void sent.push(body),
+        sendBatch: async () => undefined,
+      } as unknown as Queue<unknown>,
+    };
     const ctx = createExecutionContext();
     const response = await worker.fetch!(
       new Request("https://bot.test/telegram/webhook", {
@@ -34,7 +41,9 @@ describe("large exports go through the queue", () => {
     expect((await chatMessages(c.admin.id)).at(-1)!.text).toContain("báo cáo đang được lập");
     expect(sent).toEqual([{ export: { planId: c.planId, memberId: c.admin.memberId, format: "xlsx" } }]);
 
-    const batch = createMessageBatch("theo-doi-ke-hoach-alerts", [{ id: "x1", timestamp: new Date(), attempts: 1, body: sent[0] }]);
+    const batch = createMessageBatch("theo-doi-ke-hoach-alerts", [
+      { id: "x1", timestamp: new Date(), attempts: 1, body: sent[0] },
+    ]);
     const qctx = createExecutionContext();
     await worker.queue!(batch, e, qctx);
     expect((await getQueueResult(batch, qctx)).explicitAcks).toEqual(["x1"]);
@@ -51,7 +60,14 @@ describe("large exports go through the queue", () => {
   it("a member who may no longer read the plan gets nothing from a queued export", async () => {
     const c = await makeCommittee();
     await env.DB.prepare("update members set removed_at = '2026-01-01T00:00:00Z' where id = ?").bind(c.admin.memberId).run();
-    const batch = createMessageBatch("theo-doi-ke-hoach-alerts", [{ id: "x2", timestamp: new Date(), attempts: 1, body: { export: { planId: c.planId, memberId: c.admin.memberId, format: "csv" } } }]);
+    const batch = createMessageBatch("theo-doi-ke-hoach-alerts", [
+      {
+        id: "x2",
+        timestamp: new Date(),
+        attempts: 1,
+        body: { export: { planId: c.planId, memberId: c.admin.memberId, format: "csv" } },
+      },
+    ]);
     const qctx = createExecutionContext();
     await worker.queue!(batch, env, qctx);
     expect((await getQueueResult(batch, qctx)).explicitAcks).toEqual(["x2"]);

@@ -20,14 +20,22 @@ async function lastDocument(chatId: number): Promise<{ name: string; caption: st
   const message = [...messages].reverse().find((m) => m.document);
   if (!message) throw new Error("no document sent");
   const response = await fetch(`${inject("fakeTelegramUrl")}/__fake/files/${encodeURIComponent(message.document!.file_id)}`);
-  return { name: message.document!.file_name, caption: message.caption ?? "", bytes: new Uint8Array(await response.arrayBuffer()) };
+  return {
+    name: message.document!.file_name,
+    caption: message.caption ?? "",
+    bytes: new Uint8Array(await response.arrayBuffer()),
+  };
 }
 
 describe("/xuat", () => {
   it("sends a workbook that reads back cell by cell, Vietnamese intact, with summary, all, overdue and unit sheets", async () => {
     const c = await makeCommittee();
     const today = vietnamDate(new Date());
-    await addReport(c.tasksA.overdue.assignmentId, c.memberA.memberId, { percent: 40, note: "Đã chuẩn bị tài liệu, chờ lịch hội nghị", at: new Date(Date.now() - 3_600_000).toISOString() });
+    await addReport(c.tasksA.overdue.assignmentId, c.memberA.memberId, {
+      percent: 40,
+      note: "Đã chuẩn bị tài liệu, chờ lịch hội nghị",
+      at: new Date(Date.now() - 3_600_000).toISOString(),
+    });
 
     await postUpdate(textUpdate(c.admin, "/xuat"));
     const file = await lastDocument(c.admin.id);
@@ -41,8 +49,19 @@ describe("/xuat", () => {
 
     const all = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets["Tất cả nhiệm vụ"]!, { raw: false, defval: null });
     expect(Object.keys(all[0]!)).toEqual([
-      "STT", "Số hiệu", "Nhiệm vụ", "Đơn vị", "Vai trò", "Trạng thái", "Tiến độ (%)", "Thời hạn (theo văn bản)", "Hạn (ngày)",
-      "Báo cáo gần nhất", "Người báo cáo", "Nội dung báo cáo gần nhất", "Ngày xác nhận hoàn thành",
+      "STT",
+      "Số hiệu",
+      "Nhiệm vụ",
+      "Đơn vị",
+      "Vai trò",
+      "Trạng thái",
+      "Tiến độ (%)",
+      "Thời hạn (theo văn bản)",
+      "Hạn (ngày)",
+      "Báo cáo gần nhất",
+      "Người báo cáo",
+      "Nội dung báo cáo gần nhất",
+      "Ngày xác nhận hoàn thành",
     ]);
     expect(all).toHaveLength(6);
     expect(all[0]).toEqual({
@@ -60,8 +79,16 @@ describe("/xuat", () => {
       "Nội dung báo cáo gần nhất": "Đã chuẩn bị tài liệu, chờ lịch hội nghị",
       "Ngày xác nhận hoàn thành": null,
     });
-    expect(all[3]).toMatchObject({ "Nhiệm vụ": "Tuyên truyền trên hệ thống truyền thanh", "Trạng thái": "Thường xuyên · chưa báo cáo kỳ này", "Hạn (ngày)": null });
-    expect(all[4]).toMatchObject({ "Nhiệm vụ": "Rà soát đội ngũ trí thức của xã", "Trạng thái": "Hoàn thành đúng hạn", "Tiến độ (%)": "100" });
+    expect(all[3]).toMatchObject({
+      "Nhiệm vụ": "Tuyên truyền trên hệ thống truyền thanh",
+      "Trạng thái": "Thường xuyên · chưa báo cáo kỳ này",
+      "Hạn (ngày)": null,
+    });
+    expect(all[4]).toMatchObject({
+      "Nhiệm vụ": "Rà soát đội ngũ trí thức của xã",
+      "Trạng thái": "Hoàn thành đúng hạn",
+      "Tiến độ (%)": "100",
+    });
     expect(all[5]).toMatchObject({ "Số hiệu": "6", "Đơn vị": unitB, "Trạng thái": "Chưa đến hạn" });
 
     // A date is a real date: sortable, shown as dd/mm/yyyy.
@@ -74,7 +101,17 @@ describe("/xuat", () => {
     expect(overdue[0]).toMatchObject({ "Nhiệm vụ": "Tổ chức hội nghị quán triệt nghị quyết", "Số ngày quá hạn": 1 });
 
     const summary = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets["Tổng hợp"]!, { header: 1, raw: true });
-    expect(summary[0]).toEqual(["Đơn vị", "Tổng số", "Hoàn thành", "Đúng hạn", "Quá hạn", "Sắp đến hạn", "Chờ xác nhận", "Khác", "Tỷ lệ hoàn thành (%)"]);
+    expect(summary[0]).toEqual([
+      "Đơn vị",
+      "Tổng số",
+      "Hoàn thành",
+      "Đúng hạn",
+      "Quá hạn",
+      "Sắp đến hạn",
+      "Chờ xác nhận",
+      "Khác",
+      "Tỷ lệ hoàn thành (%)",
+    ]);
     expect(summary[1]).toEqual([unitA, 5, 1, 1, 1, 1, 0, 2, 20]);
     expect(summary[2]).toEqual([unitB, 1, 0, 0, 0, 0, 0, 1, 0]);
     expect(summary[3]).toEqual(["Tổng cộng", 6, 1, 1, 1, 1, 0, 3, 16.7]);
@@ -86,8 +123,21 @@ describe("/xuat", () => {
 
   it("sets out the plan's targets on their own sheet: goal, responsible unit, latest and previous values, trend, verdict", async () => {
     const c = await makeCommittee();
-    const recruits = await addTarget(c.planId, { text: "Tỷ lệ tuyển dụng người có trình độ đại học trở lên", value: 70, comparator: "gte", unitOfMeasure: "%", byYear: 2030, responsibleUnitId: c.unitA });
-    await addTarget(c.planId, { text: "Số mô hình trí thức tiêu biểu", value: 5, comparator: "gte", unitOfMeasure: "mô hình", byYear: null });
+    const recruits = await addTarget(c.planId, {
+      text: "Tỷ lệ tuyển dụng người có trình độ đại học trở lên",
+      value: 70,
+      comparator: "gte",
+      unitOfMeasure: "%",
+      byYear: 2030,
+      responsibleUnitId: c.unitA,
+    });
+    await addTarget(c.planId, {
+      text: "Số mô hình trí thức tiêu biểu",
+      value: 5,
+      comparator: "gte",
+      unitOfMeasure: "mô hình",
+      byYear: null,
+    });
     await recordValue(recruits, "2024", 58, c.admin.memberId, "2025-01-10T00:00:00Z");
     await recordValue(recruits, "2025-H1", 61.5, c.memberA.memberId, "2025-07-10T03:00:00Z");
 
@@ -142,8 +192,14 @@ describe("/xuat", () => {
     expect(file.name).toMatch(/\.csv$/);
     expect([...file.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(file.bytes).split("\r\n");
-    expect(lines[0]).toBe("STT,Số hiệu,Nhiệm vụ,Đơn vị,Vai trò,Trạng thái,Tiến độ (%),Thời hạn (theo văn bản),Hạn (ngày),Báo cáo gần nhất,Người báo cáo,Nội dung báo cáo gần nhất,Ngày xác nhận hoàn thành");
-    expect(lines[1]).toMatch(new RegExp(`^1,1,Tổ chức hội nghị quán triệt nghị quyết,Đảng ủy xã An Bình ${c.tag},Chủ trì,Quá hạn,0,trước ngày hôm qua,\\d{2}/\\d{2}/\\d{4},,,,$`));
+    expect(lines[0]).toBe(
+      "STT,Số hiệu,Nhiệm vụ,Đơn vị,Vai trò,Trạng thái,Tiến độ (%),Thời hạn (theo văn bản),Hạn (ngày),Báo cáo gần nhất,Người báo cáo,Nội dung báo cáo gần nhất,Ngày xác nhận hoàn thành",
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^1,1,Tổ chức hội nghị quán triệt nghị quyết,Đảng ủy xã An Bình ${c.tag},Chủ trì,Quá hạn,0,trước ngày hôm qua,\\d{2}/\\d{2}/\\d{4},,,,$`,
+      ),
+    );
   });
 
   it("lets the viewer export, and nobody else", async () => {
@@ -158,12 +214,16 @@ describe("/xuat", () => {
     const c = await makeCommittee();
     const stats: StatementStats[] = [];
     const source = await exportSource(env.DB, c.planId, stats, 1);
-    expect(source.units.map((u) => [u.unitId, u.count])).toEqual([[c.unitA, 5], [c.unitB, 1]]);
+    expect(source.units.map((u) => [u.unitId, u.count])).toEqual([
+      [c.unitA, 5],
+      [c.unitB, 1],
+    ]);
     const pages: number[][] = [];
     for await (const page of source.pages()) pages.push(page.map((r) => r.assignmentId));
     expect(pages).toEqual([Object.values(c.tasksA).map((t) => t.assignmentId), [c.tasksB.onlyB.assignmentId]]);
     const overdue: number[] = [];
-    for await (const page of source.pages({ overdueOn: vietnamDate(new Date()) })) overdue.push(...page.map((r) => r.assignmentId));
+    for await (const page of source.pages({ overdueOn: vietnamDate(new Date()) }))
+      overdue.push(...page.map((r) => r.assignmentId));
     expect(overdue).toEqual([c.tasksA.overdue.assignmentId]);
     expect(stats.map((s) => s.rowsReturned)).toEqual([2, 5, 1, 1, 0]);
   });

@@ -7,7 +7,9 @@ import { apiCalls } from "../support/fake-telegram";
 import { addSharedTask } from "./support";
 
 const reminders = (memberIds: number[]) =>
-  env.DB.prepare(`select member_id, kind, subject, period_key, status, payload from reminders where member_id in (select value from json_each(?1)) order by member_id`)
+  env.DB.prepare(
+    `select member_id, kind, subject, period_key, status, payload from reminders where member_id in (select value from json_each(?1)) order by member_id`,
+  )
     .bind(JSON.stringify(memberIds))
     .all<{ member_id: number; kind: string; subject: string; period_key: string; status: string; payload: string }>();
 
@@ -15,23 +17,44 @@ describe("/quahan", () => {
   it("groups overdue tasks by unit, worst first", async () => {
     const c = await makeCommittee();
     const today = vietnamDate(new Date());
-    await addSharedTask(c.planId, [c.unitB], { ref: "7", title: "Báo cáo chuyên đề khuyến học", due: addDays(today, -10), text: "tháng trước" });
-    await addSharedTask(c.planId, [c.unitB], { ref: "8", title: "Tổng kết mô hình dòng họ hiếu học", due: addDays(today, -2), text: "tuần trước" });
+    await addSharedTask(c.planId, [c.unitB], {
+      ref: "7",
+      title: "Báo cáo chuyên đề khuyến học",
+      due: addDays(today, -10),
+      text: "tháng trước",
+    });
+    await addSharedTask(c.planId, [c.unitB], {
+      ref: "8",
+      title: "Tổng kết mô hình dòng họ hiếu học",
+      due: addDays(today, -2),
+      text: "tuần trước",
+    });
     const text = await say(c.admin, "/quahan");
     expect(text).toContain("3 nhiệm vụ quá hạn ở 2 đơn vị");
-    expect(text).toMatch(new RegExp(`1\\. Đảng ủy xã Phú Lộc ${c.tag} — 2\\n\\s+• 7 Báo cáo chuyên đề khuyến học \\(quá 10 ngày\\)\\n\\s+• 8 Tổng kết`));
+    expect(text).toMatch(
+      new RegExp(
+        `1\\. Đảng ủy xã Phú Lộc ${c.tag} — 2\\n\\s+• 7 Báo cáo chuyên đề khuyến học \\(quá 10 ngày\\)\\n\\s+• 8 Tổng kết`,
+      ),
+    );
     expect(text).toMatch(new RegExp(`2\\. Đảng ủy xã An Bình ${c.tag} — 1`));
     const labels = buttons(await lastMessage(c.admin.id)).map((b) => b.text);
     expect(labels).toHaveLength(5);
     expect(labels[0]).toMatch(/^1\. Đảng ủy xã Phú Lộc/);
-    expect(labels.slice(1)).toEqual(["🔔 Nhắc ngay", expect.stringMatching(/^2\. Đảng ủy xã An Bình/), "🔔 Nhắc ngay", "« Tổng quan"]);
+    expect(labels.slice(1)).toEqual([
+      "🔔 Nhắc ngay",
+      expect.stringMatching(/^2\. Đảng ủy xã An Bình/),
+      "🔔 Nhắc ngay",
+      "« Tổng quan",
+    ]);
   });
 
   it("«Nhắc ngay» writes to the outbox for the unit's reachable people and enqueues, once a day", async () => {
     const c = await makeCommittee();
     const leader = await makeMember(c.unitA, "leader", "Trưởng");
     const blocked = await makeMember(c.unitA, "member", "Chặn");
-    await env.DB.prepare("update members set unreachable_since = '2026-01-01T00:00:00Z' where id = ?1").bind(blocked.memberId).run();
+    await env.DB.prepare("update members set unreachable_since = '2026-01-01T00:00:00Z' where id = ?1")
+      .bind(blocked.memberId)
+      .run();
     await say(c.admin, "/quahan");
     const before = (await apiCalls("sendMessage", c.memberA.id)).length;
     await pressButton(c.admin, "🔔 Nhắc ngay");
@@ -54,7 +77,9 @@ describe("/quahan", () => {
     await pressButton(c.admin, "🔔 Nhắc ngay");
     expect(String((await apiCalls("answerCallbackQuery")).at(-1)!.params.text)).toContain("đã được nhắc rồi");
     expect((await reminders([c.memberA.memberId, leader.memberId])).results).toHaveLength(2);
-    const audit = await env.DB.prepare("select count(*) as n from audit_log where action = 'reminder.manual' and entity_id = ?1").bind(c.tasksA.overdue.assignmentId).first<{ n: number }>();
+    const audit = await env.DB.prepare("select count(*) as n from audit_log where action = 'reminder.manual' and entity_id = ?1")
+      .bind(c.tasksA.overdue.assignmentId)
+      .first<{ n: number }>();
     expect(audit!.n).toBe(1);
   });
 

@@ -12,7 +12,13 @@ import { addTarget, recordValue } from "./support";
 describe("/tongquan", () => {
   it("counts by status, the share done on time, the worst units and the targets, on one screen", async () => {
     const c = await makeCommittee();
-    const target = await addTarget(c.planId, { text: "Tỷ lệ trí thức trẻ được bồi dưỡng", value: 70, comparator: "gte", unitOfMeasure: "%", byYear: 2030 });
+    const target = await addTarget(c.planId, {
+      text: "Tỷ lệ trí thức trẻ được bồi dưỡng",
+      value: 70,
+      comparator: "gte",
+      unitOfMeasure: "%",
+      byYear: 2030,
+    });
     await recordValue(target, "2024", 55, c.admin.memberId);
     await recordValue(target, "2025", 62.5, c.admin.memberId);
 
@@ -28,7 +34,15 @@ describe("/tongquan", () => {
     expect(text.length).toBeLessThan(1500);
 
     const overview = await lastMessage(c.admin.id);
-    expect(buttons(overview).map((b) => b.text)).toEqual(["1", "🔴 Quá hạn", "⏳ Chờ duyệt", "🏢 Đơn vị", "🎯 Chỉ tiêu", "📥 Xuất Excel", "🔄 Cập nhật"]);
+    expect(buttons(overview).map((b) => b.text)).toEqual([
+      "1",
+      "🔴 Quá hạn",
+      "⏳ Chờ duyệt",
+      "🏢 Đơn vị",
+      "🎯 Chỉ tiêu",
+      "📥 Xuất Excel",
+      "🔄 Cập nhật",
+    ]);
     await pressButton(c.admin, "1");
     expect((await lastMessage(c.admin.id)).text).toContain(`Đảng ủy xã An Bình ${c.tag}`);
   });

@@ -5,9 +5,14 @@ import { makeCommittee } from "../support/fixtures";
 import { callbackUpdate, postUpdate } from "../support/webhook";
 import { addReport } from "./support";
 
-const member = (id: number) => env.DB.prepare("select unit_id, role, removed_at from members where id = ?1").bind(id).first<{ unit_id: number; role: string; removed_at: string | null }>();
+const member = (id: number) =>
+  env.DB.prepare("select unit_id, role, removed_at from members where id = ?1")
+    .bind(id)
+    .first<{ unit_id: number; role: string; removed_at: string | null }>();
 const audit = (id: number) =>
-  env.DB.prepare("select action, actor_member_id, detail from audit_log where entity = 'member' and entity_id = ?1 order by id").bind(id).all<{ action: string; actor_member_id: number; detail: string | null }>();
+  env.DB.prepare("select action, actor_member_id, detail from audit_log where entity = 'member' and entity_id = ?1 order by id")
+    .bind(id)
+    .all<{ action: string; actor_member_id: number; detail: string | null }>();
 
 describe("/canbo", () => {
   it("lists a unit's people; the admin changes a role, moves a member, removes one; each change audited and told", async () => {

@@ -12,21 +12,45 @@ export async function addTarget(
     responsibleUnitId?: number;
   },
 ): Promise<number> {
-  const [row] = await testDb().insert(targets).values({ planId, ...t }).returning({ id: targets.id });
+  const [row] = await testDb()
+    .insert(targets)
+    .values({ planId, ...t })
+    .returning({ id: targets.id });
   return row!.id;
 }
 
-export async function recordValue(targetId: number, period: string, value: number, memberId: number, createdAt?: string): Promise<void> {
-  await testDb().insert(targetValues).values({ targetId, period, value, recordedBy: memberId, ...(createdAt ? { createdAt } : {}) });
+export async function recordValue(
+  targetId: number,
+  period: string,
+  value: number,
+  memberId: number,
+  createdAt?: string,
+): Promise<void> {
+  await testDb()
+    .insert(targetValues)
+    .values({ targetId, period, value, recordedBy: memberId, ...(createdAt ? { createdAt } : {}) });
 }
 
 export async function addReport(
   assignmentId: number,
   memberId: number,
-  r: { kind?: "progress" | "completion" | "checkin"; percent?: number; note: string; at?: string; files?: number; review?: "pending" },
+  r: {
+    kind?: "progress" | "completion" | "checkin";
+    percent?: number;
+    note: string;
+    at?: string;
+    files?: number;
+    review?: "pending";
+  },
 ): Promise<number> {
   const evidence = r.files
-    ? Array.from({ length: r.files }, (_, i) => ({ fileId: `file-${assignmentId}-${i}`, kind: "document" as const, name: `bien-ban-${i + 1}.pdf`, mime: "application/pdf", size: 1000 }))
+    ? Array.from({ length: r.files }, (_, i) => ({
+        fileId: `file-${assignmentId}-${i}`,
+        kind: "document" as const,
+        name: `bien-ban-${i + 1}.pdf`,
+        mime: "application/pdf",
+        size: 1000,
+      }))
     : null;
   const [row] = await testDb()
     .insert(progressReports)
@@ -44,7 +68,11 @@ export async function addReport(
   return row!.id;
 }
 
-export async function addExtension(assignmentId: number, memberId: number, e: { from: string | null; to: string; reason: string }): Promise<number> {
+export async function addExtension(
+  assignmentId: number,
+  memberId: number,
+  e: { from: string | null; to: string; reason: string },
+): Promise<number> {
   const [row] = await testDb()
     .insert(extensionRequests)
     .values({ assignmentId, requestedBy: memberId, originalDue: e.from, proposedDue: e.to, reason: e.reason })
@@ -53,11 +81,23 @@ export async function addExtension(assignmentId: number, memberId: number, e: { 
 }
 
 /** A second task of the plan assigned to both units, for the cross-unit views. */
-export async function addSharedTask(planId: number, unitIds: number[], t: { ref: string; title: string; due: string | null; text: string }) {
+export async function addSharedTask(
+  planId: number,
+  unitIds: number[],
+  t: { ref: string; title: string; due: string | null; text: string },
+) {
   const db = testDb();
   const [task] = await db
     .insert(tasks)
-    .values({ planId, ref: t.ref, title: t.title, deadlineText: t.text, deadlineKind: t.due ? "date" : "none", dueOn: t.due, sortOrder: 100 })
+    .values({
+      planId,
+      ref: t.ref,
+      title: t.title,
+      deadlineText: t.text,
+      deadlineKind: t.due ? "date" : "none",
+      dueOn: t.due,
+      sortOrder: 100,
+    })
     .returning({ id: tasks.id });
   const ids: number[] = [];
   for (const [i, unitId] of unitIds.entries()) {

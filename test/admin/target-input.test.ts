@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { meetsGoal, parsePeriod, parseTargetInput, periodLabelOf, standingOf, trendOf, valueSeries } from "../../core/report/target";
+import {
+  meetsGoal,
+  parsePeriod,
+  parseTargetInput,
+  periodLabelOf,
+  standingOf,
+  trendOf,
+  valueSeries,
+} from "../../core/report/target";
 
 describe("target periods", () => {
   it.each([
@@ -17,12 +25,32 @@ describe("target periods", () => {
     expect(parsePeriod(input)).toEqual({ key, end });
   });
 
-  it.each(["", "năm ngoái", "13/2025", "quý V/2025", "25", "9999", "quý I/9999", "1999", "2101", "0/2025", "00/2025", "quý 0/2025", "quý 5/2025", "tháng 13/2025"])("refuses %j", (input) => {
+  it.each([
+    "",
+    "năm ngoái",
+    "13/2025",
+    "quý V/2025",
+    "25",
+    "9999",
+    "quý I/9999",
+    "1999",
+    "2101",
+    "0/2025",
+    "00/2025",
+    "quý 0/2025",
+    "quý 5/2025",
+    "tháng 13/2025",
+  ])("refuses %j", (input) => {
     expect(parsePeriod(input)).toBeNull();
   });
 
   it("labels periods the way an office writes them", () => {
-    expect(["2025", "2025-H1", "2025-Q3", "2025-07"].map(periodLabelOf)).toEqual(["năm 2025", "6 tháng đầu năm 2025", "quý III/2025", "tháng 7/2025"]);
+    expect(["2025", "2025-H1", "2025-Q3", "2025-07"].map(periodLabelOf)).toEqual([
+      "năm 2025",
+      "6 tháng đầu năm 2025",
+      "quý III/2025",
+      "tháng 7/2025",
+    ]);
   });
 });
 
@@ -68,8 +96,17 @@ describe("standing against the goal", () => {
   const v = (period: string, value: number, createdAt: string) => ({ period, value, createdAt });
 
   it("orders by period, a later correction of a period replacing it", () => {
-    const series = valueSeries([v("2025", 60, "2026-01-05"), v("2024", 55, "2026-01-01"), v("2025-H1", 58, "2025-07-01"), v("2025", 62, "2026-01-10")]);
-    expect(series.map((x) => [x.period, x.value])).toEqual([["2024", 55], ["2025-H1", 58], ["2025", 62]]);
+    const series = valueSeries([
+      v("2025", 60, "2026-01-05"),
+      v("2024", 55, "2026-01-01"),
+      v("2025-H1", 58, "2025-07-01"),
+      v("2025", 62, "2026-01-10"),
+    ]);
+    expect(series.map((x) => [x.period, x.value])).toEqual([
+      ["2024", 55],
+      ["2025-H1", 58],
+      ["2025", 62],
+    ]);
     expect(trendOf(series)).toBe("up");
   });
 

@@ -7,36 +7,60 @@ import { callbackUpdate, postUpdate } from "../support/webhook";
 import { addTarget, recordValue } from "./support";
 
 const notices = (targetId: number) =>
-  env.DB.prepare("select member_id, period_key, payload from reminders where kind = 'target_assigned' and subject = ?1 order by member_id")
+  env.DB.prepare(
+    "select member_id, period_key, payload from reminders where kind = 'target_assigned' and subject = ?1 order by member_id",
+  )
     .bind(`target:${targetId}`)
     .all<{ member_id: number; period_key: string; payload: string }>();
 const responsibleUnit = async (targetId: number) =>
-  (await env.DB.prepare("select responsible_unit_id as v from targets where id = ?1").bind(targetId).first<{ v: number | null }>())!.v;
+  (await env.DB.prepare("select responsible_unit_id as v from targets where id = ?1")
+    .bind(targetId)
+    .first<{ v: number | null }>())!.v;
 const lastAnswer = async () => String((await apiCalls("answerCallbackQuery")).at(-1)!.params.text);
 
 describe("/chitieu", () => {
   it("shows each target's latest value against its goal and the trend; the admin records a new value", async () => {
     const c = await makeCommittee();
-    const recruits = await addTarget(c.planId, { text: "Tỷ lệ tuyển dụng người có trình độ đại học trở lên", value: 70, comparator: "gte", unitOfMeasure: "%", byYear: 2030 });
-    await addTarget(c.planId, { text: "Số mô hình trí thức tiêu biểu", value: 5, comparator: "gte", unitOfMeasure: "mô hình", byYear: null });
+    const recruits = await addTarget(c.planId, {
+      text: "Tỷ lệ tuyển dụng người có trình độ đại học trở lên",
+      value: 70,
+      comparator: "gte",
+      unitOfMeasure: "%",
+      byYear: 2030,
+    });
+    await addTarget(c.planId, {
+      text: "Số mô hình trí thức tiêu biểu",
+      value: 5,
+      comparator: "gte",
+      unitOfMeasure: "mô hình",
+      byYear: null,
+    });
     await recordValue(recruits, "2024", 58, c.admin.memberId, "2025-01-10T00:00:00Z");
     await recordValue(recruits, "2025-H1", 61, c.admin.memberId, "2025-07-10T00:00:00Z");
 
     const text = await say(c.admin, "/chitieu");
-    expect(text).toContain("1. Tỷ lệ tuyển dụng người có trình độ đại học trở lên\n   Mục tiêu: ≥ 70% đến năm 2030\n   Mới nhất: 61% (6 tháng đầu năm 2025) ↑ từ 58% (năm 2024) · ⚠️ chưa đạt");
+    expect(text).toContain(
+      "1. Tỷ lệ tuyển dụng người có trình độ đại học trở lên\n   Mục tiêu: ≥ 70% đến năm 2030\n   Mới nhất: 61% (6 tháng đầu năm 2025) ↑ từ 58% (năm 2024) · ⚠️ chưa đạt",
+    );
     expect(text).toContain("2. Số mô hình trí thức tiêu biểu\n   Mục tiêu: ≥ 5 mô hình\n   Chưa có số liệu.");
 
     await pressButton(c.admin, "1");
     expect((await lastMessage(c.admin.id)).text).toContain("Số liệu đã ghi");
     await pressButton(c.admin, "✍️ Ghi số liệu");
     expect(await say(c.admin, "năm ngoái 70")).toContain("Chưa đọc được");
-    expect(await say(c.admin, `2025 70, ${"theo báo cáo ".repeat(50)}`)).toBe("Ghi chú tối đa 500 ký tự. Hãy gõ lại ngắn hơn; chưa có gì được ghi.");
+    expect(await say(c.admin, `2025 70, ${"theo báo cáo ".repeat(50)}`)).toBe(
+      "Ghi chú tối đa 500 ký tự. Hãy gõ lại ngắn hơn; chưa có gì được ghi.",
+    );
     const saved = await say(c.admin, "2025 72,5, theo báo cáo của UBND");
     expect(saved).toContain("Đã ghi năm 2025: 72,5%");
     expect(saved).toContain("Mới nhất: 72,5% (năm 2025) ↑ từ 61% (6 tháng đầu năm 2025) · ✅ đạt");
-    const row = await env.DB.prepare("select period, value, note from target_values where target_id = ?1 order by id desc").bind(recruits).first();
+    const row = await env.DB.prepare("select period, value, note from target_values where target_id = ?1 order by id desc")
+      .bind(recruits)
+      .first();
     expect(row).toEqual({ period: "2025", value: 72.5, note: "theo báo cáo của UBND" });
-    const audit = await env.DB.prepare("select count(*) as n from audit_log where action = 'target.value' and entity_id = ?1").bind(recruits).first<{ n: number }>();
+    const audit = await env.DB.prepare("select count(*) as n from audit_log where action = 'target.value' and entity_id = ?1")
+      .bind(recruits)
+      .first<{ n: number }>();
     expect(audit!.n).toBe(1);
     // After saving, ordinary text is ordinary again.
     expect(await say(c.admin, "2026 80")).not.toContain("Đã ghi");
@@ -53,7 +77,13 @@ describe("/chitieu", () => {
   it("pages a long list of targets, each page well inside one message", async () => {
     const c = await makeCommittee();
     for (let i = 1; i <= 12; i++) {
-      await addTarget(c.planId, { text: `Chỉ tiêu số ${i}: ${"tỷ lệ cán bộ trẻ có trình độ sau đại học được bố trí đúng chuyên môn ".repeat(3)}`, value: 50, comparator: "gte", unitOfMeasure: "%", byYear: 2030 });
+      await addTarget(c.planId, {
+        text: `Chỉ tiêu số ${i}: ${"tỷ lệ cán bộ trẻ có trình độ sau đại học được bố trí đúng chuyên môn ".repeat(3)}`,
+        value: 50,
+        comparator: "gte",
+        unitOfMeasure: "%",
+        byYear: 2030,
+      });
     }
     const first = await say(c.admin, "/chitieu");
     expect(first).toContain("8. Chỉ tiêu số 8");
@@ -66,7 +96,13 @@ describe("/chitieu", () => {
   it("an admin makes a unit responsible; its people are told, see the target in /chitieu and record its values", async () => {
     const c = await makeCommittee();
     const leaderA = await makeMember(c.unitA, "leader", "Trưởng");
-    const target = await addTarget(c.planId, { text: "Tỷ lệ đảng viên trẻ có trình độ đại học", value: 80, comparator: "gte", unitOfMeasure: "%", byYear: 2030 });
+    const target = await addTarget(c.planId, {
+      text: "Tỷ lệ đảng viên trẻ có trình độ đại học",
+      value: 80,
+      comparator: "gte",
+      unitOfMeasure: "%",
+      byYear: 2030,
+    });
     await addTarget(c.planId, { text: "Chỉ tiêu của văn phòng", value: 3, comparator: "gte", unitOfMeasure: null, byYear: null });
 
     // Before: the unit has no target, and a forged "record" button is refused.
@@ -105,17 +141,28 @@ describe("/chitieu", () => {
       [leaderA.memberId, `unit:${c.unitA}`],
     ]);
     const payload = JSON.parse(rows[0]!.payload) as { text: string; buttons: { text: string; data: string }[][] };
-    expect(payload.text).toContain(`Ban Tổ chức ${c.tag} giao đơn vị ghi số liệu chỉ tiêu:\nTỷ lệ đảng viên trẻ có trình độ đại học\nMục tiêu: ≥ 80% đến năm 2030`);
-    expect(payload.buttons).toEqual([[{ text: "✍️ Ghi số liệu", data: `a:tv:${target}` }, { text: "🎯 Xem chỉ tiêu", data: `a:tg:${target}` }]]);
+    expect(payload.text).toContain(
+      `Ban Tổ chức ${c.tag} giao đơn vị ghi số liệu chỉ tiêu:\nTỷ lệ đảng viên trẻ có trình độ đại học\nMục tiêu: ≥ 80% đến năm 2030`,
+    );
+    expect(payload.buttons).toEqual([
+      [
+        { text: "✍️ Ghi số liệu", data: `a:tv:${target}` },
+        { text: "🎯 Xem chỉ tiêu", data: `a:tg:${target}` },
+      ],
+    ]);
     // A second tap on the same unit changes nothing and tells nobody again.
     await postUpdate(callbackUpdate(c.admin, 1, `a:ts:${target}:${c.unitA}`));
     expect(await lastAnswer()).toBe("Không có gì thay đổi.");
     expect((await notices(target)).results).toHaveLength(2);
-    const audits = await env.DB.prepare("select count(*) as n from audit_log where action = 'target.unit' and entity_id = ?1").bind(target).first<{ n: number }>();
+    const audits = await env.DB.prepare("select count(*) as n from audit_log where action = 'target.unit' and entity_id = ?1")
+      .bind(target)
+      .first<{ n: number }>();
     expect(audits!.n).toBe(1);
 
     // The office's list says who records it.
-    expect(await say(c.admin, "/chitieu")).toContain(`1. Tỷ lệ đảng viên trẻ có trình độ đại học\n   Mục tiêu: ≥ 80% đến năm 2030\n   Đơn vị phụ trách: Đảng ủy xã An Bình ${c.tag}\n   Chưa có số liệu.`);
+    expect(await say(c.admin, "/chitieu")).toContain(
+      `1. Tỷ lệ đảng viên trẻ có trình độ đại học\n   Mục tiêu: ≥ 80% đến năm 2030\n   Đơn vị phụ trách: Đảng ủy xã An Bình ${c.tag}\n   Chưa có số liệu.`,
+    );
 
     // The unit's member sees only that target, and records a value.
     const list = await say(c.memberA, "/chitieu");
@@ -136,13 +183,21 @@ describe("/chitieu", () => {
     expect(await say(c.memberB, "/chitieu")).not.toContain("Tỷ lệ đảng viên trẻ");
     await postUpdate(callbackUpdate(c.memberB, 1, `a:tv:${target}`));
     expect(await lastAnswer()).toContain("không do đơn vị của đồng chí phụ trách");
-    const flows = await env.DB.prepare("select count(*) as n from conversations where chat_id = ?1").bind(String(c.memberB.id)).first<{ n: number }>();
+    const flows = await env.DB.prepare("select count(*) as n from conversations where chat_id = ?1")
+      .bind(String(c.memberB.id))
+      .first<{ n: number }>();
     expect(flows!.n).toBe(0);
   });
 
   it("taking the target back from the unit stops its people recording it", async () => {
     const c = await makeCommittee();
-    const target = await addTarget(c.planId, { text: "Số lớp bồi dưỡng", value: 4, comparator: "gte", unitOfMeasure: "lớp", byYear: 2026 });
+    const target = await addTarget(c.planId, {
+      text: "Số lớp bồi dưỡng",
+      value: 4,
+      comparator: "gte",
+      unitOfMeasure: "lớp",
+      byYear: 2026,
+    });
     await say(c.admin, "/chitieu");
     await pressButton(c.admin, "1");
     await pressButton(c.admin, "👥 Giao đơn vị phụ trách");
@@ -159,7 +214,13 @@ describe("/chitieu", () => {
   it("refuses a unit outside the office's units, and the menu to anyone but the plan's admins", async () => {
     const c = await makeCommittee();
     const other = await makeCommittee();
-    const target = await addTarget(c.planId, { text: "Chỉ tiêu B", value: 1, comparator: "gte", unitOfMeasure: null, byYear: null });
+    const target = await addTarget(c.planId, {
+      text: "Chỉ tiêu B",
+      value: 1,
+      comparator: "gte",
+      unitOfMeasure: null,
+      byYear: null,
+    });
     await postUpdate(callbackUpdate(c.admin, 1, `a:ts:${target}:${other.unitA}`));
     expect(await lastAnswer()).toContain("không thuộc");
     expect(await responsibleUnit(target)).toBeNull();
@@ -176,8 +237,21 @@ describe("/chitieu", () => {
       .insert(plans)
       .values({ issuerUnitId: c.unitA, monitorUnitId: c.unitA, number: `KH-chi-bo-${c.tag}`, title: "Kế hoạch của chi bộ" })
       .returning({ id: plans.id });
-    await addTarget(own!.id, { text: "Đảng viên học tập nghị quyết", value: 100, comparator: "gte", unitOfMeasure: "%", byYear: 2026 });
-    const district = await addTarget(c.planId, { text: "Trí thức trẻ được bồi dưỡng", value: 50, comparator: "gte", unitOfMeasure: "người", byYear: 2030, responsibleUnitId: c.unitA });
+    await addTarget(own!.id, {
+      text: "Đảng viên học tập nghị quyết",
+      value: 100,
+      comparator: "gte",
+      unitOfMeasure: "%",
+      byYear: 2026,
+    });
+    const district = await addTarget(c.planId, {
+      text: "Trí thức trẻ được bồi dưỡng",
+      value: 50,
+      comparator: "gte",
+      unitOfMeasure: "người",
+      byYear: 2030,
+      responsibleUnitId: c.unitA,
+    });
 
     const list = await say(cellAdmin, "/chitieu");
     expect(list).toContain(`Chỉ tiêu · KH-chi-bo-${c.tag}`);
@@ -188,17 +262,27 @@ describe("/chitieu", () => {
     expect(buttons(await lastMessage(cellAdmin.id)).map((b) => b.text)).toEqual(["✍️ Ghi số liệu", "« Chỉ tiêu"]);
     await pressButton(cellAdmin, "✍️ Ghi số liệu");
     expect(await say(cellAdmin, "2025 12")).toContain("Đã ghi năm 2025: 12 người");
-    const row = await env.DB.prepare("select recorded_by from target_values where target_id = ?1").bind(district).first<{ recorded_by: number }>();
+    const row = await env.DB.prepare("select recorded_by from target_values where target_id = ?1")
+      .bind(district)
+      .first<{ recorded_by: number }>();
     expect(row!.recorded_by).toBe(cellAdmin.memberId);
   });
 
   it("finds the unit by part of its name typed while the menu is open, diacritics optional", async () => {
     const c = await makeCommittee();
-    const target = await addTarget(c.planId, { text: "Số hộ khuyến học", value: 500, comparator: "gte", unitOfMeasure: "hộ", byYear: 2030 });
+    const target = await addTarget(c.planId, {
+      text: "Số hộ khuyến học",
+      value: 500,
+      comparator: "gte",
+      unitOfMeasure: "hộ",
+      byYear: 2030,
+    });
     await say(c.admin, "/chitieu");
     await pressButton(c.admin, "1");
     await pressButton(c.admin, "👥 Giao đơn vị phụ trách");
-    expect(await say(c.admin, "khong co don vi nay")).toBe("Không tìm thấy đơn vị nào có tên gần với «khong co don vi nay». Gõ lại tên khác, hoặc bấm «Quay lại».");
+    expect(await say(c.admin, "khong co don vi nay")).toBe(
+      "Không tìm thấy đơn vị nào có tên gần với «khong co don vi nay». Gõ lại tên khác, hoặc bấm «Quay lại».",
+    );
     expect(await say(c.admin, `phu loc ${c.tag}`)).toBe(`Các đơn vị có tên gần với «phu loc ${c.tag}»: bấm để giao.`);
     await pressButton(c.admin, `Đảng ủy xã Phú Lộc ${c.tag}`);
     expect(await responsibleUnit(target)).toBe(c.unitB);

@@ -10,13 +10,30 @@ describe("/nhiemvu", () => {
   it("finds a task by words without diacritics and shows it across its units, then the whole history", async () => {
     const c = await makeCommittee();
     const today = vietnamDate(new Date());
-    const shared = await addSharedTask(c.planId, [c.unitA, c.unitB], { ref: "9", title: "Tổng kết phong trào học tập suốt đời", due: addDays(today, 30), text: "trong tháng tới" });
+    const shared = await addSharedTask(c.planId, [c.unitA, c.unitB], {
+      ref: "9",
+      title: "Tổng kết phong trào học tập suốt đời",
+      due: addDays(today, 30),
+      text: "trong tháng tới",
+    });
     const [a, b] = shared.assignmentIds as [number, number];
     await addReport(a, c.memberA.memberId, { percent: 50, note: "Đã họp triển khai", at: "2026-01-05T02:00:00Z", files: 2 });
-    const done = await addReport(b, c.memberB.memberId, { kind: "completion", note: "Đã có báo cáo tổng kết", at: "2026-01-06T03:00:00Z" });
+    const done = await addReport(b, c.memberB.memberId, {
+      kind: "completion",
+      note: "Đã có báo cáo tổng kết",
+      at: "2026-01-06T03:00:00Z",
+    });
     await env.DB.prepare("update assignments set state = 'in_progress', progress = 50 where id = ?1").bind(a).run();
-    await env.DB.prepare("update assignments set state = 'awaiting_confirmation', progress = 100, reported_done_at = '2026-01-06T03:00:00Z' where id = ?1").bind(b).run();
-    await addExtension(a, c.memberA.memberId, { from: addDays(today, 30), to: addDays(today, 60), reason: "Chờ số liệu của huyện" });
+    await env.DB.prepare(
+      "update assignments set state = 'awaiting_confirmation', progress = 100, reported_done_at = '2026-01-06T03:00:00Z' where id = ?1",
+    )
+      .bind(b)
+      .run();
+    await addExtension(a, c.memberA.memberId, {
+      from: addDays(today, 30),
+      to: addDays(today, 60),
+      reason: "Chờ số liệu của huyện",
+    });
 
     const text = await say(c.admin, "/nhiemvu hoc tap suot doi");
     expect(text).toContain("📄 Nhiệm vụ 9");

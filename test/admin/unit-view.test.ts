@@ -12,11 +12,27 @@ describe("/donvi", () => {
     const leader = await makeMember(c.unitA, "leader", "Trưởng");
     const quiet = await makeMember(c.unitA, "member", "Lặng");
     const blocked = await makeMember(c.unitA, "member", "Chặn");
-    await env.DB.prepare("update members set unreachable_since = ?2, paused_until = null where id = ?1").bind(blocked.memberId, `${addDays(today, -3)}T02:00:00Z`).run();
+    await env.DB.prepare("update members set unreachable_since = ?2, paused_until = null where id = ?1")
+      .bind(blocked.memberId, `${addDays(today, -3)}T02:00:00Z`)
+      .run();
     await env.DB.prepare("update members set paused_until = ?2 where id = ?1").bind(quiet.memberId, addDays(today, 10)).run();
     await addReport(c.tasksA.overdue.assignmentId, c.memberA.memberId, { percent: 30, note: "Đã lên kế hoạch" });
-    const target = await addTarget(c.planId, { text: "Tỷ lệ đảng viên trẻ", value: 30, comparator: "gte", unitOfMeasure: "%", byYear: 2030, responsibleUnitId: c.unitA });
-    await addTarget(c.planId, { text: "Chỉ tiêu của Phú Lộc", value: 5, comparator: "gte", unitOfMeasure: null, byYear: null, responsibleUnitId: c.unitB });
+    const target = await addTarget(c.planId, {
+      text: "Tỷ lệ đảng viên trẻ",
+      value: 30,
+      comparator: "gte",
+      unitOfMeasure: "%",
+      byYear: 2030,
+      responsibleUnitId: c.unitA,
+    });
+    await addTarget(c.planId, {
+      text: "Chỉ tiêu của Phú Lộc",
+      value: 5,
+      comparator: "gte",
+      unitOfMeasure: null,
+      byYear: null,
+      responsibleUnitId: c.unitB,
+    });
     await recordValue(target, "2025", 32, c.memberA.memberId);
 
     const text = await say(c.admin, `/donvi an binh ${c.tag}`);
@@ -28,8 +44,12 @@ describe("/donvi", () => {
     expect(text).toContain("Cán bộ (4)");
     expect(text).toContain(`• Trưởng ${leader.id} (lãnh đạo đơn vị) — ⚠️ chưa báo cáo lần nào`);
     expect(text).toContain(`• An ${c.memberA.id} (cán bộ) — báo cáo gần nhất ${formatDate(today)}`);
-    expect(text).toContain(`• Chặn ${blocked.id} (cán bộ) — ⚠️ chưa báo cáo lần nào · ⛔ đã chặn bot từ ${formatDate(addDays(today, -3))}`);
-    expect(text).toContain(`• Lặng ${quiet.id} (cán bộ) — ⚠️ chưa báo cáo lần nào · ⏸ tạm dừng nhắc đến ${formatDate(addDays(today, 10))}`);
+    expect(text).toContain(
+      `• Chặn ${blocked.id} (cán bộ) — ⚠️ chưa báo cáo lần nào · ⛔ đã chặn bot từ ${formatDate(addDays(today, -3))}`,
+    );
+    expect(text).toContain(
+      `• Lặng ${quiet.id} (cán bộ) — ⚠️ chưa báo cáo lần nào · ⏸ tạm dừng nhắc đến ${formatDate(addDays(today, 10))}`,
+    );
     expect(text).not.toContain(c.tasksB.onlyB.title);
 
     await pressButton(c.admin, "1");

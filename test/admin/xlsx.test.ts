@@ -64,16 +64,24 @@ describe("core/xlsx", () => {
   });
 
   it("makes sheet names Excel accepts: 31 characters, no []:*?/\\, unique", () => {
-    expect(uniqueSheetNames(["Ủy ban MTTQ [huyện]: 2026/5", "Đảng ủy xã An Bình thuộc Huyện ủy Yên Dũng", "Đảng ủy xã An Bình thuộc Huyện ủy Yên Dũng", ""])).toEqual([
-      "Ủy ban MTTQ huyện 2026 5",
-      "Đảng ủy xã An Bình thuộc Huyện",
-      "Đảng ủy xã An Bình thuộc Hu (2)",
-      "Sheet4",
-    ]);
+    expect(
+      uniqueSheetNames([
+        "Ủy ban MTTQ [huyện]: 2026/5",
+        "Đảng ủy xã An Bình thuộc Huyện ủy Yên Dũng",
+        "Đảng ủy xã An Bình thuộc Huyện ủy Yên Dũng",
+        "",
+      ]),
+    ).toEqual(["Ủy ban MTTQ huyện 2026 5", "Đảng ủy xã An Bình thuộc Huyện", "Đảng ủy xã An Bình thuộc Hu (2)", "Sheet4"]);
   });
 
   it("writes CSV with a byte-order mark, quoted where needed, formulas defused", () => {
-    const csv = toCsv(["Đơn vị", "Ghi chú"], [["Ban Tổ chức", 'có "ngoặc", dấu phẩy\nvà xuống dòng'], ["=SUM(A1)", null]]);
+    const csv = toCsv(
+      ["Đơn vị", "Ghi chú"],
+      [
+        ["Ban Tổ chức", 'có "ngoặc", dấu phẩy\nvà xuống dòng'],
+        ["=SUM(A1)", null],
+      ],
+    );
     expect(csv).toBe('\uFEFFĐơn vị,Ghi chú\r\nBan Tổ chức,"có ""ngoặc"", dấu phẩy\nvà xuống dòng"\r\n\'=SUM(A1),\r\n');
   });
 });

@@ -1,4 +1,10 @@
-import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  waitOnExecutionContext,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import { SendPacer } from "../../core/alerts/pacing";
@@ -39,7 +45,13 @@ export class RecordingQueue {
 type AlertVars = Partial<Record<Extract<keyof Env, `ALERT_${string}` | "TELEGRAM_API_ROOT">, string>>;
 
 export function alertEnv(queue: RecordingQueue, vars: AlertVars = {}): Env {
-  return { ...env, ALERTS: queue as unknown as Queue<unknown>, ALERT_SEND_HOURS: "0-24", ALERT_SEND_ON_DAYS_OFF: "true", ...vars };
+  return {
+    ...env,
+    ALERTS: queue as unknown as Queue<unknown>,
+    ALERT_SEND_HOURS: "0-24",
+    ALERT_SEND_ON_DAYS_OFF: "true",
+    ...vars,
+  };
 }
 
 export async function runCron(e: Env, scheduledTime: number): Promise<void> {
@@ -78,7 +90,10 @@ export async function deliver(e: Env, messages: QueuedMessage[], options: { atte
   const ids = new Map(batch.messages.map((m) => [m.id, (m.body as { id: number }).id]));
   return {
     ...result,
-    retried: result.retryMessages.map((r: { msgId: string }) => ({ reminderId: ids.get(r.msgId)!, delaySeconds: delays.get(r.msgId) })),
+    retried: result.retryMessages.map((r: { msgId: string }) => ({
+      reminderId: ids.get(r.msgId)!,
+      delaySeconds: delays.get(r.msgId),
+    })),
     batchDelay,
   };
 }
@@ -125,7 +140,11 @@ export async function outboxOf(memberId: number): Promise<OutboxRow[]> {
       attempts: r.attempts as number,
       lastError: r.last_error as string | null,
       // as the member reads it: HTML parsed away
-      text: payload.text.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"),
+      text: payload.text
+        .replace(/<[^>]+>/g, "")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&"),
       buttons: payload.buttons ?? [],
     };
   });
@@ -202,11 +221,15 @@ export async function addCheckin(assignmentId: number, memberId: number, periodK
 }
 
 export async function addCompletionWaiting(assignmentId: number, memberId: number): Promise<void> {
-  await testDb().insert(progressReports).values({ assignmentId, memberId, kind: "completion", note: "Đã xong", reviewStatus: "pending" });
+  await testDb()
+    .insert(progressReports)
+    .values({ assignmentId, memberId, kind: "completion", note: "Đã xong", reviewStatus: "pending" });
 }
 
 export async function addExtensionRequest(assignmentId: number, memberId: number, proposedDue: string): Promise<void> {
-  await testDb().insert(extensionRequests).values({ assignmentId, requestedBy: memberId, proposedDue, reason: "Chờ hướng dẫn của cấp trên" });
+  await testDb()
+    .insert(extensionRequests)
+    .values({ assignmentId, requestedBy: memberId, proposedDue, reason: "Chờ hướng dẫn của cấp trên" });
 }
 
 /** Fault injection on the shared fake Bot API (per chat, so parallel test files are not affected). */

@@ -38,7 +38,9 @@ async function oneQueuedAlert(tasks = 1) {
 describe("the alert consumer against the Bot API", () => {
   it("429 with a short retry_after: waits it out and the member gets the alert once", async () => {
     const { u, e, alerts } = await oneQueuedAlert();
-    await fakeTelegram({ failNext: { count: 1, chatId: u.member.id, status: 429, retryAfter: 1, description: "Too Many Requests: retry after 1" } });
+    await fakeTelegram({
+      failNext: { count: 1, chatId: u.member.id, status: 429, retryAfter: 1, description: "Too Many Requests: retry after 1" },
+    });
 
     const result = await deliver(e, alerts, { deps: {} });
     expect(result.retried).toEqual([]);
@@ -49,12 +51,17 @@ describe("the alert consumer against the Bot API", () => {
 
   it("429 with a long retry_after: handed back to the queue with that delay, sent on the next delivery", async () => {
     const { u, e, alerts } = await oneQueuedAlert();
-    await fakeTelegram({ failNext: { count: 1, chatId: u.member.id, status: 429, retryAfter: 30, description: "Too Many Requests: retry after 30" } });
+    await fakeTelegram({
+      failNext: { count: 1, chatId: u.member.id, status: 429, retryAfter: 30, description: "Too Many Requests: retry after 30" },
+    });
 
     const first = await deliver(e, alerts, { deps: {} });
     expect(first.retried).toEqual([{ reminderId: alerts[0]!.body.id, delaySeconds: 30 }]);
     expect(await chatMessages(u.member.id)).toHaveLength(0);
-    expect((await outboxOf(u.member.memberId))[0]).toMatchObject({ status: "queued", lastError: expect.stringContaining("retry after 30") });
+    expect((await outboxOf(u.member.memberId))[0]).toMatchObject({
+      status: "queued",
+      lastError: expect.stringContaining("retry after 30"),
+    });
 
     await deliver(e, alerts, { attempts: 2, deps: {} });
     expect(await chatMessages(u.member.id)).toHaveLength(1);
@@ -114,7 +121,10 @@ describe("the alert consumer against the Bot API", () => {
       })) as typeof fetch;
     const result = await deliver(timeoutEnv, alerts, { deps: { fetch: slowFetch } });
     expect(result.retried).toEqual([{ reminderId: alerts[0]!.body.id, delaySeconds: 10 }]);
-    expect((await outboxOf(u.member.memberId))[0]).toMatchObject({ status: "queued", lastError: expect.stringContaining("sendMessage") });
+    expect((await outboxOf(u.member.memberId))[0]).toMatchObject({
+      status: "queued",
+      lastError: expect.stringContaining("sendMessage"),
+    });
     slow.dispose();
 
     await deliver(e, alerts, { attempts: 2, deps: {} });

@@ -127,7 +127,8 @@ describe("check-ins of recurring duties", () => {
     checkedIn: new Set(checkedIn),
     ...more,
   });
-  const ck = (facts: ReturnType<typeof duty>, today: string) => checkinAlerts(facts, today, config, calendar).map((a) => `${a.kind}:${a.periodKey}`);
+  const ck = (facts: ReturnType<typeof duty>, today: string) =>
+    checkinAlerts(facts, today, config, calendar).map((a) => `${a.kind}:${a.periodKey}`);
 
   it("the quarter's check-in opens on the working day a week before the quarter ends", () => {
     expect(ck(duty(["2026-Q1"]), "2026-06-22")).toEqual([]);
@@ -145,7 +146,9 @@ describe("check-ins of recurring duties", () => {
 
   it("uses the duty's own cadence", () => {
     expect(ck(duty(["2026-05"], { checkinEvery: "monthly" }), "2026-06-23")).toEqual(["checkin_open:2026-06"]);
-    expect(ck(duty([], { checkinEvery: "monthly", trackedSince: "2026-05-01" }), "2026-06-02")).toEqual(["checkin_missed:2026-05"]);
+    expect(ck(duty([], { checkinEvery: "monthly", trackedSince: "2026-05-01" }), "2026-06-02")).toEqual([
+      "checkin_missed:2026-05",
+    ]);
   });
 
   it("a recurring duty with a due date of its own, or completed, has no check-in alerts", () => {
@@ -180,7 +183,13 @@ describe("recipients", () => {
   });
 
   it("a mute holds through its last day", () => {
-    const mutes = new MuteSet([{ memberId: 1, assignmentId: 9, until: MON }, { memberId: 2, assignmentId: 9, until: "2026-06-07" }], MON);
+    const mutes = new MuteSet(
+      [
+        { memberId: 1, assignmentId: 9, until: MON },
+        { memberId: 2, assignmentId: 9, until: "2026-06-07" },
+      ],
+      MON,
+    );
     expect(mutes.has(1, 9)).toBe(true);
     expect(mutes.has(2, 9)).toBe(false);
     expect(mutes.has(1, 8)).toBe(false);
@@ -230,7 +239,12 @@ describe("planning: who receives what", () => {
   it("each member and leader of the unit, except the paused and whoever muted the task", () => {
     const got = plan({
       assignments: [assignment(100, "2026-06-09"), assignment(101, "2026-06-11")],
-      members: [member(1, "member"), member(2, "leader"), member(3, "member", { pausedUntil: "2026-06-30" }), member(4, "member")],
+      members: [
+        member(1, "member"),
+        member(2, "leader"),
+        member(3, "member", { pausedUntil: "2026-06-30" }),
+        member(4, "member"),
+      ],
       mutes: new MuteSet([{ memberId: 4, assignmentId: 100, until: "2026-06-10" }], MON),
     });
     expect(got.sort()).toEqual(
@@ -245,13 +259,17 @@ describe("planning: who receives what", () => {
   });
 
   it("admins get one daily summary, not a message per overdue item, and only when there is something", () => {
-    const overdue = [assignment(1, "2026-06-01"), assignment(2, "2026-06-02"), assignment(3, "2026-06-03", { monitorUnitId: 99 })];
+    const overdue = [
+      assignment(1, "2026-06-01"),
+      assignment(2, "2026-06-02"),
+      assignment(3, "2026-06-03", { monitorUnitId: 99 }),
+    ];
     const got = plan({ assignments: overdue, admins: [member(50, "admin")] });
     expect(got.filter((k) => k.startsWith("50:"))).toEqual([`50:admin_daily:admin:${MON}`]);
     expect(plan({ assignments: [assignment(1, "2026-06-30")], admins: [member(50, "admin")] })).toEqual([]);
-    expect(
-      plan({ admins: [member(50, "admin")], extensionsPending: [{ assignmentId: 7, monitorUnitId: 1 }] }),
-    ).toEqual([`50:admin_daily:admin:${MON}`]);
+    expect(plan({ admins: [member(50, "admin")], extensionsPending: [{ assignmentId: 7, monitorUnitId: 1 }] })).toEqual([
+      `50:admin_daily:admin:${MON}`,
+    ]);
   });
 
   it("check-ins are grouped: one message per unit and period, listing each duty", () => {
@@ -309,7 +327,12 @@ describe("calendar, sending hours and pacing", () => {
       }
       return n;
     };
-    for (const [from, to] of [["2026-04-01", "2026-10-15"], ["2026-04-29", "2026-05-04"], ["2026-06-06", "2026-06-07"], ["2025-12-31", "2027-01-01"]] as const) {
+    for (const [from, to] of [
+      ["2026-04-01", "2026-10-15"],
+      ["2026-04-29", "2026-05-04"],
+      ["2026-06-06", "2026-06-07"],
+      ["2025-12-31", "2027-01-01"],
+    ] as const) {
       expect(holidays.countBetween(from, to)).toBe(walk(from, to));
     }
   });

@@ -142,7 +142,12 @@ describe("the cron run: what is due, to whom", () => {
     const u = await makeAlertUnit();
     const e = alertEnv(new RecordingQueue());
     await addTask(u.planId, u.unit, { ref: "5.1", title: "Báo cáo kết quả rà soát", due: "2026-06-05" });
-    const acted = await addTask(u.planId, u.unit, { ref: "5.2", title: "Việc đã có báo cáo", due: "2026-06-05", lastReportAt: "2026-06-09T03:00:00.000Z" });
+    const acted = await addTask(u.planId, u.unit, {
+      ref: "5.2",
+      title: "Việc đã có báo cáo",
+      due: "2026-06-05",
+      lastReportAt: "2026-06-09T03:00:00.000Z",
+    });
 
     for (const day of [MON, "2026-06-09", "2026-06-10", "2026-06-11"]) await runCron(e, vn(day));
 
@@ -166,7 +171,11 @@ describe("the cron run: what is due, to whom", () => {
 
   it("working days: nothing at weekends, and a configured public holiday moves the alert to the day before", async () => {
     const u = await makeAlertUnit();
-    const weekdaysOnly = alertEnv(new RecordingQueue(), { ALERT_SEND_ON_DAYS_OFF: "false", ALERT_SEND_HOURS: "7-18", ALERT_HOLIDAYS: "2026-06-12" });
+    const weekdaysOnly = alertEnv(new RecordingQueue(), {
+      ALERT_SEND_ON_DAYS_OFF: "false",
+      ALERT_SEND_HOURS: "7-18",
+      ALERT_HOLIDAYS: "2026-06-12",
+    });
     await addTask(u.planId, u.unit, { ref: "6.1", due: "2026-06-15" });
     await runCron(weekdaysOnly, vn("2026-06-13")); // Saturday
     await runCron(weekdaysOnly, vn("2026-06-10", 22)); // Wednesday night
@@ -179,8 +188,16 @@ describe("the cron run: what is due, to whom", () => {
   it("recurring duties: one check-in reminder per unit and period, listing the duties not yet checked in", async () => {
     const u = await makeAlertUnit();
     const e = alertEnv(new RecordingQueue());
-    const a = await addTask(u.planId, u.unit, { ref: "7.1", title: "Tuyên truyền trên hệ thống truyền thanh", recurrence: "ongoing" });
-    const b = await addTask(u.planId, u.unit, { ref: "7.2", title: "Phát triển đảng viên trong trí thức", recurrence: "ongoing" });
+    const a = await addTask(u.planId, u.unit, {
+      ref: "7.1",
+      title: "Tuyên truyền trên hệ thống truyền thanh",
+      recurrence: "ongoing",
+    });
+    const b = await addTask(u.planId, u.unit, {
+      ref: "7.2",
+      title: "Phát triển đảng viên trong trí thức",
+      recurrence: "ongoing",
+    });
     const c = await addTask(u.planId, u.unit, { ref: "7.3", title: "Đã báo cáo quý này", recurrence: "ongoing" });
     for (const id of [a, b, c]) await addCheckin(id, u.member.memberId, "2026-Q1");
     await addCheckin(c, u.member.memberId, "2026-Q2");

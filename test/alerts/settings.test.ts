@@ -33,7 +33,9 @@ describe("/tamdung and /tieptuc: pausing every alert", () => {
     const until = addDays(today, 10);
 
     expect(await say(u.member, "/tamdung")).toContain("/tamdung ngày/tháng/năm");
-    expect(await say(u.member, `/tamdung ${formatDate(until)}`)).toContain(`Đã tạm dừng mọi nhắc việc đến hết ngày ${formatDate(until)}`);
+    expect(await say(u.member, `/tamdung ${formatDate(until)}`)).toContain(
+      `Đã tạm dừng mọi nhắc việc đến hết ngày ${formatDate(until)}`,
+    );
     expect((await memberRow(u.member.memberId)).pausedUntil).toBe(until);
     expect(await say(u.member, "/tamdung")).toContain(`Nhắc việc đang tạm dừng đến hết ngày ${formatDate(until)}`);
 
@@ -45,9 +47,13 @@ describe("/tamdung and /tieptuc: pausing every alert", () => {
   it("refuses a malformed date, a date in the past or years ahead, and changes nothing", async () => {
     const u = await makeAlertUnit();
     const yesterday = addDays(vietnamDate(new Date()), -1);
-    expect(await say(u.member, "/tamdung 31/02/2027")).toMatch(/^Không hiểu ngày «31\/02\/2027»\. Hãy gõ theo dạng ngày\/tháng\/năm/);
+    expect(await say(u.member, "/tamdung 31/02/2027")).toMatch(
+      /^Không hiểu ngày «31\/02\/2027»\. Hãy gõ theo dạng ngày\/tháng\/năm/,
+    );
     expect(await say(u.member, "/tamdung tuần sau")).toContain("Không hiểu ngày «tuần sau»");
-    expect(await say(u.member, `/tamdung ${formatDate(yesterday)}`)).toBe(`Ngày ${formatDate(yesterday)} đã qua. Hãy chọn một ngày từ hôm nay trở đi.`);
+    expect(await say(u.member, `/tamdung ${formatDate(yesterday)}`)).toBe(
+      `Ngày ${formatDate(yesterday)} đã qua. Hãy chọn một ngày từ hôm nay trở đi.`,
+    );
     expect(await say(u.member, "/tamdung 1/1/2099")).toContain("Chỉ tạm dừng được tối đa một năm");
     expect((await memberRow(u.member.memberId)).pausedUntil).toBeNull();
   });

@@ -27,7 +27,14 @@ describe("asking the responsible unit for a target's yearly figure", () => {
     const u = await makeAlertUnit();
     await env.DB.prepare("update plans set issued_on = '2024-04-02' where id = ?1").bind(u.planId).run();
     const target = (text: string, more: { byYear?: number | null; unit?: number | null } = {}) =>
-      addTarget(u.planId, { text, value: 70, comparator: "gte", unitOfMeasure: "%", byYear: more.byYear === undefined ? 2030 : more.byYear, ...(more.unit === null ? {} : { responsibleUnitId: more.unit ?? u.unit }) });
+      addTarget(u.planId, {
+        text,
+        value: 70,
+        comparator: "gte",
+        unitOfMeasure: "%",
+        byYear: more.byYear === undefined ? 2030 : more.byYear,
+        ...(more.unit === null ? {} : { responsibleUnitId: more.unit ?? u.unit }),
+      });
     return {
       u,
       missing: await target("Tỷ lệ trí thức trẻ được bồi dưỡng"),
@@ -62,7 +69,12 @@ describe("asking the responsible unit for a target's yearly figure", () => {
         "Bấm «Ghi số liệu» rồi gõ kỳ và giá trị, ví dụ: 2025 62,5",
       ].join("\n"),
     );
-    expect(asked[0]!.buttons).toEqual([[{ text: "✍️ Ghi số liệu", data: `a:tv:${missing}` }, { text: "🎯 Xem chỉ tiêu", data: `a:tg:${missing}` }]]);
+    expect(asked[0]!.buttons).toEqual([
+      [
+        { text: "✍️ Ghi số liệu", data: `a:tv:${missing}` },
+        { text: "🎯 Xem chỉ tiêu", data: `a:tg:${missing}` },
+      ],
+    ]);
     expect((await outboxOf(u.leader.memberId)).filter((r) => r.kind === "target_missing")).toHaveLength(2);
     expect((await outboxOf(u.viewer.memberId)).filter((r) => r.kind === "target_missing")).toHaveLength(0);
     expect((await outboxOf(u.admin.memberId)).filter((r) => r.kind === "target_missing")).toHaveLength(0);

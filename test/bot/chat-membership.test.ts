@@ -22,8 +22,12 @@ function botStatusUpdate(user: TestMember, status: "kicked" | "member"): Update 
 }
 
 const state = async (m: TestMember) => {
-  const row = await env.DB.prepare("select unreachable_since from members where id = ?").bind(m.memberId).first<{ unreachable_since: string | null }>();
-  const audits = await env.DB.prepare("select action from audit_log where entity = 'member' and entity_id = ? order by id").bind(m.memberId).all<{ action: string }>();
+  const row = await env.DB.prepare("select unreachable_since from members where id = ?")
+    .bind(m.memberId)
+    .first<{ unreachable_since: string | null }>();
+  const audits = await env.DB.prepare("select action from audit_log where entity = 'member' and entity_id = ? order by id")
+    .bind(m.memberId)
+    .all<{ action: string }>();
   return { unreachable: row!.unreachable_since !== null, audits: audits.results.map((a) => a.action) };
 };
 

@@ -31,7 +31,9 @@ describe("check-ins of recurring duties", () => {
   it("refuses a check-in on a task that is not recurring", async () => {
     const c = await makeCommittee();
     await postUpdate(callbackUpdate(c.memberA, 1, `ci:${c.tasksA.notDue.assignmentId}`));
-    const count = await env.DB.prepare("select count(*) as n from conversations where member_id = ?").bind(c.memberA.memberId).first<{ n: number }>();
+    const count = await env.DB.prepare("select count(*) as n from conversations where member_id = ?")
+      .bind(c.memberA.memberId)
+      .first<{ n: number }>();
     expect(count!.n).toBe(0);
   });
 

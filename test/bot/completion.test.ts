@@ -5,7 +5,11 @@ import { makeCommittee, makeMember } from "../support/fixtures";
 import { callbackUpdate, postUpdate } from "../support/webhook";
 
 const assignment = (id: number) =>
-  env.DB.prepare("select state, progress, reported_done_at is not null as reported, completed_at is not null as completed from assignments where id = ?").bind(id).first();
+  env.DB.prepare(
+    "select state, progress, reported_done_at is not null as reported, completed_at is not null as completed from assignments where id = ?",
+  )
+    .bind(id)
+    .first();
 
 async function reportDone(c: Awaited<ReturnType<typeof makeCommittee>>, assignmentId: number, note: string) {
   await postUpdate(callbackUpdate(c.memberA, 1, `done:${assignmentId}`));
@@ -40,15 +44,29 @@ describe("Đã hoàn thành → chờ xác nhận → xác nhận or trả lại
     await say(c.admin, "Đơn vị báo qua điện thoại: đã xong");
     await pressButton(c.admin, "📤 Gửi báo cáo");
     expect(await assignment(id)).toMatchObject({ state: "awaiting_confirmation" });
-    const reportId = (await env.DB.prepare("select id from progress_reports where assignment_id = ? and kind = 'completion'").bind(id).first<{ id: number }>())!.id;
+    const reportId = (await env.DB.prepare("select id from progress_reports where assignment_id = ? and kind = 'completion'")
+      .bind(id)
+      .first<{ id: number }>())!.id;
 
     await postUpdate(callbackUpdate(c.admin, 1, `cfm:${reportId}`));
     await postUpdate(callbackUpdate(c.admin, 1, `ret:${reportId}`));
     expect(await assignment(id)).toMatchObject({ state: "awaiting_confirmation", completed: 0 });
-    expect(await env.DB.prepare("select review_status as s from progress_reports where id = ?").bind(reportId).first()).toEqual({ s: "pending" });
-    expect(await env.DB.prepare("select count(*) as n from audit_log where entity = 'assignment' and entity_id = ? and action like 'completion.%'").bind(id).first()).toEqual({ n: 0 });
-    const answers = (await (await fetch(`${inject("fakeTelegramUrl")}/__fake/calls?since=0`)).json()) as { calls: { method: string; params: Record<string, unknown> }[] };
-    expect(answers.calls.filter((call) => call.method === "answerCallbackQuery").map((call) => call.params.text)).toContain("Người báo cáo hoàn thành không tự xác nhận được. Cần một quản trị viên khác của đơn vị theo dõi.");
+    expect(await env.DB.prepare("select review_status as s from progress_reports where id = ?").bind(reportId).first()).toEqual({
+      s: "pending",
+    });
+    expect(
+      await env.DB.prepare(
+        "select count(*) as n from audit_log where entity = 'assignment' and entity_id = ? and action like 'completion.%'",
+      )
+        .bind(id)
+        .first(),
+    ).toEqual({ n: 0 });
+    const answers = (await (await fetch(`${inject("fakeTelegramUrl")}/__fake/calls?since=0`)).json()) as {
+      calls: { method: string; params: Record<string, unknown> }[];
+    };
+    expect(answers.calls.filter((call) => call.method === "answerCallbackQuery").map((call) => call.params.text)).toContain(
+      "Người báo cáo hoàn thành không tự xác nhận được. Cần một quản trị viên khác của đơn vị theo dõi.",
+    );
 
     // /duyet shows it to the reporter without the decision buttons, and says why.
     await postUpdate(callbackUpdate(c.admin, 1, `a:ai:c:${reportId}`));
@@ -90,7 +108,11 @@ describe("Đã hoàn thành → chờ xác nhận → xác nhận or trả lại
       postUpdate(callbackUpdate(c.admin, m1.message_id, confirm(m1))),
       postUpdate(callbackUpdate(second, m2.message_id, confirm(m2))),
     ]);
-    const audit = await env.DB.prepare("select count(*) as n from audit_log where action = 'completion.confirmed' and entity_id = ?").bind(id).first<{ n: number }>();
+    const audit = await env.DB.prepare(
+      "select count(*) as n from audit_log where action = 'completion.confirmed' and entity_id = ?",
+    )
+      .bind(id)
+      .first<{ n: number }>();
     expect(audit!.n).toBe(1);
     const confirmations = (await chatMessages(c.memberA.id)).filter((m) => m.text?.includes("đã được xác nhận"));
     expect(confirmations).toHaveLength(1);
@@ -112,7 +134,9 @@ describe("Đã hoàn thành → chờ xác nhận → xác nhận or trả lại
     const id = c.tasksA.notDue.assignmentId;
     await reportDone(c, id, "Hoàn thành");
     await postUpdate(callbackUpdate(c.memberA, 1, `rp:${id}`));
-    const reports = await env.DB.prepare("select count(*) as n from progress_reports where assignment_id = ?").bind(id).first<{ n: number }>();
+    const reports = await env.DB.prepare("select count(*) as n from progress_reports where assignment_id = ?")
+      .bind(id)
+      .first<{ n: number }>();
     expect(reports!.n).toBe(1);
   });
 });

@@ -7,7 +7,12 @@ import { callbackUpdate, newTelegramId, postUpdate, textUpdate } from "../suppor
 const press = async (user: Parameters<typeof textUpdate>[0], label: string) => {
   const message = await lastMessage(user.id);
   const button = buttons(message).find((b) => b.text === label);
-  if (!button) throw new Error(`no button "${label}" in: ${buttons(message).map((b) => b.text).join(", ")}`);
+  if (!button)
+    throw new Error(
+      `no button "${label}" in: ${buttons(message)
+        .map((b) => b.text)
+        .join(", ")}`,
+    );
   await postUpdate(callbackUpdate(user, message.message_id, button.data!));
 };
 
@@ -25,7 +30,11 @@ describe("admin invites a person with /moi", () => {
 
     const newcomer = { id: newTelegramId(), firstName: "Tâm" };
     await postUpdate(textUpdate(newcomer, `/start ${code}`));
-    const row = await env.DB.prepare("select unit_id, role from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ?").bind(String(newcomer.id)).first();
+    const row = await env.DB.prepare(
+      "select unit_id, role from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ?",
+    )
+      .bind(String(newcomer.id))
+      .first();
     expect(row).toEqual({ unit_id: c.unitB, role: "leader" });
   });
 
@@ -52,7 +61,11 @@ describe("admin invites a person with /moi", () => {
 
 describe("invites after a removal, listing and revoking them, and the audit log", () => {
   const memberRow = (telegramId: number) =>
-    env.DB.prepare("select unit_id, role from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ? and removed_at is null").bind(String(telegramId)).first();
+    env.DB.prepare(
+      "select unit_id, role from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ? and removed_at is null",
+    )
+      .bind(String(telegramId))
+      .first();
 
   it("a removed member cannot rejoin through an invite made before the removal; others can, and a new invite works", async () => {
     const c = await makeCommittee();
@@ -94,7 +107,9 @@ describe("invites after a removal, listing and revoking them, and the audit log"
     const newcomer = { id: newTelegramId(), firstName: "Lộc" };
     await postUpdate(textUpdate(newcomer, `/start ${live}`));
     expect(await memberRow(newcomer.id)).toBeNull();
-    const audit = await env.DB.prepare("select detail from audit_log where action = 'invite.revoke' and actor_member_id = ?").bind(c.admin.memberId).first<{ detail: string }>();
+    const audit = await env.DB.prepare("select detail from audit_log where action = 'invite.revoke' and actor_member_id = ?")
+      .bind(c.admin.memberId)
+      .first<{ detail: string }>();
     expect(audit).not.toBeNull();
     expect(audit!.detail).not.toContain(live);
   });
@@ -105,7 +120,9 @@ describe("invites after a removal, listing and revoking them, and the audit log"
     const id = (await env.DB.prepare("select rowid as id from invites where code = ?").bind(code).first<{ id: number }>())!.id;
     const adminA = await makeMember(c.unitA, "admin", "Quản trị A");
     await postUpdate(callbackUpdate(adminA, 1, `inv:rv:${id}`));
-    const row = await env.DB.prepare("select expires_at > ? as live from invites where code = ?").bind(new Date().toISOString(), code).first();
+    const row = await env.DB.prepare("select expires_at > ? as live from invites where code = ?")
+      .bind(new Date().toISOString(), code)
+      .first();
     expect(row).toEqual({ live: 1 });
   });
 
@@ -118,12 +135,18 @@ describe("invites after a removal, listing and revoking them, and the audit log"
     const code = /start=([A-Za-z0-9_-]+)/.exec((await lastMessage(c.admin.id)).text!)![1]!;
     const newcomer = { id: newTelegramId(), firstName: "Sơn" };
     await postUpdate(textUpdate(newcomer, `/start ${code}`));
-    const entries = await env.DB.prepare("select action, detail from audit_log where action in ('invite.create', 'member.join') and (actor_member_id = ?1 or detail like ?2)")
+    const entries = await env.DB.prepare(
+      "select action, detail from audit_log where action in ('invite.create', 'member.join') and (actor_member_id = ?1 or detail like ?2)",
+    )
       .bind(c.admin.memberId, `%${code}%`)
       .all<{ action: string; detail: string }>();
     expect(entries.results.map((e) => e.action).sort()).toEqual(["invite.create"]);
     expect(entries.results[0]!.detail).not.toContain(code);
-    const join = await env.DB.prepare("select a.detail from audit_log a join member_channels mc on mc.member_id = a.actor_member_id and mc.channel = 'telegram' where a.action = 'member.join' and mc.user_id = ?").bind(String(newcomer.id)).first<{ detail: string }>();
+    const join = await env.DB.prepare(
+      "select a.detail from audit_log a join member_channels mc on mc.member_id = a.actor_member_id and mc.channel = 'telegram' where a.action = 'member.join' and mc.user_id = ?",
+    )
+      .bind(String(newcomer.id))
+      .first<{ detail: string }>();
     expect(join!.detail).not.toContain(code);
   });
 });

@@ -8,7 +8,9 @@ describe("/viec: my unit's tasks", () => {
     const c = await makeCommittee();
     await postUpdate(textUpdate(c.memberA, "/viec"));
     const text = (await lastMessage(c.memberA.id)).text!;
-    const order = [c.tasksA.overdue, c.tasksA.dueSoon, c.tasksA.ongoing, c.tasksA.notDue, c.tasksA.done].map((t) => text.indexOf(t.title));
+    const order = [c.tasksA.overdue, c.tasksA.dueSoon, c.tasksA.ongoing, c.tasksA.notDue, c.tasksA.done].map((t) =>
+      text.indexOf(t.title),
+    );
     expect(order.every((pos) => pos >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(text).toMatch(/Quá hạn · Tổ chức hội nghị[^\n]*\n\s*Hạn: trước ngày hôm qua · \d{2}\/\d{2}\/\d{4} · quá 1 ngày/);

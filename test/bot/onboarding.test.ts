@@ -5,7 +5,9 @@ import { makeCommittee, makeInvite, makeUnit } from "../support/fixtures";
 import { newTelegramId, postUpdate, textUpdate } from "../support/webhook";
 
 const membership = (telegramId: number) =>
-  env.DB.prepare("select unit_id, role, full_name from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ? and removed_at is null")
+  env.DB.prepare(
+    "select unit_id, role, full_name from members join member_channels mc on mc.member_id = members.id and mc.channel = 'telegram' where mc.user_id = ? and removed_at is null",
+  )
     .bind(String(telegramId))
     .all<{ unit_id: number; role: string; full_name: string }>();
 

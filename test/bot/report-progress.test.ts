@@ -15,7 +15,10 @@ async function openCard(user: Parameters<typeof say>[0], title: string) {
   await say(user, "/viec");
   const list = await lastMessage(user.id);
   const lines = list.text!.split("\n");
-  const number = lines.find((l) => l.includes(title))!.split(".")[0]!.trim();
+  const number = lines
+    .find((l) => l.includes(title))!
+    .split(".")[0]!
+    .trim();
   await pressButton(user, number);
 }
 
@@ -118,7 +121,9 @@ describe("Báo cáo tiến độ", () => {
     const c = await makeCommittee();
     await openCard(c.memberA, c.tasksA.notDue.title);
     await pressButton(c.memberA, "📝 Báo cáo tiến độ");
-    await env.DB.prepare("update conversations set expires_at = '2000-01-01T00:00:00.000Z' where member_id = ?").bind(c.memberA.memberId).run();
+    await env.DB.prepare("update conversations set expires_at = '2000-01-01T00:00:00.000Z' where member_id = ?")
+      .bind(c.memberA.memberId)
+      .run();
     expect(await say(c.memberA, "40")).toContain("đã hết hạn");
     expect((await reportsOf(c.tasksA.notDue.assignmentId)).results).toEqual([]);
   });

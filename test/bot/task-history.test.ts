@@ -10,15 +10,32 @@ describe("a task's history for its unit (🕘 Lịch sử on the card)", () => {
   it("tells the unit's own reports, files, decisions and who made them, newest files as buttons, nothing of the other unit", async () => {
     const c = await makeCommittee();
     const today = vietnamDate(new Date());
-    const shared = await addSharedTask(c.planId, [c.unitA, c.unitB], { ref: "9", title: "Tổng kết phong trào học tập suốt đời", due: addDays(today, 30), text: "trong tháng tới" });
+    const shared = await addSharedTask(c.planId, [c.unitA, c.unitB], {
+      ref: "9",
+      title: "Tổng kết phong trào học tập suốt đời",
+      due: addDays(today, 30),
+      text: "trong tháng tới",
+    });
     const [a, b] = shared.assignmentIds as [number, number];
     await addReport(a, c.memberA.memberId, { percent: 30, note: "Đã họp triển khai", at: "2026-01-05T02:00:00Z", files: 2 });
-    const returned = await addReport(a, c.memberA.memberId, { kind: "completion", note: "Đã xong tổng kết", at: "2026-01-08T02:00:00Z" });
-    await env.DB.prepare("update progress_reports set review_status = 'returned', review_note = 'Thiếu số liệu xã', reviewed_by = ?2, reviewed_at = '2026-01-09T03:00:00Z' where id = ?1")
+    const returned = await addReport(a, c.memberA.memberId, {
+      kind: "completion",
+      note: "Đã xong tổng kết",
+      at: "2026-01-08T02:00:00Z",
+    });
+    await env.DB.prepare(
+      "update progress_reports set review_status = 'returned', review_note = 'Thiếu số liệu xã', reviewed_by = ?2, reviewed_at = '2026-01-09T03:00:00Z' where id = ?1",
+    )
       .bind(returned, c.admin.memberId)
       .run();
-    const request = await addExtension(a, c.memberA.memberId, { from: addDays(today, 30), to: addDays(today, 60), reason: "Chờ số liệu của huyện" });
-    await env.DB.prepare("update extension_requests set status = 'approved', decided_by = ?2, decided_at = '2026-01-10T03:00:00Z', created_at = '2026-01-09T08:00:00Z' where id = ?1")
+    const request = await addExtension(a, c.memberA.memberId, {
+      from: addDays(today, 30),
+      to: addDays(today, 60),
+      reason: "Chờ số liệu của huyện",
+    });
+    await env.DB.prepare(
+      "update extension_requests set status = 'approved', decided_by = ?2, decided_at = '2026-01-10T03:00:00Z', created_at = '2026-01-09T08:00:00Z' where id = ?1",
+    )
       .bind(request, c.admin.memberId)
       .run();
     await addReport(b, c.memberB.memberId, { percent: 80, note: "Báo cáo riêng của Phú Lộc", at: "2026-01-07T02:00:00Z" });

@@ -62,7 +62,11 @@ describe("the back office in a browser", () => {
     await page.locator("#unit-tasks a", { hasText: "Báo cáo tiến độ" }).first().click();
     await page.fill("#percent", "40");
     await page.fill("#note", "Đã xây dựng dự thảo, đang lấy ý kiến các phòng");
-    await page.setInputFiles("#files", { name: "Dự thảo kế hoạch.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 du thao") });
+    await page.setInputFiles("#files", {
+      name: "Dự thảo kế hoạch.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4 du thao"),
+    });
     await screenshot(page, "official-report-form");
     await page.click("button[type=submit]");
     expect(await page.textContent("main")).toContain("Đã ghi nhận báo cáo tiến độ 40%");
@@ -93,7 +97,11 @@ describe("the back office in a browser", () => {
     await signInAs(demo.admin);
     await page.click("nav >> text=Nhập kế hoạch");
     const text = readFileSync(new URL("../../../shared/plans/yen-dung-45-NQ-TW.txt", import.meta.url), "utf8");
-    await page.setInputFiles("#file", { name: "ke-hoach-45.txt", mimeType: "text/plain", buffer: Buffer.from(`${text}\n\nBản thử trên trình duyệt ${Date.now()}\n`) });
+    await page.setInputFiles("#file", {
+      name: "ke-hoach-45.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(`${text}\n\nBản thử trên trình duyệt ${Date.now()}\n`),
+    });
     await page.click("button:has-text('Đọc kế hoạch')");
     await expect(page.locator("h1").textContent()).resolves.toBe("Xem lại trước khi lưu");
     await page.fill('textarea[name="title-0"]', "Quán triệt Nghị quyết 45 (sửa trên web)");

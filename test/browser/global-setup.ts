@@ -23,7 +23,6 @@ declare module "vitest" {
 
 export const LINK_SECRET = "browser-test-link-secret";
 
-
 export default async function setup(project: TestProject) {
   const fake = await startFakeBotApi({ port: 0, rateLimit: false });
   const state = mkdtempSync(join(tmpdir(), "web-browser-"));
@@ -31,7 +30,10 @@ export default async function setup(project: TestProject) {
   let stopWorker = async () => {};
   try {
     applyLocalMigrations(state);
-    const seeded = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", "--persist-to", state], { env: quietWranglerEnv, encoding: "utf8" });
+    const seeded = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", "--persist-to", state], {
+      env: quietWranglerEnv,
+      encoding: "utf8",
+    });
     if (seeded.status !== 0) throw new Error(`demo seed failed:\n${seeded.stdout}\n${seeded.stderr}`);
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;

@@ -10,7 +10,16 @@ export async function launchBrowser(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "web-chromium-")), {
     executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
     viewport: { width: 412, height: 915 },
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
@@ -37,7 +46,9 @@ export async function chat(telegramId: number, text: string): Promise<string> {
     }),
   });
   if (!response.ok) throw new Error(`webhook answered ${response.status}`);
-  const messages = (await (await fetch(`${inject("browserFakeTelegramUrl")}/__fake/chats/${telegramId}/messages`)).json()) as { messages?: { text?: string }[] } | { text?: string }[];
+  const messages = (await (await fetch(`${inject("browserFakeTelegramUrl")}/__fake/chats/${telegramId}/messages`)).json()) as
+    | { messages?: { text?: string }[] }
+    | { text?: string }[];
   const list = Array.isArray(messages) ? messages : (messages.messages ?? []);
   return list.at(-1)?.text ?? "";
 }

@@ -41,7 +41,9 @@ describe.each(drivers)("the monitoring office on $channel", (chat) => {
     await chat.press(c.admin, "1");
     await chat.press(c.admin, "↩ Trả lại");
     await chat.say(c.admin, "Thiếu biên bản họp");
-    const row = await env.DB.prepare("select review_status, review_note from progress_reports where assignment_id = ? and kind = 'completion'")
+    const row = await env.DB.prepare(
+      "select review_status, review_note from progress_reports where assignment_id = ? and kind = 'completion'",
+    )
       .bind(c.tasksA.dueSoon.assignmentId)
       .first();
     expect(row).toEqual({ review_status: "returned", review_note: "Thiếu biên bản họp" });
@@ -80,7 +82,11 @@ describe.each(drivers)("the monitoring office on $channel", (chat) => {
       const download = await worker.fetch(new Request(`https://bot.test/web/tep/${link![1]}`), env, {} as ExecutionContext);
       expect(download.status).toBe(200);
       expect(download.headers.get("content-disposition")).toContain(".xlsx");
-      const forged = await worker.fetch(new Request(`https://bot.test/web/tep/${link![1]!.slice(0, -3)}abc`), env, {} as ExecutionContext);
+      const forged = await worker.fetch(
+        new Request(`https://bot.test/web/tep/${link![1]!.slice(0, -3)}abc`),
+        env,
+        {} as ExecutionContext,
+      );
       expect(forged.status).toBe(400);
       expect(await forged.text()).toContain("không hợp lệ");
     }

@@ -6,7 +6,9 @@ import { makeCommittee, makeInvite, makeMember } from "../support/fixtures";
 import { newTelegramId } from "../support/webhook";
 
 const reportsOf = (assignmentId: number) =>
-  env.DB.prepare("select kind, percent, note, evidence, review_status from progress_reports where assignment_id = ? order by id").bind(assignmentId).all();
+  env.DB.prepare("select kind, percent, note, evidence, review_status from progress_reports where assignment_id = ? order by id")
+    .bind(assignmentId)
+    .all();
 
 /** A committee whose people are reachable on the channel under test. */
 async function committeeOn(chat: ChatDriver) {
@@ -78,7 +80,10 @@ describe.each(drivers)("an official's flows on $channel", (chat) => {
     expect(notice).toContain("báo cáo hoàn thành");
     expect(notice).toContain("Đã ban hành kế hoạch số 12-KH/ĐU");
     await chat.press(c.admin, "✔ Xác nhận");
-    expect((await reportsOf(c.tasksA.dueSoon.assignmentId)).results[0]).toMatchObject({ kind: "completion", review_status: "confirmed" });
+    expect((await reportsOf(c.tasksA.dueSoon.assignmentId)).results[0]).toMatchObject({
+      kind: "completion",
+      review_status: "confirmed",
+    });
     expect(await chat.last(c.memberA)).toContain("xác nhận");
   });
 
@@ -92,7 +97,9 @@ describe.each(drivers)("an official's flows on $channel", (chat) => {
     await chat.say(c.memberA, "Chờ ý kiến của cấp trên");
     expect(await chat.last(c.admin)).toContain("Chờ ý kiến của cấp trên");
     await chat.press(c.admin, "✔ Đồng ý");
-    const row = await env.DB.prepare("select status from extension_requests where assignment_id = ?").bind(c.tasksA.dueSoon.assignmentId).first();
+    const row = await env.DB.prepare("select status from extension_requests where assignment_id = ?")
+      .bind(c.tasksA.dueSoon.assignmentId)
+      .first();
     expect(row).toEqual({ status: "approved" });
     expect(await chat.last(c.memberA)).toContain(formatDate(proposed));
   });
@@ -133,7 +140,9 @@ describe("one member, two channels", () => {
     expect(await zalo.say(c.memberA, "/lienket SAIMA999")).toContain("không đúng");
     expect(await zalo.say(c.memberA, `/lienket ${code}`)).toContain("Đã liên kết");
     expect(await zalo.say(c.memberA, "/viec")).toContain(c.tasksA.dueSoon.title);
-    const channels = await env.DB.prepare("select channel from member_channels where member_id = ? order by channel").bind(c.memberA.memberId).all();
+    const channels = await env.DB.prepare("select channel from member_channels where member_id = ? order by channel")
+      .bind(c.memberA.memberId)
+      .all();
     expect(channels.results).toEqual([{ channel: "telegram" }, { channel: "zalo" }]);
     // A code works once.
     const other = { id: newTelegramId(), firstName: "Khác" };

@@ -27,7 +27,9 @@ describe("deadline alerts on every channel a member uses", () => {
   it("writes one outbox row per channel and delivers both; on Zalo the buttons become a menu that works", async () => {
     const { u, e, alerts } = await alertsOnBothChannels();
     expect(alerts).toHaveLength(2);
-    const rows = await env.DB.prepare("select channel, status from reminders where member_id = ? order by channel").bind(u.member.memberId).all();
+    const rows = await env.DB.prepare("select channel, status from reminders where member_id = ? order by channel")
+      .bind(u.member.memberId)
+      .all();
     expect(rows.results).toEqual([
       { channel: "telegram", status: "queued" },
       { channel: "zalo", status: "queued" },
@@ -53,12 +55,16 @@ describe("deadline alerts on every channel a member uses", () => {
     } finally {
       await zaloControl("invalid-chats", { chat_ids: [] });
     }
-    const rows = await env.DB.prepare("select channel, status from reminders where member_id = ? order by channel").bind(u.member.memberId).all();
+    const rows = await env.DB.prepare("select channel, status from reminders where member_id = ? order by channel")
+      .bind(u.member.memberId)
+      .all();
     expect(rows.results).toEqual([
       { channel: "telegram", status: "sent" },
       { channel: "zalo", status: "unreachable" },
     ]);
-    const channels = await env.DB.prepare("select channel, unreachable_since is not null as unreachable from member_channels where member_id = ? order by channel")
+    const channels = await env.DB.prepare(
+      "select channel, unreachable_since is not null as unreachable from member_channels where member_id = ? order by channel",
+    )
       .bind(u.member.memberId)
       .all();
     expect(channels.results).toEqual([
@@ -67,13 +73,17 @@ describe("deadline alerts on every channel a member uses", () => {
     ]);
     const member = await env.DB.prepare("select unreachable_since from members where id = ?").bind(u.member.memberId).first();
     expect(member).toEqual({ unreachable_since: null });
-    const leader = await env.DB.prepare("select kind from reminders where member_id = ? and kind = 'member_unreachable'").bind(u.leader.memberId).all();
+    const leader = await env.DB.prepare("select kind from reminders where member_id = ? and kind = 'member_unreachable'")
+      .bind(u.leader.memberId)
+      .all();
     expect(leader.results).toHaveLength(1);
 
     // The next scan writes the Telegram alert only.
     await addTask(u.planId, u.unit, { ref: "2", due: "2026-06-10" });
     await runCron(e, vn("2026-06-09"));
-    const next = await env.DB.prepare("select channel from reminders where member_id = ? and period_key like '2026-06-10%'").bind(u.member.memberId).all();
+    const next = await env.DB.prepare("select channel from reminders where member_id = ? and period_key like '2026-06-10%'")
+      .bind(u.member.memberId)
+      .all();
     expect(next.results).toEqual([{ channel: "telegram" }]);
   });
 });

@@ -5,7 +5,8 @@ import { makeCommittee } from "../support/fixtures";
 import { ZALO_TEST_WEBHOOK_SECRET } from "../support/zalo-constants";
 import { newTelegramId } from "../support/webhook";
 
-const claims = (messageId: string) => env.DB.prepare("select count(*) as n from inbound_updates where key = ?").bind(`zl:${messageId}`).first<{ n: number }>();
+const claims = (messageId: string) =>
+  env.DB.prepare("select count(*) as n from inbound_updates where key = ?").bind(`zl:${messageId}`).first<{ n: number }>();
 
 async function memberOnZalo() {
   const c = await makeCommittee();
@@ -52,9 +53,13 @@ describe("bad input on Zalo gets a clear Vietnamese answer and changes nothing",
     const { user } = await memberOnZalo();
     await chat.say(user, "/viec");
     expect(await chat.say(user, "42")).toContain('Không có mục "42"');
-    await env.DB.prepare("update chat_menus set created_at = '2020-01-01T00:00:00.000Z' where chat_key = ?").bind(`zl:${zaloUserId(user)}`).run();
+    await env.DB.prepare("update chat_menus set created_at = '2020-01-01T00:00:00.000Z' where chat_key = ?")
+      .bind(`zl:${zaloUserId(user)}`)
+      .run();
     expect(await chat.say(user, "1")).toContain("Danh sách lựa chọn đã cũ");
-    await env.DB.prepare("delete from chat_menus where chat_key = ?").bind(`zl:${zaloUserId(user)}`).run();
+    await env.DB.prepare("delete from chat_menus where chat_key = ?")
+      .bind(`zl:${zaloUserId(user)}`)
+      .run();
     expect(await chat.say(user, "2")).toContain("Danh sách lựa chọn đã cũ");
   });
 
@@ -67,7 +72,9 @@ describe("bad input on Zalo gets a clear Vietnamese answer and changes nothing",
     await postZalo(zaloEvent(user, "voice"));
     expect(await chat.last(user)).toContain("đang chờ đồng chí gõ");
     expect(await chat.say(user, "40")).toContain("Tiến độ mới: 40%");
-    const reports = await env.DB.prepare("select count(*) as n from progress_reports where assignment_id = ?").bind(c.tasksA.notDue.assignmentId).first<{ n: number }>();
+    const reports = await env.DB.prepare("select count(*) as n from progress_reports where assignment_id = ?")
+      .bind(c.tasksA.notDue.assignmentId)
+      .first<{ n: number }>();
     expect(reports!.n).toBe(0);
   });
 
@@ -83,7 +90,9 @@ describe("bad input on Zalo gets a clear Vietnamese answer and changes nothing",
     await chat.press(user, "📝 Báo cáo tiến độ");
     await chat.say(user, "30");
     expect(await chat.say(user, "x".repeat(1500))).toContain("quá giới hạn 1000");
-    const reports = await env.DB.prepare("select count(*) as n from progress_reports where assignment_id = ?").bind(c.tasksA.notDue.assignmentId).first<{ n: number }>();
+    const reports = await env.DB.prepare("select count(*) as n from progress_reports where assignment_id = ?")
+      .bind(c.tasksA.notDue.assignmentId)
+      .first<{ n: number }>();
     expect(reports!.n).toBe(0);
   });
 
@@ -114,7 +123,11 @@ describe("documents on Zalo go through the web form of the same report", () => {
     await postZalo(zaloEvent(user, "unsupported"));
     expect(await chat.last(user)).toContain("/web/bieu-mau/");
     const { default: worker } = await import("../../worker/index");
-    const page = await worker.fetch(new Request(link!.replace(/^http:\/\/[^/]+/, "https://bot.test")), env, {} as ExecutionContext);
+    const page = await worker.fetch(
+      new Request(link!.replace(/^http:\/\/[^/]+/, "https://bot.test")),
+      env,
+      {} as ExecutionContext,
+    );
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(c.tasksA.notDue.title);
   });
@@ -139,7 +152,11 @@ describe("a deployment that serves Zalo only", () => {
     await waitOnExecutionContext(ctx);
     expect(response.status).toBe(200);
     expect(await chat.last(user)).toContain("Nhiệm vụ của");
-    const telegram = await worker.fetch(new Request("https://bot.test/telegram/webhook", { method: "POST", body: "{}" }), zaloOnly, createExecutionContext());
+    const telegram = await worker.fetch(
+      new Request("https://bot.test/telegram/webhook", { method: "POST", body: "{}" }),
+      zaloOnly,
+      createExecutionContext(),
+    );
     expect(telegram.status).toBe(404);
   });
 });

@@ -234,10 +234,7 @@ describe("parseDeadline", () => {
       ["theo tiến độ của dự án", event("theo tiến độ của dự án")],
       ["theo yêu cầu", event("theo yêu cầu")],
       ["khi có yêu cầu", event("khi có yêu cầu")],
-      [
-        "trong vòng 30 ngày kể từ ngày Luật có hiệu lực",
-        event("trong vòng 30 ngày kể từ ngày Luật có hiệu lực"),
-      ],
+      ["trong vòng 30 ngày kể từ ngày Luật có hiệu lực", event("trong vòng 30 ngày kể từ ngày Luật có hiệu lực")],
       [
         "sau khi Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 được ban hành",
         event("sau khi Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 được ban hành"),
@@ -327,8 +324,21 @@ describe("parseDeadline", () => {
 
   it("never throws", () => {
     const odd = [
-      "(((", ")))", "(*", "**", "quý", "ngày", "tháng / 2025", "99/99/9999", "0/0/2025", "quý 0/2025",
-      "\u0301\u0301", "2025".repeat(50), "từ đến", "đến 2025 từ", "ngày 0 hằng tháng",
+      "(((",
+      ")))",
+      "(*",
+      "**",
+      "quý",
+      "ngày",
+      "tháng / 2025",
+      "99/99/9999",
+      "0/0/2025",
+      "quý 0/2025",
+      "\u0301\u0301",
+      "2025".repeat(50),
+      "từ đến",
+      "đến 2025 từ",
+      "ngày 0 hằng tháng",
     ];
     for (const input of odd) expect(() => parseDeadline(input)).not.toThrow();
     expect(parseDeadline(undefined as unknown as string)).toEqual(none);

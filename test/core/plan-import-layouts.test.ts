@@ -34,7 +34,13 @@ describe("layouts", () => {
   it("labelled fields as bullets under numbered tasks, right after an upper-case heading", () => {
     const plan = extractPlan(labelledBullets);
     expect(plan.tasks.map((t) => [t.ref, t.title, t.lead, t.coop, t.deadline_text])).toEqual([
-      ["II.1", "Xây dựng nền tảng học tập trực tuyến dùng chung", ["Sở Khoa học và Công nghệ"], ["Sở Giáo dục và Đào tạo", "Sở Nội vụ"], "Quý III/2026"],
+      [
+        "II.1",
+        "Xây dựng nền tảng học tập trực tuyến dùng chung",
+        ["Sở Khoa học và Công nghệ"],
+        ["Sở Giáo dục và Đào tạo", "Sở Nội vụ"],
+        "Quý III/2026",
+      ],
       ["II.2", "Tổ chức bồi dưỡng kỹ năng số cho cán bộ cấp xã", ["Sở Nội vụ"], [], "hằng năm"],
       ["II.3", "Báo cáo tình hình thực hiện", ["Văn phòng UBND tỉnh"], [], "trước ngày 05 của tháng liền kề"],
     ]);

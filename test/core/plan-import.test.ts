@@ -67,9 +67,21 @@ describe("extractPlan: Yên Dũng (per-unit sections, parenthesised deadlines)",
       section,
     });
     expect(plan.tasks.map((x) => brief(x))).toEqual([
-      t("IV.1", "Tổ chức giám sát việc", hdnd, "thực hiện theo kế hoạch", dl({ kind: "per_plan", note: "Theo kế hoạch của đơn vị" })),
+      t(
+        "IV.1",
+        "Tổ chức giám sát việc",
+        hdnd,
+        "thực hiện theo kế hoạch",
+        dl({ kind: "per_plan", note: "Theo kế hoạch của đơn vị" }),
+      ),
       t("IV.2.1", "Chỉ đạo tổ chức, thực", ubnd, "hoàn thành trong năm 2024", dl({ kind: "year", due: "2024-12-31" })),
-      t("IV.2.2", "Ban hành Kế hoạch đào", ubnd, "ban hành các văn bản trong quý III/2024", dl({ kind: "quarter", due: "2024-09-30" })),
+      t(
+        "IV.2.2",
+        "Ban hành Kế hoạch đào",
+        ubnd,
+        "ban hành các văn bản trong quý III/2024",
+        dl({ kind: "quarter", due: "2024-09-30" }),
+      ),
       t("IV.2.3", "Tiếp tục chỉ đạo và", ubnd, "thực hiện thường xuyên", ongoing),
       t(
         "IV.3",
@@ -82,7 +94,13 @@ describe("extractPlan: Yên Dũng (per-unit sections, parenthesised deadlines)",
       t("IV.4.2", "Tham mưu, xây dựng kế", btc, "hoàn thành trong quý IV/2024", dl({ kind: "quarter", due: "2024-12-31" })),
       t("IV.5.1", "Chỉ đạo, định hướng, cung", btg, "thực hiện thường xuyên", ongoing),
       t("IV.5.2", "Chỉ đạo, hướng dẫn các", btg, "thực hiện thường xuyên", ongoing),
-      t("IV.6.1", "Triển khai thực hiện nhiệm", dangUy, "hoàn thành trong tháng 5/2024", dl({ kind: "month", due: "2024-05-31" })),
+      t(
+        "IV.6.1",
+        "Triển khai thực hiện nhiệm",
+        dangUy,
+        "hoàn thành trong tháng 5/2024",
+        dl({ kind: "month", due: "2024-05-31" }),
+      ),
       t("IV.6.2", "Quan tâm phát huy vai", dangUy, null, none),
     ]);
   });
@@ -301,7 +319,10 @@ describe("extractPlan: Đồng Nai (responsibility sections and appendix table)"
       section: "VI. TỔ CHỨC THỰC HIỆN",
     });
     expect(task(plan, "VI.1.f").coop).toEqual(["Sở Nội vụ", "các cơ quan, đơn vị có liên quan"]);
-    expect(task(plan, "VI.5")).toMatchObject({ lead: ["Sở Giáo dục và Đào tạo"], title: expect.stringMatching(/^Chủ trì, phối hợp/) });
+    expect(task(plan, "VI.5")).toMatchObject({
+      lead: ["Sở Giáo dục và Đào tạo"],
+      title: expect.stringMatching(/^Chủ trì, phối hợp/),
+    });
     expect(task(plan, "VI.8").lead).toEqual(["Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II"]);
     expect(task(plan, "VI.19.b").lead).toEqual(["Các doanh nghiệp công nghệ số"]);
     // Numbered paragraphs that assign work in prose are not split, only flagged.
@@ -387,7 +408,9 @@ describe("extractPlan: shapes on small documents", () => {
         "| 2 | Việc B | | Sở Y tế | |",
       ].join("\n"),
     );
-    expect(plan.tasks.map(({ ref, lead, coop, deadline_text, section }) => ({ ref, lead, coop, deadline_text, section }))).toEqual([
+    expect(
+      plan.tasks.map(({ ref, lead, coop, deadline_text, section }) => ({ ref, lead, coop, deadline_text, section })),
+    ).toEqual([
       { ref: "1", lead: ["Sở Y tế"], coop: [], deadline_text: "12/2026", section: "I. Nhóm một" },
       { ref: "2", lead: [], coop: ["Sở Y tế"], deadline_text: null, section: "I. Nhóm một" },
     ]);
@@ -455,7 +478,13 @@ describe("extractPlan: shapes on small documents", () => {
         deadline_text: "hoàn thành trong quý III/2024",
       },
       { ref: "II.1.2", title: "Tổng kết việc thực hiện", lead: ["UBND huyện"], coop: [], deadline_text: null },
-      { ref: "II.2", title: "Chỉ đạo tuyên truyền", lead: ["Ban Tuyên giáo Huyện ủy"], coop: [], deadline_text: "thực hiện thường xuyên" },
+      {
+        ref: "II.2",
+        title: "Chỉ đạo tuyên truyền",
+        lead: ["Ban Tuyên giáo Huyện ủy"],
+        coop: [],
+        deadline_text: "thực hiện thường xuyên",
+      },
     ]);
     expect(plan.units).toEqual(["UBND huyện", "Ban Tổ chức Huyện ủy", "các xã, thị trấn", "Ban Tuyên giáo Huyện ủy"]);
     expect(plan.warnings).toContain("Nhiệm vụ II.1.2 không có thời hạn");

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { canChangeMember, canManagePeople, canManagePlan, canReviewCompletion, canReadPlan, canReadTarget, canRecordTarget, canReport, canViewAssignment, type Actor, type PeopleAction } from "../../core/access/policy";
+import {
+  canChangeMember,
+  canManagePeople,
+  canManagePlan,
+  canReviewCompletion,
+  canReadPlan,
+  canReadTarget,
+  canRecordTarget,
+  canReport,
+  canViewAssignment,
+  type Actor,
+  type PeopleAction,
+} from "../../core/access/policy";
 import type { Role } from "../../core/access/roles";
 
 /** Units: 1 issues the plan, 2 monitors it, 3 and 4 carry it out, 9 belongs to another committee. */
@@ -81,24 +93,64 @@ describe("people management: own unit and sub-units, and the units of the plans 
     ["UBND: invite into a sibling unit", [ubnd, ubndUnits], { kind: "invite", unitId: 4, role: "member" }, false],
     ["UBND: invite a leader into its sub-unit", [ubnd, ubndUnits], { kind: "invite", unitId: 5, role: "leader" }, true],
     ["UBND: invite an admin into itself", [ubnd, ubndUnits], { kind: "invite", unitId: 3, role: "admin" }, true],
-    ["UBND: demote an admin of the Ban Tổ chức", [ubnd, ubndUnits], { kind: "role", target: person(11, 2, "admin"), role: "member" }, false],
+    [
+      "UBND: demote an admin of the Ban Tổ chức",
+      [ubnd, ubndUnits],
+      { kind: "role", target: person(11, 2, "admin"), role: "member" },
+      false,
+    ],
     ["UBND: remove an admin of the Ban Tổ chức", [ubnd, ubndUnits], { kind: "remove", target: person(11, 2, "admin") }, false],
     ["UBND: see the card of someone in the Ban Tổ chức", [ubnd, ubndUnits], { kind: "view", target: person(11, 2) }, false],
     ["UBND: promote its own member", [ubnd, ubndUnits], { kind: "role", target: person(21, 3), role: "leader" }, true],
     ["UBND: move a member to its sub-unit", [ubnd, ubndUnits], { kind: "move", target: person(21, 3), toUnitId: 5 }, true],
     ["UBND: move a member to the Ban Tổ chức", [ubnd, ubndUnits], { kind: "move", target: person(21, 3), toUnitId: 2 }, false],
-    ["UBND: demote a fellow admin of UBND", [ubnd, ubndUnits], { kind: "role", target: person(22, 3, "admin"), role: "member" }, true],
-    ["UBND: remove an admin of its sub-unit (another unit)", [ubnd, ubndUnits], { kind: "remove", target: person(51, 5, "admin") }, false],
-    ["office: change a member of an assigned unit", [office, officeUnits], { kind: "role", target: person(31, 3), role: "leader" }, true],
-    ["office: demote UBND's admin (another unit)", [office, officeUnits], { kind: "role", target: person(20, 3, "admin"), role: "member" }, false],
+    [
+      "UBND: demote a fellow admin of UBND",
+      [ubnd, ubndUnits],
+      { kind: "role", target: person(22, 3, "admin"), role: "member" },
+      true,
+    ],
+    [
+      "UBND: remove an admin of its sub-unit (another unit)",
+      [ubnd, ubndUnits],
+      { kind: "remove", target: person(51, 5, "admin") },
+      false,
+    ],
+    [
+      "office: change a member of an assigned unit",
+      [office, officeUnits],
+      { kind: "role", target: person(31, 3), role: "leader" },
+      true,
+    ],
+    [
+      "office: demote UBND's admin (another unit)",
+      [office, officeUnits],
+      { kind: "role", target: person(20, 3, "admin"), role: "member" },
+      false,
+    ],
     ["office: see UBND's admin's card", [office, officeUnits], { kind: "view", target: person(20, 3, "admin") }, true],
     ["office: remove a colleague admin", [office, officeUnits], { kind: "remove", target: person(12, 2, "admin") }, true],
     ["office: move someone to the committee", [office, officeUnits], { kind: "move", target: person(31, 3), toUnitId: 1 }, false],
     ["office: change themselves", [office, officeUnits], { kind: "role", target: person(10, 2, "admin"), role: "member" }, false],
     ["office: someone of another committee", [office, officeUnits], { kind: "remove", target: person(91, 9) }, false],
-    ["a leader, a member of their unit", [{ id: 30, role: "leader", unitId: 3 }, ubndUnits], { kind: "remove", target: person(21, 3) }, false],
-    ["a leader, inviting", [{ id: 30, role: "leader", unitId: 3 }, ubndUnits], { kind: "invite", unitId: 3, role: "member" }, false],
-    ["a viewer", [{ id: 40, role: "viewer", unitId: 2 }, officeUnits], { kind: "role", target: person(31, 3), role: "member" }, false],
+    [
+      "a leader, a member of their unit",
+      [{ id: 30, role: "leader", unitId: 3 }, ubndUnits],
+      { kind: "remove", target: person(21, 3) },
+      false,
+    ],
+    [
+      "a leader, inviting",
+      [{ id: 30, role: "leader", unitId: 3 }, ubndUnits],
+      { kind: "invite", unitId: 3, role: "member" },
+      false,
+    ],
+    [
+      "a viewer",
+      [{ id: 40, role: "viewer", unitId: 2 }, officeUnits],
+      { kind: "role", target: person(31, 3), role: "member" },
+      false,
+    ],
   ];
   it.each(cases)("%s", (_, [actor, units], action, allowed) => {
     expect(canManagePeople(actor, units, action)).toBe(allowed);

@@ -15,8 +15,24 @@ const plan: ReviewPlan = {
   targets: [],
   units: ["Sở Nội vụ"],
   tasks: [
-    { ref: "1", title: "Rà soát quy chế làm việc của cơ quan", lead: ["Sở Nội vụ"], coop: [], deadline_text: "quý II/2026", deadline: parseDeadline("quý II/2026"), section: null },
-    { ref: "2", title: "Tổng kết và báo cáo kết quả thực hiện", lead: ["Sở Nội vụ"], coop: [], deadline_text: null, deadline: parseDeadline(""), section: null },
+    {
+      ref: "1",
+      title: "Rà soát quy chế làm việc của cơ quan",
+      lead: ["Sở Nội vụ"],
+      coop: [],
+      deadline_text: "quý II/2026",
+      deadline: parseDeadline("quý II/2026"),
+      section: null,
+    },
+    {
+      ref: "2",
+      title: "Tổng kết và báo cáo kết quả thực hiện",
+      lead: ["Sở Nội vụ"],
+      coop: [],
+      deadline_text: null,
+      deadline: parseDeadline(""),
+      section: null,
+    },
   ],
   warnings: [],
 };
@@ -24,7 +40,9 @@ const choices = initialChoices(plan, scope, { unitId: 1, rootUnitId: 1 });
 
 describe("typed tasks", () => {
   it("reads `title | lead | co-operating | deadline`, only the title required, list markers dropped", () => {
-    const read = parseTypedTasks("1. Rà soát quy chế | Sở Nội vụ | Sở Tài chính, Sở Tư pháp | quý II/2026\n\n- Tập huấn cán bộ\na) Báo cáo | | | 30/6/2026");
+    const read = parseTypedTasks(
+      "1. Rà soát quy chế | Sở Nội vụ | Sở Tài chính, Sở Tư pháp | quý II/2026\n\n- Tập huấn cán bộ\na) Báo cáo | | | 30/6/2026",
+    );
     expect(read).toEqual({
       ok: true,
       tasks: [
@@ -50,10 +68,19 @@ describe("review edits", () => {
   it("adds tasks; a known unit is matched, an unknown one becomes new", () => {
     const read = parseTypedTasks("Kiểm tra cơ sở | Sở Tài chính | Sở Nội vụ; Ban Dân tộc | 31/12/2026");
     const edited = addTasks({ plan, choices }, scope, read.ok ? read.tasks : []);
-    expect(edited.plan.tasks[2]).toMatchObject({ ref: "BS1", lead: ["Sở Tài chính"], coop: ["Sở Nội vụ", "Ban Dân tộc"], deadline_text: "31/12/2026" });
+    expect(edited.plan.tasks[2]).toMatchObject({
+      ref: "BS1",
+      lead: ["Sở Tài chính"],
+      coop: ["Sở Nội vụ", "Ban Dân tộc"],
+      deadline_text: "31/12/2026",
+    });
     expect(edited.plan.tasks[2]!.deadline.due).toBe("2026-12-31");
     expect(edited.plan.units).toEqual(["Sở Nội vụ", "Sở Tài chính", "Ban Dân tộc"]);
-    expect(edited.choices.units).toEqual([{ kind: "existing", unitId: 1 }, { kind: "existing", unitId: 2 }, { kind: "new", isGroup: false }]);
+    expect(edited.choices.units).toEqual([
+      { kind: "existing", unitId: 1 },
+      { kind: "existing", unitId: 2 },
+      { kind: "new", isGroup: false },
+    ]);
     const again = addTasks(edited, scope, [{ title: "Một việc khác nữa", lead: [], coop: [], deadlineText: null }]);
     expect(again.plan.tasks[3]!.ref).toBe("BS2");
   });
@@ -83,7 +110,13 @@ describe("flags", () => {
       ...plan,
       units: ["Sở Nội vụ", "Ban Dân tộc"],
       tasks: [
-        { ...plan.tasks[0]!, title: "Tập huấn", lead: [], deadline_text: "sớm nhất có thể", deadline: parseDeadline("sớm nhất có thể") },
+        {
+          ...plan.tasks[0]!,
+          title: "Tập huấn",
+          lead: [],
+          deadline_text: "sớm nhất có thể",
+          deadline: parseDeadline("sớm nhất có thể"),
+        },
         { ...plan.tasks[0]!, title: "x".repeat(700), lead: ["Ban Dân tộc"] },
         plan.tasks[0]!,
       ],

@@ -57,7 +57,10 @@ describe("splitUnitList", () => {
     ["Sở Tài chính, Sở Nội vụ và các cơ quan liên quan", ["Sở Tài chính", "Sở Nội vụ", "các cơ quan liên quan"]],
     ["Các Đảng ủy, chi bộ trực thuộc Huyện ủy", ["Các Đảng ủy, chi bộ trực thuộc Huyện ủy"]],
     ["Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện", ["Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện"]],
-    ["Sở Văn hóa, Thể thao và Du lịch; Sở Khoa học và Công nghệ", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ"]],
+    [
+      "Sở Văn hóa, Thể thao và Du lịch; Sở Khoa học và Công nghệ",
+      ["Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ"],
+    ],
     ["Các sở, ngành; Ủy ban nhân dân các xã, phường.", ["Các sở, ngành", "Ủy ban nhân dân các xã, phường"]],
     ["Bộ Khoa học và Công nghệ và các địa phương", ["Bộ Khoa học và Công nghệ", "các địa phương"]],
     ["Bộ Tài chính, bộ, ngành liên quan", ["Bộ Tài chính", "bộ, ngành liên quan"]],
@@ -93,7 +96,13 @@ describe("matchUnits", () => {
   it("matches abbreviations, spellings and spacing to known units, in input order", () => {
     expect(
       matchUnits(
-        ["UBND huyện", "HĐND  huyện.", "Ban Tổ chức Huyện ủy", "các Đảng uỷ, chi bộ trực thuộc Huyện ủy", "MTTQ và các tổ chức chính trị - xã hội huyện"],
+        [
+          "UBND huyện",
+          "HĐND  huyện.",
+          "Ban Tổ chức Huyện ủy",
+          "các Đảng uỷ, chi bộ trực thuộc Huyện ủy",
+          "MTTQ và các tổ chức chính trị - xã hội huyện",
+        ],
         known,
       ),
     ).toEqual([

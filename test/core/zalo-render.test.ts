@@ -5,7 +5,7 @@ describe("htmlToZaloText", () => {
   it.each<[string, string, string]>([
     ["plain text stays", "Báo cáo tiến độ", "Báo cáo tiến độ"],
     ["bold, italic, underline, strike", "<b>Hạn</b> <i>gần</i> <u>đến</u> <s>cũ</s>", "Hạn gần đến cũ"],
-    ["code and pre", "<pre><code class=\"language-txt\">a &lt; b</code></pre>", "a < b"],
+    ["code and pre", '<pre><code class="language-txt">a &lt; b</code></pre>', "a < b"],
     ["blockquote keeps its lines", "<blockquote>Dòng 1\nDòng 2</blockquote>\nSau", "Dòng 1\nDòng 2\nSau"],
     ["entities", "&amp; &lt; &gt; &quot; &#39; &#x1F4CC;", "& < > \" ' 📌"],
     ["an escaped entity is decoded once", "&amp;lt;b&amp;gt;", "&lt;b&gt;"],
@@ -105,7 +105,9 @@ describe("splitForZalo", () => {
 
   it("long Vietnamese report: every part within 2000, no word cut, nothing lost", () => {
     const paragraph = (n: number) =>
-      Array.from({ length: 40 }, (_, i) => `Đơn vị ${n}-${i} đã hoàn thành chỉ tiêu giải ngân vốn đầu tư công đạt ${i}%.`).join("\n");
+      Array.from({ length: 40 }, (_, i) => `Đơn vị ${n}-${i} đã hoàn thành chỉ tiêu giải ngân vốn đầu tư công đạt ${i}%.`).join(
+        "\n",
+      );
     const text = Array.from({ length: 6 }, (_, n) => `<Phần ${n + 1}>\n${paragraph(n)}`).join("\n\n");
     const parts = splitForZalo(text);
     expect(parts.length).toBeGreaterThan(1);

@@ -17,7 +17,10 @@ export interface ZipFile {
   deflated?: { claimedSize: number };
 }
 
-export async function buildZip(files: ZipFile[], options: { encrypt?: boolean; understateSizes?: boolean } = {}): Promise<Uint8Array> {
+export async function buildZip(
+  files: ZipFile[],
+  options: { encrypt?: boolean; understateSizes?: boolean } = {},
+): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -53,7 +56,11 @@ export async function buildZip(files: ZipFile[], options: { encrypt?: boolean; u
     cv.setUint32(16, crc, true);
     cv.setUint32(20, body.length, true);
     // A zip bomb claims a small size in its directory; the reader must not trust it.
-    cv.setUint32(24, file.deflated ? file.deflated.claimedSize : options.understateSizes ? Math.min(raw.length, 100) : raw.length, true);
+    cv.setUint32(
+      24,
+      file.deflated ? file.deflated.claimedSize : options.understateSizes ? Math.min(raw.length, 100) : raw.length,
+      true,
+    );
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     central.set(name, 46);
@@ -118,7 +125,8 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
-export const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export const escapeXml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A run; `bold` adds <w:b/>. Leading/trailing spaces are preserved. */
 export const run = (text: string, bold = false) =>
@@ -127,7 +135,9 @@ export const run = (text: string, bold = false) =>
 /** A paragraph from runs (strings are plain runs), optionally in a numbered list. */
 export const paragraph = (runs: string | string[], list?: { numId: number; level?: number }) => {
   const body = (Array.isArray(runs) ? runs : [run(runs)]).map((r) => (r.startsWith("<") ? r : run(r))).join("");
-  const numPr = list ? `<w:pPr><w:numPr><w:ilvl w:val="${list.level ?? 0}"/><w:numId w:val="${list.numId}"/></w:numPr></w:pPr>` : "";
+  const numPr = list
+    ? `<w:pPr><w:numPr><w:ilvl w:val="${list.level ?? 0}"/><w:numId w:val="${list.numId}"/></w:numPr></w:pPr>`
+    : "";
   return `<w:p>${numPr}${body}</w:p>`;
 };
 
@@ -167,20 +177,25 @@ export const numberingXml = (lists: { numId: number; levels: { format: string; t
           )
           .join("")}</w:abstractNum>`,
     )
-    .join("")}${lists.map((list) => `<w:num w:numId="${list.numId}"><w:abstractNumId w:val="${list.numId}"/></w:num>`).join("")}</w:numbering>`;
+    .join(
+      "",
+    )}${lists.map((list) => `<w:num w:numId="${list.numId}"><w:abstractNumId w:val="${list.numId}"/></w:num>`).join("")}</w:numbering>`;
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 
 /** A whole .docx from a document body (paragraph/table XML) and optional numbering. */
-export function buildDocx(body: string, options: { numbering?: string; extra?: ZipFile[]; understateSizes?: boolean } = {}): Promise<Uint8Array> {
+export function buildDocx(
+  body: string,
+  options: { numbering?: string; extra?: ZipFile[]; understateSizes?: boolean } = {},
+): Promise<Uint8Array> {
   return buildZip(
     [
-    { name: "[Content_Types].xml", data: CONTENT_TYPES },
-    { name: "_rels/.rels", data: RELS },
-    { name: "word/document.xml", data: documentXml(body) },
-    ...(options.numbering ? [{ name: "word/numbering.xml", data: options.numbering }] : []),
-    ...(options.extra ?? []),
+      { name: "[Content_Types].xml", data: CONTENT_TYPES },
+      { name: "_rels/.rels", data: RELS },
+      { name: "word/document.xml", data: documentXml(body) },
+      ...(options.numbering ? [{ name: "word/numbering.xml", data: options.numbering }] : []),
+      ...(options.extra ?? []),
     ],
     { understateSizes: options.understateSizes },
   );
@@ -195,16 +210,30 @@ export function docxFromText(text: string): Promise<Uint8Array> {
   const parts = splitBlocks(text).map((block) =>
     block.kind === "paragraph"
       ? paragraph(block.text)
-      : table(block.rows.map((row) => row.map((cell) => cell.raw.map((line) => line.trim()).filter(Boolean).join("\n")))),
+      : table(
+          block.rows.map((row) =>
+            row.map((cell) =>
+              cell.raw
+                .map((line) => line.trim())
+                .filter(Boolean)
+                .join("\n"),
+            ),
+          ),
+        ),
   );
   return buildDocx(parts.join(""));
 }
 
 /** Small .docx files that cost a naive XML reader minutes of CPU or hundreds of MB, `size` repeats of the trap. */
-export function hostileDocx(kind: "unclosedNum" | "unclosedComment" | "nestedParagraphs" | "unclosedTag", size: number): Promise<Uint8Array> {
+export function hostileDocx(
+  kind: "unclosedNum" | "unclosedComment" | "nestedParagraphs" | "unclosedTag",
+  size: number,
+): Promise<Uint8Array> {
   switch (kind) {
     case "unclosedNum":
-      return buildDocx(paragraph("Nội dung"), { numbering: `<w:numbering ${W}>${'<w:num w:numId="1">'.repeat(size)}</w:numbering>` });
+      return buildDocx(paragraph("Nội dung"), {
+        numbering: `<w:numbering ${W}>${'<w:num w:numId="1">'.repeat(size)}</w:numbering>`,
+      });
     case "unclosedComment":
       return buildDocx(paragraph("Nội dung") + "<!--".repeat(size));
     case "nestedParagraphs":

@@ -27,15 +27,35 @@ describe("readDocx: text", () => {
       "<w:p/>",
     ].join("");
     expect(await text(await buildDocx(body))).toBe(
-      ["**KẾ HOẠCH**", "Thực hiện **Nghị quyết** số **45**-NQ/TW", "Số: 123-KH/TU\ndòng hai & <ba>", "còn lại", "Hộp chữ", "đã sửa định dạng"].join("\n\n") + "\n",
+      [
+        "**KẾ HOẠCH**",
+        "Thực hiện **Nghị quyết** số **45**-NQ/TW",
+        "Số: 123-KH/TU\ndòng hai & <ba>",
+        "còn lại",
+        "Hộp chữ",
+        "đã sửa định dạng",
+      ].join("\n\n") + "\n",
     );
   });
 
   it("puts Word's automatic list numbers back (Roman, decimal, letters, bullets)", async () => {
     const numbering = numberingXml([
-      { numId: 1, levels: [{ format: "upperRoman", text: "%1." }, { format: "decimal", text: "%2." }, { format: "lowerLetter", text: "%3)" }] },
+      {
+        numId: 1,
+        levels: [
+          { format: "upperRoman", text: "%1." },
+          { format: "decimal", text: "%2." },
+          { format: "lowerLetter", text: "%3)" },
+        ],
+      },
       { numId: 2, levels: [{ format: "bullet", text: "" }] },
-      { numId: 3, levels: [{ format: "decimal", text: "%1.", start: 4 }, { format: "decimal", text: "%1.%2." }] },
+      {
+        numId: 3,
+        levels: [
+          { format: "decimal", text: "%1.", start: 4 },
+          { format: "decimal", text: "%1.%2." },
+        ],
+      },
     ]);
     const body = [
       paragraph([run("MỤC ĐÍCH, YÊU CẦU", true)], { numId: 1 }),
@@ -65,8 +85,16 @@ describe("readDocx: text", () => {
 
   it("writes each table row as a | a | b | line: merged cells repeated, spans padded, rules and pipes dropped", async () => {
     const body = table([
-      [{ text: "TT", bold: true }, { text: "Nhiệm vụ", bold: true }, { text: "Cơ quan chủ trì", bold: true }, { text: "Thời gian", bold: true }],
-      [{ text: "I", bold: true }, { text: "Nhóm nhiệm vụ thứ nhất", span: 3, bold: true }],
+      [
+        { text: "TT", bold: true },
+        { text: "Nhiệm vụ", bold: true },
+        { text: "Cơ quan chủ trì", bold: true },
+        { text: "Thời gian", bold: true },
+      ],
+      [
+        { text: "I", bold: true },
+        { text: "Nhóm nhiệm vụ thứ nhất", span: 3, bold: true },
+      ],
       ["1", "Xây dựng đề án A | B", { text: "Sở Nội vụ", merge: "restart" }, "Quý III/2025"],
       ["2", "Tổ chức tập huấn\nở các xã", { text: "", merge: "continue" }, ""],
       ["", "Ghi chú\n--------", "", ""],
@@ -107,7 +135,10 @@ describe("readDocx: what it refuses", () => {
   const validDocx = () => buildDocx(paragraph("Nội dung"));
 
   it("not a zip", async () => {
-    expect(await readDocx(new TextEncoder().encode("Đây là văn bản thường, không phải .docx"))).toEqual({ ok: false, problem: "not_zip" });
+    expect(await readDocx(new TextEncoder().encode("Đây là văn bản thường, không phải .docx"))).toEqual({
+      ok: false,
+      problem: "not_zip",
+    });
     expect(await readDocx(new Uint8Array())).toEqual({ ok: false, problem: "not_zip" });
   });
 
@@ -168,7 +199,9 @@ describe("readDocx: hostile files are refused, in time linear in their size", ()
   });
 
   it("a DOCTYPE (entity declarations) is refused", async () => {
-    const bytes = await buildZip([{ name: "word/document.xml", data: '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa">]><w:document>&a;</w:document>' }]);
+    const bytes = await buildZip([
+      { name: "word/document.xml", data: '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa">]><w:document>&a;</w:document>' },
+    ]);
     expect(await readDocx(bytes)).toEqual({ ok: false, problem: "corrupt" });
   });
 

@@ -13,10 +13,24 @@ const none: Deadline = { kind: "none", due: null, start: null, recurrence: null,
 function plan(tasks: { ref: string; lead: string[]; coop?: string[] }[]): ReviewPlan {
   const names = [...new Set(tasks.flatMap((t) => [...t.lead, ...(t.coop ?? [])]))];
   return {
-    header: { issuer: "Ủy ban nhân dân tỉnh", number: "1/KH-UBND", issued_on: "2025-01-02", implements: null, title: "Kế hoạch thử" },
+    header: {
+      issuer: "Ủy ban nhân dân tỉnh",
+      number: "1/KH-UBND",
+      issued_on: "2025-01-02",
+      implements: null,
+      title: "Kế hoạch thử",
+    },
     targets: [],
     units: names,
-    tasks: tasks.map((t) => ({ ref: t.ref, title: `Việc ${t.ref}`, lead: t.lead, coop: t.coop ?? [], deadline_text: null, deadline: none, section: null })),
+    tasks: tasks.map((t) => ({
+      ref: t.ref,
+      title: `Việc ${t.ref}`,
+      lead: t.lead,
+      coop: t.coop ?? [],
+      deadline_text: null,
+      deadline: none,
+      section: null,
+    })),
     warnings: [],
   };
 }
@@ -40,7 +54,10 @@ describe("planRows", () => {
     const choices = initialChoices(p, scope, { unitId: 2, rootUnitId: 1 });
     expect(choices.issuerUnitId).toBe(1);
     const rows = planRows(p, choices, context);
-    const of = (order: number) => rows.assignments.filter((a) => a.taskOrder === order).map(({ unitId, unitKey, role, viaGroupId }) => [unitId ?? unitKey, role, viaGroupId]);
+    const of = (order: number) =>
+      rows.assignments
+        .filter((a) => a.taskOrder === order)
+        .map(({ unitId, unitKey, role, viaGroupId }) => [unitId ?? unitKey, role, viaGroupId]);
     expect(of(0)).toEqual([
       [2, "lead", null],
       [3, "coop", null],
@@ -60,19 +77,29 @@ describe("planRows", () => {
       { name: "các tổ chức, cá nhân có liên quan", key: "cac to chuc ca nhan lien quan", isGroup: true },
     ]);
     expect(rows.groupsWithoutMembers).toEqual(["UBND các xã, phường", "các tổ chức, cá nhân có liên quan"]);
-    expect(summarize(p, choices, scope)).toMatchObject({ tasks: 3, existingUnits: 4, newUnits: ["Sở Xây dựng", "các tổ chức, cá nhân có liên quan"] });
+    expect(summarize(p, choices, scope)).toMatchObject({
+      tasks: 3,
+      existingUnits: 4,
+      newUnits: ["Sở Xây dựng", "các tổ chức, cá nhân có liên quan"],
+    });
   });
 
   it("uses the deadline the admin typed, keeping it as written", () => {
     const p = plan([{ ref: "1", lead: ["Sở Nội vụ"] }]);
     const due: Deadline = { ...none, kind: "quarter", due: "2025-09-30" };
-    const rows = planRows(p, setDeadline(initialChoices(p, scope, { unitId: 2, rootUnitId: 1 }), 0, "quý III/2025", due), context);
+    const rows = planRows(
+      p,
+      setDeadline(initialChoices(p, scope, { unitId: 2, rootUnitId: 1 }), 0, "quý III/2025", due),
+      context,
+    );
     expect(rows.tasks[0]).toMatchObject({ deadlineText: "quý III/2025", deadlineKind: "quarter", dueOn: "2025-09-30" });
   });
 
   it("titles the plan from its header, its number or its file", () => {
     const p = plan([]);
-    expect(planTitle({ ...p, header: { ...p.header, title: "thực hiện Nghị quyết 45" } }, null)).toBe("Kế hoạch thực hiện Nghị quyết 45");
+    expect(planTitle({ ...p, header: { ...p.header, title: "thực hiện Nghị quyết 45" } }, null)).toBe(
+      "Kế hoạch thực hiện Nghị quyết 45",
+    );
     expect(planTitle({ ...p, header: { ...p.header, title: "PHÁT TRIỂN KINH TẾ SỐ" } }, null)).toBe("PHÁT TRIỂN KINH TẾ SỐ");
     expect(planTitle({ ...p, header: { ...p.header, title: null } }, null)).toBe("Kế hoạch số 1/KH-UBND");
     expect(planTitle({ ...p, header: { ...p.header, title: null, number: null } }, "kh.docx")).toBe("Kế hoạch từ tệp kh.docx");
@@ -83,7 +110,11 @@ describe("reading a plan file and naming it", () => {
   it("decodes UTF-8 with a BOM and UTF-16, and normalises to NFC", async () => {
     const decomposed = "Ke\u0302\u0301 hoa\u0323ch";
     const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(decomposed)]);
-    expect(await readPlanFile({ name: "a.txt", mime: null, size: null }, utf8)).toEqual({ ok: true, kind: "text", text: "Kế hoạch" });
+    expect(await readPlanFile({ name: "a.txt", mime: null, size: null }, utf8)).toEqual({
+      ok: true,
+      kind: "text",
+      text: "Kế hoạch",
+    });
     const utf16 = new Uint8Array(2 + "Kế hoạch".length * 2);
     utf16.set([0xff, 0xfe]);
     [..."Kế hoạch"].forEach((ch, i) => new DataView(utf16.buffer).setUint16(2 + i * 2, ch.charCodeAt(0), true));

@@ -30,7 +30,9 @@ describe("importing a plan through the chat", () => {
     expect(summary.length).toBeLessThan(2000);
     // Nothing but the draft is written before confirmation.
     expect(await count("select count(*) n from plans")).toBe(plansBefore);
-    expect(await count("select count(*) n from plan_imports where member_id = ? and status = 'reviewing'", c.admin.memberId)).toBe(1);
+    expect(
+      await count("select count(*) n from plan_imports where member_id = ? and status = 'reviewing'", c.admin.memberId),
+    ).toBe(1);
 
     await pressButton(c.admin, "📑 Xem từng nhiệm vụ");
     const first = await text(c.admin.id);
@@ -78,17 +80,33 @@ describe("importing a plan through the chat", () => {
     expect(saved).toContain("Giao cho cả nhóm (chưa biết đơn vị thành viên): Mặt trận Tổ quốc");
     expect(saved).toContain("4 đơn vị được giao việc chưa có ai tham gia: gõ /moi");
 
-    const plan = await env.DB.prepare("select id, issuer_unit_id, monitor_unit_id from plans where monitor_unit_id = ?").bind(c.monitor).first<{ id: number; issuer_unit_id: number }>();
+    const plan = await env.DB.prepare("select id, issuer_unit_id, monitor_unit_id from plans where monitor_unit_id = ?")
+      .bind(c.monitor)
+      .first<{ id: number; issuer_unit_id: number }>();
     expect(plan!.issuer_unit_id).toBe(c.issuer);
     expect(await count("select count(*) n from tasks where plan_id = ?", plan!.id)).toBe(10);
     expect(await count("select count(*) n from tasks where plan_id = ? and ref = 'IV.5.2'", plan!.id)).toBe(0);
-    expect(await env.DB.prepare("select deadline_text, deadline_kind, due_on from tasks where plan_id = ? and ref = 'IV.2.1'").bind(plan!.id).first()).toEqual({
+    expect(
+      await env.DB.prepare("select deadline_text, deadline_kind, due_on from tasks where plan_id = ? and ref = 'IV.2.1'")
+        .bind(plan!.id)
+        .first(),
+    ).toEqual({
       deadline_text: "30/6/2025",
       deadline_kind: "date",
       due_on: "2025-06-30",
     });
-    expect(await count("select count(*) n from assignments a join tasks t on t.id = a.task_id where t.plan_id = ? and t.ref = 'IV.1' and a.unit_id = ?", plan!.id, c.hdnd)).toBe(1);
-    expect(await env.DB.prepare("select status, plan_id from plan_imports where member_id = ? order by id desc").bind(c.admin.memberId).first()).toEqual({ status: "confirmed", plan_id: plan!.id });
+    expect(
+      await count(
+        "select count(*) n from assignments a join tasks t on t.id = a.task_id where t.plan_id = ? and t.ref = 'IV.1' and a.unit_id = ?",
+        plan!.id,
+        c.hdnd,
+      ),
+    ).toBe(1);
+    expect(
+      await env.DB.prepare("select status, plan_id from plan_imports where member_id = ? order by id desc")
+        .bind(c.admin.memberId)
+        .first(),
+    ).toEqual({ status: "confirmed", plan_id: plan!.id });
 
     // An official of a commune in the group sees the group's tasks.
     const viec = await say(c.officialA, "/viec");
@@ -100,13 +118,17 @@ describe("importing a plan through the chat", () => {
     const press = callbackUpdate(c.admin, 1, confirmButton.data!);
     await postUpdate(press);
     const answers = await apiCalls("answerCallbackQuery");
-    expect(answers.find((a) => a.params["callback_query_id"] === press.callback_query!.id)?.params["text"]).toContain("đã kết thúc hoặc đã cũ");
+    expect(answers.find((a) => a.params["callback_query_id"] === press.callback_query!.id)?.params["text"]).toContain(
+      "đã kết thúc hoặc đã cũ",
+    );
     expect(await count("select count(*) n from tasks")).toBe(tasksNow);
 
     // The same document again is refused at once.
     await sendFile(c.admin, "ke-hoach-45-gui-lai.txt", copyOf(c.tag));
     expect(await text(c.admin.id)).toContain("đã được nhập");
-    expect(await count("select count(*) n from plan_imports where member_id = ? and status = 'reviewing'", c.admin.memberId)).toBe(0);
+    expect(
+      await count("select count(*) n from plan_imports where member_id = ? and status = 'reviewing'", c.admin.memberId),
+    ).toBe(0);
   });
 
   it("reads the plan from a .docx after /nhapkh, and cancels without writing", async () => {
@@ -123,7 +145,9 @@ describe("importing a plan through the chat", () => {
     await pressButton(c.admin, "✖ Hủy");
     expect(await text(c.admin.id)).toBe("Đã hủy nhập kế hoạch. Không có gì được lưu.");
     expect(await count("select count(*) n from plans")).toBe(plans);
-    expect(await env.DB.prepare("select status from plan_imports where member_id = ?").bind(c.admin.memberId).first()).toEqual({ status: "cancelled" });
+    expect(await env.DB.prepare("select status from plan_imports where member_id = ?").bind(c.admin.memberId).first()).toEqual({
+      status: "cancelled",
+    });
   });
 
   it("lets the admin choose the issuer and map a new unit from the summary", async () => {
@@ -140,9 +164,16 @@ describe("importing a plan through the chat", () => {
     await pressButton(c.admin, "« Tóm tắt");
     expect(await text(c.admin.id)).toContain("• 5 đơn vị: 3 đã có, 2 mới · 1 không giao");
     await pressButton(c.admin, "✅ Xác nhận lưu");
-    const plan = await env.DB.prepare("select id, issuer_unit_id from plans where monitor_unit_id = ?").bind(c.monitor).first<{ id: number; issuer_unit_id: number }>();
+    const plan = await env.DB.prepare("select id, issuer_unit_id from plans where monitor_unit_id = ?")
+      .bind(c.monitor)
+      .first<{ id: number; issuer_unit_id: number }>();
     expect(plan!.issuer_unit_id).toBe(c.root);
-    expect(await count("select count(*) n from assignments a join tasks t on t.id = a.task_id where t.plan_id = ? and t.ref like 'IV.5.%'", plan!.id)).toBe(0);
+    expect(
+      await count(
+        "select count(*) n from assignments a join tasks t on t.id = a.task_id where t.plan_id = ? and t.ref like 'IV.5.%'",
+        plan!.id,
+      ),
+    ).toBe(0);
   });
 });
 
@@ -155,7 +186,9 @@ describe("who may import", () => {
     const forged = callbackUpdate(c.officialA, 1, "im:AAAAAAAA:ok");
     await postUpdate(forged);
     const answers = await apiCalls("answerCallbackQuery");
-    expect(answers.find((a) => a.params["callback_query_id"] === forged.callback_query!.id)?.params["text"]).toBe("Chỉ người quản trị mới dùng được lệnh này.");
+    expect(answers.find((a) => a.params["callback_query_id"] === forged.callback_query!.id)?.params["text"]).toBe(
+      "Chỉ người quản trị mới dùng được lệnh này.",
+    );
     expect(await count("select count(*) n from plan_imports where member_id = ?", c.officialA.memberId)).toBe(0);
   });
 

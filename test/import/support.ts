@@ -31,7 +31,10 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export const count = async (query: string, ...params: unknown[]) => (await env.DB.prepare(query).bind(...params).first<{ n: number }>())!.n;
+export const count = async (query: string, ...params: unknown[]) =>
+  (await env.DB.prepare(query)
+    .bind(...params)
+    .first<{ n: number }>())!.n;
 
 /**
  * A district committee shaped like the reference plan's: the Ban Tổ chức with its
@@ -48,8 +51,13 @@ export async function yenDungCommittee() {
   const communeA = await makeUnit("Đảng ủy xã Tiến Dũng", root);
   const communeB = await makeUnit("Đảng ủy xã Cảnh Thụy", root);
   const name = "Các Đảng ủy, chi bộ trực thuộc Huyện ủy";
-  const [group] = await testDb().insert(units).values({ name, nameKey: unitKey(name), parentId: root, isGroup: true }).returning({ id: units.id });
-  await testDb().insert(unitGroupMembers).values([communeA, communeB].map((unitId) => ({ groupId: group!.id, unitId })));
+  const [group] = await testDb()
+    .insert(units)
+    .values({ name, nameKey: unitKey(name), parentId: root, isGroup: true })
+    .returning({ id: units.id });
+  await testDb()
+    .insert(unitGroupMembers)
+    .values([communeA, communeB].map((unitId) => ({ groupId: group!.id, unitId })));
   return {
     tag,
     root,

@@ -85,7 +85,11 @@ describe.each(drivers)("tasks typed in the chat on $channel", (chat) => {
 describe("a plan file with no recognisable task", () => {
   it("keeps the draft; the admin pastes the numbered list, reviews and saves", async () => {
     const c = await yenDungCommittee();
-    await sendFile(c.admin, "cong-van.txt", `UBND HUYỆN YÊN DŨNG\n\nVề việc triển khai chuyển đổi số ${c.tag}\n\nĐề nghị các cơ quan quan tâm thực hiện.`);
+    await sendFile(
+      c.admin,
+      "cong-van.txt",
+      `UBND HUYỆN YÊN DŨNG\n\nVề việc triển khai chuyển đổi số ${c.tag}\n\nĐề nghị các cơ quan quan tâm thực hiện.`,
+    );
     expect((await lastMessage(c.admin.id)).text).toContain("chưa nhận ra nhiệm vụ nào");
     const summary = await say(c.admin, "1. Xây dựng kho dữ liệu dùng chung\n2. Đào tạo kỹ năng số cho cán bộ xã\n");
     expect(summary).toContain("Đã thêm 2 nhiệm vụ");
@@ -94,7 +98,9 @@ describe("a plan file with no recognisable task", () => {
     expect(summary).toContain("• ⚠️ 2 nhiệm vụ cần xem lại");
     await pressButton(c.admin, "✅ Xác nhận lưu");
     expect((await lastMessage(c.admin.id)).text).toContain("Đã lưu kế hoạch");
-    expect(await count("select count(*) n from plan_imports where member_id = ? and status = 'confirmed'", c.admin.memberId)).toBe(1);
+    expect(
+      await count("select count(*) n from plan_imports where member_id = ? and status = 'confirmed'", c.admin.memberId),
+    ).toBe(1);
   });
 
   it("refuses to save a plan that still has no task", async () => {
@@ -102,7 +108,12 @@ describe("a plan file with no recognisable task", () => {
     await postNhapkh(c.admin);
     await pressButton(c.admin, "📝 Gõ danh sách nhiệm vụ");
     expect(await say(c.admin, "   \n  \n")).toContain("Chưa thấy nhiệm vụ nào");
-    expect(await count("select count(*) n from plans p join plan_imports i on i.plan_id = p.id where i.member_id = ?", c.admin.memberId)).toBe(0);
+    expect(
+      await count(
+        "select count(*) n from plans p join plan_imports i on i.plan_id = p.id where i.member_id = ?",
+        c.admin.memberId,
+      ),
+    ).toBe(0);
   });
 });
 

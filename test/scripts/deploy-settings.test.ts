@@ -28,7 +28,13 @@ describe("deploySettingsProblems: weak or demo values are refused before deployi
   });
 
   it("lists every problem at once", () => {
-    expect(deploySettingsProblems({ token: "123456789:LOCAL-DEMO-TOKEN", secret: "local-dev-secret", botUsername: "kehoach_demo_bot" })).toHaveLength(3);
+    expect(
+      deploySettingsProblems({
+        token: "123456789:LOCAL-DEMO-TOKEN",
+        secret: "local-dev-secret",
+        botUsername: "kehoach_demo_bot",
+      }),
+    ).toHaveLength(3);
   });
 });
 

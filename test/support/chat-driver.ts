@@ -54,12 +54,21 @@ export async function postZalo(body: unknown, secret: string | null = ZALO_TEST_
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (secret !== null) headers["X-Bot-Api-Secret-Token"] = secret;
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request("https://bot.test/zalo/webhook", { method: "POST", headers, body: JSON.stringify(body) }), env, ctx);
+  const response = await worker.fetch(
+    new Request("https://bot.test/zalo/webhook", { method: "POST", headers, body: JSON.stringify(body) }),
+    env,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return response;
 }
 
-export function zaloEvent(user: TestUser, kind: "text" | "image" | "sticker" | "voice" | "unsupported", text?: string, messageId = `m${++zaloMessageSeq}`) {
+export function zaloEvent(
+  user: TestUser,
+  kind: "text" | "image" | "sticker" | "voice" | "unsupported",
+  text?: string,
+  messageId = `m${++zaloMessageSeq}`,
+) {
   const id = zaloUserId(user);
   const message: Record<string, unknown> = {
     message_id: messageId,

@@ -11,7 +11,10 @@ export const testDb = (): Db => createDb(env.DB);
 let counter = 0;
 
 export async function makeUnit(name: string, parentId: number | null = null): Promise<number> {
-  const [row] = await testDb().insert(units).values({ name, nameKey: unitKey(name), parentId }).returning({ id: units.id });
+  const [row] = await testDb()
+    .insert(units)
+    .values({ name, nameKey: unitKey(name), parentId })
+    .returning({ id: units.id });
   return row!.id;
 }
 
@@ -23,12 +26,20 @@ export interface TestMember extends TestUser {
 
 export async function makeMember(unitId: number, role: Role, firstName = "Cán bộ"): Promise<TestMember> {
   const id = newTelegramId();
-  const [row] = await testDb().insert(members).values({ unitId, role, fullName: `${firstName} ${id}` }).returning({ id: members.id });
-  await testDb().insert(memberChannels).values({ channel: "telegram", userId: String(id), chatId: String(id), memberId: row!.id });
+  const [row] = await testDb()
+    .insert(members)
+    .values({ unitId, role, fullName: `${firstName} ${id}` })
+    .returning({ id: members.id });
+  await testDb()
+    .insert(memberChannels)
+    .values({ channel: "telegram", userId: String(id), chatId: String(id), memberId: row!.id });
   return { id, firstName, memberId: row!.id, unitId, role };
 }
 
-export async function makeInvite(unitId: number, options: { role?: Role; expiresAt?: string; maxUses?: number | null; uses?: number } = {}) {
+export async function makeInvite(
+  unitId: number,
+  options: { role?: Role; expiresAt?: string; maxUses?: number | null; uses?: number } = {},
+) {
   const code = `t${++counter}_${crypto.randomUUID().slice(0, 8)}`;
   await testDb()
     .insert(invites)
@@ -61,7 +72,13 @@ export async function makeCommittee() {
     .values({ issuerUnitId: root, monitorUnitId: monitor, number: `KH-${tag}`, title: "Kế hoạch thử nghiệm" })
     .returning({ id: plans.id });
 
-  const addTask = async (unitId: number, ref: string, title: string, deadline: { text: string; due: string | null; recurrence?: "ongoing" }, state: "open" | "done" = "open") => {
+  const addTask = async (
+    unitId: number,
+    ref: string,
+    title: string,
+    deadline: { text: string; due: string | null; recurrence?: "ongoing" },
+    state: "open" | "done" = "open",
+  ) => {
     const [task] = await db
       .insert(tasks)
       .values({
@@ -76,20 +93,46 @@ export async function makeCommittee() {
       .returning({ id: tasks.id });
     const [assignment] = await db
       .insert(assignments)
-      .values({ taskId: task!.id, unitId, role: "lead", state, progress: state === "done" ? 100 : 0, reportedDoneAt: state === "done" && deadline.due ? addDays(deadline.due, -5) : null })
+      .values({
+        taskId: task!.id,
+        unitId,
+        role: "lead",
+        state,
+        progress: state === "done" ? 100 : 0,
+        reportedDoneAt: state === "done" && deadline.due ? addDays(deadline.due, -5) : null,
+      })
       .returning({ id: assignments.id });
     return { taskId: task!.id, assignmentId: assignment!.id, title };
   };
 
   const a = {
-    overdue: await addTask(unitA, "1", "Tổ chức hội nghị quán triệt nghị quyết", { text: "trước ngày hôm qua", due: addDays(today, -1) }),
-    dueSoon: await addTask(unitA, "2", "Xây dựng kế hoạch bồi dưỡng trí thức trẻ", { text: "trong 3 ngày tới", due: addDays(today, 3) }),
+    overdue: await addTask(unitA, "1", "Tổ chức hội nghị quán triệt nghị quyết", {
+      text: "trước ngày hôm qua",
+      due: addDays(today, -1),
+    }),
+    dueSoon: await addTask(unitA, "2", "Xây dựng kế hoạch bồi dưỡng trí thức trẻ", {
+      text: "trong 3 ngày tới",
+      due: addDays(today, 3),
+    }),
     notDue: await addTask(unitA, "3", "Báo cáo sơ kết năm", { text: "cuối năm sau", due: addDays(today, 400) }),
-    ongoing: await addTask(unitA, "4", "Tuyên truyền trên hệ thống truyền thanh", { text: "thực hiện thường xuyên", due: null, recurrence: "ongoing" }),
-    done: await addTask(unitA, "5", "Rà soát đội ngũ trí thức của xã", { text: "trong tháng trước", due: addDays(today, -20) }, "done"),
+    ongoing: await addTask(unitA, "4", "Tuyên truyền trên hệ thống truyền thanh", {
+      text: "thực hiện thường xuyên",
+      due: null,
+      recurrence: "ongoing",
+    }),
+    done: await addTask(
+      unitA,
+      "5",
+      "Rà soát đội ngũ trí thức của xã",
+      { text: "trong tháng trước", due: addDays(today, -20) },
+      "done",
+    ),
   };
   const b = {
-    onlyB: await addTask(unitB, "6", "Nhiệm vụ riêng của Phú Lộc về khuyến học", { text: "trong quý tới", due: addDays(today, 60) }),
+    onlyB: await addTask(unitB, "6", "Nhiệm vụ riêng của Phú Lộc về khuyến học", {
+      text: "trong quý tới",
+      due: addDays(today, 60),
+    }),
   };
 
   return {

@@ -78,7 +78,13 @@ export function documentUpdate(user: TestUser, file: { name: string; mime: strin
     update_id: base.update_id,
     message: {
       ...message,
-      document: { file_id: `doc-${base.update_id}`, file_unique_id: `u-${base.update_id}`, file_name: file.name, mime_type: file.mime, file_size: file.size },
+      document: {
+        file_id: `doc-${base.update_id}`,
+        file_unique_id: `u-${base.update_id}`,
+        file_name: file.name,
+        mime_type: file.mime,
+        file_size: file.size,
+      },
     },
   } as Update;
 }

@@ -49,17 +49,29 @@ describe("plan import on the web", () => {
     const saved = await post(reviewPath, session, fields);
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain(`Đã lưu kế hoạch`);
-    const plan = await env.DB.prepare("select id from plans where source_hash = ?1").bind(draft.sourceHash).first<{ id: number }>();
-    const tasks = await env.DB.prepare("select ref, title, due_on from tasks where plan_id = ?1 order by sort_order").bind(plan!.id).all<{ ref: string; title: string; due_on: string | null }>();
+    const plan = await env.DB.prepare("select id from plans where source_hash = ?1")
+      .bind(draft.sourceHash)
+      .first<{ id: number }>();
+    const tasks = await env.DB.prepare("select ref, title, due_on from tasks where plan_id = ?1 order by sort_order")
+      .bind(plan!.id)
+      .all<{ ref: string; title: string; due_on: string | null }>();
     expect(tasks.results).toHaveLength(draft.plan.tasks.length); // one dropped, one added
     expect(tasks.results[0]!.title).toBe("Quán triệt Nghị quyết 45 (đã sửa trên web)");
     expect(tasks.results[1]!.due_on).toBe("2027-06-30");
     expect(tasks.results.map((t) => t.title)).not.toContain(draft.plan.tasks[2]!.title);
     const added = tasks.results.at(-1)!;
     expect(added).toMatchObject({ ref: "BS1", title: "Khảo sát đội ngũ trí thức trẻ của huyện", due_on: "2026-12-31" });
-    const lead = await env.DB.prepare("select a.unit_id from assignments a join tasks t on t.id = a.task_id where t.plan_id = ?1 and t.ref = 'BS1'").bind(plan!.id).first<{ unit_id: number }>();
+    const lead = await env.DB.prepare(
+      "select a.unit_id from assignments a join tasks t on t.id = a.task_id where t.plan_id = ?1 and t.ref = 'BS1'",
+    )
+      .bind(plan!.id)
+      .first<{ unit_id: number }>();
     expect(lead!.unit_id).toBe(c.ubnd);
-    expect(await env.DB.prepare("select 1 from audit_log where action = 'plan.import' and actor_member_id = ?1").bind(c.admin.memberId).first()).not.toBeNull();
+    expect(
+      await env.DB.prepare("select 1 from audit_log where action = 'plan.import' and actor_member_id = ?1")
+        .bind(c.admin.memberId)
+        .first(),
+    ).not.toBeNull();
 
     // The same document again: refused as a duplicate.
     const again = await upload(session, "ke-hoach-45.txt", `${yenDung}\n\nBản sao web ${c.tag}\n`, "text/plain");
@@ -88,8 +100,14 @@ describe("plan import on the web", () => {
     expect(await wrongMerge.text()).toContain("chỉ gộp được vào một nhiệm vụ đứng trước");
 
     expect((await post(reviewPath, session, fields)).status).toBe(200);
-    const plan = await env.DB.prepare("select id from plans where source_hash = ?1").bind(draft.sourceHash).first<{ id: number }>();
-    const tasks = (await env.DB.prepare("select ref, title, due_on from tasks where plan_id = ?1 order by sort_order").bind(plan!.id).all<{ ref: string; title: string; due_on: string | null }>()).results;
+    const plan = await env.DB.prepare("select id from plans where source_hash = ?1")
+      .bind(draft.sourceHash)
+      .first<{ id: number }>();
+    const tasks = (
+      await env.DB.prepare("select ref, title, due_on from tasks where plan_id = ?1 order by sort_order")
+        .bind(plan!.id)
+        .all<{ ref: string; title: string; due_on: string | null }>()
+    ).results;
     expect(tasks).toHaveLength(draft.plan.tasks.length); // one more from the split, one fewer from the merge
     const first = draft.plan.tasks[0]!.ref;
     expect(tasks.slice(0, 2)).toEqual([
@@ -113,7 +131,11 @@ describe("plan import on the web", () => {
     const refused = await upload(official, "ke-hoach-45.txt", `${yenDung}\n${c.tag}`, "text/plain");
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("Chỉ quản trị viên mới nhập được kế hoạch");
-    expect((await env.DB.prepare("select count(*) as n from plan_imports where member_id in (?1, ?2)").bind(c.admin.memberId, c.officialA.memberId).first<{ n: number }>())!.n).toBe(0);
+    expect(
+      (await env.DB.prepare("select count(*) as n from plan_imports where member_id in (?1, ?2)")
+        .bind(c.admin.memberId, c.officialA.memberId)
+        .first<{ n: number }>())!.n,
+    ).toBe(0);
   });
 });
 
@@ -121,7 +143,10 @@ describe("editing a saved plan's tasks", () => {
   it("an admin changes a title and deadline (audited, in the history), adds a task and withdraws one without history", async () => {
     const c = await makeCommittee();
     const session = await signIn(c.admin.memberId);
-    const edited = await post(`/web/nhiem-vu/${c.tasksA.notDue.taskId}/sua`, session, { title: "Báo cáo sơ kết năm (bản sửa)", deadline: "quý II/2027" });
+    const edited = await post(`/web/nhiem-vu/${c.tasksA.notDue.taskId}/sua`, session, {
+      title: "Báo cáo sơ kết năm (bản sửa)",
+      deadline: "quý II/2027",
+    });
     expect(edited.status).toBe(303);
     const page = await (await webFetch(edited.headers.get("location")!, { cookie: session.cookie })).text();
     expect(page).toContain("Đã lưu thay đổi.");
@@ -131,7 +156,11 @@ describe("editing a saved plan's tasks", () => {
     const task = await env.DB.prepare("select title, due_on from tasks where id = ?1").bind(c.tasksA.notDue.taskId).first();
     expect(task).toEqual({ title: "Báo cáo sơ kết năm (bản sửa)", due_on: "2027-06-30" });
 
-    const added = await post("/web/ke-hoach/them-nhiem-vu", session, { title: "Tổng kết 5 năm", unitId: String(c.unitB), deadline: "31/12/2027" });
+    const added = await post("/web/ke-hoach/them-nhiem-vu", session, {
+      title: "Tổng kết 5 năm",
+      unitId: String(c.unitB),
+      deadline: "31/12/2027",
+    });
     expect(added.status).toBe(303);
     expect(await (await webFetch(added.headers.get("location")!, { cookie: session.cookie })).text()).toContain("Tổng kết 5 năm");
 
@@ -142,13 +171,21 @@ describe("editing a saved plan's tasks", () => {
     const withdrawn = await post(`/web/nhiem-vu/${c.tasksB.onlyB.taskId}/rut`, session, {});
     expect(withdrawn.status).toBe(200);
     expect(await env.DB.prepare("select 1 from tasks where id = ?1").bind(c.tasksB.onlyB.taskId).first()).toBeNull();
-    const audit = await env.DB.prepare("select action from audit_log where entity = 'task' and entity_id in (?1, ?2) order by id").bind(c.tasksA.notDue.taskId, c.tasksB.onlyB.taskId).all<{ action: string }>();
+    const audit = await env.DB.prepare("select action from audit_log where entity = 'task' and entity_id in (?1, ?2) order by id")
+      .bind(c.tasksA.notDue.taskId, c.tasksB.onlyB.taskId)
+      .all<{ action: string }>();
     expect(audit.results.map((a) => a.action)).toEqual(["task.edit", "task.withdraw"]);
 
     // The units were told in chat, through the outbox: the edit to An Bình's member, the new task and the withdrawal to Phú Lộc's.
     const told = async (memberId: number) =>
-      (await env.DB.prepare("select subject, status from reminders where member_id = ?1 and kind = 'notice' order by id").bind(memberId).all<{ subject: string; status: string }>()).results;
-    expect((await told(c.memberA.memberId)).map((r) => r.subject)).toEqual([expect.stringMatching(new RegExp(`^task:${c.tasksA.notDue.taskId}:edited:`))]);
+      (
+        await env.DB.prepare("select subject, status from reminders where member_id = ?1 and kind = 'notice' order by id")
+          .bind(memberId)
+          .all<{ subject: string; status: string }>()
+      ).results;
+    expect((await told(c.memberA.memberId)).map((r) => r.subject)).toEqual([
+      expect.stringMatching(new RegExp(`^task:${c.tasksA.notDue.taskId}:edited:`)),
+    ]);
     expect((await told(c.memberB.memberId)).map((r) => r.subject.split(":")[2])).toEqual(["added", "withdrawn"]);
     expect((await told(c.memberB.memberId)).every((r) => r.status === "sent")).toBe(true);
     const messages = await chatMessages(c.memberB.id);
@@ -163,8 +200,12 @@ describe("editing a saved plan's tasks", () => {
     expect(await byViewer.text()).toContain("Chỉ quản trị viên theo dõi kế hoạch này");
     const member = await signIn(c.memberA.memberId);
     expect((await post(`/web/nhiem-vu/${c.tasksA.notDue.taskId}/rut`, member, {})).status).toBe(403);
-    expect((await post("/web/ke-hoach/them-nhiem-vu", member, { title: "X", unitId: String(c.unitA), deadline: "" })).status).toBe(403);
-    const task = await env.DB.prepare("select title from tasks where id = ?1").bind(c.tasksA.notDue.taskId).first<{ title: string }>();
+    expect(
+      (await post("/web/ke-hoach/them-nhiem-vu", member, { title: "X", unitId: String(c.unitA), deadline: "" })).status,
+    ).toBe(403);
+    const task = await env.DB.prepare("select title from tasks where id = ?1")
+      .bind(c.tasksA.notDue.taskId)
+      .first<{ title: string }>();
     expect(task!.title).toBe("Báo cáo sơ kết năm");
   });
 });

@@ -60,7 +60,9 @@ describe("login by a link from chat", () => {
     const c = await makeCommittee();
     const link = await loginLink(env, c.admin.memberId);
     const token = new URL(link).searchParams.get("t")!;
-    const row = await env.DB.prepare("select token_hash from web_login_tokens where member_id = ?1").bind(c.admin.memberId).first<{ token_hash: string }>();
+    const row = await env.DB.prepare("select token_hash from web_login_tokens where member_id = ?1")
+      .bind(c.admin.memberId)
+      .first<{ token_hash: string }>();
     expect(row!.token_hash).toBe(await sha256Hex(token));
   });
 
@@ -80,7 +82,9 @@ describe("login by a link from chat", () => {
 
     const viewer = await signIn(c.viewer.memberId);
     expect((await webFetch("/web", { cookie: viewer.cookie })).status).toBe(200);
-    await env.DB.prepare("update members set removed_at = ?2 where id = ?1").bind(c.viewer.memberId, new Date().toISOString()).run();
+    await env.DB.prepare("update members set removed_at = ?2 where id = ?1")
+      .bind(c.viewer.memberId, new Date().toISOString())
+      .run();
     expect((await webFetch("/web", { cookie: viewer.cookie })).status).toBe(401);
   });
 

@@ -9,7 +9,13 @@ import { post, signIn, webFetch } from "./support";
 describe("the office's pages", () => {
   it("overview: counts by status, share done, units most overdue, targets against goals with a chart", async () => {
     const c = await makeCommittee();
-    const target = await addTarget(c.planId, { text: "Tỷ lệ trí thức trẻ được bồi dưỡng", value: 70, comparator: "gte", unitOfMeasure: "%", byYear: 2030 });
+    const target = await addTarget(c.planId, {
+      text: "Tỷ lệ trí thức trẻ được bồi dưỡng",
+      value: 70,
+      comparator: "gte",
+      unitOfMeasure: "%",
+      byYear: 2030,
+    });
     await recordValue(target, "2025", 55, c.admin.memberId);
     await recordValue(target, "2026", 72.5, c.admin.memberId);
     const session = await signIn(c.admin.memberId);
@@ -47,8 +53,16 @@ describe("the office's pages", () => {
   it("a task page shows the whole history: reports with files, extensions, reviews", async () => {
     const c = await makeCommittee();
     const today = vietnamDate(new Date());
-    await addReport(c.tasksA.dueSoon.assignmentId, c.memberA.memberId, { percent: 40, note: "Đã xin ý kiến các chi bộ", files: 1 });
-    await addExtension(c.tasksA.dueSoon.assignmentId, c.memberA.memberId, { from: addDays(today, 3), to: addDays(today, 30), reason: "Chờ hướng dẫn của tỉnh" });
+    await addReport(c.tasksA.dueSoon.assignmentId, c.memberA.memberId, {
+      percent: 40,
+      note: "Đã xin ý kiến các chi bộ",
+      files: 1,
+    });
+    await addExtension(c.tasksA.dueSoon.assignmentId, c.memberA.memberId, {
+      from: addDays(today, 3),
+      to: addDays(today, 30),
+      reason: "Chờ hướng dẫn của tỉnh",
+    });
     const session = await signIn(c.viewer.memberId);
     const html = await (await webFetch(`/web/nhiem-vu/${c.tasksA.dueSoon.taskId}`, { cookie: session.cookie })).text();
     expect(html).toContain("Báo cáo tiến độ 40%");
@@ -63,9 +77,18 @@ describe("approvals on the web", () => {
   it("an admin confirms a completion and grants an extension; the unit is told in chat; a second decision is refused", async () => {
     const c = await makeCommittee();
     const today = vietnamDate(new Date());
-    await env.DB.prepare("update assignments set state = 'awaiting_confirmation', reported_done_at = ?2 where id = ?1").bind(c.tasksA.notDue.assignmentId, new Date().toISOString()).run();
-    const report = await addReport(c.tasksA.notDue.assignmentId, c.memberA.memberId, { kind: "completion", note: "Đã tổ chức sơ kết" });
-    const request = await addExtension(c.tasksB.onlyB.assignmentId, c.memberB.memberId, { from: addDays(today, 60), to: addDays(today, 90), reason: "Chờ kinh phí" });
+    await env.DB.prepare("update assignments set state = 'awaiting_confirmation', reported_done_at = ?2 where id = ?1")
+      .bind(c.tasksA.notDue.assignmentId, new Date().toISOString())
+      .run();
+    const report = await addReport(c.tasksA.notDue.assignmentId, c.memberA.memberId, {
+      kind: "completion",
+      note: "Đã tổ chức sơ kết",
+    });
+    const request = await addExtension(c.tasksB.onlyB.assignmentId, c.memberB.memberId, {
+      from: addDays(today, 60),
+      to: addDays(today, 90),
+      reason: "Chờ kinh phí",
+    });
     const session = await signIn(c.admin.memberId);
 
     const list = await (await webFetch("/web/duyet", { cookie: session.cookie })).text();
@@ -74,10 +97,18 @@ describe("approvals on the web", () => {
 
     const confirmed = await post(`/web/duyet/hoan-thanh/${report}`, session, { decision: "confirmed" });
     expect(confirmed.status).toBe(303);
-    expect(await (await webFetch(confirmed.headers.get("location")!, { cookie: session.cookie })).text()).toContain("Đã xác nhận hoàn thành.");
-    const state = await env.DB.prepare("select state from assignments where id = ?1").bind(c.tasksA.notDue.assignmentId).first<{ state: string }>();
+    expect(await (await webFetch(confirmed.headers.get("location")!, { cookie: session.cookie })).text()).toContain(
+      "Đã xác nhận hoàn thành.",
+    );
+    const state = await env.DB.prepare("select state from assignments where id = ?1")
+      .bind(c.tasksA.notDue.assignmentId)
+      .first<{ state: string }>();
     expect(state!.state).toBe("done");
-    const audit = await env.DB.prepare("select actor_member_id from audit_log where action = 'completion.confirmed' and entity_id = ?1").bind(c.tasksA.notDue.assignmentId).first<{ actor_member_id: number }>();
+    const audit = await env.DB.prepare(
+      "select actor_member_id from audit_log where action = 'completion.confirmed' and entity_id = ?1",
+    )
+      .bind(c.tasksA.notDue.assignmentId)
+      .first<{ actor_member_id: number }>();
     expect(audit!.actor_member_id).toBe(c.admin.memberId);
     expect((await chatMessages(c.memberA.id)).at(-1)?.text).toContain("đã được xác nhận hoàn thành đúng hạn");
 
@@ -86,14 +117,18 @@ describe("approvals on the web", () => {
     expect(await again.text()).toContain("đã được xử lý rồi");
 
     expect((await post(`/web/duyet/gia-han/${request}`, session, { decision: "approved" })).status).toBe(303);
-    const due = await env.DB.prepare("select due_override from assignments where id = ?1").bind(c.tasksB.onlyB.assignmentId).first<{ due_override: string }>();
+    const due = await env.DB.prepare("select due_override from assignments where id = ?1")
+      .bind(c.tasksB.onlyB.assignmentId)
+      .first<{ due_override: string }>();
     expect(due!.due_override).toBe(addDays(today, 90));
     expect((await chatMessages(c.memberB.id)).at(-1)?.text).toContain("được đồng ý");
   });
 
   it("a viewer sees what waits but cannot decide; a return needs a reason; a POST without the form token writes nothing", async () => {
     const c = await makeCommittee();
-    await env.DB.prepare("update assignments set state = 'awaiting_confirmation' where id = ?1").bind(c.tasksA.notDue.assignmentId).run();
+    await env.DB.prepare("update assignments set state = 'awaiting_confirmation' where id = ?1")
+      .bind(c.tasksA.notDue.assignmentId)
+      .run();
     const report = await addReport(c.tasksA.notDue.assignmentId, c.memberA.memberId, { kind: "completion", note: "Xong" });
     const viewer = await signIn(c.viewer.memberId);
     const page = await (await webFetch("/web/duyet", { cookie: viewer.cookie })).text();
@@ -108,7 +143,9 @@ describe("approvals on the web", () => {
     expect(await noReason.text()).toContain("Hãy ghi lý do trả lại");
     const noToken = await post(`/web/duyet/hoan-thanh/${report}`, admin, { decision: "confirmed" }, false);
     expect(noToken.status).toBe(403);
-    const state = await env.DB.prepare("select review_status from progress_reports where id = ?1").bind(report).first<{ review_status: string }>();
+    const state = await env.DB.prepare("select review_status from progress_reports where id = ?1")
+      .bind(report)
+      .first<{ review_status: string }>();
     expect(state!.review_status).toBe("pending");
   });
 });

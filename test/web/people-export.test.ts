@@ -5,7 +5,8 @@ import { makeCommittee, makeInvite, testDb } from "../support/fixtures";
 import { findInvite, redeemInvite } from "../../db/queries/invites";
 import { post, signIn, webFetch } from "./support";
 
-const inviteId = async (code: string) => (await env.DB.prepare("select rowid as id from invites where code = ?1").bind(code).first<{ id: number }>())!.id;
+const inviteId = async (code: string) =>
+  (await env.DB.prepare("select rowid as id from invites where code = ?1").bind(code).first<{ id: number }>())!.id;
 
 describe("people and invites", () => {
   it("lists the committee's people and open invites; an admin revokes one, which then cannot be used", async () => {
@@ -22,9 +23,22 @@ describe("people and invites", () => {
     expect(page).not.toContain(code);
     const revoked = await post(`/web/can-bo/loi-moi/${id}/thu-hoi`, session, {});
     expect(revoked.status).toBe(303);
-    expect(await (await webFetch(revoked.headers.get("location")!, { cookie: session.cookie })).text()).toContain("Đã thu hồi lời mời");
-    expect(await redeemInvite(testDb(), { code, channel: "telegram", userId: "1", chatId: "1", fullName: "Người lạ", now: new Date().toISOString() })).toBe(false);
-    const audit = await env.DB.prepare("select detail from audit_log where action = 'invite.revoke' and entity_id = ?1").bind(id).first<{ detail: string }>();
+    expect(await (await webFetch(revoked.headers.get("location")!, { cookie: session.cookie })).text()).toContain(
+      "Đã thu hồi lời mời",
+    );
+    expect(
+      await redeemInvite(testDb(), {
+        code,
+        channel: "telegram",
+        userId: "1",
+        chatId: "1",
+        fullName: "Người lạ",
+        now: new Date().toISOString(),
+      }),
+    ).toBe(false);
+    const audit = await env.DB.prepare("select detail from audit_log where action = 'invite.revoke' and entity_id = ?1")
+      .bind(id)
+      .first<{ detail: string }>();
     expect(audit).not.toBeNull();
     expect(audit!.detail).not.toContain(code);
     expect((await post(`/web/can-bo/loi-moi/${id}/thu-hoi`, session, {})).status).toBe(409);

@@ -33,7 +33,10 @@ export async function signIn(memberId: number): Promise<WebSession> {
   if (response.status !== 303) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
   const page = await webFetch("/web", { cookie });
-  const html = await (page.status === 303 ? webFetch(page.headers.get("location")!.replace(ORIGIN, ""), { cookie }) : Promise.resolve(page)).then((r) => r.text());
+  const html = await (page.status === 303
+    ? webFetch(page.headers.get("location")!.replace(ORIGIN, ""), { cookie })
+    : Promise.resolve(page)
+  ).then((r) => r.text());
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!csrf) throw new Error(`no CSRF field on the first page:\n${html.slice(0, 500)}`);
   return { cookie, csrf };
@@ -45,5 +48,9 @@ export function form(fields: Record<string, string>): URLSearchParams {
 
 /** A form POST as the browser sends it (same origin, the session cookie). */
 export function post(path: string, session: WebSession, fields: Record<string, string>, withCsrf = true): Promise<Response> {
-  return webFetch(path, { method: "POST", cookie: session.cookie, body: form(withCsrf ? { _csrf: session.csrf, ...fields } : fields) });
+  return webFetch(path, {
+    method: "POST",
+    cookie: session.cookie,
+    body: form(withCsrf ? { _csrf: session.csrf, ...fields } : fields),
+  });
 }

@@ -6,7 +6,8 @@ import { chatMessages, lastMessage, pressButton, say } from "../support/fake-tel
 import { makeCommittee, makeInvite } from "../support/fixtures";
 import { callbackUpdate, newTelegramId, postUpdate, textUpdate } from "../support/webhook";
 
-const claim = (key: string) => env.DB.prepare("select state from inbound_updates where key = ?").bind(key).first<{ state: string }>();
+const claim = (key: string) =>
+  env.DB.prepare("select state from inbound_updates where key = ?").bind(key).first<{ state: string }>();
 
 describe("nothing lost: update claims", () => {
   it("a claim left processing by a killed Worker is taken again after a minute; a fresh or finished one is not", async () => {
@@ -32,7 +33,9 @@ describe("nothing lost: update claims", () => {
 
   it("a handler failure is answered with an apology and 200, once: Telegram's retry repeats nothing", async () => {
     const { memberA } = await makeCommittee();
-    await fakeTelegram({ failNext: { count: 1, chatId: memberA.id, status: 400, description: "Bad Request: can't parse entities" } });
+    await fakeTelegram({
+      failNext: { count: 1, chatId: memberA.id, status: 400, description: "Bad Request: can't parse entities" },
+    });
     const update = textUpdate(memberA, "/viec");
     const first = await postUpdate(update);
     expect(first.status).toBe(200);
@@ -69,7 +72,11 @@ describe("nothing lost: update claims", () => {
     await pressButton(c.memberA, "✅ Đã hoàn thành");
     await say(c.memberA, "Đã xong");
     await pressButton(c.memberA, "📤 Gửi báo cáo");
-    const notice = await env.DB.prepare("select status, attempts, last_error from reminders where member_id = ? and kind = 'notice'").bind(c.admin.memberId).first();
+    const notice = await env.DB.prepare(
+      "select status, attempts, last_error from reminders where member_id = ? and kind = 'notice'",
+    )
+      .bind(c.admin.memberId)
+      .first();
     expect(notice).toMatchObject({ status: "queued", attempts: 1, last_error: expect.stringContaining("502") });
   });
 });
@@ -90,10 +97,20 @@ describe("odd updates are harmless", () => {
     const { memberA } = await makeCommittee();
     const base = textUpdate(memberA, "/viec");
     for (const kind of ["business_message", "edited_business_message"]) {
-      const update = { update_id: base.update_id + (kind === "business_message" ? 1_000_000 : 2_000_000), [kind]: { ...base.message, business_connection_id: "bc1" } };
+      const update = {
+        update_id: base.update_id + (kind === "business_message" ? 1_000_000 : 2_000_000),
+        [kind]: { ...base.message, business_connection_id: "bc1" },
+      };
       expect((await postUpdate(update)).status).toBe(200);
     }
-    expect((await postUpdate({ update_id: base.update_id + 3_000_000, deleted_business_messages: { business_connection_id: "bc1", chat: base.message!.chat, message_ids: [1] } })).status).toBe(200);
+    expect(
+      (
+        await postUpdate({
+          update_id: base.update_id + 3_000_000,
+          deleted_business_messages: { business_connection_id: "bc1", chat: base.message!.chat, message_ids: [1] },
+        })
+      ).status,
+    ).toBe(200);
     expect(await chatMessages(memberA.id)).toEqual([]);
   });
 
@@ -109,7 +126,9 @@ describe("odd updates are harmless", () => {
     const reply = await lastMessage(groupId);
     expect(reply.text).toContain("tin nhắn riêng");
     expect(reply.text).not.toContain(tasksA.dueSoon.title);
-    const call = await fetch(`${(await import("vitest")).inject("fakeTelegramUrl")}/__fake/calls?method=sendMessage&chat_id=${groupId}`);
+    const call = await fetch(
+      `${(await import("vitest")).inject("fakeTelegramUrl")}/__fake/calls?method=sendMessage&chat_id=${groupId}`,
+    );
     const calls = ((await call.json()) as { calls: { params: Record<string, unknown> }[] }).calls;
     expect(calls.at(-1)!.params.message_thread_id).toBe(77);
   });
@@ -121,7 +140,9 @@ describe("odd updates are harmless", () => {
     const update = textUpdate(user, `/start ${code}`);
     (update.message! as unknown as Record<string, unknown>).chat = { id: -4242, type: "group", title: "Nhóm" };
     await postUpdate(update);
-    const joined = await env.DB.prepare("select count(*) as n from member_channels where user_id = ?").bind(String(user.id)).first<{ n: number }>();
+    const joined = await env.DB.prepare("select count(*) as n from member_channels where user_id = ?")
+      .bind(String(user.id))
+      .first<{ n: number }>();
     expect(joined!.n).toBe(0);
     expect((await lastMessage(-4242)).text).toContain("tin nhắn riêng");
   });
@@ -129,7 +150,9 @@ describe("odd updates are harmless", () => {
 
 describe("secrets and people stay out of logs", () => {
   it("redacts tokens, chat ids and quoted message texts", () => {
-    const line = redact('Call to https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage failed for chat 987654321: "Báo cáo của đồng chí"');
+    const line = redact(
+      'Call to https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage failed for chat 987654321: "Báo cáo của đồng chí"',
+    );
     expect(line).not.toContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
     expect(line).not.toContain("987654321");
     expect(line).not.toContain("Báo cáo của đồng chí");
@@ -139,7 +162,9 @@ describe("secrets and people stay out of logs", () => {
 describe("a step that writes checks the role again", () => {
   it("an admin demoted to viewer after pressing Trả lại cannot return the completion", async () => {
     const c = await makeCommittee();
-    await env.DB.prepare("update assignments set state = 'awaiting_confirmation' where id = ?").bind(c.tasksA.notDue.assignmentId).run();
+    await env.DB.prepare("update assignments set state = 'awaiting_confirmation' where id = ?")
+      .bind(c.tasksA.notDue.assignmentId)
+      .run();
     const report = await env.DB.prepare(
       "insert into progress_reports (assignment_id, member_id, kind, percent, note, review_status) values (?, ?, 'completion', 100, 'Xong', 'pending') returning id",
     )
@@ -160,9 +185,14 @@ describe("a role change ends the person's open flows", () => {
     const c = await makeCommittee();
     await say(c.memberA, "/baocao");
     await pressButton(c.memberA, /Xây dựng kế hoạch/);
-    const open = () => env.DB.prepare("select count(*) as n from conversations where member_id = ?").bind(c.memberA.memberId).first<{ n: number }>();
+    const open = () =>
+      env.DB.prepare("select count(*) as n from conversations where member_id = ?")
+        .bind(c.memberA.memberId)
+        .first<{ n: number }>();
     expect((await open())!.n).toBe(1);
-    expect(await changeRole(testDb(), { memberId: c.memberA.memberId, role: "viewer", from: "member", actorId: c.admin.memberId })).toBe(true);
+    expect(
+      await changeRole(testDb(), { memberId: c.memberA.memberId, role: "viewer", from: "member", actorId: c.admin.memberId }),
+    ).toBe(true);
     expect((await open())!.n).toBe(0);
     expect(await say(c.memberA, "50")).not.toContain("Tiến độ mới");
   });

@@ -8,7 +8,8 @@ import { callbackUpdate, postUpdate, textUpdate } from "../support/webhook";
 import { postZalo, zaloDriver as zalo, zaloEvent } from "../support/chat-driver";
 
 const roundTrips = (response: Response) => Number(response.headers.get("X-D1-Round-Trips"));
-const claimState = (key: string) => env.DB.prepare("select state from inbound_updates where key = ?").bind(key).first<{ state: string }>();
+const claimState = (key: string) =>
+  env.DB.prepare("select state from inbound_updates where key = ?").bind(key).first<{ state: string }>();
 
 /** The card button of a task on the member's latest list. */
 async function cardButton(userId: number, title: string) {
@@ -39,7 +40,9 @@ describe("an official's everyday update reads what it needs with the claim, in o
     // Sending: the flow's task read with the claim; the report written with the claim settled.
     expect(roundTrips(await pressButton(c.memberA, "📤 Gửi báo cáo"))).toBe(2);
     expect((await lastMessage(c.memberA.id)).text).toContain("50%");
-    const saved = await env.DB.prepare("select progress from assignments where id = ?").bind(c.tasksA.dueSoon.assignmentId).first<{ progress: number }>();
+    const saved = await env.DB.prepare("select progress from assignments where id = ?")
+      .bind(c.tasksA.dueSoon.assignmentId)
+      .first<{ progress: number }>();
     expect(saved).toEqual({ progress: 50 });
   });
 
@@ -65,7 +68,9 @@ describe("an official's everyday update reads what it needs with the claim, in o
     expect(moved).toContain(c.tasksB.onlyB.title);
     expect(moved).not.toContain(c.tasksA.dueSoon.title);
 
-    await env.DB.prepare("update members set removed_at = ? where id = ?").bind(new Date().toISOString(), c.memberA.memberId).run();
+    await env.DB.prepare("update members set removed_at = ? where id = ?")
+      .bind(new Date().toISOString(), c.memberA.memberId)
+      .run();
     const removed = await say(c.memberA, "/viec");
     expect(removed).not.toContain(c.tasksB.onlyB.title);
   });
@@ -120,13 +125,23 @@ describe("claims settle with the update's own write", () => {
     const start = callbackUpdate(c.memberA, (await lastMessage(c.memberA.id)).message_id, `rp:${c.tasksA.dueSoon.assignmentId}`);
     await postUpdate(start);
     expect(await claimState(`tg:${start.update_id}`)).toEqual({ state: "done" });
-    const flow = await env.DB.prepare("select step from conversations where chat_id = ?").bind(String(c.memberA.id)).first<{ step: string }>();
+    const flow = await env.DB.prepare("select step from conversations where chat_id = ?")
+      .bind(String(c.memberA.id))
+      .first<{ step: string }>();
     expect(flow).toEqual({ step: "percent" });
   });
 
   it("the write and the settling succeed or fail together", async () => {
     const chatId = `settle-${crypto.randomUUID()}`;
-    const row = { chatId, memberId: 1, flow: "report", step: "note", data: {}, token: "abcdefgh", expiresAt: new Date(Date.now() + 60_000).toISOString() };
+    const row = {
+      chatId,
+      memberId: 1,
+      flow: "report",
+      step: "note",
+      data: {},
+      token: "abcdefgh",
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    };
 
     const ok = new UpdateClaim(`tg:settle-${crypto.randomUUID()}`);
     await claimUpdate(env.DB, ok, new Date()).run();
@@ -138,9 +153,16 @@ describe("claims settle with the update's own write", () => {
     const failing = new UpdateClaim(`tg:settle-${crypto.randomUUID()}`);
     await claimUpdate(env.DB, failing, new Date()).run();
     const other = { ...row, chatId: `${chatId}-2` };
-    await expect(writeSettling(env.DB, failing, [saveConversation(env.DB, other), env.DB.prepare("insert into conversations (chat_id) values (null)")])).rejects.toThrow();
+    await expect(
+      writeSettling(env.DB, failing, [
+        saveConversation(env.DB, other),
+        env.DB.prepare("insert into conversations (chat_id) values (null)"),
+      ]),
+    ).rejects.toThrow();
     expect(failing.settled).toBe(false);
     expect(await claimState(failing.key)).toEqual({ state: "processing" });
-    expect(await env.DB.prepare("select count(*) as n from conversations where chat_id = ?").bind(other.chatId).first()).toEqual({ n: 0 });
+    expect(await env.DB.prepare("select count(*) as n from conversations where chat_id = ?").bind(other.chatId).first()).toEqual({
+      n: 0,
+    });
   });
 });

@@ -4,8 +4,7 @@ import { apiCalls, chatMessages, lastMessage } from "../support/fake-telegram";
 import { makeCommittee } from "../support/fixtures";
 import { callbackUpdate, newTelegramId, postUpdate, textUpdate } from "../support/webhook";
 
-const countRows = async (table: string) =>
-  (await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())!.n;
+const countRows = async (table: string) => (await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())!.n;
 
 describe("Telegram webhook", () => {
   it("answers 401 to a forged or missing secret and writes nothing", async () => {
@@ -30,7 +29,9 @@ describe("Telegram webhook", () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => postUpdate(update)));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(await chatMessages(memberA.id)).toHaveLength(1);
-    const claims = await env.DB.prepare("select count(*) as n from inbound_updates where key = ?").bind(`tg:${update.update_id}`).first<{ n: number }>();
+    const claims = await env.DB.prepare("select count(*) as n from inbound_updates where key = ?")
+      .bind(`tg:${update.update_id}`)
+      .first<{ n: number }>();
     expect(claims!.n).toBe(1);
   });
 
@@ -45,7 +46,11 @@ describe("Telegram webhook", () => {
 
     // A refusal is an alert the person must read: it rides the same way.
     const refused = await postUpdate(callbackUpdate(memberB, 1, `task:${tasksA.dueSoon.assignmentId}`));
-    expect(await refused.json()).toMatchObject({ method: "answerCallbackQuery", show_alert: true, text: expect.stringMatching(/\S/) });
+    expect(await refused.json()).toMatchObject({
+      method: "answerCallbackQuery",
+      show_alert: true,
+      text: expect.stringMatching(/\S/),
+    });
   });
 
   it("answers GET /health", async () => {

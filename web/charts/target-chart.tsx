@@ -11,7 +11,9 @@ export function TargetChart(props: { title: string; series: { period: string; va
   const values = [...series.map((s) => s.value), ...(goal === null ? [] : [goal])];
   const top = Math.max(...values) * 1.1 || 1;
   const bottom = Math.min(0, ...values);
-  const x = (i: number) => pad.left + (series.length === 1 ? (width - pad.left - pad.right) / 2 : (i / (series.length - 1)) * (width - pad.left - pad.right));
+  const x = (i: number) =>
+    pad.left +
+    (series.length === 1 ? (width - pad.left - pad.right) / 2 : (i / (series.length - 1)) * (width - pad.left - pad.right));
   const y = (v: number) => pad.top + (1 - (v - bottom) / (top - bottom)) * (height - pad.top - pad.bottom);
   const points = series.map((s, i) => `${x(i).toFixed(1)},${y(s.value).toFixed(1)}`).join(" ");
   return (

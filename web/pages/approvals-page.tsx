@@ -49,7 +49,8 @@ export function ApprovalsPage(props: { viewer: SessionMember; items: PendingItem
                 {item.title}
               </p>
               <p class="muted">
-                {item.by}, {formatDateTime(item.at)}: {item.originalDue ? formatDate(item.originalDue) : "—"} → {formatDate(item.proposedDue)}
+                {item.by}, {formatDateTime(item.at)}: {item.originalDue ? formatDate(item.originalDue) : "—"} →{" "}
+                {formatDate(item.proposedDue)}
               </p>
               <p>Lý do: {item.reason}</p>
               {props.manage && (

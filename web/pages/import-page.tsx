@@ -112,14 +112,29 @@ export function ImportReviewPage(props: {
                       </details>
                     </td>
                     <td>
-                      <UnitSelect name={`lead-${i}`} scope={props.scope} selected={value(`lead-${i}`, "")} first={t.asWritten(task.lead.map((u) => u.name).join("; "))} />
+                      <UnitSelect
+                        name={`lead-${i}`}
+                        scope={props.scope}
+                        selected={value(`lead-${i}`, "")}
+                        first={t.asWritten(task.lead.map((u) => u.name).join("; "))}
+                      />
                       {task.coop.length > 0 && <div class="muted">Phối hợp: {task.coop.map((u) => u.name).join("; ")}</div>}
                     </td>
                     <td>
-                      <input name={`deadline-${i}`} aria-label={`Thời hạn nhiệm vụ ${task.ref}`} value={value(`deadline-${i}`, task.deadlineText ?? "")} />
+                      <input
+                        name={`deadline-${i}`}
+                        aria-label={`Thời hạn nhiệm vụ ${task.ref}`}
+                        value={value(`deadline-${i}`, task.deadlineText ?? "")}
+                      />
                     </td>
                     <td>
-                      <input type="checkbox" name={`drop-${i}`} value="1" aria-label={`Bỏ nhiệm vụ ${task.ref}`} checked={value(`drop-${i}`, "") === "1"} />
+                      <input
+                        type="checkbox"
+                        name={`drop-${i}`}
+                        value="1"
+                        aria-label={`Bỏ nhiệm vụ ${task.ref}`}
+                        checked={value(`drop-${i}`, "") === "1"}
+                      />
                     </td>
                   </tr>
                 );
@@ -128,15 +143,30 @@ export function ImportReviewPage(props: {
                 <tr class="new-task">
                   <td>Thêm</td>
                   <td>
-                    <textarea name={`new-title-${j}`} aria-label={`Nhiệm vụ thêm ${j + 1}`} rows={2} cols={40} placeholder="Tên nhiệm vụ thêm (nếu có)">
+                    <textarea
+                      name={`new-title-${j}`}
+                      aria-label={`Nhiệm vụ thêm ${j + 1}`}
+                      rows={2}
+                      cols={40}
+                      placeholder="Tên nhiệm vụ thêm (nếu có)"
+                    >
                       {value(`new-title-${j}`, "")}
                     </textarea>
                   </td>
                   <td>
-                    <UnitSelect name={`new-lead-${j}`} scope={props.scope} selected={value(`new-lead-${j}`, "")} first={t.chooseUnit} />
+                    <UnitSelect
+                      name={`new-lead-${j}`}
+                      scope={props.scope}
+                      selected={value(`new-lead-${j}`, "")}
+                      first={t.chooseUnit}
+                    />
                   </td>
                   <td>
-                    <input name={`new-deadline-${j}`} aria-label={`Thời hạn nhiệm vụ thêm ${j + 1}`} value={value(`new-deadline-${j}`, "")} />
+                    <input
+                      name={`new-deadline-${j}`}
+                      aria-label={`Thời hạn nhiệm vụ thêm ${j + 1}`}
+                      value={value(`new-deadline-${j}`, "")}
+                    />
                   </td>
                   <td></td>
                 </tr>

@@ -19,7 +19,13 @@ export interface FormValues {
 }
 
 /** One page, phone first: what the task is, the fields of this kind of report, one button. */
-export function OfficialFormPage(props: { subject: FormSubject; member: MemberCard; once: string; values: FormValues; error: string | null }) {
+export function OfficialFormPage(props: {
+  subject: FormSubject;
+  member: MemberCard;
+  once: string;
+  values: FormValues;
+  error: string | null;
+}) {
   const { subject, values } = props;
   return (
     <Page title={f.titles[subject.kind]}>
@@ -35,7 +41,11 @@ export function OfficialFormPage(props: { subject: FormSubject; member: MemberCa
         <p>
           <b>Nhiệm vụ {subject.assignment.ref}:</b> {subject.assignment.title}
           <br />
-          <span class="muted">{effectiveDue(subject.assignment) ? f.currentDue(formatDate(effectiveDue(subject.assignment)!)) : subject.assignment.deadlineText ?? ""}</span>
+          <span class="muted">
+            {effectiveDue(subject.assignment)
+              ? f.currentDue(formatDate(effectiveDue(subject.assignment)!))
+              : (subject.assignment.deadlineText ?? "")}
+          </span>
         </p>
       )}
       {props.error && (
@@ -48,13 +58,29 @@ export function OfficialFormPage(props: { subject: FormSubject; member: MemberCa
         {subject.kind === "progress" && (
           <>
             <label for="percent">{f.percent}</label>
-            <input id="percent" name="percent" type="number" inputmode="numeric" min="0" max="100" required value={values.percent ?? String(subject.assignment.progress)} />
+            <input
+              id="percent"
+              name="percent"
+              type="number"
+              inputmode="numeric"
+              min="0"
+              max="100"
+              required
+              value={values.percent ?? String(subject.assignment.progress)}
+            />
           </>
         )}
         {subject.kind === "extension" && (
           <>
             <label for="proposedDue">{f.proposedDate}</label>
-            <input id="proposedDue" name="proposedDue" inputmode="numeric" placeholder="31/12/2026" required value={values.proposedDue ?? ""} />
+            <input
+              id="proposedDue"
+              name="proposedDue"
+              inputmode="numeric"
+              placeholder="31/12/2026"
+              required
+              value={values.proposedDue ?? ""}
+            />
           </>
         )}
         {subject.kind === "target" && (
@@ -72,7 +98,13 @@ export function OfficialFormPage(props: { subject: FormSubject; member: MemberCa
         {(subject.kind === "progress" || subject.kind === "completion") && (
           <>
             <label for="files">{f.files}</label>
-            <input id="files" name="files" type="file" multiple accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,image/*" />
+            <input
+              id="files"
+              name="files"
+              type="file"
+              multiple
+              accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,image/*"
+            />
           </>
         )}
         <button type="submit">{f.submit}</button>

@@ -51,7 +51,8 @@ export function OverviewPage(props: {
       </p>
       {(o.completionsPending > 0 || o.extensionsPending > 0) && (
         <p class="notice">
-          Chờ duyệt: {o.completionsPending} báo cáo hoàn thành, {o.extensionsPending} đề nghị gia hạn. <a href="/web/duyet">Mở danh sách chờ duyệt</a>
+          Chờ duyệt: {o.completionsPending} báo cáo hoàn thành, {o.extensionsPending} đề nghị gia hạn.{" "}
+          <a href="/web/duyet">Mở danh sách chờ duyệt</a>
         </p>
       )}
 
@@ -95,14 +96,12 @@ export function OverviewPage(props: {
         </tbody>
       </table>
 
-      {props.viewer.role === "admin" && props.plan.monitorUnitId === props.viewer.unitId && <AddTaskForm viewer={props.viewer} units={props.units} />}
+      {props.viewer.role === "admin" && props.plan.monitorUnitId === props.viewer.unitId && (
+        <AddTaskForm viewer={props.viewer} units={props.units} />
+      )}
 
       <h2>Chỉ tiêu</h2>
-      {props.targets.targets.length === 0 ? (
-        <p>Kế hoạch không có chỉ tiêu.</p>
-      ) : (
-        <TargetsTable targets={props.targets} />
-      )}
+      {props.targets.targets.length === 0 ? <p>Kế hoạch không có chỉ tiêu.</p> : <TargetsTable targets={props.targets} />}
     </Page>
   );
 }
@@ -122,12 +121,19 @@ function TargetsTable(props: { targets: TargetList }) {
         </thead>
         <tbody>
           {targets.map((target) => {
-            const s = standingOf(target, values.filter((v) => v.targetId === target.id));
+            const s = standingOf(
+              target,
+              values.filter((v) => v.targetId === target.id),
+            );
             return (
               <tr>
                 <td>{target.text}</td>
                 <td>{goalLabel(target) ?? "—"}</td>
-                <td>{s.latest ? `${formatValue(s.latest.value, target.unitOfMeasure)} (${periodLabelOf(s.latest.period)})` : "Chưa có số liệu"}</td>
+                <td>
+                  {s.latest
+                    ? `${formatValue(s.latest.value, target.unitOfMeasure)} (${periodLabelOf(s.latest.period)})`
+                    : "Chưa có số liệu"}
+                </td>
                 <td>{s.met === null ? "—" : s.met ? "Đạt" : "Chưa đạt"}</td>
               </tr>
             );
@@ -135,7 +141,10 @@ function TargetsTable(props: { targets: TargetList }) {
         </tbody>
       </table>
       {targets.map((target) => {
-        const s = standingOf(target, values.filter((v) => v.targetId === target.id));
+        const s = standingOf(
+          target,
+          values.filter((v) => v.targetId === target.id),
+        );
         if (s.series.length === 0) return null;
         return (
           <figure>

@@ -16,7 +16,12 @@ interface Person {
   unreachableSince: string | null;
 }
 
-export function PeoplePage(props: { viewer: SessionMember; people: Person[]; invites: (LiveInvite & { revocable: boolean })[]; flash: string | null }) {
+export function PeoplePage(props: {
+  viewer: SessionMember;
+  people: Person[];
+  invites: (LiveInvite & { revocable: boolean })[];
+  flash: string | null;
+}) {
   return (
     <Page title="Cán bộ và lời mời" viewer={props.viewer}>
       {props.flash && <p class="ok">{props.flash}</p>}

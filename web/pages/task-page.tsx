@@ -29,7 +29,9 @@ interface Event {
 function timeline(h: TaskHistory, fileLinks: Map<string, string>): Event[] {
   const events: Event[] = [];
   for (const r of h.reports) {
-    const reviewed = r.reviewStatus ? ` (${review[r.reviewStatus]}${r.reviewerName ? ` bởi ${r.reviewerName}` : ""}${r.reviewNote ? `: ${r.reviewNote}` : ""})` : "";
+    const reviewed = r.reviewStatus
+      ? ` (${review[r.reviewStatus]}${r.reviewerName ? ` bởi ${r.reviewerName}` : ""}${r.reviewNote ? `: ${r.reviewNote}` : ""})`
+      : "";
     events.push({
       at: r.createdAt,
       who: r.memberName,
@@ -50,7 +52,14 @@ function timeline(h: TaskHistory, fileLinks: Map<string, string>): Event[] {
     });
   }
   for (const a of h.audit) {
-    events.push({ at: a.createdAt, who: a.actorName ?? "Hệ thống", what: auditAction[a.action] ?? a.action, detail: a.detail ? JSON.stringify(a.detail) : null, unit: null, files: [] });
+    events.push({
+      at: a.createdAt,
+      who: a.actorName ?? "Hệ thống",
+      what: auditAction[a.action] ?? a.action,
+      detail: a.detail ? JSON.stringify(a.detail) : null,
+      unit: null,
+      files: [],
+    });
   }
   return events.sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -115,8 +124,7 @@ export function TaskPage(props: {
               {e.detail && <div>«{e.detail}»</div>}
               {e.files.length > 0 && (
                 <div>
-                  Tệp:{" "}
-                  {e.files.map((f) => (f.href ? <a href={f.href}>{f.name} </a> : <span>{f.name} (trong Telegram) </span>))}
+                  Tệp: {e.files.map((f) => (f.href ? <a href={f.href}>{f.name} </a> : <span>{f.name} (trong Telegram) </span>))}
                 </div>
               )}
             </li>

@@ -13,7 +13,12 @@ export interface UnitTaskRow {
   forms: { progress: string; completion: string; extension: string | null } | null;
 }
 
-export function UnitPage(props: { viewer: SessionMember; unit: { id: number; name: string }; rows: UnitTaskRow[]; people: UnitMember[] }) {
+export function UnitPage(props: {
+  viewer: SessionMember;
+  unit: { id: number; name: string };
+  rows: UnitTaskRow[];
+  people: UnitMember[];
+}) {
   return (
     <Page title={props.unit.name} viewer={props.viewer}>
       <h2>Nhiệm vụ ({props.rows.length})</h2>
@@ -65,7 +70,9 @@ export function UnitPage(props: { viewer: SessionMember; unit: { id: number; nam
         {props.people.map((p) => (
           <li>
             {p.fullName} — {roleLabel[p.role]}
-            <span class="muted">{p.lastReportAt ? ` · báo cáo gần nhất ${formatDateTime(p.lastReportAt)}` : " · chưa báo cáo lần nào"}</span>
+            <span class="muted">
+              {p.lastReportAt ? ` · báo cáo gần nhất ${formatDateTime(p.lastReportAt)}` : " · chưa báo cáo lần nào"}
+            </span>
           </li>
         ))}
       </ul>

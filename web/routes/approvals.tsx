@@ -25,15 +25,28 @@ import { webTexts as t } from "../texts";
  */
 export const approvalRoutes = new Hono<WebEnv>();
 
-const done = { confirmed: "Đã xác nhận hoàn thành.", returned: "Đã trả lại báo cáo cho đơn vị.", approved: "Đã đồng ý gia hạn.", refused: "Đã từ chối gia hạn." } as const;
+const done = {
+  confirmed: "Đã xác nhận hoàn thành.",
+  returned: "Đã trả lại báo cáo cho đơn vị.",
+  approved: "Đã đồng ý gia hạn.",
+  refused: "Đã từ chối gia hạn.",
+} as const;
 
 approvalRoutes.get("/duyet", async (c) => {
   const viewer = c.var.viewer;
   const plan = isOffice(viewer) ? await currentPlan(c) : null;
-  if (!plan || !canReadPlan(actorOf(c), plan)) return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
+  if (!plan || !canReadPlan(actorOf(c), plan))
+    return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   const items = await pendingApprovals(c.env.DB, plan.id);
   const flash = c.req.query("xong") as keyof typeof done | undefined;
-  return c.html(<ApprovalsPage viewer={viewer} items={items} manage={canManagePlan(actorOf(c), plan)} flash={flash && done[flash] ? done[flash] : null} />);
+  return c.html(
+    <ApprovalsPage
+      viewer={viewer}
+      items={items}
+      manage={canManagePlan(actorOf(c), plan)}
+      flash={flash && done[flash] ? done[flash] : null}
+    />,
+  );
 });
 
 const completionDecision = z.object({ decision: z.enum(["confirmed", "returned"]), note: z.string().optional() });
@@ -50,11 +63,23 @@ approvalRoutes.post("/duyet/hoan-thanh/:id{[0-9]+}", async (c) => {
   let note: string | null = null;
   if (input.data.decision === "returned") {
     const reason = parseNote(input.data.note ?? "");
-    if (!reason.ok) return refuse(c, reason.reason === "empty" ? "Hãy ghi lý do trả lại để đơn vị biết cần bổ sung gì." : "Lý do quá dài (tối đa 1000 ký tự).", 400);
+    if (!reason.ok)
+      return refuse(
+        c,
+        reason.reason === "empty" ? "Hãy ghi lý do trả lại để đơn vị biết cần bổ sung gì." : "Lý do quá dài (tối đa 1000 ký tự).",
+        400,
+      );
     note = reason.value;
   }
   const now = new Date();
-  const decided = await reviewCompletion(db, { reportId: report.id, assignmentId: assignment.id, adminId: viewer.memberId, decision: input.data.decision, note, now: now.toISOString() });
+  const decided = await reviewCompletion(db, {
+    reportId: report.id,
+    assignmentId: assignment.id,
+    adminId: viewer.memberId,
+    decision: input.data.decision,
+    note,
+    now: now.toISOString(),
+  });
   if (!decided) return refuse(c, reviewTexts.alreadyDecided, 409);
   const ref = escapeHtml(assignment.ref);
   const title = escapeHtml(shorten(assignment.title, 300));
@@ -64,7 +89,19 @@ approvalRoutes.post("/duyet/hoan-thanh/:id{[0-9]+}", async (c) => {
       : reviewTexts.returnedForUnit(ref, title, escapeHtml(note!));
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
   waitUntil(
-    notifyMembers(c.env, [{ memberId: report.memberId, subject: `report:${report.id}:${input.data.decision}`, assignmentId: assignment.id, text, actions: openTaskActions(assignment.id) }], waitUntil),
+    notifyMembers(
+      c.env,
+      [
+        {
+          memberId: report.memberId,
+          subject: `report:${report.id}:${input.data.decision}`,
+          assignmentId: assignment.id,
+          text,
+          actions: openTaskActions(assignment.id),
+        },
+      ],
+      waitUntil,
+    ),
   );
   return c.redirect(`/web/duyet?xong=${input.data.decision}`, 303);
 });
@@ -81,16 +118,33 @@ approvalRoutes.post("/duyet/gia-han/:id{[0-9]+}", async (c) => {
   if (!request || !assignment) return refuse(c, extensionTexts.alreadyDecided, 409);
   if (!canManagePlan(actorOf(c), planScopeOf(assignment))) return refuse(c, t.errors.manageOnly, 403);
   const approve = input.data.decision === "approved";
-  const decided = await decideExtension(db, { requestId: request.id, adminId: viewer.memberId, approve, now: new Date().toISOString() });
+  const decided = await decideExtension(db, {
+    requestId: request.id,
+    adminId: viewer.memberId,
+    approve,
+    now: new Date().toISOString(),
+  });
   if (!decided) return refuse(c, extensionTexts.alreadyDecided, 409);
   const text = approve
     ? extensionTexts.approvedForUnit(escapeHtml(assignment.ref), formatDate(request.proposedDue))
-    : extensionTexts.refusedForUnit(escapeHtml(assignment.ref), formatDate(effectiveDue(assignment) ?? request.proposedDue), escapeHtml(assignment.monitorUnitName));
+    : extensionTexts.refusedForUnit(
+        escapeHtml(assignment.ref),
+        formatDate(effectiveDue(assignment) ?? request.proposedDue),
+        escapeHtml(assignment.monitorUnitName),
+      );
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
   waitUntil(
     notifyMembers(
       c.env,
-      [{ memberId: request.requestedBy, subject: `extension:${request.id}:${approve ? "approved" : "refused"}`, assignmentId: assignment.id, text, actions: openTaskActions(assignment.id) }],
+      [
+        {
+          memberId: request.requestedBy,
+          subject: `extension:${request.id}:${approve ? "approved" : "refused"}`,
+          assignmentId: assignment.id,
+          text,
+          actions: openTaskActions(assignment.id),
+        },
+      ],
       waitUntil,
     ),
   );

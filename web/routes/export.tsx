@@ -18,12 +18,14 @@ export const exportRoutes = new Hono<WebEnv>();
 exportRoutes.get("/xuat", async (c) => {
   const viewer = c.var.viewer;
   const plan = isOffice(viewer) ? await currentPlan(c) : null;
-  if (!plan || !canReadPlan(actorOf(c), plan)) return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
+  if (!plan || !canReadPlan(actorOf(c), plan))
+    return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   return c.html(
     <Page title="Xuất báo cáo" viewer={viewer}>
       <p>{planName(plan)}</p>
       <p>
-        <a href="/web/xuat/bao-cao.xlsx">Tải báo cáo Excel (.xlsx)</a> — tổng hợp theo đơn vị, chỉ tiêu, toàn bộ nhiệm vụ, nhiệm vụ quá hạn, mỗi đơn vị một trang.
+        <a href="/web/xuat/bao-cao.xlsx">Tải báo cáo Excel (.xlsx)</a> — tổng hợp theo đơn vị, chỉ tiêu, toàn bộ nhiệm vụ, nhiệm
+        vụ quá hạn, mỗi đơn vị một trang.
       </p>
       <p>
         <a href="/web/xuat/bao-cao.csv">Tải bảng CSV</a> — mở được bằng mọi bảng tính (UTF-8).
@@ -35,16 +37,34 @@ exportRoutes.get("/xuat", async (c) => {
 exportRoutes.get("/xuat/:file{bao-cao\\.(?:xlsx|csv)}", async (c) => {
   const viewer = c.var.viewer;
   const plan = isOffice(viewer) ? await currentPlan(c) : null;
-  if (!plan || !canReadPlan(actorOf(c), plan)) return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
+  if (!plan || !canReadPlan(actorOf(c), plan))
+    return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   const format = c.req.param("file").endsWith(".csv") ? "csv" : "xlsx";
   const source = await exportSource(c.env.DB, plan.id);
-  if (source.units.length === 0) return c.html(<MessagePage title="Xuất báo cáo" message="Kế hoạch chưa giao nhiệm vụ cho đơn vị nào, chưa có gì để xuất." viewer={viewer} kind="notice" />, 404);
+  if (source.units.length === 0)
+    return c.html(
+      <MessagePage
+        title="Xuất báo cáo"
+        message="Kế hoạch chưa giao nhiệm vụ cho đơn vị nào, chưa có gì để xuất."
+        viewer={viewer}
+        kind="notice"
+      />,
+      404,
+    );
   // A large plan is built by the queue, as from chat: the link arrives in the member's chat.
   const rows = source.units.reduce((n, u) => n + u.count, 0);
   const deps = botDeps(c.env, createDb(c.env.DB), "", (p) => c.executionCtx.waitUntil(p));
   if (deps.enqueueExport && rows > (deps.exportInlineMaxRows ?? Infinity)) {
     await deps.enqueueExport({ planId: plan.id, memberId: viewer.memberId, format });
-    return c.html(<MessagePage title="Xuất báo cáo" message={`Kế hoạch có ${rows.toLocaleString("vi-VN")} nhiệm vụ giao cho đơn vị: báo cáo đang được lập và sẽ được gửi vào chat của đồng chí khi xong (thường vài phút).`} viewer={viewer} kind="notice" />, 202);
+    return c.html(
+      <MessagePage
+        title="Xuất báo cáo"
+        message={`Kế hoạch có ${rows.toLocaleString("vi-VN")} nhiệm vụ giao cho đơn vị: báo cáo đang được lập và sẽ được gửi vào chat của đồng chí khi xong (thường vài phút).`}
+        viewer={viewer}
+        kind="notice"
+      />,
+      202,
+    );
   }
   const now = new Date();
   const file = await buildExportFile(createDb(c.env.DB), plan, source, format, now);

@@ -13,12 +13,19 @@ fileRoutes.get("/tep/:token", async (c) => {
   const checked = await verifyToken<FileClaims>(linkSecret(c.env), purposes.file, c.req.param("token"), Date.now());
   if (!checked.ok) {
     const expired = checked.reason === "expired";
-    return c.html(<MessagePage title={t.errors.title} message={expired ? t.link.expired : t.link.invalid} />, expired ? 410 : 400);
+    return c.html(
+      <MessagePage title={t.errors.title} message={expired ? t.link.expired : t.link.invalid} />,
+      expired ? 410 : 400,
+    );
   }
   const object = await c.env.FILES?.get(checked.payload.key);
   if (!object) return c.html(<MessagePage title={t.errors.title} message={t.link.fileMissing} />, 404);
   const name = checked.payload.name;
-  const ascii = name.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "") || "tep";
+  const ascii =
+    name
+      .normalize("NFD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "") || "tep";
   return c.body(object.body, 200, {
     "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
     "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -26,5 +26,15 @@ homeRoutes.get("/", async (c) => {
     planUnits(c.env.DB, { planId: plan.id, today, offset: 0, limit: 40 }),
     planTargets(createDb(c.env.DB), plan.id),
   ]);
-  return c.html(<OverviewPage viewer={viewer} plan={plan} today={formatDate(today)} overview={overview} buckets={BUCKETS} units={units.units} targets={targets} />);
+  return c.html(
+    <OverviewPage
+      viewer={viewer}
+      plan={plan}
+      today={formatDate(today)}
+      overview={overview}
+      buckets={BUCKETS}
+      units={units.units}
+      targets={targets}
+    />,
+  );
 });

@@ -38,7 +38,8 @@ importRoutes.get("/nhap", (c) => c.html(<ImportUploadPage viewer={c.var.viewer} 
 
 importRoutes.post("/nhap", async (c) => {
   const viewer = c.var.viewer;
-  const refuse = (message: string, status: 400 | 409 | 413 | 415) => c.html(<ImportUploadPage viewer={viewer} error={message} />, status);
+  const refuse = (message: string, status: 400 | 409 | 413 | 415) =>
+    c.html(<ImportUploadPage viewer={viewer} error={message} />, status);
   const file = (await c.req.parseBody({ all: true }))["file"];
   if (!(file instanceof File) || (file.size === 0 && !file.name)) return refuse(t.noFile, 400);
   const info = { name: file.name || null, mime: file.type || null, size: file.size };
@@ -51,7 +52,11 @@ importRoutes.post("/nhap", async (c) => {
   const db = createDb(c.env.DB);
   const hash = await sourceHash(source.text);
   const existing = await planBySourceHash(db, hash);
-  if (existing) return refuse(t.duplicate(`${existing.number ? `${existing.number} · ` : ""}${existing.title}`, formatDate(existing.createdAt)), 409);
+  if (existing)
+    return refuse(
+      t.duplicate(`${existing.number ? `${existing.number} · ` : ""}${existing.title}`, formatDate(existing.createdAt)),
+      409,
+    );
   const id = await saveImportDraft(db, { memberId: viewer.memberId, sourceHash: hash, fileName: info.name, plan });
   return c.redirect(`/web/nhap/${id}`, 303);
 });
@@ -68,7 +73,16 @@ async function loadDraft(c: Context<WebEnv>) {
 importRoutes.get("/nhap/:id{[0-9]+}", async (c) => {
   const loaded = await loadDraft(c);
   if (!loaded) return c.html(<MessagePage title={t.title} message={t.draftGone} viewer={c.var.viewer} />, 404);
-  return c.html(<ImportReviewPage viewer={c.var.viewer} draft={loaded.draft} scope={loaded.scope.units} choices={loaded.choices} errors={[]} form={null} />);
+  return c.html(
+    <ImportReviewPage
+      viewer={c.var.viewer}
+      draft={loaded.draft}
+      scope={loaded.scope.units}
+      choices={loaded.choices}
+      errors={[]}
+      form={null}
+    />,
+  );
 });
 
 importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
@@ -88,13 +102,32 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
     splitInto: field(`split-${i}`).split(/\r?\n/),
     mergeInto: /^\d+$/.test(field(`merge-${i}`)) ? Number(field(`merge-${i}`)) : null,
   }));
-  const added: NewTaskEdit[] = Array.from({ length: SPARE_ROWS }, (_, j) => ({ title: field(`new-title-${j}`), leadUnitId: unitOf(`new-lead-${j}`), deadlineText: field(`new-deadline-${j}`) }));
+  const added: NewTaskEdit[] = Array.from({ length: SPARE_ROWS }, (_, j) => ({
+    title: field(`new-title-${j}`),
+    leadUnitId: unitOf(`new-lead-${j}`),
+    deadlineText: field(`new-deadline-${j}`),
+  }));
   const edited = applyTableEdits(draft.plan, choices, scope.units, rows, added);
   if (!edited.ok) {
     const errors = edited.errors.map((e) => t.errors[e.reason](e.row));
-    return c.html(<ImportReviewPage viewer={viewer} draft={draft} scope={scope.units} choices={choices} errors={errors} form={body as Record<string, string>} />, 400);
+    return c.html(
+      <ImportReviewPage
+        viewer={viewer}
+        draft={draft}
+        scope={scope.units}
+        choices={choices}
+        errors={errors}
+        form={body as Record<string, string>}
+      />,
+      400,
+    );
   }
-  const rowsToWrite = planRows(edited.plan, edited.choices, { sourceHash: draft.sourceHash, rootUnitId: scope.rootUnitId, scope: scope.units, fileName: draft.fileName });
+  const rowsToWrite = planRows(edited.plan, edited.choices, {
+    sourceHash: draft.sourceHash,
+    rootUnitId: scope.rootUnitId,
+    scope: scope.units,
+    fileName: draft.fileName,
+  });
   const detail = {
     importId: draft.id,
     file: draft.fileName,
@@ -106,8 +139,14 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
     added: added.filter((a) => a.title.trim()).length,
   };
   const result = await writeImportedPlan(db, rowsToWrite, { memberId: viewer.memberId, draftId: draft.id, detail });
-  if (!result.ok) return c.html(<MessagePage title={t.title} message={t.duplicate(rowsToWrite.plan.title, "trước đó")} viewer={viewer} />, 409);
+  if (!result.ok)
+    return c.html(<MessagePage title={t.title} message={t.duplicate(rowsToWrite.plan.title, "trước đó")} viewer={viewer} />, 409);
   return c.html(
-    <MessagePage title={t.title} message={t.saved(rowsToWrite.plan.title, result.counts.tasks, result.counts.assignments, result.counts.newUnits)} viewer={viewer} kind="ok" />,
+    <MessagePage
+      title={t.title}
+      message={t.saved(rowsToWrite.plan.title, result.counts.tasks, result.counts.assignments, result.counts.newUnits)}
+      viewer={viewer}
+      kind="ok"
+    />,
   );
 });

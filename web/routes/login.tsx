@@ -18,13 +18,20 @@ loginRoutes.get("/dang-nhap", async (c) => {
   const checked = await verifyToken(linkSecret(c.env), purposes.login, token, now.getTime());
   if (!checked.ok) {
     const expired = checked.reason === "expired";
-    return c.html(<MessagePage title={t.login.title} message={expired ? t.login.expired : t.login.invalid} />, expired ? 410 : 400);
+    return c.html(
+      <MessagePage title={t.login.title} message={expired ? t.login.expired : t.login.invalid} />,
+      expired ? 410 : 400,
+    );
   }
   const secret = randomSecret();
   const used = await useLoginToken(c.env.DB, {
     tokenHash: await sha256Hex(token),
     now: now.toISOString(),
-    session: { idHash: await sha256Hex(secret), csrfToken: randomSecret(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString() },
+    session: {
+      idHash: await sha256Hex(secret),
+      csrfToken: randomSecret(),
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+    },
   });
   if (!used.ok) {
     const message = used.reason === "used" ? t.login.used : used.reason === "expired" ? t.login.expired : t.login.invalid;

@@ -42,7 +42,10 @@ async function load(c: Context<WebEnv>): Promise<Loaded | Response> {
   const checked = await verifyToken<FormClaims>(linkSecret(c.env), purposes.form, c.req.param("token") ?? "", Date.now());
   if (!checked.ok) {
     const expired = checked.reason === "expired";
-    return c.html(<MessagePage title={t.errors.title} message={expired ? t.link.expired : t.link.invalid} />, expired ? 410 : 400);
+    return c.html(
+      <MessagePage title={t.errors.title} message={expired ? t.link.expired : t.link.invalid} />,
+      expired ? 410 : 400,
+    );
   }
   const claims = checked.payload;
   const db = createDb(c.env.DB);
@@ -52,14 +55,16 @@ async function load(c: Context<WebEnv>): Promise<Loaded | Response> {
   if (claims.k === "target") {
     const target = await targetWithPlan(c.env.DB, claims.t ?? 0);
     if (!target) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404);
-    if (!canRecordTarget(actor, target, target)) return c.html(<MessagePage title={t.errors.title} message={f.errors.cannotRecord} />, 403);
+    if (!canRecordTarget(actor, target, target))
+      return c.html(<MessagePage title={t.errors.title} message={f.errors.cannotRecord} />, 403);
     return { claims, member, actor, subject: { kind: "target", target } };
   }
   const assignment = await assignmentById(db, claims.a ?? 0);
   if (!assignment) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404);
   const decision = reportDecision(actor, { ...assignment, plan: planScopeOf(assignment) }, claims.k);
   if (!decision.ok) {
-    if (decision.reason === "not_allowed") return c.html(<MessagePage title={t.errors.title} message={reportTexts.refusal.not_allowed} />, 403);
+    if (decision.reason === "not_allowed")
+      return c.html(<MessagePage title={t.errors.title} message={reportTexts.refusal.not_allowed} />, 403);
     return c.html(<MessagePage title={f.titles[claims.k]} message={reportTexts.refusal[decision.reason]} kind="notice" />, 409);
   }
   return { claims, member, actor, subject: { kind: claims.k, assignment } };
@@ -68,7 +73,9 @@ async function load(c: Context<WebEnv>): Promise<Loaded | Response> {
 officialFormRoutes.get("/bieu-mau/:token", async (c) => {
   const loaded = await load(c);
   if (loaded instanceof Response) return loaded;
-  return c.html(<OfficialFormPage subject={loaded.subject} member={loaded.member} once={crypto.randomUUID()} values={{}} error={null} />);
+  return c.html(
+    <OfficialFormPage subject={loaded.subject} member={loaded.member} once={crypto.randomUUID()} values={{}} error={null} />,
+  );
 });
 
 officialFormRoutes.post("/bieu-mau/:token", async (c) => {
@@ -79,17 +86,40 @@ officialFormRoutes.post("/bieu-mau/:token", async (c) => {
   if (loaded instanceof Response) return loaded;
   const body = await c.req.parseBody({ all: true });
   const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
-  const values = { percent: text("percent"), note: text("note"), proposedDue: text("proposedDue"), period: text("period"), value: text("value") };
+  const values = {
+    percent: text("percent"),
+    note: text("note"),
+    proposedDue: text("proposedDue"),
+    period: text("period"),
+    value: text("value"),
+  };
   const once = /^[0-9a-f-]{36}$/.test(text("once")) ? text("once") : crypto.randomUUID();
-  const again = (error: string) => c.html(<OfficialFormPage subject={loaded.subject} member={loaded.member} once={once} values={values} error={error} />, 400);
+  const again = (error: string) =>
+    c.html(<OfficialFormPage subject={loaded.subject} member={loaded.member} once={once} values={values} error={error} />, 400);
   const { subject, member } = loaded;
   const now = new Date();
 
   if (subject.kind === "target") {
-    const input = parseTargetInput(`${values.period} ${values.value}${values.note.trim() ? `; ${values.note}` : ""}`, subject.target.unitOfMeasure);
+    const input = parseTargetInput(
+      `${values.period} ${values.value}${values.note.trim() ? `; ${values.note}` : ""}`,
+      subject.target.unitOfMeasure,
+    );
     if (!input.ok) return again(f.errors.target[input.reason]);
-    await recordTargetValue(createDb(c.env.DB), { targetId: subject.target.id, period: input.period.key, value: input.value, note: input.note, memberId: member.id, now: now.toISOString() });
-    return c.html(<MessagePage title={f.titles.target} message={f.saved.target(periodLabelOf(input.period.key), formatValue(input.value, subject.target.unitOfMeasure))} kind="ok" />);
+    await recordTargetValue(createDb(c.env.DB), {
+      targetId: subject.target.id,
+      period: input.period.key,
+      value: input.value,
+      note: input.note,
+      memberId: member.id,
+      now: now.toISOString(),
+    });
+    return c.html(
+      <MessagePage
+        title={f.titles.target}
+        message={f.saved.target(periodLabelOf(input.period.key), formatValue(input.value, subject.target.unitOfMeasure))}
+        kind="ok"
+      />,
+    );
   }
 
   const a = subject.assignment;
@@ -97,10 +127,31 @@ officialFormRoutes.post("/bieu-mau/:token", async (c) => {
   if (subject.kind === "extension") {
     const due = effectiveDue(a);
     const date = parseProposedDate(values.proposedDue, vietnamDate(now), due);
-    if (!date.ok) return again({ unparseable: extensionTexts.dateUnparseable, not_future: extensionTexts.dateNotFuture, not_later: extensionTexts.dateNotLater(formatDate(due ?? "")) }[date.reason]);
+    if (!date.ok)
+      return again(
+        {
+          unparseable: extensionTexts.dateUnparseable,
+          not_future: extensionTexts.dateNotFuture,
+          not_later: extensionTexts.dateNotLater(formatDate(due ?? "")),
+        }[date.reason],
+      );
     if (!note.ok) return again(note.reason === "empty" ? f.errors.noteEmpty : f.errors.noteTooLong);
-    const requestId = await createExtensionRequest(createDb(c.env.DB), { assignmentId: a.id, requestedBy: member.id, originalDue: due, proposedDue: date.value, reason: note.value, chatId: WEB_CHAT_KEY });
-    const html = extensionTexts.forAdmins(escapeHtml(a.unitName), escapeHtml(a.ref), escapeHtml(shorten(a.title, 300)), due ? formatDate(due) : "—", formatDate(date.value), escapeHtml(note.value));
+    const requestId = await createExtensionRequest(createDb(c.env.DB), {
+      assignmentId: a.id,
+      requestedBy: member.id,
+      originalDue: due,
+      proposedDue: date.value,
+      reason: note.value,
+      chatId: WEB_CHAT_KEY,
+    });
+    const html = extensionTexts.forAdmins(
+      escapeHtml(a.unitName),
+      escapeHtml(a.ref),
+      escapeHtml(shorten(a.title, 300)),
+      due ? formatDate(due) : "—",
+      formatDate(date.value),
+      escapeHtml(note.value),
+    );
     c.executionCtx.waitUntil(tellAdmins(c, a, `extension:${requestId}`, html, extensionActions(requestId, a.id)));
     return c.html(<MessagePage title={f.titles.extension} message={f.saved.extension(a.monitorUnitName)} kind="ok" />);
   }
@@ -128,7 +179,10 @@ officialFormRoutes.post("/bieu-mau/:token", async (c) => {
   });
   if (!result.ok) {
     await Promise.all(upload.keys.map((key) => c.env.FILES?.delete(key)));
-    return c.html(<MessagePage title={f.titles[subject.kind as "progress" | "completion"]} message={f.errors.duplicate} kind="notice" />, 409);
+    return c.html(
+      <MessagePage title={f.titles[subject.kind as "progress" | "completion"]} message={f.errors.duplicate} kind="notice" />,
+      409,
+    );
   }
   if (subject.kind === "completion") {
     const html = reportTexts.adminCompletion(
@@ -149,7 +203,11 @@ officialFormRoutes.post("/bieu-mau/:token", async (c) => {
 async function tellAdmins(c: Context<WebEnv>, a: AssignmentView, subject: string, html: string, actions: Actions): Promise<void> {
   const admins = await reachableAdminsOf(createDb(c.env.DB), a.planMonitorUnitId);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  await notifyMembers(c.env, admins.map((m) => ({ memberId: m.id, subject, assignmentId: a.id, text: html, actions })), waitUntil);
+  await notifyMembers(
+    c.env,
+    admins.map((m) => ({ memberId: m.id, subject, assignmentId: a.id, text: html, actions })),
+    waitUntil,
+  );
 }
 
 /** Reports made on the web belong to no chat: no chat flow is ended by them. */

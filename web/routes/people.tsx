@@ -25,7 +25,10 @@ peopleRoutes.get("/can-bo", async (c) => {
     <PeoplePage
       viewer={viewer}
       people={people}
-      invites={invites.map((i) => ({ ...i, revocable: canManagePeople(actorOf(c), scope, { kind: "invite", unitId: i.unitId, role: i.role }) }))}
+      invites={invites.map((i) => ({
+        ...i,
+        revocable: canManagePeople(actorOf(c), scope, { kind: "invite", unitId: i.unitId, role: i.role }),
+      }))}
       flash={c.req.query("da-thu-hoi") !== undefined ? "Đã thu hồi lời mời: đường dẫn đó không dùng được nữa." : null}
     />,
   );
@@ -42,6 +45,10 @@ peopleRoutes.post("/can-bo/loi-moi/:id{[0-9]+}/thu-hoi", async (c) => {
     return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   }
   const revoked = await revokeInvite(db, { id: invite.id, actorId: viewer.memberId, now: new Date().toISOString() });
-  if (!revoked) return c.html(<MessagePage title={t.errors.title} message="Lời mời này đã hết hạn hoặc đã được thu hồi." viewer={viewer} />, 409);
+  if (!revoked)
+    return c.html(
+      <MessagePage title={t.errors.title} message="Lời mời này đã hết hạn hoặc đã được thu hồi." viewer={viewer} />,
+      409,
+    );
   return c.redirect("/web/can-bo?da-thu-hoi", 303);
 });

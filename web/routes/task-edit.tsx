@@ -61,7 +61,13 @@ taskEditRoutes.post("/nhiem-vu/:id{[0-9]+}/sua", async (c) => {
     before: { title: task.title, deadlineText: task.deadlineText },
   });
   if (!changed) return refuse(c, "Nhiệm vụ vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.", 409);
-  await tellTaskUnits(c.env, await taskRecipients(c.env.DB, task.id), { ...task, title, deadlineText: deadline.text }, "edited", waitUntilOf(c));
+  await tellTaskUnits(
+    c.env,
+    await taskRecipients(c.env.DB, task.id),
+    { ...task, title, deadlineText: deadline.text },
+    "edited",
+    waitUntilOf(c),
+  );
   return c.redirect(`/web/nhiem-vu/${task.id}?da-luu`, 303);
 });
 
@@ -91,7 +97,20 @@ taskEditRoutes.post("/ke-hoach/them-nhiem-vu", async (c) => {
   if (!units.results.some((u) => u.id === unitId)) return refuse(c, e.unitMissing, 400);
   const deadline = deadlineOf(typeof body["deadline"] === "string" ? body["deadline"] : "");
   if (!deadline) return refuse(c, e.deadlineUnreadable, 400);
-  const added = await addTask(createDb(c.env.DB), { planId: plan.id, unitId, title, deadlineText: deadline.text, deadline: deadline.deadline, actorId: c.var.viewer.memberId });
-  await tellTaskUnits(c.env, await taskRecipients(c.env.DB, added.id), { id: added.id, ref: added.ref, title, deadlineText: deadline.text }, "added", waitUntilOf(c));
+  const added = await addTask(createDb(c.env.DB), {
+    planId: plan.id,
+    unitId,
+    title,
+    deadlineText: deadline.text,
+    deadline: deadline.deadline,
+    actorId: c.var.viewer.memberId,
+  });
+  await tellTaskUnits(
+    c.env,
+    await taskRecipients(c.env.DB, added.id),
+    { id: added.id, ref: added.ref, title, deadlineText: deadline.text },
+    "added",
+    waitUntilOf(c),
+  );
   return c.redirect(`/web/nhiem-vu/${added.id}?da-luu`, 303);
 });

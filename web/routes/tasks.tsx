@@ -22,7 +22,8 @@ taskRoutes.get("/nhiem-vu/:id{[0-9]+}", async (c) => {
   const plan = found && (await planScopeById(c.env.DB, found.task.planId));
   if (!found || !plan) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} viewer={viewer} />, 404);
   const visible = found.assignments.filter((a) => canViewAssignment(actor, { unitId: a.unitId, plan }));
-  if (visible.length === 0) return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
+  if (visible.length === 0)
+    return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   const whole = canReadPlan(actor, plan);
   const history = await taskHistory(c.env.DB, found.task.id, whole ? null : visible[0]!.id);
   const today = vietnamDate(new Date());
@@ -37,7 +38,13 @@ taskRoutes.get("/nhiem-vu/:id{[0-9]+}", async (c) => {
       viewer={viewer}
       task={found.task}
       plan={plan}
-      assignments={visible.map((a) => ({ ...a, status: statusOf({ ...a, dueOn: found.task.dueOn, recurrence: found.task.recurrence, checkinEvery: found.task.checkinEvery }, today) }))}
+      assignments={visible.map((a) => ({
+        ...a,
+        status: statusOf(
+          { ...a, dueOn: found.task.dueOn, recurrence: found.task.recurrence, checkinEvery: found.task.checkinEvery },
+          today,
+        ),
+      }))}
       history={history}
       fileLinks={files}
       canEdit={canEditTasks(actor, plan)}

@@ -22,7 +22,8 @@ unitRoutes.get("/don-vi/:id{[0-9]+}", async (c) => {
   const viewer = c.var.viewer;
   const actor = actorOf(c);
   const plan = isOffice(viewer) ? await currentPlan(c) : null;
-  if (!canViewUnitPage(actor, unitId, plan)) return c.html(<MessagePage title={t.errors.title} message={t.errors.unitForbidden} viewer={viewer} />, 403);
+  if (!canViewUnitPage(actor, unitId, plan))
+    return c.html(<MessagePage title={t.errors.title} message={t.errors.unitForbidden} viewer={viewer} />, 403);
   const unit = await unitName(c.env.DB, unitId);
   if (!unit) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} viewer={viewer} />, 404);
 
@@ -32,14 +33,15 @@ unitRoutes.get("/don-vi/:id{[0-9]+}", async (c) => {
   const rows: UnitTaskRow[] = await Promise.all(
     sortByUrgency(shown, today).map(async (a) => {
       const scope = { issuerUnitId: a.planIssuerUnitId, monitorUnitId: a.planMonitorUnitId };
-      const mayReport = canReport(actor, { unitId: a.unitId, plan: scope }) && a.state !== "done" && a.state !== "awaiting_confirmation";
+      const mayReport =
+        canReport(actor, { unitId: a.unitId, plan: scope }) && a.state !== "done" && a.state !== "awaiting_confirmation";
       return {
         assignment: a,
         forms: mayReport
           ? {
               progress: await officialFormLink(c.env, viewer.memberId, a.id, "progress"),
               completion: await officialFormLink(c.env, viewer.memberId, a.id, "completion"),
-              extension: a.dueOverride ?? a.dueOn ? await officialFormLink(c.env, viewer.memberId, a.id, "extension") : null,
+              extension: (a.dueOverride ?? a.dueOn) ? await officialFormLink(c.env, viewer.memberId, a.id, "extension") : null,
             }
           : null,
       };

@@ -17,7 +17,8 @@ export function telegramSender(token: string, apiRoot: string, fetchImpl?: typeo
     classify(error): SendFailure {
       const description = error instanceof Error ? error.message : String(error);
       if (!(error instanceof GrammyError)) return { kind: "transient", description };
-      if (error.error_code === 429) return { kind: "rate_limited", retryAfterSeconds: error.parameters.retry_after ?? 1, description };
+      if (error.error_code === 429)
+        return { kind: "rate_limited", retryAfterSeconds: error.parameters.retry_after ?? 1, description };
       if (error.error_code === 403) return { kind: "unreachable", description };
       if (error.error_code < 500) return { kind: "permanent", description };
       return { kind: "transient", description };

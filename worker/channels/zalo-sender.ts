@@ -23,7 +23,8 @@ export function zaloSender(d1: D1Database, api: ZaloApi): ChannelSender {
       if (!(error instanceof ZaloApiError)) return { kind: "transient", description };
       // Zalo's limit is the bot's overall pace, not the chat's, and says "wait" in whole seconds at
       // best: a short pause and the same message again loses far less than a second of silence.
-      if (error.code === 429) return { kind: "rate_limited", retryAfterSeconds: error.retryAfter ?? 1, pauseSeconds: ZALO_429_PAUSE_S, description };
+      if (error.code === 429)
+        return { kind: "rate_limited", retryAfterSeconds: error.retryAfter ?? 1, pauseSeconds: ZALO_429_PAUSE_S, description };
       // 410 "chat_id is invalid": the person never wrote to the bot, or left it; 403: blocked.
       if (error.code === 410 || error.code === 403) return { kind: "unreachable", description };
       if (error.code < 500) return { kind: "permanent", description };

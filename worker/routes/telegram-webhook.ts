@@ -19,7 +19,12 @@ import { Api } from "grammy";
 const updateEnvelope = z.looseObject({ update_id: z.number().int().nonnegative() });
 
 /** Updates about a Business account's chats: answering would speak for the account's owner. */
-const businessKinds = ["business_connection", "business_message", "edited_business_message", "deleted_business_messages"] as const;
+const businessKinds = [
+  "business_connection",
+  "business_message",
+  "edited_business_message",
+  "deleted_business_messages",
+] as const;
 
 export const telegramWebhook = new Hono<{ Bindings: Env }>();
 

@@ -73,13 +73,16 @@ zaloWebhook.post("/webhook", async (c) => {
     return fileLinks(c.env).reportForm(member.id, data.assignmentId, data.kind === "completion" ? "completion" : "progress");
   });
   if (early) {
-    await reply(early).catch((error) => console.warn(JSON.stringify({ event: "zalo.reply_failed", error: error instanceof Error ? error.name : "error" })));
+    await reply(early).catch((error) =>
+      console.warn(JSON.stringify({ event: "zalo.reply_failed", error: error instanceof Error ? error.name : "error" })),
+    );
     settle();
     return c.text("OK", 200);
   }
   const menu = chatMenuFrom(menuRows!.results[0] as { items: string; createdAt: string } | undefined);
   // A stranger's "1" is not a menu pick: they get how to join, like any other text.
-  const input = event.kind === "text" && member ? readTypedInput(event.text ?? "", menu, flowOpen, now.getTime()) : { kind: "text" as const };
+  const input =
+    event.kind === "text" && member ? readTypedInput(event.text ?? "", menu, flowOpen, now.getTime()) : { kind: "text" as const };
   if (input.kind === "unknown_key" || input.kind === "stale_menu") {
     const text = input.kind === "unknown_key" ? zaloTexts.unknownKey(input.key, input.keys) : zaloTexts.staleMenu;
     await reply(text).catch(() => undefined);
@@ -114,7 +117,12 @@ zaloWebhook.post("/webhook", async (c) => {
     storeFile: (file: { bytes: Uint8Array; name: string; mime: string }) => storeExport(c.env, file),
     links: deps.links ?? null,
   };
-  const sender = { userId: event.userId, chatId: event.chatId, displayName: event.displayName.normalize("NFC"), privateChat: event.chatType.toUpperCase() === "PRIVATE" };
+  const sender = {
+    userId: event.userId,
+    chatId: event.chatId,
+    displayName: event.displayName.normalize("NFC"),
+    privateChat: event.chatType.toUpperCase() === "PRIVATE",
+  };
   const outcome = await runClaimed(
     plainDb,
     claim,
@@ -141,7 +149,12 @@ zaloWebhook.post("/webhook", async (c) => {
 });
 
 /** Messages Zalo delivers that the features cannot take: answered here. */
-async function earlyAnswer(event: ZaloEvent, flowOpen: boolean, isMember: boolean, reportForm: () => Promise<string | null>): Promise<string | null> {
+async function earlyAnswer(
+  event: ZaloEvent,
+  flowOpen: boolean,
+  isMember: boolean,
+  reportForm: () => Promise<string | null>,
+): Promise<string | null> {
   if (!isMember && event.kind !== "text") return zaloTexts.notMember;
   switch (event.kind) {
     case "sticker":

@@ -74,7 +74,8 @@ export class ZaloApi {
     if (!options.token) throw new Error("Zalo: thiếu bot token");
     // Checked here, once: a bad root found by fetch would put the whole URL, token included, in its TypeError.
     const root = new URL(options.apiRoot);
-    if (root.protocol !== "https:" && root.protocol !== "http:") throw new Error(`Zalo: apiRoot phải là http(s), không phải ${root.protocol}`);
+    if (root.protocol !== "https:" && root.protocol !== "http:")
+      throw new Error(`Zalo: apiRoot phải là http(s), không phải ${root.protocol}`);
     this.#root = root.href.replace(/\/+$/, "");
     this.#token = options.token;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -110,7 +111,12 @@ export class ZaloApi {
     if (answer && answer.ok === false) {
       const code = typeof answer.error_code === "number" ? answer.error_code : response.status;
       const bodyWait = answer.parameters?.retry_after;
-      throw this.#error(method, code, answer.description ?? `HTTP ${response.status}`, typeof bodyWait === "number" ? bodyWait : headerWait);
+      throw this.#error(
+        method,
+        code,
+        answer.description ?? `HTTP ${response.status}`,
+        typeof bodyWait === "number" ? bodyWait : headerWait,
+      );
     }
     const status = response.ok ? 502 : response.status;
     const detail = response.ok ? "invalid answer" : response.statusText || "request failed";

@@ -11,7 +11,12 @@ let sequence = 0;
  */
 export function syntheticUpdate(event: ZaloEvent, actionData: string | null, photoKey: string | null): Update {
   const date = Math.floor(event.dateMs / 1000);
-  const chat = { id: 0, type: event.chatType.toUpperCase() === "PRIVATE" ? ("private" as const) : ("group" as const), first_name: event.displayName, title: "" };
+  const chat = {
+    id: 0,
+    type: event.chatType.toUpperCase() === "PRIVATE" ? ("private" as const) : ("group" as const),
+    first_name: event.displayName,
+    title: "",
+  };
   const from = { id: 0, is_bot: false, first_name: event.displayName || "Zalo" };
   const update_id = ++sequence;
   if (actionData !== null) {

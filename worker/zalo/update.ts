@@ -37,7 +37,10 @@ const optionalId = z
 
 const messageSchema = z.object({
   message_id: z.union([z.string().min(1), z.number().transform(String)]),
-  date: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).optional().catch(undefined),
+  date: z
+    .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
+    .optional()
+    .catch(undefined),
   from: z
     .object({ id: optionalId, display_name: optionalString, name: optionalString, first_name: optionalString })
     .optional()

@@ -48,7 +48,13 @@ approvalsFeature.callbackQuery(adminApprovalItem.pattern, async (ctx) => {
   const keyboard = new Actions();
   let text: string;
   if (item.kind === "completion") {
-    const facts = { state: "awaiting_confirmation" as const, dueOn: item.dueOn, dueOverride: item.dueOverride, recurrence: null, reportedDoneAt: null };
+    const facts = {
+      state: "awaiting_confirmation" as const,
+      dueOn: item.dueOn,
+      dueOverride: item.dueOverride,
+      recurrence: null,
+      reportedDoneAt: null,
+    };
     text = reportTexts.adminCompletion(
       escapeHtml(item.unitName),
       escapeHtml(item.ref),
@@ -69,7 +75,11 @@ approvalsFeature.callbackQuery(adminApprovalItem.pattern, async (ctx) => {
       formatDate(item.proposedDue),
       escapeHtml(shorten(item.reason, 1500)),
     );
-    if (manage) keyboard.text(extensionTexts.buttons.approve, extensionApprove.build(item.id)).text(extensionTexts.buttons.refuse, extensionRefuse.build(item.id)).row();
+    if (manage)
+      keyboard
+        .text(extensionTexts.buttons.approve, extensionApprove.build(item.id))
+        .text(extensionTexts.buttons.refuse, extensionRefuse.build(item.id))
+        .row();
   }
   keyboard.text(reportTexts.buttons.openTask, taskCard.build(item.assignmentId));
   await ctx.port.answer();
@@ -86,16 +96,38 @@ async function renderApprovals(ctx: MemberContext, requestedPage: number): Promi
   if (items.length === 0) lines.push(t.none);
   shown.forEach((item, i) => lines.push(line(offset + i + 1, item)));
   if (items.length > 0) lines.push("", t.footer(canManagePlan(ctx.member, plan)));
-  const keyboard = numberButtons(new Actions(), offset + 1, shown.map((i) => adminApprovalItem.build(i.kind, i.id)));
-  pager(keyboard, page, pages, adminApprovals.build).text(t.refresh, adminApprovals.build(page)).text(adminTexts.back, adminOverview.build());
+  const keyboard = numberButtons(
+    new Actions(),
+    offset + 1,
+    shown.map((i) => adminApprovalItem.build(i.kind, i.id)),
+  );
+  pager(keyboard, page, pages, adminApprovals.build)
+    .text(t.refresh, adminApprovals.build(page))
+    .text(adminTexts.back, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);
 }
 
 function line(n: number, item: PendingItem): string {
   const at = formatDateTime(item.at);
   if (item.kind === "completion") {
-    return t.completion(n, escapeHtml(item.ref), escapeHtml(item.unitName), escapeHtml(item.by), at, escapeHtml(shorten(item.note ?? "", 120)));
+    return t.completion(
+      n,
+      escapeHtml(item.ref),
+      escapeHtml(item.unitName),
+      escapeHtml(item.by),
+      at,
+      escapeHtml(shorten(item.note ?? "", 120)),
+    );
   }
   const from = item.originalDue ? formatDate(item.originalDue) : "—";
-  return t.extension(n, escapeHtml(item.ref), escapeHtml(item.unitName), escapeHtml(item.by), at, from, formatDate(item.proposedDue), escapeHtml(shorten(item.reason, 120)));
+  return t.extension(
+    n,
+    escapeHtml(item.ref),
+    escapeHtml(item.unitName),
+    escapeHtml(item.by),
+    at,
+    from,
+    formatDate(item.proposedDue),
+    escapeHtml(shorten(item.reason, 120)),
+  );
 }

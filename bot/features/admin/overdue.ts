@@ -53,19 +53,46 @@ overdueFeature.callbackQuery(adminRemindUnit.pattern, async (ctx) => {
   const m = t.message;
   const lines = [m.header(escapeHtml(plan.monitorUnitName)), adminTexts.planLine(planLabel(plan)), m.intro(unit.count)];
   unit.items.forEach((item, i) =>
-    lines.push(m.item(i + 1, escapeHtml(item.ref), escapeHtml(shorten(item.title, 100)), formatDate(item.due), daysBetween(item.due, today))),
+    lines.push(
+      m.item(
+        i + 1,
+        escapeHtml(item.ref),
+        escapeHtml(shorten(item.title, 100)),
+        formatDate(item.due),
+        daysBetween(item.due, today),
+      ),
+    ),
   );
   if (unit.count > unit.items.length) lines.push(m.more(unit.count - unit.items.length));
   lines.push(m.next);
-  const payload = { text: lines.join("\n"), buttons: numberedButtons(unit.items.map((i) => i.assignmentId), "card") };
+  const payload = {
+    text: lines.join("\n"),
+    buttons: numberedButtons(
+      unit.items.map((i) => i.assignmentId),
+      "card",
+    ),
+  };
   const ids = await insertReminders(
     db.$client,
-    recipients.map((r) => ({ memberId: r.id, assignmentId: null, kind: "overdue" as const, subject: unitSubject(unitId), periodKey: `manual:${planId}:${today}`, payload })),
+    recipients.map((r) => ({
+      memberId: r.id,
+      assignmentId: null,
+      kind: "overdue" as const,
+      subject: unitSubject(unitId),
+      periodKey: `manual:${planId}:${today}`,
+      payload,
+    })),
   );
   if (ids.length === 0) return void (await ctx.port.answer({ text: t.remindedToday, alert: true }));
   // One entry per task named, so each task's history shows who chased it and when.
   const [first, ...rest] = unit.items.map((i) =>
-    auditStatement(db, { actorMemberId: c.member.id, action: "reminder.manual", entity: "assignment", entityId: i.assignmentId, detail: { reminders: ids.length } }),
+    auditStatement(db, {
+      actorMemberId: c.member.id,
+      action: "reminder.manual",
+      entity: "assignment",
+      entityId: i.assignmentId,
+      detail: { reminders: ids.length },
+    }),
   );
   await db.batch([first!, ...rest]);
   await c.deps.enqueueReminders?.(ids);
@@ -77,7 +104,8 @@ async function renderOverdue(ctx: MemberContext, requestedPage: number): Promise
   if (!plan) return;
   const today = vietnamDate(ctx.deps.now());
   const d1 = ctx.deps.db.$client;
-  const query = (page: number) => overdueByUnit(d1, { planId: plan.id, today, offset: page * UNITS_PER_PAGE, limit: UNITS_PER_PAGE, perUnit: ITEMS_PER_UNIT });
+  const query = (page: number) =>
+    overdueByUnit(d1, { planId: plan.id, today, offset: page * UNITS_PER_PAGE, limit: UNITS_PER_PAGE, perUnit: ITEMS_PER_UNIT });
   let result = await query(requestedPage);
   if (result.unitCount < 0) result = await query(0);
   const { page, pages, offset } = paginate(result.unitCount, UNITS_PER_PAGE, result.unitCount < 0 ? 0 : requestedPage);
@@ -87,7 +115,8 @@ async function renderOverdue(ctx: MemberContext, requestedPage: number): Promise
   else lines.push(t.summary(result.total, result.unitCount), "");
   result.units.forEach((u, i) => {
     lines.push(t.unit(offset + i + 1, escapeHtml(u.unitName), u.count));
-    for (const item of u.items) lines.push(t.item(escapeHtml(item.ref), escapeHtml(shorten(item.title, 70)), daysBetween(item.due, today)));
+    for (const item of u.items)
+      lines.push(t.item(escapeHtml(item.ref), escapeHtml(shorten(item.title, 70)), daysBetween(item.due, today)));
     if (u.count > u.items.length) lines.push(t.moreItems(u.count - u.items.length));
   });
   const manage = canManagePlan(ctx.member, plan);

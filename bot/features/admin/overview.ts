@@ -4,7 +4,15 @@ import { DEFAULT_SOON_DAYS } from "../../../core/status/derive";
 import { addDays, formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { BUCKETS, planOverview } from "../../../db/queries/overview";
 import { planTargets } from "../../../db/queries/targets";
-import { adminApprovals, adminExport, adminOverduePage, adminOverview, adminTargets, adminUnit, adminUnitList } from "../../callback-data";
+import {
+  adminApprovals,
+  adminExport,
+  adminOverduePage,
+  adminOverview,
+  adminTargets,
+  adminUnit,
+  adminUnitList,
+} from "../../callback-data";
 import type { BotContext, MemberContext } from "../../context";
 import { numberButtons } from "../../keyboards/admin";
 import { escapeHtml } from "../../render/html";
@@ -56,7 +64,11 @@ async function renderOverview(ctx: MemberContext): Promise<void> {
   if (waiting > 0) lines.push("", t.waiting(o.completionsPending, o.extensionsPending));
   if (o.worstUnits.length > 0) lines.push("", t.footer);
 
-  const keyboard = numberButtons(new Actions(), 1, o.worstUnits.map((u) => adminUnit.build(u.unitId)))
+  const keyboard = numberButtons(
+    new Actions(),
+    1,
+    o.worstUnits.map((u) => adminUnit.build(u.unitId)),
+  )
     .text(t.buttons.overdue, adminOverduePage.build(0))
     .text(t.buttons.approvals(waiting), adminApprovals.build(0))
     .row()

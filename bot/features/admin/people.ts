@@ -3,7 +3,15 @@ import { Actions } from "../../ports/actions";
 import { canChangeMember, canManagePeople } from "../../../core/access/policy";
 import { roles, type Role } from "../../../core/access/roles";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
-import { changeRole, memberCard, moveMember, peopleScope, removeMember, type MemberCard, type PeopleScope } from "../../../db/queries/people";
+import {
+  changeRole,
+  memberCard,
+  moveMember,
+  peopleScope,
+  removeMember,
+  type MemberCard,
+  type PeopleScope,
+} from "../../../db/queries/people";
 import { searchUnits, unitMembers } from "../../../db/queries/unit-view";
 import {
   inviteUnit,
@@ -50,7 +58,9 @@ peopleFeature.command("canbo", adminsOnly, async (ctx) => {
   await renderUnitPicker(c, 0);
 });
 
-peopleFeature.callbackQuery(peopleUnits.pattern, adminsOnly, (ctx) => renderUnitPicker(ctx as MemberContext, Number(ctx.match[1])));
+peopleFeature.callbackQuery(peopleUnits.pattern, adminsOnly, (ctx) =>
+  renderUnitPicker(ctx as MemberContext, Number(ctx.match[1])),
+);
 peopleFeature.callbackQuery(peopleOfUnit.pattern, adminsOnly, (ctx) => renderMembers(ctx as MemberContext, Number(ctx.match[1])));
 peopleFeature.callbackQuery(personCard.pattern, adminsOnly, async (ctx) => {
   const c = ctx as MemberContext;
@@ -78,7 +88,9 @@ peopleFeature.callbackQuery(personRoleSet.pattern, adminsOnly, async (ctx) => {
   if (!target) return;
   const role = ctx.match[2] as Role;
   if (!canManagePeople(c.member, target.managed, { kind: "role", target: target.person, role })) return deny(c, t.notYours);
-  const changed = role !== target.person.role && (await changeRole(c.deps.db, { memberId: target.person.id, role, from: target.person.role, actorId: c.member.id }));
+  const changed =
+    role !== target.person.role &&
+    (await changeRole(c.deps.db, { memberId: target.person.id, role, from: target.person.role, actorId: c.member.id }));
   if (!changed) return void (await ctx.port.answer({ text: t.unchanged }));
   await ctx.port.answer({ text: "✔" });
   const person = { ...target.person, role };
@@ -94,8 +106,12 @@ peopleFeature.callbackQuery(personMoveMenu.pattern, adminsOnly, async (ctx) => {
   const units = target.scope.filter((u) => u.id !== target.person.unitId);
   const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, Number(ctx.match[2]));
   const keyboard = new Actions();
-  for (const u of units.slice(offset, offset + UNITS_PER_PAGE)) keyboard.text(u.name, personMoveTo.build(target.person.id, u.id)).row();
-  pager(keyboard, page, pages, (p) => personMoveMenu.build(target.person.id, p)).text(t.cancel, personCard.build(target.person.id));
+  for (const u of units.slice(offset, offset + UNITS_PER_PAGE))
+    keyboard.text(u.name, personMoveTo.build(target.person.id, u.id)).row();
+  pager(keyboard, page, pages, (p) => personMoveMenu.build(target.person.id, p)).text(
+    t.cancel,
+    personCard.build(target.person.id),
+  );
   await show(c, t.chooseUnitFor(escapeHtml(target.person.fullName), page + 1, pages), keyboard);
 });
 
@@ -104,10 +120,18 @@ peopleFeature.callbackQuery(personMoveTo.pattern, adminsOnly, async (ctx) => {
   const target = await changeable(c, Number(ctx.match[1]));
   if (!target) return;
   const destination = target.scope.find((u) => u.id === Number(ctx.match[2]));
-  if (!destination || !canManagePeople(c.member, target.managed, { kind: "move", target: target.person, toUnitId: destination.id })) {
+  if (
+    !destination ||
+    !canManagePeople(c.member, target.managed, { kind: "move", target: target.person, toUnitId: destination.id })
+  ) {
     return deny(c, adminTexts.units.notInScope);
   }
-  const moved = await moveMember(c.deps.db, { memberId: target.person.id, fromUnitId: target.person.unitId, toUnitId: destination.id, actorId: c.member.id });
+  const moved = await moveMember(c.deps.db, {
+    memberId: target.person.id,
+    fromUnitId: target.person.unitId,
+    toUnitId: destination.id,
+    actorId: c.member.id,
+  });
   if (!moved) return void (await ctx.port.answer({ text: t.unchanged }));
   await ctx.port.answer({ text: "✔" });
   const person = { ...target.person, unitId: destination.id, unitName: destination.name };
@@ -119,7 +143,9 @@ peopleFeature.callbackQuery(personRemove.pattern, adminsOnly, async (ctx) => {
   const c = ctx as MemberContext;
   const target = await changeable(c, Number(ctx.match[1]));
   if (!target) return;
-  const keyboard = new Actions().text(t.confirmRemoveButton, personRemoveConfirm.build(target.person.id)).text(t.cancel, personCard.build(target.person.id));
+  const keyboard = new Actions()
+    .text(t.confirmRemoveButton, personRemoveConfirm.build(target.person.id))
+    .text(t.cancel, personCard.build(target.person.id));
   await show(c, t.confirmRemove(escapeHtml(target.person.fullName), escapeHtml(target.person.unitName)), keyboard);
 });
 
@@ -127,10 +153,17 @@ peopleFeature.callbackQuery(personRemoveConfirm.pattern, adminsOnly, async (ctx)
   const c = ctx as MemberContext;
   const target = await changeable(c, Number(ctx.match[1]));
   if (!target) return;
-  const removed = await removeMember(c.deps.db, { memberId: target.person.id, actorId: c.member.id, now: c.deps.now().toISOString() });
+  const removed = await removeMember(c.deps.db, {
+    memberId: target.person.id,
+    actorId: c.member.id,
+    now: c.deps.now().toISOString(),
+  });
   if (!removed) return void (await ctx.port.answer({ text: t.unchanged }));
   await ctx.port.answer({ text: "✔" });
-  await ctx.port.show(t.removed(escapeHtml(target.person.fullName)), new Actions().text(t.buttons.back, peopleOfUnit.build(target.person.unitId)));
+  await ctx.port.show(
+    t.removed(escapeHtml(target.person.fullName)),
+    new Actions().text(t.buttons.back, peopleOfUnit.build(target.person.unitId)),
+  );
   await tell(c, target.person.id, "removed", t.tellRemoved);
   await syncTelegramMenu(c, target.person.id, null);
 });
@@ -153,10 +186,16 @@ async function renderMembers(ctx: MemberContext, unitId: number): Promise<void> 
   const shown = people.slice(0, MEMBERS_PER_PAGE);
   const lines = [t.header(escapeHtml(unit.name), people.length), ""];
   if (people.length === 0) lines.push(t.none);
-  shown.forEach((m, i) => lines.push(t.line(i + 1, escapeHtml(m.fullName), roleLabel[m.role], memberFlags(m, today).join(" · "))));
+  shown.forEach((m, i) =>
+    lines.push(t.line(i + 1, escapeHtml(m.fullName), roleLabel[m.role], memberFlags(m, today).join(" · "))),
+  );
   if (people.length > shown.length) lines.push(adminTexts.more(people.length - shown.length));
   if (people.length > 0) lines.push("", t.footer);
-  const keyboard = numberButtons(new Actions(), 1, shown.map((m) => personCard.build(m.id)))
+  const keyboard = numberButtons(
+    new Actions(),
+    1,
+    shown.map((m) => personCard.build(m.id)),
+  )
     .text(t.invite, inviteUnit.build(unit.id))
     .row()
     .text(t.chooseAnotherUnit, peopleUnits.build(0));
@@ -176,7 +215,9 @@ async function changeable(ctx: MemberContext, memberId: number, options: { allow
     return null;
   }
   const managed = await peopleScope(ctx.deps.db, ctx.member.unitId);
-  const allowed = options.allowSelf ? canManagePeople(ctx.member, managed, { kind: "view", target: person }) : canChangeMember(ctx.member, person, managed);
+  const allowed = options.allowSelf
+    ? canManagePeople(ctx.member, managed, { kind: "view", target: person })
+    : canChangeMember(ctx.member, person, managed);
   if (!allowed) {
     await deny(ctx, t.notYours);
     return null;
@@ -186,7 +227,12 @@ async function changeable(ctx: MemberContext, memberId: number, options: { allow
 
 function cardText(ctx: MemberContext, p: MemberCard): string {
   const today = vietnamDate(ctx.deps.now());
-  let text = t.card(escapeHtml(p.fullName), escapeHtml(p.unitName), roleLabel[p.role], formatDate(vietnamDate(new Date(p.joinedAt))));
+  let text = t.card(
+    escapeHtml(p.fullName),
+    escapeHtml(p.unitName),
+    roleLabel[p.role],
+    formatDate(vietnamDate(new Date(p.joinedAt))),
+  );
   if (p.unreachableSince) text += t.cardFlag(adminTexts.unit.unreachable(formatDate(vietnamDate(new Date(p.unreachableSince)))));
   if (p.pausedUntil && p.pausedUntil >= today) text += t.cardFlag(adminTexts.unit.paused(formatDate(p.pausedUntil)));
   if (p.id === ctx.member.id) text += t.yourself;

@@ -38,7 +38,11 @@ async function renderPlans(ctx: MemberContext, answered = false): Promise<void> 
   const lines = [t.header(all.length), ""];
   plans.forEach((p, i) => lines.push(t.line(i + 1, escapeHtml(label(p, 150)), p.id === current?.id)));
   lines.push("", t.footer);
-  const keyboard = numberButtons(new Actions(), 1, plans.map((p) => adminPlanSwitch.build(p.id)));
+  const keyboard = numberButtons(
+    new Actions(),
+    1,
+    plans.map((p) => adminPlanSwitch.build(p.id)),
+  );
   if (answered) {
     await ctx.port.show(lines.join("\n"), keyboard);
     return;

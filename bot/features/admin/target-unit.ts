@@ -71,7 +71,12 @@ targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
   if (activeFlow(c, UNIT_SEARCH_FLOW)) await endFlow(c);
   const { target } = found;
   const unitId = unit?.id ?? null;
-  const changed = await setTargetUnit(c.deps.db, { targetId: target.id, from: target.responsibleUnitId, unitId, memberId: c.member.id });
+  const changed = await setTargetUnit(c.deps.db, {
+    targetId: target.id,
+    from: target.responsibleUnitId,
+    unitId,
+    memberId: c.member.id,
+  });
   // Also when unchanged: a retry after a failed notice writes the notices that are missing, and only those.
   const told = unit ? await tellUnit(c, target, unit) : { people: 0, written: 0 };
   if (!changed && told.written === 0) return void (await ctx.port.answer({ text: t.unitUnchanged }));
@@ -85,7 +90,8 @@ targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
 /** One button per unit, the one responsible now ticked. */
 function unitChoices(target: TargetRow, units: { id: number; name: string }[]): Actions {
   const keyboard = new Actions();
-  for (const u of units) keyboard.text(`${u.id === target.responsibleUnitId ? "✓ " : ""}${u.name}`, adminTargetUnitSet.build(target.id, u.id)).row();
+  for (const u of units)
+    keyboard.text(`${u.id === target.responsibleUnitId ? "✓ " : ""}${u.name}`, adminTargetUnitSet.build(target.id, u.id)).row();
   return keyboard;
 }
 
@@ -94,7 +100,11 @@ function unitChoices(target: TargetRow, units: { id: number; name: string }[]): 
  * per person, target and unit: how many there are, and how many notices
  * this call wrote (none when they were told before).
  */
-async function tellUnit(ctx: MemberContext, target: TargetRow, unit: { id: number; name: string }): Promise<{ people: number; written: number }> {
+async function tellUnit(
+  ctx: MemberContext,
+  target: TargetRow,
+  unit: { id: number; name: string },
+): Promise<{ people: number; written: number }> {
   const { db } = ctx.deps;
   const today = vietnamDate(ctx.deps.now());
   const people = (await alertRecipientsOf(db, unit.id)).filter((p) => receivesAlerts(p, today));
@@ -108,7 +118,14 @@ async function tellUnit(ctx: MemberContext, target: TargetRow, unit: { id: numbe
   const payload = { text, buttons: targetAlertButtons(target.id) };
   const ids = await insertReminders(
     db.$client,
-    people.map((p) => ({ memberId: p.id, assignmentId: null, kind: "target_assigned" as const, subject: targetSubject(target.id), periodKey: `unit:${unit.id}`, payload })),
+    people.map((p) => ({
+      memberId: p.id,
+      assignmentId: null,
+      kind: "target_assigned" as const,
+      subject: targetSubject(target.id),
+      periodKey: `unit:${unit.id}`,
+      payload,
+    })),
   );
   await ctx.deps.enqueueReminders?.(ids);
   return { people: people.length, written: ids.length };

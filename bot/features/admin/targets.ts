@@ -61,9 +61,17 @@ targetsFeature.on("message:text", async (ctx, next) => {
   const input = parseTargetInput(ctx.message.text, found.target.unitOfMeasure);
   if (!input.ok) {
     const tooLong = t.noteTooLong(TARGET_NOTE_MAX);
-    return void (await ctx.port.send({ format: t.badFormat, period: t.badPeriod, value: t.badValue, range: t.badShare, tooLong }[input.reason]));
+    return void (await ctx.port.send(
+      { format: t.badFormat, period: t.badPeriod, value: t.badValue, range: t.badShare, tooLong }[input.reason],
+    ));
   }
-  const recorded = { targetId, period: input.period.key, value: input.value, note: input.note, createdAt: c.deps.now().toISOString() };
+  const recorded = {
+    targetId,
+    period: input.period.key,
+    value: input.value,
+    note: input.note,
+    createdAt: c.deps.now().toISOString(),
+  };
   const id = await recordTargetValue(c.deps.db, { ...recorded, memberId: c.member.id, now: recorded.createdAt });
   await endFlow(c);
   // The screen as it now stands, from what was just loaded and written: no second read.
@@ -103,7 +111,11 @@ export interface FoundTarget {
  * visibleTargets) and may do `need` with it; otherwise they are told why
  * and get nothing.
  */
-export async function targetFor(ctx: MemberContext, targetId: number, need: "read" | "record" | "manage"): Promise<FoundTarget | null> {
+export async function targetFor(
+  ctx: MemberContext,
+  targetId: number,
+  need: "read" | "record" | "manage",
+): Promise<FoundTarget | null> {
   const visible = await targetsOf(ctx);
   const index = visible.targets.findIndex((x) => x.id === targetId);
   const target = visible.targets[index];
@@ -142,10 +154,19 @@ async function renderTargets(ctx: MemberContext, requestedPage: number): Promise
     if (goal) lines.push(t.goal(goal));
     // The office sees at a glance which unit records what; a unit's own list needs no reminder.
     if (plan && target.responsibleUnitName) lines.push(`   ${t.responsible(escapeHtml(target.responsibleUnitName))}`);
-    lines.push(standingLine(target, values.filter((v) => v.targetId === target.id)));
+    lines.push(
+      standingLine(
+        target,
+        values.filter((v) => v.targetId === target.id),
+      ),
+    );
   });
   if (targets.length > 0) lines.push("", plan ? t.footer : t.unitFooter);
-  const keyboard = numberButtons(new Actions(), offset + 1, targets.map((target) => adminTarget.build(target.id)));
+  const keyboard = numberButtons(
+    new Actions(),
+    offset + 1,
+    targets.map((target) => adminTarget.build(target.id)),
+  );
   pager(keyboard, page, pages, adminTargets.build);
   if (plan) keyboard.text(adminTexts.back, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);

@@ -38,9 +38,21 @@ taskViewFeature.command("nhiemvu", async (ctx) => {
   if (hits.length === 0) return void (await ctx.port.send(t.notFound(escapeHtml(shorten(query, ECHO_MAX))), { html: true }));
   if (hits.length === 1) return renderTask(c, hits[0]!.id);
   const shown = hits.slice(0, HITS_MAX);
-  const lines = [t.choose(escapeHtml(shorten(query, ECHO_MAX)), hits.length), "", ...shown.map((h, i) => t.hit(i + 1, escapeHtml(h.ref), escapeHtml(shorten(h.title, 90))))];
+  const lines = [
+    t.choose(escapeHtml(shorten(query, ECHO_MAX)), hits.length),
+    "",
+    ...shown.map((h, i) => t.hit(i + 1, escapeHtml(h.ref), escapeHtml(shorten(h.title, 90)))),
+  ];
   if (hits.length > shown.length) lines.push(adminTexts.more(hits.length - shown.length));
-  await show(c, lines.join("\n"), numberButtons(new Actions(), 1, shown.map((h) => adminTask.build(h.id))));
+  await show(
+    c,
+    lines.join("\n"),
+    numberButtons(
+      new Actions(),
+      1,
+      shown.map((h) => adminTask.build(h.id)),
+    ),
+  );
 });
 
 taskViewFeature.callbackQuery(adminTask.pattern, (ctx) => renderTask(ctx as MemberContext, Number(ctx.match[1])));
@@ -59,7 +71,11 @@ taskViewFeature.callbackQuery(adminTaskHistory.pattern, async (ctx) => {
   const page = requested >= pages.length ? pages.length - 1 : requested;
   const body = pages[page] ?? [];
   const keyboard = new Actions();
-  files.slice(-FILE_BUTTONS_MAX).forEach((f, i) => keyboard.text(historyTexts.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row());
+  files
+    .slice(-FILE_BUTTONS_MAX)
+    .forEach((f, i) =>
+      keyboard.text(historyTexts.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row(),
+    );
   pager(keyboard, page, pages.length, (p) => adminTaskHistory.build(taskId, p)).text(t.backToTask, adminTask.build(taskId));
   const header = t.historyHeader(escapeHtml(found.task.ref), page + 1, pages.length);
   await show(c, [header, "", body.length ? body.join("\n") : t.historyEmpty].join("\n"), keyboard);
@@ -74,7 +90,14 @@ async function renderTask(ctx: MemberContext, taskId: number): Promise<void> {
   const today = vietnamDate(ctx.deps.now());
   const lines = [t.header(escapeHtml(task.ref), planLabel(plan)), escapeHtml(shorten(task.title, 400))];
   const first = assignments[0];
-  if (first) lines.push(deadlineLine({ ...task, ...first, assignedAt: task.createdAt }, statusOf({ ...task, ...first, assignedAt: task.createdAt }, today), today));
+  if (first)
+    lines.push(
+      deadlineLine(
+        { ...task, ...first, assignedAt: task.createdAt },
+        statusOf({ ...task, ...first, assignedAt: task.createdAt }, today),
+        today,
+      ),
+    );
   lines.push("", t.unitsHeader(assignments.length));
   const shown = assignments.slice(0, UNITS_SHOWN);
   shown.forEach((a, i) => {
@@ -84,7 +107,11 @@ async function renderTask(ctx: MemberContext, taskId: number): Promise<void> {
   });
   if (assignments.length > shown.length) lines.push(adminTexts.more(assignments.length - shown.length));
   if (shown.length > 0) lines.push("", t.footer);
-  const keyboard = numberButtons(new Actions(), 1, shown.map((a) => taskCard.build(a.id)))
+  const keyboard = numberButtons(
+    new Actions(),
+    1,
+    shown.map((a) => taskCard.build(a.id)),
+  )
     .text(t.history, adminTaskHistory.build(task.id, 9999))
     .row()
     .text(adminTexts.back, adminOverview.build());

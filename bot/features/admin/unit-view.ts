@@ -37,13 +37,22 @@ unitViewFeature.command("donvi", async (ctx) => {
   const plan = await planFor(c, "read");
   if (!plan) return;
   const found = await searchUnits(c.deps.db.$client, plan.monitorUnitId, query, SEARCH_LIMIT + 1);
-  if (found.length === 0) return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(shorten(query, ECHO_MAX))), { html: true }));
+  if (found.length === 0)
+    return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(shorten(query, ECHO_MAX))), { html: true }));
   if (found.length === 1) return renderUnit(c, plan, found[0]!.id, 0);
   const shown = found.slice(0, SEARCH_LIMIT);
   const lines = [adminTexts.units.choose(escapeHtml(shorten(query, ECHO_MAX))), ""];
   shown.forEach((u, i) => lines.push(`${i + 1}. ${escapeHtml(u.name)}`));
   if (found.length > SEARCH_LIMIT) lines.push("", adminTexts.units.tooMany);
-  await show(c, lines.join("\n"), numberButtons(new Actions(), 1, shown.map((u) => adminUnit.build(u.id))));
+  await show(
+    c,
+    lines.join("\n"),
+    numberButtons(
+      new Actions(),
+      1,
+      shown.map((u) => adminUnit.build(u.id)),
+    ),
+  );
 });
 
 unitViewFeature.callbackQuery(adminUnitList.pattern, (ctx) => renderUnitList(ctx as MemberContext, Number(ctx.match[1])));
@@ -60,14 +69,24 @@ async function renderUnitList(ctx: MemberContext, requestedPage: number): Promis
   if (!plan) return;
   const today = vietnamDate(ctx.deps.now());
   const d1 = ctx.deps.db.$client;
-  let { units, unitCount } = await planUnits(d1, { planId: plan.id, today, offset: requestedPage * UNITS_PER_PAGE, limit: UNITS_PER_PAGE });
-  if (units.length === 0 && requestedPage > 0) ({ units, unitCount } = await planUnits(d1, { planId: plan.id, today, offset: 0, limit: UNITS_PER_PAGE }));
+  let { units, unitCount } = await planUnits(d1, {
+    planId: plan.id,
+    today,
+    offset: requestedPage * UNITS_PER_PAGE,
+    limit: UNITS_PER_PAGE,
+  });
+  if (units.length === 0 && requestedPage > 0)
+    ({ units, unitCount } = await planUnits(d1, { planId: plan.id, today, offset: 0, limit: UNITS_PER_PAGE }));
   const { page, pages, offset } = paginate(unitCount, UNITS_PER_PAGE, units.length === 0 ? 0 : requestedPage);
   const lines = [adminTexts.units.header(planLabel(plan), unitCount), ""];
   if (units.length === 0) lines.push(adminTexts.units.none);
   units.forEach((u, i) => lines.push(adminTexts.units.line(offset + i + 1, escapeHtml(u.unitName), u.total, u.overdue, u.done)));
   lines.push("", adminTexts.units.footer);
-  const keyboard = numberButtons(new Actions(), offset + 1, units.map((u) => adminUnit.build(u.unitId)));
+  const keyboard = numberButtons(
+    new Actions(),
+    offset + 1,
+    units.map((u) => adminUnit.build(u.unitId)),
+  );
   pager(keyboard, page, pages, adminUnitList.build).text(adminTexts.back, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);
 }
@@ -77,8 +96,15 @@ async function renderUnit(ctx: MemberContext, plan: PlanInfo, unitId: number, re
   const unit = await unitInScope(db.$client, plan.monitorUnitId, unitId);
   if (!unit) return deny(ctx, adminTexts.units.notInScope);
   const today = vietnamDate(ctx.deps.now());
-  const [assignments, people, planTargetList] = await Promise.all([unitAssignments(db, unitId), unitMembers(db.$client, unitId), planTargets(db, plan.id)]);
-  const items = sortByUrgency(assignments.filter((a) => a.planId === plan.id), today);
+  const [assignments, people, planTargetList] = await Promise.all([
+    unitAssignments(db, unitId),
+    unitMembers(db.$client, unitId),
+    planTargets(db, plan.id),
+  ]);
+  const items = sortByUrgency(
+    assignments.filter((a) => a.planId === plan.id),
+    today,
+  );
 
   const counts = new Map<string, number>();
   // By the status's colour: "🔴 2 · 🟠 1 · ✅ 3" (late and on-time completions share ✅).
@@ -100,11 +126,16 @@ async function renderUnit(ctx: MemberContext, plan: PlanInfo, unitId: number, re
   if (targets.length > 0) lines.push("", t.targetsHeader(targets.length), ...targetOverviewLines(targets, planTargetList.values));
   lines.push("", t.membersHeader(people.length));
   if (people.length === 0) lines.push(t.noMembers);
-  for (const m of people.slice(0, MEMBERS_SHOWN)) lines.push(t.member(escapeHtml(m.fullName), roleLabel[m.role], memberFlags(m, today).join(" · ")));
+  for (const m of people.slice(0, MEMBERS_SHOWN))
+    lines.push(t.member(escapeHtml(m.fullName), roleLabel[m.role], memberFlags(m, today).join(" · ")));
   if (people.length > MEMBERS_SHOWN) lines.push(t.moreMembers(people.length - MEMBERS_SHOWN));
   if (shown.length > 0) lines.push("", t.footer);
 
-  const keyboard = numberButtons(new Actions(), offset + 1, shown.map((a) => taskCard.build(a.id)));
+  const keyboard = numberButtons(
+    new Actions(),
+    offset + 1,
+    shown.map((a) => taskCard.build(a.id)),
+  );
   pager(keyboard, page, pages, (p) => adminUnit.build(unitId, p));
   if (canManagePlan(ctx.member, plan)) keyboard.text(t.buttons.people, peopleOfUnit.build(unitId));
   keyboard.text(t.buttons.units, adminUnitList.build(0));
@@ -114,7 +145,8 @@ async function renderUnit(ctx: MemberContext, plan: PlanInfo, unitId: number, re
 /** What the office chases about a person: never reported, blocked the bot, alerts paused. */
 export function memberFlags(m: UnitMember, today: string): string[] {
   const flags: string[] = [];
-  if (m.role === "member" || m.role === "leader") flags.push(m.lastReportAt ? t.lastReport(formatDate(vietnamDate(new Date(m.lastReportAt)))) : t.neverReported);
+  if (m.role === "member" || m.role === "leader")
+    flags.push(m.lastReportAt ? t.lastReport(formatDate(vietnamDate(new Date(m.lastReportAt)))) : t.neverReported);
   if (m.unreachableSince) flags.push(t.unreachable(formatDate(vietnamDate(new Date(m.unreachableSince)))));
   if (m.pausedUntil && m.pausedUntil >= today) flags.push(t.paused(formatDate(m.pausedUntil)));
   return flags;

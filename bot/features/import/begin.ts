@@ -25,7 +25,12 @@ export async function beginReview(
   }
   const scope = await importScope(deps.db, member.unitId);
   const choices = initialChoices(source.plan, scope.units, { unitId: member.unitId, rootUnitId: scope.rootUnitId });
-  const importId = await saveImportDraft(deps.db, { memberId: member.id, sourceHash: source.hash, fileName: source.fileName, plan: source.plan });
+  const importId = await saveImportDraft(deps.db, {
+    memberId: member.id,
+    sourceHash: source.hash,
+    fileName: source.fileName,
+    plan: source.plan,
+  });
   const data: ImportFlowData = { importId, choices, deadlineTask: null, back: null, editTask: null };
   // A list typed after /nhapkh continues that flow (its buttons stay valid); a file starts a new one.
   const current = activeFlow(ctx, IMPORT_FLOW);
@@ -40,7 +45,15 @@ export async function beginReview(
   return {
     token: flowToken,
     data: { ...data, importId, choices },
-    draft: { id: importId, memberId: member.id, sourceHash: source.hash, fileName: source.fileName, status: "reviewing", planId: null, plan: stored },
+    draft: {
+      id: importId,
+      memberId: member.id,
+      sourceHash: source.hash,
+      fileName: source.fileName,
+      status: "reviewing",
+      planId: null,
+      plan: stored,
+    },
     scope,
   };
 }

@@ -11,7 +11,11 @@ import { beginReview } from "./begin";
 import { summaryView } from "./views";
 
 export async function receivePlanFile(ctx: MemberContext, document: Document): Promise<void> {
-  const info: PlanFileInfo = { name: cleanFileName(document.file_name), mime: document.mime_type ?? null, size: document.file_size ?? null };
+  const info: PlanFileInfo = {
+    name: cleanFileName(document.file_name),
+    mime: document.mime_type ?? null,
+    size: document.file_size ?? null,
+  };
   const refused = precheckPlanFile(info);
   if (refused) return void (await ctx.port.send(t.rejected[refused], { html: true }));
 
@@ -24,10 +28,17 @@ export async function receivePlanFile(ctx: MemberContext, document: Document): P
   const plan = extractPlan(source.text);
   // No task recognised is no dead end: the draft keeps what was read and the admin types the tasks.
   const noTasks = plan.tasks.length === 0;
-  const review = await beginReview(ctx, { plan, hash: await sourceHash(source.text), fileName: info.name }, noTasks ? "add_tasks" : "review");
+  const review = await beginReview(
+    ctx,
+    { plan, hash: await sourceHash(source.text), fileName: info.name },
+    noTasks ? "add_tasks" : "review",
+  );
   if (!review) return;
   if (noTasks) {
-    return void (await ctx.port.send(`${t.noTasks}\n\n${t.tasksFormat}`, { html: true, actions: cancelImportKeyboard(review.token) }));
+    return void (await ctx.port.send(`${t.noTasks}\n\n${t.tasksFormat}`, {
+      html: true,
+      actions: cancelImportKeyboard(review.token),
+    }));
   }
   const view = summaryView(ctx, review);
   await ctx.port.send(view.text, { html: true, actions: view.keyboard });

@@ -17,8 +17,13 @@ export function summaryText(review: Review, adminUnitId: number): string {
   const unitName = (id: number) => escapeHtml(review.scope.units.find((u) => u.id === id)?.name ?? `#${id}`);
   const title = planTitle(plan, review.draft.fileName);
   const lines = [t.summaryTitle, `<i>${escapeHtml(shorten(title, 200))}</i>`];
-  if (plan.header.number) lines.push(t.summaryNumber(escapeHtml(plan.header.number), plan.header.issued_on ? formatDate(plan.header.issued_on) : null));
-  lines.push(t.summaryIssuer(unitName(choices.issuerUnitId)), t.summaryMonitor(unitName(choices.monitorUnitId), choices.monitorUnitId === adminUnitId), "");
+  if (plan.header.number)
+    lines.push(t.summaryNumber(escapeHtml(plan.header.number), plan.header.issued_on ? formatDate(plan.header.issued_on) : null));
+  lines.push(
+    t.summaryIssuer(unitName(choices.issuerUnitId)),
+    t.summaryMonitor(unitName(choices.monitorUnitId), choices.monitorUnitId === adminUnitId),
+    "",
+  );
   lines.push(t.summaryTasks(s.tasks, s.dropped), t.summaryUnits(s.existingUnits, s.newUnits.length, s.skippedUnits));
   if (s.targets > 0) lines.push(t.summaryTargets(s.targets));
   if (s.withoutDeadline > 0) lines.push(t.summaryNoDeadline(s.withoutDeadline));
@@ -58,7 +63,13 @@ export function taskText(review: Review, index: number, note?: string): string {
   if (task.coop.length > 0) lines.push(t.taskCoop(units(task.coop)));
   const meaning = describeDeadline(task.deadline);
   if (task.deadlineEdited) {
-    lines.push(t.taskDeadlineEdited(escapeHtml(task.deadlineText ?? ""), meaning, task.originalDeadlineText && escapeHtml(task.originalDeadlineText)));
+    lines.push(
+      t.taskDeadlineEdited(
+        escapeHtml(task.deadlineText ?? ""),
+        meaning,
+        task.originalDeadlineText && escapeHtml(task.originalDeadlineText),
+      ),
+    );
   } else if (task.deadlineText) {
     lines.push(t.taskDeadline(escapeHtml(shorten(task.deadlineText, 200)), meaning));
   } else lines.push(t.taskNoDeadline);
@@ -72,7 +83,8 @@ export function unitLabel(unit: TaskUnit, scope: Map<number, ScopeUnit>): string
   if (choice.kind === "skip") return `<s>${name}</s> ${t.unitMark.skip}`;
   const known = choice.kind === "existing" ? scope.get(choice.unitId) : undefined;
   if (!known) return `${name} ${choice.kind === "new" && choice.isGroup ? t.unitMark.freshGroup : t.unitMark.fresh}`;
-  if (known.isGroup) return `${name} ${known.memberIds.length > 0 ? t.unitMark.group(known.memberIds.length) : t.unitMark.emptyGroup}`;
+  if (known.isGroup)
+    return `${name} ${known.memberIds.length > 0 ? t.unitMark.group(known.memberIds.length) : t.unitMark.emptyGroup}`;
   // The committee's own name when the document spells it differently ("Hội đồng nhân dân huyện" → "HĐND huyện").
   return known.name === unit.name ? `${name} ${t.unitMark.existing}` : `${name} ${t.unitMark.renamed(escapeHtml(known.name))}`;
 }
@@ -89,7 +101,8 @@ export function choiceLabel(choice: UnitChoice | undefined, scope: ScopeUnit[]):
 export function describeDeadline(d: Deadline): string {
   const parts: string[] = [];
   if (d.due && d.start) parts.push(t.deadline.range(formatDate(d.start), formatDate(d.due)));
-  else if (d.due && (d.kind === "month" || d.kind === "quarter" || d.kind === "year")) parts.push(t.deadline.endOf(t.periodWord[d.kind]!, formatDate(d.due)));
+  else if (d.due && (d.kind === "month" || d.kind === "quarter" || d.kind === "year"))
+    parts.push(t.deadline.endOf(t.periodWord[d.kind]!, formatDate(d.due)));
   else if (d.due) parts.push(t.deadline.due(formatDate(d.due)));
   else if (d.kind === "event") parts.push(t.deadline.event(escapeHtml(shorten(d.note ?? "", 120))));
   else if (d.kind === "per_plan") parts.push(t.deadline.perPlan);

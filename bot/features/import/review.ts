@@ -13,7 +13,12 @@ import {
 } from "../../../core/plan-import/review";
 import { normalizeText } from "../../../core/text/fold";
 import { formatDate } from "../../../core/time/vietnam-date";
-import { assignedUnitsWithoutMembers, cancelImportDraft, planBySourceHash, writeImportedPlan } from "../../../db/queries/plan-import";
+import {
+  assignedUnitsWithoutMembers,
+  cancelImportDraft,
+  planBySourceHash,
+  writeImportedPlan,
+} from "../../../db/queries/plan-import";
 import type { ImportAction } from "../../callback-data";
 import { activeFlow, advanceFlow, endFlowStatement } from "../../conversation";
 import type { MemberContext } from "../../context";
@@ -70,21 +75,31 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
       const task = clampTask(action.task);
       await saveReview(ctx, review, "deadline", { deadlineTask: task });
       const current = reviewedTask(plan, review.data.choices, task);
-      const written = current.deadlineText ? `«${escapeHtml(shorten(current.deadlineText, 120))}» → ${describeDeadline(current.deadline)}` : t.taskNoDeadline;
-      return { text: t.askDeadline(escapeHtml(current.ref), written), keyboard: backKeyboard(review.token, { kind: "task", task }) };
+      const written = current.deadlineText
+        ? `«${escapeHtml(shorten(current.deadlineText, 120))}» → ${describeDeadline(current.deadline)}`
+        : t.taskNoDeadline;
+      return {
+        text: t.askDeadline(escapeHtml(current.ref), written),
+        keyboard: backKeyboard(review.token, { kind: "task", task }),
+      };
     }
     case "names": {
       const task = clampTask(action.task);
       const reviewed = reviewedTask(plan, choices, task);
-      const names = [...reviewed.lead.map((u) => ({ u, role: t.taskLead })), ...reviewed.coop.map((u) => ({ u, role: t.taskCoop }))].filter(
-        (n, i, all) => n.u.index >= 0 && all.findIndex((m) => m.u.index === n.u.index) === i,
-      );
+      const names = [
+        ...reviewed.lead.map((u) => ({ u, role: t.taskLead })),
+        ...reviewed.coop.map((u) => ({ u, role: t.taskCoop })),
+      ].filter((n, i, all) => n.u.index >= 0 && all.findIndex((m) => m.u.index === n.u.index) === i);
       await saveReview(ctx, review, "review", { back: { kind: "task", task }, deadlineTask: null });
       if (names.length === 1) return pickerView(review, names[0]!.u.index, 0);
       if (names.length === 0) return taskView(review, task);
       return {
         text: t.chooseName(escapeHtml(reviewed.ref)),
-        keyboard: namesKeyboard(review.token, task, names.map((n) => ({ index: n.u.index, label: n.role(n.u.name) }))),
+        keyboard: namesKeyboard(
+          review.token,
+          task,
+          names.map((n) => ({ index: n.u.index, label: n.role(n.u.name) })),
+        ),
       };
     }
     case "picker":
@@ -135,7 +150,10 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
     }
     case "add":
       await saveReview(ctx, review, "add_tasks", { deadlineTask: null, editTask: null });
-      return { text: `${t.askTasks(plan.tasks.length === 0)}\n\n${t.tasksFormat}`, keyboard: backKeyboard(review.token, { kind: "summary" }) };
+      return {
+        text: `${t.askTasks(plan.tasks.length === 0)}\n\n${t.tasksFormat}`,
+        keyboard: backKeyboard(review.token, { kind: "summary" }),
+      };
     case "rename":
     case "split": {
       const task = clampTask(action.task);
@@ -215,8 +233,15 @@ export async function onDeadlineText(ctx: MemberContext, text: string): Promise<
       actions: backKeyboard(review.token, { kind: "task", task }),
     }));
   }
-  await saveReview(ctx, review, "review", { choices: setDeadline(review.data.choices, task, phrase, deadline), deadlineTask: null });
-  const view = taskView(review, task, t.deadlineChanged(escapeHtml(review.draft.plan.tasks[task]!.ref), describeDeadline(deadline)));
+  await saveReview(ctx, review, "review", {
+    choices: setDeadline(review.data.choices, task, phrase, deadline),
+    deadlineTask: null,
+  });
+  const view = taskView(
+    review,
+    task,
+    t.deadlineChanged(escapeHtml(review.draft.plan.tasks[task]!.ref), describeDeadline(deadline)),
+  );
   await ctx.port.send(view.text, { html: true, actions: view.keyboard });
 }
 
@@ -231,7 +256,12 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     issuerUnitId: inScope(review.data.choices.issuerUnitId) ? review.data.choices.issuerUnitId : scope.rootUnitId,
     monitorUnitId: inScope(review.data.choices.monitorUnitId) ? review.data.choices.monitorUnitId : member.unitId,
   };
-  const rows = planRows(plan, choices, { sourceHash: review.draft.sourceHash, rootUnitId: scope.rootUnitId, scope: scope.units, fileName: review.draft.fileName });
+  const rows = planRows(plan, choices, {
+    sourceHash: review.draft.sourceHash,
+    rootUnitId: scope.rootUnitId,
+    scope: scope.units,
+    fileName: review.draft.fileName,
+  });
   const detail = {
     importId: review.draft.id,
     file: review.draft.fileName,
@@ -242,14 +272,20 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     deadlinesChanged: Object.entries(choices.deadlines).map(([i, d]) => ({ ref: plan.tasks[Number(i)]?.ref, text: d.text })),
     skippedUnits: plan.units.filter((_, i) => choices.units[i]?.kind === "skip"),
   };
-  const result = await writeImportedPlan(deps.db, rows, { memberId: member.id, draftId: review.draft.id, detail }, [endFlowStatement(ctx)]);
+  const result = await writeImportedPlan(deps.db, rows, { memberId: member.id, draftId: review.draft.id, detail }, [
+    endFlowStatement(ctx),
+  ]);
   await ctx.port.clearActions();
   if (!result.ok) {
     await deps.db.batch([cancelImportDraft(deps.db, review.draft.id), endFlowStatement(ctx)]);
     ctx.conversation = null;
     const existing = await planBySourceHash(deps.db, review.draft.sourceHash);
-    const name = escapeHtml(shorten(existing ? `${existing.number ? `${existing.number} · ` : ""}${existing.title}` : rows.plan.title, 200));
-    return void (await ctx.port.send(t.duplicate(`<b>${name}</b>`, existing ? formatDate(existing.createdAt) : "trước đó"), { html: true }));
+    const name = escapeHtml(
+      shorten(existing ? `${existing.number ? `${existing.number} · ` : ""}${existing.title}` : rows.plan.title, 200),
+    );
+    return void (await ctx.port.send(t.duplicate(`<b>${name}</b>`, existing ? formatDate(existing.createdAt) : "trước đó"), {
+      html: true,
+    }));
   }
   ctx.conversation = null;
   const unstaffed = await assignedUnitsWithoutMembers(deps.db, result.planId);

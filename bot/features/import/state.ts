@@ -52,7 +52,12 @@ export async function loadReview(ctx: MemberContext, token?: string): Promise<Re
   return { token: flow.token, data: data as Review["data"], draft, scope };
 }
 
-export async function saveReview(ctx: MemberContext, review: Review, step: ImportStep, change: Partial<ImportFlowData>): Promise<void> {
+export async function saveReview(
+  ctx: MemberContext,
+  review: Review,
+  step: ImportStep,
+  change: Partial<ImportFlowData>,
+): Promise<void> {
   review.data = { ...review.data, ...change } as Review["data"];
   await advanceFlow(ctx, step, review.data as unknown as Record<string, unknown>);
 }

@@ -20,8 +20,12 @@ export async function onTasksText(ctx: MemberContext, text: string): Promise<voi
   if (!flow) return void (await ctx.port.send(t.stale));
   const read = parseTypedTasks(text);
   if (!read.ok) {
-    const message = read.reason === "title_too_long" ? t.tasksNotRead.title_too_long(read.line ?? 1) : t.tasksNotRead[read.reason];
-    const back = (flow.data as unknown as ImportFlowData).importId === null ? cancelImportKeyboard(flow.token) : backKeyboard(flow.token, { kind: "summary" });
+    const message =
+      read.reason === "title_too_long" ? t.tasksNotRead.title_too_long(read.line ?? 1) : t.tasksNotRead[read.reason];
+    const back =
+      (flow.data as unknown as ImportFlowData).importId === null
+        ? cancelImportKeyboard(flow.token)
+        : backKeyboard(flow.token, { kind: "summary" });
     return void (await ctx.port.send(message, { actions: back }));
   }
   if ((flow.data as unknown as ImportFlowData).importId === null) return typedPlan(ctx, text, read.tasks);
@@ -43,17 +47,27 @@ async function typedPlan(ctx: MemberContext, text: string, tasks: TypedTask[]): 
     content: [],
     warnings: [],
   };
-  const { plan } = addTasks({ plan: empty, choices: { units: [], dropped: [], deadlines: {}, issuerUnitId: 0, monitorUnitId: 0 } }, [], tasks);
-  const review = await beginReview(ctx, { plan: { ...plan, content: [] }, hash: await sourceHash(normalizeText(text)), fileName: null }, "review", {
-    continueFlow: true,
-  });
+  const { plan } = addTasks(
+    { plan: empty, choices: { units: [], dropped: [], deadlines: {}, issuerUnitId: 0, monitorUnitId: 0 } },
+    [],
+    tasks,
+  );
+  const review = await beginReview(
+    ctx,
+    { plan: { ...plan, content: [] }, hash: await sourceHash(normalizeText(text)), fileName: null },
+    "review",
+    {
+      continueFlow: true,
+    },
+  );
   if (review) await show(ctx, summaryView(ctx, review, t.tasksAdded(tasks.length)));
 }
 
 export async function onRenameText(ctx: MemberContext, text: string): Promise<void> {
   const review = await loadReview(ctx);
   const task = review?.data.editTask;
-  if (!review || task === null || task === undefined || !review.draft.plan.tasks[task]) return void (await ctx.port.send(t.stale));
+  if (!review || task === null || task === undefined || !review.draft.plan.tasks[task])
+    return void (await ctx.port.send(t.stale));
   const title = normalizeText(text).slice(0, TYPED_TITLE_MAX);
   if (!title) return void (await ctx.port.send(t.titleEmpty, { actions: backKeyboard(review.token, { kind: "task", task }) }));
   await keep(ctx, review, renameTask(reviewed(review), task, title), "review");
@@ -63,9 +77,11 @@ export async function onRenameText(ctx: MemberContext, text: string): Promise<vo
 export async function onSplitText(ctx: MemberContext, text: string): Promise<void> {
   const review = await loadReview(ctx);
   const task = review?.data.editTask;
-  if (!review || task === null || task === undefined || !review.draft.plan.tasks[task]) return void (await ctx.port.send(t.stale));
+  if (!review || task === null || task === undefined || !review.draft.plan.tasks[task])
+    return void (await ctx.port.send(t.stale));
   const titles = typedTitles(text).map((title) => title.slice(0, TYPED_TITLE_MAX));
-  if (titles.length < 2) return void (await ctx.port.send(t.splitTooFew, { actions: backKeyboard(review.token, { kind: "task", task }) }));
+  if (titles.length < 2)
+    return void (await ctx.port.send(t.splitTooFew, { actions: backKeyboard(review.token, { kind: "task", task }) }));
   const ref = review.draft.plan.tasks[task]!.ref;
   await keep(ctx, review, splitTask(reviewed(review), task, titles), "review");
   await show(ctx, taskView(review, task, t.splitDone(escapeHtml(ref), titles.length)));

@@ -14,10 +14,16 @@ export interface View {
 export function summaryView(ctx: MemberContext, review: Review, note?: string): View {
   const newUnits = summarize(review.draft.plan, review.data.choices, review.scope.units).newUnits.length;
   const text = summaryText(review, ctx.member.unitId);
-  return { text: note ? `${note}\n\n${text}` : text, keyboard: summaryKeyboard(review.token, newUnits, review.draft.plan.tasks.length) };
+  return {
+    text: note ? `${note}\n\n${text}` : text,
+    keyboard: summaryKeyboard(review.token, newUnits, review.draft.plan.tasks.length),
+  };
 }
 
 export function taskView(review: Review, task: number, note?: string): View {
   const dropped = review.data.choices.dropped.includes(task);
-  return { text: taskText(review, task, note), keyboard: taskKeyboard(review.token, task, review.draft.plan.tasks.length, dropped) };
+  return {
+    text: taskText(review, task, note),
+    keyboard: taskKeyboard(review.token, task, review.draft.plan.tasks.length, dropped),
+  };
 }
