@@ -39,7 +39,7 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-const color = !!process.stdout.isTTY && !process.env["NO_COLOR"];
+const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
 const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
 const red = (s: string) => (color ? `\x1b[31m${s}\x1b[39m` : s);

@@ -50,7 +50,7 @@ export const requireSession: MiddlewareHandler<WebEnv> = async (c, next) => {
 export const requireCsrfField: MiddlewareHandler<WebEnv> = async (c, next) => {
   if (c.req.method !== "POST") return next();
   const body = await c.req.parseBody({ all: true });
-  const sent = body["_csrf"];
+  const sent = body._csrf;
   if (typeof sent !== "string" || sent !== c.var.viewer.csrfToken) {
     return c.html(<MessagePage title={t.errors.title} message={t.errors.csrf} viewer={c.var.viewer} />, 403);
   }

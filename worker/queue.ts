@@ -135,7 +135,7 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
   const taken = new Set<number>();
   for (const { message, id } of wanted) {
     const row = rows.get(id);
-    if (!row || row.status !== "queued" || taken.has(id)) {
+    if (row?.status !== "queued" || taken.has(id)) {
       message.ack(); // gone, already sent or given up, or twice in this batch: nothing to do twice
       continue;
     }

@@ -62,7 +62,7 @@ export async function verifyToken<T extends Record<string, unknown>>(
   } catch {
     return { ok: false, reason: "malformed" };
   }
-  if (payload["p"] !== purpose) return { ok: false, reason: "forged" };
-  if (typeof payload["exp"] !== "number" || payload["exp"] < nowMs) return { ok: false, reason: "expired" };
+  if (payload.p !== purpose) return { ok: false, reason: "forged" };
+  if (typeof payload.exp !== "number" || payload.exp < nowMs) return { ok: false, reason: "expired" };
   return { ok: true, payload: payload as T };
 }

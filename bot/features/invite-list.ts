@@ -51,7 +51,7 @@ async function renderList(ctx: MemberContext, requestedPage: number, notice?: st
   if (invites.length === 0) lines.push(texts.inviteListEmpty);
   else {
     lines.push(texts.inviteListHeader(invites.length, page + 1, pages), "");
-    shown.forEach((invite, i) =>
+    shown.forEach((invite, i) => {
       lines.push(
         texts.inviteListLine(
           page * PER_PAGE + i + 1,
@@ -61,8 +61,8 @@ async function renderList(ctx: MemberContext, requestedPage: number, notice?: st
           formatDate(vietnamDate(new Date(invite.expiresAt))),
           invite.createdBy ? escapeHtml(shorten(invite.createdBy, 40)) : null,
         ),
-      ),
-    );
+      );
+    });
     lines.push("", texts.inviteListFooter);
   }
   const keyboard = new Actions();

@@ -68,7 +68,7 @@ report.command("baocao", async (ctx) => {
 report.callbackQuery(reportPercent.pattern, async (ctx) => {
   const c = ctx as MemberContext;
   const flow = activeFlow(c, FLOW, ctx.match[1]);
-  if (!flow || flow.step !== "percent") return void (await ctx.port.answer({ text: texts.staleButton }));
+  if (flow?.step !== "percent") return void (await ctx.port.answer({ text: texts.staleButton }));
   const percent = Number(ctx.match[2]);
   if (!isPercent(percent)) return void (await ctx.port.answer({ text: texts.staleButton }));
   await ctx.port.answer();

@@ -23,9 +23,9 @@ taskHistoryFeature.callbackQuery(taskHistory.pattern, async (ctx) => {
     acrossUnits: false,
   });
   const keyboard = new Actions();
-  files
-    .slice(-FILE_BUTTONS_MAX)
-    .forEach((f, i) => keyboard.text(t.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row());
+  files.slice(-FILE_BUTTONS_MAX).forEach((f, i) => {
+    keyboard.text(t.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row();
+  });
 
   // Newest events matter most when the history is long: drop from the oldest.
   const body: string[] = [];

@@ -1,5 +1,5 @@
 import { adminTexts as t } from "../texts";
-import { Actions } from "../ports/actions";
+import type { Actions } from "../ports/actions";
 
 /** Numbered buttons, five to a row, matching the numbers in the text. */
 export function numberButtons(keyboard: Actions, firstNumber: number, data: string[]): Actions {

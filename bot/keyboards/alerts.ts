@@ -1,5 +1,4 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { Actions } from "../ports/actions";
 import {
   adminTarget,
   adminTargetRecord,

@@ -34,7 +34,9 @@ export function historyLines(history: TaskHistory, o: { acrossUnits: boolean }):
     ];
     if (r.evidence?.length) {
       lines.push(t.files(r.evidence.length));
-      r.evidence.forEach((file, index) => files.push({ reportId: r.id, index, name: file.name ?? "ảnh" }));
+      r.evidence.forEach((file, index) => {
+        files.push({ reportId: r.id, index, name: file.name ?? "ảnh" });
+      });
     }
     if (r.kind === "completion" && r.reviewStatus === "pending") lines.push(t.reviewPending);
     events.push({ at: r.createdAt, text: lines.join("\n") });

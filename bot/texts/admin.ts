@@ -18,7 +18,7 @@ export const adminTexts = {
     date: (date: string, total: number) => `Ngày ${date} · ${total} nhiệm vụ được giao cho các đơn vị`,
     empty: "Kế hoạch chưa có nhiệm vụ nào được giao.",
     done: (done: number, total: number, share: number, onTime: number, onTimeShare: number) =>
-      `✅ Hoàn thành: <b>${done}/${total}</b> (${share}%)` + (done > 0 ? ` · đúng hạn ${onTime}/${done} (${onTimeShare}%)` : ""),
+      `✅ Hoàn thành: <b>${done}/${total}</b> (${share}%)${done > 0 ? ` · đúng hạn ${onTime}/${done} (${onTimeShare}%)` : ""}`,
     worstHeader: "<b>Đơn vị quá hạn nhiều nhất</b>",
     worstLine: (n: number, unit: string, count: number) => `${n}. ${unit} — ${count}`,
     otherUnits: (n: number) => `… và ${n} đơn vị khác (/quahan)`,

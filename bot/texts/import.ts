@@ -116,7 +116,7 @@ export const importTexts = {
       yearly: "hằng năm",
     },
     dayOfMonth: (day: number) => `trước ngày ${day}`,
-    then: (cadence: string) => `sau đó ${cadence}`,
+    afterwards: (cadence: string) => `sau đó ${cadence}`,
     event: (note: string) => `khi: ${note}`,
     perPlan: "theo kế hoạch của đơn vị",
     none: "⚠️ chưa hiểu, coi như không có hạn",

@@ -85,7 +85,7 @@ export function documentText(
     close: (name) => token(name, "", true, false),
   });
   if (problem) return { ok: false, problem };
-  return { ok: true, text: blocks.filter((b) => b !== "").join("\n\n") + "\n" };
+  return { ok: true, text: `${blocks.filter((b) => b !== "").join("\n\n")}\n` };
 
   function token(name: string, attributes: string, closing: boolean, selfClosing: boolean): void {
     if (skipping.length > 0) {

@@ -49,7 +49,10 @@ export class Numbering {
     if (!num || !levels || !definition) return "";
 
     let counters = this.counters.get(num.abstractId);
-    if (!counters) this.counters.set(num.abstractId, (counters = []));
+    if (!counters) {
+      counters = [];
+      this.counters.set(num.abstractId, counters);
+    }
     if (!this.started.has(numId)) {
       this.started.add(numId);
       for (const [overridden, start] of num.overrides) {

@@ -21,12 +21,23 @@ const PLUS = /^\+\s*(?=\S)/;
 export function parseMarker(text: string): Marker | null {
   let match = ROMAN.exec(text);
   if (match?.[1] && VALID_ROMAN.test(match[1])) return marker("roman", match[1], text, match[0]);
-  if ((match = DOTTED.exec(text)) && match[1]) return marker("dotted", match[1], text, match[0]);
-  if ((match = ARABIC.exec(text)) && match[1]) return marker("arabic", match[1], text, match[0]);
-  if ((match = PAREN.exec(text)) && match[1]) return marker("paren", match[1], text, match[0]);
-  if ((match = LETTER.exec(text)) && match[1]) return marker("letter", match[1], text, match[0]);
-  if ((match = DASH.exec(text))) return marker("dash", "", text, match[0]);
-  if ((match = PLUS.exec(text))) return marker("plus", "", text, match[0]);
+  const numbered = [
+    ["dotted", DOTTED],
+    ["arabic", ARABIC],
+    ["paren", PAREN],
+    ["letter", LETTER],
+  ] as const;
+  for (const [kind, pattern] of numbered) {
+    match = pattern.exec(text);
+    if (match?.[1]) return marker(kind, match[1], text, match[0]);
+  }
+  for (const [kind, pattern] of [
+    ["dash", DASH],
+    ["plus", PLUS],
+  ] as const) {
+    match = pattern.exec(text);
+    if (match) return marker(kind, "", text, match[0]);
+  }
   return null;
 }
 

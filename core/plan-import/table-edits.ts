@@ -128,13 +128,25 @@ export function applyTableEdits(
     const title = normalizeText(row.title);
     if (!title) return; // an empty spare row
     const label = `thêm ${i + 1}`;
-    if (title.length > TITLE_MAX) return void errors.push({ row: label, reason: "title_too_long" });
-    if (row.leadUnitId === null) return void errors.push({ row: label, reason: "unit_missing" });
+    if (title.length > TITLE_MAX) {
+      errors.push({ row: label, reason: "title_too_long" });
+      return;
+    }
+    if (row.leadUnitId === null) {
+      errors.push({ row: label, reason: "unit_missing" });
+      return;
+    }
     const name = nameFor(row.leadUnitId);
-    if (name === null) return void errors.push({ row: label, reason: "unit_unknown" });
+    if (name === null) {
+      errors.push({ row: label, reason: "unit_unknown" });
+      return;
+    }
     const phrase = normalizeText(row.deadlineText);
     const deadline = readDeadline(phrase);
-    if (!deadline) return void errors.push({ row: label, reason: "deadline_unreadable" });
+    if (!deadline) {
+      errors.push({ row: label, reason: "deadline_unreadable" });
+      return;
+    }
     tasks.push({
       ref: `BS${i + 1}`,
       title,

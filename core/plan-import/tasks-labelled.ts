@@ -28,10 +28,10 @@ export function labelledTasks(root: OutlineNode, consumed: Set<OutlineNode>): Ta
     consumed.add(node);
     drafts.push({
       ref: node.ref,
-      title: trimPunctuation(inline.head) || (valueOf(fields, "description") ?? ""),
+      title: trimPunctuation(inline.head) || (fieldValue(fields, "description") ?? ""),
       lead: unitsOf(fields, "lead"),
       coop: unitsOf(fields, "coop"),
-      deadlineText: valueOf(fields, "deadline"),
+      deadlineText: fieldValue(fields, "deadline"),
       section: sectionLabel(node.parent),
       order: node.order,
     });
@@ -39,7 +39,7 @@ export function labelledTasks(root: OutlineNode, consumed: Set<OutlineNode>): Ta
   return drafts;
 }
 
-function valueOf(fields: Field[], kind: Field["kind"]): string | null {
+function fieldValue(fields: Field[], kind: Field["kind"]): string | null {
   const value = fields.find((field) => field.kind === kind && field.value !== "")?.value;
   return value ?? null;
 }

@@ -21,7 +21,10 @@ export function tableTasks(tables: PlacedTable[], warnings: string[]): TaskDraft
   const unitLists = new Map<string, string[]>();
   const unitsIn = (text: string) => {
     let names = unitLists.get(text);
-    if (!names) unitLists.set(text, (names = splitUnitList(text)));
+    if (!names) {
+      names = splitUnitList(text);
+      unitLists.set(text, names);
+    }
     return [...names];
   };
   for (const table of tables) {

@@ -169,7 +169,9 @@ export function exportReport(source: ExportSource, today: string, t: ExportTexts
     const sum: Counts = [0, 0, 0, 0, 0, 0];
     for (const u of source.units) {
       const k = counts.get(u.unitId) ?? [0, 0, 0, 0, 0, 0];
-      k.forEach((v, i) => (sum[i as 0] += v));
+      k.forEach((v, i) => {
+        sum[i as 0] += v;
+      });
       yield summaryRow(u.unitName, k);
     }
     yield summaryRow(t.summary.total_row, sum);

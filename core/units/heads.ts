@@ -97,8 +97,8 @@ const LOWERCASE_HEADS = ["các", "những", "mọi"];
 /** Old-style tone placement in open syllables ("Uỷ", "Toà", "hoá") rewritten to the modern one, for matching only. */
 export function modernTones(text: string): string {
   return text
-    .replace(/([oO])([àáảãạ])(?!\p{L})/gu, (_, o: string, a: string) => toneOn(o, a) + "a")
-    .replace(/([uU])([ỳýỷỹỵ])(?!\p{L})/gu, (_, u: string, y: string) => toneOn(u, y) + "y");
+    .replace(/([oO])([àáảãạ])(?!\p{L})/gu, (_, o: string, a: string) => `${toneOn(o, a)}a`)
+    .replace(/([uU])([ỳýỷỹỵ])(?!\p{L})/gu, (_, u: string, y: string) => `${toneOn(u, y)}y`);
 }
 
 const TONES = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];

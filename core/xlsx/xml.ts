@@ -14,7 +14,8 @@ const NAMES: string[] = [];
 
 /** 1 → A, 27 → AA: the column part of a cell reference. */
 export function columnName(index: number): string {
-  return (NAMES[index] ??= computeColumnName(index));
+  NAMES[index] ??= computeColumnName(index);
+  return NAMES[index];
 }
 
 function computeColumnName(index: number): string {

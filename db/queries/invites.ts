@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { invites, units, type Channel, type Role } from "../schema";
+import { invites, type Channel, type Role } from "../schema";
 import { auditStatement, guardedChange } from "./audit";
 
 /**

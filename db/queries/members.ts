@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { memberChannels, members, units, type Channel, type Role } from "../schema";
+import { memberChannels, members, type Channel, type Role } from "../schema";
 import { auditStatement } from "./audit";
 
 export interface MemberProfile {

@@ -57,7 +57,7 @@ await withBenchStack(
       if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
     });
     const call = (method: string, params: object = {}) =>
-      new Promise<any>((resolve) => {
+      new Promise<unknown>((resolve) => {
         pending.set(++id, resolve);
         ws.send(JSON.stringify({ id, method, params }));
       });

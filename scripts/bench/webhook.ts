@@ -284,7 +284,7 @@ export async function floorRound(stack: BenchStack, echoCpu: CpuMeter, count: nu
     for (let i = 0; i < count; i++) {
       echoCpu.start(floor.name);
       const echo = await stack.send("echo", textFrom(42, "xin chào")(), floor.trips);
-      times?.get(floor.name)!.push(echo.ms);
+      times?.get(floor.name)?.push(echo.ms);
     }
     await settle();
     echoCpu.stop();

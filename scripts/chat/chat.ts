@@ -66,7 +66,7 @@ export async function runChat(opts: ChatOptions): Promise<void> {
   const input = opts.input ?? process.stdin;
   const output = opts.output ?? process.stdout;
   const isTTY = !!output.isTTY && !!(input as { isTTY?: boolean }).isTTY;
-  const st: Style = { color: opts.color ?? (!!output.isTTY && !process.env["NO_COLOR"]) };
+  const st: Style = { color: opts.color ?? (!!output.isTTY && !process.env.NO_COLOR) };
   const downloads = opts.downloadsDir ?? resolve(root, ".wrangler/chat-downloads");
   const fakeUrl = opts.fakeUrl.replace(/\/+$/, "");
   const webhookUrl = `${opts.workerUrl.replace(/\/+$/, "")}/telegram/webhook`;
@@ -583,7 +583,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const user = arg("--user");
   await runChat({
     workerUrl: arg("--worker") ?? "http://127.0.0.1:8787",
-    fakeUrl: arg("--fake") ?? process.env["FAKE_TELEGRAM_URL"] ?? "http://127.0.0.1:8790",
+    fakeUrl: arg("--fake") ?? process.env.FAKE_TELEGRAM_URL ?? "http://127.0.0.1:8790",
     secret: arg("--secret") ?? settings.secret,
     token: settings.token,
     root,

@@ -28,7 +28,7 @@ const HELP = [
 ];
 
 export async function runZaloChat(opts: ZaloChatOptions): Promise<void> {
-  const st: Style = { color: !!process.stdout.isTTY && !process.env["NO_COLOR"] };
+  const st: Style = { color: !!process.stdout.isTTY && !process.env.NO_COLOR };
   const fakeUrl = opts.fakeUrl.replace(/\/+$/, "");
   const demo = await loadDemoMembers(opts.root);
   const users = buildUserList(demo.members, {

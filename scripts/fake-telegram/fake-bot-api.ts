@@ -497,28 +497,28 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
       chat: c.info,
       date: m.date,
     };
-    if (m.edit_date) out["edit_date"] = m.edit_date;
+    if (m.edit_date) out.edit_date = m.edit_date;
     if (m.reply_to_message_id && depth === 0) {
       const r = findMessage(m.chat_id, m.reply_to_message_id);
-      if (r && !r.deleted) out["reply_to_message"] = toTelegramMessage(r, 1);
+      if (r && !r.deleted) out.reply_to_message = toTelegramMessage(r, 1);
     }
     if (m.text !== undefined) {
-      out["text"] = m.text;
-      if (m.entities?.length) out["entities"] = m.entities;
+      out.text = m.text;
+      if (m.entities?.length) out.entities = m.entities;
     }
-    if (m.document) out["document"] = fileForMessage(m.document);
+    if (m.document) out.document = fileForMessage(m.document);
     if (m.photo) {
       const base = { file_id: m.photo.file_id, file_unique_id: m.photo.file_unique_id, file_size: m.photo.file_size };
-      out["photo"] = [
+      out.photo = [
         { ...base, width: 90, height: 90 },
         { ...base, width: 800, height: 800 },
       ];
     }
     if (m.caption !== undefined) {
-      out["caption"] = m.caption;
-      if (m.caption_entities?.length) out["caption_entities"] = m.caption_entities;
+      out.caption = m.caption;
+      if (m.caption_entities?.length) out.caption_entities = m.caption_entities;
     }
-    if (m.reply_markup && "inline_keyboard" in m.reply_markup) out["reply_markup"] = m.reply_markup;
+    if (m.reply_markup && "inline_keyboard" in m.reply_markup) out.reply_markup = m.reply_markup;
     return out;
   }
 
@@ -1112,8 +1112,8 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
         params: p ? p.forLog() : {},
         status,
         ok: status === 200,
-        ...(typeof body["description"] === "string" ? { description: body["description"] } : {}),
-        ...(status === 200 ? { result: body["result"] } : {}),
+        ...(typeof body.description === "string" ? { description: body.description } : {}),
+        ...(status === 200 ? { result: body.result } : {}),
       });
       return jsonResponse(status, body);
     };
@@ -1157,7 +1157,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
       return jsonResponse(401, { ok: false, error_code: 401, description: "Unauthorized" });
     }
     const f = filesByPath.get(path);
-    if (!f || !f.bytes) return jsonResponse(404, { ok: false, error_code: 404, description: "Not Found" });
+    if (!f?.bytes) return jsonResponse(404, { ok: false, error_code: 404, description: "Not Found" });
     return new Response(f.bytes, {
       status: 200,
       headers: {
@@ -1242,8 +1242,8 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
       if (ents.length) m.caption_entities = ents;
     }
     const message = toTelegramMessage(m);
-    message["from"] = user;
-    message["chat"] = c.info;
+    message.from = user;
+    message.chat = c.info;
     return pushUpdate({ message });
   }
 
@@ -1469,7 +1469,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}) {
       const fileMatch = /^files\/([^/]+)$/.exec(path);
       if (fileMatch && m === "GET") {
         const f = files.get(decodeURIComponent(fileMatch[1]!));
-        if (!f || !f.bytes) return controlError(404, "Not Found: file");
+        if (!f?.bytes) return controlError(404, "Not Found: file");
         return new Response(f.bytes, {
           headers: {
             "content-type": f.info.mime_type ?? "application/octet-stream",

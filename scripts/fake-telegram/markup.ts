@@ -130,7 +130,7 @@ export function parseHtml(src: string): ParseResult {
       }
       attrs[attrName] = decodeAll(raw);
     }
-    if (name === "span" && attrs["class"] !== "tg-spoiler") {
+    if (name === "span" && attrs.class !== "tg-spoiler") {
       return fail(`Tag "span" must have class "tg-spoiler" at byte offset ${byteOffset(src, begin)}`);
     }
     stack.push({ name, offset: out.length, attrs });
@@ -181,18 +181,18 @@ function htmlEntity(tag: OpenTag, length: number, stack: OpenTag[]): MessageEnti
       const parent = stack[stack.length - 1];
       if (parent?.name === "pre") {
         // <pre><code class="language-x"> becomes one pre entity with a language
-        const lang = /^language-(.+)$/.exec(tag.attrs["class"] ?? "")?.[1];
-        if (lang) parent.attrs["language"] = lang;
+        const lang = /^language-(.+)$/.exec(tag.attrs.class ?? "")?.[1];
+        if (lang) parent.attrs.language = lang;
         return null;
       }
       return { type: "code", ...base };
     }
     case "pre":
-      return tag.attrs["language"] ? { type: "pre", ...base, language: tag.attrs["language"] } : { type: "pre", ...base };
+      return tag.attrs.language ? { type: "pre", ...base, language: tag.attrs.language } : { type: "pre", ...base };
     case "blockquote":
       return { type: "expandable" in tag.attrs ? "expandable_blockquote" : "blockquote", ...base };
     case "a": {
-      const href = tag.attrs["href"] ?? "";
+      const href = tag.attrs.href ?? "";
       if (!href) return null;
       const mention = /^tg:\/\/user\?id=(\d+)$/.exec(href);
       if (mention) return { type: "text_mention", ...base, user: { id: Number(mention[1]), is_bot: false, first_name: "" } };
@@ -307,7 +307,7 @@ export function parseMarkdownV2(src: string): ParseResult {
     }
     if (c === "]") {
       const top = stack[stack.length - 1];
-      if (!top || top.token !== "[") return fail(`Character ']' is reserved and must be escaped with the preceding '\\'`);
+      if (top?.token !== "[") return fail(`Character ']' is reserved and must be escaped with the preceding '\\'`);
       stack.pop();
       if (src[i + 1] !== "(") return fail(`Character '[' is reserved and must be escaped with the preceding '\\'`);
       let j = i + 2;

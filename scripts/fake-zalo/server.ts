@@ -36,13 +36,13 @@ export async function startFakeZaloApi(options: StartFakeZaloApiOptions = {}): P
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
-  const valueOf = (flag: string) => {
+  const optionValue = (flag: string) => {
     const i = args.indexOf(flag);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const token = valueOf("--token");
+  const token = optionValue("--token");
   const fake = await startFakeZaloApi({
-    port: Number(valueOf("--port") ?? 8791),
+    port: Number(optionValue("--port") ?? 8791),
     ...(args.includes("--no-rate-limit") ? { rateLimit: false as const } : {}),
     ...(token ? { token } : {}),
   });

@@ -92,7 +92,7 @@ describe("/xuat", () => {
     expect(all[5]).toMatchObject({ "Số hiệu": "6", "Đơn vị": unitB, "Trạng thái": "Chưa đến hạn" });
 
     // A date is a real date: sortable, shown as dd/mm/yyyy.
-    const due = wb.Sheets["Tất cả nhiệm vụ"]!["I2"];
+    const due = wb.Sheets["Tất cả nhiệm vụ"]!.I2;
     expect(typeof due.v).toBe("number");
     expect(due.z).toBe("dd/mm/yyyy");
 
@@ -181,7 +181,7 @@ describe("/xuat", () => {
       },
     ]);
     // Values are numbers, for the office to compute with.
-    expect(sheet["F2"]).toMatchObject({ t: "n", v: 61.5 });
+    expect(sheet.F2).toMatchObject({ t: "n", v: 61.5 });
   });
 
   it("sends the CSV from the button under the workbook: UTF-8 with a BOM for Excel", async () => {

@@ -79,10 +79,20 @@ export async function deliver(e: Env, messages: QueuedMessage[], options: { atte
   let batchDelay: number | undefined;
   for (const m of batch.messages) {
     const retry = m.retry.bind(m);
-    Object.defineProperty(m, "retry", { value: (o?: QueueRetryOptions) => (delays.set(m.id, o?.delaySeconds), retry(o)) });
+    Object.defineProperty(m, "retry", {
+      value: (o?: QueueRetryOptions) => {
+        delays.set(m.id, o?.delaySeconds);
+        retry(o);
+      },
+    });
   }
   const retryAll = batch.retryAll.bind(batch);
-  Object.defineProperty(batch, "retryAll", { value: (o?: QueueRetryOptions) => ((batchDelay = o?.delaySeconds), retryAll(o)) });
+  Object.defineProperty(batch, "retryAll", {
+    value: (o?: QueueRetryOptions) => {
+      batchDelay = o?.delaySeconds;
+      retryAll(o);
+    },
+  });
   const ctx = createExecutionContext();
   if (options.deps) await consumeAlerts(batch, e, { pacer: new SendPacer(25, 1000), ...options.deps });
   else await worker.queue!(batch, e, ctx);

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { buttons, chatMessages, lastMessage, pressButton, say } from "../support/fake-telegram";
 import { makeCommittee, makeMember } from "../support/fixtures";
-import { callbackUpdate, documentUpdate, postUpdate, textUpdate } from "../support/webhook";
+import { callbackUpdate, documentUpdate, postUpdate } from "../support/webhook";
 
 const assignmentRow = (id: number) =>
   env.DB.prepare("select state, progress, last_report_at is not null as reported from assignments where id = ?").bind(id).first();

@@ -8,7 +8,7 @@ import { TEST_WEBHOOK_SECRET } from "../support/constants";
 /** Debian's chromium, headless, offline, with a profile of its own. */
 export async function launchBrowser(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "web-chromium-")), {
-    executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: [
       "--headless",

@@ -27,14 +27,14 @@ describe("readDocx: text", () => {
       "<w:p/>",
     ].join("");
     expect(await text(await buildDocx(body))).toBe(
-      [
+      `${[
         "**KẾ HOẠCH**",
         "Thực hiện **Nghị quyết** số **45**-NQ/TW",
         "Số: 123-KH/TU\ndòng hai & <ba>",
         "còn lại",
         "Hộp chữ",
         "đã sửa định dạng",
-      ].join("\n\n") + "\n",
+      ].join("\n\n")}\n`,
     );
   });
 
@@ -100,13 +100,13 @@ describe("readDocx: text", () => {
       ["", "Ghi chú\n--------", "", ""],
     ]);
     expect(await text(await buildDocx(body))).toBe(
-      [
+      `${[
         "| **TT** | **Nhiệm vụ** | **Cơ quan chủ trì** | **Thời gian** |",
         "| **I** | **Nhóm nhiệm vụ thứ nhất** |  |  |",
         "| 1 | Xây dựng đề án A / B | Sở Nội vụ | Quý III/2025 |",
         "| 2 | Tổ chức tập huấn ở các xã | Sở Nội vụ |  |",
         "|  | Ghi chú |  |  |",
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     );
   });
 

@@ -117,7 +117,9 @@ describe("reading a plan file and naming it", () => {
     });
     const utf16 = new Uint8Array(2 + "Kế hoạch".length * 2);
     utf16.set([0xff, 0xfe]);
-    [..."Kế hoạch"].forEach((ch, i) => new DataView(utf16.buffer).setUint16(2 + i * 2, ch.charCodeAt(0), true));
+    [..."Kế hoạch"].forEach((ch, i) => {
+      new DataView(utf16.buffer).setUint16(2 + i * 2, ch.charCodeAt(0), true);
+    });
     expect(await readPlanFile({ name: "a.txt", mime: null, size: null }, utf16)).toMatchObject({ ok: true, text: "Kế hoạch" });
   });
 

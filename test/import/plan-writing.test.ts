@@ -48,7 +48,10 @@ const batchSizes: number[] = [];
 const countingD1 = new Proxy(env.DB, {
   get(target, property) {
     if (property === "batch")
-      return (statements: D1PreparedStatement[]) => (batchSizes.push(statements.length), target.batch(statements));
+      return (statements: D1PreparedStatement[]) => {
+        batchSizes.push(statements.length);
+        return target.batch(statements);
+      };
     const value = Reflect.get(target, property);
     return typeof value === "function" ? value.bind(target) : value;
   },
@@ -89,7 +92,7 @@ describe("writing an imported plan", () => {
       monitor_unit_id: c.monitor,
       implements_text: "Nghị quyết số 45-NQ/TW ngày 24/11/2023",
     });
-    expect(plan!["title"]).toMatch(/^Kế hoạch thực hiện Nghị quyết số 45-NQ\/TW/);
+    expect(plan!.title).toMatch(/^Kế hoạch thực hiện Nghị quyết số 45-NQ\/TW/);
     expect(await count("select count(*) n from targets where plan_id = ?", planId)).toBe(2);
     expect(await count("select count(*) n from tasks where plan_id = ?", planId)).toBe(11);
 

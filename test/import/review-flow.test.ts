@@ -118,7 +118,7 @@ describe("importing a plan through the chat", () => {
     const press = callbackUpdate(c.admin, 1, confirmButton.data!);
     await postUpdate(press);
     const answers = await apiCalls("answerCallbackQuery");
-    expect(answers.find((a) => a.params["callback_query_id"] === press.callback_query!.id)?.params["text"]).toContain(
+    expect(answers.find((a) => a.params.callback_query_id === press.callback_query!.id)?.params.text).toContain(
       "đã kết thúc hoặc đã cũ",
     );
     expect(await count("select count(*) n from tasks")).toBe(tasksNow);
@@ -186,7 +186,7 @@ describe("who may import", () => {
     const forged = callbackUpdate(c.officialA, 1, "im:AAAAAAAA:ok");
     await postUpdate(forged);
     const answers = await apiCalls("answerCallbackQuery");
-    expect(answers.find((a) => a.params["callback_query_id"] === forged.callback_query!.id)?.params["text"]).toBe(
+    expect(answers.find((a) => a.params.callback_query_id === forged.callback_query!.id)?.params.text).toBe(
       "Chỉ người quản trị mới dùng được lệnh này.",
     );
     expect(await count("select count(*) n from plan_imports where member_id = ?", c.officialA.memberId)).toBe(0);
@@ -200,7 +200,7 @@ describe("who may import", () => {
     const press = callbackUpdate(otherAdmin, 1, confirm.data!);
     await postUpdate(press);
     const answers = await apiCalls("answerCallbackQuery");
-    expect(answers.find((a) => a.params["callback_query_id"] === press.callback_query!.id)?.params["text"]).toContain("đã cũ");
+    expect(answers.find((a) => a.params.callback_query_id === press.callback_query!.id)?.params.text).toContain("đã cũ");
     expect(await count("select count(*) n from plans where monitor_unit_id = ?", c.monitor)).toBe(0);
   });
 });

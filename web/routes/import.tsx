@@ -40,7 +40,7 @@ importRoutes.post("/nhap", async (c) => {
   const viewer = c.var.viewer;
   const refuse = (message: string, status: 400 | 409 | 413 | 415) =>
     c.html(<ImportUploadPage viewer={viewer} error={message} />, status);
-  const file = (await c.req.parseBody({ all: true }))["file"];
+  const file = (await c.req.parseBody({ all: true })).file;
   if (!(file instanceof File) || (file.size === 0 && !file.name)) return refuse(t.noFile, 400);
   const info = { name: file.name || null, mime: file.type || null, size: file.size };
   const refused = precheckPlanFile(info);

@@ -163,7 +163,7 @@ officialFormRoutes.post("/bieu-mau/:token", async (c) => {
     percent = parsed.value;
   }
   if (!note.ok) return again(note.reason === "empty" ? f.errors.noteEmpty : f.errors.noteTooLong);
-  const upload = await storeEvidence(c.env.FILES, a.id, filesOf(body["files"]));
+  const upload = await storeEvidence(c.env.FILES, a.id, filesOf(body.files));
   if (!upload.ok) return again(f.errors[upload.reason](upload.file ?? ""));
   const result = await submitReport(createDb(c.env.DB), {
     assignmentId: a.id,

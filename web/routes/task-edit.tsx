@@ -46,9 +46,9 @@ taskEditRoutes.post("/nhiem-vu/:id{[0-9]+}/sua", async (c) => {
   const found = await editableTask(c);
   if (!found.task) return found.error;
   const body = await c.req.parseBody();
-  const title = normalizeText(typeof body["title"] === "string" ? body["title"] : "");
+  const title = normalizeText(typeof body.title === "string" ? body.title : "");
   if (!title || title.length > 2000) return refuse(c, e.titleEmpty, 400);
-  const deadline = deadlineOf(typeof body["deadline"] === "string" ? body["deadline"] : "");
+  const deadline = deadlineOf(typeof body.deadline === "string" ? body.deadline : "");
   if (!deadline) return refuse(c, e.deadlineUnreadable, 400);
   const { task } = found;
   if (title === task.title && deadline.text === task.deadlineText) return c.redirect(`/web/nhiem-vu/${task.id}`, 303);
@@ -86,16 +86,16 @@ taskEditRoutes.post("/ke-hoach/them-nhiem-vu", async (c) => {
   const plan = await currentPlan(c);
   if (!plan || !canEditTasks(actorOf(c), plan)) return refuse(c, t.errors.manageOnly, 403);
   const body = await c.req.parseBody();
-  const title = normalizeText(typeof body["title"] === "string" ? body["title"] : "");
+  const title = normalizeText(typeof body.title === "string" ? body.title : "");
   if (!title || title.length > 2000) return refuse(c, e.titleEmpty, 400);
-  const unitId = Number(body["unitId"]);
+  const unitId = Number(body.unitId);
   const units = await c.env.DB.prepare(
     "select distinct a.unit_id as id from assignments a join tasks t on t.id = a.task_id where t.plan_id = ?1",
   )
     .bind(plan.id)
     .all<{ id: number }>();
   if (!units.results.some((u) => u.id === unitId)) return refuse(c, e.unitMissing, 400);
-  const deadline = deadlineOf(typeof body["deadline"] === "string" ? body["deadline"] : "");
+  const deadline = deadlineOf(typeof body.deadline === "string" ? body.deadline : "");
   if (!deadline) return refuse(c, e.deadlineUnreadable, 400);
   const added = await addTask(createDb(c.env.DB), {
     planId: plan.id,

@@ -94,7 +94,9 @@ async function renderApprovals(ctx: MemberContext, requestedPage: number): Promi
   const shown = items.slice(offset, offset + PER_PAGE);
   const lines = [t.header(planLabel(plan), items.length), ""];
   if (items.length === 0) lines.push(t.none);
-  shown.forEach((item, i) => lines.push(line(offset + i + 1, item)));
+  shown.forEach((item, i) => {
+    lines.push(line(offset + i + 1, item));
+  });
   if (items.length > 0) lines.push("", t.footer(canManagePlan(ctx.member, plan)));
   const keyboard = numberButtons(
     new Actions(),

@@ -1,5 +1,4 @@
 import { Composer } from "grammy";
-import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { exportSource } from "../../../db/queries/export";
 import { adminExport } from "../../callback-data";
 import type { BotContext, MemberContext } from "../../context";

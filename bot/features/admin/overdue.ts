@@ -52,7 +52,7 @@ overdueFeature.callbackQuery(adminRemindUnit.pattern, async (ctx) => {
 
   const m = t.message;
   const lines = [m.header(escapeHtml(plan.monitorUnitName)), adminTexts.planLine(planLabel(plan)), m.intro(unit.count)];
-  unit.items.forEach((item, i) =>
+  unit.items.forEach((item, i) => {
     lines.push(
       m.item(
         i + 1,
@@ -61,8 +61,8 @@ overdueFeature.callbackQuery(adminRemindUnit.pattern, async (ctx) => {
         formatDate(item.due),
         daysBetween(item.due, today),
       ),
-    ),
-  );
+    );
+  });
   if (unit.count > unit.items.length) lines.push(m.more(unit.count - unit.items.length));
   lines.push(m.next);
   const payload = {

@@ -52,7 +52,9 @@ async function renderOverview(ctx: MemberContext): Promise<void> {
     if (o.worstUnits.length === 0) lines.push(t.noOverdue);
     else {
       lines.push(t.worstHeader);
-      o.worstUnits.forEach((u, i) => lines.push(t.worstLine(i + 1, escapeHtml(u.unitName), u.count)));
+      o.worstUnits.forEach((u, i) => {
+        lines.push(t.worstLine(i + 1, escapeHtml(u.unitName), u.count));
+      });
       if (o.unitsOverdue > o.worstUnits.length) lines.push(t.otherUnits(o.unitsOverdue - o.worstUnits.length));
     }
   }

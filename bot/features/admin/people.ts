@@ -186,9 +186,9 @@ async function renderMembers(ctx: MemberContext, unitId: number): Promise<void> 
   const shown = people.slice(0, MEMBERS_PER_PAGE);
   const lines = [t.header(escapeHtml(unit.name), people.length), ""];
   if (people.length === 0) lines.push(t.none);
-  shown.forEach((m, i) =>
-    lines.push(t.line(i + 1, escapeHtml(m.fullName), roleLabel[m.role], memberFlags(m, today).join(" · "))),
-  );
+  shown.forEach((m, i) => {
+    lines.push(t.line(i + 1, escapeHtml(m.fullName), roleLabel[m.role], memberFlags(m, today).join(" · ")));
+  });
   if (people.length > shown.length) lines.push(adminTexts.more(people.length - shown.length));
   if (people.length > 0) lines.push("", t.footer);
   const keyboard = numberButtons(

@@ -36,7 +36,9 @@ async function renderPlans(ctx: MemberContext, answered = false): Promise<void> 
   const plans = all.slice(0, PLANS_SHOWN);
   if (current && !plans.includes(current)) plans.push(current);
   const lines = [t.header(all.length), ""];
-  plans.forEach((p, i) => lines.push(t.line(i + 1, escapeHtml(label(p, 150)), p.id === current?.id)));
+  plans.forEach((p, i) => {
+    lines.push(t.line(i + 1, escapeHtml(label(p, 150)), p.id === current?.id));
+  });
   lines.push("", t.footer);
   const keyboard = numberButtons(
     new Actions(),

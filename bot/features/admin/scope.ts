@@ -1,4 +1,4 @@
-import { Actions } from "../../ports/actions";
+import type { Actions } from "../../ports/actions";
 import { canManagePlan } from "../../../core/access/policy";
 import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
 import type { MemberContext } from "../../context";

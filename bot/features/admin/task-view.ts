@@ -71,11 +71,9 @@ taskViewFeature.callbackQuery(adminTaskHistory.pattern, async (ctx) => {
   const page = requested >= pages.length ? pages.length - 1 : requested;
   const body = pages[page] ?? [];
   const keyboard = new Actions();
-  files
-    .slice(-FILE_BUTTONS_MAX)
-    .forEach((f, i) =>
-      keyboard.text(historyTexts.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row(),
-    );
+  files.slice(-FILE_BUTTONS_MAX).forEach((f, i) => {
+    keyboard.text(historyTexts.fileButton(i + 1, shorten(f.name, 24)), openEvidence.build(f.reportId, f.index)).row();
+  });
   pager(keyboard, page, pages.length, (p) => adminTaskHistory.build(taskId, p)).text(t.backToTask, adminTask.build(taskId));
   const header = t.historyHeader(escapeHtml(found.task.ref), page + 1, pages.length);
   await show(c, [header, "", body.length ? body.join("\n") : t.historyEmpty].join("\n"), keyboard);

@@ -42,7 +42,9 @@ unitViewFeature.command("donvi", async (ctx) => {
   if (found.length === 1) return renderUnit(c, plan, found[0]!.id, 0);
   const shown = found.slice(0, SEARCH_LIMIT);
   const lines = [adminTexts.units.choose(escapeHtml(shorten(query, ECHO_MAX))), ""];
-  shown.forEach((u, i) => lines.push(`${i + 1}. ${escapeHtml(u.name)}`));
+  shown.forEach((u, i) => {
+    lines.push(`${i + 1}. ${escapeHtml(u.name)}`);
+  });
   if (found.length > SEARCH_LIMIT) lines.push("", adminTexts.units.tooMany);
   await show(
     c,
@@ -80,7 +82,9 @@ async function renderUnitList(ctx: MemberContext, requestedPage: number): Promis
   const { page, pages, offset } = paginate(unitCount, UNITS_PER_PAGE, units.length === 0 ? 0 : requestedPage);
   const lines = [adminTexts.units.header(planLabel(plan), unitCount), ""];
   if (units.length === 0) lines.push(adminTexts.units.none);
-  units.forEach((u, i) => lines.push(adminTexts.units.line(offset + i + 1, escapeHtml(u.unitName), u.total, u.overdue, u.done)));
+  units.forEach((u, i) => {
+    lines.push(adminTexts.units.line(offset + i + 1, escapeHtml(u.unitName), u.total, u.overdue, u.done));
+  });
   lines.push("", adminTexts.units.footer);
   const keyboard = numberButtons(
     new Actions(),

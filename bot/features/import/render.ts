@@ -108,7 +108,7 @@ export function describeDeadline(d: Deadline): string {
   else if (d.kind === "per_plan") parts.push(t.deadline.perPlan);
   if (d.recurrence) {
     const cadence = (d.dayOfMonth ? `${t.deadline.dayOfMonth(d.dayOfMonth)} ` : "") + t.deadline.recurrence[d.recurrence];
-    parts.push(parts.length > 0 ? t.deadline.then(cadence) : cadence);
+    parts.push(parts.length > 0 ? t.deadline.afterwards(cadence) : cadence);
   }
   return parts.length > 0 ? parts.join(" · ") : t.deadline.none;
 }
