@@ -1,5 +1,6 @@
 import { cleanInline, stripEmphasis } from "./clean";
 import { startsWithFieldLabel } from "./fields";
+import { readFlatTable } from "./flat-table";
 import { type Cell, readLineTable, readPipeRow } from "./line-table";
 import { sourceLines, wrapWidth } from "./source-text";
 
@@ -34,6 +35,13 @@ export function splitBlocks(source: string): Block[] {
       const { rows, next } = readLineTable(lines, i);
       if (rows.length > 0) blocks.push({ kind: "table", rows, order: blocks.length });
       i = next;
+      continue;
+    }
+    const flat = /^s?tt\.?$/i.test(trimmed) ? readFlatTable(lines, i) : null;
+    if (flat) {
+      flush();
+      blocks.push({ kind: "table", rows: flat.rows, order: blocks.length });
+      i = flat.next;
       continue;
     }
     if (isPipeRow(trimmed)) {

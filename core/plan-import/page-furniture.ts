@@ -7,6 +7,7 @@
 const PAGE_NUMBER = /^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$/;
 const MIN_PAGES = 3;
 const MAX_HEADER_LENGTH = 100;
+const MIN_HEADER_LENGTH = 8;
 const STAMP = /^\s*(?:Ký bởi|Ngày ký)\s*:/u;
 
 export function dropPageFurniture(lines: string[]): string[] {
@@ -19,6 +20,8 @@ export function dropPageFurniture(lines: string[]): string[] {
   lines.forEach((line, i) => {
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.length > MAX_HEADER_LENGTH || PAGE_NUMBER.test(trimmed) || !/\d/.test(trimmed)) return;
+    // A header names the publication: a row number "2." beside a page number is not one.
+    if (trimmed.length < MIN_HEADER_LENGTH || !/\p{L}{2}/u.test(trimmed)) return;
     const after = nextFilled(i, 1);
     const before = nextFilled(i, -1);
     const number = [after, before].find((at) => at >= 0 && PAGE_NUMBER.test(lines[at] ?? ""));
