@@ -2,6 +2,7 @@ import { splitBlocks } from "./blocks";
 import { extractContent } from "./content";
 import { collectUnits, finalizeTasks } from "./finalize";
 import { extractHeader } from "./header";
+import { unitsAsWritten } from "./as-written";
 import { buildOutline, type OutlineNode } from "./outline";
 import { extractTargets } from "./targets";
 import { labelledTasks } from "./tasks-labelled";
@@ -38,6 +39,7 @@ export function extractPlan(text: string): ExtractedPlan {
   ];
   const content = extractContent(root, consumed, warnings);
   const tasks = finalizeTasks(drafts, warnings);
+  unitsAsWritten(tasks, text);
   if (tasks.length === 0) warnings.push("Không tìm thấy nhiệm vụ nào");
   return { header, targets, units: collectUnits(tasks), tasks, content, warnings };
 }
