@@ -90,7 +90,7 @@ function isPipeRow(line: string): boolean {
 
 const HEADING_MARKER = /^(?:[IVXL]{1,6}\s*[.\-–—:)]\s*\p{Lu}|(?:Điều|Phần|Chương|Mục)\s+\d|[A-ZĐ][.)]\s+\p{Lu})/u;
 // A line that ends like this is cut mid-phrase: "… các sở," / "ban, ngành".
-const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|số|ngày|những|được))$/u;
+const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|những|được))$/u;
 
 /**
  * Whether a line opens a new paragraph although no blank line precedes it. A list marker
