@@ -11,9 +11,6 @@ import { tableTasks } from "./tasks-table";
 import { unitSectionTasks } from "./tasks-unit-sections";
 import type { ExtractedPlan } from "./types";
 
-// A plan assigns its tasks by unit sections or labelled fields when it does so for a few of them.
-const STRUCTURED_TASKS = 3;
-
 export type { ExtractedHeader, ExtractedPlan, ExtractedTarget, ExtractedTask } from "./types";
 
 /**
@@ -34,7 +31,7 @@ export function extractPlan(text: string): ExtractedPlan {
   const drafts = [
     ...labelled,
     ...unitSections,
-    ...sentenceTasks(root, consumed, labelled.length + unitSections.length >= STRUCTURED_TASKS),
+    ...sentenceTasks(root, consumed, labelled.length + unitSections.length),
     ...tableTasks(tables, warnings),
   ];
   const content = extractContent(root, consumed, warnings);
