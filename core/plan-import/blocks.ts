@@ -106,6 +106,8 @@ function opensParagraph(line: string, previous: string, width: number | null): b
     if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
     return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short;
   }
+  // "./." closes the body; "Nơi nhận" opens the addressee list.
+  if (/\.\/\.$/.test(before) || /^Nơi nhận\b/u.test(text)) return true;
   if (width === null || !/^\p{Lu}/u.test(text)) return false;
   if (opensAssignment(text) && !OPEN_ENDING.test(before) && !/[,;]$/.test(before)) return true;
   if (isHeadingLine(text) && text.length > 3) return !OPEN_ENDING.test(before);

@@ -27,10 +27,11 @@ export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, str
   for (const node of walk(root)) {
     if (consumed.has(node) || !node.marker || node.marker.style === "roman") continue;
     if (node.kind === "purpose" || node.kind === "targets" || node.kind === "appendix") continue;
-    const draft =
-      fromTrailingParenthesis(node) ?? (structured ? null : fromAssignmentLine(node)) ?? (structured ? null : fromSubject(node));
+    const itemDraft = fromTrailingParenthesis(node) ?? (structured ? null : fromAssignmentLine(node));
+    const draft = itemDraft ?? (structured ? null : fromSubject(node));
     if (!draft) continue;
-    for (const inner of walk(node)) consumed.add(inner);
+    // A sentence item keeps its bullets for the walk: they may assign parts of it themselves.
+    if (itemDraft || node.children.length === 0) for (const inner of walk(node)) consumed.add(inner);
     consumed.add(node);
     if (!draft.deadlineText) draft.deadlineText = periods(node);
     drafts.push(draft);
@@ -101,7 +102,10 @@ function fromAssignmentLine(node: OutlineNode): TaskDraft | null {
 }
 
 function fromSubject(node: OutlineNode): TaskDraft | null {
-  if (node.kind !== "assignments" || node.children.length > 0) return null;
+  // Bullets under the sentence detail it (and may assign parts of it themselves).
+  if (node.kind !== "assignments" || node.children.some((c) => c.marker?.style !== "dash" && c.marker?.style !== "plus")) {
+    return null;
+  }
   const assignment = readAssignment(node.text);
   if (!assignment) return null;
   const text = [node.text, ...node.body.map((p) => p.text)].join(" ");
