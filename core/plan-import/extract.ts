@@ -31,7 +31,7 @@ export function extractPlan(text: string): ExtractedPlan {
   const drafts = [
     ...labelled,
     ...unitSections,
-    ...sentenceTasks(root, consumed, labelled.length + unitSections.length),
+    ...sentenceTasks(root, consumed, labelled.length + new Set(unitSections.map((d) => d.lead.join("; "))).size),
     ...tableTasks(tables, warnings),
   ];
   const content = extractContent(root, consumed, warnings);

@@ -1,9 +1,9 @@
-import { type Assignment, readAssignment } from "./assignment";
+import { type Assignment, findDeadlinePhrase, readAssignment } from "./assignment";
 import { trimPunctuation } from "./clean";
 import { parseField } from "./fields";
 import { type OutlineNode, walk } from "./outline";
 import { periodHeading } from "./period-heading";
-import { sectionLabel } from "./task-parts";
+import { cooperatingUnits, sectionLabel } from "./task-parts";
 import type { TaskDraft } from "./types";
 
 /**
@@ -30,8 +30,10 @@ export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, str
     const itemDraft = fromTrailingParenthesis(node) ?? (structured ? null : fromAssignmentLine(node));
     const draft = itemDraft ?? (structured ? null : fromSubject(node));
     if (!draft) continue;
-    // A sentence item keeps its bullets for the walk: they may assign parts of it themselves.
+    // A sentence item keeps its bullets for the walk: they may assign parts of it themselves;
+    // after "Cụ thể:" they are its parts, given to the sentence's units.
     if (itemDraft || node.children.length === 0) for (const inner of walk(node)) consumed.add(inner);
+    else if (/:$/.test(node.text.trim())) drafts.push(...partsOf(node, draft, consumed));
     consumed.add(node);
     if (!draft.deadlineText) draft.deadlineText = periods(node);
     drafts.push(draft);
@@ -75,7 +77,8 @@ function fromTrailingParenthesis(node: OutlineNode): TaskDraft | null {
 }
 
 const MAX_ITEM_LINES = 3;
-// A plan assigns its tasks by unit sections or labelled fields when it does so for a few of them.
+// A plan assigns its tasks by unit sections or labelled fields when it has a few of them
+// (`structuredCount`: labelled items plus units with a section of their own).
 const STRUCTURED_TASKS = 3;
 
 /** An item whose body (or first bullet) is the sentence assigning it. */
@@ -99,6 +102,22 @@ function fromAssignmentLine(node: OutlineNode): TaskDraft | null {
     draft.deadlineText = lines.map(parseField).find((field) => field?.kind === "deadline")?.value ?? (period ? node.text : null);
   }
   return draft;
+}
+
+function partsOf(node: OutlineNode, whole: TaskDraft, consumed: Set<OutlineNode>): TaskDraft[] {
+  return node.children.map((child) => {
+    for (const inner of walk(child)) consumed.add(inner);
+    consumed.add(child);
+    const title = [child.text, ...child.body.map((p) => p.text)].join(" ");
+    return {
+      ...whole,
+      ref: child.ref,
+      title: trimPunctuation(title),
+      coop: cooperatingUnits(title),
+      deadlineText: findDeadlinePhrase(title) ?? whole.deadlineText,
+      order: child.order,
+    };
+  });
 }
 
 function fromSubject(node: OutlineNode): TaskDraft | null {
