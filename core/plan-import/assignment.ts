@@ -18,8 +18,9 @@ export interface Assignment {
 }
 
 const OPENING_VERB = /^(?:giao cho|giao|đề nghị|yêu cầu|chỉ đạo)\s+/iu;
+// (JavaScript's \b knows only ASCII letters: "sở", "cứ" need a letter-aware boundary.)
 // "Trên cơ sở …, ", "Căn cứ …, ", "Trong quá trình …, ": an opening clause before the subject.
-const OPENING_CLAUSE = /^(?:trên cơ sở|căn cứ|trong quá trình|để|nhằm|đối với)\b/iu;
+const OPENING_CLAUSE = /^(?:trên cơ sở|căn cứ|trong quá trình|để|nhằm|đối với)(?!\p{L})/iu;
 // The subject does something: a role verb after it shows the sentence assigns work.
 const ROLE =
   /\b(?:chu tri|tham muu|phoi hop|trinh|thuc hien|to chuc|xay dung|chi dao|chiu trach nhiem|co trach nhiem|theo doi|huong dan|bao cao|chuan bi|trien khai|ban hanh|bo tri|can doi|tong hop|quan triet|lanh dao|kiem tra|giam sat|gui|chu dong|tap trung|tang cuong|ra soat|de xuat|nghien cuu)\b/;

@@ -11,6 +11,7 @@ const PROSE_STOPS = [
   "kiểm soát",
   "xây dựng",
   "tham mưu",
+  "chuẩn bị",
   "tổng hợp",
   "báo cáo",
   "hướng dẫn",

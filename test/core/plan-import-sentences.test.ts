@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { findDeadlinePhrase, readAssignment } from "../../core/plan-import/assignment";
+import { extractPlan } from "../../core/plan-import/extract";
+import { periodHeading } from "../../core/plan-import/period-heading";
+
+describe("readAssignment: a sentence that gives work to a unit", () => {
+  it.each([
+    ["Sở Y tế chủ trì, phối hợp với Sở Tài chính theo dõi việc thực hiện", ["Sở Y tế"], ["Sở Tài chính"], null],
+    ["Giao Ban Xây dựng Đảng chủ trì, tham mưu trong quý II/2026", ["Ban Xây dựng Đảng"], [], "tham mưu trong quý II/2026"],
+    [
+      "Trên cơ sở Kế hoạch này, các sở, ngành xây dựng kế hoạch của đơn vị trong quý III năm 2026",
+      ["các sở, ngành"],
+      [],
+      "trong quý III năm 2026",
+    ],
+    [
+      "Căn cứ Kế hoạch này, đề nghị các chi bộ chuẩn bị báo cáo trước ngày 20/9/2026",
+      ["các chi bộ"],
+      [],
+      "báo cáo trước ngày 20/9/2026",
+    ],
+  ])("%s", (text, lead, coop, deadline) => {
+    expect(readAssignment(text)).toEqual({ lead, coop, deadline });
+  });
+
+  it.each(["Tăng cường công tác tuyên truyền trong tình hình mới", "Các nhiệm vụ trọng tâm năm 2026 gồm:"])(
+    "none in: %s",
+    (text) => {
+      expect(readAssignment(text)).toBeNull();
+    },
+  );
+
+  it("finds the time phrase of a sentence, a cadence with its date", () => {
+    expect(findDeadlinePhrase("định kỳ hằng năm báo cáo kết quả về Sở Nội vụ trước ngày 15 tháng 12")).toBe(
+      "định kỳ hằng năm báo cáo kết quả về Sở Nội vụ trước ngày 15 tháng 12",
+    );
+    expect(findDeadlinePhrase("phát huy vai trò trong tình hình mới")).toBeNull();
+  });
+});
+
+describe("periodHeading", () => {
+  it.each([
+    ["Năm 2026", "Năm 2026"],
+    ["Quý IV năm 2025", "Quý IV năm 2025"],
+    ["* Năm 2027: (02 cuộc kiểm tra)", "Năm 2027"],
+    ["Nghị quyết về phát triển kinh tế năm 2026", null],
+  ])("%s", (text, period) => {
+    expect(periodHeading(text)).toBe(period);
+  });
+});
+
+/** A programme written in sentences; made up for this test. */
+const programme = `CHƯƠNG TRÌNH
+
+Công tác kiểm tra năm 2026 - 2027
+
+I. NỘI DUNG
+
+1. Năm 2026
+
+1.1. Nghị quyết về phát triển du lịch cộng đồng
+
+Phòng Văn hoá chủ trì, phối hợp các cơ quan liên quan tham mưu trình trong tháng 5/2026
+
+1.2. Kiểm tra việc thực hiện quy chế dân chủ ở cơ sở (Giao Uỷ ban Kiểm tra chủ trì, tham mưu trong quý III/2026).
+
+2. Năm 2027
+
+2.1. Sơ kết giữa nhiệm kỳ công tác dân vận
+
+Ban Dân vận chủ trì, phối hợp với Văn phòng chuẩn bị.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Văn phòng chủ trì, phối hợp với các chi bộ theo dõi, đôn đốc việc thực hiện Chương trình.
+
+2. Các chi bộ trực thuộc xây dựng kế hoạch của đơn vị. Cụ thể:
+
+- Báo cáo kết quả trước ngày 15/12/2026;
+
+- Gửi đề xuất sửa đổi khi cần.
+`;
+
+describe("sentence-form tasks", () => {
+  const plan = extractPlan(programme);
+  const row = (ref: string) => {
+    const t = plan.tasks.find((task) => task.ref === ref);
+    return t && { title: t.title.split(" ").slice(0, 4).join(" "), lead: t.lead, coop: t.coop, due: t.deadline.due };
+  };
+
+  it("an item followed by its assignment line, or ending in one in brackets", () => {
+    expect(row("I.1.1")).toEqual({
+      title: "Nghị quyết về phát",
+      lead: ["Phòng Văn hoá"],
+      coop: ["các cơ quan liên quan"],
+      due: "2026-05-31",
+    });
+    expect(row("I.1.2")).toEqual({ title: "Kiểm tra việc thực", lead: ["Uỷ ban Kiểm tra"], coop: [], due: "2026-09-30" });
+  });
+
+  it("an item with no time of its own takes the period heading above it", () => {
+    expect(row("I.2.1")).toEqual({ title: "Sơ kết giữa nhiệm", lead: ["Ban Dân vận"], coop: ["Văn phòng"], due: "2027-12-31" });
+  });
+
+  it("in the organising part, items whose subject is a unit, and the parts after 'Cụ thể:'", () => {
+    expect(row("II.1")?.lead).toEqual(["Văn phòng"]);
+    expect(row("II.2.1")).toEqual({ title: "Báo cáo kết quả", lead: ["Các chi bộ trực thuộc"], coop: [], due: "2026-12-15" });
+    expect(row("II.2.2")?.lead).toEqual(["Các chi bộ trực thuộc"]);
+  });
+});
