@@ -26,7 +26,14 @@ export interface BotDeps {
   /** Sends outbox rows now (notices a person's action caused); what fails is left to the queue's retries. */
   deliverNow?: (reminderIds: number[]) => Promise<void>;
   /** Puts a large export on the queue: built there, stored, and the member gets the link (worker/export-job). */
-  enqueueExport?: (job: { planId: number; memberId: number; format: "xlsx" | "csv" }) => Promise<void>;
+  enqueueExport?: (job: {
+    planId: number;
+    memberId: number;
+    format: "xlsx" | "csv" | "docx";
+    /** For a report (.docx): its period's code and the layout the admin chose, if any. */
+    period?: string;
+    layout?: "party" | "state";
+  }) => Promise<void>;
   /** Above this many assignments, /xuat is built by the queue rather than in the chat request. */
   exportInlineMaxRows?: number;
   /** Signed links for files kept in storage and for pages of the back office. */

@@ -10,6 +10,7 @@ import { overdueFeature } from "./features/admin/overdue";
 import { overviewFeature } from "./features/admin/overview";
 import { peopleFeature } from "./features/admin/people";
 import { plansFeature } from "./features/admin/plans";
+import { planReportFeature } from "./features/admin/plan-report";
 import { targetUnitFeature } from "./features/admin/target-unit";
 import { targetsFeature } from "./features/admin/targets";
 import { taskViewFeature } from "./features/admin/task-view";
@@ -122,6 +123,7 @@ export function createBot(config: BotConfig): Bot<BotContext> {
       taskViewFeature,
       approvalsFeature,
       exportFeature,
+      planReportFeature,
       targetsFeature,
       targetUnitFeature,
       peopleFeature,

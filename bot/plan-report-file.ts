@@ -27,7 +27,9 @@ export interface ReportRequest {
 
 export type ReportResult =
   | { ok: true; data: ReportData; doc: ReportDoc; stats: StatementStats[] }
-  | { ok: false; reason: "no_plan" | "future" | "layout" };
+  | { ok: false; reason: "no_plan" | "future" }
+  /** No rule tells the layout from the issuing unit's name: the admin picks. */
+  | { ok: false; reason: "layout"; issuer: string };
 
 /**
  * The report's data as of the period's end (the present instant while the
@@ -60,7 +62,7 @@ export async function planReport(db: Db, r: ReportRequest): Promise<ReportResult
   ]);
   if (!lists.plan) return { ok: false, reason: "no_plan" };
   const layout = r.layout ?? layoutOf(lists.issuerNames);
-  if (!layout) return { ok: false, reason: "layout" };
+  if (!layout) return { ok: false, reason: "layout", issuer: lists.issuerNames[0] ?? "" };
   const [issuerName = "", ...parents] = lists.issuerNames;
   const inScope = (unitId: number | null) => !unitIds || (unitId !== null && unitIds.includes(unitId));
   const data: ReportData = {

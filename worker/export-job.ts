@@ -10,6 +10,7 @@ import { memberCard } from "../db/queries/people";
 import { planScopeById } from "../db/queries/plan-scope";
 import { deliverNow } from "./deliver-now";
 import type { Env } from "./env";
+import { runReportJob } from "./report-job";
 import { storeExport } from "./zalo/files";
 
 /** A plan too large to export inside a chat request: the queue builds it (queue consumers have far more CPU time). */
@@ -17,7 +18,10 @@ export const exportJob = z.object({
   export: z.object({
     planId: z.number().int().positive(),
     memberId: z.number().int().positive(),
-    format: z.enum(["xlsx", "csv"]),
+    format: z.enum(["xlsx", "csv", "docx"]),
+    /** A report's period code and chosen layout (worker/report-job). */
+    period: z.string().max(20).optional(),
+    layout: z.enum(["party", "state"]).optional(),
   }),
 });
 export type ExportJob = z.infer<typeof exportJob>["export"];
@@ -31,6 +35,7 @@ export async function runExportJob(env: Env, job: ExportJob, now = new Date()): 
   const db = createDb(env.DB);
   const [member, plan] = await Promise.all([memberCard(db, job.memberId), planScopeById(env.DB, job.planId)]);
   if (!member || member.removedAt || !plan || !canReadPlan({ role: member.role, unitId: member.unitId }, plan)) return "refused";
+  if (job.format === "docx") return runReportJob(env, job, member, now);
   const info = {
     id: plan.id,
     number: plan.number,
@@ -39,7 +44,7 @@ export async function runExportJob(env: Env, job: ExportJob, now = new Date()): 
     monitorUnitId: plan.monitorUnitId,
     monitorUnitName: "",
   };
-  const file = await buildExportFile(db, info, await exportSource(env.DB, plan.id), job.format, now);
+  const file = await buildExportFile(db, info, await exportSource(env.DB, plan.id), job.format as "xlsx" | "csv", now);
   const link = await storeExport(env, file);
   const ids = await insertReminders(
     env.DB,

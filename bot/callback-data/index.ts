@@ -9,3 +9,4 @@ export * from "./flow";
 export * from "./alerts";
 export * from "./import";
 export * from "./admin";
+export * from "./plan-report";

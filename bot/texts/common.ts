@@ -145,6 +145,7 @@ export const commandHelp = {
     ["duyet", "báo cáo hoàn thành, đề nghị gia hạn chờ duyệt"],
     ["chitieu", "chỉ tiêu: số liệu mới nhất so với mục tiêu"],
     ["xuat", "xuất báo cáo Excel (thêm csv để lấy bản CSV)"],
+    ["lapbaocao", "lập dự thảo báo cáo kết quả thực hiện (Word) theo kỳ"],
     ["kehoach", "chọn kế hoạch đang theo dõi"],
   ],
 } as const;

@@ -12,5 +12,6 @@ export * from "./alerts";
 export * from "./import";
 export * from "./admin";
 export * from "./admin-export";
+export * from "./plan-report";
 export * from "./zalo";
 export * from "./link";

@@ -17,6 +17,18 @@ const FROM = `from tasks t join ${assignmentsAsOf("?5")} a on a.task_id = t.id`;
 const WHERE = `where t.plan_id = ?1 and ${IN_SCOPE}`;
 const ASSIGNED = `${FROM} ${WHERE}`;
 
+/** The plan's issuing unit and up to five of its parents, nearest first (`up`). */
+const ISSUER_CHAIN = `with recursive up(id, name, parent_id, depth) as (
+   select u.id, u.name, u.parent_id, 0 from plans p join units u on u.id = p.issuer_unit_id where p.id = ?1
+   union all select u.id, u.name, u.parent_id, up.depth + 1 from up join units u on u.id = up.parent_id where up.depth < 5
+ )`;
+
+/** The names core/plan-report/layout decides the layout from: the issuing unit's, then its parents'. */
+export async function planIssuerNames(d1: D1Database, planId: number): Promise<string[]> {
+  const { results } = await d1.prepare(`${ISSUER_CHAIN} select name from up order by depth`).bind(planId).all<{ name: string }>();
+  return results.map((r) => r.name);
+}
+
 export interface ReportListsParams {
   planId: number;
   today: string;
@@ -60,11 +72,7 @@ export async function reportLists(d1: D1Database, p: ReportListsParams): Promise
     p.nextTo,
   ];
   const statements = [
-    // The issuing unit and up to five of its parents.
-    `with recursive up(id, name, parent_id, depth) as (
-       select u.id, u.name, u.parent_id, 0 from plans p join units u on u.id = p.issuer_unit_id where p.id = ?1
-       union all select u.id, u.name, u.parent_id, up.depth + 1 from up join units u on u.id = up.parent_id where up.depth < 5
-     )
+    `${ISSUER_CHAIN}
      select p.number, p.title, p.issued_on as issuedOn, p.issuer_unit_id as issuerUnitId,
             (select json_group_array(name) from (select name from up order by depth)) as issuerNames
      from plans p where p.id = ?1`,
