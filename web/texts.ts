@@ -7,6 +7,7 @@ export const webTexts = {
     people: "Cán bộ",
     import: "Nhập kế hoạch",
     export: "Xuất báo cáo",
+    report: "Lập báo cáo",
     myUnit: "Việc của đơn vị",
     logout: "Đăng xuất",
   },
