@@ -11,6 +11,7 @@ import { overviewFeature } from "./features/admin/overview";
 import { peopleFeature } from "./features/admin/people";
 import { plansFeature } from "./features/admin/plans";
 import { planReportFeature } from "./features/admin/plan-report";
+import { unitsInChargeFeature } from "./features/admin/units-in-charge";
 import { targetUnitFeature } from "./features/admin/target-unit";
 import { targetsFeature } from "./features/admin/targets";
 import { taskViewFeature } from "./features/admin/task-view";
@@ -124,6 +125,7 @@ export function createBot(config: BotConfig): Bot<BotContext> {
       approvalsFeature,
       exportFeature,
       planReportFeature,
+      unitsInChargeFeature,
       targetsFeature,
       targetUnitFeature,
       peopleFeature,

@@ -425,3 +425,22 @@ export const webSessions = sqliteTable(
   },
   (t) => [index("web_sessions_member_idx").on(t.memberId)],
 );
+
+/* ---------------------------------------------------------------- committee members in charge of units (issue 21) */
+
+/**
+ * A member of the standing committee (a viewer of the issuing unit) follows
+ * some units ("được phân công phụ trách"): they get a weekly digest of those
+ * units, and their overview and report filtered to them. Set by an admin of
+ * the same unit (core/access/policy canAssignUnitsInCharge).
+ */
+export const unitsInCharge = sqliteTable(
+  "units_in_charge",
+  {
+    memberId: integer("member_id").notNull(),
+    unitId: integer("unit_id").notNull(),
+    assignedBy: integer("assigned_by").notNull(),
+    createdAt: timestamp(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.unitId] }), index("units_in_charge_unit_idx").on(t.unitId)],
+);

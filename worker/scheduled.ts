@@ -22,6 +22,7 @@ import {
   type NewReminder,
 } from "../db/queries/outbox";
 import { readAlertConfig, type Env } from "./env";
+import { inChargeDigests } from "./in-charge-digest";
 import { targetValueReminders } from "./target-reminders";
 
 /**
@@ -96,6 +97,7 @@ export async function runAlerts(env: Env, scheduledTime: number): Promise<AlertR
     )),
   );
   rows.push(...(await targetValueReminders(d1, today)));
+  rows.push(...(await inChargeDigests(d1, today)));
   report.planned = rows.length;
   report.written = (await insertReminders(d1, rows)).length;
   report.enqueued = await enqueuePending(d1, env.ALERTS, config);

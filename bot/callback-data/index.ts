@@ -10,3 +10,4 @@ export * from "./alerts";
 export * from "./import";
 export * from "./admin";
 export * from "./plan-report";
+export * from "./units-in-charge";

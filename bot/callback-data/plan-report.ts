@@ -15,3 +15,9 @@ export const planReportPeriod = {
     `bc:g:${planId}:${periodCode}${layout ? `:${layout === "party" ? "p" : "s"}` : ""}`,
   pattern: new RegExp(`^bc:g:(\\d{1,10}):${code}(?::(p|s))?$`),
 };
+
+/** A report of only the units the member is in charge of (/phutrach). */
+export const planReportScoped = {
+  build: (planId: number, periodCode: string) => `bc:s:${planId}:${periodCode}`,
+  pattern: new RegExp(`^bc:s:(\\d{1,10}):${code}$`),
+};

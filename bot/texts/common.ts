@@ -146,6 +146,7 @@ export const commandHelp = {
     ["chitieu", "chỉ tiêu: số liệu mới nhất so với mục tiêu"],
     ["xuat", "xuất báo cáo Excel (thêm csv để lấy bản CSV)"],
     ["lapbaocao", "lập dự thảo báo cáo kết quả thực hiện (Word) theo kỳ"],
+    ["phutrach", "đơn vị ủy viên phụ trách: tổng hợp, báo cáo; quản trị phân công"],
     ["kehoach", "chọn kế hoạch đang theo dõi"],
   ],
 } as const;

@@ -13,5 +13,6 @@ export * from "./import";
 export * from "./admin";
 export * from "./admin-export";
 export * from "./plan-report";
+export * from "./units-in-charge";
 export * from "./zalo";
 export * from "./link";

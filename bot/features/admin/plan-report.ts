@@ -5,13 +5,14 @@ import { vietnamDate } from "../../../core/time/vietnam-date";
 import { exportUnits } from "../../../db/queries/export";
 import { planIssuerNames } from "../../../db/queries/plan-report";
 import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
-import { planReportPeriod, planReportPlan } from "../../callback-data";
+import { unitsInChargeOf } from "../../../db/queries/units-in-charge";
+import { planReportPeriod, planReportPlan, planReportScoped } from "../../callback-data";
 import type { MemberContext } from "../../context";
 import { numberButtons } from "../../keyboards/admin";
 import { planReport, reportFile } from "../../plan-report-file";
 import { Actions } from "../../ports/actions";
 import { escapeHtml } from "../../render/html";
-import { adminTexts, planReportTexts as t } from "../../texts";
+import { adminTexts, inChargeTexts, planReportTexts as t } from "../../texts";
 import { deny, planFor, planLabel, show } from "./scope";
 
 /**
@@ -62,6 +63,18 @@ planReportFeature.callbackQuery(planReportPeriod.pattern, async (ctx) => {
   await draft(ctx, plan, period, ctx.match[3] === "p" ? "party" : ctx.match[3] === "s" ? "state" : undefined);
 });
 
+/** A member in charge of units (/phutrach): the report of only those units. */
+planReportFeature.callbackQuery(planReportScoped.pattern, async (ctx) => {
+  const plan = await readable(ctx, Number(ctx.match[1]));
+  const period = periodFromCode(ctx.match[2]!);
+  if (!plan) return;
+  if (!period) return deny(ctx, t.badPeriod);
+  const units = await unitsInChargeOf(ctx.deps.db.$client, ctx.member.id);
+  if (units.length === 0) return deny(ctx, inChargeTexts.mineNone);
+  await ctx.port.answer();
+  await draft(ctx, plan, period, undefined, { memberName: ctx.member.fullName, unitIds: units.map((u) => u.unitId) });
+});
+
 /** The plan, if this member may still read it (their role or unit may have changed since the buttons were shown). */
 async function readable(ctx: MemberContext, planId: number): Promise<PlanInfo | null> {
   if (ctx.member.role !== "admin" && ctx.member.role !== "viewer") {
@@ -84,7 +97,13 @@ async function periods(ctx: MemberContext, plan: PlanInfo): Promise<void> {
   await show(ctx, t.pickPeriod(planLabel(plan), today), keyboard);
 }
 
-async function draft(ctx: MemberContext, plan: PlanInfo, period: ReportPeriod, layout?: ReportLayout): Promise<void> {
+async function draft(
+  ctx: MemberContext,
+  plan: PlanInfo,
+  period: ReportPeriod,
+  layout?: ReportLayout,
+  scope?: { memberName: string; unitIds: number[] },
+): Promise<void> {
   const now = ctx.deps.now();
   if (period.from > vietnamDate(now)) return void (await ctx.port.send(t.future));
   const { units } = await exportUnits(ctx.deps.db.$client, plan.id);
@@ -93,12 +112,13 @@ async function draft(ctx: MemberContext, plan: PlanInfo, period: ReportPeriod, l
   const chosen = layout ?? layoutOf(await planIssuerNames(ctx.deps.db.$client, plan.id));
   if (!chosen) return askLayout(ctx, plan, period);
   const queue = ctx.deps.enqueueExport;
-  if (queue && rows > (ctx.deps.exportInlineMaxRows ?? Infinity)) {
+  // A member's few units stay inline; the whole of a large plan goes to the queue.
+  if (queue && !scope && rows > (ctx.deps.exportInlineMaxRows ?? Infinity)) {
     await queue({ planId: plan.id, memberId: ctx.member.id, format: "docx", period: period.code, layout: chosen });
     return void (await ctx.port.send(t.queued(planLabel(plan), rows), { html: true }));
   }
   await ctx.port.working("upload_document");
-  const built = await planReport(ctx.deps.db, { planId: plan.id, period, layout: chosen, now });
+  const built = await planReport(ctx.deps.db, { planId: plan.id, period, layout: chosen, now, scope });
   if (!built.ok) return void (await ctx.port.send(built.reason === "future" ? t.future : adminTexts.noPlan));
   const file = await reportFile(built.data, built.doc, now);
   await ctx.port.sendFile(file, file.caption);
