@@ -87,16 +87,20 @@ export async function reportLists(d1: D1Database, p: ReportListsParams): Promise
      ${WHERE}
        and a.state in ('open', 'in_progress') and ${DUE} < ?2
      order by ${DUE}, t.sort_order, t.id, u.name_key limit ?4`,
-    `select u.name from units u
-     where u.id in (select a.unit_id ${ASSIGNED})
-       and not exists (select 1 from assignments a2 join tasks t2 on t2.id = a2.task_id join progress_reports pr on pr.assignment_id = a2.id
-                       where t2.plan_id = ?1 and a2.unit_id = u.id and pr.created_at <= ?5)
+    // Units with an assignment, less those that had reported anything by the instant: one pass over the reports.
+    `with reported as (
+       select distinct a.unit_id from progress_reports pr join assignments a on a.id = pr.assignment_id join tasks t on t.id = a.task_id
+       where t.plan_id = ?1 and pr.created_at <= ?5
+     )
+     select u.name from units u
+     where u.id in (select a.unit_id from tasks t join assignments a on a.task_id = t.id ${WHERE})
+       and u.id not in (select unit_id from reported)
      order by u.name_key, u.id`,
     `select u.name as unitName, p.number, p.title, p.issued_on as issuedOn, p.implements_text as implementsText
      from plans p join units u on u.id = p.issuer_unit_id
      where p.id <> ?1 and p.implements_text is not null and p.archived = 0
        and coalesce(p.issued_on, p.created_at) <= ?5
-       and p.issuer_unit_id in (select a.unit_id ${ASSIGNED})
+       and p.issuer_unit_id in (select a.unit_id from tasks t join assignments a on a.task_id = t.id ${WHERE})
      order by coalesce(p.issued_on, p.created_at), p.id`,
     `select t.ref, t.title, u.name as unitName, ${DUE} as due, count(*) over () as total
      ${FROM} join units u on u.id = a.unit_id ${WHERE}

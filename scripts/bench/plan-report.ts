@@ -63,7 +63,7 @@ const median = (xs: Sample[], key: keyof Sample) =>
     50,
   );
 
-export async function planReportBenchmark(d1: D1Database, today: string, runs = 3): Promise<string> {
+export async function planReportBenchmark(d1: D1Database, today: string, runs = 2): Promise<string> {
   const now = new Date(`${today}T05:00:00.000Z`);
   const workerd = descendants(process.pid);
   const db = createDb(d1);
