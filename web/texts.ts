@@ -11,8 +11,6 @@ export const webTexts = {
     logout: "Đăng xuất",
   },
   login: {
-    chatReply: (link: string, minutes: number) =>
-      `Đường dẫn đăng nhập trang quản lý (dùng một lần, hết hạn sau ${minutes} phút):\n${link}\n\nĐừng chuyển đường dẫn này cho người khác.`,
     expired: "Đường dẫn đăng nhập đã hết hạn. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
     used: "Đường dẫn đăng nhập này đã được dùng. Mỗi đường dẫn chỉ dùng một lần: hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
     invalid: "Đường dẫn đăng nhập không hợp lệ. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { lastMessage } from "../support/fake-telegram";
 import { postUpdate, textUpdate } from "../support/webhook";
-import { buildZip, deflateBomb, docxFromText, hostileDocx } from "./docx-builder";
+import { buildZip, deflateBomb, docxFromText, hostileDocx } from "../../scripts/lib/docx-builder";
 import { count, sendFile, yenDungCommittee } from "./support";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
