@@ -22,12 +22,14 @@ export interface WalkLimits {
   maxObjects: number;
 }
 
-/** Bytes to Latin-1 text in slices (one call per byte would be slow; one call for all overflows the stack). */
+/**
+ * Bytes as text, one character a byte, for reading PDF syntax (which is bytes). The
+ * platform's windows-1252 decoder keeps that one-to-one (bytes 0x80–0x9F become other
+ * characters, never in PDF syntax) and is far faster than building the string by hand.
+ */
+const decoder = new TextDecoder("windows-1252");
 export function latin1(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (let at = 0; at < bytes.length; at += 8192)
-    parts.push(String.fromCharCode.apply(null, Array.from(bytes.subarray(at, at + 8192))));
-  return parts.join("");
+  return decoder.decode(bytes);
 }
 
 const OBJ = /(\d+)\s+\d+\s+obj\b/g;
