@@ -98,7 +98,8 @@ export const formTexts = {
 
 export const importWebTexts = {
   title: "Nhập kế hoạch",
-  intro: "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
+  intro:
+    "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB; .pdf có chữ, tối đa 10 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
   file: "Tệp kế hoạch",
   read: "Đọc kế hoạch",
   adminOnly: "Chỉ quản trị viên mới nhập được kế hoạch.",
