@@ -121,12 +121,15 @@ extension.callbackQuery([extensionApprove.pattern, extensionRefuse.pattern], asy
     now: c.deps.now().toISOString(),
   });
   if (!decided) return void (await ctx.port.answer({ text: t.alreadyDecided }));
-  await ctx.port.answer({ text: approve ? "✔" : "✖" });
+  const due = approve ? request.proposedDue : (effectiveDue(assignment) ?? request.proposedDue);
+  await ctx.port.answer({
+    text: t.decided(approve, assignment.ref, shorten(assignment.title, 80), assignment.unitName, formatDate(due)),
+  });
   const message = ctx.callbackQuery.message;
   if (message && "text" in message && message.text) {
     const note = approve ? t.approvedForAdmin(escapeHtml(c.member.fullName)) : t.refusedForAdmin(escapeHtml(c.member.fullName));
     await ctx.port.annotate(note);
-  }
+  } else await ctx.port.clearActions();
   const text = approve
     ? t.approvedForUnit(escapeHtml(assignment.ref), formatDate(request.proposedDue))
     : t.refusedForUnit(

@@ -34,7 +34,7 @@ reviewCompletionFeature.callbackQuery(reviewConfirm.pattern, async (ctx) => {
     now: c.deps.now().toISOString(),
   });
   if (!decided) return void (await ctx.port.answer({ text: t.alreadyDecided }));
-  await ctx.port.answer({ text: "✔" });
+  await ctx.port.answer({ text: t.confirmed(assignment.ref, shorten(assignment.title, 80), assignment.unitName) });
   await appendToAdminMessage(c, t.confirmedForAdmin(escapeHtml(c.member.fullName)));
 
   const status = statusOf({ ...assignment, state: "done" }, vietnamDate(c.deps.now()));
@@ -85,7 +85,7 @@ reviewCompletionFeature.on("message:text", async (ctx, next) => {
     now: c.deps.now().toISOString(),
   });
   if (!decided) return void (await ctx.port.send(t.alreadyDecided));
-  await ctx.port.send(t.returnSaved);
+  await ctx.port.send(t.returnSaved(assignment.ref, shorten(assignment.title, 80), assignment.unitName));
   await notifyReporter(
     c,
     report,
@@ -123,7 +123,8 @@ async function pendingCompletion(ctx: MemberContext, reportId: number) {
 
 async function appendToAdminMessage(ctx: MemberContext, note: string): Promise<void> {
   const message = ctx.callbackQuery?.message;
-  if (!message || !("text" in message) || !message.text) return;
+  // Where the message cannot be edited (Zalo), its choices are only taken off.
+  if (!message || !("text" in message) || !message.text) return ctx.port.clearActions();
   await ctx.port.annotate(note);
 }
 
