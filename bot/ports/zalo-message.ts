@@ -17,6 +17,10 @@ const MAX_NUMBER_KEY = 99;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** A list button: "3", or "3. Đảng ủy xã …" (the line of the list it opens). */
 const NUMBERED_LABEL = /^(\d{1,3})(?:[.)]\s+(.+))?$/s;
+/** A pager's bare arrows, spelled out on a line of their own. */
+const PAGE_ARROWS: Record<string, string> = { "◀": "◀ Trang trước", "▶": "Trang sau ▶" };
+/** "📎 2. bien-ban.pdf": a numbered item behind a symbol, read as "2. 📎 bien-ban.pdf" (one number on the line). */
+const SYMBOL_NUMBERED = /^([^\p{L}\p{N}\s]{1,3})\s+(\d{1,3})[.)]\s+(.+)$/su;
 /** A list line of the text: "3. …", "🔴 3) …". */
 const LIST_LINE = /^(\s*(?:[^\p{L}\p{N}\s]{1,3}\s*)?)(\d{1,3})([.)]\s)(.*)$/u;
 
@@ -34,9 +38,13 @@ export function zaloMessage(
 ): ZaloMessage {
   let body = (options.html ? htmlToZaloText(text) : text).trim();
   const rows = options.actions ?? [];
-  const picks = rows.map((row) => row.filter((a): a is Action & { data: string } => "data" in a)).filter((r) => r.length > 0);
+  const picks = rows
+    .map((row) => row.filter((a): a is Action & { data: string } => "data" in a && !a.info))
+    .filter((r) => r.length > 0);
   const links = rows.flat().filter((a): a is Action & { url: string } => "url" in a);
-  const linkLines = links.map((link) => `🔗 ${link.label}: ${link.url}`);
+  // "Trang 2/5" says where the list is; as a key it would only send the same page again.
+  const info = rows.flat().flatMap((a) => ("info" in a && a.info ? [a.label] : []));
+  const linkLines = [...info, ...links.map((link) => `🔗 ${link.label}: ${link.url}`)];
   if (picks.length === 0) return { parts: splitForZalo([body, ...linkLines].filter(Boolean).join("\n\n")), menu: null };
 
   const style = options.style ?? "numbers";
@@ -47,8 +55,8 @@ export function zaloMessage(
   const lines: string[] = [];
   for (const pick of keyed.picks) {
     const own = NUMBERED_LABEL.exec(pick.label);
-    // A bare number stands for the list line printed with it: the text already shows it.
-    if (own && !own[2] && style === "numbers") {
+    // A list button stands for the list line printed with its number: the text already shows it.
+    if (own && style === "numbers" && (!own[2] || listLines.has(pick.key))) {
       items.push(item(pick.key, pick.data, listLines.get(pick.key) ?? pick.label));
       continue;
     }
@@ -74,18 +82,17 @@ interface KeyedPick {
 }
 
 /**
- * Each action's label as it reads on its own: an action repeated on several
- * rows ("🔔 Nhắc ngay" beside each unit) names its row's numbered item.
+ * Each action's label as it reads on its own line: an action beside a list
+ * item on its row ("🔔 Nhắc ngay" next to a unit) names that item.
  */
 function labelled(rows: (Action & { data: string })[][]): { label: string; data: string }[] {
-  const counts = new Map<string, number>();
-  for (const a of rows.flat()) counts.set(a.label.trim(), (counts.get(a.label.trim()) ?? 0) + 1);
   return rows.flatMap((row) => {
     const anchor = row.map((a) => NUMBERED_LABEL.exec(a.label.trim())).find((m) => m?.[2]);
     return row.map((a) => {
-      const label = a.label.trim();
-      const repeated = (counts.get(label) ?? 0) > 1 && anchor && !NUMBERED_LABEL.test(label);
-      return { label: repeated ? `${label} (${shorten(anchor[2]!, 32)})` : label, data: a.data };
+      const symbol = SYMBOL_NUMBERED.exec(a.label.trim());
+      const label = symbol ? `${symbol[2]}. ${symbol[1]} ${symbol[3]}` : (PAGE_ARROWS[a.label.trim()] ?? a.label.trim());
+      const beside = anchor && !NUMBERED_LABEL.test(label);
+      return { label: beside ? `${label} (${shorten(anchor[2]!, 32)})` : label, data: a.data };
     });
   });
 }

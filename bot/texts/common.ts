@@ -128,6 +128,7 @@ export const commandHelp = {
     ["tamdung", "tạm dừng nhắc việc đến một ngày (nghỉ phép, đi công tác)"],
     ["tieptuc", "bật lại nhắc việc"],
     ["lienket", "nhận nhắc việc ở cả Telegram và Zalo: lấy mã liên kết"],
+    ["web", "mở trang quản trị (đường dẫn đăng nhập dùng một lần)"],
     ["trogiup", "danh sách lệnh này"],
   ],
   admin: [
@@ -143,7 +144,7 @@ export const commandHelp = {
     ["quahan", "nhiệm vụ quá hạn, nhóm theo đơn vị"],
     ["nhiemvu", "một nhiệm vụ ở mọi đơn vị và toàn bộ lịch sử"],
     ["duyet", "báo cáo hoàn thành, đề nghị gia hạn chờ duyệt"],
-    ["chitieu", "chỉ tiêu: số liệu mới nhất so với mục tiêu"],
+    ["chitieu", "chỉ tiêu: số liệu mới nhất so với chỉ tiêu đề ra"],
     ["xuat", "xuất báo cáo Excel (thêm csv để lấy bản CSV)"],
     ["kehoach", "chọn kế hoạch đang theo dõi"],
   ],

@@ -14,9 +14,9 @@ export const reportTexts = {
   askNote: (percent: number) => `Tiến độ mới: <b>${percent}%</b>.\nGõ ghi chú ngắn về việc đã làm:`,
   documentsOnWeb: (link: string) =>
     `\n\nZalo chỉ chuyển ảnh cho bot. Văn bản (PDF, Word, Excel): báo cáo trên trang này thay cho chat (hiệu lực 4 giờ):\n${link}`,
-  askEvidence: `Gửi kèm tài liệu hoặc ảnh minh chứng nếu có (tối đa ${EVIDENCE_MAX_FILES} tệp), rồi bấm <b>Gửi báo cáo</b>.`,
+  askEvidence: `Gửi kèm tài liệu hoặc ảnh minh chứng nếu có (tối đa ${EVIDENCE_MAX_FILES} tệp), rồi chọn <b>Gửi báo cáo</b>.`,
   evidenceAdded: (name: string, count: number) =>
-    `📎 Đã nhận ${name} (${count}/${EVIDENCE_MAX_FILES}). Gửi thêm, hoặc bấm <b>Gửi báo cáo</b>.`,
+    `📎 Đã nhận ${name} (${count}/${EVIDENCE_MAX_FILES}). Gửi thêm, hoặc chọn <b>Gửi báo cáo</b>.`,
   percentNotNumber: "Tiến độ phải là một số nguyên từ 0 đến 100, ví dụ 60. Gõ lại hoặc chọn một nút.",
   percentOutOfRange: "Tiến độ chỉ từ 0 đến 100%. Gõ lại hoặc chọn một nút.",
   noteEmpty: "Nội dung không được để trống. Gõ vài dòng về việc đã làm.",
@@ -24,7 +24,7 @@ export const reportTexts = {
     `Nội dung dài ${length} ký tự, quá giới hạn ${NOTE_MAX_LENGTH}. Hãy rút gọn rồi gửi lại; chi tiết có thể gửi kèm dạng tệp.`,
   evidenceTooLarge: "Tệp lớn hơn 20 MB nên không lưu được. Hãy gửi bản nhỏ hơn (ví dụ PDF đã nén).",
   evidenceUnsupported: "Chỉ nhận tệp PDF, Word, Excel, PowerPoint hoặc ảnh. Tệp này chưa được lưu.",
-  evidenceTooMany: `Đã đủ ${EVIDENCE_MAX_FILES} tệp. Bấm <b>Gửi báo cáo</b> để gửi.`,
+  evidenceTooMany: `Đã đủ ${EVIDENCE_MAX_FILES} tệp. Chọn <b>Gửi báo cáo</b> để gửi.`,
   evidenceNotNow: "Hãy gửi tệp minh chứng sau khi đã gõ nội dung báo cáo.",
   saved: {
     progress: (percent: number) => `Đã ghi nhận báo cáo tiến độ <b>${percent}%</b>. Cảm ơn đồng chí.`,
@@ -55,7 +55,7 @@ export const reportTexts = {
   stepHint: {
     percent: "Hãy chọn hoặc gõ mức tiến độ (0–100). Gõ /huy để hủy.",
     note: "Hãy gõ nội dung báo cáo. Gõ /huy để hủy.",
-    evidence: "Hãy gửi tệp minh chứng hoặc bấm Gửi báo cáo. Gõ /huy để hủy.",
+    evidence: "Hãy gửi tệp minh chứng hoặc chọn Gửi báo cáo. Gõ /huy để hủy.",
   },
   buttons: {
     send: "📤 Gửi báo cáo",
