@@ -11,6 +11,9 @@ export const reportTexts = {
     checkin: (title: string, period: string) =>
       `🔁 <b>Báo cáo ${period}</b>\n${title}\n\nGõ ngắn gọn những việc đơn vị đã làm trong kỳ:`,
   },
+  lowerThanBefore: (percent: number, previous: number) =>
+    `Tiến độ ${percent}% thấp hơn lần báo cáo trước (${previous}%). Đồng chí xác nhận tiến độ giảm, hay gõ lại mức khác?`,
+  lowerConfirm: (percent: number) => `✔ Đúng là ${percent}%`,
   askNote: (percent: number) => `Tiến độ mới: <b>${percent}%</b>.\nGõ ghi chú ngắn về việc đã làm:`,
   documentsOnWeb: (link: string) =>
     `\n\nZalo chỉ chuyển ảnh cho bot. Văn bản (PDF, Word, Excel): báo cáo trên trang này thay cho chat (hiệu lực 4 giờ):\n${link}`,
@@ -27,14 +30,19 @@ export const reportTexts = {
   evidenceTooMany: `Đã đủ ${EVIDENCE_MAX_FILES} tệp. Chọn <b>Gửi báo cáo</b> để gửi.`,
   evidenceNotNow: "Hãy gửi tệp minh chứng sau khi đã gõ nội dung báo cáo.",
   saved: {
-    progress: (percent: number) => `Đã ghi nhận báo cáo tiến độ <b>${percent}%</b>. Cảm ơn đồng chí.`,
-    completion: (monitor: string) =>
-      `Đã gửi báo cáo hoàn thành. Nhiệm vụ đang <b>chờ ${monitor} xác nhận</b>; đồng chí sẽ được báo khi có kết quả.`,
-    checkin: (period: string) => `Đã ghi nhận báo cáo ${period}. Cảm ơn đồng chí.`,
+    progress: (percent: number, task: string) =>
+      `Đã ghi nhận báo cáo tiến độ <b>${percent}%</b> cho nhiệm vụ ${task}. Cảm ơn đồng chí.`,
+    completion: (monitor: string, task: string) =>
+      `Đã gửi báo cáo hoàn thành nhiệm vụ ${task}. Nhiệm vụ đang <b>chờ ${monitor} xác nhận</b>; đồng chí sẽ được báo khi có kết quả.`,
+    checkin: (period: string, task: string) => `Đã ghi nhận báo cáo ${period} cho nhiệm vụ ${task}. Cảm ơn đồng chí.`,
   },
   duplicate: "Báo cáo này đã được ghi nhận rồi.",
+  /** A flow's button after the flow ended without a report (cancelled or expired). */
+  flowGone: "Báo cáo này đã hủy hoặc hết hạn nên chưa được lưu. Mở lại nhiệm vụ (/viec) để báo cáo.",
   cancelled: "Đã hủy. Không có gì được lưu.",
   nothingToCancel: "Không có việc nào đang làm dở.",
+  flowLeft: "Đã dừng việc đang làm dở trước đó (chưa lưu gì) để làm lệnh mới.",
+  importStillWaiting: "Bản nháp nhập kế hoạch vẫn đang chờ: tiếp tục ở trên, hoặc gõ /huy để dừng.",
   cannotReport: "Đồng chí không có quyền báo cáo nhiệm vụ này.",
   alreadyDone: "Nhiệm vụ này đã hoàn thành, không cần báo cáo thêm.",
   awaitingConfirmation: "Nhiệm vụ đang chờ xác nhận hoàn thành; chưa thể báo cáo thêm.",
