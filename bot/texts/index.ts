@@ -16,3 +16,4 @@ export * from "./plan-report";
 export * from "./units-in-charge";
 export * from "./zalo";
 export * from "./link";
+export * from "./web-login";

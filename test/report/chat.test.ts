@@ -4,7 +4,7 @@ import { inject } from "vitest";
 import { describe, expect, it } from "vitest";
 import { vietnamDate } from "../../core/time/vietnam-date";
 import app from "../../worker/index";
-import type { Env } from "../../worker/env";
+import type { Env } from "../../services/env";
 import { TEST_WEBHOOK_SECRET } from "../support/constants";
 import { drivers } from "../support/chat-driver";
 import { chatMessages } from "../support/fake-telegram";

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { vietnamDate } from "../../core/time/vietnam-date";
 import { insertReminders } from "../../db/queries/outbox";
-import { inChargeDigests } from "../../worker/in-charge-digest";
+import { inChargeDigests } from "../../services/alerts/in-charge-digest";
 import { buttons, chatMessages, lastMessage, pressButton, say } from "../support/fake-telegram";
 import { makeCommittee, makeMember } from "../support/fixtures";
 import { postUpdate } from "../support/webhook";

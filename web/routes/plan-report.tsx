@@ -9,7 +9,7 @@ import { createDb } from "../../db/client";
 import { exportUnits } from "../../db/queries/export";
 import { planIssuerNames } from "../../db/queries/plan-report";
 import type { PlanInfo } from "../../db/queries/plans";
-import { botDeps } from "../../worker/inbound";
+import { exportEnqueuer, exportInlineMaxRows } from "../../services/export-job";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
 import { planName } from "../pages/overview-page";
@@ -134,9 +134,9 @@ planReportRoutes.get("/bao-cao/tai", async (c) => {
   if ("page" in resolved) return resolved.page;
   const { units } = await exportUnits(c.env.DB, plan.id);
   const rows = units.reduce((n, u) => n + u.count, 0);
-  const deps = botDeps(c.env, createDb(c.env.DB), "", (p) => c.executionCtx.waitUntil(p));
-  if (deps.enqueueExport && rows > (deps.exportInlineMaxRows ?? Infinity)) {
-    await deps.enqueueExport({
+  const enqueueExport = exportEnqueuer(c.env);
+  if (enqueueExport && rows > exportInlineMaxRows(c.env)) {
+    await enqueueExport({
       planId: plan.id,
       memberId: viewer.memberId,
       format: "docx",

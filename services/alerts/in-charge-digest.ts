@@ -1,15 +1,15 @@
-import { isoWeek } from "../core/alerts/calendar";
-import { ADMIN_SUBJECT } from "../core/alerts/kinds";
-import { receivesAlerts } from "../core/alerts/recipients";
-import { DEFAULT_SOON_DAYS } from "../core/status/derive";
-import { addDays, formatDate } from "../core/time/vietnam-date";
-import { escapeHtml } from "../bot/render/html";
-import { planLabel } from "../bot/render/plan";
-import { inChargeTexts as t } from "../bot/texts";
-import { adminsWithout } from "../db/queries/alerts-digest";
-import type { NewReminder } from "../db/queries/outbox";
-import { planOverview } from "../db/queries/overview";
-import { membersInCharge, plansIssuedBy } from "../db/queries/units-in-charge";
+import { isoWeek } from "../../core/alerts/calendar";
+import { ADMIN_SUBJECT } from "../../core/alerts/kinds";
+import { receivesAlerts } from "../../core/alerts/recipients";
+import { DEFAULT_SOON_DAYS } from "../../core/status/derive";
+import { addDays, formatDate } from "../../core/time/vietnam-date";
+import { escapeHtml } from "../../bot/render/html";
+import { planLabel } from "../../bot/render/plan";
+import { inChargeTexts as t } from "../../bot/texts";
+import { adminsWithout } from "../../db/queries/alerts-digest";
+import type { NewReminder } from "../../db/queries/outbox";
+import { planOverview } from "../../db/queries/overview";
+import { membersInCharge, plansIssuedBy } from "../../db/queries/units-in-charge";
 
 /**
  * The weekly digest of a committee member in charge of units: for each live

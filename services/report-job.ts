@@ -4,10 +4,10 @@ import { planReportTexts } from "../bot/texts";
 import { periodFromCode } from "../core/plan-report/period";
 import { createDb } from "../db/client";
 import { insertReminders } from "../db/queries/outbox";
-import { deliverNow } from "./deliver-now";
+import { deliverNow } from "./delivery/deliver-now";
 import type { Env } from "./env";
-import type { ExportJob } from "./export-job";
-import { storeExport } from "./zalo/files";
+import type { ExportJob } from "./queue-messages";
+import { storeExport } from "./files";
 
 /**
  * A report (.docx) of a plan too large to draft inside a chat request: built
