@@ -1,7 +1,7 @@
 /**
  * The report as a .docx laid out as the decree and the party's guidance
  * ask: A4, Times New Roman 14, margins top and bottom 20 mm, left 30 mm,
- * right 15 mm; the heading block as a two-column table without lines;
+ * right 15 mm; page numbers centred at the top from the second page; the heading block as a two-column table without lines;
  * sections justified with a first-line indent; Nơi nhận beside the signature.
  */
 import { A4, buildDocx, mm, para, type Block, type Para, type TableRow } from "../wordml";
@@ -17,6 +17,7 @@ export function reportDocx(doc: ReportDoc, options: { modified?: Date; title?: s
     font: "Times New Roman",
     size: 14,
     lang: "vi-VN",
+    pageNumbers: true,
     modified: options.modified,
     title: options.title,
   });

@@ -15,14 +15,20 @@ export interface PageSetup {
 const W_NS =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-export async function* documentXml(blocks: Iterable<Block> | AsyncIterable<Block>, page: PageSetup): AsyncGenerator<string> {
+export async function* documentXml(
+  blocks: Iterable<Block> | AsyncIterable<Block>,
+  page: PageSetup,
+  /** The relationship id of a header with the page number, shown from the second page. */
+  pageNumberHeader?: string,
+): AsyncGenerator<string> {
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W_NS}><w:body>`;
   for await (const block of blocks) {
     if ("para" in block) yield paraXml(block.para);
     else yield* tableXml(block.table);
   }
   const m = page.margins;
-  yield `<w:sectPr><w:pgSz w:w="${page.width}" w:h="${page.height}"/><w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>`;
+  const header = pageNumberHeader ? `<w:headerReference w:type="default" r:id="${pageNumberHeader}"/>` : "";
+  yield `<w:sectPr>${header}<w:pgSz w:w="${page.width}" w:h="${page.height}"/><w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="567" w:footer="567" w:gutter="0"/>${pageNumberHeader ? "<w:titlePg/>" : ""}</w:sectPr>`;
   yield "</w:body></w:document>";
 }
 
@@ -83,3 +89,9 @@ function cellXml(cell: TableCell, width: number, span: number): string {
   const paras = cell.paras.length > 0 ? cell.paras : [{ runs: [] }];
   return `<w:tc><w:tcPr>${props}</w:tcPr>${paras.map(paraXml).join("")}</w:tc>`;
 }
+
+/** A header holding the page number, centred (the decree: in the top margin, from the second page). */
+export const pageNumberHeaderXml =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${W_NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` +
+  '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>' +
+  '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>';

@@ -1,6 +1,6 @@
 import { escapeXml, writeZip, type ZipEntry, type ZipOptions } from "../xlsx";
 import type { Block } from "./blocks";
-import { documentXml, type PageSetup } from "./document";
+import { documentXml, pageNumberHeaderXml, type PageSetup } from "./document";
 
 /**
  * A .docx: the body streamed from its blocks, one font and size for the
@@ -15,6 +15,8 @@ export interface DocxOptions extends ZipOptions {
   /** Proofing language, e.g. vi-VN. */
   lang: string;
   title?: string;
+  /** The page number centred at the top of every page but the first. */
+  pageNumbers?: boolean;
 }
 
 /** A4 portrait, twips. */
@@ -22,20 +24,22 @@ export const A4 = { width: 11906, height: 16838 };
 
 export function buildDocx(blocks: Iterable<Block> | AsyncIterable<Block>, options: DocxOptions): Promise<Uint8Array> {
   function* parts(): Generator<ZipEntry> {
-    yield { name: "[Content_Types].xml", content: [contentTypes] };
+    const numbers = options.pageNumbers ?? false;
+    yield { name: "[Content_Types].xml", content: [contentTypes(numbers)] };
     yield { name: "_rels/.rels", content: [rootRels] };
     yield { name: "docProps/core.xml", content: [coreProps(options)] };
-    yield { name: "word/_rels/document.xml.rels", content: [documentRels] };
+    yield { name: "word/_rels/document.xml.rels", content: [documentRels(numbers)] };
     yield { name: "word/styles.xml", content: [styles(options)] };
     yield { name: "word/settings.xml", content: [settings(options.lang)] };
-    yield { name: "word/document.xml", content: documentXml(blocks, options.page) };
+    if (numbers) yield { name: "word/header1.xml", content: [pageNumberHeaderXml] };
+    yield { name: "word/document.xml", content: documentXml(blocks, options.page, numbers ? "rId3" : undefined) };
   }
   return writeZip(parts(), options);
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-const contentTypes =
+const contentTypes = (header: boolean) =>
   `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   '<Default Extension="xml" ContentType="application/xml"/>' +
@@ -43,6 +47,9 @@ const contentTypes =
   '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
   '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+  (header
+    ? '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+    : "") +
   "</Types>";
 
 const rootRels =
@@ -51,10 +58,13 @@ const rootRels =
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
   "</Relationships>";
 
-const documentRels =
+const documentRels = (header: boolean) =>
   `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>' +
+  (header
+    ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
+    : "") +
   "</Relationships>";
 
 function coreProps(o: DocxOptions): string {

@@ -104,6 +104,8 @@ describe("báo cáo kết quả thực hiện kế hoạch (.docx)", () => {
     // Vietnamese intact in the XML itself (UTF-8, composed).
     expect(doc.parts.get("word/document.xml")).toContain("Tồn tại, hạn chế".toUpperCase());
     expect(doc.parts.get("word/styles.xml")).toContain('w:ascii="Times New Roman"');
+    expect(doc.parts.get("word/header1.xml")).toContain(" PAGE ");
+    expect(doc.parts.get("word/document.xml")).toContain("<w:titlePg/>");
     expect(doc.parts.get("word/document.xml")).toMatch(
       /<w:pgSz w:w="11906" w:h="16838"\/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/,
     );

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,6 +26,13 @@ describe.skipIf(!soffice)("báo cáo .docx in LibreOffice", () => {
       expect(text).toContain(r.layout === "party" ? "Đảng ủy xã Mẫu Số 40" : "Phòng chuyên môn số 40");
       expect(text).toContain("Nơi nhận:");
       expect(text).toContain(r.layout === "party" ? "ĐẢNG CỘNG SẢN VIỆT NAM" : "Độc lập - Tự do - Hạnh phúc");
+      // The page number: none on the first page, centred at the top from the second (NĐ 30).
+      const page = (n: number) =>
+        execFileSync("pdftotext", ["-f", String(n), "-l", String(n), r.pdf, "-"])
+          .toString()
+          .trim();
+      expect(page(2).split("\n")[0]).toBe("2");
+      expect(page(1).split("\n")[0]).not.toBe("1");
       // The unit table's header row repeats on the page it continues on.
       expect(text.split("Hoàn").length).toBeGreaterThan(4);
     }
