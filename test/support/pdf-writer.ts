@@ -123,9 +123,9 @@ export function pdfOfPages(pages: TextLine[][], font: FontKind = "unicode", base
   return assemble(objects);
 }
 
-/** Lines of text top to bottom from y = 780, 18 points apart, at the left margin. */
+/** Paragraphs of one line each, top to bottom from y = 780, 36 points apart, at the left margin. */
 export function textLines(lines: string[], x = 72, top = 780): TextLine[] {
-  return lines.map((text, i) => ({ text, x, y: top - 18 * i }));
+  return lines.map((text, i) => ({ text, x, y: top - 36 * i }));
 }
 
 /** A PDF whose only page is an image (a scan): no text layer. */
