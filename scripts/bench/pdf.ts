@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { docxFromText } from "../../test/import/docx-builder";
+import { docxFromText } from "../lib/docx-builder";
 import { hostilePdf, type HostilePdf } from "../../test/support/pdf-writer";
 import { freePort } from "../lib/free-port";
 import { startWranglerDev } from "../lib/wrangler";

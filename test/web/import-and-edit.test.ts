@@ -29,6 +29,10 @@ describe("plan import on the web", () => {
     const tasksBefore = await env.DB.prepare("select count(*) as n from plans").first<{ n: number }>();
 
     const draft = (await importDraft(createDb(env.DB), Number(reviewPath.split("/").pop())))!;
+    // What the reader could not settle is shown to the admin, not kept to the chat.
+    expect(draft.plan.warnings).toContain("Không tìm thấy số hiệu văn bản");
+    expect(review).toContain(`Lưu ý khi đọc tệp (${draft.plan.warnings.length})`);
+    expect(review).toContain("Không tìm thấy số hiệu văn bản");
     const fields: Record<string, string> = {};
     draft.plan.tasks.forEach((task, i) => {
       fields[`title-${i}`] = task.title;
