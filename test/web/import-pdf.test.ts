@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPdfjs } from "../../core/pdf/pdfjs-module";
 import { yenDungCommittee } from "../import/support";
-import { hostilePdf, pdfOfPages, textLines } from "../support/pdf-writer";
+import { hostilePdf, pdfOfPages, textLines } from "../../scripts/lib/pdf-writer";
 import { signIn, webFetch, type WebSession } from "./support";
 
 function upload(session: WebSession, name: string, content: Uint8Array): Promise<Response> {

@@ -1,5 +1,5 @@
 /**
- * A small PDF writer for tests: pages of positioned text in a CID font (Identity-H, two
+ * A small PDF writer for tests and benchmarks: pages of positioned text in a CID font (Identity-H, two
  * bytes a glyph, no font program embedded, as a reader falls back to any font), with or
  * without a ToUnicode map, and the hostile files a PDF reader must refuse. The files
  * are written by hand so each test says exactly what is in them.
