@@ -70,7 +70,9 @@ export function pageBlocks(runs: PdfRun[]): Block[] {
     const x1 = run.x + Math.max(0, run.width);
     if (line && block && Math.abs(run.y - line.y) < 0.35 * size) {
       const gap = run.x - line.x1;
-      const justified = block.lines.length > 1 && x1 <= block.x1 + 0.5 * size;
+      // Justified: a wrapped line of a wider block, with words enough before the gap (a lone "1" is a cell).
+      const justified =
+        block.lines.length > 1 && x1 <= block.x1 + 0.5 * size && line.x1 - line.x0 >= 0.15 * (block.x1 - block.x0);
       if (gap > -0.5 * size && (gap < CELL_GAP * size || justified)) {
         join(line, run.text, gap, size);
         line.x1 = Math.max(line.x1, x1);
@@ -98,6 +100,15 @@ export function pageBlocks(runs: PdfRun[]): Block[] {
       block.x1 = Math.max(block.x1, next.x1);
       block.bottom = Math.min(block.bottom, next.y);
     } else {
+      if (sameBaseline && block && line && block.lines.length > 1 && block.lines.at(-1) === line) {
+        // A cell boundary on a line taken for the block's next one: that line starts a new row.
+        block.lines.pop();
+        block.x0 = Math.min(...block.lines.map((l) => l.x0));
+        block.x1 = Math.max(...block.lines.map((l) => l.x1));
+        block.bottom = Math.min(...block.lines.map((l) => l.y));
+        block = { lines: [line], x0: line.x0, x1: line.x1, top: line.y + line.size * 0.8, bottom: line.y };
+        blocks.push(block);
+      }
       if (sameBaseline) splitFrom = block;
       block = { lines: [next], x0: next.x0, x1: next.x1, top: next.y + size * 0.8, bottom: next.y };
       blocks.push(block);
@@ -185,9 +196,15 @@ export function layoutPages(pages: PdfRun[][]): string {
   for (const runs of pages) {
     let pageStart = true;
     for (const row of rowsOf(pageBlocks(runs))) {
-      // The header repeated at the top of a page is left out; the rows after it may still continue a cut one.
-      if (table && pageStart && sameText(row, table.rows[0]!.blocks)) continue;
+      // The header repeated (at the top of a page) is left out; the rows after it may still continue a cut one.
+      if (table && sameText(row, table.rows[0]!.blocks)) continue;
       if (table && (fitsTable(table, row) || (pageStart && continuesCell(table, row)))) {
+        table.rows.push({ blocks: row, continues: pageStart });
+        pageStart = false;
+        continue;
+      }
+      // A group row merged across the table ("I. Đổi mới …"): one block from the first column on.
+      if (table && row.length === 1 && GROUP_ROW.test(cellText(row)) && row[0]!.x0 < (columnBounds(table)[0] ?? 0)) {
         table.rows.push({ blocks: row, continues: pageStart });
         pageStart = false;
         continue;
@@ -263,7 +280,10 @@ function fitsTable(table: Table, row: Block[]): boolean {
   return row.length >= 2 && row[0]!.x0 < firstColumnEnd && row.length <= table.bounds.length + 1;
 }
 
-const sameText = (a: Block[], b: Block[]) => cellText(a) === cellText(b);
+const sameText = (a: Block[], b: Block[]) => cellText(a).replace(/\s/g, "") === cellText(b).replace(/\s/g, "");
+
+/** A group heading: a Roman numeral or a capital letter, then its title. */
+const GROUP_ROW = /^(?:[IVXL]{1,5}|[A-Z])[.)]\s+\S/;
 
 /** Blocks each inside one column (not the first) at the top of a page: the rest of the cells a page break cut. */
 function continuesCell(table: Table, row: Block[]): boolean {
@@ -298,7 +318,9 @@ function tableLines(table: Table): string[] {
       const column = bounds.findIndex((bound) => block.x0 < bound);
       cells[column < 0 ? width - 1 : column]!.push(block);
     }
-    const texts = cells.map(cellText);
+    let texts = cells.map(cellText);
+    const group = blocks.length === 1 ? /^([IVXL]{1,5}|[A-Z])[.)]\s+(.*)$/.exec(cellText(blocks)) : null;
+    if (group && GROUP_ROW.test(cellText(blocks))) texts = [group[1]!, group[2]!, ...Array(Math.max(0, width - 2)).fill("")];
     const last = rows.at(-1);
     if (continues && texts[0] === "" && last && rows.length > 1)
       texts.forEach((text, i) => {

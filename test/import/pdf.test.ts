@@ -70,6 +70,40 @@ describe("PDF plans: text read in the Worker, tables kept as rows", () => {
     expect(source.text).toContain("| 2 | Tập huấn cán bộ làm văn thư | Ban Tổ chức |  | Năm 2026 |");
   });
 
+  it("keeps a table whole across a page break: header repeated, a cell cut by the break, a group row merged across", async () => {
+    const at = (text: string, x: number, y: number): TextLine => ({ text, x, y, size: 10 });
+    const header = (top: number) => [
+      at("TT", 60, top),
+      at("Nhiệm vụ", 100, top),
+      at("Cơ quan chủ trì", 300, top),
+      at("Thời hạn", 420, top),
+    ];
+    const first = [
+      ...textLines(preamble),
+      ...header(600),
+      at("I. Hoàn thiện thể chế về công tác văn thư", 60, 580),
+      at("1", 62, 560),
+      at("Rà soát quy chế làm việc của", 100, 560),
+      at("Văn phòng Huyện ủy", 300, 560),
+      at("Quý II/2026", 420, 560),
+    ];
+    const second = [
+      ...header(780),
+      at("Ban Chấp hành nhiệm kỳ mới", 100, 760),
+      at("2", 62, 740),
+      at("Tập huấn văn thư", 100, 740),
+    ];
+    const source = await read(pdfOfPages([first, second]));
+    if (!source.ok) throw new Error(source.reason);
+    const rows = source.text.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| ---"));
+    expect(rows).toEqual([
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |",
+      "| I | Hoàn thiện thể chế về công tác văn thư |  |  |",
+      "| 1 | Rà soát quy chế làm việc của Ban Chấp hành nhiệm kỳ mới | Văn phòng Huyện ủy | Quý II/2026 |",
+      "| 2 | Tập huấn văn thư |  |  |",
+    ]);
+  });
+
   it("drops running headers and page numbers", async () => {
     const page = (n: number) => [
       { text: "CÔNG BÁO/Số 277/Ngày 16-05-2026", x: 200, y: 805 },
