@@ -308,16 +308,33 @@ function columnBounds(table: Table): number[] {
   });
 }
 
+/**
+ * The column of a block: the header cell it overlaps most (header cells are centred over
+ * their column, so overlap tells better than edges); by the separators when it overlaps none.
+ */
+function columnOf(block: Block, header: Block[], bounds: number[]): number {
+  let best = -1;
+  let most = 0;
+  header.forEach((cell, i) => {
+    const overlap = Math.min(block.x1, cell.x1) - Math.max(block.x0, cell.x0);
+    if (overlap > most) {
+      most = overlap;
+      best = i;
+    }
+  });
+  if (best >= 0 && header.length === bounds.length + 1) return best;
+  const column = bounds.findIndex((bound) => block.x0 < bound);
+  return column < 0 ? bounds.length : column;
+}
+
 function tableLines(table: Table): string[] {
   const bounds = columnBounds(table);
+  const header = table.rows[0]!.blocks;
   const width = bounds.length + 1;
   const rows: string[][] = [];
   for (const { blocks, continues } of table.rows) {
     const cells: Block[][] = Array.from({ length: width }, () => []);
-    for (const block of blocks) {
-      const column = bounds.findIndex((bound) => block.x0 < bound);
-      cells[column < 0 ? width - 1 : column]!.push(block);
-    }
+    for (const block of blocks) cells[columnOf(block, header, bounds)]!.push(block);
     let texts = cells.map(cellText);
     const group = blocks.length === 1 ? /^([IVXL]{1,5}|[A-Z])[.)]\s+(.*)$/.exec(cellText(blocks)) : null;
     if (group && GROUP_ROW.test(cellText(blocks))) texts = [group[1]!, group[2]!, ...Array(Math.max(0, width - 2)).fill("")];
@@ -328,8 +345,8 @@ function tableLines(table: Table): string[] {
       });
     else rows.push(texts);
   }
-  const [header, ...body] = rows;
-  return [pipeRow(header ?? [], width), pipeRow(Array(width).fill("---"), width), ...body.map((r) => pipeRow(r, width))];
+  const [headerRow, ...body] = rows;
+  return [pipeRow(headerRow ?? [], width), pipeRow(Array(width).fill("---"), width), ...body.map((r) => pipeRow(r, width))];
 }
 
 function pipeRow(cells: string[], width: number): string {
