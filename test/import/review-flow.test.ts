@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { apiCalls, buttons, lastMessage, pressButton, say } from "../support/fake-telegram";
 import { callbackUpdate, postUpdate } from "../support/webhook";
-import { docxFromText } from "./docx-builder";
+import { docxFromText } from "../../scripts/lib/docx-builder";
 import { count, sendFile, yenDungCommittee } from "./support";
 
 /** Each test imports its own copy of the reference plan: the committee's tag makes the text, and so the hash, unique. */

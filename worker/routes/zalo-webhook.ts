@@ -18,12 +18,12 @@ import { activeMemberByIdentity, type MemberProfile } from "../../db/queries/mem
 import { prefetchedFrom, prefetchStatements } from "../../db/queries/prefetch";
 import { claimUpdate, UpdateClaim } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
-import { readConfig, readZaloConfig, type Env } from "../env";
-import { fileLinks } from "../file-links";
+import { readConfig, readZaloConfig, type Env } from "../../services/env";
+import { fileLinks } from "../../services/file-links";
 import { botDeps, runClaimed, settleAfterAnswer } from "../inbound";
 import { secretMatches } from "../secret";
-import { ZaloApi } from "../zalo/client";
-import { keepPhoto, storeExport } from "../zalo/files";
+import { ZaloApi } from "../../services/zalo/client";
+import { keepPhoto, storeExport } from "../../services/files";
 import { syntheticUpdate } from "../zalo/synthetic-update";
 import { parseZaloWebhook, type ZaloEvent } from "../zalo/update";
 

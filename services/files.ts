@@ -1,5 +1,5 @@
-import type { Env } from "../env";
-import { fileLinks } from "../file-links";
+import type { Env } from "./env";
+import { fileLinks } from "./file-links";
 
 /** A photo from Zalo as evidence: the same ceiling as a Telegram photo. */
 const PHOTO_MAX_BYTES = 10 * 1024 * 1024;

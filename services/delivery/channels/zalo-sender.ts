@@ -1,7 +1,7 @@
-import { zaloMessage } from "../../bot/ports/zalo-message";
-import { Actions } from "../../bot/ports/actions";
-import { insertMenuStatement, keysInUse, liveMenusFrom, liveMenusStatement, zaloChatKey } from "../../db/queries/chat-menus";
-import { type ZaloApi, ZaloApiError } from "../zalo/client";
+import { zaloMessage } from "../../../bot/ports/zalo-message";
+import { Actions } from "../../../bot/ports/actions";
+import { insertMenuStatement, keysInUse, liveMenusFrom, liveMenusStatement, zaloChatKey } from "../../../db/queries/chat-menus";
+import { type ZaloApi, ZaloApiError } from "../../zalo/client";
 import type { ChannelSender, SendFailure } from "./sender";
 
 /** About one send at 10/s: the window frees a slot soon after a 429 at that pace. */
