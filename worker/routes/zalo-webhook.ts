@@ -119,6 +119,7 @@ zaloWebhook.post("/webhook", async (c) => {
   const outlet = {
     sendMessage: (chatId: string, text: string) => api.sendMessage(chatId, text),
     sendChatAction: (chatId: string) => api.sendChatAction(chatId, "typing"),
+    sendPhoto: (chatId: string, url: string, caption: string) => api.sendPhoto(chatId, url, caption),
     storeFile: (file: { bytes: Uint8Array; name: string; mime: string }) => storeExport(c.env, file),
     links: deps.links ?? null,
   };
