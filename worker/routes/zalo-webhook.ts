@@ -17,6 +17,7 @@ import { conversationByChat, conversationFrom } from "../../db/queries/conversat
 import { activeMemberByIdentity, type MemberProfile } from "../../db/queries/members";
 import { prefetchedFrom, prefetchStatements } from "../../db/queries/prefetch";
 import { claimUpdate, UpdateClaim } from "../../db/queries/updates";
+import { firstWordToGroup } from "../../db/queries/group-chats";
 import { countRoundTrips } from "../../db/round-trip-counter";
 import { readConfig, readZaloConfig, type Env } from "../../services/env";
 import { fileLinks } from "../../services/file-links";
@@ -71,6 +72,13 @@ zaloWebhook.post("/webhook", async (c) => {
   const flowOpen = conversation !== null && conversation.memberId === member?.id && conversation.expiresAt > now.toISOString();
   const reply = (text: string) => api.sendMessage(event.chatId, text);
 
+  // A group hears once that the bot works in private chat; after that the bot stays silent there.
+  if (event.chatType.toUpperCase() !== "PRIVATE") {
+    if (await firstWordToGroup(c.env.DB, chatKey)) await reply(zaloTexts.groupOnce).catch(() => undefined);
+    settle();
+    return c.text("OK", 200);
+  }
+
   // What cannot reach the features: say why, and what to do instead.
   const early = await earlyAnswer(event, flowOpen, member !== null, async () => {
     // A document sent during a report: the same report, with its files, on the web.
@@ -119,6 +127,7 @@ zaloWebhook.post("/webhook", async (c) => {
   const outlet = {
     sendMessage: (chatId: string, text: string) => api.sendMessage(chatId, text),
     sendChatAction: (chatId: string) => api.sendChatAction(chatId, "typing"),
+    sendPhoto: (chatId: string, url: string, caption: string) => api.sendPhoto(chatId, url, caption),
     storeFile: (file: { bytes: Uint8Array; name: string; mime: string }) => storeExport(c.env, file),
     links: deps.links ?? null,
   };
