@@ -15,7 +15,7 @@ import { extractionJson } from "../core/plan-import/dry-run";
 import { extractPlan, type ExtractedPlan } from "../core/plan-import/extract";
 import { planRows } from "../core/plan-import/plan-rows";
 import { initialChoices, summarize } from "../core/plan-import/review";
-import { PLAN_FILE_MAX_BYTES, readPlanFile } from "../core/plan-import/source-file";
+import { maxPlanFileBytes, readPlanFile } from "../core/plan-import/source-file";
 import { sourceHash } from "../core/plan-import/source-hash";
 import { formatDate } from "../core/time/vietnam-date";
 import { unitKey } from "../core/units/match";
@@ -53,16 +53,17 @@ try {
 
 async function main(): Promise<void> {
   if (!file)
-    fail('Dùng: npm run import -- <tệp .docx|.txt|.md> [--monitor "<tên đơn vị>"] [--issuer "<tên>"] [--dry-run [--json]]');
+    fail('Dùng: npm run import -- <tệp .docx|.pdf|.txt|.md> [--monitor "<tên đơn vị>"] [--issuer "<tên>"] [--dry-run [--json]]');
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
     fail(`Không thấy tệp: ${file}`);
   }
-  if (size > PLAN_FILE_MAX_BYTES) fail(plain(importTexts.rejected.too_large));
-
   const name = cleanFileName(basename(file)) ?? "ke-hoach";
+  if (size > maxPlanFileBytes({ name, mime: null }))
+    fail(plain(importTexts.rejected[name.toLowerCase().endsWith(".pdf") ? "pdf_too_large" : "too_large"]));
+
   const source = await readPlanFile({ name, mime: null, size }, new Uint8Array(readFileSync(file)));
   if (!source.ok) fail(plain(importTexts.rejected[source.reason]));
   const plan = extractPlan(source.text);

@@ -98,7 +98,8 @@ export const formTexts = {
 
 export const importWebTexts = {
   title: "Nhập kế hoạch",
-  intro: "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
+  intro:
+    "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB; .pdf có chữ, tối đa 10 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
   file: "Tệp kế hoạch",
   read: "Đọc kế hoạch",
   adminOnly: "Chỉ quản trị viên mới nhập được kế hoạch.",
@@ -109,6 +110,7 @@ export const importWebTexts = {
   reviewTitle: "Xem lại trước khi lưu",
   reviewHelp:
     "Sửa trực tiếp trong bảng: tên nhiệm vụ, đơn vị chủ trì, thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các dòng trống cuối bảng.",
+  warnings: (count: number) => `Lưu ý khi đọc tệp (${count}): đồng chí kiểm tra các mục này trong bảng trước khi lưu`,
   asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
   chooseUnit: "— chọn đơn vị —",
   save: "Lưu kế hoạch",

@@ -3,17 +3,28 @@ import type { PlanFileRejection } from "../../core/plan-import/source-file";
 /** Plan import: a document in, a reviewed plan out. Callers escape anything taken from the document. */
 export const importTexts = {
   askFile:
-    "📄 <b>Nhập kế hoạch</b>\nGửi tệp kế hoạch vào đây: <b>.docx</b> (Word), .txt hoặc .md, tối đa 2 MB.\n" +
+    "📄 <b>Nhập kế hoạch</b>\nGửi tệp kế hoạch vào đây: <b>.docx</b> (Word) hoặc .txt, .md tối đa 2 MB; <b>.pdf</b> có chữ (bản ký số) tối đa 10 MB.\n" +
     "Bot đọc nhiệm vụ, đơn vị, thời hạn và cho đồng chí xem lại; <b>chưa lưu gì</b> trước khi đồng chí xác nhận.\n" +
     "Không có tệp? Chọn <b>Gõ danh sách nhiệm vụ</b>. Gõ /huy để thôi.",
   waitingForFile:
-    "Đang chờ tệp kế hoạch (.docx, .txt hoặc .md). Gửi tệp vào đây, chọn Gõ danh sách nhiệm vụ, hoặc gõ /huy để thôi.",
+    "Đang chờ tệp kế hoạch (.docx, .pdf, .txt hoặc .md). Gửi tệp vào đây, chọn Gõ danh sách nhiệm vụ, hoặc gõ /huy để thôi.",
   adminOnly: "Chỉ người quản trị mới nhập được kế hoạch. Để gửi minh chứng cho một nhiệm vụ, gõ /viec rồi mở nhiệm vụ đó.",
 
   rejected: {
     empty: "Tệp trống, không có nội dung. Hãy gửi tệp kế hoạch có nội dung (.docx hoặc .txt).",
     too_large: "Tệp lớn hơn 2 MB. Một kế hoạch thường chỉ vài trăm KB: hãy gửi bản .docx không kèm ảnh, hoặc lưu thành .txt.",
-    pdf: "Tệp PDF (thường là bản scan) không đọc được chữ. Hãy gửi bản Word (.docx) của kế hoạch, hoặc bản .txt.",
+    pdf_too_large:
+      "Tệp PDF lớn hơn 10 MB. Hãy gửi bản Word (.docx) của kế hoạch, hoặc bản PDF chỉ gồm phần kế hoạch (không kèm ảnh scan).",
+    pdf_scanned:
+      "Tệp PDF này là bản scan (ảnh chụp trang), không có lớp chữ để đọc. Hãy gửi bản Word (.docx) hoặc bản PDF ký số gốc từ hệ thống văn bản; nếu không có, chọn <b>Gõ danh sách nhiệm vụ</b> để gõ các nhiệm vụ.",
+    pdf_encrypted:
+      "Tệp PDF có mật khẩu hoặc bị khoá nên không đọc được. Hãy gửi bản Word (.docx), hoặc bản PDF không đặt mật khẩu.",
+    pdf_broken:
+      "Tệp PDF bị hỏng hoặc không đầy đủ nên không mở được. Hãy tải lại tệp từ hệ thống văn bản rồi gửi lại, hoặc gửi bản Word (.docx).",
+    pdf_too_complex:
+      "Tệp PDF quá lớn hoặc có cấu trúc bất thường (quá nhiều trang hay dữ liệu nén quá lớn) nên bot không đọc. Chưa có gì được lưu. Hãy gửi bản Word (.docx) của kế hoạch, hoặc gõ danh sách nhiệm vụ.",
+    pdf_unreadable_font:
+      "Tệp PDF dùng phông chữ không kèm bảng mã nên chữ đọc ra bị sai. Hãy gửi bản Word (.docx) của kế hoạch; nếu không có, chọn <b>Gõ danh sách nhiệm vụ</b> để gõ các nhiệm vụ.",
     image: "Ảnh chụp hay bản scan không đọc được chữ. Hãy gửi bản Word (.docx) của kế hoạch, hoặc bản .txt.",
     legacy_word:
       "Tệp Word cũ (.doc) hoặc tệp có mật khẩu chưa đọc được. Hãy mở bằng Word, chọn <b>Lưu thành</b> (Save As) định dạng .docx, không đặt mật khẩu, rồi gửi lại.",
@@ -26,7 +37,7 @@ export const importTexts = {
     binary:
       "Tệp không đọc được như văn bản (tệp nhị phân, hoặc chữ theo bảng mã cũ TCVN3/VNI). Hãy gửi bản .docx, hoặc lưu thành .txt mã Unicode (UTF-8).",
     unsupported:
-      "Bot chỉ đọc kế hoạch dạng .docx (Word), .txt hoặc .md. Hãy lưu kế hoạch thành một trong các dạng này rồi gửi lại.",
+      "Bot chỉ đọc kế hoạch dạng .docx (Word), .pdf có chữ, .txt hoặc .md. Hãy lưu kế hoạch thành một trong các dạng này rồi gửi lại.",
   } satisfies Record<PlanFileRejection, string>,
   downloadFailed: "Không tải được tệp từ Telegram. Đồng chí gửi lại tệp giúp.",
   noTasks:
