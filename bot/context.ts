@@ -17,6 +17,8 @@ export interface BotDeps {
   db: Db;
   now: () => Date;
   botUsername: string;
+  /** The Zalo bot people open to use an invite (name, and zalo.me link where set). */
+  zaloBot?: { name: string; url: string | null };
   /**
    * Puts reminders already written to the outbox on the alert queue, which
    * sends them at Telegram's pace (services/alerts/scheduled enqueuePending). Absent

@@ -116,7 +116,7 @@ async function importInto(db: Db, name: string, plan: ExtractedPlan, hash: strin
   console.log(`Đã nhập kế hoạch #${result.planId}: ${rows.plan.title}`);
   console.log(`  ban hành: ${unitName(choices.issuerUnitId)} · theo dõi: ${monitor.name}`);
   console.log(
-    `  ${result.counts.tasks} nhiệm vụ, ${result.counts.assignments} lượt giao, ${result.counts.targets} mục tiêu, ${result.counts.newUnits} đơn vị mới`,
+    `  ${result.counts.tasks} nhiệm vụ, ${result.counts.assignments} lượt giao, ${result.counts.targets} chỉ tiêu, ${result.counts.newUnits} đơn vị mới`,
   );
   if (summary.newUnits.length > 0) console.log(`  đơn vị mới: ${summary.newUnits.join("; ")}`);
   if (rows.groupsWithoutMembers.length > 0)
@@ -141,7 +141,7 @@ function printExtraction(name: string, plan: ExtractedPlan): void {
   const h = plan.header;
   console.log(`${name}: ${h.title ?? "(không có tên)"}`);
   console.log(`  số ${h.number ?? "?"} · ngày ${h.issued_on ?? "?"} · ban hành: ${h.issuer ?? "?"}`);
-  console.log(`  ${plan.tasks.length} nhiệm vụ, ${plan.units.length} đơn vị, ${plan.targets.length} mục tiêu`);
+  console.log(`  ${plan.tasks.length} nhiệm vụ, ${plan.units.length} đơn vị, ${plan.targets.length} chỉ tiêu`);
   for (const task of plan.tasks) {
     const deadline = task.deadline.due ?? task.deadline.recurrence ?? task.deadline.kind;
     console.log(`  ${task.ref.padEnd(10)} ${task.lead.join("; ") || "—"} · ${deadline} · ${task.title.slice(0, 70)}`);

@@ -16,6 +16,9 @@ export function botDeps(env: Env, db: Db, botUsername: string, waitUntil: (p: Pr
     db,
     now: () => new Date(),
     botUsername,
+    ...(env.ZALO_BOT_TOKEN && env.ZALO_BOT_NAME
+      ? { zaloBot: { name: env.ZALO_BOT_NAME, url: env.ZALO_BOT_URL?.startsWith("https://") ? env.ZALO_BOT_URL : null } }
+      : {}),
     enqueueReminders: (ids) => enqueuePending(env.DB, env.ALERTS, readAlertConfig(env), ids),
     deliverNow: (ids) => deliverNow(env, ids, waitUntil),
     links: fileLinks(env),

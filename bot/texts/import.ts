@@ -53,7 +53,7 @@ export const importTexts = {
       ? "📝 <b>Gõ danh sách nhiệm vụ</b>\nGõ hoặc dán các nhiệm vụ của kế hoạch, rồi gửi."
       : "➕ <b>Thêm nhiệm vụ</b>\nGõ các nhiệm vụ bot chưa đọc được, rồi gửi.",
   tasksNotRead: {
-    empty: "Chưa thấy nhiệm vụ nào trong tin nhắn. Gõ mỗi dòng một nhiệm vụ, hoặc bấm Quay lại.",
+    empty: "Chưa thấy nhiệm vụ nào trong tin nhắn. Gõ mỗi dòng một nhiệm vụ, hoặc chọn Quay lại.",
     too_many: "Mỗi lần gõ tối đa 100 nhiệm vụ. Chia danh sách thành nhiều lần gửi.",
     title_too_long: (line: number) => `Dòng ${line} quá dài (quá 2.000 ký tự). Rút gọn tên nhiệm vụ rồi gửi lại.`,
   },
@@ -64,9 +64,9 @@ export const importTexts = {
   askSplit: (ref: string, current: string) =>
     `✂️ <b>Tách nhiệm vụ ${ref}</b>\n${current}\n\nGõ tên từng nhiệm vụ, mỗi dòng một nhiệm vụ (ít nhất 2). ` +
     "Đơn vị và thời hạn được giữ cho mỗi nhiệm vụ; sửa riêng sau nếu cần.",
-  splitTooFew: "Cần ít nhất 2 dòng, mỗi dòng một nhiệm vụ. Gõ lại, hoặc bấm Quay lại.",
+  splitTooFew: "Cần ít nhất 2 dòng, mỗi dòng một nhiệm vụ. Gõ lại, hoặc chọn Quay lại.",
   splitDone: (ref: string, n: number) => `✓ Đã tách nhiệm vụ ${ref} thành ${n} nhiệm vụ.`,
-  titleEmpty: "Tên nhiệm vụ trống. Gõ lại, hoặc bấm Quay lại.",
+  titleEmpty: "Tên nhiệm vụ trống. Gõ lại, hoặc chọn Quay lại.",
   duplicate: (plan: string, date: string) =>
     `Kế hoạch này <b>đã được nhập</b> ngày ${date}:\n${plan}\n\nMỗi văn bản chỉ nhập một lần. Nếu đây là bản sửa đổi, hãy gửi đúng tệp bản mới.`,
 
@@ -78,7 +78,7 @@ export const importTexts = {
   summaryTasks: (n: number, dropped: number) => `• <b>${n}</b> nhiệm vụ${dropped > 0 ? ` (đã bỏ ${dropped})` : ""}`,
   summaryUnits: (existing: number, fresh: number, skipped: number) =>
     `• <b>${existing + fresh}</b> đơn vị: ${existing} đã có, ${fresh} mới${skipped > 0 ? ` · ${skipped} không giao` : ""}`,
-  summaryTargets: (n: number) => `• <b>${n}</b> mục tiêu (chỉ tiêu)`,
+  summaryTargets: (n: number) => `• <b>${n}</b> chỉ tiêu`,
   summaryNoDeadline: (n: number) => `• <b>${n}</b> nhiệm vụ chưa có thời hạn`,
   summaryNoLead: (n: number) => `• <b>${n}</b> nhiệm vụ chưa có đơn vị chủ trì`,
   summaryFlagged: (n: number) => `• ⚠️ <b>${n}</b> nhiệm vụ cần xem lại (đánh dấu ⚠️ khi xem từng nhiệm vụ)`,
@@ -86,7 +86,7 @@ export const importTexts = {
   summaryGroupNote: "👥 nhóm: giao cho cả nhóm vì chưa biết các đơn vị thành viên",
   summaryWarnings: "⚠️ <b>Cần xem lại</b>:",
   more: (n: number) => `  … và ${n} mục khác`,
-  summaryFooter: "Chưa có gì được lưu. Xem từng nhiệm vụ để sửa, rồi bấm <b>Xác nhận</b>.",
+  summaryFooter: "Chưa có gì được lưu. Xem từng nhiệm vụ để sửa, rồi chọn <b>Xác nhận</b>.",
 
   taskHeader: (n: number, total: number, ref: string) => `<b>Nhiệm vụ ${n}/${total}</b> · ${ref}`,
   taskFlags: (reasons: string) => `⚠️ <b>Cần xem lại</b>: ${reasons}`,
@@ -138,7 +138,7 @@ export const importTexts = {
     `📅 <b>Đổi hạn nhiệm vụ ${ref}</b>\nHiện tại: ${current}\n\n` +
     "Gõ thời hạn mới, ví dụ: <code>30/6/2025</code>, <code>quý III/2025</code>, <code>tháng 12/2025</code>, <code>thường xuyên</code>, <code>trước ngày 20 hằng tháng</code>.",
   deadlineNotUnderstood: (text: string) =>
-    `Chưa hiểu thời hạn «${text}»; chưa đổi gì. Gõ lại, ví dụ <code>30/6/2025</code> hoặc <code>quý IV/2025</code>, hoặc bấm Quay lại.`,
+    `Chưa hiểu thời hạn «${text}»; chưa đổi gì. Gõ lại, ví dụ <code>30/6/2025</code> hoặc <code>quý IV/2025</code>, hoặc chọn Quay lại.`,
   deadlineChanged: (ref: string, meaning: string) => `✓ Đã đổi hạn nhiệm vụ ${ref}: ${meaning}.`,
 
   chooseName: (ref: string) => `🏢 <b>Đổi đơn vị · nhiệm vụ ${ref}</b>\nChọn tên đơn vị cần đổi:`,
@@ -167,7 +167,7 @@ export const importTexts = {
   saved: (title: string, counts: { tasks: number; assignments: number; newUnits: number; targets: number }) =>
     `✅ <b>Đã lưu kế hoạch</b>\n${title}\n\n` +
     `• ${counts.tasks} nhiệm vụ, giao ${counts.assignments} lượt cho các đơn vị\n` +
-    `• ${counts.targets} mục tiêu\n` +
+    `• ${counts.targets} chỉ tiêu\n` +
     `• ${counts.newUnits} đơn vị mới được tạo`,
   savedGroups: (names: string) => `👥 Giao cho cả nhóm (chưa biết đơn vị thành viên): ${names}`,
   nextSteps: (unitsWithoutPeople: number) =>

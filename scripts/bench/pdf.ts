@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { docxFromText } from "../lib/docx-builder";
-import { hostilePdf, type HostilePdf } from "../../test/support/pdf-writer";
+import { hostilePdf, type HostilePdf } from "../lib/pdf-writer";
 import { freePort } from "../lib/free-port";
 import { startWranglerDev } from "../lib/wrangler";
 import { cpuNs } from "./cpu";

@@ -4,7 +4,7 @@ import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { lastMessage } from "../support/fake-telegram";
 import { postUpdate, textUpdate } from "../support/webhook";
 import { buildZip, deflateBomb, docxFromText, hostileDocx } from "../../scripts/lib/docx-builder";
-import { hostilePdf, scannedPdf } from "../support/pdf-writer";
+import { hostilePdf, scannedPdf } from "../../scripts/lib/pdf-writer";
 import { count, sendFile, yenDungCommittee } from "./support";
 
 const bytes = (...values: number[]) => new Uint8Array(values);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { readPlanFile } from "../../core/plan-import/source-file";
 import { lastMessage } from "../support/fake-telegram";
-import { encryptedPdf, type FontKind, hostilePdf, pdfOfPages, scannedPdf, type TextLine, textLines } from "../support/pdf-writer";
+import {
+  encryptedPdf,
+  type FontKind,
+  hostilePdf,
+  pdfOfPages,
+  scannedPdf,
+  type TextLine,
+  textLines,
+} from "../../scripts/lib/pdf-writer";
 import { count, sendFile, yenDungCommittee } from "./support";
 
 const read = (bytes: Uint8Array, name = "ke-hoach.pdf") =>

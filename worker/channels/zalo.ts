@@ -2,7 +2,13 @@ import { ZaloPort } from "../../bot/ports/zalo";
 import { isReadOnly, prefetchNeedForZaloText } from "../../bot/prefetch";
 import { zaloTexts } from "../../bot/texts";
 import { readTypedInput } from "../../bot/zalo-input";
-import { chatMenuByKey, chatMenuFrom, chatMenuStatement, zaloChatKey } from "../../db/queries/chat-menus";
+import {
+  insertMenuStatement,
+  liveMenusFrom,
+  liveMenusStatement,
+  retireMenusStatement,
+  zaloChatKey,
+} from "../../db/queries/chat-menus";
 import type { Conversation } from "../../db/queries/conversations";
 import type { MemberProfile } from "../../db/queries/members";
 import { readZaloConfig } from "../../services/env";
@@ -41,7 +47,7 @@ export const zaloAdapter: ChannelAdapter = async (c) => {
     sender: { channel: "zalo", userId: event.userId, chatKey },
     need,
     readOnly: event.kind === "text" && isReadOnly({ text: event.text }, need),
-    reads: (d1) => [chatMenuByKey(d1, chatKey)],
+    reads: (d1) => [liveMenusStatement(d1, chatKey)],
     async prepare({ member, conversation, reads: [menuRows], now }) {
       const flowOpen =
         conversation !== null && conversation.memberId === member?.id && conversation.expiresAt > now.toISOString();
@@ -53,14 +59,12 @@ export const zaloAdapter: ChannelAdapter = async (c) => {
         );
         return null;
       }
-      const menu = chatMenuFrom(menuRows?.results[0] as { items: string; createdAt: string } | undefined);
+      const menus = liveMenusFrom(menuRows?.results);
       // A stranger's "1" is not a menu pick: they get how to join, like any other text.
       const input =
-        event.kind === "text" && member
-          ? readTypedInput(event.text ?? "", menu, flowOpen, now.getTime())
-          : { kind: "text" as const };
+        event.kind === "text" && member ? readTypedInput(event.text ?? "", menus, flowOpen) : { kind: "text" as const };
       if (input.kind === "unknown_key" || input.kind === "stale_menu") {
-        await reply(input.kind === "unknown_key" ? zaloTexts.unknownKey(input.key, input.keys) : zaloTexts.staleMenu).catch(
+        await reply(input.kind === "unknown_key" ? zaloTexts.unknownKey(input.key, input.menus) : zaloTexts.staleMenu).catch(
           () => undefined,
         );
         return null;
@@ -84,17 +88,19 @@ export const zaloAdapter: ChannelAdapter = async (c) => {
       return {
         update: syntheticUpdate(event, input.kind === "action" ? input.data : null, photoKey),
         port: (ctx, deps) => {
-          port = new ZaloPort(ctx, sender, {
-            sendMessage: (chatId, text) => api.sendMessage(chatId, text),
-            sendChatAction: (chatId) => api.sendChatAction(chatId, "typing"),
-            storeFile: (file) => storeExport(c.env, file),
+          const outlet = {
+            sendMessage: (chatId: string, text: string) => api.sendMessage(chatId, text),
+            sendChatAction: (chatId: string) => api.sendChatAction(chatId, "typing"),
+            storeFile: (file: { bytes: Uint8Array; name: string; mime: string }) => storeExport(c.env, file),
             links: deps.links ?? null,
-          });
+          };
+          // The menu whose key was typed is the "message whose button was pressed".
+          port = new ZaloPort(ctx, sender, outlet, menus, input.kind === "action" ? input.menuId : null);
           return port;
         },
         apologize: () => reply(zaloTexts.handlerFailed).then(() => undefined),
-        // The menu just shown is what the person's next number picks from.
-        alsoSettle: () => (port?.lastMenu ? [chatMenuStatement(c.env.DB, chatKey, port.lastMenu)] : []),
+        // The menus just shown join the chat's live ones; those this update answered act no more.
+        alsoSettle: () => (port ? menuWrites(c.env.DB, chatKey, port) : []),
       };
     },
   };
@@ -134,4 +140,13 @@ async function earlyAnswer(
     default:
       return (event.text ?? "").trim() === "" ? zaloTexts.stickerOrVoice : null;
   }
+}
+
+function menuWrites(d1: D1Database, chatKey: string, port: ZaloPort): D1PreparedStatement[] {
+  return [
+    ...(port.retiredMenuIds.size > 0 || port.shownMenus.length > 0
+      ? [retireMenusStatement(d1, chatKey, [...port.retiredMenuIds])]
+      : []),
+    ...port.shownMenus.map((m) => insertMenuStatement(d1, chatKey, "reply", m)),
+  ];
 }
