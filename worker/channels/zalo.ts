@@ -10,6 +10,7 @@ import {
   zaloChatKey,
 } from "../../db/queries/chat-menus";
 import type { Conversation } from "../../db/queries/conversations";
+import { firstWordToGroup } from "../../db/queries/group-chats";
 import type { MemberProfile } from "../../db/queries/members";
 import { readZaloConfig } from "../../services/env";
 import { fileLinks } from "../../services/file-links";
@@ -51,6 +52,11 @@ export const zaloAdapter: ChannelAdapter = async (c) => {
     async prepare({ member, conversation, reads: [menuRows], now }) {
       const flowOpen =
         conversation !== null && conversation.memberId === member?.id && conversation.expiresAt > now.toISOString();
+      // A group hears once that the bot works in private chat; after that the bot stays silent there.
+      if (event.chatType.toUpperCase() !== "PRIVATE") {
+        if (await firstWordToGroup(c.env.DB, chatKey)) await reply(zaloTexts.groupOnce).catch(() => undefined);
+        return null;
+      }
       // What cannot reach the features: say why, and what to do instead.
       const early = await earlyAnswer(event, flowOpen, member !== null, () => reportFormLink(c.env, member, conversation));
       if (early) {
@@ -91,6 +97,7 @@ export const zaloAdapter: ChannelAdapter = async (c) => {
           const outlet = {
             sendMessage: (chatId: string, text: string) => api.sendMessage(chatId, text),
             sendChatAction: (chatId: string) => api.sendChatAction(chatId, "typing"),
+            sendPhoto: (chatId: string, url: string, caption: string) => api.sendPhoto(chatId, url, caption),
             storeFile: (file: { bytes: Uint8Array; name: string; mime: string }) => storeExport(c.env, file),
             links: deps.links ?? null,
           };
