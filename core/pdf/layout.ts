@@ -272,7 +272,7 @@ function tableSize(table: Table): number {
   return sizes[Math.floor(sizes.length / 2)] ?? 0;
 }
 
-const smallerThan = (row: Block[], size: number) => row.every((b) => b.lines.every((l) => l.size < 0.85 * size));
+const smallerThan = (row: Block[], size: number) => row.every((b) => b.lines.every((l) => l.size < 0.92 * size));
 
 /** Two blocks or more, the first starting in the first column, no more than the columns. */
 function fitsTable(table: Table, row: Block[]): boolean {
