@@ -1,4 +1,4 @@
-import { Bot, type Context } from "grammy";
+import { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
@@ -51,7 +51,7 @@ export interface UpdateState {
   /** Reads fetched in the same round trip, for the update's feature (bot/prefetch.ts). */
   prefetched?: Prefetched;
   /** How this update is answered (bot/ports). */
-  port: (ctx: Context) => ChatPort;
+  port: (ctx: BotContext) => ChatPort;
 }
 
 const states = new WeakMap<Update, UpdateState>();

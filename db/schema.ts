@@ -164,6 +164,12 @@ export const chatMenus = sqliteTable(
   (t) => [index("chat_menus_chat_idx").on(t.chatKey, t.createdAt)],
 );
 
+/** Group chats the bot has told, once, that it works in private chat only (Zalo): after that it stays silent there. */
+export const groupChats = sqliteTable("group_chats", {
+  chatKey: text("chat_key").primaryKey(),
+  toldAt: timestamp("told_at"),
+});
+
 export const invites = sqliteTable("invites", {
   code: text("code").primaryKey(),
   unitId: integer("unit_id").notNull(),

@@ -8,7 +8,7 @@ import { awaitFileKeyboard } from "../keyboards/import";
 import { importTexts as t } from "../texts";
 import { receivePlanFile } from "./import/receive";
 import { onDeadlineText, onImportButton } from "./import/review";
-import { onRenameText, onSplitText, onTasksText } from "./import/typed";
+import { onPlanTitleText, onRenameText, onSplitText, onTasksText } from "./import/typed";
 import { IMPORT_FLOW, type ImportFlowData } from "./import/state";
 
 /**
@@ -22,7 +22,13 @@ export const importPlan = new Composer<MemberContext>();
 importPlan.command("nhapkh", adminsOnly, async (ctx) => {
   const data: ImportFlowData = { importId: null, choices: null, deadlineTask: null, back: null, editTask: null };
   const token = await startFlow(ctx, IMPORT_FLOW, "await_file", data as unknown as Record<string, unknown>);
-  await ctx.port.send(t.askFile, { html: true, actions: awaitFileKeyboard(token) });
+  if (ctx.port.channel !== "zalo")
+    return void (await ctx.port.send(t.askFile, { html: true, actions: awaitFileKeyboard(token) }));
+  const login = ctx.deps.webLoginLink ? await ctx.deps.webLoginLink(ctx.member.id) : null;
+  await ctx.port.send(t.askFileZalo(login?.url ?? null, login?.validMinutes ?? 0), {
+    html: true,
+    actions: awaitFileKeyboard(token),
+  });
 });
 
 // A file with no flow running is an admin's import; inside another flow (evidence for a report) it is that flow's.
@@ -45,6 +51,7 @@ importPlan.on("message:text", async (ctx, next) => {
   if (flow.step === "add_tasks") return onTasksText(ctx, text);
   if (flow.step === "rename") return onRenameText(ctx, text);
   if (flow.step === "split") return onSplitText(ctx, text);
+  if (flow.step === "plan_title") return onPlanTitleText(ctx, text);
   if (flow.step === "await_file") return void (await ctx.port.send(t.waitingForFile, { actions: awaitFileKeyboard(flow.token) }));
   await ctx.port.send(t.reviewHint);
 });

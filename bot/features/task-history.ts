@@ -46,6 +46,5 @@ taskHistoryFeature.callbackQuery(openEvidence.pattern, async (ctx) => {
   if (!report || !file) return void (await ctx.port.answer({ text: t.fileGone }));
   if (!(await viewableAssignment(ctx, report.assignmentId))) return;
   await ctx.port.answer();
-  if (file.kind === "photo") await ctx.replyWithPhoto(file.fileId);
-  else await ctx.replyWithDocument(file.fileId);
+  await ctx.port.sendEvidence(file);
 });

@@ -4,11 +4,14 @@ import type { BotContext, LinkMaker } from "../context";
 import type { Actions } from "./actions";
 import type { ChatPort, Sender, SendOptions } from "./port";
 import { zaloMessage } from "./zalo-message";
+import { zaloTexts as texts } from "../texts/zalo";
 
 /** What the Zalo port needs from the Worker: sending, and storage for files it cannot attach. */
 export interface ZaloOutlet {
   sendMessage(chatId: string, text: string): Promise<unknown>;
   sendChatAction(chatId: string): Promise<unknown>;
+  /** A photo Zalo fetches from a (signed) URL. */
+  sendPhoto(chatId: string, url: string, caption: string): Promise<unknown>;
   /** Keeps a generated file in storage and returns a signed download link. */
   storeFile(file: { bytes: Uint8Array; name: string; mime: string }): Promise<string>;
   links: LinkMaker | null;
@@ -100,9 +103,17 @@ export class ZaloPort implements ChatPort {
     const name = file.name ?? (file.kind === "photo" ? "Ảnh" : "Tệp đính kèm");
     if (file.fileId.startsWith("r2:") && this.out.links) {
       const link = await this.out.links.download(file.fileId.slice(3), file.name ?? "tep");
-      return this.send(`📎 ${name}: ${link}`);
+      if (file.kind === "photo") {
+        // Zalo fetches the photo from the signed link; where it cannot, the link itself still opens it.
+        const shown = await this.out.sendPhoto(this.sender.chatId, link, `📎 ${name}`).then(
+          () => true,
+          () => false,
+        );
+        if (shown) return;
+      }
+      return this.send(texts.evidenceLink(name, link));
     }
-    await this.send(`📎 ${name} được gửi qua Telegram, nên chỉ mở được trong Telegram hoặc trên trang quản trị (/web).`);
+    await this.send(texts.evidenceOnTelegram(name));
   }
 
   async sendFile(file: { bytes: Uint8Array; name: string; mime: string }, caption: string, actions?: Actions): Promise<void> {

@@ -6,6 +6,20 @@ export const importTexts = {
     "📄 <b>Nhập kế hoạch</b>\nGửi tệp kế hoạch vào đây: <b>.docx</b> (Word) hoặc .txt, .md tối đa 2 MB; <b>.pdf</b> có chữ (bản ký số) tối đa 10 MB.\n" +
     "Bot đọc nhiệm vụ, đơn vị, thời hạn và cho đồng chí xem lại; <b>chưa lưu gì</b> trước khi đồng chí xác nhận.\n" +
     "Không có tệp? Chọn <b>Gõ danh sách nhiệm vụ</b>. Gõ /huy để thôi.",
+  /** Zalo hands no files to bots: the plan is typed here, or its file uploaded on the web. */
+  askFileZalo: (loginLink: string | null, minutes: number) =>
+    "📄 <b>Nhập kế hoạch</b>\nZalo chưa cho bot nhận tệp, nên trên Zalo có hai cách:\n" +
+    "• Chọn <b>Gõ danh sách nhiệm vụ</b> rồi gõ hoặc dán các nhiệm vụ;\n" +
+    (loginLink
+      ? `• Tải tệp (.docx, .pdf, .txt) lên trang quản trị: mở đường dẫn sau (dùng một lần, ${minutes} phút), rồi chọn Nhập kế hoạch:\n${loginLink}\n`
+      : "• Tải tệp (.docx, .pdf, .txt) lên trang quản trị: gõ /web để lấy đường dẫn, rồi chọn Nhập kế hoạch.\n") +
+    "Bot cho đồng chí xem lại trước; <b>chưa lưu gì</b> khi đồng chí chưa xác nhận. Gõ /huy để thôi.",
+  askPlanTitle: (tasks: number) =>
+    `Đã đọc ${tasks} nhiệm vụ. Gõ <b>tên kế hoạch</b> (ví dụ: Kế hoạch thực hiện chương trình công tác năm 2026):`,
+  planTitleEmpty: "Tên kế hoạch không được để trống. Gõ tên kế hoạch:",
+  /** After saving: which plan /tongquan, /quahan… now use. */
+  selectionKept: (current: string) =>
+    `Các lệnh /tongquan, /quahan, /duyet… vẫn dùng kế hoạch đang chọn: <b>${current}</b>. Gõ /kehoach để chuyển sang kế hoạch vừa lưu.`,
   waitingForFile:
     "Đang chờ tệp kế hoạch (.docx, .pdf, .txt hoặc .md). Gửi tệp vào đây, chọn Gõ danh sách nhiệm vụ, hoặc gõ /huy để thôi.",
   adminOnly: "Chỉ người quản trị mới nhập được kế hoạch. Để gửi minh chứng cho một nhiệm vụ, gõ /viec rồi mở nhiệm vụ đó.",

@@ -13,6 +13,11 @@ export const zaloTexts = {
     ].join("\n");
   },
   staleMenu: "Danh sách lựa chọn đã cũ hoặc chưa có. Gõ lại lệnh (ví dụ /viec) để có danh sách mới.",
+  evidenceLink: (name: string, link: string) => `📎 ${name} — mở hoặc tải về tại (hiệu lực 1 giờ):\n${link}`,
+  evidenceOnTelegram: (name: string) =>
+    `📎 ${name} được gửi qua Telegram nên Zalo không mở được. Đồng chí xem tệp này trong Telegram, hoặc gõ /web để mở trang quản trị.`,
+  groupOnce:
+    "Bot theo dõi kế hoạch chỉ làm việc trong tin nhắn riêng, để nhiệm vụ của đơn vị không hiện trong nhóm. Đồng chí hãy nhắn riêng cho bot (gõ /viec hoặc /start MÃ-MỜI). Trong nhóm này bot sẽ không trả lời nữa.",
   stickerOrVoice: "Bot chỉ đọc được chữ và ảnh. Hãy gõ lệnh, ví dụ /viec để xem nhiệm vụ, hoặc /trogiup để xem các lệnh.",
   textExpected: "Bot đang chờ đồng chí gõ câu trả lời bằng chữ (nhãn dán và tin thoại không đọc được). Gõ /huy để dừng.",
   fileUnsupported:

@@ -6,7 +6,7 @@
 import type { PdfPage, PdfRun } from "./layout";
 
 /** Share of the page height, from the top and from the bottom, where furniture sits. */
-const BAND = 0.08;
+const BAND = 0.1;
 const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?$/i;
 
 interface BandLine {

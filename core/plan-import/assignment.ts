@@ -19,7 +19,7 @@ export interface Assignment {
 
 const OPENING_VERB = /^(?:giao cho|giao|đề nghị|yêu cầu|chỉ đạo)\s+/iu;
 // "Trên cơ sở …, ", "Căn cứ …, ", "Trong quá trình …, ": an opening clause before the subject.
-const OPENING_CLAUSE = /^(?:trên cơ sở|căn cứ|trong quá trình|để|nhằm)\b/iu;
+const OPENING_CLAUSE = /^(?:trên cơ sở|căn cứ|trong quá trình|để|nhằm|đối với)\b/iu;
 // The subject does something: a role verb after it shows the sentence assigns work.
 const ROLE =
   /\b(?:chu tri|tham muu|phoi hop|trinh|thuc hien|to chuc|xay dung|chi dao|chiu trach nhiem|co trach nhiem|theo doi|huong dan|bao cao|chuan bi|trien khai|ban hanh|bo tri|can doi|tong hop|quan triet|lanh dao|kiem tra|giam sat|gui|chu dong|tap trung|tang cuong|ra soat|de xuat|nghien cuu)\b/;
@@ -50,9 +50,13 @@ export function readAssignment(raw: string, strict = false): Assignment | null {
 
 /** Index of the subject after an opening clause: the first ", " followed by a unit. */
 function findSubjectAfterComma(text: string): number {
-  for (let at = text.indexOf(", "); at >= 0 && at < MAX_OPENING_CLAUSE; at = text.indexOf(", ", at + 1)) {
+  const breaks = /[,:] /g;
+  for (let match = breaks.exec(text); match && match.index < MAX_OPENING_CLAUSE; match = breaks.exec(text)) {
+    const at = match.index;
     const rest = text.slice(at + 2);
     if (startsWithUnitHead(rest)) return at + 2;
+    const verb = OPENING_VERB.exec(rest);
+    if (verb && startsWithUnitHead(rest.slice(verb[0].length))) return at + 2 + verb[0].length;
   }
   return -1;
 }

@@ -1,4 +1,5 @@
 import { cleanInline, stripEmphasis } from "./clean";
+import { startsWithUnitHead } from "../units/heads";
 import { startsWithFieldLabel } from "./fields";
 import { readFlatTable } from "./flat-table";
 import { type Cell, readLineTable, readPipeRow } from "./line-table";
@@ -89,7 +90,7 @@ function isPipeRow(line: string): boolean {
 
 const HEADING_MARKER = /^(?:[IVXL]{1,6}\s*[.\-–—:)]\s*\p{Lu}|(?:Điều|Phần|Chương|Mục)\s+\d|[A-ZĐ][.)]\s+\p{Lu})/u;
 // A line that ends like this is cut mid-phrase: "… các sở," / "ban, ngành".
-const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|số|ngày|những|được))$/u;
+const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|những|được))$/u;
 
 /**
  * Whether a line opens a new paragraph although no blank line precedes it. A list marker
@@ -105,10 +106,20 @@ function opensParagraph(line: string, previous: string, width: number | null): b
     if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
     return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short;
   }
+  // "./." closes the body; "Nơi nhận" opens the addressee list.
+  if (/\.\/\.$/.test(before) || /^Nơi nhận\b/u.test(text)) return true;
   if (width === null || !/^\p{Lu}/u.test(text)) return false;
+  if (opensAssignment(text) && !OPEN_ENDING.test(before) && !/[,;]$/.test(before)) return true;
   if (isHeadingLine(text) && text.length > 3) return !OPEN_ENDING.test(before);
   return (short && ENDS_SENTENCE.test(before)) || (width !== null && before.length < width * 0.6 && !OPEN_ENDING.test(before));
 }
+// "Ban Xây dựng Đảng chủ trì, phối hợp …" on a line of its own: the line assigning the item above.
+const ROLE_NEAR = /^[^.;:]{0,60}?\s(?:chủ\s?trì|tham\s?mưu)\b/u;
+
+function opensAssignment(text: string): boolean {
+  return ROLE_NEAR.test(text) && startsWithUnitHead(text);
+}
+
 /** "II. NHIỆM VỤ CỤ THỂ", "### Nhiệm vụ": a heading ends where it stands, whatever its last character. */
 function isHeadingLine(line: string): boolean {
   return /^#{1,6}\s/.test(line) || (/\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line));

@@ -2,6 +2,7 @@ import { splitBlocks } from "./blocks";
 import { extractContent } from "./content";
 import { collectUnits, finalizeTasks } from "./finalize";
 import { extractHeader } from "./header";
+import { unitsAsWritten } from "./as-written";
 import { buildOutline, type OutlineNode } from "./outline";
 import { extractTargets } from "./targets";
 import { labelledTasks } from "./tasks-labelled";
@@ -9,9 +10,6 @@ import { sentenceTasks } from "./tasks-sentences";
 import { tableTasks } from "./tasks-table";
 import { unitSectionTasks } from "./tasks-unit-sections";
 import type { ExtractedPlan } from "./types";
-
-// A plan assigns its tasks by unit sections or labelled fields when it does so for a few of them.
-const STRUCTURED_TASKS = 3;
 
 export type { ExtractedHeader, ExtractedPlan, ExtractedTarget, ExtractedTask } from "./types";
 
@@ -33,11 +31,12 @@ export function extractPlan(text: string): ExtractedPlan {
   const drafts = [
     ...labelled,
     ...unitSections,
-    ...sentenceTasks(root, consumed, labelled.length + unitSections.length >= STRUCTURED_TASKS),
+    ...sentenceTasks(root, consumed, labelled.length + unitSections.length),
     ...tableTasks(tables, warnings),
   ];
   const content = extractContent(root, consumed, warnings);
   const tasks = finalizeTasks(drafts, warnings);
+  unitsAsWritten(tasks, text);
   if (tasks.length === 0) warnings.push("Không tìm thấy nhiệm vụ nào");
   return { header, targets, units: collectUnits(tasks), tasks, content, warnings };
 }

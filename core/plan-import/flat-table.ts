@@ -150,8 +150,8 @@ export function readFlatTable(source: string[], start: number): FlatTable | null
       target.push(part);
     }
   }
-  if (raw.filter((r) => !r.group).length === 0) return null;
   const titleWidth = Math.max(...raw.flatMap((r) => r.lines.map((line) => line.length)));
+  if (raw.every((r) => r.group)) return raw.length > 0 ? unnumberedTable(raw, header.names, columns, titleWidth, i) : null;
   const rows: Cell[][] = [header.names.map((name) => makeCell([name]))];
   for (const r of raw) {
     if (r.group) {
@@ -294,4 +294,46 @@ function assignCells(lines: string[], columns: (Column | "other")[], titleWidth:
     k++;
   }
   return cells;
+}
+
+const WIDE = 0.6;
+
+/**
+ * A table whose rows carry no number (only its groups do): within each group, a row starts
+ * with a line as wide as the task column once the row before has its other cells; the
+ * group's own name is its lines before the first wide one. Time cells read as deadlines
+ * give the deadline (the first, when the table has one per body it goes to); the other
+ * cells name the lead, and a row without one keeps the lead of the row above (a merged cell).
+ */
+function unnumberedTable(raw: RawRow[], names: string[], columns: (Column | "other")[], width: number, next: number): FlatTable {
+  const rows: Cell[][] = [names.map((name) => makeCell([name]))];
+  const at = (column: Column) => columns.indexOf(column);
+  let lead = "";
+  for (const group of raw) {
+    const wideAt = group.lines.findIndex((line) => line.length >= width * WIDE);
+    const nameLines = wideAt < 0 ? group.lines : group.lines.slice(0, wideAt);
+    rows.push(columns.map((column) => makeCell([column === "ref" ? group.ref : column === "title" ? nameLines.join(" ") : ""])));
+    if (wideAt < 0) continue;
+    const tasks: string[][][] = [];
+    for (const seg of segment(group.lines.slice(wideAt))) {
+      const current = tasks[tasks.length - 1];
+      const wide = (seg[0] ?? "").length >= width * WIDE;
+      if (!current || (wide && current.length > 1)) tasks.push([seg]);
+      else if (wide && current.length === 1) current[0]?.push(...seg);
+      else current.push(seg);
+    }
+    tasks.forEach((task, k) => {
+      const cells = columns.map(() => "");
+      cells[at("ref")] = `${group.ref}.${k + 1}`;
+      cells[at("title")] = (task[0] ?? []).join(" ");
+      const others = task.slice(1).map((seg) => seg.join(" "));
+      const deadline = others.find(looksLikeDeadline) ?? "";
+      const named = others.filter((text) => !looksLikeDeadline(text)).join(" ");
+      if (named !== "") lead = named;
+      if (at("deadline") >= 0) cells[at("deadline")] = deadline;
+      if (at("lead") >= 0) cells[at("lead")] = lead;
+      rows.push(cells.map((text) => makeCell([text])));
+    });
+  }
+  return { rows, next };
 }

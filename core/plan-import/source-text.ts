@@ -1,4 +1,4 @@
-import { splitGluedWords, joinLetterSpaced } from "./glued-words";
+import { splitGluedWords, joinLetterSpaced } from "../units/glued-words";
 import { unwrapMarkdown } from "./markdown-wrapper";
 import { dropPageFurniture } from "./page-furniture";
 

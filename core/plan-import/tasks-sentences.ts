@@ -14,30 +14,33 @@ import type { TaskDraft } from "./types";
  *   "Đảng uỷ UBND xã chủ trì, phối hợp … tham mưu trình trong tháng 01/2026";
  * - in the assignments part, an item or paragraph whose subject is a unit: "Bộ Y tế chủ
  *   trì, phối hợp với … theo dõi, đôn đốc …".
- * The last two only where the plan does not already assign its tasks by unit sections or
- * labelled fields (`structured`).
+ * Where the plan assigns its tasks by unit sections or labelled fields, the last two are
+ * not looked for: such sentences there organise that work, and are left as content,
+ * flagged for the reviewer.
  * An item without a time phrase takes the period heading it sits under ("Năm 2026",
  * "Quý IV năm 2025").
  */
-export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, structured: boolean): TaskDraft[] {
+export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, structuredCount: number): TaskDraft[] {
   const drafts: TaskDraft[] = [];
+  const structured = structuredCount >= STRUCTURED_TASKS;
   const periods = periodIndex(root);
   for (const node of walk(root)) {
     if (consumed.has(node) || !node.marker || node.marker.style === "roman") continue;
     if (node.kind === "purpose" || node.kind === "targets" || node.kind === "appendix") continue;
-    const draft = fromTrailingParenthesis(node) ?? (structured ? null : (fromAssignmentLine(node) ?? fromSubject(node)));
+    const itemDraft = fromTrailingParenthesis(node) ?? (structured ? null : fromAssignmentLine(node));
+    const draft = itemDraft ?? (structured ? null : fromSubject(node));
     if (!draft) continue;
-    for (const inner of walk(node)) consumed.add(inner);
+    // A sentence item keeps its bullets for the walk: they may assign parts of it themselves.
+    if (itemDraft || node.children.length === 0) for (const inner of walk(node)) consumed.add(inner);
     consumed.add(node);
     if (!draft.deadlineText) draft.deadlineText = periods(node);
     drafts.push(draft);
   }
-  // Unnumbered paragraphs of the assignments part that give work to a unit. Where the plan
-  // assigns its tasks by unit sections or labelled fields, its closing part only organises
-  // that work: left as content (and flagged for the reviewer).
-  if (structured) return drafts;
+  // Unnumbered paragraphs of the assignments part that give work to a unit.
   for (const node of [root, ...walk(root)]) {
-    if (node.kind !== "assignments" || consumed.has(node) || node.children.length > 0) continue;
+    if (node.kind !== "assignments" || consumed.has(node) || node.children.length > 0 || structured) continue;
+    // Paragraphs under a section heading, not the lines under an item.
+    if (node.marker && node.marker.style !== "roman") continue;
     node.body.forEach((paragraph, i) => {
       const assignment = readAssignment(paragraph.text);
       if (!assignment) return;
@@ -72,6 +75,8 @@ function fromTrailingParenthesis(node: OutlineNode): TaskDraft | null {
 }
 
 const MAX_ITEM_LINES = 3;
+// A plan assigns its tasks by unit sections or labelled fields when it does so for a few of them.
+const STRUCTURED_TASKS = 3;
 
 /** An item whose body (or first bullet) is the sentence assigning it. */
 function fromAssignmentLine(node: OutlineNode): TaskDraft | null {
@@ -97,7 +102,10 @@ function fromAssignmentLine(node: OutlineNode): TaskDraft | null {
 }
 
 function fromSubject(node: OutlineNode): TaskDraft | null {
-  if (node.kind !== "assignments" || node.children.length > 0) return null;
+  // Bullets under the sentence detail it (and may assign parts of it themselves).
+  if (node.kind !== "assignments" || node.children.some((c) => c.marker?.style !== "dash" && c.marker?.style !== "plus")) {
+    return null;
+  }
   const assignment = readAssignment(node.text);
   if (!assignment) return null;
   const text = [node.text, ...node.body.map((p) => p.text)].join(" ");

@@ -1,5 +1,5 @@
 /**
- * A small PDF writer for tests: pages of positioned text in a CID font (Identity-H, two
+ * A small PDF writer for tests and benchmarks: pages of positioned text in a CID font (Identity-H, two
  * bytes a glyph, no font program embedded, as a reader falls back to any font), with or
  * without a ToUnicode map, and the hostile files a PDF reader must refuse. The files
  * are written by hand so each test says exactly what is in them.
@@ -123,9 +123,9 @@ export function pdfOfPages(pages: TextLine[][], font: FontKind = "unicode", base
   return assemble(objects);
 }
 
-/** Lines of text top to bottom from y = 780, 18 points apart, at the left margin. */
+/** Paragraphs of one line each, top to bottom from y = 780, 36 points apart, at the left margin. */
 export function textLines(lines: string[], x = 72, top = 780): TextLine[] {
-  return lines.map((text, i) => ({ text, x, y: top - 18 * i }));
+  return lines.map((text, i) => ({ text, x, y: top - 36 * i }));
 }
 
 /** A PDF whose only page is an image (a scan): no text layer. */

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { drivers, type ChatDriver } from "../support/chat-driver";
+import { drivers, zaloDriver, type ChatDriver } from "../support/chat-driver";
 import { makeCommittee } from "../support/fixtures";
 
 async function committeeOn(chat: ChatDriver) {
@@ -51,5 +51,31 @@ describe.each(drivers)("words an official reads, on $channel", (chat) => {
     const texts = [list, help, queue, await chat.say(c.admin, "/quahan"), await chat.say(c.admin, "/chitieu")];
     for (const text of texts) expect(text).not.toMatch(/bấm/i);
     if (chat.channel === "zalo") for (const text of texts) expect(text).not.toMatch(/^\d+\. Trang \d/m);
+  });
+});
+
+describe("a long list on Zalo", () => {
+  it("shows its page as a line and its arrows spelled out; the next page's numbers open its tasks", async () => {
+    const c = await committeeOn(zaloDriver);
+    for (let i = 1; i <= 8; i++) {
+      const task = await env.DB.prepare(
+        "insert into tasks (plan_id, ref, title, deadline_kind, deadline_text, due_on) values (?1, ?2, ?3, 'date', 'cuối năm sau', date('now', '+400 day')) returning id",
+      )
+        .bind(c.planId, `9.${i}`, `Việc thêm số ${i} của xã`)
+        .first<{ id: number }>();
+      await env.DB.prepare("insert into assignments (task_id, unit_id, role, state) values (?1, ?2, 'lead', 'open')")
+        .bind(task!.id, c.unitA)
+        .run();
+    }
+    const first = await zaloDriver.say(c.memberA, "/viec");
+    expect(first).toContain("Trang 1/2");
+    expect(first).not.toMatch(/^\d+\. Trang 1\/2/m);
+    await zaloDriver.press(c.memberA, "Trang sau ▶");
+    const second = await zaloDriver.last(c.memberA);
+    expect(second).toContain("Trang 2/2");
+    const line = second.split("\n").find((l) => /^\d+\. .*Việc thêm số/.test(l))!;
+    const title = /Việc thêm số \d+ của xã/.exec(line)![0];
+    await zaloDriver.say(c.memberA, /^\d+/.exec(line)![0]);
+    expect(await zaloDriver.last(c.memberA)).toContain(title);
   });
 });

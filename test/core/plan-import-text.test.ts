@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { joinLetterSpaced, splitGluedWords } from "../../core/plan-import/glued-words";
+import { joinLetterSpaced, splitGluedWords } from "../../core/units/glued-words";
+import { extractPlan } from "../../core/plan-import/extract";
 import { unwrapMarkdown } from "../../core/plan-import/markdown-wrapper";
 import { dropPageFurniture } from "../../core/plan-import/page-furniture";
 import { sourceLines, wrapWidth } from "../../core/plan-import/source-text";
+import { unitKey } from "../../core/units/key";
 
 describe("splitGluedWords: words OCR ran together", () => {
   it.each([
@@ -85,5 +87,15 @@ describe("wrapWidth", () => {
 
   it("sourceLines normalises spaces and glued words line by line", () => {
     expect(sourceLines("Văn phòng\u00a0chủtrì\r\ndòng hai")).toEqual(["Văn phòng chủ trì", "dòng hai"]);
+  });
+});
+
+describe("unit names as written", () => {
+  it("keeps the document's spelling of a lead and matches it to the known unit whatever its spacing", () => {
+    const plan = extractPlan(
+      "KẾ HOẠCH\nCông tác năm 2026\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tuyên giáo: Chủtrì tổ chức hội nghị quán triệt trong quý I/2026.\n\n2. Văn phòngĐảng uỷ: Chủ trì tổng hợp báo cáo hằng quý.\n",
+    );
+    expect(plan.tasks.map((t) => t.lead)).toEqual([["Ban Tuyên giáo"], ["Văn phòngĐảng uỷ"]]);
+    expect(unitKey("Văn phòngĐảng uỷ")).toBe(unitKey("Văn phòng Đảng ủy"));
   });
 });

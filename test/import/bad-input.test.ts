@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadPdfjs } from "../../core/pdf/pdfjs-module";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { lastMessage } from "../support/fake-telegram";
 import { postUpdate, textUpdate } from "../support/webhook";
@@ -14,6 +15,12 @@ const withHead = (head: Uint8Array, size = 4096) => {
   return out;
 };
 const ascii = (text: string) => new TextEncoder().encode(text);
+
+// The test runner transforms pdf.js (1.6 MB) on its first import, which takes seconds on a busy
+// machine: done here, so no update waits for it past the webhook's time limit.
+beforeAll(async () => {
+  await loadPdfjs();
+}, 60_000);
 
 describe("files that are not a readable plan: a clear message each, nothing written", () => {
   const cases: [string, string, () => Promise<string | Uint8Array> | string | Uint8Array, string][] = [

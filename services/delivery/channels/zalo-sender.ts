@@ -18,7 +18,7 @@ export function zaloSender(d1: D1Database, api: ZaloApi): ChannelSender {
     async send(chatId, payload, signal) {
       const actions = Actions.fromRows(payload.buttons);
       const chatKey = zaloChatKey(chatId);
-      const live = actions.isEmpty ? [] : liveMenusFrom((await liveMenusStatement(d1, chatKey).all()).results as never);
+      const live = actions.isEmpty ? [] : liveMenusFrom((await liveMenusStatement(d1, chatKey).all()).results);
       const message = zaloMessage(payload.text, { html: true, actions: actions.lines, taken: keysInUse(live) });
       for (const part of message.parts) await api.sendMessage(chatId, part, signal);
       if (message.menu) await insertMenuStatement(d1, chatKey, "notice", message.menu).run();

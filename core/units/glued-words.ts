@@ -162,16 +162,41 @@ function lastVowelEnd(vowel: boolean[], start: number): number {
 }
 
 const VIETNAMESE_LETTER = /[à-ỹđĐÀ-Ỹ]/u;
+const VOWELS = new Set("aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ");
+
+/** Cheap test before the full reading: more than one vowel group, or two tone marks in a row. */
+function mayBeGlued(word: string): boolean {
+  const lower = word.toLowerCase();
+  let groups = 0;
+  let inVowel = false;
+  let previous = "";
+  for (const char of lower) {
+    const vowel = VOWELS.has(char) && !(previous === "q" && char === "u");
+    if (vowel && !inVowel) groups++;
+    else if (vowel && inVowel && !"aeiouy".includes(char) && !"aeiouy".includes(previous)) return true;
+    inVowel = vowel;
+    previous = char;
+  }
+  return groups > 1;
+}
 const WORD = /\p{L}{3,}/gu;
 const CAMEL = /(?<=\p{Ll})(?=\p{Lu})/u;
+
+// A vowel, consonants, a vowel inside one word: no single syllable is spelled so.
+const VOWEL_CLASS = [...VOWELS].join("");
+const TWO_NUCLEI = new RegExp(`[${VOWEL_CLASS}][bcdđghklmnpqrstvx]+[${VOWEL_CLASS}]`, "iu");
+const CAMEL_ANYWHERE = /\p{Ll}\p{Lu}/u;
+const TWO_TONES = /[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{2}/iu;
 
 /** The text with glued words split by a space. */
 export function splitGluedWords(text: string): string {
   if (!VIETNAMESE_LETTER.test(text)) return text;
+  // Most lines hold no glue: one scan tells.
+  if (!TWO_NUCLEI.test(text) && !CAMEL_ANYWHERE.test(text) && !TWO_TONES.test(text)) return text;
   return text.replace(WORD, (word) => {
     if (!VIETNAMESE_LETTER.test(word)) return word;
-    const parts = word.split(CAMEL).filter((part) => part !== "");
-    return parts.flatMap((part) => (part.length >= 4 ? splitLetters(part) : [part])).join(" ");
+    const parts = CAMEL.test(word) ? word.split(CAMEL).filter((part) => part !== "") : [word];
+    return parts.flatMap((part) => (part.length >= 4 && mayBeGlued(part) ? splitLetters(part) : [part])).join(" ");
   });
 }
 

@@ -1,3 +1,8 @@
+CREATE TABLE `group_chats` (
+	`chat_key` text PRIMARY KEY NOT NULL,
+	`told_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_chat_menus` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
