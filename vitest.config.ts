@@ -40,6 +40,15 @@ export default defineConfig({
         },
       },
       {
+        // Checks that need a program of the machine (LibreOffice), in Node; each skips with a message without it.
+        test: {
+          name: "tools",
+          environment: "node",
+          include: ["test/tools/**/*.test.ts"],
+          testTimeout: 240_000,
+        },
+      },
+      {
         test: {
           name: "browser",
           environment: "node",

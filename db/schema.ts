@@ -139,10 +139,35 @@ export const channelLinkCodes = sqliteTable("channel_link_codes", {
  * The last menu a chat without buttons (Zalo) was shown: its keys ("1", "a")
  * and the action each stands for, so a typed "2" is dispatched as that button.
  */
-export const chatMenus = sqliteTable("chat_menus", {
+/**
+ * The live menus of a chat without buttons (Zalo): one row per message that
+ * offered choices, its keys unique among the chat's live menus, so a typed
+ * key acts on its own item until that message is answered or a day old.
+ */
+export const chatMenus = sqliteTable(
+  "chat_menus",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    chatKey: text("chat_key").notNull(),
+    /**
+     * `reply`: a screen answering the person (the next one replaces it, as a screen is edited in place on
+     * Telegram); `notice`: an alert or another person's action (lives until answered or a day old).
+     */
+    kind: text("kind", { enum: ["reply", "notice"] })
+      .notNull()
+      .default("notice"),
+    /** The message's first line, to say what its keys do when a key names nothing. */
+    title: text("title").notNull().default(""),
+    items: text("items", { mode: "json" }).$type<{ key: string; data: string; label?: string }[]>().notNull(),
+    createdAt: timestamp(),
+  },
+  (t) => [index("chat_menus_chat_idx").on(t.chatKey, t.createdAt)],
+);
+
+/** Group chats the bot has told, once, that it works in private chat only (Zalo): after that it stays silent there. */
+export const groupChats = sqliteTable("group_chats", {
   chatKey: text("chat_key").primaryKey(),
-  items: text("items", { mode: "json" }).$type<{ key: string; data: string }[]>().notNull(),
-  createdAt: timestamp(),
+  toldAt: timestamp("told_at"),
 });
 
 export const invites = sqliteTable("invites", {
@@ -424,4 +449,23 @@ export const webSessions = sqliteTable(
     createdAt: timestamp(),
   },
   (t) => [index("web_sessions_member_idx").on(t.memberId)],
+);
+
+/* ---------------------------------------------------------------- committee members in charge of units (issue 21) */
+
+/**
+ * A member of the standing committee (a viewer of the issuing unit) follows
+ * some units ("được phân công phụ trách"): they get a weekly digest of those
+ * units, and their overview and report filtered to them. Set by an admin of
+ * the same unit (core/access/policy canAssignUnitsInCharge).
+ */
+export const unitsInCharge = sqliteTable(
+  "units_in_charge",
+  {
+    memberId: integer("member_id").notNull(),
+    unitId: integer("unit_id").notNull(),
+    assignedBy: integer("assigned_by").notNull(),
+    createdAt: timestamp(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.unitId] }), index("units_in_charge_unit_idx").on(t.unitId)],
 );

@@ -22,6 +22,7 @@ import { taskRoutes } from "./routes/tasks";
 import { approvalRoutes } from "./routes/approvals";
 import { peopleRoutes } from "./routes/people";
 import { exportRoutes } from "./routes/export";
+import { planReportRoutes } from "./routes/plan-report";
 import { importRoutes } from "./routes/import";
 import { taskEditRoutes } from "./routes/task-edit";
 
@@ -59,6 +60,7 @@ web.route("/", taskRoutes);
 web.route("/", approvalRoutes);
 web.route("/", peopleRoutes);
 web.route("/", exportRoutes);
+web.route("/", planReportRoutes);
 web.route("/", importRoutes);
 web.route("/", taskEditRoutes);
 

@@ -32,6 +32,7 @@ export function Page(props: { title: string; viewer?: SessionMember | undefined;
                     <a href="/web/can-bo">{t.nav.people}</a>
                     {v.role === "admin" && <a href="/web/nhap">{t.nav.import}</a>}
                     <a href="/web/xuat">{t.nav.export}</a>
+                    <a href="/web/bao-cao">{t.nav.report}</a>
                   </>
                 ) : (
                   <a href={`/web/don-vi/${v.unitId}`}>{t.nav.myUnit}</a>

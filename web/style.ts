@@ -32,5 +32,16 @@ button.secondary{background:#fff;color:#7a1212}
 .overdue{color:#b00020;font-weight:600}
 svg{max-width:100%;height:auto;background:#fff;border:1px solid #d8dce3}
 .scroll{overflow-x:auto}
+.report{background:#fff;border:1px solid #d8dce3;padding:1.5rem;font-family:"Times New Roman",Times,serif;max-width:52rem}
+.report p{margin:.25rem 0}
+.report h2{font-size:1.05rem}
+table.report-heading,table.report-heading td{border:0;background:none}
+table.report-heading td{width:50%}
+.report-center{text-align:center}
+.report-title{text-align:center;font-weight:700;font-size:1.2rem;margin-top:1rem}
+.report-bold{font-weight:700}
+.report-italic{font-style:italic}
+.report-underline{text-decoration:underline}
+.report-recipients p{font-size:.85rem}
 @media (max-width:40rem){main{padding:.6rem}th,td{padding:.3rem}}
 `;

@@ -7,12 +7,11 @@ export const webTexts = {
     people: "Cán bộ",
     import: "Nhập kế hoạch",
     export: "Xuất báo cáo",
+    report: "Lập báo cáo",
     myUnit: "Việc của đơn vị",
     logout: "Đăng xuất",
   },
   login: {
-    chatReply: (link: string, minutes: number) =>
-      `Đường dẫn đăng nhập trang quản lý (dùng một lần, hết hạn sau ${minutes} phút):\n${link}\n\nĐừng chuyển đường dẫn này cho người khác.`,
     expired: "Đường dẫn đăng nhập đã hết hạn. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
     used: "Đường dẫn đăng nhập này đã được dùng. Mỗi đường dẫn chỉ dùng một lần: hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
     invalid: "Đường dẫn đăng nhập không hợp lệ. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
@@ -100,7 +99,8 @@ export const formTexts = {
 
 export const importWebTexts = {
   title: "Nhập kế hoạch",
-  intro: "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
+  intro:
+    "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB; .pdf có chữ, tối đa 10 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
   file: "Tệp kế hoạch",
   read: "Đọc kế hoạch",
   adminOnly: "Chỉ quản trị viên mới nhập được kế hoạch.",

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
+import type { Env } from "../services/env";
 import { web } from "../web/app";
-import type { Env } from "./env";
-import { telegramWebhook } from "./routes/telegram-webhook";
-import { zaloWebhook } from "./routes/zalo-webhook";
+import { telegramAdapter } from "./channels/telegram";
+import { zaloAdapter } from "./channels/zalo";
+import { receive } from "./pipeline";
 
 export const app = new Hono<{ Bindings: Env }>();
 
@@ -11,8 +12,9 @@ app.get("/health", async (c) => {
   return c.json({ ok: true });
 });
 
-app.route("/telegram", telegramWebhook);
-app.route("/zalo", zaloWebhook);
+// Each chat channel is an adapter (worker/channels) on the one inbound pipeline.
+app.post("/telegram/webhook", (c) => receive(c, telegramAdapter));
+app.post("/zalo/webhook", (c) => receive(c, zaloAdapter));
 app.route("/web", web);
 
 app.notFound((c) => c.text("Not Found", 404));

@@ -9,3 +9,5 @@ export * from "./flow";
 export * from "./alerts";
 export * from "./import";
 export * from "./admin";
+export * from "./plan-report";
+export * from "./units-in-charge";

@@ -12,5 +12,8 @@ export * from "./alerts";
 export * from "./import";
 export * from "./admin";
 export * from "./admin-export";
+export * from "./plan-report";
+export * from "./units-in-charge";
 export * from "./zalo";
 export * from "./link";
+export * from "./web-login";

@@ -149,3 +149,14 @@ export function canViewUnitPage(actor: Actor, unitId: number, plan: PlanScope | 
 export function canEditTasks(actor: Actor, plan: PlanScope): boolean {
   return canManagePlan(actor, plan);
 }
+
+/**
+ * Giving a member of the standing committee units to follow ("phân công
+ * phụ trách"): an admin of the unit that issues the plans, for a viewer of
+ * that same unit (the committee's members read its plans as viewers), never
+ * themselves. Which units may be chosen (those assigned in the unit's plans)
+ * is checked where they are written.
+ */
+export function canAssignUnitsInCharge(actor: Actor & { id: number }, member: PersonRef): boolean {
+  return actor.role === "admin" && member.role === "viewer" && member.unitId === actor.unitId && member.id !== actor.id;
+}

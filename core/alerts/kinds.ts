@@ -19,6 +19,8 @@ export const alertKinds = [
   "admin_daily",
   /** Admins: the weekly digest ("2026-W20"). */
   "admin_weekly",
+  /** Committee members in charge of units: the weekly digest of those units ("2026-W20"). */
+  "in_charge_weekly",
   /** A member blocked the bot: their unit's leader is told ("<date>"). */
   "member_unreachable",
   /** A unit was made responsible for recording a target: its people are told ("unit:<id>"). */

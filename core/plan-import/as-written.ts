@@ -30,8 +30,8 @@ export function unitsAsWritten(tasks: ExtractedTask[], source: string): void {
   }
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const spacingFree = (words: string[]) => new RegExp(words.map(escape).join(" ?"), "u");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const spacingFree = (words: string[]) => new RegExp(words.map(escapeRegExp).join(" ?"), "u");
 
 const TITLE_WORDS = 6;
 const WINDOW = 1200;

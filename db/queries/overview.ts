@@ -1,3 +1,4 @@
+import { assignmentsAsOf } from "./as-of";
 import { statsOf, type StatementStats } from "./stats";
 
 /**
@@ -62,6 +63,28 @@ export interface OverviewParams {
   /** Last day of the "sắp đến hạn" window. */
   soonUntil: string;
   top?: number;
+  /**
+   * Counts as the plan stood at this instant (UTC ISO; db/queries/as-of):
+   * the reports' view of a past day. `today` is then that day.
+   */
+  asOf?: string;
+  /** Only these units (a committee member's units in charge). */
+  unitIds?: number[];
+}
+
+/**
+ * Where the counted rows come from: the table itself, or as it stood at ?5;
+ * and which units (?6). Parameters 1–4 are the overview's own.
+ */
+function scope(p: OverviewParams): { from: string; units: string; binds: (string | null)[] } {
+  const binds: (string | null)[] = [];
+  if (p.asOf !== undefined || p.unitIds !== undefined) binds.push(p.asOf ?? null);
+  if (p.unitIds !== undefined) binds.push(JSON.stringify(p.unitIds));
+  return {
+    from: p.asOf === undefined ? "assignments" : assignmentsAsOf("?5"),
+    units: p.unitIds === undefined ? "" : " and a.unit_id in (select value from json_each(?6))",
+    binds,
+  };
 }
 
 export async function planOverview(d1: D1Database, p: OverviewParams): Promise<Overview> {
@@ -72,13 +95,15 @@ export async function planOverview(d1: D1Database, p: OverviewParams): Promise<O
   // exactly OVERDUE: the four states leave no other way to it. `limit -1`
   // keeps the inner select from being flattened into the sums, which would
   // evaluate STATUS_BUCKET once per bucket.
+  const { from, units, binds } = scope(p);
+  const at = p.asOf === undefined ? null : "?5";
   const [scan, waiting] = (await d1.batch([
     d1
       .prepare(
         `with scan as materialized (
            select count(*) as total, ${BUCKETS.map((b) => `coalesce(sum(bucket = '${b}'), 0) as ${b}`).join(", ")},
                   json_group_array(unit_id) filter (where bucket = 'overdue') as overdue_units
-           from (select a.unit_id, ${STATUS_BUCKET} as bucket from tasks t join assignments a on a.task_id = t.id where t.plan_id = ?1 limit -1)
+           from (select a.unit_id, ${STATUS_BUCKET} as bucket from tasks t join ${from} a on a.task_id = t.id where t.plan_id = ?1${units} limit -1)
          ), per_unit as (
            select j.value as unit_id, count(*) as n from scan, json_each(scan.overdue_units) j group by j.value
          ), worst as (
@@ -88,16 +113,19 @@ export async function planOverview(d1: D1Database, p: OverviewParams): Promise<O
          )
          select scan.*, (select json_group_array(json_array(unit_id, unit_name, n, units, rank)) from worst) as worst from scan`,
       )
-      .bind(p.planId, p.today, p.soonUntil, p.top ?? 5),
+      .bind(p.planId, p.today, p.soonUntil, p.top ?? 5, ...binds),
     d1
       .prepare(
         `select
            (select count(*) from progress_reports r join assignments a on a.id = r.assignment_id join tasks t on t.id = a.task_id
-            where r.review_status = 'pending' and r.kind = 'completion' and t.plan_id = ?1) as completions,
+            where r.kind = 'completion' and t.plan_id = ?1${units}
+              and ${at ? `r.created_at <= ${at} and (r.review_status = 'pending' or r.reviewed_at > ${at})` : "r.review_status = 'pending'"}) as completions,
            (select count(*) from extension_requests e join assignments a on a.id = e.assignment_id join tasks t on t.id = a.task_id
-            where e.status = 'pending' and t.plan_id = ?1) as extensions`,
+            where t.plan_id = ?1${units}
+              and ${at ? `e.created_at <= ${at} and (e.status = 'pending' or e.decided_at > ${at})` : "e.status = 'pending'"}) as extensions`,
       )
-      .bind(p.planId),
+      // ?2–?4 are unused here; they are bound only to reach ?5 and ?6 by position.
+      .bind(...(binds.length === 0 ? [p.planId] : [p.planId, p.today, p.soonUntil, p.top ?? 5, ...binds])),
   ])) as [D1Result<Record<Bucket | "total", number> & { worst: string }>, D1Result<{ completions: number; extensions: number }>];
 
   const row = scan.results[0];

@@ -23,6 +23,7 @@ import { overdueByUnit, planOverview } from "../../db/queries/overview";
 import { statsOf, type StatementStats } from "../../db/queries/stats";
 import { applyLocalMigrations } from "../lib/wrangler";
 import { scanSeedStatements } from "./alerts-seed";
+import { planReportBenchmark } from "./plan-report";
 import { renderWebOverview } from "./web-overview";
 import { formatMs, percentile } from "./stats";
 
@@ -129,6 +130,8 @@ export async function adminBenchmark(runs = 7): Promise<string> {
       stats: summed(csvStats),
     });
 
+    const report = await planReportBenchmark(d1, TODAY);
+
     const base = { ms: baseline.ms };
     const table = [
       "| step | wall time (median) | × count(*) baseline | D1 time (meta.duration) | rows read | rows returned | read ÷ returned |",
@@ -154,6 +157,10 @@ export async function adminBenchmark(runs = 7): Promise<string> {
       table.join("\n"),
       "",
       `Workbook: ${(xlsxBytes / 1_048_576).toFixed(1)} MiB .xlsx, ${workbook.last.total} rows (${workbook.last.overdue} overdue), ${sheetCount} sheets (beyond 40 units no sheet per unit); CSV ${(csvSize / 1_048_576).toFixed(1)} MiB.`,
+      "",
+      "### /lapbaocao: the báo cáo (.docx) of the same plan, against the .xlsx export",
+      "",
+      report,
     ].join("\n");
   } finally {
     await proxy.dispose();

@@ -20,7 +20,7 @@ export function ImportUploadPage(props: { viewer: SessionMember; error: string |
       <form method="post" action="/web/nhap" enctype="multipart/form-data" class="stack">
         <CsrfField viewer={props.viewer} />
         <label for="file">{t.file}</label>
-        <input id="file" name="file" type="file" required accept=".docx,.txt,.md" />
+        <input id="file" name="file" type="file" required accept=".docx,.pdf,.txt,.md" />
         <button type="submit">{t.read}</button>
       </form>
     </Page>

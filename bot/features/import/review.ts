@@ -13,6 +13,7 @@ import {
 } from "../../../core/plan-import/review";
 import { normalizeText } from "../../../core/text/fold";
 import { formatDate } from "../../../core/time/vietnam-date";
+import { readablePlans, setCurrentPlan } from "../../../db/queries/plans";
 import {
   assignedUnitsWithoutMembers,
   cancelImportDraft,
@@ -272,6 +273,8 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     deadlinesChanged: Object.entries(choices.deadlines).map(([i, d]) => ({ ref: plan.tasks[Number(i)]?.ref, text: d.text })),
     skippedUnits: plan.units.filter((_, i) => choices.units[i]?.kind === "skip"),
   };
+  // The plan the office's screens use stays the one the admin had: a new plan is chosen with /kehoach, never silently.
+  const { current: selected, chosen } = await readablePlans(deps.db, member);
   const result = await writeImportedPlan(deps.db, rows, { memberId: member.id, draftId: review.draft.id, detail }, [
     endFlowStatement(ctx),
   ]);
@@ -292,5 +295,10 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
   const lines = [t.saved(escapeHtml(shorten(rows.plan.title, 200)), result.counts)];
   if (rows.groupsWithoutMembers.length > 0) lines.push(t.savedGroups(escapeHtml(rows.groupsWithoutMembers.join("; "))));
   lines.push(t.nextSteps(unstaffed.length));
+  if (selected) {
+    if (!chosen) await setCurrentPlan(deps.db, member.id, selected.id);
+    const label = `${selected.number ? `${selected.number} · ` : ""}${selected.title}`;
+    lines.push(t.selectionKept(escapeHtml(shorten(label, 120))));
+  }
   await ctx.port.send(lines.join("\n"), { html: true });
 }
