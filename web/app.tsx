@@ -10,6 +10,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { WebEnv } from "./env";
 import { MessagePage } from "./layout";
+import { loadPlans } from "./plan-context";
 import { requireCsrfField, requireSession } from "./session";
 import { stylesheet } from "./style";
 import { webTexts as t } from "./texts";
@@ -52,7 +53,7 @@ web.route("/", loginRoutes);
 web.route("/", officialFormRoutes);
 web.route("/", fileRoutes);
 
-web.use(requireSession, requireCsrfField);
+web.use(requireSession, requireCsrfField, loadPlans);
 web.route("/", homeRoutes);
 web.route("/", unitRoutes);
 web.route("/", taskRoutes);

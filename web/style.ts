@@ -32,5 +32,25 @@ button.secondary{background:#fff;color:#7a1212}
 .overdue{color:#b00020;font-weight:600}
 svg{max-width:100%;height:auto;background:#fff;border:1px solid #d8dce3}
 .scroll{overflow-x:auto}
+main{overflow-wrap:anywhere}
+.plan-picker{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-top:.45rem}
+.plan-picker label{font-weight:400;font-size:.85rem}
+.plan-picker select{flex:1 1 14rem;min-width:0;max-width:44rem;padding:.3rem .4rem}
+.plan-picker button{background:#fff;color:#7a1212;border-color:#fff;padding:.3rem .7rem}
+.tasks{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));gap:.7rem}
+.task{background:#fff;border:1px solid #d8dce3;border-radius:.5rem;padding:.7rem .8rem;display:flex;flex-direction:column;gap:.35rem;min-width:0}
+.task h3{font-size:1rem;margin:0;font-weight:600}
+.task p{margin:0}
+.task-head{display:flex;justify-content:space-between;gap:.5rem;font-size:.9rem}
+.task-head .ref{font-weight:600;color:#5d6675}
+progress{width:9rem;max-width:60%;vertical-align:middle;accent-color:#2e7d32}
+.actions{display:flex;flex-direction:column;gap:.45rem;margin-top:.35rem}
+.actions form,.actions button,.actions input{width:100%}
+a.button{display:block;text-align:center;background:#7a1212;color:#fff;border:1px solid #7a1212;padding:.6rem;border-radius:.3rem;text-decoration:none;font-weight:600}
+a.button.secondary{background:#fff;color:#7a1212}
+.card.approval{margin-bottom:.7rem;padding:.7rem .9rem}
+.card.approval b{display:inline;font-size:inherit}
+.card.approval p{margin:.25rem 0}
+@media (min-width:48rem){.card.approval .actions{flex-direction:row;align-items:flex-start}.card.approval .actions form{width:auto;flex:1}}
 @media (max-width:40rem){main{padding:.6rem}th,td{padding:.3rem}}
 `;

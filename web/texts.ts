@@ -9,6 +9,8 @@ export const webTexts = {
     export: "Xuất báo cáo",
     myUnit: "Việc của đơn vị",
     logout: "Đăng xuất",
+    plan: "Kế hoạch",
+    open: "Xem",
   },
   login: {
     chatReply: (link: string, minutes: number) =>
@@ -28,6 +30,8 @@ export const webTexts = {
     manageOnly: "Chỉ quản trị viên theo dõi kế hoạch này mới làm được việc này.",
     notFound: "Không tìm thấy trang này. Hãy quay lại trang tổng quan.",
     noPlan: "Đồng chí chưa theo dõi kế hoạch nào đang thực hiện.",
+    planNotFound: "Không có kế hoạch này. Hãy chọn kế hoạch trong danh sách ở đầu trang.",
+    planForbidden: "Đồng chí không theo dõi kế hoạch này. Hãy chọn một kế hoạch trong danh sách ở đầu trang.",
     server: "Có lỗi ở máy chủ, chưa lưu gì. Hãy thử lại sau ít phút.",
     back: "Về trang chính",
   },
@@ -114,6 +118,7 @@ export const importWebTexts = {
   asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
   chooseUnit: "— chọn đơn vị —",
   save: "Lưu kế hoạch",
+  openPlan: "Mở tổng quan kế hoạch vừa lưu",
   saved: (title: string, tasks: number, assignments: number, newUnits: number) =>
     `Đã lưu kế hoạch «${title}»: ${tasks} nhiệm vụ, ${assignments} lượt giao cho đơn vị${newUnits > 0 ? `, ${newUnits} đơn vị mới` : ""}. Gõ /moi trong chat để mời cán bộ các đơn vị chưa có người.`,
   errors: {

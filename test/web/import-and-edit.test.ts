@@ -156,7 +156,7 @@ describe("editing a saved plan's tasks", () => {
     const task = await env.DB.prepare("select title, due_on from tasks where id = ?1").bind(c.tasksA.notDue.taskId).first();
     expect(task).toEqual({ title: "Báo cáo sơ kết năm (bản sửa)", due_on: "2027-06-30" });
 
-    const added = await post("/web/ke-hoach/them-nhiem-vu", session, {
+    const added = await post(`/web/ke-hoach/${c.planId}/them-nhiem-vu`, session, {
       title: "Tổng kết 5 năm",
       unitId: String(c.unitB),
       deadline: "31/12/2027",
@@ -201,7 +201,8 @@ describe("editing a saved plan's tasks", () => {
     const member = await signIn(c.memberA.memberId);
     expect((await post(`/web/nhiem-vu/${c.tasksA.notDue.taskId}/rut`, member, {})).status).toBe(403);
     expect(
-      (await post("/web/ke-hoach/them-nhiem-vu", member, { title: "X", unitId: String(c.unitA), deadline: "" })).status,
+      (await post(`/web/ke-hoach/${c.planId}/them-nhiem-vu`, member, { title: "X", unitId: String(c.unitA), deadline: "" }))
+        .status,
     ).toBe(403);
     const task = await env.DB.prepare("select title from tasks where id = ?1")
       .bind(c.tasksA.notDue.taskId)

@@ -19,7 +19,7 @@ describe("the office's pages", () => {
     await recordValue(target, "2025", 55, c.admin.memberId);
     await recordValue(target, "2026", 72.5, c.admin.memberId);
     const session = await signIn(c.admin.memberId);
-    const html = await (await webFetch("/web", { cookie: session.cookie })).text();
+    const html = await (await webFetch(`/web/ke-hoach/${c.planId}`, { cookie: session.cookie })).text();
     expect(html).toContain(`KH-${c.tag}`);
     expect(html).toMatch(/<b>1<\/b>Quá hạn/);
     expect(html).toMatch(/Hoàn thành: <b>1\/6<\/b> \(17%\) · đúng hạn 1\/1 \(100%\)/);

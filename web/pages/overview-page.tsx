@@ -7,6 +7,7 @@ import type { SessionMember } from "../../db/queries/web-sessions";
 import { TargetChart } from "../charts/target-chart";
 import { UnitStatusChart } from "../charts/unit-status-chart";
 import { CsrfField, Page } from "../layout";
+import { planHref, unitHref } from "../plan-context";
 import { bucketLabel } from "../texts";
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
@@ -63,7 +64,7 @@ export function OverviewPage(props: {
         <ol id="worst-units">
           {o.worstUnits.map((u) => (
             <li>
-              <a href={`/web/don-vi/${u.unitId}`}>{u.unitName}</a> — <span class="overdue">{u.count} quá hạn</span>
+              <a href={unitHref(plan.id, u.unitId)}>{u.unitName}</a> — <span class="overdue">{u.count} quá hạn</span>
             </li>
           ))}
         </ol>
@@ -86,7 +87,7 @@ export function OverviewPage(props: {
           {props.units.map((u) => (
             <tr>
               <td>
-                <a href={`/web/don-vi/${u.unitId}`}>{u.unitName}</a>
+                <a href={unitHref(plan.id, u.unitId)}>{u.unitName}</a>
               </td>
               <td>{u.total}</td>
               <td class={u.overdue > 0 ? "overdue" : ""}>{u.overdue}</td>
@@ -97,7 +98,7 @@ export function OverviewPage(props: {
       </table>
 
       {props.viewer.role === "admin" && props.plan.monitorUnitId === props.viewer.unitId && (
-        <AddTaskForm viewer={props.viewer} units={props.units} />
+        <AddTaskForm viewer={props.viewer} units={props.units} planId={plan.id} />
       )}
 
       <h2>Chỉ tiêu</h2>
@@ -157,11 +158,11 @@ function TargetsTable(props: { targets: TargetList }) {
   );
 }
 
-function AddTaskForm(props: { viewer: SessionMember; units: UnitRow[] }) {
+function AddTaskForm(props: { viewer: SessionMember; units: UnitRow[]; planId: number }) {
   return (
     <details>
       <summary>Thêm nhiệm vụ vào kế hoạch</summary>
-      <form method="post" action="/web/ke-hoach/them-nhiem-vu" class="stack">
+      <form method="post" action={planHref(props.planId, "/them-nhiem-vu")} class="stack">
         <CsrfField viewer={props.viewer} />
         <label for="new-title">Tên nhiệm vụ</label>
         <textarea id="new-title" name="title" required maxlength={2000}></textarea>

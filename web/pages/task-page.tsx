@@ -5,6 +5,7 @@ import type { TaskAssignment, TaskDetail, TaskHistory } from "../../db/queries/t
 import type { SessionMember } from "../../db/queries/web-sessions";
 import { deadlineText, formatDateTime, StatusBadge } from "../format";
 import { CsrfField, Page } from "../layout";
+import { unitHref } from "../plan-context";
 
 const reportKind = { progress: "Báo cáo tiến độ", completion: "Báo cáo hoàn thành", checkin: "Báo cáo định kỳ" } as const;
 const review = { pending: "chờ xác nhận", confirmed: "đã xác nhận", returned: "bị trả lại" } as const;
@@ -72,6 +73,8 @@ export function TaskPage(props: {
   history: TaskHistory;
   fileLinks: Map<string, string>;
   canEdit: boolean;
+  /** The reader follows the whole plan: unit links go to the plan's unit pages. */
+  officeView: boolean;
   notice: string | null;
 }) {
   const { task } = props;
@@ -100,7 +103,7 @@ export function TaskPage(props: {
           {props.assignments.map((a) => (
             <tr>
               <td>
-                <a href={`/web/don-vi/${a.unitId}`}>{a.unitName}</a>
+                <a href={unitHref(props.officeView ? props.plan.id : null, a.unitId)}>{a.unitName}</a>
               </td>
               <td>{a.role === "lead" ? "Chủ trì" : "Phối hợp"}</td>
               <td>

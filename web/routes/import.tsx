@@ -12,9 +12,9 @@ import { formatDate } from "../../core/time/vietnam-date";
 import { createDb } from "../../db/client";
 import { importDraft, importScope, planBySourceHash, saveImportDraft, writeImportedPlan } from "../../db/queries/plan-import";
 import type { WebEnv } from "../env";
-import { MessagePage } from "../layout";
+import { MessagePage, Page } from "../layout";
 import { ImportReviewPage, ImportUploadPage, SPARE_ROWS } from "../pages/import-page";
-import { actorOf } from "../plan-context";
+import { actorOf, planHref } from "../plan-context";
 import { importWebTexts as t } from "../texts";
 
 /**
@@ -142,11 +142,13 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
   if (!result.ok)
     return c.html(<MessagePage title={t.title} message={t.duplicate(rowsToWrite.plan.title, "trước đó")} viewer={viewer} />, 409);
   return c.html(
-    <MessagePage
-      title={t.title}
-      message={t.saved(rowsToWrite.plan.title, result.counts.tasks, result.counts.assignments, result.counts.newUnits)}
-      viewer={viewer}
-      kind="ok"
-    />,
+    <Page title={t.title} viewer={viewer}>
+      <p class="ok" role="status">
+        {t.saved(rowsToWrite.plan.title, result.counts.tasks, result.counts.assignments, result.counts.newUnits)}
+      </p>
+      <p>
+        <a href={planHref(result.planId)}>{t.openPlan}</a>
+      </p>
+    </Page>,
   );
 });

@@ -11,7 +11,7 @@ import { tellTaskUnits } from "../task-notices";
 import { taskWithUnits } from "../../db/queries/task-view";
 import type { WebEnv } from "../env";
 import { MessagePage } from "../layout";
-import { actorOf, currentPlan } from "../plan-context";
+import { actorOf, planFromPath } from "../plan-context";
 import { taskEditTexts as e, webTexts as t } from "../texts";
 
 /** Admins edit a saved plan's tasks: title and deadline, add one, withdraw one. Each change audited. */
@@ -82,9 +82,9 @@ taskEditRoutes.post("/nhiem-vu/:id{[0-9]+}/rut", async (c) => {
   return c.html(<MessagePage title={t.nav.overview} message={e.withdrawn(found.task.ref)} viewer={c.var.viewer} kind="ok" />);
 });
 
-taskEditRoutes.post("/ke-hoach/them-nhiem-vu", async (c) => {
-  const plan = await currentPlan(c);
-  if (!plan || !canEditTasks(actorOf(c), plan)) return refuse(c, t.errors.manageOnly, 403);
+taskEditRoutes.post("/ke-hoach/:planId{[0-9]+}/them-nhiem-vu", planFromPath, async (c) => {
+  const plan = c.var.plan;
+  if (!canEditTasks(actorOf(c), plan)) return refuse(c, t.errors.manageOnly, 403);
   const body = await c.req.parseBody();
   const title = normalizeText(typeof body.title === "string" ? body.title : "");
   if (!title || title.length > 2000) return refuse(c, e.titleEmpty, 400);

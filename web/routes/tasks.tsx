@@ -25,6 +25,7 @@ taskRoutes.get("/nhiem-vu/:id{[0-9]+}", async (c) => {
   if (visible.length === 0)
     return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   const whole = canReadPlan(actor, plan);
+  if (whole) c.set("viewer", { ...viewer, planId: plan.id });
   const history = await taskHistory(c.env.DB, found.task.id, whole ? null : visible[0]!.id);
   const today = vietnamDate(new Date());
   const files = new Map<string, string>();
@@ -35,7 +36,7 @@ taskRoutes.get("/nhiem-vu/:id{[0-9]+}", async (c) => {
   }
   return c.html(
     <TaskPage
-      viewer={viewer}
+      viewer={c.var.viewer}
       task={found.task}
       plan={plan}
       assignments={visible.map((a) => ({
@@ -48,6 +49,7 @@ taskRoutes.get("/nhiem-vu/:id{[0-9]+}", async (c) => {
       history={history}
       fileLinks={files}
       canEdit={canEditTasks(actor, plan)}
+      officeView={whole}
       notice={c.req.query("da-luu") !== undefined ? "Đã lưu thay đổi." : null}
     />,
   );
