@@ -77,6 +77,18 @@ export function Page(props: { title: string; viewer?: WebViewer | undefined; chi
   );
 }
 
+/**
+ * For an official who came by a signed link (no session needed): the way to
+ * their unit's page, and how to sign in if that page asks.
+ */
+export function UnitWayIn(props: { unitId: number }) {
+  return (
+    <p class="muted way-in">
+      <a href={`/web/don-vi/${props.unitId}`}>{t.wayIn.unitPage}</a> — {t.wayIn.howToLogin}
+    </p>
+  );
+}
+
 export function CsrfField(props: { viewer: SessionMember }) {
   return <input type="hidden" name="_csrf" value={props.viewer.csrfToken} />;
 }
@@ -86,10 +98,13 @@ export function MessagePage(props: {
   message: string;
   viewer?: WebViewer | undefined;
   kind?: "error" | "ok" | "notice";
+  /** What to do next, beside the way back. */
+  after?: Child;
 }) {
   return (
     <Page title={props.title} viewer={props.viewer}>
       <p class={props.kind ?? "error"}>{props.message}</p>
+      {props.after}
       <p>
         <a href="/web">{t.errors.back}</a>
       </p>

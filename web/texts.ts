@@ -35,6 +35,10 @@ export const webTexts = {
     server: "Có lỗi ở máy chủ, chưa lưu gì. Hãy thử lại sau ít phút.",
     back: "Về trang chính",
   },
+  wayIn: {
+    unitPage: "Xem toàn bộ việc của đơn vị",
+    howToLogin: "nếu trang hỏi đăng nhập, gõ /web trong chat với bot để nhận đường dẫn đăng nhập (dùng một lần).",
+  },
   link: {
     expired: "Đường dẫn đã hết hạn. Hãy mở lại nhiệm vụ trong chat với bot để lấy đường dẫn mới.",
     invalid: "Đường dẫn không hợp lệ (có thể bị sửa hoặc chép thiếu). Hãy mở lại từ chat với bot.",
