@@ -98,26 +98,37 @@ export function createBot(config: BotConfig): Bot<BotContext> {
   });
   bot.use(chatMembership);
   bot.use(onboarding, linkChannel);
-  bot.use(membersOnly);
-  // Flows first: while one runs, typed text and files are its answers (commands pass through).
-  bot.use(cancelFlow, report, extension, reviewCompletionFeature);
-  // Plan import: also takes an admin's file sent outside any flow, so it stays before the fallback.
-  bot.use(importPlan);
-  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, inviteListFeature, alertSettings, help, webLogin);
-  // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
   bot.use(
-    overviewFeature,
-    unitViewFeature,
-    overdueFeature,
-    taskViewFeature,
-    approvalsFeature,
-    exportFeature,
-    targetsFeature,
-    targetUnitFeature,
-    peopleFeature,
-    plansFeature,
+    membersOnly(
+      // Flows first: while one runs, typed text and files are its answers (commands pass through).
+      cancelFlow,
+      report,
+      extension,
+      reviewCompletionFeature,
+      // Plan import: also takes an admin's file sent outside any flow, so it stays before the fallback.
+      importPlan,
+      myTasks,
+      taskCardFeature,
+      taskHistoryFeature,
+      invite,
+      inviteListFeature,
+      alertSettings,
+      help,
+      webLogin,
+      // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
+      overviewFeature,
+      unitViewFeature,
+      overdueFeature,
+      taskViewFeature,
+      approvalsFeature,
+      exportFeature,
+      targetsFeature,
+      targetUnitFeature,
+      peopleFeature,
+      plansFeature,
+      fallback,
+    ),
   );
-  bot.use(fallback);
   return bot;
 }
 

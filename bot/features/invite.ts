@@ -5,7 +5,7 @@ import { createInvite } from "../../db/queries/invites";
 import { canManagePeople } from "../../core/access/policy";
 import { peopleScope } from "../../db/queries/people";
 import { inviteRole, inviteUnit, inviteUnitPage, inviteUses } from "../callback-data";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { adminsOnly } from "../filters/admins-only";
 import { rolePickerKeyboard, UNITS_PER_PAGE, unitPickerKeyboard, usesPickerKeyboard } from "../keyboards/invite";
 import { escapeHtml } from "../render/html";
@@ -13,7 +13,7 @@ import { roleLabel, texts } from "../texts";
 
 const INVITE_LIFETIME_DAYS = 7;
 
-export const invite = new Composer<BotContext>();
+export const invite = new Composer<MemberContext>();
 
 invite.command("moi", adminsOnly, async (ctx) => {
   const { units } = await peopleScope(ctx.deps.db, ctx.member!.unitId);
@@ -33,7 +33,7 @@ invite.callbackQuery(inviteUnitPage.pattern, adminsOnly, async (ctx) => {
 });
 
 invite.callbackQuery(inviteUnit.pattern, adminsOnly, async (ctx) => {
-  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
+  const unit = await unitInScope(ctx, Number(ctx.match[1]));
   if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   await ctx.port.answer();
   await ctx.port.show(texts.inviteChooseRole(escapeHtml(unit.name)), rolePickerKeyboard(unit.id));
@@ -41,16 +41,16 @@ invite.callbackQuery(inviteUnit.pattern, adminsOnly, async (ctx) => {
 
 invite.callbackQuery(inviteRole.pattern, adminsOnly, async (ctx) => {
   const role = ctx.match[2] as Role;
-  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]), role);
+  const unit = await unitInScope(ctx, Number(ctx.match[1]), role);
   if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   await ctx.port.answer();
   await ctx.port.show(texts.inviteChooseUses(escapeHtml(unit.name), roleLabel[role]), usesPickerKeyboard(unit.id, role));
 });
 
 invite.callbackQuery(inviteUses.pattern, adminsOnly, async (ctx) => {
-  const { member, deps } = ctx as MemberContext;
+  const { member, deps } = ctx;
   const role = ctx.match[2] as Role;
-  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]), role);
+  const unit = await unitInScope(ctx, Number(ctx.match[1]), role);
   if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   const multi = ctx.match[3] === "n";
   const expiresAt = new Date(deps.now().getTime() + INVITE_LIFETIME_DAYS * 86_400_000);

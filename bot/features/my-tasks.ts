@@ -3,7 +3,7 @@ import { Actions } from "../ports/actions";
 import { sortByUrgency } from "../../core/status/of-assignment";
 import { vietnamDate } from "../../core/time/vietnam-date";
 import { taskCard, taskListPage } from "../callback-data";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { tasksOfMyUnit } from "../reads";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
@@ -12,15 +12,15 @@ import { statusLabel, texts } from "../texts";
 /** Ten tasks keep a page within one phone screen and far under Telegram's 4096 characters. */
 const PAGE_SIZE = 10;
 
-export const myTasks = new Composer<BotContext>();
+export const myTasks = new Composer<MemberContext>();
 
 myTasks.command("viec", async (ctx) => {
-  const view = await renderTaskList(ctx as MemberContext, 0);
+  const view = await renderTaskList(ctx, 0);
   await ctx.port.send(view.text, { html: true, actions: view.keyboard });
 });
 
 myTasks.callbackQuery(taskListPage.pattern, async (ctx) => {
-  const view = await renderTaskList(ctx as MemberContext, Number(ctx.match[1]));
+  const view = await renderTaskList(ctx, Number(ctx.match[1]));
   await ctx.port.answer();
   await ctx.port.show(view.text, view.keyboard);
 });

@@ -23,7 +23,7 @@ import {
   taskCard,
 } from "../callback-data";
 import { activeFlow, advanceFlow, startFlow } from "../conversation";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { assignmentOf, tasksOfMyUnit } from "../reads";
 import { notify } from "../notify";
 import { cancelKeyboard } from "../keyboards/flow";
@@ -42,19 +42,17 @@ interface ReportFlowData {
   periodKey: string | null;
 }
 
-export const report = new Composer<BotContext>();
+export const report = new Composer<MemberContext>();
 
-report.callbackQuery(startReport.pattern, (ctx) => begin(ctx as MemberContext, "progress", Number(ctx.match[1])));
-report.callbackQuery(startCompletion.pattern, (ctx) => begin(ctx as MemberContext, "completion", Number(ctx.match[1])));
-report.callbackQuery(startCheckin.pattern, (ctx) => begin(ctx as MemberContext, "checkin", Number(ctx.match[1])));
+report.callbackQuery(startReport.pattern, (ctx) => begin(ctx, "progress", Number(ctx.match[1])));
+report.callbackQuery(startCompletion.pattern, (ctx) => begin(ctx, "completion", Number(ctx.match[1])));
+report.callbackQuery(startCheckin.pattern, (ctx) => begin(ctx, "checkin", Number(ctx.match[1])));
 
 /** /baocao: which task first, then the same flow as the card's button. */
 report.command("baocao", async (ctx) => {
-  const { member, deps } = ctx as MemberContext;
+  const { member, deps } = ctx;
   const today = vietnamDate(deps.now());
-  const open = sortByUrgency(await tasksOfMyUnit(ctx as MemberContext), today).filter(
-    (a) => a.state === "open" || a.state === "in_progress",
-  );
+  const open = sortByUrgency(await tasksOfMyUnit(ctx), today).filter((a) => a.state === "open" || a.state === "in_progress");
   if (member.role === "viewer") return void (await ctx.port.send(t.cannotReport));
   if (open.length === 0) return void (await ctx.port.send(t.noOpenTasks));
   const keyboard = new Actions();
@@ -66,49 +64,45 @@ report.command("baocao", async (ctx) => {
 });
 
 report.callbackQuery(reportPercent.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW, ctx.match[1]);
+  const flow = activeFlow(ctx, FLOW, ctx.match[1]);
   if (flow?.step !== "percent") return void (await ctx.port.answer({ text: texts.staleButton }));
   const percent = Number(ctx.match[2]);
   if (!isPercent(percent)) return void (await ctx.port.answer({ text: texts.staleButton }));
   await ctx.port.answer();
-  await acceptPercent(c, percent);
+  await acceptPercent(ctx, percent);
 });
 
 report.callbackQuery(reportSend.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW, ctx.match[1]);
+  const flow = activeFlow(ctx, FLOW, ctx.match[1]);
   if (!flow) return void (await ctx.port.answer({ text: t.duplicate }));
   if (flow.step !== "evidence") return void (await ctx.port.answer({ text: t.stepHint.note }));
   await ctx.port.answer();
-  await submit(c);
+  await submit(ctx);
 });
 
 report.on("message:text", async (ctx, next) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW);
+  const flow = activeFlow(ctx, FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
   if (flow.step === "percent") {
     const percent = parsePercent(ctx.message.text);
     if (!percent.ok)
       return void (await ctx.port.send(percent.reason === "out_of_range" ? t.percentOutOfRange : t.percentNotNumber));
-    return acceptPercent(c, percent.value);
+    return acceptPercent(ctx, percent.value);
   }
   if (flow.step === "note") {
     const note = parseNote(ctx.message.text);
     if (!note.ok)
       return void (await ctx.port.send(note.reason === "empty" ? t.noteEmpty : t.noteTooLong(ctx.message.text.length)));
     const data = { ...(flow.data as unknown as ReportFlowData), note: note.value };
-    await advanceFlow(c, "evidence", data as unknown as Record<string, unknown>);
-    await ctx.port.send(t.askEvidence + (await documentsElsewhere(c, data)), { html: true, actions: sendKeyboard(flow.token) });
+    await advanceFlow(ctx, "evidence", data as unknown as Record<string, unknown>);
+    await ctx.port.send(t.askEvidence + (await documentsElsewhere(ctx, data)), { html: true, actions: sendKeyboard(flow.token) });
     return;
   }
   await ctx.port.send(t.stepHint.evidence, { actions: sendKeyboard(flow.token) });
 });
 
 report.on(["message:document", "message:photo"], async (ctx, next) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW);
+  const flow = activeFlow(ctx, FLOW);
   if (!flow) return next();
   if (flow.step !== "evidence") return void (await ctx.port.send(t.evidenceNotNow));
   const data = flow.data as unknown as ReportFlowData;
@@ -121,7 +115,7 @@ report.on(["message:document", "message:photo"], async (ctx, next) => {
     return void (await ctx.port.send(message, { html: true, actions: sendKeyboard(flow.token) }));
   }
   const evidence = [...data.evidence, file];
-  await advanceFlow(c, "evidence", { ...data, evidence } as unknown as Record<string, unknown>);
+  await advanceFlow(ctx, "evidence", { ...data, evidence } as unknown as Record<string, unknown>);
   await ctx.port.send(t.evidenceAdded(escapeHtml(file.name ?? "ảnh"), evidence.length), {
     html: true,
     actions: sendKeyboard(flow.token),

@@ -1,6 +1,8 @@
 import { cleanInline, stripEmphasis } from "./clean";
 import { startsWithFieldLabel } from "./fields";
+import { readFlatTable } from "./flat-table";
 import { type Cell, readLineTable, readPipeRow } from "./line-table";
+import { sourceLines, wrapWidth } from "./source-text";
 
 export type { Cell } from "./line-table";
 
@@ -14,11 +16,8 @@ const ENDS_SENTENCE = /[.;:!?]$/;
  * and tables (Markdown pipe rows, or cells between lines holding a single "|").
  */
 export function splitBlocks(source: string): Block[] {
-  const lines = source
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/\u00a0/g, " ")
-    .split("\n");
+  const lines = sourceLines(source);
+  const width = wrapWidth(lines);
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   const flush = () => {
@@ -38,6 +37,13 @@ export function splitBlocks(source: string): Block[] {
       i = next;
       continue;
     }
+    const flat = /^s?tt\.?$/i.test(trimmed) ? readFlatTable(lines, i) : null;
+    if (flat) {
+      flush();
+      blocks.push({ kind: "table", rows: flat.rows, order: blocks.length });
+      i = flat.next;
+      continue;
+    }
     if (isPipeRow(trimmed)) {
       flush();
       const rows: Cell[][] = [];
@@ -51,7 +57,7 @@ export function splitBlocks(source: string): Block[] {
     if (trimmed === "") afterBlank = true;
     else {
       const previous = paragraph[paragraph.length - 1] ?? "";
-      const breaks = afterBlank ? !continuesSentence(trimmed, previous) : opensParagraph(trimmed, previous);
+      const breaks = afterBlank ? !continuesSentence(trimmed, previous) : opensParagraph(trimmed, previous, width);
       if (paragraph.length > 0 && breaks) flush();
       paragraph.push(trimmed);
       afterBlank = false;
@@ -81,18 +87,28 @@ function isPipeRow(line: string): boolean {
   return bars >= 3;
 }
 
-/**
- * A list marker at the start of a line begins a new paragraph only after a finished
- * sentence: hard wraps produce lines like "- 2030, tập trung …" mid-sentence.
- */
-function opensParagraph(line: string, previous: string): boolean {
-  const text = stripEmphasis(line).trimStart();
-  if (!LIST_MARKER.test(text)) return false;
-  if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
-  const before = stripEmphasis(previous).trimEnd();
-  return ENDS_SENTENCE.test(before) || isHeadingLine(before);
-}
+const HEADING_MARKER = /^(?:[IVXL]{1,6}\s*[.\-–—:)]\s*\p{Lu}|(?:Điều|Phần|Chương|Mục)\s+\d|[A-ZĐ][.)]\s+\p{Lu})/u;
+// A line that ends like this is cut mid-phrase: "… các sở," / "ban, ngành".
+const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|số|ngày|những|được))$/u;
 
+/**
+ * Whether a line opens a new paragraph although no blank line precedes it. A list marker
+ * does after a finished sentence: hard wraps produce lines like "- 2030, tập trung …"
+ * mid-sentence. In hard-wrapped text (width known) a short line ends its paragraph (a
+ * heading, the last line of a paragraph) when the next line starts with a capital.
+ */
+function opensParagraph(line: string, previous: string, width: number | null): boolean {
+  const text = stripEmphasis(line).trimStart();
+  const before = stripEmphasis(previous).trimEnd();
+  const short = width !== null && before.length < width * 0.8 && !OPEN_ENDING.test(before);
+  if (LIST_MARKER.test(text) || HEADING_MARKER.test(text)) {
+    if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
+    return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short;
+  }
+  if (width === null || !/^\p{Lu}/u.test(text)) return false;
+  if (isHeadingLine(text) && text.length > 3) return !OPEN_ENDING.test(before);
+  return (short && ENDS_SENTENCE.test(before)) || (width !== null && before.length < width * 0.6 && !OPEN_ENDING.test(before));
+}
 /** "II. NHIỆM VỤ CỤ THỂ", "### Nhiệm vụ": a heading ends where it stands, whatever its last character. */
 function isHeadingLine(line: string): boolean {
   return /^#{1,6}\s/.test(line) || (/\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line));
