@@ -1,3 +1,6 @@
+/** 2001 → "2.001" (Vietnamese groups thousands with a dot; the Workers runtime may lack the vi locale). */
+export const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
 /** Every text the web back office shows, in Vietnamese, kept together for review. */
 export const webTexts = {
   appName: "Theo dõi thực hiện kế hoạch",
@@ -28,7 +31,11 @@ export const webTexts = {
     forbidden: "Đồng chí không có quyền xem hoặc làm việc này.",
     unitForbidden: "Đồng chí không xem được trang của đơn vị này. Trở về trang của đơn vị mình để xem nhiệm vụ.",
     manageOnly: "Chỉ quản trị viên theo dõi kế hoạch này mới làm được việc này.",
-    notFound: "Không tìm thấy trang này. Hãy quay lại trang tổng quan.",
+    notFoundTitle: "Không có trang này",
+    notFound: "Không tìm thấy trang này (có thể đường dẫn bị gõ sai hoặc đã cũ). Hãy về trang chính để chọn lại.",
+    badRequestTitle: "Yêu cầu không hợp lệ",
+    badRequest:
+      "Không đọc được yêu cầu này (đường dẫn hoặc biểu mẫu bị hỏng). Hãy quay lại trang trước, tải lại trang rồi làm lại.",
     noPlan: "Đồng chí chưa theo dõi kế hoạch nào đang thực hiện.",
     planNotFound: "Không có kế hoạch này. Hãy chọn kế hoạch trong danh sách ở đầu trang.",
     planForbidden: "Đồng chí không theo dõi kế hoạch này. Hãy chọn một kế hoạch trong danh sách ở đầu trang.",
@@ -93,6 +100,8 @@ export const formTexts = {
     too_large: (file: string) => `Tệp «${file}» lớn hơn 20 MB. Hãy nén hoặc chia nhỏ rồi gửi lại.`,
     unsupported_type: (file: string) => `Tệp «${file}» không đúng loại. Chỉ nhận PDF, Word, Excel, PowerPoint và ảnh.`,
     too_many: () => "Chỉ gửi được tối đa 5 tệp một lần.",
+    content_mismatch: (file: string) =>
+      `Nội dung tệp «${file}» không phải PDF, Word, Excel, PowerPoint hay ảnh như tên tệp cho biết (có thể tệp bị đổi tên hoặc hỏng). Hãy chọn đúng tệp rồi gửi lại.`,
     storage: () => "Chưa lưu được tệp (kho lưu trữ chưa sẵn sàng). Hãy thử lại sau.",
     duplicate: "Báo cáo này đã được gửi rồi (có thể do bấm Gửi hai lần).",
     target: {
@@ -138,7 +147,10 @@ export const importWebTexts = {
 
 export const taskEditTexts = {
   titleEmpty: "Tên nhiệm vụ không được để trống.",
-  deadlineUnreadable: "Chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.",
+  titleTooLong: (length: number, max: number) =>
+    `Tên nhiệm vụ dài ${thousands(length)} ký tự, quá giới hạn ${thousands(max)} ký tự. Hãy rút gọn rồi lưu lại.`,
+  deadlineUnreadable: (typed: string) =>
+    `Chưa hiểu thời hạn «${typed}». Hãy viết như: 30/6/2026, trước ngày 15/9/2026, quý III/2026, năm 2026, 6 tháng đầu năm 2026, thường xuyên; hoặc để trống nếu không có hạn.`,
   unchanged: "Không có gì thay đổi.",
   withdrawn: (ref: string) => `Đã rút nhiệm vụ ${ref} khỏi kế hoạch.`,
   hasHistory: "Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn nên không rút được; hãy sửa tên hoặc thời hạn thay vì rút.",

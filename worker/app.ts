@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { web } from "../web/app";
+import { notFoundPage, web } from "../web/app";
 import type { Env } from "./env";
 import { telegramWebhook } from "./routes/telegram-webhook";
 import { zaloWebhook } from "./routes/zalo-webhook";
@@ -15,4 +15,7 @@ app.route("/telegram", telegramWebhook);
 app.route("/zalo", zaloWebhook);
 app.route("/web", web);
 
-app.notFound((c) => c.text("Not Found", 404));
+app.get("/", (c) => c.redirect("/web", 302));
+
+// A person who mistypes an address gets the back office's Vietnamese page; machines calling the webhooks a plain 404.
+app.notFound((c) => (c.req.method === "GET" ? notFoundPage() : c.text("Not Found", 404)));
