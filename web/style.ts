@@ -52,5 +52,17 @@ a.button.secondary{background:#fff;color:#7a1212}
 .card.approval b{display:inline;font-size:inherit}
 .card.approval p{margin:.25rem 0}
 @media (min-width:48rem){.card.approval .actions{flex-direction:row;align-items:flex-start}.card.approval .actions form{width:auto;flex:1}}
+.bars{background:#fff;border:1px solid #d8dce3;border-radius:.4rem;padding:.7rem .9rem;margin:0 0 1rem}
+.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;margin:0 0 .6rem;font-size:.9rem}
+.swatch{display:inline-block;width:.8rem;height:.8rem;vertical-align:-.05rem;border-radius:.1rem}
+.overdue-bg{background:#c62828}.done-bg{background:#2e7d32}.other-bg{background:#9fa8b8}
+.bar-row{display:grid;grid-template-columns:minmax(8rem,16rem) 1fr;gap:.2rem .8rem;align-items:center;margin:.25rem 0}
+.bar-line{display:grid;grid-template-columns:1fr 7.5rem;gap:.5rem;align-items:center}
+svg.bar{display:block;width:100%;height:1.1rem;border:0;background:#f0f2f5}
+.bar-total{font-size:.9rem;white-space:nowrap}
+.scale{display:flex;justify-content:space-between;font-size:.8rem;color:#5d6675;border-top:1px solid #888;padding-top:.15rem}
+figure{margin:0 0 1rem}
+figcaption{margin:.2rem 0}
+@media (max-width:40rem){.bar-row{grid-template-columns:1fr}.bar-axis .bar-name{display:none}.bar-line{grid-template-columns:1fr 6.5rem}}
 @media (max-width:40rem){main{padding:.6rem}th,td{padding:.3rem}}
 `;

@@ -30,7 +30,7 @@ describe("the back office in a browser", () => {
     await expect(page.locator("h1").textContent()).resolves.toBe("Tổng quan kế hoạch");
     await expect(page.locator("#done-share").textContent()).resolves.toMatch(/Hoàn thành: \d+\/\d+/);
     expect(await page.locator("#counts .card").count()).toBeGreaterThan(1);
-    expect(await page.locator('svg[aria-label="Tình trạng nhiệm vụ theo đơn vị"]').count()).toBe(1);
+    expect(await page.locator('[aria-label="Tình trạng nhiệm vụ theo đơn vị"]').count()).toBe(1);
     expect(await page.locator("#targets tbody tr").count()).toBeGreaterThan(0);
     const cookies = await browser.cookies();
     const session = cookies.find((c) => c.name === "__Host-phien");

@@ -9,6 +9,7 @@ import { UnitStatusChart } from "../charts/unit-status-chart";
 import { CsrfField, Page } from "../layout";
 import { planHref, unitHref } from "../plan-context";
 import { bucketLabel } from "../texts";
+import { daysBetween } from "../../core/time/vietnam-date";
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
 
@@ -20,6 +21,8 @@ export function OverviewPage(props: {
   viewer: SessionMember;
   plan: PlanInfo;
   today: string;
+  /** The same day as yyyy-mm-dd, for how long a unit is late. */
+  todayIso: string;
   overview: Overview;
   buckets: Bucket[];
   units: UnitRow[];
@@ -33,7 +36,7 @@ export function OverviewPage(props: {
         <b>{planName(plan)}</b>
         <br />
         <span class="muted">
-          Ngày {props.today} · {o.total} nhiệm vụ được giao cho các đơn vị
+          Ngày {props.today} · <span id="task-count">{`${o.tasks} nhiệm vụ, ${o.total} lượt giao cho các đơn vị`}</span>
         </span>
       </p>
       <div class="cards" id="counts">
@@ -64,21 +67,22 @@ export function OverviewPage(props: {
         <ol id="worst-units">
           {o.worstUnits.map((u) => (
             <li>
-              <a href={unitHref(plan.id, u.unitId)}>{u.unitName}</a> — <span class="overdue">{u.count} quá hạn</span>
+              <a href={unitHref(plan.id, u.unitId)}>{u.unitName}</a> —{" "}
+              <span class="overdue">
+                {u.count} quá hạn, lâu nhất {daysBetween(u.oldestDue, props.todayIso)} ngày
+              </span>
             </li>
           ))}
         </ol>
       )}
 
       <h2>Tình trạng theo đơn vị</h2>
-      <div class="scroll">
-        <UnitStatusChart units={props.units} />
-      </div>
+      <UnitStatusChart units={props.units} unitHref={(unitId) => unitHref(plan.id, unitId)} />
       <table>
         <thead>
           <tr>
             <th>Đơn vị</th>
-            <th>Nhiệm vụ</th>
+            <th>Lượt giao</th>
             <th>Quá hạn</th>
             <th>Hoàn thành</th>
           </tr>
@@ -150,7 +154,7 @@ function TargetsTable(props: { targets: TargetList }) {
         return (
           <figure>
             <figcaption>{target.text}</figcaption>
-            <TargetChart title={target.text} series={s.series} goal={target.value} />
+            <TargetChart title={target.text} series={s.series} goal={target.value} unit={target.unitOfMeasure} />
           </figure>
         );
       })}

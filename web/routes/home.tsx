@@ -44,6 +44,7 @@ homeRoutes.get("/ke-hoach/:planId{[0-9]+}", planFromPath, async (c) => {
       viewer={viewer}
       plan={plan}
       today={formatDate(today)}
+      todayIso={today}
       overview={overview}
       buckets={BUCKETS}
       units={units.units}
