@@ -63,6 +63,22 @@ svg.bar{display:block;width:100%;height:1.1rem;border:0;background:#f0f2f5}
 .scale{display:flex;justify-content:space-between;font-size:.8rem;color:#5d6675;border-top:1px solid #888;padding-top:.15rem}
 figure{margin:0 0 1rem}
 figcaption{margin:.2rem 0}
+.review textarea{width:100%}
+.review-units{display:flex;flex-direction:column;gap:.4rem}
+.review-unit{display:grid;grid-template-columns:1fr 11rem minmax(12rem,22rem);gap:.4rem .7rem;align-items:center;background:#fff;border:1px solid #d8dce3;border-radius:.4rem;padding:.5rem .7rem}
+.unit-status{font-size:.85rem;margin-top:.15rem}
+.unit-status.ok{color:#2e6b3a;background:none;border:0;padding:0}
+.unit-status.notice{color:#7a5a00;background:none;border:0;padding:0}
+.unit-status.muted{color:#5d6675}
+.review-tasks{display:flex;flex-direction:column;gap:.7rem}
+.review-task{background:#fff;border:1px solid #d8dce3;border-radius:.5rem;padding:.6rem .8rem;margin:0;min-width:0}
+.review-task legend{font-weight:600;padding:0 .3rem}
+.review-task label{display:flex;flex-direction:column;gap:.2rem;font-weight:600}
+.review-task .flags{margin:.2rem 0 .5rem;font-size:.9rem}
+.review-fields{display:grid;grid-template-columns:minmax(12rem,1.2fr) minmax(12rem,1.2fr) minmax(12rem,1fr) auto;gap:.5rem .8rem;margin-top:.5rem;align-items:start}
+.review-fields label.drop{flex-direction:row;align-items:center;gap:.3rem;padding-top:1.6rem}
+.review-fields .muted{font-weight:400}
+@media (max-width:60rem){.review-unit{grid-template-columns:1fr}.review-fields{grid-template-columns:1fr}.review-fields label.drop{padding-top:0}}
 @media (max-width:40rem){.bar-row{grid-template-columns:1fr}.bar-axis .bar-name{display:none}.bar-line{grid-template-columns:1fr 6.5rem}}
 @media (max-width:40rem){main{padding:.6rem}th,td{padding:.3rem}}
 `;

@@ -127,7 +127,14 @@ export const importWebTexts = {
   draftGone: "Bản xem lại này không còn (đã lưu hoặc đã bỏ). Hãy gửi lại tệp kế hoạch.",
   reviewTitle: "Xem lại trước khi lưu",
   reviewHelp:
-    "Sửa trực tiếp trong bảng: tên nhiệm vụ, đơn vị chủ trì, thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các dòng trống cuối bảng.",
+    "Sửa trực tiếp: tên nhiệm vụ, đơn vị chủ trì và phối hợp (nhiều đơn vị cách nhau bằng dấu ;), thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các ô trống cuối trang.",
+  unitsHelp:
+    "Mỗi tên đơn vị trong văn bản: khớp với đơn vị có sẵn, tạo đơn vị mới, hoặc không giao. Lựa chọn áp dụng cho mọi nhiệm vụ nêu tên đó.",
+  noUnit: "chưa có đơn vị nào nhận nhiệm vụ",
+  withoutUnits: (refs: string) =>
+    `Nhiệm vụ ${refs} chưa có đơn vị nào nhận nên sẽ không được giao cho ai. Hãy ghi đơn vị chủ trì, chọn «Tạo đơn vị mới» cho đơn vị trong văn bản, hoặc đánh dấu «Bỏ». Chưa lưu gì.`,
+  unitNotInList: (row: string, name: string) =>
+    `${row}: «${name}» không có trong danh sách đơn vị. Hãy chọn tên trong danh sách gợi ý, hoặc chọn «Tạo đơn vị mới».`,
   asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
   chooseUnit: "— chọn đơn vị —",
   save: "Lưu kế hoạch",
@@ -141,7 +148,8 @@ export const importWebTexts = {
       `Dòng ${row}: chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.`,
     unit_unknown: (row: string) => `Dòng ${row}: đơn vị đã chọn không còn trong danh sách. Hãy chọn lại.`,
     unit_missing: (row: string) => `Dòng ${row}: nhiệm vụ thêm mới cần có đơn vị chủ trì.`,
-    merge_target: (row: string) => `Dòng ${row}: chỉ gộp được vào một nhiệm vụ đứng trước và không bị bỏ.`,
+    merge_target: (row: string) =>
+      `Dòng ${row}: chỉ gộp được vào một nhiệm vụ đứng trước và không bị bỏ (ghi số hiệu của nhiệm vụ đó).`,
   },
 } as const;
 
