@@ -54,13 +54,13 @@ async function load(c: Context<WebEnv>): Promise<Loaded | Response> {
   const actor: Actor = { role: member.role, unitId: member.unitId };
   if (claims.k === "target") {
     const target = await targetWithPlan(c.env.DB, claims.t ?? 0);
-    if (!target) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404);
+    if (!target) return c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} />, 404);
     if (!canRecordTarget(actor, target, target))
       return c.html(<MessagePage title={t.errors.title} message={f.errors.cannotRecord} />, 403);
     return { claims, member, actor, subject: { kind: "target", target } };
   }
   const assignment = await assignmentById(db, claims.a ?? 0);
-  if (!assignment) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404);
+  if (!assignment) return c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} />, 404);
   const decision = reportDecision(actor, { ...assignment, plan: planScopeOf(assignment) }, claims.k);
   if (!decision.ok) {
     if (decision.reason === "not_allowed")

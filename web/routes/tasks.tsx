@@ -36,7 +36,8 @@ export async function showTask(
   const actor = actorOf(c);
   const found = await taskWithUnits(c.env.DB, taskId);
   const plan = found && (await planScopeById(c.env.DB, found.task.planId));
-  if (!found || !plan) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} viewer={viewer} />, 404);
+  if (!found || !plan)
+    return c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} viewer={viewer} />, 404);
   const visible = found.assignments.filter((a) => canViewAssignment(actor, { unitId: a.unitId, plan }));
   if (visible.length === 0)
     return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);

@@ -38,7 +38,7 @@ async function unitPage(c: Context<WebEnv>, plan: PlanInfo | null) {
   if (!canViewUnitPage(actor, unitId, plan))
     return c.html(<MessagePage title={t.errors.title} message={t.errors.unitForbidden} viewer={viewer} />, 403);
   const unit = await unitName(c.env.DB, unitId);
-  if (!unit) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} viewer={viewer} />, 404);
+  if (!unit) return c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} viewer={viewer} />, 404);
 
   const today = vietnamDate(new Date());
   const all = await unitAssignments(createDb(c.env.DB), unitId);
