@@ -33,6 +33,7 @@ button.secondary{background:#fff;color:#7a1212}
 svg{max-width:100%;height:auto;background:#fff;border:1px solid #d8dce3}
 .scroll{overflow-x:auto}
 main{overflow-wrap:anywhere}
+th,td{overflow-wrap:break-word}
 .plan-picker{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-top:.45rem}
 .plan-picker label{font-weight:400;font-size:.85rem}
 .plan-picker select{flex:1 1 14rem;min-width:0;max-width:44rem;padding:.3rem .4rem}
@@ -74,6 +75,7 @@ figcaption{margin:.2rem 0}
 .review-task{background:#fff;border:1px solid #d8dce3;border-radius:.5rem;padding:.6rem .8rem;margin:0;min-width:0}
 .review-task legend{font-weight:600;padding:0 .3rem}
 .review-task label{display:flex;flex-direction:column;gap:.2rem;font-weight:600}
+.review-task input,.review-task textarea{font-weight:400}
 .review-task .flags{margin:.2rem 0 .5rem;font-size:.9rem}
 .review-fields{display:grid;grid-template-columns:minmax(12rem,1.2fr) minmax(12rem,1.2fr) minmax(12rem,1fr) auto;gap:.5rem .8rem;margin-top:.5rem;align-items:start}
 .review-fields label.drop{flex-direction:row;align-items:center;gap:.3rem;padding-top:1.6rem}

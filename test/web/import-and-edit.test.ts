@@ -244,7 +244,7 @@ describe("the import review's units", () => {
     expect(unitRow("có liên quan")).toContain("Không giao: cụm từ chung");
     // One list of the committee's units for the whole page, not a list per field.
     expect(review.match(/<datalist/g)).toHaveLength(1);
-    expect(review).not.toContain('<option value="' + String(c.ubnd));
+    expect(review).not.toContain(`<option value="${c.ubnd}"`);
 
     // Task 2 names only the vague phrase: saving would give it to nobody, so it is refused.
     const fields: Record<string, string> = {};

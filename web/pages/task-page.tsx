@@ -101,10 +101,9 @@ export function TaskPage(props: {
         <thead>
           <tr>
             <th>Đơn vị</th>
-            <th>Vai trò</th>
             <th>Tình trạng</th>
             <th>Tiến độ</th>
-            <th>Hạn đang áp dụng</th>
+            <th>Hạn áp dụng</th>
           </tr>
         </thead>
         <tbody>
@@ -112,8 +111,8 @@ export function TaskPage(props: {
             <tr>
               <td>
                 <a href={unitHref(props.officeView ? props.plan.id : null, a.unitId)}>{a.unitName}</a>
+                <span class="muted"> ({a.role === "lead" ? "chủ trì" : "phối hợp"})</span>
               </td>
-              <td>{a.role === "lead" ? "Chủ trì" : "Phối hợp"}</td>
               <td>
                 <StatusBadge status={a.status} />
               </td>
