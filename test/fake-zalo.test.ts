@@ -7,7 +7,7 @@ import {
   type ZaloCallRecord,
   type ZaloStoredMessage,
 } from "../scripts/fake-zalo/fake-zalo-api";
-import { ZaloApi, ZaloApiError, type ZaloFetch } from "../worker/zalo/client";
+import { ZaloApi, ZaloApiError, type ZaloFetch } from "../services/zalo/client";
 import { parseZaloWebhook } from "../worker/zalo/update";
 import { ZALO_TEST_TOKEN } from "./support/zalo-constants";
 

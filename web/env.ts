@@ -1,4 +1,4 @@
-import type { Env } from "../worker/env";
+import type { Env } from "../services/env";
 import type { SessionMember } from "../db/queries/web-sessions";
 import type { PlanInfo } from "../db/queries/plans";
 

@@ -16,8 +16,6 @@ export const webTexts = {
     open: "Xem",
   },
   login: {
-    chatReply: (link: string, minutes: number) =>
-      `Đường dẫn đăng nhập trang quản lý (dùng một lần, hết hạn sau ${minutes} phút):\n${link}\n\nĐừng chuyển đường dẫn này cho người khác.`,
     expired: "Đường dẫn đăng nhập đã hết hạn. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
     used: "Đường dẫn đăng nhập này đã được dùng. Mỗi đường dẫn chỉ dùng một lần: hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
     invalid: "Đường dẫn đăng nhập không hợp lệ. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
@@ -117,7 +115,8 @@ export const formTexts = {
 
 export const importWebTexts = {
   title: "Nhập kế hoạch",
-  intro: "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
+  intro:
+    "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB; .pdf có chữ, tối đa 10 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
   file: "Tệp kế hoạch",
   read: "Đọc kế hoạch",
   adminOnly: "Chỉ quản trị viên mới nhập được kế hoạch.",
@@ -135,6 +134,7 @@ export const importWebTexts = {
     `Nhiệm vụ ${refs} chưa có đơn vị nào nhận nên sẽ không được giao cho ai. Hãy ghi đơn vị chủ trì, chọn «Tạo đơn vị mới» cho đơn vị trong văn bản, hoặc đánh dấu «Bỏ». Chưa lưu gì.`,
   unitNotInList: (row: string, name: string) =>
     `${row}: «${name}» không có trong danh sách đơn vị. Hãy chọn tên trong danh sách gợi ý, hoặc chọn «Tạo đơn vị mới».`,
+  warnings: (count: number) => `Lưu ý khi đọc tệp (${count}): đồng chí kiểm tra các mục này trước khi lưu`,
   asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
   chooseUnit: "— chọn đơn vị —",
   save: "Lưu kế hoạch",

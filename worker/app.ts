@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { notFoundPage, web } from "../web/app";
-import type { Env } from "./env";
+import type { Env } from "../services/env";
 import { telegramWebhook } from "./routes/telegram-webhook";
 import { zaloWebhook } from "./routes/zalo-webhook";
 

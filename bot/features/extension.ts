@@ -118,14 +118,17 @@ extension.callbackQuery([extensionApprove.pattern, extensionRefuse.pattern], asy
     now: ctx.deps.now().toISOString(),
   });
   if (!decided) return void (await ctx.port.answer({ text: t.alreadyDecided }));
-  await ctx.port.answer({ text: approve ? "✔" : "✖" });
+  const due = approve ? request.proposedDue : (effectiveDue(assignment) ?? request.proposedDue);
+  await ctx.port.answer({
+    text: t.decided(approve, assignment.ref, shorten(assignment.title, 80), assignment.unitName, formatDate(due)),
+  });
   const message = ctx.callbackQuery.message;
   if (message && "text" in message && message.text) {
     const note = approve
       ? t.approvedForAdmin(escapeHtml(ctx.member.fullName))
       : t.refusedForAdmin(escapeHtml(ctx.member.fullName));
     await ctx.port.annotate(note);
-  }
+  } else await ctx.port.clearActions();
   const text = approve
     ? t.approvedForUnit(escapeHtml(assignment.ref), formatDate(request.proposedDue))
     : t.refusedForUnit(

@@ -66,7 +66,15 @@ invite.callbackQuery(inviteUses.pattern, adminsOnly, async (ctx) => {
   const link = `https://t.me/${deps.botUsername}?start=${code}`;
   await ctx.port.answer();
   await ctx.port.show(
-    texts.inviteCreated(escapeHtml(unit.name), roleLabel[role], link, code, formatDate(vietnamDate(expiresAt)), multi),
+    texts.inviteCreated(
+      escapeHtml(unit.name),
+      roleLabel[role],
+      link,
+      code,
+      formatDate(vietnamDate(expiresAt)),
+      multi,
+      deps.zaloBot ? { name: escapeHtml(deps.zaloBot.name), url: deps.zaloBot.url } : null,
+    ),
   );
 });
 
@@ -77,10 +85,27 @@ async function unitInScope(ctx: MemberContext, unitId: number, role: Role = "mem
   return scope.units.find((u) => u.id === unitId) ?? null;
 }
 
-/** 16 URL-safe characters (96 random bits): unguessable, and fits Telegram's deep-link payload. */
+/** Letters and digits nobody misreads on a phone: no 0/O, 1/I/L; typed in any case (db/queries/invites readInviteCode). */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_GROUPS = 3;
+const CODE_GROUP_LENGTH = 4;
+
+/**
+ * "KX7M-P3QR-T9VW": 12 characters of 31 (about 59 random bits), in groups
+ * of four to read out and type; fits Telegram's deep-link payload. Codes
+ * made before (16 URL-safe characters) keep working as they are.
+ */
 function newInviteCode(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_");
+  const length = CODE_GROUPS * CODE_GROUP_LENGTH;
+  const chars: string[] = [];
+  while (chars.length < length) {
+    // Rejection sampling: bytes above the largest multiple of 31 would favour the first letters.
+    for (const byte of crypto.getRandomValues(new Uint8Array(length))) {
+      if (byte < 248 && chars.length < length) chars.push(CODE_ALPHABET[byte % CODE_ALPHABET.length]!);
+    }
+  }
+  const groups = Array.from({ length: CODE_GROUPS }, (_, i) =>
+    chars.slice(i * CODE_GROUP_LENGTH, (i + 1) * CODE_GROUP_LENGTH).join(""),
+  );
+  return groups.join("-");
 }

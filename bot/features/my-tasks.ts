@@ -37,7 +37,9 @@ async function renderTaskList(ctx: MemberContext, requestedPage: number) {
   const shown = items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const lines = shown.map((a, i) => {
     const n = page * PAGE_SIZE + i + 1;
-    return `${n}. ${statusLabel[a.status]} · ${escapeHtml(shorten(a.title, 110))}\n    ${deadlineLine(a, a.status, today)}`;
+    // The task's number tells apart tasks whose titles open with the same words.
+    const ref = a.ref ? `${escapeHtml(a.ref)} ` : "";
+    return `${n}. ${statusLabel[a.status]} · ${ref}${escapeHtml(shorten(a.title, 110))}\n    ${deadlineLine(a, a.status, today)}`;
   });
 
   const keyboard = new Actions();
@@ -48,7 +50,7 @@ async function renderTaskList(ctx: MemberContext, requestedPage: number) {
   if (pages > 1) {
     keyboard.row();
     if (page > 0) keyboard.text("◀", taskListPage.build(page - 1));
-    keyboard.text(texts.tasksPage(page + 1, pages), taskListPage.build(page));
+    keyboard.info(texts.tasksPage(page + 1, pages), taskListPage.build(page));
     if (page < pages - 1) keyboard.text("▶", taskListPage.build(page + 1));
   }
   const text = [texts.tasksHeader(unit, items.length), "", lines.join("\n\n"), "", texts.tasksFooter].join("\n");

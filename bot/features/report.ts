@@ -10,10 +10,11 @@ import { sortByUrgency, statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
 import { type AssignmentView, planScopeOf } from "../../db/queries/assignments";
 import { reachableAdminsOf } from "../../db/queries/members";
-import { submitReport } from "../../db/queries/reports";
+import { reportSentByFlow, submitReport } from "../../db/queries/reports";
 import type { Evidence } from "../../db/schema";
 import {
   reportPercent,
+  reportPercentLower,
   reportSend,
   reviewConfirm,
   reviewReturn,
@@ -40,6 +41,8 @@ interface ReportFlowData {
   note: string | null;
   evidence: Evidence[];
   periodKey: string | null;
+  /** The task's progress when the flow began: a lower new one is confirmed first. */
+  previous?: number;
 }
 
 export const report = new Composer<MemberContext>();
@@ -72,9 +75,22 @@ report.callbackQuery(reportPercent.pattern, async (ctx) => {
   await acceptPercent(ctx, percent);
 });
 
+report.callbackQuery(reportPercentLower.pattern, async (ctx) => {
+  const flow = activeFlow(ctx, FLOW, ctx.match[1]);
+  if (flow?.step !== "percent") return void (await ctx.port.answer({ text: texts.staleButton }));
+  const percent = Number(ctx.match[2]);
+  if (!isPercent(percent)) return void (await ctx.port.answer({ text: texts.staleButton }));
+  await ctx.port.answer();
+  await acceptPercent(ctx, percent, true);
+});
+
 report.callbackQuery(reportSend.pattern, async (ctx) => {
   const flow = activeFlow(ctx, FLOW, ctx.match[1]);
-  if (!flow) return void (await ctx.port.answer({ text: t.duplicate }));
+  // Only a report this flow really sent is "already recorded"; a cancelled or expired one saved nothing.
+  if (!flow)
+    return void (await ctx.port.answer({
+      text: (await reportSentByFlow(ctx.deps.db, ctx.match[1]!)) ? t.duplicate : t.flowGone,
+    }));
   if (flow.step !== "evidence") return void (await ctx.port.answer({ text: t.stepHint.note }));
   await ctx.port.answer();
   await submit(ctx);
@@ -131,7 +147,15 @@ async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number)
   const today = vietnamDate(deps.now());
   const period =
     kind === "checkin" ? periodContaining(checkinCadence(assignment.checkinEvery, assignment.recurrence), today) : null;
-  const data: ReportFlowData = { kind, assignmentId, percent: null, note: null, evidence: [], periodKey: period?.key ?? null };
+  const data: ReportFlowData = {
+    kind,
+    assignmentId,
+    percent: null,
+    note: null,
+    evidence: [],
+    periodKey: period?.key ?? null,
+    previous: assignment.progress,
+  };
   const token = await startFlow(ctx, FLOW, kind === "progress" ? "percent" : "note", data as unknown as Record<string, unknown>);
   await ctx.port.answer();
 
@@ -148,8 +172,15 @@ async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number)
   });
 }
 
-async function acceptPercent(ctx: MemberContext, percent: number): Promise<void> {
+async function acceptPercent(ctx: MemberContext, percent: number, lowerConfirmed = false): Promise<void> {
   const flow = ctx.conversation!;
+  const previous = (flow.data as unknown as ReportFlowData).previous ?? 0;
+  if (percent < previous && !lowerConfirmed) {
+    const actions = new Actions()
+      .text(t.lowerConfirm(percent), reportPercentLower.build(flow.token, percent))
+      .append(cancelKeyboard(flow.token));
+    return void (await ctx.port.send(t.lowerThanBefore(percent, previous), { actions }));
+  }
   await advanceFlow(ctx, "note", { ...(flow.data as unknown as ReportFlowData), percent } as unknown as Record<string, unknown>);
   await ctx.port.send(t.askNote(percent), { html: true, actions: cancelKeyboard(flow.token) });
 }
@@ -182,12 +213,13 @@ async function submit(ctx: MemberContext): Promise<void> {
   if (!result.ok) return void (await ctx.port.send(t.duplicate));
 
   const openTask = new Actions().text(t.buttons.openTask, taskCard.build(assignment.id));
-  if (data.kind === "progress") await ctx.port.send(t.saved.progress(data.percent!), { html: true, actions: openTask });
+  const task = `${escapeHtml(assignment.ref)} «${escapeHtml(shorten(assignment.title, 80))}»`;
+  if (data.kind === "progress") await ctx.port.send(t.saved.progress(data.percent!, task), { html: true, actions: openTask });
   else if (data.kind === "checkin") {
     const period = periodContaining(checkinCadence(assignment.checkinEvery, assignment.recurrence), vietnamDate(deps.now()));
-    await ctx.port.send(t.saved.checkin(periodLabel(period)), { actions: openTask });
+    await ctx.port.send(t.saved.checkin(periodLabel(period), task), { html: true, actions: openTask });
   } else {
-    await ctx.port.send(t.saved.completion(escapeHtml(assignment.monitorUnitName)), { html: true, actions: openTask });
+    await ctx.port.send(t.saved.completion(escapeHtml(assignment.monitorUnitName), task), { html: true, actions: openTask });
     await askAdminsToReview(ctx, assignment, result.reportId, data);
   }
 }

@@ -33,7 +33,7 @@ reviewCompletionFeature.callbackQuery(reviewConfirm.pattern, async (ctx) => {
     now: ctx.deps.now().toISOString(),
   });
   if (!decided) return void (await ctx.port.answer({ text: t.alreadyDecided }));
-  await ctx.port.answer({ text: "✔" });
+  await ctx.port.answer({ text: t.confirmed(assignment.ref, shorten(assignment.title, 80), assignment.unitName) });
   await appendToAdminMessage(ctx, t.confirmedForAdmin(escapeHtml(ctx.member.fullName)));
 
   const status = statusOf({ ...assignment, state: "done" }, vietnamDate(ctx.deps.now()));
@@ -82,7 +82,7 @@ reviewCompletionFeature.on("message:text", async (ctx, next) => {
     now: ctx.deps.now().toISOString(),
   });
   if (!decided) return void (await ctx.port.send(t.alreadyDecided));
-  await ctx.port.send(t.returnSaved);
+  await ctx.port.send(t.returnSaved(assignment.ref, shorten(assignment.title, 80), assignment.unitName));
   await notifyReporter(
     ctx,
     report,
@@ -120,7 +120,8 @@ async function pendingCompletion(ctx: MemberContext, reportId: number) {
 
 async function appendToAdminMessage(ctx: MemberContext, note: string): Promise<void> {
   const message = ctx.callbackQuery?.message;
-  if (!message || !("text" in message) || !message.text) return;
+  // Where the message cannot be edited (Zalo), its choices are only taken off.
+  if (!message || !("text" in message) || !message.text) return ctx.port.clearActions();
   await ctx.port.annotate(note);
 }
 

@@ -1,7 +1,6 @@
 import { Composer } from "grammy";
 import type { MemberContext } from "../context";
-import { webTexts } from "../../web/texts";
-import { LOGIN_LINK_MINUTES } from "../../web/links";
+import { webLoginTexts } from "../texts";
 
 /** /web: a one-time link that signs the member in to the web back office. */
 export const webLogin = new Composer<MemberContext>();
@@ -9,6 +8,6 @@ export const webLogin = new Composer<MemberContext>();
 webLogin.command("web", async (ctx) => {
   const { member, deps } = ctx;
   if (!deps.webLoginLink) return;
-  const link = await deps.webLoginLink(member.id);
-  await ctx.port.send(webTexts.login.chatReply(link, LOGIN_LINK_MINUTES));
+  const { url, validMinutes } = await deps.webLoginLink(member.id);
+  await ctx.port.send(webLoginTexts.reply(url, validMinutes));
 });

@@ -8,7 +8,7 @@ export type { Cell } from "./line-table";
 
 export type Block = { kind: "paragraph"; text: string; order: number } | { kind: "table"; rows: Cell[][]; order: number };
 
-const LIST_MARKER = /^(?:[-–—•+]\s|\(\d{1,2}\)\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s)/;
+const LIST_MARKER = /^(?:[-–—•+]\s|\(\d{1,3}\)\s|[a-zđ]\)\s|\d{1,3}(?:\.\d{1,3})*[.)]\s)/;
 const ENDS_SENTENCE = /[.;:!?]$/;
 
 /**

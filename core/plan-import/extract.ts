@@ -5,9 +5,13 @@ import { extractHeader } from "./header";
 import { buildOutline, type OutlineNode } from "./outline";
 import { extractTargets } from "./targets";
 import { labelledTasks } from "./tasks-labelled";
+import { sentenceTasks } from "./tasks-sentences";
 import { tableTasks } from "./tasks-table";
 import { unitSectionTasks } from "./tasks-unit-sections";
 import type { ExtractedPlan } from "./types";
+
+// A plan assigns its tasks by unit sections or labelled fields when it does so for a few of them.
+const STRUCTURED_TASKS = 3;
 
 export type { ExtractedHeader, ExtractedPlan, ExtractedTarget, ExtractedTask } from "./types";
 
@@ -24,7 +28,14 @@ export function extractPlan(text: string): ExtractedPlan {
   const targets = extractTargets(root);
 
   const consumed = new Set<OutlineNode>();
-  const drafts = [...labelledTasks(root, consumed), ...unitSectionTasks(root, consumed), ...tableTasks(tables, warnings)];
+  const labelled = labelledTasks(root, consumed);
+  const unitSections = unitSectionTasks(root, consumed);
+  const drafts = [
+    ...labelled,
+    ...unitSections,
+    ...sentenceTasks(root, consumed, labelled.length + unitSections.length >= STRUCTURED_TASKS),
+    ...tableTasks(tables, warnings),
+  ];
   const content = extractContent(root, consumed, warnings);
   const tasks = finalizeTasks(drafts, warnings);
   if (tasks.length === 0) warnings.push("Không tìm thấy nhiệm vụ nào");

@@ -35,7 +35,7 @@ const fold = (line: string) => foldText(line).replace(/[.:]+$/, "");
  * cut before each word that opens a column name, unless a comma joins it to the name
  * before ("Nội dung, nhiệm vụ").
  */
-function readHeader(lines: string[], start: number): { names: string[]; end: number } | null {
+function readHeader(lines: string[], start: number): { names: string[]; lines: string[]; end: number } | null {
   if (!REF_HEADER.test(fold(lines[start] ?? ""))) return null;
   const parts: string[] = [];
   let i = start;
@@ -53,7 +53,20 @@ function readHeader(lines: string[], start: number): { names: string[]; end: num
   if (names.length < 3) return null;
   const map = mapColumns(names.map((name) => makeCell([name])));
   if (!isTaskHeader(map) || map.ref !== 0) return null;
-  return { names, end: i };
+  return { names, lines: parts, end: i };
+}
+
+/** Where the header repeated at `start` (on a new page) ends, or -1 when it is not repeated there. */
+function repeatedHeaderEnd(lines: string[], start: number, header: string[]): number {
+  let k = 0;
+  let i = start;
+  for (; i < lines.length && k < header.length; i++) {
+    const line = (lines[i] ?? "").trim();
+    if (line === "") continue;
+    if (fold(line) !== header[k]) return -1;
+    k++;
+  }
+  return k === header.length ? i : -1;
 }
 
 const ROW_NUMBER = /^(\d{1,3})\s*[.)]?$/;
@@ -86,7 +99,6 @@ interface RawRow {
 export function readFlatTable(source: string[], start: number): FlatTable | null {
   const header = readHeader(source, start);
   if (!header) return null;
-  const headerKey = header.names.join(" ");
   const columns = header.names.map((name) => columnOf(name));
   const raw: RawRow[] = [];
   let row: RawRow | null = null;
@@ -100,11 +112,13 @@ export function readFlatTable(source: string[], start: number): FlatTable | null
       continue;
     }
     if (TABLE_END.test(text)) break;
-    const repeated = readHeader(source, i);
-    if (repeated) {
-      if (repeated.names.join(" ") !== headerKey) break;
-      i = repeated.end - 1;
-      continue;
+    if (fold(text) === header.lines[0]) {
+      const end = repeatedHeaderEnd(source, i, header.lines);
+      if (end >= 0) {
+        i = end - 1;
+        continue;
+      }
+      if (readHeader(source, i)) break;
     }
     if (afterBlank && FOOTNOTE.test(text)) {
       while (i + 1 < source.length && (source[i + 1] ?? "").trim() !== "") i++;
@@ -114,6 +128,7 @@ export function readFlatTable(source: string[], start: number): FlatTable | null
     for (const part of splitGaps(text)) {
       const number = ROW_NUMBER.exec(part);
       const value = Number(number?.[1]);
+      // Numbering goes on across groups or restarts in each.
       if (number && (value === last + 1 || (value === 1 && last > 0))) {
         last = value;
         row = { ref: String(value), lines: [], subRows: [], group: false };
@@ -124,7 +139,6 @@ export function readFlatTable(source: string[], start: number): FlatTable | null
       if (group && isGroupStart(part) && (!row || row.lines.length > 0 || row.group)) {
         row = { ref: group[1] ?? "", lines: group[2] ? [group[2]] : [], subRows: [], group: true };
         raw.push(row);
-        last = 0;
         continue;
       }
       if (!row) continue;
@@ -181,7 +195,7 @@ function columnOf(name: string): Column | "other" {
 
 // A line that ends like this leaves its phrase open: the next line goes on with it.
 const OPEN_ENDING =
-  /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|số|ngày|những|được|có|thuộc|trực))$/u;
+  /(?:[,(\-–/&]|(?:^|\s)(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|số|ngày|những|được|có|thuộc|trực))$/u;
 const TITLE_CASE_WORD = /(?:^|\s)\p{Lu}\p{Ll}+$/u;
 
 /** Lines of a row grouped into cells: a capital after a closed line opens the next cell. */
@@ -211,7 +225,7 @@ function looksLikeDeadline(text: string): boolean {
 }
 
 /** How well a cell's text fits a column; the alignment maximises the sum. */
-function fit(text: string, column: Column | "other"): number {
+function cellFit(text: string, column: Column | "other"): number {
   const unit = startsWithUnitHead(text);
   switch (column) {
     case "lead":
@@ -252,7 +266,7 @@ function assignCells(lines: string[], columns: (Column | "other")[], titleWidth:
   for (let k = m; k >= 0; k--) best[n]![k] = (m - k) * SKIP;
   for (let j = n - 1; j >= 1; j--) {
     for (let k = m - 1; k >= 0; k--) {
-      const place = fit(texts[j] ?? "", rest[k]?.column ?? "other") + (best[j + 1]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
+      const place = cellFit(texts[j] ?? "", rest[k]?.column ?? "other") + (best[j + 1]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
       const skip = SKIP + (best[j]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
       best[j]![k] = Math.max(place, skip);
       choice[j]![k] = place >= skip ? 1 : 0;

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { readDocx } from "../../core/docx";
 import { extractPlan } from "../../core/plan-import/extract";
 import { foldText } from "../../core/text/fold";
-import { buildZip, deflateBomb, docxFromText, hostileDocx } from "../../test/import/docx-builder";
+import { buildZip, deflateBomb, docxFromText, hostileDocx } from "../lib/docx-builder";
 import { formatMs, percentile } from "./stats";
 
 const PLANS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/plans");

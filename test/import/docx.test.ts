@@ -5,7 +5,17 @@ import nq57 from "../../../shared/plans/nq57-chuong-trinh-hanh-dong-phu-luc-II.m
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { readDocx } from "../../core/docx";
 import { extractPlan } from "../../core/plan-import/extract";
-import { buildDocx, buildZip, deflateBomb, docxFromText, hostileDocx, numberingXml, paragraph, run, table } from "./docx-builder";
+import {
+  buildDocx,
+  buildZip,
+  deflateBomb,
+  docxFromText,
+  hostileDocx,
+  numberingXml,
+  paragraph,
+  run,
+  table,
+} from "../../scripts/lib/docx-builder";
 
 const text = async (bytes: Uint8Array, limit?: number) => {
   const result = await readDocx(bytes, limit);
@@ -111,7 +121,7 @@ describe("readDocx: text", () => {
   });
 
   it("reads members stored without compression", async () => {
-    const { documentXml } = await import("./docx-builder");
+    const { documentXml } = await import("../../scripts/lib/docx-builder");
     const bytes = await buildZip([{ name: "word/document.xml", data: documentXml(paragraph("Không nén")), stored: true }]);
     expect(await text(bytes)).toBe("Không nén\n");
   });

@@ -16,7 +16,7 @@ import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
 import { notifyMembers, openTaskActions } from "../notify";
 import { ApprovalsPage } from "../pages/approvals-page";
-import { filePath } from "../links";
+import { filePath } from "../../services/links";
 import { actorOf } from "../plan-context";
 import { webTexts as t } from "../texts";
 

@@ -11,7 +11,7 @@ import { unitTargets } from "../../db/queries/targets";
 import { unitMembers } from "../../db/queries/unit-view";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
-import { officialFormLink, targetFormLink } from "../links";
+import { officialFormLink, targetFormLink } from "../../services/links";
 import { UnitPage, type UnitTaskRow } from "../pages/unit-page";
 import { actorOf, currentPlan, planFromPath, unitHref } from "../plan-context";
 import { webTexts as t } from "../texts";

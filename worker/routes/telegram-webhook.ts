@@ -11,7 +11,7 @@ import { activeMemberByIdentity, type MemberProfile } from "../../db/queries/mem
 import { prefetchedFrom, prefetchStatements } from "../../db/queries/prefetch";
 import { claimUpdate, UpdateClaim } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
-import { readConfig, type Env } from "../env";
+import { readConfig, type Env } from "../../services/env";
 import { botDeps, runClaimed, settleAfterAnswer } from "../inbound";
 import { secretMatches } from "../secret";
 import { Api } from "grammy";

@@ -6,18 +6,24 @@ import { zaloTexts } from "../../bot/texts";
 import { readTypedInput } from "../../bot/zalo-input";
 import { isReadOnly, prefetchNeedForZaloText } from "../../bot/prefetch";
 import { createDb } from "../../db/client";
-import { chatMenuByKey, chatMenuFrom, chatMenuStatement, zaloChatKey } from "../../db/queries/chat-menus";
+import {
+  insertMenuStatement,
+  liveMenusFrom,
+  liveMenusStatement,
+  retireMenusStatement,
+  zaloChatKey,
+} from "../../db/queries/chat-menus";
 import { conversationByChat, conversationFrom } from "../../db/queries/conversations";
 import { activeMemberByIdentity, type MemberProfile } from "../../db/queries/members";
 import { prefetchedFrom, prefetchStatements } from "../../db/queries/prefetch";
 import { claimUpdate, UpdateClaim } from "../../db/queries/updates";
 import { countRoundTrips } from "../../db/round-trip-counter";
-import { readConfig, readZaloConfig, type Env } from "../env";
-import { fileLinks } from "../file-links";
+import { readConfig, readZaloConfig, type Env } from "../../services/env";
+import { fileLinks } from "../../services/file-links";
 import { botDeps, runClaimed, settleAfterAnswer } from "../inbound";
 import { secretMatches } from "../secret";
-import { ZaloApi } from "../zalo/client";
-import { keepPhoto, storeExport } from "../zalo/files";
+import { ZaloApi } from "../../services/zalo/client";
+import { keepPhoto, storeExport } from "../../services/files";
 import { syntheticUpdate } from "../zalo/synthetic-update";
 import { parseZaloWebhook, type ZaloEvent } from "../zalo/update";
 
@@ -51,7 +57,7 @@ zaloWebhook.post("/webhook", async (c) => {
     claimUpdate(counter.d1, claim, now),
     activeMemberByIdentity(counter.d1, "zalo", event.userId),
     conversationByChat(counter.d1, chatKey),
-    chatMenuByKey(counter.d1, chatKey),
+    liveMenusStatement(counter.d1, chatKey),
     ...prefetchStatements(counter.d1, need, { channel: "zalo", userId: event.userId, chatKey }),
   ]);
   if (claimed!.results.length === 0) return c.text("OK (đã xử lý)", 200);
@@ -79,12 +85,11 @@ zaloWebhook.post("/webhook", async (c) => {
     settle();
     return c.text("OK", 200);
   }
-  const menu = chatMenuFrom(menuRows!.results[0] as { items: string; createdAt: string } | undefined);
+  const menus = liveMenusFrom(menuRows!.results as never);
   // A stranger's "1" is not a menu pick: they get how to join, like any other text.
-  const input =
-    event.kind === "text" && member ? readTypedInput(event.text ?? "", menu, flowOpen, now.getTime()) : { kind: "text" as const };
+  const input = event.kind === "text" && member ? readTypedInput(event.text ?? "", menus, flowOpen) : { kind: "text" as const };
   if (input.kind === "unknown_key" || input.kind === "stale_menu") {
-    const text = input.kind === "unknown_key" ? zaloTexts.unknownKey(input.key, input.keys) : zaloTexts.staleMenu;
+    const text = input.kind === "unknown_key" ? zaloTexts.unknownKey(input.key, input.menus) : zaloTexts.staleMenu;
     await reply(text).catch(() => undefined);
     settle();
     return c.text("OK", 200);
@@ -133,14 +138,23 @@ zaloWebhook.post("/webhook", async (c) => {
       member,
       conversation,
       prefetched: prefetchedFrom(need, fetched, conversation),
-      port: (ctx) => (port = new ZaloPort(ctx as BotContext, sender, outlet)),
+      port: (ctx) =>
+        (port = new ZaloPort(ctx as BotContext, sender, outlet, menus, input.kind === "action" ? input.menuId : null)),
     },
     () => reply(zaloTexts.handlerFailed).then(() => undefined),
   );
   if (outcome === "retry") return c.text("Service Unavailable", 503);
   const shown = port as ZaloPort | null;
-  // The menu just shown is what the person's next number picks from.
-  const tripsAfter = settle(shown?.lastMenu ? [chatMenuStatement(c.env.DB, chatKey, shown.lastMenu)] : []);
+  // The menus just shown join the chat's live ones; those this update answered act no more.
+  const menuWrites = shown
+    ? [
+        ...(shown.retiredMenuIds.size > 0 || shown.shownMenus.length > 0
+          ? [retireMenusStatement(c.env.DB, chatKey, [...shown.retiredMenuIds])]
+          : []),
+        ...shown.shownMenus.map((m) => insertMenuStatement(c.env.DB, chatKey, "reply", m)),
+      ]
+    : [];
+  const tripsAfter = settle(menuWrites);
   if (c.env.EXPOSE_METRICS === "true") {
     c.header("X-D1-Round-Trips", String(counter.roundTrips()));
     c.header("X-D1-Round-Trips-After", String(tripsAfter));

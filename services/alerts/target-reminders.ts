@@ -1,13 +1,13 @@
-import { targetSubject } from "../core/alerts/kinds";
-import { receivesAlerts } from "../core/alerts/recipients";
-import { targetYearAskedFor, yearEndPeriods } from "../core/alerts/target-values";
-import { goalLabel } from "../core/report/target";
-import { targetAlertButtons } from "../bot/keyboards/alerts";
-import { escapeHtml, shorten } from "../bot/render/html";
-import { planLabel } from "../bot/render/plan";
-import { alertTexts as t } from "../bot/texts";
-import { targetsMissingValue } from "../db/queries/alerts-targets";
-import type { NewReminder } from "../db/queries/outbox";
+import { targetSubject } from "../../core/alerts/kinds";
+import { receivesAlerts } from "../../core/alerts/recipients";
+import { targetYearAskedFor, yearEndPeriods } from "../../core/alerts/target-values";
+import { goalLabel } from "../../core/report/target";
+import { targetAlertButtons } from "../../bot/keyboards/alerts";
+import { escapeHtml, shorten } from "../../bot/render/html";
+import { planLabel } from "../../bot/render/plan";
+import { alertTexts as t } from "../../bot/texts";
+import { targetsMissingValue } from "../../db/queries/alerts-targets";
+import type { NewReminder } from "../../db/queries/outbox";
 
 /**
  * Early in the year, the people of a unit responsible for a target are asked

@@ -1,5 +1,5 @@
 import type { LinkMaker } from "../bot/context";
-import { fileDownloadLink, officialFormLink, targetFormLink } from "../web/links";
+import { fileDownloadLink, officialFormLink, targetFormLink } from "./links";
 import type { Env } from "./env";
 
 /** Signed links to files kept in R2 (GET /web/tep/:token) and to the officials' web forms. */

@@ -1,18 +1,18 @@
-import { WorkingCalendar, isoWeek } from "../core/alerts/calendar";
-import type { AlertConfig } from "../core/alerts/config";
-import { ADMIN_SUBJECT } from "../core/alerts/kinds";
-import { planAlerts, type PlannedAlert } from "../core/alerts/plan";
-import { receivesAlerts, MuteSet } from "../core/alerts/recipients";
-import { checkinPeriodKeys, dueHorizon } from "../core/alerts/rules";
-import { isSendingTime } from "../core/alerts/send-window";
-import { periodLabel } from "../core/checkins/period";
-import { DEFAULT_SOON_DAYS } from "../core/status/derive";
-import { addDays, daysBetween, formatDate, vietnamDate } from "../core/time/vietnam-date";
-import { deadlineAlertButtons, numberedButtons } from "../bot/keyboards/alerts";
-import { escapeHtml, shorten } from "../bot/render/html";
-import { alertTexts as t } from "../bot/texts";
-import { scanDueAlerts, type AlertAssignment, type StatementStats } from "../db/queries/alerts";
-import { adminsWithout, unitNamesOf, weeklyCounts, type UnitCounts } from "../db/queries/alerts-digest";
+import { WorkingCalendar, isoWeek } from "../../core/alerts/calendar";
+import type { AlertConfig } from "../../core/alerts/config";
+import { ADMIN_SUBJECT } from "../../core/alerts/kinds";
+import { planAlerts, type PlannedAlert } from "../../core/alerts/plan";
+import { receivesAlerts, MuteSet } from "../../core/alerts/recipients";
+import { checkinPeriodKeys, dueHorizon } from "../../core/alerts/rules";
+import { isSendingTime } from "../../core/alerts/send-window";
+import { periodLabel } from "../../core/checkins/period";
+import { DEFAULT_SOON_DAYS } from "../../core/status/derive";
+import { addDays, daysBetween, formatDate, vietnamDate } from "../../core/time/vietnam-date";
+import { deadlineAlertButtons, numberedButtons } from "../../bot/keyboards/alerts";
+import { escapeHtml, shorten } from "../../bot/render/html";
+import { alertTexts as t } from "../../bot/texts";
+import { scanDueAlerts, type AlertAssignment, type StatementStats } from "../../db/queries/alerts";
+import { adminsWithout, unitNamesOf, weeklyCounts, type UnitCounts } from "../../db/queries/alerts-digest";
 import {
   claimPending,
   insertReminders,
@@ -20,14 +20,14 @@ import {
   staleQueued,
   type ClaimedReminder,
   type NewReminder,
-} from "../db/queries/outbox";
-import { readAlertConfig, type Env } from "./env";
+} from "../../db/queries/outbox";
+import { readAlertConfig, type Env } from "../env";
 import { targetValueReminders } from "./target-reminders";
 
 /**
  * The cron job's alert run: scan what is due, write it to the outbox (a row
  * another run wrote first is skipped), then claim the pending rows and put
- * them on the queue. Sending is the queue consumer's (worker/queue.ts), at
+ * them on the queue. Sending is the queue consumer's (services/queue.ts), at
  * Telegram's pace.
  */
 

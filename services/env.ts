@@ -19,6 +19,9 @@ export interface Env {
   ZALO_BOT_TOKEN?: string;
   ZALO_WEBHOOK_SECRET?: string;
   ZALO_API_ROOT?: string;
+  /** The Zalo bot as people find it: its name, and its zalo.me link; invites say which bot to open. */
+  ZALO_BOT_NAME?: string;
+  ZALO_BOT_URL?: string;
   /** Exports of plans with more assignments than this are built by the queue (default 5000). */
   EXPORT_INLINE_MAX_ROWS?: string;
   /** Zalo messages a second, all chats together (no published limit). */

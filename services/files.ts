@@ -1,6 +1,6 @@
-import { sniffKind } from "../../core/files/sniff";
-import type { Env } from "../env";
-import { fileLinks } from "../file-links";
+import { sniffKind } from "../core/files/sniff";
+import type { Env } from "./env";
+import { fileLinks } from "./file-links";
 
 /** A photo from Zalo as evidence: the same ceiling as a Telegram photo. */
 const PHOTO_MAX_BYTES = 10 * 1024 * 1024;

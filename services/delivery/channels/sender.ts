@@ -1,4 +1,4 @@
-import type { ReminderPayload } from "../../db/queries/outbox";
+import type { ReminderPayload } from "../../../db/queries/outbox";
 
 /** How a failed send is treated: wait and retry, give the channel up for this person, give up, or try again later. */
 export type SendFailure =

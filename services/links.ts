@@ -1,10 +1,10 @@
 /**
  * Links the chat sends that open the web back office: every one signed
- * (worker/signed-token.ts) and expiring. The chat side calls these; the
+ * (signed-token.ts) and expiring. The chat side calls these; the
  * routes in web/routes check them.
  */
-import type { Env } from "../worker/env";
-import { signToken } from "../worker/signed-token";
+import type { Env } from "./env";
+import { signToken } from "./signed-token";
 import { saveLoginToken } from "../db/queries/web-sessions";
 import { sha256Hex } from "./hash";
 

@@ -1,22 +1,27 @@
-import { zaloMessage } from "../../bot/ports/zalo-message";
-import { Actions } from "../../bot/ports/actions";
-import { saveChatMenu, zaloChatKey } from "../../db/queries/chat-menus";
-import { type ZaloApi, ZaloApiError } from "../zalo/client";
+import { zaloMessage } from "../../../bot/ports/zalo-message";
+import { Actions } from "../../../bot/ports/actions";
+import { insertMenuStatement, keysInUse, liveMenusFrom, liveMenusStatement, zaloChatKey } from "../../../db/queries/chat-menus";
+import { type ZaloApi, ZaloApiError } from "../../zalo/client";
 import type { ChannelSender, SendFailure } from "./sender";
 
-/**
- * Zalo: the alert as plain text with its buttons as a numbered menu, which is
- * remembered for the chat so that typing "1" does what the button would.
- */
 /** About one send at 10/s: the window frees a slot soon after a 429 at that pace. */
 const ZALO_429_PAUSE_S = 0.1;
 
+/**
+ * Zalo: the alert as plain text with its buttons as a numbered menu, kept
+ * among the chat's live menus with keys none of them uses, so typing "3"
+ * does what this alert's button would, while an earlier notice's "1" still
+ * acts on its own item.
+ */
 export function zaloSender(d1: D1Database, api: ZaloApi): ChannelSender {
   return {
     async send(chatId, payload, signal) {
-      const message = zaloMessage(payload.text, { html: true, actions: Actions.fromRows(payload.buttons).lines });
+      const actions = Actions.fromRows(payload.buttons);
+      const chatKey = zaloChatKey(chatId);
+      const live = actions.isEmpty ? [] : liveMenusFrom((await liveMenusStatement(d1, chatKey).all()).results as never);
+      const message = zaloMessage(payload.text, { html: true, actions: actions.lines, taken: keysInUse(live) });
       for (const part of message.parts) await api.sendMessage(chatId, part, signal);
-      if (message.menu) await saveChatMenu(d1, zaloChatKey(chatId), message.menu);
+      if (message.menu) await insertMenuStatement(d1, chatKey, "notice", message.menu).run();
     },
     classify(error): SendFailure {
       const description = error instanceof Error ? error.message : String(error);

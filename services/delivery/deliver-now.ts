@@ -1,6 +1,6 @@
-import { claimPending } from "../db/queries/outbox";
-import type { Env } from "./env";
-import { consumeAlerts } from "./queue";
+import { claimPending } from "../../db/queries/outbox";
+import type { Env } from "../env";
+import { sendReminders } from "./send-reminders";
 
 /**
  * Sends outbox rows at once, inside the request that wrote them (a decision's
@@ -11,23 +11,26 @@ import { consumeAlerts } from "./queue";
 export async function deliverNow(env: Env, ids: number[], waitUntil: (p: Promise<unknown>) => void): Promise<void> {
   const claimed = await claimPending(env.DB, ids.length, ids);
   if (claimed.length === 0) return;
-  const messages = claimed.map((c, i) => ({
-    id: `now-${c.id}-${i}`,
-    timestamp: new Date(),
-    body: { id: c.id },
-    attempts: 1,
-    ack() {},
-    retry(options?: QueueRetryOptions) {
-      if (env.ALERTS) waitUntil(env.ALERTS.send({ id: c.id }, options));
-    },
-  }));
-  const batch = {
+  const messages = claimed.map(
+    (c, i): Message<unknown> => ({
+      id: `now-${c.id}-${i}`,
+      timestamp: new Date(),
+      body: { id: c.id },
+      attempts: 1,
+      ack() {},
+      retry(options?: QueueRetryOptions) {
+        if (env.ALERTS) waitUntil(env.ALERTS.send({ id: c.id }, options));
+      },
+    }),
+  );
+  const batch: MessageBatch<unknown> = {
     queue: "deliver-now",
     messages,
+    metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } },
     ackAll() {},
     retryAll(options?: QueueRetryOptions) {
       for (const m of messages) m.retry(options);
     },
-  } as unknown as MessageBatch<unknown>;
-  await consumeAlerts(batch, env, { ignoreSendingHours: true });
+  };
+  await sendReminders(batch, env, { ignoreSendingHours: true });
 }

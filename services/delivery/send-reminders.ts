@@ -1,12 +1,11 @@
-import { z } from "zod";
-import { WorkingCalendar } from "../core/alerts/calendar";
-import type { AlertConfig } from "../core/alerts/config";
-import { memberSubject } from "../core/alerts/kinds";
-import { SendPacer } from "../core/alerts/pacing";
-import { isSendingTime, nextSendingTime } from "../core/alerts/send-window";
-import { formatDate, vietnamDate } from "../core/time/vietnam-date";
-import { escapeHtml } from "../bot/render/html";
-import { alertTexts as t } from "../bot/texts";
+import { WorkingCalendar } from "../../core/alerts/calendar";
+import type { AlertConfig } from "../../core/alerts/config";
+import { memberSubject } from "../../core/alerts/kinds";
+import { SendPacer } from "../../core/alerts/pacing";
+import { isSendingTime, nextSendingTime } from "../../core/alerts/send-window";
+import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
+import { escapeHtml } from "../../bot/render/html";
+import { alertTexts as t } from "../../bot/texts";
 import {
   insertReminders,
   loadForDelivery,
@@ -16,15 +15,15 @@ import {
   markSkippedUnreachable,
   markUnreachable,
   type DeliveryRow,
-} from "../db/queries/outbox";
-import type { Channel } from "../db/schema";
+} from "../../db/queries/outbox";
+import type { Channel } from "../../db/schema";
 import type { ChannelSender } from "./channels/sender";
 import { telegramSender } from "./channels/telegram-sender";
 import { zaloSender } from "./channels/zalo-sender";
-import { readAlertConfig, readConfig, readZaloConfig, type Env } from "./env";
-import { ZaloApi } from "./zalo/client";
-import { exportJob, runExportJob, type ExportJob } from "./export-job";
-import { enqueuePending } from "./scheduled";
+import { readAlertConfig, readConfig, readZaloConfig, type Env } from "../env";
+import { ZaloApi } from "../zalo/client";
+import { exportJob, reminderMessage } from "../queue-messages";
+import { enqueuePending } from "../alerts/scheduled";
 
 /**
  * The alert queue's consumer: sends each reminder through the Bot API at
@@ -54,11 +53,9 @@ export interface ConsumerDeps {
   fetch?: typeof fetch;
   /** Defaults to the isolate's shared pacer (per channel). */
   pacer?: SendPacer;
-  /** Notices sent at once (worker/deliver-now) do not wait for working hours. */
+  /** Notices sent at once (services/delivery/deliver-now) do not wait for working hours. */
   ignoreSendingHours?: boolean;
 }
-
-const messageBody = z.object({ id: z.number().int().positive() });
 
 /** Longest retry_after waited out inside a batch; longer ones go back to the queue. */
 const INLINE_WAIT_MAX_S = 5;
@@ -92,19 +89,16 @@ interface Work {
   throttled: number;
 }
 
-export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps: ConsumerDeps = {}): Promise<void> {
+/**
+ * Sends the batch's reminders (export jobs in it are the queue's, services/queue.ts,
+ * and left alone here). Also what deliverNow runs, on rows just written.
+ */
+export async function sendReminders(batch: MessageBatch<unknown>, env: Env, deps: ConsumerDeps = {}): Promise<void> {
   const config = readAlertConfig(env);
   const calendar = new WorkingCalendar(config.holidays);
   const clock = deps.now ?? Date.now;
   const start = new Date(clock());
-  // Exports are built whatever the hour: someone is waiting for the file now.
-  let exports = 0;
-  for (const message of batch.messages) {
-    const job = exportJob.safeParse(message.body);
-    if (!job.success) continue;
-    exports++;
-    await runQueuedExport(env, message, job.data.export);
-  }
+  const exports = batch.messages.filter((message) => exportJob.safeParse(message.body).success).length;
   if (exports === batch.messages.length) return;
   if (!deps.ignoreSendingHours && !isSendingTime(start, config, calendar)) {
     // Retries can spill past working hours; nobody is woken at night.
@@ -119,8 +113,8 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env, deps
 
   const wanted: { message: Message<unknown>; id: number }[] = [];
   for (const message of batch.messages) {
-    if (exportJob.safeParse(message.body).success) continue; // handled above
-    const body = messageBody.safeParse(message.body);
+    if (exportJob.safeParse(message.body).success) continue; // the queue builds it (services/queue.ts)
+    const body = reminderMessage.safeParse(message.body);
     if (body.success) wanted.push({ message, id: body.data.id });
     else {
       console.warn("alerts: dropping a queue message that is not a reminder", message.id);
@@ -314,21 +308,6 @@ function channelsFor(env: Env, deps: ConsumerDeps, config: AlertConfig): Record<
       pacer: pacerFor("zalo", zalo?.ZALO_RATE ?? 5, config.chatIntervalMs),
     },
   };
-}
-
-/** A large export (worker/export-job): retried by the queue if building or storing it fails. */
-async function runQueuedExport(env: Env, message: Message<unknown>, job: ExportJob): Promise<void> {
-  try {
-    const outcome = await runExportJob(env, job);
-    if (outcome === "refused")
-      console.warn(JSON.stringify({ event: "export.refused", planId: job.planId, memberId: job.memberId }));
-    message.ack();
-  } catch (error) {
-    console.error(
-      JSON.stringify({ event: "export.failed", planId: job.planId, error: error instanceof Error ? error.name : "error" }),
-    );
-    message.retry({ delaySeconds: 60 });
-  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { buildExportFile } from "../bot/export-file";
 import { noticeRows } from "../bot/notify";
 import { adminTexts } from "../bot/texts";
@@ -8,19 +7,10 @@ import { exportSource } from "../db/queries/export";
 import { insertReminders } from "../db/queries/outbox";
 import { memberCard } from "../db/queries/people";
 import { planScopeById } from "../db/queries/plan-scope";
-import { deliverNow } from "./deliver-now";
+import { deliverNow } from "./delivery/deliver-now";
 import type { Env } from "./env";
-import { storeExport } from "./zalo/files";
-
-/** A plan too large to export inside a chat request: the queue builds it (queue consumers have far more CPU time). */
-export const exportJob = z.object({
-  export: z.object({
-    planId: z.number().int().positive(),
-    memberId: z.number().int().positive(),
-    format: z.enum(["xlsx", "csv"]),
-  }),
-});
-export type ExportJob = z.infer<typeof exportJob>["export"];
+import type { ExportJob } from "./queue-messages";
+import { storeExport } from "./files";
 
 /**
  * Builds the report, keeps it in R2 and tells the member through the outbox
@@ -51,4 +41,18 @@ export async function runExportJob(env: Env, job: ExportJob, now = new Date()): 
   await deliverNow(env, ids, (p) => pending.push(p));
   await Promise.all(pending);
   return "sent";
+}
+
+/** Above this many assignments an export is built by the queue: about 3 s of CPU per 100,000 rows would not fit a chat request. */
+const EXPORT_INLINE_MAX_ROWS = 5_000;
+
+export function exportInlineMaxRows(env: Env): number {
+  const configured = Number(env.EXPORT_INLINE_MAX_ROWS);
+  return Number.isInteger(configured) && configured > 0 ? configured : EXPORT_INLINE_MAX_ROWS;
+}
+
+/** Puts a large export on the queue; undefined without a queue binding (exports are then built in the request). */
+export function exportEnqueuer(env: Env): ((job: ExportJob) => Promise<void>) | undefined {
+  const queue = env.ALERTS;
+  return queue ? async (job) => void (await queue.send({ export: job })) : undefined;
 }

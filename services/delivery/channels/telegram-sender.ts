@@ -1,5 +1,5 @@
 import { Api, GrammyError } from "grammy";
-import { toInlineKeyboard } from "../../bot/keyboards/alerts";
+import { toInlineKeyboard } from "../../../bot/keyboards/alerts";
 import type { ChannelSender, SendFailure } from "./sender";
 
 export function telegramSender(token: string, apiRoot: string, fetchImpl?: typeof fetch): ChannelSender {
