@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { atBothScreens, demo, launchBrowser, screens, signInAs } from "./support";
+import { atBothScreens, demo, launchBrowser, openDemoPlan, screens, signInAs } from "./support";
 
 let browser: BrowserContext;
 let page: Page;
@@ -18,6 +18,7 @@ afterAll(async () => {
 describe("overview, error pages and uploads", () => {
   it("the overview counts tasks and assignments apart, shows 0 for no overdue, a scale from 0 and readable names (item 6)", async () => {
     await signInAs(browser, page, demo.admin);
+    await openDemoPlan(page);
     expect(await page.textContent("#task-count")).toMatch(/^\d+ nhiệm vụ, \d+ lượt giao cho các đơn vị$/);
     const overdueCells = await page.locator("main table").first().locator("tbody tr td:nth-child(3)").allTextContents();
     expect(overdueCells.every((c) => /^\d+$/.test(c.trim()))).toBe(true);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { atBothScreens, demo, launchBrowser, referencePlanFile, screens, signInAs } from "./support";
+import { atBothScreens, demo, demoPlanCards, launchBrowser, openDemoPlan, referencePlanFile, screens, signInAs } from "./support";
 
 let browser: BrowserContext;
 let page: Page;
@@ -18,14 +18,14 @@ describe("an office that follows several plans", () => {
   it("after a second plan is imported, the first one's overview, units, export and approvals are still reachable", async () => {
     // An official of the demo plan reports a task done: it waits for the office.
     await signInAs(browser, page, demo.ubndMember);
-    await page.locator("#unit-tasks a", { hasText: "Đã hoàn thành" }).first().click();
+    await (await demoPlanCards(page)).first().locator(".actions a", { hasText: "Đã hoàn thành" }).click();
     await page.fill("#note", "Báo cáo hoàn thành trong kế hoạch thứ nhất");
     await page.click("button[type=submit]");
     expect(await page.textContent("main")).toContain("Đã gửi báo cáo hoàn thành");
 
     // The admin imports a second plan; it becomes the newest.
     await signInAs(browser, page, demo.admin);
-    const firstPlanUrl = page.url();
+    const firstPlanUrl = await openDemoPlan(page);
     expect(new URL(firstPlanUrl).pathname).toMatch(/^\/web\/ke-hoach\/\d+$/);
     await page.click("nav >> text=Nhập kế hoạch");
     await page.setInputFiles("#file", referencePlanFile("thu-hai"));
@@ -38,7 +38,8 @@ describe("an office that follows several plans", () => {
 
     // The picker names both; choosing the first brings its overview back, at its own address.
     const options = await page.locator("#plan-pick option").allTextContents();
-    expect(options.length).toBe(2);
+    // Both plans are offered (other test files of the same run may have imported more).
+    expect(options.length).toBeGreaterThanOrEqual(2);
     await page.selectOption("#plan-pick", { index: options.findIndex((o) => o.includes("Kế hoạch mẫu 45")) });
     await page.click(".plan-picker button");
     expect(page.url()).toBe(firstPlanUrl);

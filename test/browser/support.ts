@@ -120,3 +120,24 @@ export function referencePlanFile(label: string) {
     buffer: Buffer.from(`${text}\n\nBản thử trên trình duyệt ${label} ${Date.now()}\n`),
   };
 }
+
+/** The demo plan's name, as the picker and the cards show it. */
+export const DEMO_PLAN = "Kế hoạch mẫu 45";
+
+/**
+ * Opens the demo plan's overview with the picker, whichever plan /web opened
+ * (other test files of the same run may have imported newer plans).
+ */
+export async function openDemoPlan(page: Page): Promise<string> {
+  const options = await page.locator("#plan-pick option").allTextContents();
+  await page.selectOption("#plan-pick", { index: options.findIndex((o) => o.includes(DEMO_PLAN)) });
+  await page.click(".plan-picker button");
+  return page.url();
+}
+
+/** An official's task cards of the demo plan (cards name their plan only when the unit has tasks in several). */
+export async function demoPlanCards(page: Page) {
+  const all = page.locator("#unit-tasks article");
+  const named = all.filter({ hasText: DEMO_PLAN });
+  return (await named.count()) > 0 ? named : all;
+}
