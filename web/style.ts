@@ -63,6 +63,7 @@ svg.bar{display:block;width:100%;height:1.1rem;border:0;background:#f0f2f5}
 .bar-total{font-size:.9rem;white-space:nowrap}
 .scale{display:flex;justify-content:space-between;font-size:.8rem;color:#5d6675;border-top:1px solid #888;padding-top:.15rem}
 figure{margin:0 0 1rem}
+svg.target-chart{display:block;width:100%;max-width:36rem}
 figcaption{margin:.2rem 0}
 .review textarea{width:100%}
 .review-units{display:flex;flex-direction:column;gap:.4rem}

@@ -20,7 +20,8 @@ export function TargetChart(props: {
   const pad = { left: 64, right: 20, top: 18, bottom: 44 };
   const values = [...series.map((s) => s.value), ...(goal === null ? [] : [goal])];
   const bottom = Math.min(0, ...values);
-  const top = props.unit === "%" && Math.max(...values) <= 100 ? 100 : scaleTop(Math.max(...values) * 1.05);
+  const roundTop = scaleTop(Math.max(...values) * 1.1);
+  const top = props.unit === "%" && Math.max(...values) <= 100 ? Math.min(100, roundTop) : roundTop;
   const plotWidth = width - pad.left - pad.right;
   const x = (i: number) => pad.left + (series.length === 1 ? plotWidth / 2 : (i / (series.length - 1)) * plotWidth);
   const y = (v: number) => pad.top + (1 - (v - bottom) / (top - bottom)) * (height - pad.top - pad.bottom);
@@ -47,7 +48,7 @@ export function TargetChart(props: {
       {goal !== null && (
         <g>
           <line x1={pad.left} y1={y(goal)} x2={width - pad.right} y2={y(goal)} stroke="#2e7d32" stroke-dasharray="5 4" />
-          <text x={width - pad.right} y={y(goal) - 5} text-anchor="end" font-size="13" fill="#2e7d32">
+          <text x={pad.left + 6} y={y(goal) - 5} font-size="13" fill="#2e7d32">
             {`Mục tiêu ${withUnit(goal)}`}
           </text>
         </g>
