@@ -65,7 +65,7 @@ export function UnitStatusChart(props: { units: UnitRow[]; unitHref: (unitId: nu
         <div class="bar-line">
           <span class="scale">
             <span>0</span>
-            <span>{String(top / 2)}</span>
+            <span>{String(top / 2).replace(".", ",")}</span>
             <span>{String(top)}</span>
           </span>
           <span class="bar-total" />
