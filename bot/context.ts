@@ -11,6 +11,8 @@ export interface LinkMaker {
   download(key: string, name: string): Promise<string>;
   /** The web form for a report with documents, where the channel cannot take them (Zalo). */
   reportForm(memberId: number, assignmentId: number, kind: "progress" | "completion"): Promise<string>;
+  /** The web form to record a target's value (a phone's keyboard is easier with fields than with "quý III/2025: 48"). */
+  targetForm?(memberId: number, targetId: number): Promise<string>;
 }
 
 export interface BotDeps {

@@ -1,3 +1,4 @@
+import { sniffKind } from "../core/files/sniff";
 import type { Env } from "./env";
 import { fileLinks } from "./file-links";
 
@@ -17,7 +18,8 @@ export async function keepPhoto(bucket: R2Bucket, url: string, memberId: number)
     const type = response.headers.get("content-type") ?? "image/jpeg";
     if (!type.startsWith("image/")) return null;
     const bytes = await readCapped(response.body, PHOTO_MAX_BYTES);
-    if (!bytes) return null;
+    // Judged by its bytes, not the server's content-type.
+    if (!bytes || sniffKind(bytes) !== "image") return null;
     const key = `evidence/zalo/${memberId}/${crypto.randomUUID()}.jpg`;
     await bucket.put(key, bytes, { httpMetadata: { contentType: type } });
     return key;

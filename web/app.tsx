@@ -8,8 +8,9 @@ import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import type { WebEnv } from "./env";
+import type { WebEnv, WebViewer } from "./env";
 import { MessagePage } from "./layout";
+import { loadPlans } from "./plan-context";
 import { requireCsrfField, requireSession } from "./session";
 import { stylesheet } from "./style";
 import { webTexts as t } from "./texts";
@@ -53,7 +54,7 @@ web.route("/", loginRoutes);
 web.route("/", officialFormRoutes);
 web.route("/", fileRoutes);
 
-web.use(requireSession, requireCsrfField);
+web.use(requireSession, requireCsrfField, loadPlans);
 web.route("/", homeRoutes);
 web.route("/", unitRoutes);
 web.route("/", taskRoutes);
@@ -64,14 +65,26 @@ web.route("/", planReportRoutes);
 web.route("/", importRoutes);
 web.route("/", taskEditRoutes);
 
-web.notFound((c) => c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404));
+/** Any address nobody serves, in the Worker or under /web: a Vietnamese page with the way back. */
+export const notFoundPage = (viewer?: WebViewer) =>
+  new Response((<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} viewer={viewer} />).toString(), {
+    status: 404,
+    headers: { "content-type": "text/html; charset=utf-8" },
+  });
+
+web.notFound((c) =>
+  c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} viewer={c.var.viewer} />, 404),
+);
 
 web.onError((error, c) => {
   if (error instanceof HTTPException && error.status === 403) {
     return c.html(<MessagePage title={t.errors.title} message={t.errors.csrf} />, 403);
   }
+  // A request the server cannot read (a broken form body, a malformed address): 400 in Vietnamese, never the library's English.
+  if ((error instanceof HTTPException && error.status === 400) || error instanceof URIError)
+    return c.html(<MessagePage title={t.errors.badRequestTitle} message={t.errors.badRequest} viewer={c.var.viewer} />, 400);
   if (error instanceof HTTPException)
-    return c.html(<MessagePage title={t.errors.title} message={error.message || t.errors.forbidden} />, error.status);
+    return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={c.var.viewer} />, error.status);
   console.error("web back office error", error);
   return c.html(<MessagePage title={t.errors.title} message={t.errors.server} />, 500);
 });

@@ -4,11 +4,12 @@
  * in the same Evidence list the chat fills with Telegram file_ids.
  */
 import { checkEvidence, EVIDENCE_MAX_FILES, type EvidenceRejection } from "../core/reporting/evidence";
+import { contentMatchesName, SNIFF_BYTES } from "../core/files/sniff";
 import type { Evidence } from "../db/schema";
 
 export type Upload =
   | { ok: true; evidence: Evidence[]; keys: string[] }
-  | { ok: false; reason: EvidenceRejection | "storage"; file: string | null };
+  | { ok: false; reason: EvidenceRejection | "storage" | "content_mismatch"; file: string | null };
 
 export function filesOf(value: unknown): File[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -24,6 +25,9 @@ export async function storeEvidence(bucket: R2Bucket | undefined, assignmentId: 
         ? "too_many"
         : checkEvidence({ kind: "document", name: file.name, mime: file.type || null, size: file.size }, i);
     if (refused) return { ok: false, reason: refused, file: file.name };
+    // The name and the browser's type are only claims: the first bytes must be a PDF, an Office file or an image, as named.
+    const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    if (!contentMatchesName(file.name, head)) return { ok: false, reason: "content_mismatch", file: file.name };
   }
   if (files.length === 0) return { ok: true, evidence: [], keys: [] };
   if (!bucket) return { ok: false, reason: "storage", file: null };

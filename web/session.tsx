@@ -49,7 +49,13 @@ export const requireSession: MiddlewareHandler<WebEnv> = async (c, next) => {
  */
 export const requireCsrfField: MiddlewareHandler<WebEnv> = async (c, next) => {
   if (c.req.method !== "POST") return next();
-  const body = await c.req.parseBody({ all: true });
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    // A body the browser would never send (a broken multipart form): refused in Vietnamese, nothing written.
+    return c.html(<MessagePage title={t.errors.badRequestTitle} message={t.errors.badRequest} viewer={c.var.viewer} />, 400);
+  }
   const sent = body._csrf;
   if (typeof sent !== "string" || sent !== c.var.viewer.csrfToken) {
     return c.html(<MessagePage title={t.errors.title} message={t.errors.csrf} viewer={c.var.viewer} />, 403);

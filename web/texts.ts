@@ -1,3 +1,6 @@
+/** 2001 → "2.001" (Vietnamese groups thousands with a dot; the Workers runtime may lack the vi locale). */
+export const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
 /** Every text the web back office shows, in Vietnamese, kept together for review. */
 export const webTexts = {
   appName: "Theo dõi thực hiện kế hoạch",
@@ -10,6 +13,8 @@ export const webTexts = {
     report: "Lập báo cáo",
     myUnit: "Việc của đơn vị",
     logout: "Đăng xuất",
+    plan: "Kế hoạch",
+    open: "Xem",
   },
   login: {
     expired: "Đường dẫn đăng nhập đã hết hạn. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
@@ -25,10 +30,20 @@ export const webTexts = {
     forbidden: "Đồng chí không có quyền xem hoặc làm việc này.",
     unitForbidden: "Đồng chí không xem được trang của đơn vị này. Trở về trang của đơn vị mình để xem nhiệm vụ.",
     manageOnly: "Chỉ quản trị viên theo dõi kế hoạch này mới làm được việc này.",
-    notFound: "Không tìm thấy trang này. Hãy quay lại trang tổng quan.",
+    notFoundTitle: "Không có trang này",
+    notFound: "Không tìm thấy trang này (có thể đường dẫn bị gõ sai hoặc đã cũ). Hãy về trang chính để chọn lại.",
+    badRequestTitle: "Yêu cầu không hợp lệ",
+    badRequest:
+      "Không đọc được yêu cầu này (đường dẫn hoặc biểu mẫu bị hỏng). Hãy quay lại trang trước, tải lại trang rồi làm lại.",
     noPlan: "Đồng chí chưa theo dõi kế hoạch nào đang thực hiện.",
+    planNotFound: "Không có kế hoạch này. Hãy chọn kế hoạch trong danh sách ở đầu trang.",
+    planForbidden: "Đồng chí không theo dõi kế hoạch này. Hãy chọn một kế hoạch trong danh sách ở đầu trang.",
     server: "Có lỗi ở máy chủ, chưa lưu gì. Hãy thử lại sau ít phút.",
     back: "Về trang chính",
+  },
+  wayIn: {
+    unitPage: "Xem toàn bộ việc của đơn vị",
+    howToLogin: "nếu trang hỏi đăng nhập, gõ /web trong chat với bot để nhận đường dẫn đăng nhập (dùng một lần).",
   },
   link: {
     expired: "Đường dẫn đã hết hạn. Hãy mở lại nhiệm vụ trong chat với bot để lấy đường dẫn mới.",
@@ -84,6 +99,8 @@ export const formTexts = {
     too_large: (file: string) => `Tệp «${file}» lớn hơn 20 MB. Hãy nén hoặc chia nhỏ rồi gửi lại.`,
     unsupported_type: (file: string) => `Tệp «${file}» không đúng loại. Chỉ nhận PDF, Word, Excel, PowerPoint và ảnh.`,
     too_many: () => "Chỉ gửi được tối đa 5 tệp một lần.",
+    content_mismatch: (file: string) =>
+      `Nội dung tệp «${file}» không phải PDF, Word, Excel, PowerPoint hay ảnh như tên tệp cho biết (có thể tệp bị đổi tên hoặc hỏng). Hãy chọn đúng tệp rồi gửi lại.`,
     storage: () => "Chưa lưu được tệp (kho lưu trữ chưa sẵn sàng). Hãy thử lại sau.",
     duplicate: "Báo cáo này đã được gửi rồi (có thể do bấm Gửi hai lần).",
     target: {
@@ -110,11 +127,19 @@ export const importWebTexts = {
   draftGone: "Bản xem lại này không còn (đã lưu hoặc đã bỏ). Hãy gửi lại tệp kế hoạch.",
   reviewTitle: "Xem lại trước khi lưu",
   reviewHelp:
-    "Sửa trực tiếp trong bảng: tên nhiệm vụ, đơn vị chủ trì, thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các dòng trống cuối bảng.",
-  warnings: (count: number) => `Lưu ý khi đọc tệp (${count}): đồng chí kiểm tra các mục này trong bảng trước khi lưu`,
+    "Sửa trực tiếp: tên nhiệm vụ, đơn vị chủ trì và phối hợp (nhiều đơn vị cách nhau bằng dấu ;), thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các ô trống cuối trang.",
+  unitsHelp:
+    "Mỗi tên đơn vị trong văn bản: khớp với đơn vị có sẵn, tạo đơn vị mới, hoặc không giao. Lựa chọn áp dụng cho mọi nhiệm vụ nêu tên đó.",
+  noUnit: "chưa có đơn vị nào nhận nhiệm vụ",
+  withoutUnits: (refs: string) =>
+    `Nhiệm vụ ${refs} chưa có đơn vị nào nhận nên sẽ không được giao cho ai. Hãy ghi đơn vị chủ trì, chọn «Tạo đơn vị mới» cho đơn vị trong văn bản, hoặc đánh dấu «Bỏ». Chưa lưu gì.`,
+  unitNotInList: (row: string, name: string) =>
+    `${row}: «${name}» không có trong danh sách đơn vị. Hãy chọn tên trong danh sách gợi ý, hoặc chọn «Tạo đơn vị mới».`,
+  warnings: (count: number) => `Lưu ý khi đọc tệp (${count}): đồng chí kiểm tra các mục này trước khi lưu`,
   asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
   chooseUnit: "— chọn đơn vị —",
   save: "Lưu kế hoạch",
+  openPlan: "Mở tổng quan kế hoạch vừa lưu",
   saved: (title: string, tasks: number, assignments: number, newUnits: number) =>
     `Đã lưu kế hoạch «${title}»: ${tasks} nhiệm vụ, ${assignments} lượt giao cho đơn vị${newUnits > 0 ? `, ${newUnits} đơn vị mới` : ""}. Gõ /moi trong chat để mời cán bộ các đơn vị chưa có người.`,
   errors: {
@@ -124,13 +149,17 @@ export const importWebTexts = {
       `Dòng ${row}: chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.`,
     unit_unknown: (row: string) => `Dòng ${row}: đơn vị đã chọn không còn trong danh sách. Hãy chọn lại.`,
     unit_missing: (row: string) => `Dòng ${row}: nhiệm vụ thêm mới cần có đơn vị chủ trì.`,
-    merge_target: (row: string) => `Dòng ${row}: chỉ gộp được vào một nhiệm vụ đứng trước và không bị bỏ.`,
+    merge_target: (row: string) =>
+      `Dòng ${row}: chỉ gộp được vào một nhiệm vụ đứng trước và không bị bỏ (ghi số hiệu của nhiệm vụ đó).`,
   },
 } as const;
 
 export const taskEditTexts = {
   titleEmpty: "Tên nhiệm vụ không được để trống.",
-  deadlineUnreadable: "Chưa hiểu thời hạn. Ví dụ: 30/6/2026, quý III/2026, năm 2026, thường xuyên.",
+  titleTooLong: (length: number, max: number) =>
+    `Tên nhiệm vụ dài ${thousands(length)} ký tự, quá giới hạn ${thousands(max)} ký tự. Hãy rút gọn rồi lưu lại.`,
+  deadlineUnreadable: (typed: string) =>
+    `Chưa hiểu thời hạn «${typed}». Hãy viết như: 30/6/2026, trước ngày 15/9/2026, quý III/2026, năm 2026, 6 tháng đầu năm 2026, thường xuyên; hoặc để trống nếu không có hạn.`,
   unchanged: "Không có gì thay đổi.",
   withdrawn: (ref: string) => `Đã rút nhiệm vụ ${ref} khỏi kế hoạch.`,
   hasHistory: "Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn nên không rút được; hãy sửa tên hoặc thời hạn thay vì rút.",

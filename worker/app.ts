@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { Env } from "../services/env";
-import { web } from "../web/app";
+import { notFoundPage, web } from "../web/app";
 import { telegramAdapter } from "./channels/telegram";
 import { zaloAdapter } from "./channels/zalo";
 import { receive } from "./pipeline";
@@ -17,4 +17,7 @@ app.post("/telegram/webhook", (c) => receive(c, telegramAdapter));
 app.post("/zalo/webhook", (c) => receive(c, zaloAdapter));
 app.route("/web", web);
 
-app.notFound((c) => c.text("Not Found", 404));
+app.get("/", (c) => c.redirect("/web", 302));
+
+// A person who mistypes an address gets the back office's Vietnamese page; machines calling the webhooks a plain 404.
+app.notFound((c) => (c.req.method === "GET" ? notFoundPage() : c.text("Not Found", 404)));

@@ -173,6 +173,7 @@ export const adminTexts = {
     seriesLine: (period: string, value: string, who: string, at: string, note: string | null) =>
       `• ${period}: <b>${value}</b> — ${who}, ${at}${note ? `. ${note}` : ""}`,
     record: "✍️ Ghi số liệu",
+    recordOnWeb: "🌐 Ghi số liệu trên biểu mẫu web",
     backToList: "« Chỉ tiêu",
     ask: (text: string) =>
       `✍️ <b>Ghi số liệu</b>\n${text}\n\nGõ kỳ và giá trị, có thể thêm ghi chú sau dấu phẩy. Ví dụ:\n` +

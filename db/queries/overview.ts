@@ -44,11 +44,15 @@ export interface UnitCount {
   unitId: number;
   unitName: string;
   count: number;
+  /** The due date of its oldest overdue assignment: units with as many overdue are ordered by how long they are late. */
+  oldestDue: string;
 }
 
 export interface Overview {
   counts: Record<Bucket, number>;
   total: number;
+  /** Tasks of the plan (an assignment is a task given to one unit: a task for three units is three). */
+  tasks: number;
   /** Units with overdue assignments, most first (at most `top`). */
   worstUnits: UnitCount[];
   unitsOverdue: number;
@@ -102,16 +106,18 @@ export async function planOverview(d1: D1Database, p: OverviewParams): Promise<O
       .prepare(
         `with scan as materialized (
            select count(*) as total, ${BUCKETS.map((b) => `coalesce(sum(bucket = '${b}'), 0) as ${b}`).join(", ")},
-                  json_group_array(unit_id) filter (where bucket = 'overdue') as overdue_units
-           from (select a.unit_id, ${STATUS_BUCKET} as bucket from tasks t join ${from} a on a.task_id = t.id where t.plan_id = ?1${units} limit -1)
+                  json_group_array(json_array(unit_id, due)) filter (where bucket = 'overdue') as overdue_units
+           from (select a.unit_id, ${DUE} as due, ${STATUS_BUCKET} as bucket from tasks t join ${from} a on a.task_id = t.id where t.plan_id = ?1${units} limit -1)
          ), per_unit as (
-           select j.value as unit_id, count(*) as n from scan, json_each(scan.overdue_units) j group by j.value
+           select j.value ->> 0 as unit_id, count(*) as n, min(j.value ->> 1) as oldest
+           from scan, json_each(scan.overdue_units) j group by j.value ->> 0
          ), worst as (
-           select p.unit_id, u.name as unit_name, p.n, count(*) over () as units, row_number() over (order by p.n desc, u.name_key) as rank
+           select p.unit_id, u.name as unit_name, p.n, p.oldest, count(*) over () as units,
+                  row_number() over (order by p.n desc, p.oldest, u.name_key) as rank
            from per_unit p join units u on u.id = p.unit_id
-           order by p.n desc, u.name_key limit ?4
+           order by p.n desc, p.oldest, u.name_key limit ?4
          )
-         select scan.*, (select json_group_array(json_array(unit_id, unit_name, n, units, rank)) from worst) as worst from scan`,
+         select scan.*, (select json_group_array(json_array(unit_id, unit_name, n, units, rank, oldest)) from worst) as worst from scan`,
       )
       .bind(p.planId, p.today, p.soonUntil, p.top ?? 5, ...binds),
     d1
@@ -122,20 +128,27 @@ export async function planOverview(d1: D1Database, p: OverviewParams): Promise<O
               and ${at ? `r.created_at <= ${at} and (r.review_status = 'pending' or r.reviewed_at > ${at})` : "r.review_status = 'pending'"}) as completions,
            (select count(*) from extension_requests e join assignments a on a.id = e.assignment_id join tasks t on t.id = a.task_id
             where t.plan_id = ?1${units}
-              and ${at ? `e.created_at <= ${at} and (e.status = 'pending' or e.decided_at > ${at})` : "e.status = 'pending'"}) as extensions`,
+              and ${at ? `e.created_at <= ${at} and (e.status = 'pending' or e.decided_at > ${at})` : "e.status = 'pending'"}) as extensions,
+           (select count(*) from tasks where plan_id = ?1) as tasks`,
       )
       // ?2–?4 are unused here; they are bound only to reach ?5 and ?6 by position.
       .bind(...(binds.length === 0 ? [p.planId] : [p.planId, p.today, p.soonUntil, p.top ?? 5, ...binds])),
-  ])) as [D1Result<Record<Bucket | "total", number> & { worst: string }>, D1Result<{ completions: number; extensions: number }>];
+  ])) as [
+    D1Result<Record<Bucket | "total", number> & { worst: string }>,
+    D1Result<{ completions: number; extensions: number; tasks: number }>,
+  ];
 
   const row = scan.results[0];
   const counts = Object.fromEntries(BUCKETS.map((b) => [b, row?.[b] ?? 0])) as Record<Bucket, number>;
-  // [unit_id, unit_name, n, units, rank] per unit, most overdue first.
-  const worst = (JSON.parse(row?.worst ?? "[]") as [number, string, number, number, number][]).sort((a, b) => a[4] - b[4]);
+  // [unit_id, unit_name, n, units, rank, oldest] per unit, most overdue first.
+  const worst = (JSON.parse(row?.worst ?? "[]") as [number, string, number, number, number, string][]).sort(
+    (a, b) => a[4] - b[4],
+  );
   return {
     counts,
     total: row?.total ?? 0,
-    worstUnits: worst.map(([unitId, unitName, count]) => ({ unitId, unitName, count })),
+    tasks: waiting.results[0]?.tasks ?? 0,
+    worstUnits: worst.map(([unitId, unitName, count, , , oldestDue]) => ({ unitId, unitName, count, oldestDue })),
     unitsOverdue: worst[0]?.[3] ?? 0,
     completionsPending: waiting.results[0]?.completions ?? 0,
     extensionsPending: waiting.results[0]?.extensions ?? 0,
@@ -241,7 +254,7 @@ export async function planUnits(
   const { results } = await d1
     .prepare(
       `select a.unit_id, u.name as unit_name, count(*) as total,
-              sum(${OVERDUE}) as overdue, sum(a.state = 'done') as done, count(*) over () as unit_count
+              coalesce(sum(${OVERDUE}), 0) as overdue, sum(a.state = 'done') as done, count(*) over () as unit_count
        from tasks t join assignments a on a.task_id = t.id join units u on u.id = a.unit_id
        where t.plan_id = ?1
        group by a.unit_id order by overdue desc, u.name_key limit ?4 offset ?3`,

@@ -41,6 +41,12 @@ export function visibleTargets(db: Db, c: { planId: number | null; unitId: numbe
   return targetList(db, or(eq(targets.planId, c.planId), ofUnit)!, sql`${targets.planId} = ${c.planId} desc`);
 }
 
+/** The targets a unit is responsible for, in live plans (or in one plan). */
+export function unitTargets(db: Db, c: { unitId: number; planId: number | null }): Promise<TargetList> {
+  const ofUnit = and(eq(targets.responsibleUnitId, c.unitId), eq(plans.archived, false))!;
+  return targetList(db, c.planId === null ? ofUnit : and(ofUnit, eq(targets.planId, c.planId))!);
+}
+
 /** Targets and their values in one round trip. */
 async function targetList(db: Db, where: SQL, first?: SQL): Promise<TargetList> {
   const [list, values] = await db.batch([

@@ -40,12 +40,16 @@ export async function renderWebOverview(
     unitName: "Ban Tổ chức Bench",
     role: "admin" as const,
     csrfToken: "bench",
+    // The plan picker every office page shows.
+    plans: [plan],
+    planId: planId,
   };
   const page = (
     <OverviewPage
       viewer={viewer}
       plan={plan}
       today={formatDate(today)}
+      todayIso={today}
       overview={overview}
       buckets={BUCKETS}
       units={units.units}

@@ -5,6 +5,7 @@ import { plans } from "../../db/schema";
 import { makeCommittee, makeMember, makeUnit, testDb } from "../support/fixtures";
 import { callbackUpdate, postUpdate } from "../support/webhook";
 import { addTarget, recordValue } from "./support";
+import { webFetch } from "../web/support";
 
 const notices = (targetId: number) =>
   env.DB.prepare(
@@ -172,7 +173,15 @@ describe("/chitieu", () => {
     await pressButton(c.memberA, "1");
     const memberView = await lastMessage(c.memberA.id);
     expect(memberView.text).toContain(`Kế hoạch: KH-${c.tag}`);
-    expect(buttons(memberView).map((b) => b.text)).toEqual(["✍️ Ghi số liệu", "« Chỉ tiêu"]);
+    expect(buttons(memberView).map((b) => b.text)).toEqual(["✍️ Ghi số liệu", "🌐 Ghi số liệu trên biểu mẫu web", "« Chỉ tiêu"]);
+    // The web form the button opens is the signed target form, for this member and this target.
+    const formLink = buttons(memberView).find((b) => b.text.startsWith("🌐"))!.data!;
+    expect(formLink).toMatch(/^http:\/\/localhost:8787\/web\/bieu-mau\/[^/]+$/);
+    const form = await webFetch(new URL(formLink).pathname);
+    expect(form.status).toBe(200);
+    const formHtml = await form.text();
+    expect(formHtml).toContain("Ghi số liệu chỉ tiêu");
+    expect(formHtml).toContain("Tỷ lệ đảng viên trẻ có trình độ đại học");
     await pressButton(c.memberA, "✍️ Ghi số liệu");
     expect(await say(c.memberA, "2025 120")).toBe("Chỉ tiêu tính bằng %: giá trị từ 0 đến 100. Hãy gõ lại; chưa có gì được ghi.");
     expect(await say(c.memberA, "2025 82,5")).toContain("Đã ghi năm 2025: 82,5%");
@@ -259,7 +268,11 @@ describe("/chitieu", () => {
     expect(list).toContain(`2. Trí thức trẻ được bồi dưỡng\n   Kế hoạch: KH-${c.tag}`);
     await pressButton(cellAdmin, "2");
     // The cell records the district's target; the district's plan stays the district office's to manage.
-    expect(buttons(await lastMessage(cellAdmin.id)).map((b) => b.text)).toEqual(["✍️ Ghi số liệu", "« Chỉ tiêu"]);
+    expect(buttons(await lastMessage(cellAdmin.id)).map((b) => b.text)).toEqual([
+      "✍️ Ghi số liệu",
+      "🌐 Ghi số liệu trên biểu mẫu web",
+      "« Chỉ tiêu",
+    ]);
     await pressButton(cellAdmin, "✍️ Ghi số liệu");
     expect(await say(cellAdmin, "2025 12")).toContain("Đã ghi năm 2025: 12 người");
     const row = await env.DB.prepare("select recorded_by from target_values where target_id = ?1")

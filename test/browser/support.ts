@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
@@ -65,8 +65,79 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 
+/** The two screens the back office is made for: an office's desk and an official's phone. */
+export const screens = {
+  desktop: { width: 1440, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+export type Screen = keyof typeof screens;
+
+/** How far the page reaches past the window sideways (0: nothing to scroll to). */
+export async function sideOverflow(page: Page): Promise<number> {
+  // Runs in the page: the project's types have no DOM, so the globals are named through globalThis.
+  return page.evaluate(() => {
+    const g = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number } };
+      innerWidth: number;
+    };
+    return g.document.documentElement.scrollWidth - g.innerWidth;
+  });
+}
+
+/**
+ * The page as it is now, at the desk's size and at the phone's: neither
+ * scrolls sideways, and each is kept as test-results/screenshots/<name>-<screen>.png.
+ * Leaves the window at the phone's size when `end` says so, else the desk's.
+ */
+export async function atBothScreens(page: Page, name: string, end: Screen = "desktop"): Promise<void> {
+  for (const screen of end === "desktop" ? (["phone", "desktop"] as const) : (["desktop", "phone"] as const)) {
+    await page.setViewportSize(screens[screen]);
+    await screenshot(page, `${name}-${screen}`);
+    const overflow = await sideOverflow(page);
+    if (overflow > 0) throw new Error(`${name} scrolls sideways by ${overflow}px at the ${screen} size (${page.url()})`);
+  }
+}
+
+/** Opens the one-time /web link as the given demo user, in a fresh session. */
+export async function signInAs(browser: BrowserContext, page: Page, telegramId: number): Promise<void> {
+  await browser.clearCookies();
+  await page.goto(await loginLinkFor(telegramId));
+}
+
 /** Demo people (db/demo.ts): Telegram ids are 7 000 000 001 + their index. */
 export const demo = {
   admin: 7_000_000_001, // Nguyễn Thị Lan, Ban Tổ chức Huyện ủy
   ubndMember: 7_000_000_007, // Vũ Thị Mai, UBND huyện
 };
+
+/** The reference plan as a file to upload, made unique so the import's duplicate check lets it in. */
+export function referencePlanFile(label: string) {
+  const text = readFileSync(new URL("../../../shared/plans/yen-dung-45-NQ-TW.txt", import.meta.url), "utf8");
+  return {
+    name: `ke-hoach-${label}.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from(`${text}\n\nBản thử trên trình duyệt ${label} ${Date.now()}\n`),
+  };
+}
+
+/** The demo plan's name, as the picker and the cards show it. */
+export const DEMO_PLAN = "Kế hoạch mẫu 45";
+
+/**
+ * Opens the demo plan's overview with the picker, whichever plan /web opened
+ * (other test files of the same run may have imported newer plans).
+ */
+export async function openDemoPlan(page: Page): Promise<string> {
+  const options = await page.locator("#plan-pick option").allTextContents();
+  await page.selectOption("#plan-pick", { index: options.findIndex((o) => o.includes(DEMO_PLAN)) });
+  await page.click(".plan-picker button");
+  return page.url();
+}
+
+/** An official's task cards of the demo plan (cards name their plan only when the unit has tasks in several). */
+export async function demoPlanCards(page: Page) {
+  const all = page.locator("#unit-tasks article");
+  const named = all.filter({ hasText: DEMO_PLAN });
+  return (await named.count()) > 0 ? named : all;
+}

@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { openTask, postZalo, zaloDriver as chat, zaloEvent, zaloMessages, zaloUserId } from "../support/chat-driver";
 import { makeCommittee } from "../support/fixtures";
+import { addTarget } from "../admin/support";
+import { webFetch } from "../web/support";
 import { ZALO_TEST_WEBHOOK_SECRET } from "../support/zalo-constants";
 import { newTelegramId } from "../support/webhook";
 
@@ -158,5 +160,26 @@ describe("a deployment that serves Zalo only", () => {
       createExecutionContext(),
     );
     expect(telegram.status).toBe(404);
+  });
+});
+
+describe("Zalo: targets", () => {
+  it("a target's screen carries the signed web form to record its value, as a link in the text", async () => {
+    const { c, user } = await memberOnZalo();
+    await addTarget(c.planId, {
+      text: "Tỷ lệ hồ sơ trực tuyến",
+      value: 80,
+      comparator: "gte",
+      unitOfMeasure: "%",
+      byYear: 2030,
+      responsibleUnitId: c.unitA,
+    });
+    expect(await chat.say(user, "/chitieu")).toContain("Tỷ lệ hồ sơ trực tuyến");
+    const screen = await chat.say(user, "1");
+    const link = /🔗 🌐 Ghi số liệu trên biểu mẫu web: (\S+)/.exec(screen)?.[1];
+    expect(link).toMatch(/^http:\/\/localhost:8787\/web\/bieu-mau\/[^/]+$/);
+    const form = await webFetch(new URL(link!).pathname);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain("Tỷ lệ hồ sơ trực tuyến");
   });
 });

@@ -42,7 +42,7 @@ describe("plan import on the web", () => {
     fields["deadline-1"] = "30/6/2027";
     fields["drop-2"] = "1";
     fields["new-title-0"] = "Khảo sát đội ngũ trí thức trẻ của huyện";
-    fields["new-lead-0"] = String(c.ubnd);
+    fields["new-lead-0"] = "UBND huyện";
     fields["new-deadline-0"] = "quý IV/2026";
 
     const unreadable = await post(reviewPath, session, { ...fields, "deadline-1": "sớm" });
@@ -97,9 +97,9 @@ describe("plan import on the web", () => {
     });
     fields["deadline-0"] = "30/9/2027";
     fields["split-0"] = "Quán triệt trong cấp ủy\nQuán triệt trong đảng viên\n";
-    fields["merge-3"] = "2";
+    fields["merge-3"] = draft.plan.tasks[2]!.ref;
 
-    const wrongMerge = await post(reviewPath, session, { ...fields, "merge-1": "5" });
+    const wrongMerge = await post(reviewPath, session, { ...fields, "merge-1": draft.plan.tasks[5]!.ref });
     expect(wrongMerge.status).toBe(400);
     expect(await wrongMerge.text()).toContain("chỉ gộp được vào một nhiệm vụ đứng trước");
 
@@ -160,7 +160,7 @@ describe("editing a saved plan's tasks", () => {
     const task = await env.DB.prepare("select title, due_on from tasks where id = ?1").bind(c.tasksA.notDue.taskId).first();
     expect(task).toEqual({ title: "Báo cáo sơ kết năm (bản sửa)", due_on: "2027-06-30" });
 
-    const added = await post("/web/ke-hoach/them-nhiem-vu", session, {
+    const added = await post(`/web/ke-hoach/${c.planId}/them-nhiem-vu`, session, {
       title: "Tổng kết 5 năm",
       unitId: String(c.unitB),
       deadline: "31/12/2027",
@@ -205,11 +205,98 @@ describe("editing a saved plan's tasks", () => {
     const member = await signIn(c.memberA.memberId);
     expect((await post(`/web/nhiem-vu/${c.tasksA.notDue.taskId}/rut`, member, {})).status).toBe(403);
     expect(
-      (await post("/web/ke-hoach/them-nhiem-vu", member, { title: "X", unitId: String(c.unitA), deadline: "" })).status,
+      (await post(`/web/ke-hoach/${c.planId}/them-nhiem-vu`, member, { title: "X", unitId: String(c.unitA), deadline: "" }))
+        .status,
     ).toBe(403);
     const task = await env.DB.prepare("select title from tasks where id = ?1")
       .bind(c.tasksA.notDue.taskId)
       .first<{ title: string }>();
     expect(task!.title).toBe("Báo cáo sơ kết năm");
+  });
+});
+
+describe("the import review's units", () => {
+  const plan = (tag: string) =>
+    [
+      "KẾ HOẠCH",
+      `Thực hiện chuyển đổi số năm 2026 (${tag})`,
+      "II. NHIỆM VỤ, GIẢI PHÁP",
+      "1. Xây dựng cơ sở dữ liệu cán bộ, đảng viên của huyện.",
+      "Chủ trì: UBND huyện; phối hợp: Ban Tổ chức Huyện ủy. Thời hạn: quý III/2026.",
+      "2. Rà soát thủ tục hành chính trực tuyến toàn trình trên địa bàn.",
+      "Chủ trì: các sở, ngành có liên quan. Thời hạn: năm 2026.",
+      "3. Tập huấn kỹ năng số cho cán bộ cấp xã trên toàn huyện.",
+      "Chủ trì: Trung tâm Chuyển đổi số huyện. Thời hạn: 30/11/2026.",
+    ].join("\n");
+
+  it("shows each unit as matched or to be created, leaves a vague phrase unassigned, and refuses a task with no unit", async () => {
+    const c = await yenDungCommittee();
+    const session = await signIn(c.admin.memberId);
+    const sent = await upload(session, "chuyen-doi-so.txt", plan(c.tag), "text/plain");
+    expect(sent.status).toBe(303);
+    const reviewPath = sent.headers.get("location")!;
+    const draft = (await importDraft(createDb(env.DB), Number(reviewPath.split("/").pop())))!;
+    expect(draft.plan.tasks.length).toBe(3);
+    const review = await (await webFetch(reviewPath, { cookie: session.cookie })).text();
+    const unitRow = (name: string) => {
+      const at = draft.plan.units.findIndex((u) => u.toLowerCase().includes(name.toLowerCase()));
+      expect(at, name).toBeGreaterThanOrEqual(0);
+      return new RegExp(`<div class="review-unit" id="unit-${at}">.*?</div></div>`, "s").exec(review)?.[0] ?? "";
+    };
+    expect(unitRow("UBND huyện")).toContain("Khớp đơn vị có sẵn: UBND huyện");
+    expect(unitRow("Trung tâm Chuyển đổi số")).toContain("Sẽ tạo đơn vị mới");
+    expect(unitRow("có liên quan")).toContain("Không giao: cụm từ chung");
+    // One list of the committee's units for the whole page, not a list per field.
+    expect(review.match(/<datalist/g)).toHaveLength(1);
+    expect(review).not.toContain(`<option value="${c.ubnd}"`);
+
+    // Task 2 names only the vague phrase: saving would give it to nobody, so it is refused.
+    const fields: Record<string, string> = {};
+    draft.plan.tasks.forEach((task, i) => {
+      fields[`title-${i}`] = task.title;
+      fields[`deadline-${i}`] = task.deadline_text ?? "";
+    });
+    const refused = await post(reviewPath, session, fields);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(`Nhiệm vụ ${draft.plan.tasks[1]!.ref} chưa có đơn vị nào nhận`);
+    expect(await env.DB.prepare("select 1 from plans where source_hash = ?1").bind(draft.sourceHash).first()).toBeNull();
+
+    // Given a lead, and a co-operating unit typed on task 1, it saves; the vague phrase becomes no unit.
+    const saved = await post(reviewPath, session, {
+      ...fields,
+      "lead-1": "UBND huyện",
+      "coop-0": "Ban Tổ chức Huyện ủy; Thường trực HĐND huyện",
+    });
+    expect(saved.status).toBe(200);
+    const rows = await env.DB.prepare(
+      `select t.ref, u.name, a.role from assignments a join tasks t on t.id = a.task_id join units u on u.id = a.unit_id
+       join plans p on p.id = t.plan_id where p.source_hash = ?1 order by t.sort_order, a.role, u.name`,
+    )
+      .bind(draft.sourceHash)
+      .all<{ ref: string; name: string; role: string }>();
+    const [first, second] = draft.plan.tasks.map((t) => t.ref);
+    expect(rows.results.filter((r) => r.ref === first)).toEqual([
+      { ref: first, name: "Ban Tổ chức Huyện ủy", role: "coop" },
+      { ref: first, name: "Thường trực HĐND huyện", role: "coop" },
+      { ref: first, name: "UBND huyện", role: "lead" },
+    ]);
+    expect(rows.results.filter((r) => r.ref === second)).toEqual([{ ref: second, name: "UBND huyện", role: "lead" }]);
+    const created = await env.DB.prepare("select name from units where name like '%liên quan%' and parent_id = ?1")
+      .bind(c.root)
+      .all();
+    expect(created.results).toHaveLength(0);
+  });
+
+  it("a 120-task plan's review carries one unit list, not one per task", async () => {
+    const c = await yenDungCommittee();
+    const session = await signIn(c.admin.memberId);
+    const lines = ["KẾ HOẠCH", `Kế hoạch lớn ${c.tag}`, "II. NHIỆM VỤ, GIẢI PHÁP"];
+    for (let i = 1; i <= 120; i++)
+      lines.push(`${i}. Nhiệm vụ thử số ${i} về công tác cán bộ của huyện.`, "Chủ trì: UBND huyện. Thời hạn: năm 2026.");
+    const sent = await upload(session, "ke-hoach-lon.txt", lines.join("\n"), "text/plain");
+    const review = await (await webFetch(sent.headers.get("location")!, { cookie: session.cookie })).text();
+    const options = review.match(/<option/g)?.length ?? 0;
+    expect(options).toBeLessThan(200);
+    expect(review.length).toBeLessThan(250_000);
   });
 });

@@ -26,7 +26,9 @@ describe("login by a link from chat", () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Max-Age=28800/);
 
-    const home = await webFetch("/web", { cookie: cookie.split(";")[0] });
+    const start = await webFetch("/web", { cookie: cookie.split(";")[0] });
+    expect(start.headers.get("location")).toMatch(/^\/web\/ke-hoach\/\d+$/);
+    const home = await webFetch(start.headers.get("location")!, { cookie: cookie.split(";")[0] });
     expect(home.status).toBe(200);
     expect(home.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(home.headers.get("x-frame-options")).toBe("SAMEORIGIN");
@@ -81,7 +83,7 @@ describe("login by a link from chat", () => {
     expect((await webFetch("/web", { cookie: session.cookie })).status).toBe(401);
 
     const viewer = await signIn(c.viewer.memberId);
-    expect((await webFetch("/web", { cookie: viewer.cookie })).status).toBe(200);
+    expect((await webFetch("/web/can-bo", { cookie: viewer.cookie })).status).toBe(200);
     await env.DB.prepare("update members set removed_at = ?2 where id = ?1")
       .bind(c.viewer.memberId, new Date().toISOString())
       .run();
@@ -101,6 +103,6 @@ describe("login by a link from chat", () => {
       body: new URLSearchParams({ _csrf: session.csrf }),
     });
     expect(crossSite.status).toBe(403);
-    expect((await webFetch("/web", { cookie: session.cookie })).status).toBe(200);
+    expect((await webFetch("/web/can-bo", { cookie: session.cookie })).status).toBe(200);
   });
 });

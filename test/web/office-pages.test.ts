@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { addExtension, addReport, addTarget, recordValue } from "../admin/support";
 import { chatMessages } from "../support/fake-telegram";
-import { makeCommittee } from "../support/fixtures";
+import { makeCommittee, makeUnit } from "../support/fixtures";
 import { post, signIn, webFetch } from "./support";
 
 describe("the office's pages", () => {
@@ -19,7 +19,7 @@ describe("the office's pages", () => {
     await recordValue(target, "2025", 55, c.admin.memberId);
     await recordValue(target, "2026", 72.5, c.admin.memberId);
     const session = await signIn(c.admin.memberId);
-    const html = await (await webFetch("/web", { cookie: session.cookie })).text();
+    const html = await (await webFetch(`/web/ke-hoach/${c.planId}`, { cookie: session.cookie })).text();
     expect(html).toContain(`KH-${c.tag}`);
     expect(html).toMatch(/<b>1<\/b>Quá hạn/);
     expect(html).toMatch(/Hoàn thành: <b>1\/6<\/b> \(17%\) · đúng hạn 1\/1 \(100%\)/);
@@ -29,6 +29,27 @@ describe("the office's pages", () => {
     expect(html).toContain("Đạt");
     expect(html).toContain('aria-label="Diễn biến chỉ tiêu: Tỷ lệ trí thức trẻ được bồi dưỡng"');
     expect(html).toContain('aria-label="Tình trạng nhiệm vụ theo đơn vị"');
+  });
+
+  it("overview: tasks and assignments counted apart, 0 for no overdue, ties ordered by days overdue", async () => {
+    const c = await makeCommittee();
+    const today = vietnamDate(new Date());
+    // Phú Lộc gets one task overdue for 10 days: one overdue each, Phú Lộc longer, so first despite its name.
+    await env.DB.prepare("update tasks set due_on = ?2 where id = ?1").bind(c.tasksB.onlyB.taskId, addDays(today, -10)).run();
+    // A third unit with a task not yet due: its overdue count is 0, not blank.
+    const unitC = await makeUnit(`Đảng ủy xã Cẩm Lý ${c.tag}`, c.root);
+    await env.DB.prepare("insert into assignments (task_id, unit_id, role) values (?1, ?2, 'coop')")
+      .bind(c.tasksA.notDue.taskId, unitC)
+      .run();
+    const session = await signIn(c.admin.memberId);
+    const html = await (await webFetch(`/web/ke-hoach/${c.planId}`, { cookie: session.cookie })).text();
+    expect(html).toContain("6 nhiệm vụ, 7 lượt giao cho các đơn vị");
+    const worst = /<ol id="worst-units">(.*?)<\/ol>/s.exec(html)![1]!;
+    expect(worst.indexOf("Phú Lộc")).toBeLessThan(worst.indexOf("An Bình"));
+    expect(worst).toContain("1 quá hạn, lâu nhất 10 ngày");
+    expect(html).toContain("<title>Quá hạn: 0</title>");
+    expect(html).not.toContain("Quá hạn: null");
+    expect(html).toMatch(new RegExp(`Cẩm Lý ${c.tag}</a></td><td>1</td><td class="">0</td>`));
   });
 
   it("a member sees their unit's page, with report links, and is refused another unit's", async () => {

@@ -83,6 +83,26 @@ describe("an official's forms, opened from a chat link", () => {
     expect(tooBig.status).toBe(400);
     expect(await tooBig.text()).toContain("lớn hơn 20 MB");
 
+    // Named and typed as a PDF, but a program inside; and a web page named as a photo: refused by their bytes.
+    for (const [bytes, name, type] of [
+      [new Uint8Array([77, 90, 0x90, 0, 3, 0, 0, 0]), "bien-ban.pdf", "application/pdf"],
+      [new TextEncoder().encode("<html><script>alert(1)</script>"), "anh-hop.jpg", "image/jpeg"],
+      [
+        new TextEncoder().encode("%PDF-1.4 đổi tên"),
+        "bao-cao.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      ],
+    ] as const) {
+      const disguised = await webFetch(path, {
+        method: "POST",
+        body: formData({ once: crypto.randomUUID(), percent: "50", note: "Kèm tệp đổi tên" }, [
+          new File([bytes], name, { type }),
+        ]),
+      });
+      expect(disguised.status).toBe(400);
+      expect(await disguised.text()).toContain(`Nội dung tệp «${name}» không phải PDF, Word, Excel, PowerPoint hay ảnh`);
+    }
+
     const reports = await env.DB.prepare("select count(*) as n from progress_reports where assignment_id = ?1")
       .bind(c.tasksA.dueSoon.assignmentId)
       .first<{ n: number }>();

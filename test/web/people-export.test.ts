@@ -60,7 +60,7 @@ describe("export", () => {
   it("downloads the plan's report as a workbook and as CSV", async () => {
     const c = await makeCommittee();
     const session = await signIn(c.admin.memberId);
-    const xlsx = await webFetch("/web/xuat/bao-cao.xlsx", { cookie: session.cookie });
+    const xlsx = await webFetch(`/web/ke-hoach/${c.planId}/xuat/bao-cao.xlsx`, { cookie: session.cookie });
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-disposition")).toMatch(/attachment; filename="bao-cao-kh-.*\.xlsx"/);
     const book = XLSX.read(new Uint8Array(await xlsx.arrayBuffer()), { type: "array" });
@@ -68,12 +68,12 @@ describe("export", () => {
     const all = JSON.stringify(book.Sheets);
     expect(all).toContain("Tổ chức hội nghị quán triệt nghị quyết");
 
-    const csv = await webFetch("/web/xuat/bao-cao.csv", { cookie: session.cookie });
+    const csv = await webFetch(`/web/ke-hoach/${c.planId}/xuat/bao-cao.csv`, { cookie: session.cookie });
     const text = new TextDecoder("utf-8", { ignoreBOM: true, fatal: false }).decode(await csv.arrayBuffer());
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain("Nhiệm vụ riêng của Phú Lộc về khuyến học");
 
     const member = await signIn(c.memberA.memberId);
-    expect((await webFetch("/web/xuat/bao-cao.csv", { cookie: member.cookie })).status).toBe(403);
+    expect((await webFetch(`/web/ke-hoach/${c.planId}/xuat/bao-cao.csv`, { cookie: member.cookie })).status).toBe(403);
   });
 });

@@ -1,5 +1,9 @@
 /** @jsxImportSource hono/jsx */
-import { reviewedTask, type ImportChoices, type ScopeUnit } from "../../core/plan-import/review";
+import { describeDeadline } from "../../bot/features/import/render";
+import { importTexts } from "../../bot/texts";
+import { taskFlags } from "../../core/plan-import/flags";
+import { reviewedTask, tasksNaming, type ImportChoices, type ScopeUnit, type UnitChoice } from "../../core/plan-import/review";
+import { isVagueUnitName } from "../../core/plan-import/web-review";
 import type { ImportDraft } from "../../db/queries/plan-import";
 import type { SessionMember } from "../../db/queries/web-sessions";
 import { CsrfField, Page } from "../layout";
@@ -27,17 +31,19 @@ export function ImportUploadPage(props: { viewer: SessionMember; error: string |
   );
 }
 
-function UnitSelect(props: { name: string; scope: ScopeUnit[]; selected: string; first: string }) {
-  return (
-    <select name={props.name} aria-label="Đơn vị chủ trì">
-      <option value="">{props.first}</option>
-      {props.scope.map((u) => (
-        <option value={String(u.id)} selected={props.selected === String(u.id)}>
-          {u.name}
-        </option>
-      ))}
-    </select>
-  );
+const unitNames = (units: { name: string }[]) => units.map((u) => u.name).join("; ");
+
+/** What a name of the document will be on saving, in words, from the admin's current choice. */
+function unitStatus(choice: UnitChoice, scope: ScopeUnit[], vague: boolean): { text: string; kind: string } {
+  if (choice.kind === "existing") {
+    const unit = scope.find((u) => u.id === choice.unitId);
+    return { text: `Khớp đơn vị có sẵn: ${unit?.name ?? "?"}`, kind: "ok" };
+  }
+  if (choice.kind === "new") return { text: choice.isGroup ? "Sẽ tạo nhóm đơn vị mới" : "Sẽ tạo đơn vị mới", kind: "notice" };
+  return {
+    text: vague ? "Không giao: cụm từ chung, không phải một đơn vị (chọn «Tạo đơn vị mới» nếu cần)" : "Không giao",
+    kind: "muted",
+  };
 }
 
 export function ImportReviewPage(props: {
@@ -51,6 +57,9 @@ export function ImportReviewPage(props: {
 }) {
   const { plan } = props.draft;
   const value = (name: string, fallback: string) => props.form?.[name] ?? fallback;
+  const named = plan.units
+    .map((name, index) => ({ name, index, tasks: tasksNaming(plan, props.choices, index) }))
+    .filter((u) => u.tasks > 0);
   return (
     <Page title={t.reviewTitle} viewer={props.viewer}>
       <p>
@@ -69,120 +78,176 @@ export function ImportReviewPage(props: {
         </details>
       )}
       {props.errors.length > 0 && (
-        <ul class="error" role="alert">
+        <ul class="error" role="alert" id="review-errors">
           {props.errors.map((e) => (
             <li>{e}</li>
           ))}
         </ul>
       )}
-      <form method="post" class="stack wide">
+      <form method="post" class="stack wide review">
         <CsrfField viewer={props.viewer} />
-        <div class="scroll">
-          <table id="review">
-            <thead>
-              <tr>
-                <th>Số</th>
-                <th>Nhiệm vụ</th>
-                <th>Đơn vị chủ trì</th>
-                <th>Thời hạn</th>
-                <th>Bỏ</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.tasks.map((_, i) => {
-                const task = reviewedTask(plan, props.choices, i);
-                return (
-                  <tr>
-                    <td>{task.ref}</td>
-                    <td>
-                      <textarea name={`title-${i}`} aria-label={`Tên nhiệm vụ ${task.ref}`} rows={3} cols={40}>
-                        {value(`title-${i}`, task.title)}
-                      </textarea>
-                      <details>
-                        <summary>Tách / gộp</summary>
-                        <label>
-                          Tách thành các nhiệm vụ (mỗi dòng một nhiệm vụ, cùng đơn vị và thời hạn):
-                          <textarea name={`split-${i}`} aria-label={`Tách nhiệm vụ ${task.ref}`} rows={3} cols={40}>
-                            {value(`split-${i}`, "")}
-                          </textarea>
-                        </label>
-                        {i > 0 && (
-                          <label>
-                            Gộp vào nhiệm vụ:{" "}
-                            <select name={`merge-${i}`} aria-label={`Gộp nhiệm vụ ${task.ref} vào`}>
-                              <option value="">— không gộp —</option>
-                              {plan.tasks.slice(0, i).map((other, k) => (
-                                <option value={String(k)} selected={value(`merge-${i}`, "") === String(k)}>
-                                  {other.ref || String(k + 1)}
-                                </option>
-                              ))}
-                            </select>
-                          </label>
-                        )}
-                      </details>
-                    </td>
-                    <td>
-                      <UnitSelect
-                        name={`lead-${i}`}
-                        scope={props.scope}
-                        selected={value(`lead-${i}`, "")}
-                        first={t.asWritten(task.lead.map((u) => u.name).join("; "))}
-                      />
-                      {task.coop.length > 0 && <div class="muted">Phối hợp: {task.coop.map((u) => u.name).join("; ")}</div>}
-                    </td>
-                    <td>
-                      <input
-                        name={`deadline-${i}`}
-                        aria-label={`Thời hạn nhiệm vụ ${task.ref}`}
-                        value={value(`deadline-${i}`, task.deadlineText ?? "")}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        name={`drop-${i}`}
-                        value="1"
-                        aria-label={`Bỏ nhiệm vụ ${task.ref}`}
-                        checked={value(`drop-${i}`, "") === "1"}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-              {Array.from({ length: SPARE_ROWS }, (_, j) => (
-                <tr class="new-task">
-                  <td>Thêm</td>
-                  <td>
-                    <textarea
-                      name={`new-title-${j}`}
-                      aria-label={`Nhiệm vụ thêm ${j + 1}`}
-                      rows={2}
-                      cols={40}
-                      placeholder="Tên nhiệm vụ thêm (nếu có)"
-                    >
-                      {value(`new-title-${j}`, "")}
-                    </textarea>
-                  </td>
-                  <td>
-                    <UnitSelect
-                      name={`new-lead-${j}`}
-                      scope={props.scope}
-                      selected={value(`new-lead-${j}`, "")}
-                      first={t.chooseUnit}
-                    />
-                  </td>
-                  <td>
+        {/* One list of the committee's units for every unit field of the page. */}
+        <datalist id="committee-units">
+          {props.scope.map((u) => (
+            <option value={u.name} />
+          ))}
+        </datalist>
+        <h2>Đơn vị trong văn bản ({named.length})</h2>
+        <p class="muted">{t.unitsHelp}</p>
+        <div class="review-units" id="review-units">
+          {named.map((u) => {
+            const choice = props.choices.units[u.index] ?? { kind: "skip" as const };
+            const status = unitStatus(choice, props.scope, isVagueUnitName(u.name));
+            const matched = choice.kind === "existing" ? (props.scope.find((s) => s.id === choice.unitId)?.name ?? "") : "";
+            const picked = value(`unit-${u.index}`, choice.kind);
+            return (
+              <div class="review-unit" id={`unit-${u.index}`}>
+                <div>
+                  <b>{u.name}</b> <span class="muted">· {u.tasks} nhiệm vụ</span>
+                  <div class={`unit-status ${status.kind}`}>{status.text}</div>
+                </div>
+                <select name={`unit-${u.index}`} aria-label={`Xử lý đơn vị ${u.name}`}>
+                  <option value="existing" selected={picked === "existing"}>
+                    Là đơn vị có sẵn:
+                  </option>
+                  <option value="new" selected={picked === "new"}>
+                    Tạo đơn vị mới
+                  </option>
+                  <option value="skip" selected={picked === "skip"}>
+                    Không giao
+                  </option>
+                </select>
+                <input
+                  name={`unit-name-${u.index}`}
+                  list="committee-units"
+                  aria-label={`Đơn vị có sẵn cho ${u.name}`}
+                  placeholder="Gõ tên đơn vị có sẵn"
+                  value={value(`unit-name-${u.index}`, matched)}
+                />
+              </div>
+            );
+          })}
+        </div>
+        <h2>Nhiệm vụ ({plan.tasks.length})</h2>
+        <div class="review-tasks" id="review">
+          {plan.tasks.map((_, i) => {
+            const task = reviewedTask(plan, props.choices, i);
+            const flags = taskFlags(task);
+            const noUnit = ![...task.lead, ...task.coop].some((u) => u.choice.kind !== "skip");
+            return (
+              <fieldset class="review-task" id={`task-${i}`}>
+                <legend>Nhiệm vụ {task.ref || i + 1}</legend>
+                {(flags.length > 0 || noUnit) && (
+                  <p class="notice flags">
+                    Cần xem lại:{" "}
+                    {[...flags.map((f) => importTexts.flag[f]), ...(noUnit && !flags.includes("no_lead") ? [t.noUnit] : [])].join(
+                      "; ",
+                    )}
+                  </p>
+                )}
+                <label>
+                  Tên nhiệm vụ
+                  <textarea name={`title-${i}`} aria-label={`Tên nhiệm vụ ${task.ref}`} rows={3}>
+                    {value(`title-${i}`, task.title)}
+                  </textarea>
+                </label>
+                <div class="review-fields">
+                  <label>
+                    Chủ trì
                     <input
-                      name={`new-deadline-${j}`}
-                      aria-label={`Thời hạn nhiệm vụ thêm ${j + 1}`}
-                      value={value(`new-deadline-${j}`, "")}
+                      name={`lead-${i}`}
+                      list="committee-units"
+                      aria-label={`Đơn vị chủ trì nhiệm vụ ${task.ref}`}
+                      value={value(`lead-${i}`, unitNames(task.lead))}
                     />
-                  </td>
-                  <td></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </label>
+                  <label>
+                    Phối hợp
+                    <input
+                      name={`coop-${i}`}
+                      list="committee-units"
+                      aria-label={`Đơn vị phối hợp nhiệm vụ ${task.ref}`}
+                      value={value(`coop-${i}`, unitNames(task.coop))}
+                    />
+                  </label>
+                  <label>
+                    Thời hạn
+                    <input
+                      name={`deadline-${i}`}
+                      aria-label={`Thời hạn nhiệm vụ ${task.ref}`}
+                      value={value(`deadline-${i}`, task.deadlineText ?? "")}
+                    />
+                    <span class="muted">→ {describeDeadline(task.deadline)}</span>
+                  </label>
+                  <label class="drop">
+                    <input
+                      type="checkbox"
+                      name={`drop-${i}`}
+                      value="1"
+                      aria-label={`Bỏ nhiệm vụ ${task.ref}`}
+                      checked={value(`drop-${i}`, "") === "1"}
+                    />{" "}
+                    Bỏ
+                  </label>
+                </div>
+                <details>
+                  <summary>Tách / gộp</summary>
+                  <label>
+                    Tách thành các nhiệm vụ (mỗi dòng một nhiệm vụ, cùng đơn vị và thời hạn):
+                    <textarea name={`split-${i}`} aria-label={`Tách nhiệm vụ ${task.ref}`} rows={3}>
+                      {value(`split-${i}`, "")}
+                    </textarea>
+                  </label>
+                  {i > 0 && (
+                    <label>
+                      Gộp vào nhiệm vụ số (một nhiệm vụ đứng trước):{" "}
+                      <input
+                        name={`merge-${i}`}
+                        aria-label={`Gộp nhiệm vụ ${task.ref} vào`}
+                        value={value(`merge-${i}`, "")}
+                        size={8}
+                      />
+                    </label>
+                  )}
+                </details>
+              </fieldset>
+            );
+          })}
+          {Array.from({ length: SPARE_ROWS }, (_, j) => (
+            <fieldset class="review-task new-task">
+              <legend>Thêm nhiệm vụ {j + 1}</legend>
+              <label>
+                Tên nhiệm vụ
+                <textarea
+                  name={`new-title-${j}`}
+                  aria-label={`Nhiệm vụ thêm ${j + 1}`}
+                  rows={2}
+                  placeholder="Tên nhiệm vụ thêm (nếu có)"
+                >
+                  {value(`new-title-${j}`, "")}
+                </textarea>
+              </label>
+              <div class="review-fields">
+                <label>
+                  Chủ trì
+                  <input
+                    name={`new-lead-${j}`}
+                    list="committee-units"
+                    aria-label={`Đơn vị chủ trì nhiệm vụ thêm ${j + 1}`}
+                    value={value(`new-lead-${j}`, "")}
+                  />
+                </label>
+                <label>
+                  Thời hạn
+                  <input
+                    name={`new-deadline-${j}`}
+                    aria-label={`Thời hạn nhiệm vụ thêm ${j + 1}`}
+                    value={value(`new-deadline-${j}`, "")}
+                  />
+                </label>
+              </div>
+            </fieldset>
+          ))}
         </div>
         <button type="submit">{t.save}</button>
       </form>

@@ -3,7 +3,7 @@ import { effectiveDue } from "../../core/status/of-assignment";
 import { formatDate } from "../../core/time/vietnam-date";
 import type { AssignmentView } from "../../db/queries/assignments";
 import type { MemberCard } from "../../db/queries/people";
-import { Page } from "../layout";
+import { Page, UnitWayIn } from "../layout";
 import { formTexts as f } from "../texts";
 
 export type FormSubject =
@@ -109,6 +109,7 @@ export function OfficialFormPage(props: {
         )}
         <button type="submit">{f.submit}</button>
       </form>
+      <UnitWayIn unitId={props.member.unitId} />
     </Page>
   );
 }

@@ -7,7 +7,9 @@ import type { SessionMember } from "../../db/queries/web-sessions";
 import { TargetChart } from "../charts/target-chart";
 import { UnitStatusChart } from "../charts/unit-status-chart";
 import { CsrfField, Page } from "../layout";
+import { planHref, unitHref } from "../plan-context";
 import { bucketLabel } from "../texts";
+import { daysBetween } from "../../core/time/vietnam-date";
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
 
@@ -19,6 +21,8 @@ export function OverviewPage(props: {
   viewer: SessionMember;
   plan: PlanInfo;
   today: string;
+  /** The same day as yyyy-mm-dd, for how long a unit is late. */
+  todayIso: string;
   overview: Overview;
   buckets: Bucket[];
   units: UnitRow[];
@@ -32,7 +36,7 @@ export function OverviewPage(props: {
         <b>{planName(plan)}</b>
         <br />
         <span class="muted">
-          Ngày {props.today} · {o.total} nhiệm vụ được giao cho các đơn vị
+          Ngày {props.today} · <span id="task-count">{`${o.tasks} nhiệm vụ, ${o.total} lượt giao cho các đơn vị`}</span>
         </span>
       </p>
       <div class="cards" id="counts">
@@ -63,21 +67,22 @@ export function OverviewPage(props: {
         <ol id="worst-units">
           {o.worstUnits.map((u) => (
             <li>
-              <a href={`/web/don-vi/${u.unitId}`}>{u.unitName}</a> — <span class="overdue">{u.count} quá hạn</span>
+              <a href={unitHref(plan.id, u.unitId)}>{u.unitName}</a> —{" "}
+              <span class="overdue">
+                {u.count} quá hạn, lâu nhất {daysBetween(u.oldestDue, props.todayIso)} ngày
+              </span>
             </li>
           ))}
         </ol>
       )}
 
       <h2>Tình trạng theo đơn vị</h2>
-      <div class="scroll">
-        <UnitStatusChart units={props.units} />
-      </div>
+      <UnitStatusChart units={props.units} unitHref={(unitId) => unitHref(plan.id, unitId)} />
       <table>
         <thead>
           <tr>
             <th>Đơn vị</th>
-            <th>Nhiệm vụ</th>
+            <th>Lượt giao</th>
             <th>Quá hạn</th>
             <th>Hoàn thành</th>
           </tr>
@@ -86,7 +91,7 @@ export function OverviewPage(props: {
           {props.units.map((u) => (
             <tr>
               <td>
-                <a href={`/web/don-vi/${u.unitId}`}>{u.unitName}</a>
+                <a href={unitHref(plan.id, u.unitId)}>{u.unitName}</a>
               </td>
               <td>{u.total}</td>
               <td class={u.overdue > 0 ? "overdue" : ""}>{u.overdue}</td>
@@ -97,7 +102,7 @@ export function OverviewPage(props: {
       </table>
 
       {props.viewer.role === "admin" && props.plan.monitorUnitId === props.viewer.unitId && (
-        <AddTaskForm viewer={props.viewer} units={props.units} />
+        <AddTaskForm viewer={props.viewer} units={props.units} planId={plan.id} />
       )}
 
       <h2>Chỉ tiêu</h2>
@@ -149,7 +154,7 @@ function TargetsTable(props: { targets: TargetList }) {
         return (
           <figure>
             <figcaption>{target.text}</figcaption>
-            <TargetChart title={target.text} series={s.series} goal={target.value} />
+            <TargetChart title={target.text} series={s.series} goal={target.value} unit={target.unitOfMeasure} />
           </figure>
         );
       })}
@@ -157,11 +162,11 @@ function TargetsTable(props: { targets: TargetList }) {
   );
 }
 
-function AddTaskForm(props: { viewer: SessionMember; units: UnitRow[] }) {
+function AddTaskForm(props: { viewer: SessionMember; units: UnitRow[]; planId: number }) {
   return (
     <details>
       <summary>Thêm nhiệm vụ vào kế hoạch</summary>
-      <form method="post" action="/web/ke-hoach/them-nhiem-vu" class="stack">
+      <form method="post" action={planHref(props.planId, "/them-nhiem-vu")} class="stack">
         <CsrfField viewer={props.viewer} />
         <label for="new-title">Tên nhiệm vụ</label>
         <textarea id="new-title" name="title" required maxlength={2000}></textarea>

@@ -4,7 +4,11 @@ import { formatDate } from "../../core/time/vietnam-date";
 import type { TaskAssignment, TaskDetail, TaskHistory } from "../../db/queries/task-view";
 import type { SessionMember } from "../../db/queries/web-sessions";
 import { deadlineText, formatDateTime, StatusBadge } from "../format";
+import { auditDetailLines } from "../audit-detail";
+import { TITLE_MAX } from "../../core/plan-import/table-edits";
 import { CsrfField, Page } from "../layout";
+import { thousands } from "../texts";
+import { unitHref } from "../plan-context";
 
 const reportKind = { progress: "Báo cáo tiến độ", completion: "Báo cáo hoàn thành", checkin: "Báo cáo định kỳ" } as const;
 const review = { pending: "chờ xác nhận", confirmed: "đã xác nhận", returned: "bị trả lại" } as const;
@@ -22,6 +26,8 @@ interface Event {
   who: string;
   what: string;
   detail: string | null;
+  /** An edit's fields, "Tên: … → …". */
+  changes?: string[];
   unit: string | null;
   files: { name: string; href: string | null }[];
 }
@@ -56,7 +62,8 @@ function timeline(h: TaskHistory, fileLinks: Map<string, string>): Event[] {
       at: a.createdAt,
       who: a.actorName ?? "Hệ thống",
       what: auditAction[a.action] ?? a.action,
-      detail: a.detail ? JSON.stringify(a.detail) : null,
+      detail: null,
+      changes: auditDetailLines(a.detail),
       unit: null,
       files: [],
     });
@@ -72,7 +79,11 @@ export function TaskPage(props: {
   history: TaskHistory;
   fileLinks: Map<string, string>;
   canEdit: boolean;
+  /** The reader follows the whole plan: unit links go to the plan's unit pages. */
+  officeView: boolean;
   notice: string | null;
+  /** What was typed in the edit form and why it was refused. */
+  edit?: EditState | null;
 }) {
   const { task } = props;
   const events = timeline(props.history, props.fileLinks);
@@ -90,19 +101,18 @@ export function TaskPage(props: {
         <thead>
           <tr>
             <th>Đơn vị</th>
-            <th>Vai trò</th>
             <th>Tình trạng</th>
             <th>Tiến độ</th>
-            <th>Hạn đang áp dụng</th>
+            <th>Hạn áp dụng</th>
           </tr>
         </thead>
         <tbody>
           {props.assignments.map((a) => (
             <tr>
               <td>
-                <a href={`/web/don-vi/${a.unitId}`}>{a.unitName}</a>
+                <a href={unitHref(props.officeView ? props.plan.id : null, a.unitId)}>{a.unitName}</a>
+                <span class="muted"> ({a.role === "lead" ? "chủ trì" : "phối hợp"})</span>
               </td>
-              <td>{a.role === "lead" ? "Chủ trì" : "Phối hợp"}</td>
               <td>
                 <StatusBadge status={a.status} />
               </td>
@@ -122,6 +132,13 @@ export function TaskPage(props: {
               <span class="muted">{formatDateTime(e.at)}</span> · <b>{e.who}</b>
               {e.unit ? ` (${e.unit})` : ""}: {e.what}
               {e.detail && <div>«{e.detail}»</div>}
+              {e.changes && e.changes.length > 0 && (
+                <ul class="changes">
+                  {e.changes.map((line) => (
+                    <li>{line}</li>
+                  ))}
+                </ul>
+              )}
               {e.files.length > 0 && (
                 <div>
                   Tệp: {e.files.map((f) => (f.href ? <a href={f.href}>{f.name} </a> : <span>{f.name} (trong Telegram) </span>))}
@@ -131,33 +148,79 @@ export function TaskPage(props: {
           ))}
         </ol>
       )}
-      {props.canEdit && <EditTaskForm task={task} viewer={props.viewer} />}
+      {props.canEdit && (
+        <EditTaskForm
+          task={task}
+          viewer={props.viewer}
+          edit={props.edit ?? null}
+          withdrawable={props.history.reports.length === 0 && props.history.extensions.length === 0}
+        />
+      )}
     </Page>
   );
 }
 
-function EditTaskForm(props: { task: TaskDetail; viewer: SessionMember }) {
-  const { task } = props;
+export interface EditState {
+  title: string;
+  deadline: string;
+  error: string;
+}
+
+function EditTaskForm(props: { task: TaskDetail; viewer: SessionMember; edit: EditState | null; withdrawable: boolean }) {
+  const { task, edit } = props;
   return (
     <>
-      <h2>Sửa nhiệm vụ</h2>
-      <form method="post" action={`/web/nhiem-vu/${task.id}/sua`} class="stack">
+      <h2 id="sua">Sửa nhiệm vụ</h2>
+      {edit && (
+        <p class="error" role="alert" id="edit-error">
+          {edit.error}
+        </p>
+      )}
+      <form method="post" action={`/web/nhiem-vu/${task.id}/sua#sua`} class="stack">
         <CsrfField viewer={props.viewer} />
-        <label for="title">Tên nhiệm vụ</label>
-        <textarea id="title" name="title" required maxlength={2000}>
-          {task.title}
+        <label for="title">Tên nhiệm vụ (tối đa {thousands(TITLE_MAX)} ký tự)</label>
+        <textarea id="title" name="title" required rows={4}>
+          {edit ? edit.title : task.title}
         </textarea>
-        <label for="deadline">Thời hạn (như 30/6/2026, quý III/2026, thường xuyên)</label>
-        <input id="deadline" name="deadline" value={task.deadlineText ?? ""} maxlength={200} />
+        <label for="deadline">Thời hạn (như 30/6/2026, quý III/2026, năm 2026, thường xuyên; để trống nếu không có hạn)</label>
+        <input id="deadline" name="deadline" value={edit ? edit.deadline : (task.deadlineText ?? "")} maxlength={200} />
         <button type="submit">Lưu thay đổi</button>
       </form>
-      <form method="post" action={`/web/nhiem-vu/${task.id}/rut`} class="stack">
-        <CsrfField viewer={props.viewer} />
-        <button type="submit" class="secondary">
-          Rút nhiệm vụ khỏi kế hoạch
-        </button>
-        <span class="muted">Chỉ rút được nhiệm vụ chưa có báo cáo nào; lịch sử thay đổi vẫn được ghi lại.</span>
-      </form>
+      {props.withdrawable ? (
+        <p>
+          <a class="button secondary" href={`/web/nhiem-vu/${task.id}/rut`}>
+            Rút nhiệm vụ khỏi kế hoạch…
+          </a>
+          <span class="muted">Chỉ rút được nhiệm vụ chưa có báo cáo nào; lịch sử thay đổi vẫn được ghi lại.</span>
+        </p>
+      ) : (
+        <p class="muted">Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn nên không rút được; hãy sửa tên hoặc thời hạn nếu cần.</p>
+      )}
     </>
+  );
+}
+
+/** "Rút nhiệm vụ" asks first: what goes, what stays, and a way back. */
+export function WithdrawConfirmPage(props: { viewer: SessionMember; task: TaskDetail; units: string[] }) {
+  const { task } = props;
+  return (
+    <Page title={`Rút nhiệm vụ ${task.ref}?`} viewer={props.viewer}>
+      <p>
+        <b>{task.title}</b>
+      </p>
+      <p class="notice">
+        Nhiệm vụ sẽ bị rút khỏi kế hoạch; {props.units.length > 0 ? `đơn vị ${props.units.join(", ")}` : "các đơn vị"} được báo
+        trong chat và không phải báo cáo việc này nữa. Việc rút được ghi vào nhật ký, không hoàn tác được.
+      </p>
+      <div class="actions">
+        <form method="post" action={`/web/nhiem-vu/${task.id}/rut`}>
+          <CsrfField viewer={props.viewer} />
+          <button type="submit">Rút nhiệm vụ</button>
+        </form>
+        <a class="button secondary" href={`/web/nhiem-vu/${task.id}`}>
+          Không rút, quay lại nhiệm vụ
+        </a>
+      </div>
+    </Page>
   );
 }

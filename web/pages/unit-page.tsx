@@ -1,9 +1,11 @@
 /** @jsxImportSource hono/jsx */
 import { roleLabel } from "../../bot/texts/common";
+import { formatValue, goalLabel, periodLabelOf, standingOf } from "../../core/report/target";
 import type { AssignmentStatus } from "../../core/status/derive";
 import type { AssignmentView } from "../../db/queries/assignments";
+import type { TargetList } from "../../db/queries/targets";
 import type { UnitMember } from "../../db/queries/unit-view";
-import type { SessionMember } from "../../db/queries/web-sessions";
+import type { WebViewer } from "../env";
 import { deadlineText, formatDateTime, StatusBadge } from "../format";
 import { Page } from "../layout";
 
@@ -13,57 +15,99 @@ export interface UnitTaskRow {
   forms: { progress: string; completion: string; extension: string | null } | null;
 }
 
+const planLabel = (a: AssignmentView) => (a.planNumber ? `${a.planNumber} · ${a.planTitle}` : a.planTitle);
+
+/** One task as a card, phone first: number, status, title, deadline as written and as a date, progress, full-width actions. */
+function TaskCard(props: { row: UnitTaskRow; showPlan: boolean }) {
+  const { assignment: a, forms } = props.row;
+  return (
+    <article class="task" id={`assignment-${a.id}`}>
+      <p class="task-head">
+        <span class="ref">Nhiệm vụ {a.ref}</span>
+        <StatusBadge status={a.status} />
+      </p>
+      <h3>
+        <a href={`/web/nhiem-vu/${a.taskId}`}>{a.title}</a>
+        {a.role === "coop" && <span class="muted"> (phối hợp)</span>}
+      </h3>
+      {props.showPlan && <p class="muted">{planLabel(a)}</p>}
+      <p class="deadline">Thời hạn: {deadlineText(a)}</p>
+      <p class="progress">
+        <progress max={100} value={a.progress} aria-label={`Tiến độ nhiệm vụ ${a.ref}`} /> {a.progress}%
+      </p>
+      {forms && (
+        <div class="actions">
+          <a class="button" href={forms.progress}>
+            Báo cáo tiến độ
+          </a>
+          <a class="button" href={forms.completion}>
+            Đã hoàn thành
+          </a>
+          {forms.extension && (
+            <a class="button secondary" href={forms.extension}>
+              Xin gia hạn
+            </a>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
+
 export function UnitPage(props: {
-  viewer: SessionMember;
+  viewer: WebViewer;
   unit: { id: number; name: string };
   rows: UnitTaskRow[];
   people: UnitMember[];
+  /** Targets the unit records, each with its signed form when the viewer may record. */
+  targets: { list: TargetList; forms: Map<number, string> };
 }) {
+  const plans = new Set(props.rows.map((r) => r.assignment.planId)).size;
+  const { targets, values } = props.targets.list;
   return (
     <Page title={props.unit.name} viewer={props.viewer}>
       <h2>Nhiệm vụ ({props.rows.length})</h2>
       {props.rows.length === 0 ? (
         <p>Đơn vị chưa được giao nhiệm vụ nào.</p>
       ) : (
-        <div class="scroll">
-          <table id="unit-tasks">
-            <thead>
-              <tr>
-                <th>Số</th>
-                <th>Nhiệm vụ</th>
-                <th>Thời hạn</th>
-                <th>Tình trạng</th>
-                <th>Tiến độ</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map(({ assignment: a, forms }) => (
-                <tr>
-                  <td>{a.ref}</td>
-                  <td>
-                    <a href={`/web/nhiem-vu/${a.taskId}`}>{a.title}</a>
-                    {a.role === "coop" && <span class="muted"> (phối hợp)</span>}
-                  </td>
-                  <td>{deadlineText(a)}</td>
-                  <td>
-                    <StatusBadge status={a.status} />
-                  </td>
-                  <td>{a.progress}%</td>
-                  <td>
-                    {forms && (
-                      <span class="inline">
-                        <a href={forms.progress}>Báo cáo tiến độ</a>
-                        <a href={forms.completion}>Đã hoàn thành</a>
-                        {forms.extension && <a href={forms.extension}>Xin gia hạn</a>}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div id="unit-tasks" class="tasks">
+          {props.rows.map((row) => (
+            <TaskCard row={row} showPlan={plans > 1} />
+          ))}
         </div>
+      )}
+      {targets.length > 0 && (
+        <>
+          <h2>Chỉ tiêu đơn vị phụ trách ({targets.length})</h2>
+          <div id="unit-targets" class="tasks">
+            {targets.map((target) => {
+              const s = standingOf(
+                target,
+                values.filter((v) => v.targetId === target.id),
+              );
+              const form = props.targets.forms.get(target.id);
+              return (
+                <article class="task">
+                  <h3>{target.text}</h3>
+                  <p class="muted">Mục tiêu: {goalLabel(target) ?? "—"}</p>
+                  <p>
+                    Số liệu mới nhất:{" "}
+                    {s.latest
+                      ? `${formatValue(s.latest.value, target.unitOfMeasure)} (${periodLabelOf(s.latest.period)})`
+                      : "chưa có"}
+                  </p>
+                  {form && (
+                    <div class="actions">
+                      <a class="button" href={form}>
+                        Ghi số liệu
+                      </a>
+                    </div>
+                  )}
+                </article>
+              );
+            })}
+          </div>
+        </>
       )}
       <h2>Cán bộ ({props.people.length})</h2>
       <ul>

@@ -3,12 +3,12 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { escapeHtml, shorten } from "../../bot/render/html";
 import { extensionTexts, reviewTexts } from "../../bot/texts";
-import { canManagePlan, canReadPlan } from "../../core/access/policy";
+import { canManagePlan, canReadPlan, canReviewCompletion } from "../../core/access/policy";
 import { parseNote } from "../../core/reporting/input";
 import { effectiveDue, statusOf } from "../../core/status/of-assignment";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { createDb } from "../../db/client";
-import { pendingApprovals } from "../../db/queries/approvals";
+import { evidenceOf, pendingApprovals } from "../../db/queries/approvals";
 import { assignmentById, planScopeOf } from "../../db/queries/assignments";
 import { decideExtension, extensionById } from "../../db/queries/extensions";
 import { reportById, reviewCompletion } from "../../db/queries/reports";
@@ -16,7 +16,8 @@ import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
 import { notifyMembers, openTaskActions } from "../notify";
 import { ApprovalsPage } from "../pages/approvals-page";
-import { actorOf, currentPlan } from "../plan-context";
+import { filePath } from "../../services/links";
+import { actorOf } from "../plan-context";
 import { webTexts as t } from "../texts";
 
 /**
@@ -32,18 +33,35 @@ const done = {
   refused: "Đã từ chối gia hạn.",
 } as const;
 
+/** Every plan the member follows, oldest request first; each item says its plan and links its task. */
 approvalRoutes.get("/duyet", async (c) => {
   const viewer = c.var.viewer;
-  const plan = isOffice(viewer) ? await currentPlan(c) : null;
-  if (!plan || !canReadPlan(actorOf(c), plan))
-    return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
-  const items = await pendingApprovals(c.env.DB, plan.id);
+  const actor = actorOf(c);
+  const plans = isOffice(viewer) ? (viewer.plans ?? []).filter((p) => canReadPlan(actor, p)) : [];
+  if (plans.length === 0) return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
+  const items = await pendingApprovals(
+    c.env.DB,
+    plans.map((p) => p.id),
+  );
+  const files = new Map<string, string>();
+  for (const item of items) {
+    if (item.kind !== "completion") continue;
+    for (const e of evidenceOf(item))
+      if (e.fileId.startsWith("r2:")) files.set(e.fileId, await filePath(c.env, e.fileId.slice(3), e.name ?? "tep"));
+  }
   const flash = c.req.query("xong") as keyof typeof done | undefined;
   return c.html(
     <ApprovalsPage
       viewer={viewer}
-      items={items}
-      manage={canManagePlan(actorOf(c), plan)}
+      items={items.map((item) => {
+        const plan = { issuerUnitId: item.issuerUnitId, monitorUnitId: item.monitorUnitId };
+        const decide =
+          item.kind === "completion"
+            ? canReviewCompletion({ ...actor, id: viewer.memberId }, plan, { reporterId: item.reporterId })
+            : canManagePlan(actor, plan);
+        return { item, decide };
+      })}
+      fileLinks={files}
       flash={flash && done[flash] ? done[flash] : null}
     />,
   );

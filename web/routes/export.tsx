@@ -9,35 +9,42 @@ import { exportEnqueuer, exportInlineMaxRows } from "../../services/export-job";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage, Page } from "../layout";
 import { planName } from "../pages/overview-page";
-import { actorOf, currentPlan } from "../plan-context";
+import { actorOf, currentPlan, planFromPath, planHref } from "../plan-context";
 import { webTexts as t } from "../texts";
 
-/** /web/xuat — the plan's report as .xlsx or CSV, built as /xuat builds it in chat (core/report, core/xlsx). */
+/** /web/ke-hoach/:planId/xuat — the plan's report as .xlsx or CSV, built as /xuat builds it in chat (core/report, core/xlsx). */
 export const exportRoutes = new Hono<WebEnv>();
 
-exportRoutes.get("/xuat", async (c) => {
+/** The address before plans were in it: the current plan's export. */
+exportRoutes.get("/xuat", (c) => {
+  const plan = isOffice(c.var.viewer) ? currentPlan(c) : null;
+  if (!plan) return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={c.var.viewer} />, 403);
+  return c.redirect(planHref(plan.id, "/xuat"), 303);
+});
+
+exportRoutes.get("/ke-hoach/:planId{[0-9]+}/xuat", planFromPath, async (c) => {
   const viewer = c.var.viewer;
-  const plan = isOffice(viewer) ? await currentPlan(c) : null;
-  if (!plan || !canReadPlan(actorOf(c), plan))
+  const plan = c.var.plan;
+  if (!canReadPlan(actorOf(c), plan))
     return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   return c.html(
     <Page title="Xuất báo cáo" viewer={viewer}>
       <p>{planName(plan)}</p>
       <p>
-        <a href="/web/xuat/bao-cao.xlsx">Tải báo cáo Excel (.xlsx)</a> — tổng hợp theo đơn vị, chỉ tiêu, toàn bộ nhiệm vụ, nhiệm
-        vụ quá hạn, mỗi đơn vị một trang.
+        <a href={planHref(plan.id, "/xuat/bao-cao.xlsx")}>Tải báo cáo Excel (.xlsx)</a> — tổng hợp theo đơn vị, chỉ tiêu, toàn bộ
+        nhiệm vụ, nhiệm vụ quá hạn, mỗi đơn vị một trang.
       </p>
       <p>
-        <a href="/web/xuat/bao-cao.csv">Tải bảng CSV</a> — mở được bằng mọi bảng tính (UTF-8).
+        <a href={planHref(plan.id, "/xuat/bao-cao.csv")}>Tải bảng CSV</a> — mở được bằng mọi bảng tính (UTF-8).
       </p>
     </Page>,
   );
 });
 
-exportRoutes.get("/xuat/:file{bao-cao\\.(?:xlsx|csv)}", async (c) => {
+exportRoutes.get("/ke-hoach/:planId{[0-9]+}/xuat/:file{bao-cao\\.(?:xlsx|csv)}", planFromPath, async (c) => {
   const viewer = c.var.viewer;
-  const plan = isOffice(viewer) ? await currentPlan(c) : null;
-  if (!plan || !canReadPlan(actorOf(c), plan))
+  const plan = c.var.plan;
+  if (!canReadPlan(actorOf(c), plan))
     return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   const format = c.req.param("file").endsWith(".csv") ? "csv" : "xlsx";
   const source = await exportSource(c.env.DB, plan.id);

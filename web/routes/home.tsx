@@ -1,25 +1,38 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from "hono";
-import { addDays } from "../../core/time/vietnam-date";
-import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { DEFAULT_SOON_DAYS } from "../../core/status/derive";
+import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { createDb } from "../../db/client";
 import { BUCKETS, planOverview, planUnits } from "../../db/queries/overview";
 import { planTargets } from "../../db/queries/targets";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
 import { OverviewPage } from "../pages/overview-page";
-import { currentPlan } from "../plan-context";
+import { currentPlan, planFromPath, planHref } from "../plan-context";
 import { webTexts as t } from "../texts";
 
-/** /web: the plan overview for the office; members and leaders go to their unit. */
+/** /web: the office goes to its current plan's overview; members and leaders to their unit. */
 export const homeRoutes = new Hono<WebEnv>();
 
-homeRoutes.get("/", async (c) => {
+homeRoutes.get("/", (c) => {
   const viewer = c.var.viewer;
   if (!isOffice(viewer)) return c.redirect(`/web/don-vi/${viewer.unitId}`, 303);
-  const plan = await currentPlan(c);
+  const plan = currentPlan(c);
   if (!plan) return c.html(<MessagePage title={t.nav.overview} message={t.errors.noPlan} viewer={viewer} kind="notice" />);
+  return c.redirect(planHref(plan.id), 303);
+});
+
+/** The plan picker's GET form. */
+homeRoutes.get("/ke-hoach", (c) => {
+  const id = c.req.query("id") ?? "";
+  if (!/^\d{1,12}$/.test(id))
+    return c.html(<MessagePage title={t.errors.title} message={t.errors.planNotFound} viewer={c.var.viewer} />, 400);
+  return c.redirect(planHref(Number(id)), 303);
+});
+
+homeRoutes.get("/ke-hoach/:planId{[0-9]+}", planFromPath, async (c) => {
+  const viewer = c.var.viewer;
+  const plan = c.var.plan;
   const today = vietnamDate(new Date());
   const [overview, units, targets] = await Promise.all([
     planOverview(c.env.DB, { planId: plan.id, today, soonUntil: addDays(today, DEFAULT_SOON_DAYS), top: 5 }),
@@ -31,6 +44,7 @@ homeRoutes.get("/", async (c) => {
       viewer={viewer}
       plan={plan}
       today={formatDate(today)}
+      todayIso={today}
       overview={overview}
       buckets={BUCKETS}
       units={units.units}

@@ -4,7 +4,14 @@ import { importTexts } from "../../bot/texts";
 import { isAdmin } from "../../core/access/policy";
 import { extractPlan } from "../../core/plan-import/extract";
 import { planRows } from "../../core/plan-import/plan-rows";
-import { initialChoices } from "../../core/plan-import/review";
+import {
+  applyUnitEdits,
+  scopeUnitByName,
+  splitUnitNames,
+  tasksWithoutUnits,
+  webInitialChoices,
+  type UnitDecision,
+} from "../../core/plan-import/web-review";
 import { sourceHash } from "../../core/plan-import/source-hash";
 import { precheckPlanFile, readPlanFile } from "../../core/plan-import/source-file";
 import { applyTableEdits, type NewTaskEdit, type TaskRowEdit } from "../../core/plan-import/table-edits";
@@ -12,9 +19,9 @@ import { formatDate } from "../../core/time/vietnam-date";
 import { createDb } from "../../db/client";
 import { importDraft, importScope, planBySourceHash, saveImportDraft, writeImportedPlan } from "../../db/queries/plan-import";
 import type { WebEnv } from "../env";
-import { MessagePage } from "../layout";
+import { MessagePage, Page } from "../layout";
 import { ImportReviewPage, ImportUploadPage, SPARE_ROWS } from "../pages/import-page";
-import { actorOf } from "../plan-context";
+import { actorOf, planHref } from "../plan-context";
 import { importWebTexts as t } from "../texts";
 
 /**
@@ -67,7 +74,7 @@ async function loadDraft(c: Context<WebEnv>) {
   const draft = await importDraft(db, Number(c.req.param("id")));
   if (!draft || draft.memberId !== c.var.viewer.memberId || draft.status !== "reviewing") return null;
   const scope = await importScope(db, c.var.viewer.unitId);
-  const choices = initialChoices(draft.plan, scope.units, { unitId: c.var.viewer.unitId, rootUnitId: scope.rootUnitId });
+  const choices = webInitialChoices(draft.plan, scope.units, { unitId: c.var.viewer.unitId, rootUnitId: scope.rootUnitId });
   return { db, draft, scope, choices };
 }
 
@@ -93,25 +100,8 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
   const { db, draft, scope, choices } = loaded;
   const body = await c.req.parseBody();
   const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
-  const unitOf = (name: string) => (/^\d+$/.test(field(name)) ? Number(field(name)) : null);
-  const rows: TaskRowEdit[] = draft.plan.tasks.map((_, i) => ({
-    index: i,
-    title: field(`title-${i}`),
-    leadUnitId: unitOf(`lead-${i}`),
-    deadlineText: field(`deadline-${i}`),
-    drop: field(`drop-${i}`) === "1",
-    splitInto: field(`split-${i}`).split(/\r?\n/),
-    mergeInto: /^\d+$/.test(field(`merge-${i}`)) ? Number(field(`merge-${i}`)) : null,
-  }));
-  const added: NewTaskEdit[] = Array.from({ length: SPARE_ROWS }, (_, j) => ({
-    title: field(`new-title-${j}`),
-    leadUnitId: unitOf(`new-lead-${j}`),
-    deadlineText: field(`new-deadline-${j}`),
-  }));
-  const edited = applyTableEdits(draft.plan, choices, scope.units, rows, added);
-  if (!edited.ok) {
-    const errors = edited.errors.map((e) => t.errors[e.reason](e.row));
-    return c.html(
+  const again = (errors: string[]) =>
+    c.html(
       <ImportReviewPage
         viewer={viewer}
         draft={draft}
@@ -122,7 +112,54 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
       />,
       400,
     );
-  }
+
+  // The document's unit names first (one decision per name), then the units typed on each task.
+  const decisions: UnitDecision[] = draft.plan.units.flatMap((_, index): UnitDecision[] => {
+    const choice = field(`unit-${index}`);
+    if (choice === "existing") return [{ index, choice, unitName: field(`unit-name-${index}`) }];
+    return choice === "new" || choice === "skip" ? [{ index, choice }] : [];
+  });
+  const units = applyUnitEdits(
+    draft.plan,
+    choices,
+    scope.units,
+    decisions,
+    draft.plan.tasks.map((_, index) => ({
+      index,
+      lead: `lead-${index}` in body ? splitUnitNames(field(`lead-${index}`)) : null,
+      coop: `coop-${index}` in body ? splitUnitNames(field(`coop-${index}`)) : null,
+    })),
+  );
+  if (!units.ok) return again(units.errors.map((e) => t.unitNotInList(e.row, e.name)));
+
+  const refIndex = (ref: string, before: number) => {
+    const wanted = ref.trim().replace(/\.$/, "");
+    if (!wanted) return null;
+    const at = draft.plan.tasks.findIndex((task, k) => k < before && task.ref === wanted);
+    return at >= 0 ? at : before; // an index not before the task: refused as a merge target
+  };
+  const rows: TaskRowEdit[] = draft.plan.tasks.map((_, i) => ({
+    index: i,
+    title: field(`title-${i}`),
+    leadUnitId: null,
+    deadlineText: field(`deadline-${i}`),
+    drop: field(`drop-${i}`) === "1",
+    splitInto: field(`split-${i}`).split(/\r?\n/),
+    mergeInto: refIndex(field(`merge-${i}`), i),
+  }));
+  const unknownNew: string[] = [];
+  const added: NewTaskEdit[] = Array.from({ length: SPARE_ROWS }, (_, j) => {
+    const typed = field(`new-lead-${j}`).trim();
+    const unit = typed ? scopeUnitByName(scope.units, typed) : null;
+    if (typed && !unit && field(`new-title-${j}`).trim()) unknownNew.push(t.unitNotInList(`Nhiệm vụ thêm ${j + 1}`, typed));
+    return { title: field(`new-title-${j}`), leadUnitId: unit?.id ?? null, deadlineText: field(`new-deadline-${j}`) };
+  });
+  if (unknownNew.length > 0) return again(unknownNew);
+  const edited = applyTableEdits(units.plan, units.choices, scope.units, rows, added);
+  if (!edited.ok) return again(edited.errors.map((e) => t.errors[e.reason](e.row)));
+  // A task nobody would receive is not saved silently with no assignment.
+  const orphans = tasksWithoutUnits(edited.plan, edited.choices);
+  if (orphans.length > 0) return again([t.withoutUnits(orphans.join(", "))]);
   const rowsToWrite = planRows(edited.plan, edited.choices, {
     sourceHash: draft.sourceHash,
     rootUnitId: scope.rootUnitId,
@@ -143,11 +180,13 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
   if (!result.ok)
     return c.html(<MessagePage title={t.title} message={t.duplicate(rowsToWrite.plan.title, "trước đó")} viewer={viewer} />, 409);
   return c.html(
-    <MessagePage
-      title={t.title}
-      message={t.saved(rowsToWrite.plan.title, result.counts.tasks, result.counts.assignments, result.counts.newUnits)}
-      viewer={viewer}
-      kind="ok"
-    />,
+    <Page title={t.title} viewer={viewer}>
+      <p class="ok" role="status">
+        {t.saved(rowsToWrite.plan.title, result.counts.tasks, result.counts.assignments, result.counts.newUnits)}
+      </p>
+      <p>
+        <a href={planHref(result.planId)}>{t.openPlan}</a>
+      </p>
+    </Page>,
   );
 });

@@ -24,7 +24,7 @@ import { recordTargetValue } from "../../db/queries/targets";
 import { verifyToken } from "../../services/signed-token";
 import type { WebEnv } from "../env";
 import { filesOf, storeEvidence } from "../evidence-upload";
-import { MessagePage } from "../layout";
+import { MessagePage, UnitWayIn } from "../layout";
 import { linkSecret, purposes, type FormClaims } from "../../services/links";
 import { extensionActions, notifyMembers, reviewActions } from "../notify";
 import type { Actions } from "../../bot/ports/actions";
@@ -54,13 +54,13 @@ async function load(c: Context<WebEnv>): Promise<Loaded | Response> {
   const actor: Actor = { role: member.role, unitId: member.unitId };
   if (claims.k === "target") {
     const target = await targetWithPlan(c.env.DB, claims.t ?? 0);
-    if (!target) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404);
+    if (!target) return c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} />, 404);
     if (!canRecordTarget(actor, target, target))
       return c.html(<MessagePage title={t.errors.title} message={f.errors.cannotRecord} />, 403);
     return { claims, member, actor, subject: { kind: "target", target } };
   }
   const assignment = await assignmentById(db, claims.a ?? 0);
-  if (!assignment) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} />, 404);
+  if (!assignment) return c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} />, 404);
   const decision = reportDecision(actor, { ...assignment, plan: planScopeOf(assignment) }, claims.k);
   if (!decision.ok) {
     if (decision.reason === "not_allowed")
@@ -118,6 +118,7 @@ officialFormRoutes.post("/bieu-mau/:token", async (c) => {
         title={f.titles.target}
         message={f.saved.target(periodLabelOf(input.period.key), formatValue(input.value, subject.target.unitOfMeasure))}
         kind="ok"
+        after={<UnitWayIn unitId={member.unitId} />}
       />,
     );
   }
@@ -153,7 +154,14 @@ officialFormRoutes.post("/bieu-mau/:token", async (c) => {
       escapeHtml(note.value),
     );
     c.executionCtx.waitUntil(tellAdmins(c, a, `extension:${requestId}`, html, extensionActions(requestId, a.id)));
-    return c.html(<MessagePage title={f.titles.extension} message={f.saved.extension(a.monitorUnitName)} kind="ok" />);
+    return c.html(
+      <MessagePage
+        title={f.titles.extension}
+        message={f.saved.extension(a.monitorUnitName)}
+        kind="ok"
+        after={<UnitWayIn unitId={member.unitId} />}
+      />,
+    );
   }
 
   let percent: number | null = 100;
@@ -194,9 +202,23 @@ officialFormRoutes.post("/bieu-mau/:token", async (c) => {
       `báo cáo trên web lúc ${formatDateTime(now)}`,
     );
     c.executionCtx.waitUntil(tellAdmins(c, a, `report:${result.reportId}`, html, reviewActions(result.reportId, a.id)));
-    return c.html(<MessagePage title={f.titles.completion} message={f.saved.completion(a.monitorUnitName)} kind="ok" />);
+    return c.html(
+      <MessagePage
+        title={f.titles.completion}
+        message={f.saved.completion(a.monitorUnitName)}
+        kind="ok"
+        after={<UnitWayIn unitId={member.unitId} />}
+      />,
+    );
   }
-  return c.html(<MessagePage title={f.titles.progress} message={f.saved.progress(percent!)} kind="ok" />);
+  return c.html(
+    <MessagePage
+      title={f.titles.progress}
+      message={f.saved.progress(percent!)}
+      kind="ok"
+      after={<UnitWayIn unitId={member.unitId} />}
+    />,
+  );
 });
 
 /** The same notice the chat's flows send the office, with the same subject: told once whichever way the report came. */

@@ -8,10 +8,13 @@ import { createDb } from "../../db/client";
 import { planScopeById } from "../../db/queries/plan-scope";
 import { addTask, editTask, taskRecipients, withdrawTask } from "../../db/queries/task-edit";
 import { tellTaskUnits } from "../task-notices";
-import { taskWithUnits } from "../../db/queries/task-view";
+import { taskHistory, taskWithUnits } from "../../db/queries/task-view";
+import { WithdrawConfirmPage } from "../pages/task-page";
+import { showTask } from "./tasks";
+import { TITLE_MAX } from "../../core/plan-import/table-edits";
 import type { WebEnv } from "../env";
 import { MessagePage } from "../layout";
-import { actorOf, currentPlan } from "../plan-context";
+import { actorOf, planFromPath } from "../plan-context";
 import { taskEditTexts as e, webTexts as t } from "../texts";
 
 /** Admins edit a saved plan's tasks: title and deadline, add one, withdraw one. Each change audited. */
@@ -27,6 +30,12 @@ function deadlineOf(text: string): { text: string | null; deadline: Deadline } |
   const deadline = parseDeadline(phrase);
   if (phrase && deadline.kind === "none") return null;
   return { text: phrase || null, deadline };
+}
+
+function titleError(title: string): string | null {
+  if (!title) return e.titleEmpty;
+  if (title.length > TITLE_MAX) return e.titleTooLong(title.length, TITLE_MAX);
+  return null;
 }
 
 const waitUntilOf = (c: Context<WebEnv>) => (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
@@ -46,10 +55,14 @@ taskEditRoutes.post("/nhiem-vu/:id{[0-9]+}/sua", async (c) => {
   const found = await editableTask(c);
   if (!found.task) return found.error;
   const body = await c.req.parseBody();
-  const title = normalizeText(typeof body.title === "string" ? body.title : "");
-  if (!title || title.length > 2000) return refuse(c, e.titleEmpty, 400);
-  const deadline = deadlineOf(typeof body.deadline === "string" ? body.deadline : "");
-  if (!deadline) return refuse(c, e.deadlineUnreadable, 400);
+  const typed = {
+    title: typeof body.title === "string" ? body.title : "",
+    deadline: typeof body.deadline === "string" ? body.deadline : "",
+  };
+  const title = normalizeText(typed.title);
+  const deadline = deadlineOf(typed.deadline);
+  const error = titleError(title) ?? (deadline ? null : e.deadlineUnreadable(normalizeText(typed.deadline).slice(0, 80)));
+  if (error || !deadline) return showTask(c, found.task.id, { notice: null, edit: { ...typed, error: error ?? "" } }, 400);
   const { task } = found;
   if (title === task.title && deadline.text === task.deadlineText) return c.redirect(`/web/nhiem-vu/${task.id}`, 303);
   const changed = await editTask(createDb(c.env.DB), {
@@ -71,6 +84,18 @@ taskEditRoutes.post("/nhiem-vu/:id{[0-9]+}/sua", async (c) => {
   return c.redirect(`/web/nhiem-vu/${task.id}?da-luu`, 303);
 });
 
+/** Withdrawing asks first; a task with reports or extension requests is not offered it. */
+taskEditRoutes.get("/nhiem-vu/:id{[0-9]+}/rut", async (c) => {
+  const found = await editableTask(c);
+  if (!found.task) return found.error;
+  const history = await taskHistory(c.env.DB, found.task.id);
+  if (history.reports.length > 0 || history.extensions.length > 0) return refuse(c, e.hasHistory, 409);
+  const units = await taskWithUnits(c.env.DB, found.task.id);
+  return c.html(
+    <WithdrawConfirmPage viewer={c.var.viewer} task={found.task} units={(units?.assignments ?? []).map((a) => a.unitName)} />,
+  );
+});
+
 taskEditRoutes.post("/nhiem-vu/:id{[0-9]+}/rut", async (c) => {
   const found = await editableTask(c);
   if (!found.task) return found.error;
@@ -82,12 +107,13 @@ taskEditRoutes.post("/nhiem-vu/:id{[0-9]+}/rut", async (c) => {
   return c.html(<MessagePage title={t.nav.overview} message={e.withdrawn(found.task.ref)} viewer={c.var.viewer} kind="ok" />);
 });
 
-taskEditRoutes.post("/ke-hoach/them-nhiem-vu", async (c) => {
-  const plan = await currentPlan(c);
-  if (!plan || !canEditTasks(actorOf(c), plan)) return refuse(c, t.errors.manageOnly, 403);
+taskEditRoutes.post("/ke-hoach/:planId{[0-9]+}/them-nhiem-vu", planFromPath, async (c) => {
+  const plan = c.var.plan;
+  if (!canEditTasks(actorOf(c), plan)) return refuse(c, t.errors.manageOnly, 403);
   const body = await c.req.parseBody();
   const title = normalizeText(typeof body.title === "string" ? body.title : "");
-  if (!title || title.length > 2000) return refuse(c, e.titleEmpty, 400);
+  const wrongTitle = titleError(title);
+  if (wrongTitle) return refuse(c, wrongTitle, 400);
   const unitId = Number(body.unitId);
   const units = await c.env.DB.prepare(
     "select distinct a.unit_id as id from assignments a join tasks t on t.id = a.task_id where t.plan_id = ?1",
@@ -96,7 +122,12 @@ taskEditRoutes.post("/ke-hoach/them-nhiem-vu", async (c) => {
     .all<{ id: number }>();
   if (!units.results.some((u) => u.id === unitId)) return refuse(c, e.unitMissing, 400);
   const deadline = deadlineOf(typeof body.deadline === "string" ? body.deadline : "");
-  if (!deadline) return refuse(c, e.deadlineUnreadable, 400);
+  if (!deadline)
+    return refuse(
+      c,
+      e.deadlineUnreadable(normalizeText(typeof body.deadline === "string" ? body.deadline : "").slice(0, 80)),
+      400,
+    );
   const added = await addTask(createDb(c.env.DB), {
     planId: plan.id,
     unitId,

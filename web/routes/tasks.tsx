@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { canEditTasks, canReadPlan, canViewAssignment } from "../../core/access/policy";
 import { statusOf } from "../../core/status/of-assignment";
 import { vietnamDate } from "../../core/time/vietnam-date";
@@ -8,23 +8,41 @@ import { taskHistory, taskWithUnits } from "../../db/queries/task-view";
 import type { WebEnv } from "../env";
 import { MessagePage } from "../layout";
 import { filePath } from "../../services/links";
-import { TaskPage } from "../pages/task-page";
+import { type EditState, TaskPage } from "../pages/task-page";
 import { actorOf } from "../plan-context";
 import { webTexts as t } from "../texts";
 
 /** /web/nhiem-vu/:id — a task across its units and its whole history; each reader sees the units they may. */
 export const taskRoutes = new Hono<WebEnv>();
 
-taskRoutes.get("/nhiem-vu/:id{[0-9]+}", async (c) => {
+taskRoutes.get("/nhiem-vu/:id{[0-9]+}", (c) =>
+  showTask(c, Number(c.req.param("id")), {
+    notice: c.req.query("da-luu") !== undefined ? "Đã lưu thay đổi." : null,
+    edit: null,
+  }),
+);
+
+/**
+ * The task page; after a refused edit, with what was typed and why it was
+ * refused (400), so nothing typed is lost.
+ */
+export async function showTask(
+  c: Context<WebEnv>,
+  taskId: number,
+  shown: { notice: string | null; edit: EditState | null },
+  status: 200 | 400 | 409 = 200,
+) {
   const viewer = c.var.viewer;
   const actor = actorOf(c);
-  const found = await taskWithUnits(c.env.DB, Number(c.req.param("id")));
+  const found = await taskWithUnits(c.env.DB, taskId);
   const plan = found && (await planScopeById(c.env.DB, found.task.planId));
-  if (!found || !plan) return c.html(<MessagePage title={t.errors.title} message={t.errors.notFound} viewer={viewer} />, 404);
+  if (!found || !plan)
+    return c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} viewer={viewer} />, 404);
   const visible = found.assignments.filter((a) => canViewAssignment(actor, { unitId: a.unitId, plan }));
   if (visible.length === 0)
     return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   const whole = canReadPlan(actor, plan);
+  if (whole) c.set("viewer", { ...viewer, planId: plan.id });
   const history = await taskHistory(c.env.DB, found.task.id, whole ? null : visible[0]!.id);
   const today = vietnamDate(new Date());
   const files = new Map<string, string>();
@@ -35,7 +53,7 @@ taskRoutes.get("/nhiem-vu/:id{[0-9]+}", async (c) => {
   }
   return c.html(
     <TaskPage
-      viewer={viewer}
+      viewer={c.var.viewer}
       task={found.task}
       plan={plan}
       assignments={visible.map((a) => ({
@@ -48,7 +66,10 @@ taskRoutes.get("/nhiem-vu/:id{[0-9]+}", async (c) => {
       history={history}
       fileLinks={files}
       canEdit={canEditTasks(actor, plan)}
-      notice={c.req.query("da-luu") !== undefined ? "Đã lưu thay đổi." : null}
+      officeView={whole}
+      notice={shown.notice}
+      edit={shown.edit}
     />,
+    status,
   );
-});
+}

@@ -80,7 +80,7 @@ targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
 
   await ctx.port.answer({ text: "✔" });
   const updated = { ...found, target: { ...target, responsibleUnitId: unitId, responsibleUnitName: unit?.name ?? null } };
-  const view = targetScreen(ctx, updated, `\n\n${unit ? t.unitSet(escapeHtml(unit.name), told.people) : t.unitCleared}`);
+  const view = await targetScreen(ctx, updated, `\n\n${unit ? t.unitSet(escapeHtml(unit.name), told.people) : t.unitCleared}`);
   await ctx.port.show(view.text, view.keyboard);
 });
 

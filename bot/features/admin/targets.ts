@@ -37,7 +37,7 @@ targetsFeature.callbackQuery(adminTarget.pattern, async (ctx) => {
   if (!found) return;
   // Back on the target's screen, a value or unit name half asked for is no longer expected.
   if (activeFlow(ctx, FLOW) || activeFlow(ctx, UNIT_SEARCH_FLOW)) await endFlow(ctx);
-  const view = targetScreen(ctx, found);
+  const view = await targetScreen(ctx, found);
   await show(ctx, view.text, view.keyboard);
 });
 
@@ -73,7 +73,7 @@ targetsFeature.on("message:text", async (ctx, next) => {
   await endFlow(ctx);
   // The screen as it now stands, from what was just loaded and written: no second read.
   const values = [...found.visible.values, { ...recorded, id, recordedByName: ctx.member.fullName }];
-  const view = targetScreen(ctx, { ...found, visible: { ...found.visible, values } });
+  const view = await targetScreen(ctx, { ...found, visible: { ...found.visible, values } });
   await ctx.port.send(`${t.saved(periodLabelOf(input.period.key), valueText(input.value, found.target))}\n\n${view.text}`, {
     html: true,
     actions: view.keyboard,
@@ -175,12 +175,17 @@ function showsPlan(visible: VisibleTargets, target: TargetRow): boolean {
 }
 
 /** A target's screen with what this member may do there. */
-export function targetScreen(ctx: MemberContext, found: FoundTarget, note = "") {
+export async function targetScreen(ctx: MemberContext, found: FoundTarget, note = "") {
   const { target, index, visible } = found;
   const values = visible.values.filter((v) => v.targetId === target.id);
   const text = targetDetailText(target, index + 1, values, { showPlan: showsPlan(visible, target) }) + note;
   const keyboard = new Actions();
-  if (canRecordTarget(ctx.member, target.plan, target)) keyboard.text(t.record, adminTargetRecord.build(target.id)).row();
+  if (canRecordTarget(ctx.member, target.plan, target)) {
+    keyboard.text(t.record, adminTargetRecord.build(target.id)).row();
+    // The same record as a signed web form: fields for the period and the value, on Zalo too (a link in the text).
+    const form = await ctx.deps.links?.targetForm?.(ctx.member.id, target.id);
+    if (form) keyboard.url(t.recordOnWeb, form).row();
+  }
   if (canManagePlan(ctx.member, target.plan)) keyboard.text(t.chooseUnitButton, adminTargetUnitMenu.build(target.id)).row();
   keyboard.text(t.backToList, adminTargets.build(Math.floor(index / TARGETS_PER_PAGE)));
   return { text, keyboard };
