@@ -114,6 +114,11 @@ export const importWebTexts = {
   asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
   chooseUnit: "— chọn đơn vị —",
   save: "Lưu kế hoạch",
+  issuedBy: (issuer: string, monitor: string) =>
+    `Ban hành: ${issuer} · Theo dõi: ${monitor}. Kế hoạch chỉ giao việc cho ${issuer} và các đơn vị trực thuộc.`,
+  refusedTasks: (tasks: string) => `Không lưu các nhiệm vụ sau vì đơn vị chủ trì không thuộc đơn vị ban hành: ${tasks}.`,
+  leftOutUnits: (units: string) => `Không giao cho các đơn vị sau vì không thuộc đơn vị ban hành: ${units}.`,
+  issuerRefused: "Đồng chí chỉ nhập kế hoạch cho đơn vị của mình, hoặc cho đơn vị đã giao đơn vị mình theo dõi kế hoạch.",
   saved: (title: string, tasks: number, assignments: number, newUnits: number) =>
     `Đã lưu kế hoạch «${title}»: ${tasks} nhiệm vụ, ${assignments} lượt giao cho đơn vị${newUnits > 0 ? `, ${newUnits} đơn vị mới` : ""}. Gõ /moi trong chat để mời cán bộ các đơn vị chưa có người.`,
   errors: {

@@ -44,6 +44,8 @@ export function ImportReviewPage(props: {
   viewer: SessionMember;
   draft: ImportDraft;
   scope: ScopeUnit[];
+  /** Who issues and monitors, and what the issuer's tree leaves out (tasks refused, units not assigned). */
+  outside: string[];
   choices: ImportChoices;
   errors: string[];
   /** What was posted, shown again after an error. */
@@ -58,6 +60,11 @@ export function ImportReviewPage(props: {
         {plan.header.number && <span class="muted"> · Số {plan.header.number}</span>}
       </p>
       <p class="muted">{t.reviewHelp}</p>
+      <ul id="scope-notes">
+        {props.outside.map((note) => (
+          <li>{note}</li>
+        ))}
+      </ul>
       {props.errors.length > 0 && (
         <ul class="error" role="alert">
           {props.errors.map((e) => (
