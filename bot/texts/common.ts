@@ -39,6 +39,8 @@ export const texts = {
   inviteMalformed: "Mã mời không hợp lệ. Hãy bấm lại đúng đường dẫn mời, hoặc xin đường dẫn mới từ người quản trị.",
   inviteUnknown: "Không tìm thấy mã mời này. Hãy xin đường dẫn mời mới từ người quản trị.",
   inviteExpired: (date: string) => `Mã mời đã hết hạn từ ${date}. Hãy xin đường dẫn mời mới từ người quản trị.`,
+  inviteCreatorGone:
+    "Đường dẫn mời này không còn hiệu lực: người tạo không còn quyền mời vào đơn vị này. Hãy xin đường dẫn mới từ người quản trị đơn vị.",
   inviteUsedUp: "Mã mời đã được sử dụng. Mỗi mã chỉ dùng được một lần; hãy xin đường dẫn mời mới từ người quản trị.",
   alreadyMember: (unit: string) =>
     `Đồng chí đã là thành viên của <b>${unit}</b>, không cần dùng mã mời nữa.\nGõ /viec để xem nhiệm vụ.`,
