@@ -25,6 +25,8 @@ export default defineConfig({
                 ZALO_BOT_TOKEN: ZALO_TEST_TOKEN,
                 ZALO_WEBHOOK_SECRET: ZALO_TEST_WEBHOOK_SECRET,
                 EXPOSE_METRICS: "true",
+                // The tests run on the repository's demo secrets (core/settings/secrets.ts).
+                ALLOW_DEMO_SECRETS: "true",
               },
             },
           })),

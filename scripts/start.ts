@@ -292,6 +292,9 @@ async function main() {
           "--ip",
           "127.0.0.1",
           "--test-scheduled",
+          // A local run on the demo's secrets, said explicitly (the deployed Worker refuses them).
+          "--var",
+          "ALLOW_DEMO_SECRETS:true",
           "--var",
           `TELEGRAM_API_ROOT:${apiRoot}`,
           "--var",

@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
+import { webhookSecretProblems } from "../core/settings/secrets";
 import { web } from "../web/app";
 import type { Env } from "./env";
 import { telegramWebhook } from "./routes/telegram-webhook";
@@ -11,6 +12,26 @@ app.get("/health", async (c) => {
   return c.json({ ok: true });
 });
 
+/**
+ * A webhook stays closed (503, so the platform keeps its updates) while its
+ * secret or the links' key is missing, short, reused or a demo value — unless
+ * this is a local run that says so (ALLOW_DEMO_SECRETS). The problem is logged
+ * by name, never the value.
+ */
+const strongSecrets =
+  (channel: "telegram" | "zalo"): MiddlewareHandler<{ Bindings: Env }> =>
+  async (c, next) => {
+    const token = channel === "telegram" ? c.env.TELEGRAM_BOT_TOKEN : c.env.ZALO_BOT_TOKEN;
+    // Without its token the channel is simply not served (404 from its route).
+    if (c.env.ALLOW_DEMO_SECRETS === "true" || !token) return next();
+    const problems = webhookSecretProblems(channel, c.env);
+    if (problems.length === 0) return next();
+    console.error(JSON.stringify({ event: "webhook.closed", channel, problems }));
+    return c.text("Service Unavailable: secrets not configured", 503);
+  };
+
+app.use("/telegram/*", strongSecrets("telegram"));
+app.use("/zalo/*", strongSecrets("zalo"));
 app.route("/telegram", telegramWebhook);
 app.route("/zalo", zaloWebhook);
 app.route("/web", web);

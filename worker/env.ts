@@ -23,6 +23,11 @@ export interface Env {
   EXPORT_INLINE_MAX_ROWS?: string;
   /** Zalo messages a second, all chats together (no published limit). */
   ZALO_RATE?: string;
+  /**
+   * "true" only where the repository's demo secrets are meant (`npm start`, tests, benchmarks): the
+   * webhooks then accept them. Never set when deployed (core/settings/secrets.ts).
+   */
+  ALLOW_DEMO_SECRETS?: string;
   /** "true" adds X-D1-Round-Trips to webhook responses, for benchmarks. */
   EXPOSE_METRICS?: string;
   /** Deadline alerts (README, "Deadline alerts"); each falls back to core/alerts/config.ts. */
