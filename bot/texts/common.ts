@@ -33,6 +33,8 @@ export const texts = {
     "Gõ /viec để xem nhiệm vụ của đơn vị.",
   handlerFailed:
     "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu này và chưa lưu gì. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo cho Ban Tổ chức.",
+  handlerFailedAfterSaving:
+    "Xin lỗi, bot gặp lỗi khi trả lời, nhưng những gì đồng chí vừa gửi <b>đã được lưu</b>. Đồng chí không cần gửi lại; gõ /viec để xem nhiệm vụ và báo cáo mới nhất.",
   privateChatOnly:
     "Bot chỉ làm việc trong tin nhắn riêng, để nhiệm vụ của đơn vị không hiện trong nhóm. Hãy mở chat riêng với bot và gõ lại lệnh.",
   joinInPrivate: "Hãy dùng mã mời trong tin nhắn riêng với bot, không trong nhóm: nhắc việc sẽ gửi về đúng nơi đồng chí dùng mã.",

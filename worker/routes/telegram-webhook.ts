@@ -79,7 +79,7 @@ telegramWebhook.post("/webhook", async (c) => {
       prefetched: prefetchedFrom(need, fetched, conversation),
       port: (ctx) => new TelegramPort(ctx, deps.links ?? null, reply),
     },
-    () => apologize(botConfig, chatId, update),
+    () => apologize(botConfig, chatId, update, counter.wrote()),
   );
   if (outcome === "retry") return c.text("Service Unavailable", 503);
   // Settled after the answer: X-D1-Round-Trips counts what the person waits for.
@@ -94,9 +94,18 @@ telegramWebhook.post("/webhook", async (c) => {
   return c.text("OK", 200);
 });
 
-/** A handler failed: the person hears so in the same chat (and topic), rather than nothing. */
-async function apologize(config: { token: string; apiRoot: string }, chatId: number, update: Update): Promise<void> {
+/**
+ * A handler failed: the person hears so in the same chat (and topic), rather than nothing, and whether what
+ * they sent was saved (`saved`: a write went through before the failure), so they do not send it twice.
+ */
+async function apologize(
+  config: { token: string; apiRoot: string },
+  chatId: number,
+  update: Update,
+  saved: boolean,
+): Promise<void> {
   const api = new Api(config.token, { apiRoot: config.apiRoot });
   const thread = update.message?.is_topic_message ? update.message.message_thread_id : undefined;
-  await api.sendMessage(chatId, texts.handlerFailed, thread === undefined ? {} : { message_thread_id: thread });
+  const text = saved ? texts.handlerFailedAfterSaving : texts.handlerFailed;
+  await api.sendMessage(chatId, text, { parse_mode: "HTML", ...(thread === undefined ? {} : { message_thread_id: thread }) });
 }

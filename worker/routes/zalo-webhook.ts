@@ -135,7 +135,7 @@ zaloWebhook.post("/webhook", async (c) => {
       prefetched: prefetchedFrom(need, fetched, conversation),
       port: (ctx) => (port = new ZaloPort(ctx as BotContext, sender, outlet)),
     },
-    () => reply(zaloTexts.handlerFailed).then(() => undefined),
+    () => reply(counter.wrote() ? zaloTexts.handlerFailedAfterSaving : zaloTexts.handlerFailed).then(() => undefined),
   );
   if (outcome === "retry") return c.text("Service Unavailable", 503);
   const shown = port as ZaloPort | null;
