@@ -304,6 +304,9 @@ async function main() {
           "--var",
           `ZALO_API_ROOT:${zalo.url}`,
           "--var",
+          // Photos sent in the terminal chat come from the fake, on 127.0.0.1 (allowed in a local run only).
+          `ZALO_PHOTO_HOSTS:${new URL(zalo.url).origin}`,
+          "--var",
           `ZALO_BOT_TOKEN:${LOCAL_ZALO_TOKEN}`,
           "--var",
           `ZALO_WEBHOOK_SECRET:${LOCAL_ZALO_SECRET}`,

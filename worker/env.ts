@@ -19,6 +19,8 @@ export interface Env {
   ZALO_BOT_TOKEN?: string;
   ZALO_WEBHOOK_SECRET?: string;
   ZALO_API_ROOT?: string;
+  /** Hosts Zalo's photo URLs may point at (core/files/remote-photo.ts); default Zalo's file hosts. */
+  ZALO_PHOTO_HOSTS?: string;
   /** Exports of plans with more assignments than this are built by the queue (default 5000). */
   EXPORT_INLINE_MAX_ROWS?: string;
   /** Zalo messages a second, all chats together (no published limit). */

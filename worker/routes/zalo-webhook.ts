@@ -17,7 +17,7 @@ import { fileLinks } from "../file-links";
 import { botDeps, runClaimed, settleAfterAnswer } from "../inbound";
 import { secretMatches } from "../secret";
 import { ZaloApi } from "../zalo/client";
-import { keepPhoto, storeExport } from "../zalo/files";
+import { keepPhoto, photoHostsOf, storeExport } from "../zalo/files";
 import { syntheticUpdate } from "../zalo/synthetic-update";
 import { parseZaloWebhook, type ZaloEvent } from "../zalo/update";
 
@@ -93,7 +93,7 @@ zaloWebhook.post("/webhook", async (c) => {
   let photoKey: string | null = null;
   if (event.kind === "image" && event.photoUrl && member && flowOpen && c.env.FILES) {
     // Zalo's photo URLs expire: the photo is kept now, while it can still be fetched.
-    photoKey = await keepPhoto(c.env.FILES, event.photoUrl, member.id);
+    photoKey = await keepPhoto(c.env.FILES, event.photoUrl, member.id, photoHostsOf(c.env));
     if (!photoKey) {
       await reply(zaloTexts.photoFailed).catch(() => undefined);
       settle();
