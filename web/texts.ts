@@ -19,6 +19,8 @@ export const webTexts = {
     needed: "Phiên làm việc đã hết hoặc đồng chí chưa đăng nhập. Hãy gõ /web trong chat với bot để nhận đường dẫn đăng nhập.",
     loggedOut: "Đã đăng xuất. Gõ /web trong chat với bot khi cần đăng nhập lại.",
     title: "Đăng nhập",
+    confirm: "Bấm nút dưới đây để đăng nhập trang quản lý. Đường dẫn chỉ dùng được một lần.",
+    button: "Đăng nhập",
   },
   errors: {
     title: "Không thực hiện được",
