@@ -17,22 +17,24 @@ export interface BotDeps {
   db: Db;
   now: () => Date;
   botUsername: string;
+  /** The Zalo bot people open to use an invite (name, and zalo.me link where set). */
+  zaloBot?: { name: string; url: string | null };
   /**
    * Puts reminders already written to the outbox on the alert queue, which
-   * sends them at Telegram's pace (worker/scheduled enqueuePending). Absent
+   * sends them at Telegram's pace (services/alerts/scheduled enqueuePending). Absent
    * without a queue binding: the rows wait for the next cron run.
    */
   enqueueReminders?: (reminderIds: number[]) => Promise<number>;
   /** Sends outbox rows now (notices a person's action caused); what fails is left to the queue's retries. */
   deliverNow?: (reminderIds: number[]) => Promise<void>;
-  /** Puts a large export on the queue: built there, stored, and the member gets the link (worker/export-job). */
+  /** Puts a large export on the queue: built there, stored, and the member gets the link (services/export-job). */
   enqueueExport?: (job: { planId: number; memberId: number; format: "xlsx" | "csv" }) => Promise<void>;
   /** Above this many assignments, /xuat is built by the queue rather than in the chat request. */
   exportInlineMaxRows?: number;
   /** Signed links for files kept in storage and for pages of the back office. */
   links?: LinkMaker;
-  /** A one-time login link to the web back office (web/links.ts); absent where the bot runs without the Worker. */
-  webLoginLink?: (memberId: number) => Promise<string>;
+  /** A one-time login link to the web back office (services/links.ts) and how long it lasts; absent where the bot runs without the Worker. */
+  webLoginLink?: (memberId: number) => Promise<{ url: string; validMinutes: number }>;
   /** This request's claim on the update: a flow's write settles it in the same batch (db/queries/updates writeSettling). */
   claim?: UpdateClaim;
 }

@@ -1,4 +1,4 @@
-import { Bot, type Context } from "grammy";
+import { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Conversation } from "../db/queries/conversations";
 import type { MemberProfile } from "../db/queries/members";
@@ -49,7 +49,7 @@ export interface UpdateState {
   /** Reads fetched in the same round trip, for the update's feature (bot/prefetch.ts). */
   prefetched?: Prefetched;
   /** How this update is answered (bot/ports). */
-  port: (ctx: Context) => ChatPort;
+  port: (ctx: BotContext) => ChatPort;
 }
 
 const states = new WeakMap<Update, UpdateState>();
@@ -98,26 +98,37 @@ export function createBot(config: BotConfig): Bot<BotContext> {
   });
   bot.use(chatMembership);
   bot.use(onboarding, linkChannel);
-  bot.use(membersOnly);
-  // Flows first: while one runs, typed text and files are its answers (commands pass through).
-  bot.use(cancelFlow, report, extension, reviewCompletionFeature);
-  // Plan import: also takes an admin's file sent outside any flow, so it stays before the fallback.
-  bot.use(importPlan);
-  bot.use(myTasks, taskCardFeature, taskHistoryFeature, invite, inviteListFeature, alertSettings, help, webLogin);
-  // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
   bot.use(
-    overviewFeature,
-    unitViewFeature,
-    overdueFeature,
-    taskViewFeature,
-    approvalsFeature,
-    exportFeature,
-    targetsFeature,
-    targetUnitFeature,
-    peopleFeature,
-    plansFeature,
+    membersOnly(
+      // Flows first: while one runs, typed text and files are its answers (commands pass through).
+      cancelFlow,
+      report,
+      extension,
+      reviewCompletionFeature,
+      // Plan import: also takes an admin's file sent outside any flow, so it stays before the fallback.
+      importPlan,
+      myTasks,
+      taskCardFeature,
+      taskHistoryFeature,
+      invite,
+      inviteListFeature,
+      alertSettings,
+      help,
+      webLogin,
+      // The monitoring office's screens (bot/features/admin): admins and viewers of a plan.
+      overviewFeature,
+      unitViewFeature,
+      overdueFeature,
+      taskViewFeature,
+      approvalsFeature,
+      exportFeature,
+      targetsFeature,
+      targetUnitFeature,
+      peopleFeature,
+      plansFeature,
+      fallback,
+    ),
   );
-  bot.use(fallback);
   return bot;
 }
 

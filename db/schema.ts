@@ -142,10 +142,35 @@ export const channelLinkCodes = sqliteTable("channel_link_codes", {
  * The last menu a chat without buttons (Zalo) was shown: its keys ("1", "a")
  * and the action each stands for, so a typed "2" is dispatched as that button.
  */
-export const chatMenus = sqliteTable("chat_menus", {
+/**
+ * The live menus of a chat without buttons (Zalo): one row per message that
+ * offered choices, its keys unique among the chat's live menus, so a typed
+ * key acts on its own item until that message is answered or a day old.
+ */
+export const chatMenus = sqliteTable(
+  "chat_menus",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    chatKey: text("chat_key").notNull(),
+    /**
+     * `reply`: a screen answering the person (the next one replaces it, as a screen is edited in place on
+     * Telegram); `notice`: an alert or another person's action (lives until answered or a day old).
+     */
+    kind: text("kind", { enum: ["reply", "notice"] })
+      .notNull()
+      .default("notice"),
+    /** The message's first line, to say what its keys do when a key names nothing. */
+    title: text("title").notNull().default(""),
+    items: text("items", { mode: "json" }).$type<{ key: string; data: string; label?: string }[]>().notNull(),
+    createdAt: timestamp(),
+  },
+  (t) => [index("chat_menus_chat_idx").on(t.chatKey, t.createdAt)],
+);
+
+/** Group chats the bot has told, once, that it works in private chat only (Zalo): after that it stays silent there. */
+export const groupChats = sqliteTable("group_chats", {
   chatKey: text("chat_key").primaryKey(),
-  items: text("items", { mode: "json" }).$type<{ key: string; data: string }[]>().notNull(),
-  createdAt: timestamp(),
+  toldAt: timestamp("told_at"),
 });
 
 export const invites = sqliteTable("invites", {

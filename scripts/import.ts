@@ -15,7 +15,7 @@ import { extractionJson } from "../core/plan-import/dry-run";
 import { extractPlan, type ExtractedPlan } from "../core/plan-import/extract";
 import { planRows } from "../core/plan-import/plan-rows";
 import { initialChoices, summarize } from "../core/plan-import/review";
-import { PLAN_FILE_MAX_BYTES, readPlanFile } from "../core/plan-import/source-file";
+import { maxPlanFileBytes, readPlanFile } from "../core/plan-import/source-file";
 import { sourceHash } from "../core/plan-import/source-hash";
 import { formatDate } from "../core/time/vietnam-date";
 import { unitKey } from "../core/units/match";
@@ -53,16 +53,17 @@ try {
 
 async function main(): Promise<void> {
   if (!file)
-    fail('Dùng: npm run import -- <tệp .docx|.txt|.md> [--monitor "<tên đơn vị>"] [--issuer "<tên>"] [--dry-run [--json]]');
+    fail('Dùng: npm run import -- <tệp .docx|.pdf|.txt|.md> [--monitor "<tên đơn vị>"] [--issuer "<tên>"] [--dry-run [--json]]');
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
     fail(`Không thấy tệp: ${file}`);
   }
-  if (size > PLAN_FILE_MAX_BYTES) fail(plain(importTexts.rejected.too_large));
-
   const name = cleanFileName(basename(file)) ?? "ke-hoach";
+  if (size > maxPlanFileBytes({ name, mime: null }))
+    fail(plain(importTexts.rejected[name.toLowerCase().endsWith(".pdf") ? "pdf_too_large" : "too_large"]));
+
   const source = await readPlanFile({ name, mime: null, size }, new Uint8Array(readFileSync(file)));
   if (!source.ok) fail(plain(importTexts.rejected[source.reason]));
   const plan = extractPlan(source.text);
@@ -119,7 +120,7 @@ async function importInto(db: Db, name: string, plan: ExtractedPlan, hash: strin
   console.log(`Đã nhập kế hoạch #${result.planId}: ${rows.plan.title}`);
   console.log(`  ban hành: ${unitName(choices.issuerUnitId)} · theo dõi: ${monitor.name}`);
   console.log(
-    `  ${result.counts.tasks} nhiệm vụ, ${result.counts.assignments} lượt giao, ${result.counts.targets} mục tiêu, ${result.counts.newUnits} đơn vị mới`,
+    `  ${result.counts.tasks} nhiệm vụ, ${result.counts.assignments} lượt giao, ${result.counts.targets} chỉ tiêu, ${result.counts.newUnits} đơn vị mới`,
   );
   if (summary.newUnits.length > 0) console.log(`  đơn vị mới: ${summary.newUnits.join("; ")}`);
   if (rows.groupsWithoutMembers.length > 0)
@@ -147,7 +148,7 @@ function printExtraction(name: string, plan: ExtractedPlan): void {
   const h = plan.header;
   console.log(`${name}: ${h.title ?? "(không có tên)"}`);
   console.log(`  số ${h.number ?? "?"} · ngày ${h.issued_on ?? "?"} · ban hành: ${h.issuer ?? "?"}`);
-  console.log(`  ${plan.tasks.length} nhiệm vụ, ${plan.units.length} đơn vị, ${plan.targets.length} mục tiêu`);
+  console.log(`  ${plan.tasks.length} nhiệm vụ, ${plan.units.length} đơn vị, ${plan.targets.length} chỉ tiêu`);
   for (const task of plan.tasks) {
     const deadline = task.deadline.due ?? task.deadline.recurrence ?? task.deadline.kind;
     console.log(`  ${task.ref.padEnd(10)} ${task.lead.join("; ") || "—"} · ${deadline} · ${task.title.slice(0, 70)}`);

@@ -1,25 +1,62 @@
+import type { File, Message, Update, UserFromGetMe } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { createFakeBotApi, type FakeBotApi, type StoredMessage } from "../scripts/fake-telegram/fake-bot-api";
+import {
+  type CallRecord,
+  type ChatEvent,
+  createFakeBotApi,
+  type FakeBotApi,
+  type FakeConfig,
+  type StoredMessage,
+} from "../scripts/fake-telegram/fake-bot-api";
 import { buildMultipart } from "../scripts/fake-telegram/multipart";
 
 const ROOT = "http://fake.telegram";
 const TOKEN = "123456789:TEST-TOKEN";
 
 type Body = Record<string, unknown>;
-interface TgAnswer {
+
+/** What the Bot API methods these tests call answer with (Telegram's own types: the fake must match them). */
+interface Results {
+  getMe: UserFromGetMe;
+  sendMessage: Message;
+  sendDocument: Message;
+  editMessageText: Message;
+  editMessageReplyMarkup: Message;
+  deleteMessage: true;
+  getFile: File;
+  getUpdates: Update[];
+  answerCallbackQuery: true;
+  setWebhook: true;
+}
+type ResultOf<M extends string> = M extends keyof Results ? Results[M] : unknown;
+
+interface TgAnswer<R> {
   ok: boolean;
-  result?: any;
+  /** Present when ok. */
+  result?: R;
   error_code?: number;
   description?: string;
   parameters?: { retry_after?: number };
 }
 
-async function call(
+/** The fake's /__fake/ endpoints, together: each answers some of these fields. */
+interface ControlAnswer {
+  ok?: boolean;
+  messages?: StoredMessage[];
+  events?: ChatEvent[];
+  calls?: CallRecord[];
+  config?: FakeConfig;
+  update?: Update;
+  timed_out?: boolean;
+  seq?: number;
+}
+
+async function call<M extends string>(
   api: FakeBotApi,
-  method: string,
+  method: M,
   params: Body = {},
   as: "json" | "form" = "json",
-): Promise<TgAnswer & { status: number }> {
+): Promise<TgAnswer<ResultOf<M>> & { status: number }> {
   const init: RequestInit =
     as === "json"
       ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(params) }
@@ -32,12 +69,12 @@ async function call(
         };
   const response = await api.fetch(new Request(`${ROOT}/bot${TOKEN}/${method}`, init));
   expect(response.headers.get("content-type")).toContain("application/json");
-  return { status: response.status, ...((await response.json()) as TgAnswer) };
+  return { status: response.status, ...((await response.json()) as TgAnswer<ResultOf<M>>) };
 }
 
-async function control(api: FakeBotApi, path: string, init?: RequestInit): Promise<any> {
+async function control(api: FakeBotApi, path: string, init?: RequestInit): Promise<ControlAnswer> {
   const response = await api.fetch(new Request(`${ROOT}/__fake/${path}`, init));
-  return response.json();
+  return (await response.json()) as ControlAnswer;
 }
 
 /** A fake with a clock the test moves by hand. */
@@ -74,11 +111,11 @@ describe("fake Bot API: sending and storing", () => {
       reply_markup: keyboard("r:1", "r:2"),
     });
     const second = await call(api, "sendMessage", { chat_id: 7001, text: "Tin thứ hai" }, "form");
-    expect(second.result.message_id).toBe(2);
+    expect(second.result?.message_id).toBe(2);
     // another chat has its own numbering
-    expect((await call(api, "sendMessage", { chat_id: 7002, text: "Chào" })).result.message_id).toBe(1);
+    expect((await call(api, "sendMessage", { chat_id: 7002, text: "Chào" })).result?.message_id).toBe(1);
 
-    const stored = (await control(api, "chats/7001/messages")).messages as StoredMessage[];
+    const stored = (await control(api, "chats/7001/messages")).messages ?? [];
     expect(stored.map((m) => [m.message_id, m.text])).toEqual([
       [1, "Báo cáo tiến độ & hạn"],
       [2, "Tin thứ hai"],
@@ -88,7 +125,7 @@ describe("fake Bot API: sending and storing", () => {
 
     const calls = (await control(api, "calls?method=sendMessage&chat_id=7001")).calls;
     expect(calls).toHaveLength(2);
-    expect(calls[0]).toMatchObject({ method: "sendMessage", status: 200, params: { reply_markup: keyboard("r:1", "r:2") } });
+    expect(calls?.[0]).toMatchObject({ method: "sendMessage", status: 200, params: { reply_markup: keyboard("r:1", "r:2") } });
   });
 
   it("applies edits and deletes to stored messages", async () => {
@@ -96,9 +133,9 @@ describe("fake Bot API: sending and storing", () => {
     await call(api, "sendMessage", { chat_id: 1, text: "Chọn việc", reply_markup: keyboard("a") });
     const edited = await call(api, "editMessageText", { chat_id: 1, message_id: 1, text: "Đã chọn" });
     expect(edited.result).toMatchObject({ text: "Đã chọn" });
-    expect(edited.result.edit_date).toBeTypeOf("number");
+    expect(edited.result?.edit_date).toBeTypeOf("number");
     // Telegram drops the inline keyboard when an edit does not repeat it
-    expect(edited.result.reply_markup).toBeUndefined();
+    expect(edited.result?.reply_markup).toBeUndefined();
     const [m] = api.messages(1);
     expect(m).toMatchObject({ text: "Đã chọn", edited: true });
     expect(m!.reply_markup).toBeUndefined();
@@ -125,9 +162,9 @@ describe("fake Bot API: sending and storing", () => {
     const response = await api.fetch(
       new Request(`${ROOT}/bot${TOKEN}/sendDocument`, { method: "POST", headers: { "content-type": contentType }, body }),
     );
-    const r = (await response.json()) as TgAnswer;
+    const r = (await response.json()) as TgAnswer<Message>;
     expect(r.ok).toBe(true);
-    expect(r.result.document).toMatchObject({ file_name: "báo cáo.csv", mime_type: "text/csv", file_size: bytes.length });
+    expect(r.result?.document).toMatchObject({ file_name: "báo cáo.csv", mime_type: "text/csv", file_size: bytes.length });
 
     // grammY writes `content-disposition:form-data;name="x";filename=y` without quotes or spaces
     const enc = new TextEncoder();
@@ -146,12 +183,12 @@ describe("fake Bot API: sending and storing", () => {
           body: enc.encode(raw),
         }),
       )
-    ).json()) as TgAnswer;
-    expect(r2.result.document).toMatchObject({ file_name: "Kế hoạch 2025.pdf", mime_type: "application/pdf", file_size: 8 });
+    ).json()) as TgAnswer<Message>;
+    expect(r2.result?.document).toMatchObject({ file_name: "Kế hoạch 2025.pdf", mime_type: "application/pdf", file_size: 8 });
 
-    const file = await call(api, "getFile", { file_id: r.result.document.file_id });
-    expect(file.result.file_path).toMatch(/^documents\//);
-    const download = await api.fetch(new Request(`${ROOT}/file/bot${TOKEN}/${file.result.file_path}`));
+    const file = await call(api, "getFile", { file_id: r.result?.document?.file_id });
+    expect(file.result?.file_path).toMatch(/^documents\//);
+    const download = await api.fetch(new Request(`${ROOT}/file/bot${TOKEN}/${file.result?.file_path}`));
     expect(download.status).toBe(200);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
     expect(api.messages(55)[0]).toMatchObject({ caption: "Báo cáo", document: { file_name: "báo cáo.csv" } });
@@ -206,7 +243,7 @@ describe("fake Bot API: validation like Telegram", () => {
       parse_mode: "HTML",
       reply_markup: keyboard("h"),
     });
-    const id = sent.result.message_id;
+    const id = sent.result?.message_id;
     const same = await call(api, "editMessageText", {
       chat_id: 2,
       message_id: id,
@@ -240,14 +277,14 @@ describe("fake Bot API: validation like Telegram", () => {
       parse_mode: "HTML",
     });
     expect(good.ok).toBe(true);
-    expect(good.result.text).toBe("a b link 1 < 2 x 5 & 6");
-    expect(good.result.entities).toContainEqual({
+    expect(good.result?.text).toBe("a b link 1 < 2 x 5 & 6");
+    expect(good.result?.entities).toContainEqual({
       type: "text_link",
       offset: 4,
       length: 4,
       url: "https://example.org/x?a=1&b=2",
     });
-    expect(good.result.entities).toContainEqual({ type: "pre", offset: 15, length: 1, language: "ts" });
+    expect(good.result?.entities).toContainEqual({ type: "pre", offset: 15, length: 1, language: "ts" });
   });
 
   it("checks MarkdownV2 escaping", async () => {
@@ -307,7 +344,7 @@ describe("fake Bot API: flood control and faults", () => {
   it("answers 403 for a blocked chat", async () => {
     const api = createFakeBotApi();
     const cfg = await control(api, "config", { method: "POST", body: JSON.stringify({ blockedChats: [31] }) });
-    expect(cfg.config.blockedChats).toEqual([31]);
+    expect(cfg.config?.blockedChats).toEqual([31]);
     const r = await call(api, "sendMessage", { chat_id: 31, text: "Nhắc hạn" });
     expect(r).toEqual({ status: 403, ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" });
     expect(api.messages(31)).toHaveLength(0);
@@ -355,7 +392,7 @@ describe("fake Bot API: control endpoints", () => {
     await call(api, "sendMessage", { chat_id: 50, text: "mới" });
     const r = await waiting;
     expect(r.timed_out).toBe(false);
-    expect(r.messages.map((m: StoredMessage) => m.text)).toEqual(["mới"]);
+    expect(r.messages?.map((m) => m.text)).toEqual(["mới"]);
 
     const t0 = Date.now();
     const empty = await control(api, "wait?chat_id=50&after=2&timeout_ms=50", { method: "POST" });
@@ -369,13 +406,13 @@ describe("fake Bot API: control endpoints", () => {
     const since = api.seq;
     const update = (await control(api, "chats/60/press", { method: "POST", body: JSON.stringify({ message_id: 1, data: "x" }) }))
       .update;
-    expect(update.callback_query).toMatchObject({ data: "x", message: { message_id: 1, chat: { id: 60 } }, from: { id: 60 } });
+    expect(update?.callback_query).toMatchObject({ data: "x", message: { message_id: 1, chat: { id: 60 } }, from: { id: 60 } });
     const waiting = control(api, `wait?chat_id=60&since=${since}&timeout_ms=5000`, { method: "POST" });
-    await call(api, "answerCallbackQuery", { callback_query_id: update.callback_query.id, text: "Đã ghi nhận" });
+    await call(api, "answerCallbackQuery", { callback_query_id: update?.callback_query?.id, text: "Đã ghi nhận" });
     const r = await waiting;
     expect(r.events).toMatchObject([{ type: "callback_answer", chat_id: 60, text: "Đã ghi nhận" }]);
     // answering twice is an error, like Telegram
-    expect((await call(api, "answerCallbackQuery", { callback_query_id: update.callback_query.id })).status).toBe(400);
+    expect((await call(api, "answerCallbackQuery", { callback_query_id: update?.callback_query?.id })).status).toBe(400);
   });
 
   it("simulates user messages with ids shared with the bot's messages, and getUpdates", async () => {
@@ -384,17 +421,17 @@ describe("fake Bot API: control endpoints", () => {
       method: "POST",
       body: JSON.stringify({ from: { id: 70, first_name: "Lan" }, text: "/start abc" }),
     });
-    expect(sent.update.message).toMatchObject({
+    expect(sent.update?.message).toMatchObject({
       message_id: 1,
       text: "/start abc",
       entities: [{ type: "bot_command", offset: 0, length: 6 }],
       chat: { id: 70, type: "private", first_name: "Lan" },
       from: { id: 70, is_bot: false, first_name: "Lan" },
     });
-    expect((await call(api, "sendMessage", { chat_id: 70, text: "Chào Lan" })).result.message_id).toBe(2);
+    expect((await call(api, "sendMessage", { chat_id: 70, text: "Chào Lan" })).result?.message_id).toBe(2);
     const ups = await call(api, "getUpdates", { timeout: 0 });
-    expect(ups.result.map((u: { update_id: number }) => u.update_id)).toEqual([sent.update.update_id]);
-    const confirmed = await call(api, "getUpdates", { offset: sent.update.update_id + 1, timeout: 0 });
+    expect(ups.result?.map((u) => u.update_id)).toEqual([sent.update?.update_id]);
+    const confirmed = await call(api, "getUpdates", { offset: (sent.update?.update_id ?? 0) + 1, timeout: 0 });
     expect(confirmed.result).toEqual([]);
     await call(api, "setWebhook", { url: "https://example.org/telegram/webhook", secret_token: "s" });
     expect((await call(api, "getUpdates", {})).status).toBe(409);
@@ -407,6 +444,6 @@ describe("fake Bot API: control endpoints", () => {
     await control(api, "reset", { method: "POST" });
     expect((await control(api, "chats/80/messages")).messages).toEqual([]);
     expect((await control(api, "calls")).calls).toEqual([]);
-    expect((await control(api, "config")).config.blockedChats).toEqual([]);
+    expect((await control(api, "config")).config?.blockedChats).toEqual([]);
   });
 });

@@ -1,21 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { createFakeZaloApi, type FakeZaloApiOptions } from "../scripts/fake-zalo/fake-zalo-api";
-import { ZaloApi, ZaloApiError, type ZaloFetch } from "../worker/zalo/client";
+import {
+  createFakeZaloApi,
+  type DeliverResult,
+  type FakeZaloApiOptions,
+  type ZaloCallRecord,
+  type ZaloStoredMessage,
+} from "../scripts/fake-zalo/fake-zalo-api";
+import { ZaloApi, ZaloApiError, type ZaloFetch } from "../services/zalo/client";
 import { parseZaloWebhook } from "../worker/zalo/update";
 import { ZALO_TEST_TOKEN } from "./support/zalo-constants";
 
 const ROOT = "http://fake.zalo";
 const TOKEN = "1234567890:zalo-TOKEN_abc";
 
+/** The fake's /__fake/ endpoints, together: each answers some of these fields. */
+interface ControlAnswer extends Partial<DeliverResult> {
+  ok?: boolean;
+  messages?: ZaloStoredMessage[];
+  calls?: ZaloCallRecord[];
+  chat_ids?: string[];
+}
+
 /** A fake in this process, with a clock the test moves by hand, and a client talking to it. */
 function setup(options: FakeZaloApiOptions = {}, token = TOKEN) {
   let t = 1_750_000_000_000;
   const fake = createFakeZaloApi({ now: () => t, ...options });
   const client = new ZaloApi({ token, apiRoot: ROOT, fetch: fake.fetchLike });
-  const control = async (path: string, body?: unknown): Promise<any> => {
+  const control = async (path: string, body?: unknown): Promise<ControlAnswer> => {
     const init = body === undefined ? {} : { method: "POST", body: JSON.stringify(body) };
-    return (await fake.fetch(new Request(`${ROOT}/__fake/${path}`, init))).json();
+    return (await (await fake.fetch(new Request(`${ROOT}/__fake/${path}`, init))).json()) as ControlAnswer;
   };
   return { fake, client, control, advance: (ms: number) => (t += ms) };
 }
@@ -109,11 +123,11 @@ describe("fake Zalo Bot API through the client", () => {
       expect.objectContaining({ message_id: first.message_id, text: "Việc 1: quá hạn", date: first.date }),
       expect.objectContaining({ text: "Biểu đồ tiến độ", photo: "https://example.vn/bieu-do.png" }),
     ]);
-    const since = messages[0].seq;
+    const since = messages?.[0]?.seq;
     expect((await control(`chats/chat-a/messages?since=${since}`)).messages).toHaveLength(1);
 
     const { calls } = await control("calls?method=sendMessage");
-    expect(calls.map((c: any) => [c.chat_id, c.params.text, c.ok])).toEqual([
+    expect(calls?.map((c) => [c.chat_id, c.params.text, c.ok])).toEqual([
       ["chat-a", "Việc 1: quá hạn", true],
       ["chat-b", "Việc 2", true],
     ]);

@@ -1,4 +1,4 @@
-import type { Env } from "../worker/env";
+import type { Env } from "../services/env";
 import type { SessionMember } from "../db/queries/web-sessions";
 
 /** What the web routes share: the Worker's bindings and, behind the login, the signed-in member. */

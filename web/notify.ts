@@ -8,8 +8,8 @@ import { noticeRows, type Notice } from "../bot/notify";
 import { Actions } from "../bot/ports/actions";
 import { extensionTexts, reportTexts } from "../bot/texts";
 import { insertReminders } from "../db/queries/outbox";
-import { deliverNow } from "../worker/deliver-now";
-import type { Env } from "../worker/env";
+import { deliverNow } from "../services/delivery/deliver-now";
+import type { Env } from "../services/env";
 
 export async function notifyMembers(env: Env, notices: Notice[], waitUntil: (p: Promise<unknown>) => void): Promise<void> {
   const ids = await insertReminders(env.DB, noticeRows(notices));

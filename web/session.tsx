@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { sessionMember } from "../db/queries/web-sessions";
 import type { WebEnv } from "./env";
-import { sha256Hex } from "./hash";
+import { sha256Hex } from "../services/hash";
 import { MessagePage } from "./layout";
 import { webTexts as t } from "./texts";
 

@@ -3,7 +3,7 @@ import { Actions } from "../bot/ports/actions";
 import { escapeHtml, shorten } from "../bot/render/html";
 import { reportTexts } from "../bot/texts";
 import type { taskRecipients } from "../db/queries/task-edit";
-import type { Env } from "../worker/env";
+import type { Env } from "../services/env";
 import { notifyMembers } from "./notify";
 import { taskEditTexts as e } from "./texts";
 

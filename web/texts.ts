@@ -11,8 +11,6 @@ export const webTexts = {
     logout: "Đăng xuất",
   },
   login: {
-    chatReply: (link: string, minutes: number) =>
-      `Đường dẫn đăng nhập trang quản lý (dùng một lần, hết hạn sau ${minutes} phút):\n${link}\n\nĐừng chuyển đường dẫn này cho người khác.`,
     expired: "Đường dẫn đăng nhập đã hết hạn. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
     used: "Đường dẫn đăng nhập này đã được dùng. Mỗi đường dẫn chỉ dùng một lần: hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
     invalid: "Đường dẫn đăng nhập không hợp lệ. Hãy gõ /web trong chat với bot để nhận đường dẫn mới.",
@@ -102,7 +100,8 @@ export const formTexts = {
 
 export const importWebTexts = {
   title: "Nhập kế hoạch",
-  intro: "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
+  intro:
+    "Gửi tệp kế hoạch (.docx, .txt hoặc .md, tối đa 2 MB; .pdf có chữ, tối đa 10 MB). Chưa lưu gì cho đến khi đồng chí xem lại và bấm «Lưu kế hoạch».",
   file: "Tệp kế hoạch",
   read: "Đọc kế hoạch",
   adminOnly: "Chỉ quản trị viên mới nhập được kế hoạch.",
@@ -113,6 +112,7 @@ export const importWebTexts = {
   reviewTitle: "Xem lại trước khi lưu",
   reviewHelp:
     "Sửa trực tiếp trong bảng: tên nhiệm vụ, đơn vị chủ trì, thời hạn (như 30/6/2026, quý III/2026, thường xuyên); đánh dấu «Bỏ» để không lưu; thêm nhiệm vụ ở các dòng trống cuối bảng.",
+  warnings: (count: number) => `Lưu ý khi đọc tệp (${count}): đồng chí kiểm tra các mục này trong bảng trước khi lưu`,
   asWritten: (names: string) => `Theo văn bản: ${names || "(không có)"}`,
   chooseUnit: "— chọn đơn vị —",
   save: "Lưu kế hoạch",

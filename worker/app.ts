@@ -1,9 +1,10 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { webhookSecretProblems } from "../core/settings/secrets";
+import type { Env } from "../services/env";
 import { web } from "../web/app";
-import type { Env } from "./env";
-import { telegramWebhook } from "./routes/telegram-webhook";
-import { zaloWebhook } from "./routes/zalo-webhook";
+import { telegramAdapter } from "./channels/telegram";
+import { zaloAdapter } from "./channels/zalo";
+import { receive } from "./pipeline";
 
 export const app = new Hono<{ Bindings: Env }>();
 
@@ -30,8 +31,9 @@ const strongSecrets =
 
 app.use("/telegram/*", strongSecrets("telegram"));
 app.use("/zalo/*", strongSecrets("zalo"));
-app.route("/telegram", telegramWebhook);
-app.route("/zalo", zaloWebhook);
+// Each chat channel is an adapter (worker/channels) on the one inbound pipeline.
+app.post("/telegram/webhook", (c) => receive(c, telegramAdapter));
+app.post("/zalo/webhook", (c) => receive(c, zaloAdapter));
 app.route("/web", web);
 
 app.notFound((c) => c.text("Not Found", 404));

@@ -3,11 +3,12 @@ import { handleUpdate, type BotConfig, type UpdateState } from "../bot/create-bo
 import type { BotDeps } from "../bot/context";
 import type { Db } from "../db/client";
 import { finishStatement, releaseUpdate, type UpdateClaim } from "../db/queries/updates";
-import { deliverNow } from "./deliver-now";
-import { readAlertConfig, type Env } from "./env";
-import { fileLinks } from "./file-links";
-import { loginLink } from "../web/links";
-import { enqueuePending } from "./scheduled";
+import { deliverNow } from "../services/delivery/deliver-now";
+import { readAlertConfig, type Env } from "../services/env";
+import { fileLinks } from "../services/file-links";
+import { exportEnqueuer, exportInlineMaxRows } from "../services/export-job";
+import { LOGIN_LINK_MINUTES, loginLink } from "../services/links";
+import { enqueuePending } from "../services/alerts/scheduled";
 
 /** What every channel's update needs besides the member: the clock, the outbox and links. */
 export function botDeps(env: Env, db: Db, botUsername: string, waitUntil: (p: Promise<unknown>) => void): BotDeps {
@@ -15,12 +16,15 @@ export function botDeps(env: Env, db: Db, botUsername: string, waitUntil: (p: Pr
     db,
     now: () => new Date(),
     botUsername,
+    ...(env.ZALO_BOT_TOKEN && env.ZALO_BOT_NAME
+      ? { zaloBot: { name: env.ZALO_BOT_NAME, url: env.ZALO_BOT_URL?.startsWith("https://") ? env.ZALO_BOT_URL : null } }
+      : {}),
     enqueueReminders: (ids) => enqueuePending(env.DB, env.ALERTS, readAlertConfig(env), ids),
     deliverNow: (ids) => deliverNow(env, ids, waitUntil),
     links: fileLinks(env),
-    enqueueExport: env.ALERTS ? async (job) => void (await env.ALERTS!.send({ export: job })) : undefined,
+    enqueueExport: exportEnqueuer(env),
     exportInlineMaxRows: exportInlineMaxRows(env),
-    webLoginLink: (memberId) => loginLink(env, memberId),
+    webLoginLink: async (memberId) => ({ url: await loginLink(env, memberId), validMinutes: LOGIN_LINK_MINUTES }),
   };
 }
 
@@ -107,12 +111,4 @@ export function redact(text: string): string {
     .replace(/"[^"]*"/g, '"…"')
     .replace(/\d{6,}/g, "<id>")
     .slice(0, 300);
-}
-
-/** Above this many assignments an export is built by the queue: about 3 s of CPU per 100,000 rows would not fit a chat request. */
-const EXPORT_INLINE_MAX_ROWS = 5_000;
-
-function exportInlineMaxRows(env: Env): number {
-  const configured = Number(env.EXPORT_INLINE_MAX_ROWS);
-  return Number.isInteger(configured) && configured > 0 ? configured : EXPORT_INLINE_MAX_ROWS;
 }

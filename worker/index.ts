@@ -1,9 +1,9 @@
 import { createDb } from "../db/client";
 import { pruneProcessedUpdates } from "../db/queries/maintenance";
 import { app } from "./app";
-import type { Env } from "./env";
-import { consumeAlerts } from "./queue";
-import { runAlerts } from "./scheduled";
+import type { Env } from "../services/env";
+import { consumeAlerts } from "../services/queue";
+import { runAlerts } from "../services/alerts/scheduled";
 
 const TWO_DAYS_MS = 2 * 86_400_000;
 
@@ -19,7 +19,7 @@ export default {
     console.log(JSON.stringify({ event: "alerts.run", cron: controller.cron, ...report, rowsRead, rowsReturned }));
   },
 
-  /** Alert fan-out: sends at Telegram's pace (worker/queue.ts). */
+  /** Alert fan-out: sends at Telegram's pace (services/queue.ts). */
   async queue(batch, env) {
     await consumeAlerts(batch, env);
   },

@@ -10,6 +10,12 @@ export const reportPercent = {
   pattern: /^rf:([A-Za-z0-9_-]{8}):p(100|[1-9]?\d)$/,
 };
 
+/** A progress lower than the last report, confirmed. */
+export const reportPercentLower = {
+  build: (token: string, percent: number) => `rf:${token}:l${percent}`,
+  pattern: /^rf:([A-Za-z0-9_-]{8}):l(100|[1-9]?\d)$/,
+};
+
 export const reportSend = {
   build: (token: string) => `rf:${token}:send`,
   pattern: /^rf:([A-Za-z0-9_-]{8}):send$/,

@@ -16,10 +16,10 @@ import { alertTexts as t, texts } from "../texts";
 const QUIET_LIST_MAX = 60;
 
 /** Members mute one task's alerts or pause them all; admins see who gets none. */
-export const alertSettings = new Composer<BotContext>();
+export const alertSettings = new Composer<MemberContext>();
 
 alertSettings.command("tamdung", async (ctx) => {
-  const { member, deps } = ctx as MemberContext;
+  const { member, deps } = ctx;
   const today = vietnamDate(deps.now());
   const example = formatDate(addDays(today, 7));
   const input = ctx.match.trim();
@@ -43,14 +43,14 @@ alertSettings.command("tamdung", async (ctx) => {
 });
 
 alertSettings.command("tieptuc", async (ctx) => {
-  const { member, deps } = ctx as MemberContext;
+  const { member, deps } = ctx;
   const undone = await resumeAlerts(deps.db, member.id);
   const anything = undone.wasPaused || undone.mutes > 0 || undone.wasUnreachable;
   await ctx.port.send(anything ? t.resumed(undone.mutes) : t.notPaused);
 });
 
 alertSettings.command("tamnghi", adminsOnly, async (ctx) => {
-  const { member, deps } = ctx as MemberContext;
+  const { member, deps } = ctx;
   const today = vietnamDate(deps.now());
   const units = await unitsInAdminScope(deps.db, member.unitId);
   const quiet = await quietMembers(deps.db, [...new Set([member.unitId, ...units.map((u) => u.id)])], today);
@@ -71,15 +71,15 @@ alertSettings.command("tamnghi", adminsOnly, async (ctx) => {
 });
 
 alertSettings.callbackQuery(muteMenu.pattern, async (ctx) => {
-  const assignmentId = await ownAssignment(ctx as MemberContext, Number(ctx.match[1]));
+  const assignmentId = await ownAssignment(ctx, Number(ctx.match[1]));
   if (assignmentId === null) return;
   await ctx.port.answer();
   await editButtons(ctx, muteChoiceButtons(assignmentId), t.muteAsk);
 });
 
 alertSettings.callbackQuery(muteFor.pattern, async (ctx) => {
-  const { member, deps } = ctx as MemberContext;
-  const assignmentId = await ownAssignment(ctx as MemberContext, Number(ctx.match[1]));
+  const { member, deps } = ctx;
+  const assignmentId = await ownAssignment(ctx, Number(ctx.match[1]));
   if (assignmentId === null) return;
   // "7 ngày" counts today: alerts come back on the eighth day.
   const until = addDays(vietnamDate(deps.now()), Number(ctx.match[2]) - 1);
@@ -89,7 +89,7 @@ alertSettings.callbackQuery(muteFor.pattern, async (ctx) => {
 });
 
 alertSettings.callbackQuery(muteCancel.pattern, async (ctx) => {
-  const assignmentId = await ownAssignment(ctx as MemberContext, Number(ctx.match[1]));
+  const assignmentId = await ownAssignment(ctx, Number(ctx.match[1]));
   if (assignmentId === null) return;
   await ctx.port.answer();
   await editButtons(ctx, deadlineAlertButtons(assignmentId), t.muteKept);

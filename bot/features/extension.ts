@@ -10,7 +10,7 @@ import { createExtensionRequest, decideExtension, extensionById, extensionsOf } 
 import { reachableAdminsOf } from "../../db/queries/members";
 import { extensionApprove, extensionRefuse, startExtension, taskCard } from "../callback-data";
 import { activeFlow, advanceFlow, startFlow } from "../conversation";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { notify } from "../notify";
 import { cancelKeyboard } from "../keyboards/flow";
 import { escapeHtml, shorten } from "../render/html";
@@ -18,19 +18,18 @@ import { extensionTexts as t, reportTexts, texts } from "../texts";
 
 const FLOW = "extension";
 
-export const extension = new Composer<BotContext>();
+export const extension = new Composer<MemberContext>();
 
 extension.callbackQuery(startExtension.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const assignment = await assignmentById(c.deps.db, Number(ctx.match[1]));
+  const assignment = await assignmentById(ctx.deps.db, Number(ctx.match[1]));
   if (!assignment) return void (await ctx.port.answer({ text: texts.staleButton }));
-  const decision = reportDecision(c.member, { ...assignment, plan: planScopeOf(assignment) }, "extension");
+  const decision = reportDecision(ctx.member, { ...assignment, plan: planScopeOf(assignment) }, "extension");
   if (!decision.ok) return void (await ctx.port.answer({ text: reportTexts.refusal[decision.reason], alert: true }));
   const due = effectiveDue(assignment);
   if (!due) return void (await ctx.port.answer({ text: t.noDue, alert: true }));
-  const requests = await extensionsOf(c.deps.db, assignment.id);
+  const requests = await extensionsOf(ctx.deps.db, assignment.id);
   if (requests.some((r) => r.status === "pending")) return void (await ctx.port.answer({ text: t.pending, alert: true }));
-  const token = await startFlow(c, FLOW, "date", { assignmentId: assignment.id });
+  const token = await startFlow(ctx, FLOW, "date", { assignmentId: assignment.id });
   await ctx.port.answer();
   await ctx.port.send(t.start(escapeHtml(shorten(assignment.title, 300)), formatDate(due)), {
     html: true,
@@ -39,16 +38,15 @@ extension.callbackQuery(startExtension.pattern, async (ctx) => {
 });
 
 extension.on("message:text", async (ctx, next) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW);
+  const flow = activeFlow(ctx, FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
   const data = flow.data as { assignmentId: number; proposedDue?: string };
-  const assignment = await assignmentById(c.deps.db, data.assignmentId);
+  const assignment = await assignmentById(ctx.deps.db, data.assignmentId);
   if (!assignment) return void (await ctx.port.send(texts.staleButton));
   const due = effectiveDue(assignment);
 
   if (flow.step === "date") {
-    const date = parseProposedDate(ctx.message.text, vietnamDate(c.deps.now()), due);
+    const date = parseProposedDate(ctx.message.text, vietnamDate(ctx.deps.now()), due);
     if (!date.ok) {
       const message = {
         unparseable: t.dateUnparseable,
@@ -57,7 +55,7 @@ extension.on("message:text", async (ctx, next) => {
       }[date.reason];
       return void (await ctx.port.send(message));
     }
-    await advanceFlow(c, "reason", { ...data, proposedDue: date.value });
+    await advanceFlow(ctx, "reason", { ...data, proposedDue: date.value });
     await ctx.port.send(t.askReason(formatDate(date.value)), { html: true, actions: cancelKeyboard(flow.token) });
     return;
   }
@@ -68,15 +66,15 @@ extension.on("message:text", async (ctx, next) => {
       reason.reason === "empty" ? reportTexts.noteEmpty : reportTexts.noteTooLong(ctx.message.text.length),
     ));
   }
-  const requestId = await createExtensionRequest(c.deps.db, {
+  const requestId = await createExtensionRequest(ctx.deps.db, {
     assignmentId: assignment.id,
-    requestedBy: c.member.id,
+    requestedBy: ctx.member.id,
     originalDue: due,
     proposedDue: data.proposedDue!,
     reason: reason.value,
     chatId: ctx.port.chatKey,
   });
-  c.conversation = null;
+  ctx.conversation = null;
   await ctx.port.send(t.sent(escapeHtml(assignment.monitorUnitName)), { html: true });
 
   const text = t.forAdmins(
@@ -92,9 +90,9 @@ extension.on("message:text", async (ctx, next) => {
     .text(t.buttons.refuse, extensionRefuse.build(requestId))
     .row()
     .text(reportTexts.buttons.openTask, taskCard.build(assignment.id));
-  const admins = await reachableAdminsOf(c.deps.db, assignment.planMonitorUnitId);
+  const admins = await reachableAdminsOf(ctx.deps.db, assignment.planMonitorUnitId);
   await notify(
-    c,
+    ctx,
     admins.map((admin) => ({
       memberId: admin.id,
       subject: `extension:${requestId}`,
@@ -106,27 +104,31 @@ extension.on("message:text", async (ctx, next) => {
 });
 
 extension.callbackQuery([extensionApprove.pattern, extensionRefuse.pattern], async (ctx) => {
-  const c = ctx as MemberContext;
   const approve = ctx.callbackQuery.data.startsWith("exa:");
-  const [request] = await extensionById(c.deps.db, Number(ctx.match[1]));
-  const assignment = request && (await assignmentById(c.deps.db, request.assignmentId));
+  const [request] = await extensionById(ctx.deps.db, Number(ctx.match[1]));
+  const assignment = request && (await assignmentById(ctx.deps.db, request.assignmentId));
   if (!request || !assignment) return void (await ctx.port.answer({ text: t.alreadyDecided }));
-  if (!canManagePlan(c.member, planScopeOf(assignment))) {
+  if (!canManagePlan(ctx.member, planScopeOf(assignment))) {
     return void (await ctx.port.answer({ text: "Chỉ quản trị viên theo dõi kế hoạch này mới duyệt được.", alert: true }));
   }
-  const decided = await decideExtension(c.deps.db, {
+  const decided = await decideExtension(ctx.deps.db, {
     requestId: request.id,
-    adminId: c.member.id,
+    adminId: ctx.member.id,
     approve,
-    now: c.deps.now().toISOString(),
+    now: ctx.deps.now().toISOString(),
   });
   if (!decided) return void (await ctx.port.answer({ text: t.alreadyDecided }));
-  await ctx.port.answer({ text: approve ? "✔" : "✖" });
+  const due = approve ? request.proposedDue : (effectiveDue(assignment) ?? request.proposedDue);
+  await ctx.port.answer({
+    text: t.decided(approve, assignment.ref, shorten(assignment.title, 80), assignment.unitName, formatDate(due)),
+  });
   const message = ctx.callbackQuery.message;
   if (message && "text" in message && message.text) {
-    const note = approve ? t.approvedForAdmin(escapeHtml(c.member.fullName)) : t.refusedForAdmin(escapeHtml(c.member.fullName));
+    const note = approve
+      ? t.approvedForAdmin(escapeHtml(ctx.member.fullName))
+      : t.refusedForAdmin(escapeHtml(ctx.member.fullName));
     await ctx.port.annotate(note);
-  }
+  } else await ctx.port.clearActions();
   const text = approve
     ? t.approvedForUnit(escapeHtml(assignment.ref), formatDate(request.proposedDue))
     : t.refusedForUnit(
@@ -134,7 +136,7 @@ extension.callbackQuery([extensionApprove.pattern, extensionRefuse.pattern], asy
         formatDate(effectiveDue(assignment) ?? request.proposedDue),
         escapeHtml(assignment.monitorUnitName),
       );
-  await notify(c, [
+  await notify(ctx, [
     {
       memberId: request.requestedBy,
       subject: `extension:${request.id}:${approve ? "approved" : "refused"}`,

@@ -1,12 +1,12 @@
 import { Composer } from "grammy";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { escapeHtml } from "../render/html";
 import { commandsFor, roleLabel, texts } from "../texts";
 
-export const help = new Composer<BotContext>();
+export const help = new Composer<MemberContext>();
 
 help.command(["trogiup", "help"], async (ctx) => {
-  const { member } = ctx as MemberContext;
+  const { member } = ctx;
   const commands = commandsFor(member.role);
   const lines = [
     texts.helpHeader(escapeHtml(member.fullName), escapeHtml(member.unitName), roleLabel[member.role]),

@@ -2,13 +2,13 @@ import { Composer } from "grammy";
 import { isAdmin } from "../../core/access/policy";
 import { importButton } from "../callback-data";
 import { activeFlow, startFlow } from "../conversation";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { adminsOnly } from "../filters/admins-only";
 import { awaitFileKeyboard } from "../keyboards/import";
 import { importTexts as t } from "../texts";
 import { receivePlanFile } from "./import/receive";
 import { onDeadlineText, onImportButton } from "./import/review";
-import { onRenameText, onSplitText, onTasksText } from "./import/typed";
+import { onPlanTitleText, onRenameText, onSplitText, onTasksText } from "./import/typed";
 import { IMPORT_FLOW, type ImportFlowData } from "./import/state";
 
 /**
@@ -17,37 +17,41 @@ import { IMPORT_FLOW, type ImportFlowData } from "./import/state";
  * splits tasks, and confirms. Nothing but the draft is
  * written before confirmation.
  */
-export const importPlan = new Composer<BotContext>();
+export const importPlan = new Composer<MemberContext>();
 
 importPlan.command("nhapkh", adminsOnly, async (ctx) => {
   const data: ImportFlowData = { importId: null, choices: null, deadlineTask: null, back: null, editTask: null };
-  const token = await startFlow(ctx as MemberContext, IMPORT_FLOW, "await_file", data as unknown as Record<string, unknown>);
-  await ctx.port.send(t.askFile, { html: true, actions: awaitFileKeyboard(token) });
+  const token = await startFlow(ctx, IMPORT_FLOW, "await_file", data as unknown as Record<string, unknown>);
+  if (ctx.port.channel !== "zalo")
+    return void (await ctx.port.send(t.askFile, { html: true, actions: awaitFileKeyboard(token) }));
+  const login = ctx.deps.webLoginLink ? await ctx.deps.webLoginLink(ctx.member.id) : null;
+  await ctx.port.send(t.askFileZalo(login?.url ?? null, login?.validMinutes ?? 0), {
+    html: true,
+    actions: awaitFileKeyboard(token),
+  });
 });
 
 // A file with no flow running is an admin's import; inside another flow (evidence for a report) it is that flow's.
 importPlan.on("message:document", async (ctx, next) => {
-  const c = ctx as MemberContext;
-  if (c.conversation && c.conversation.flow !== IMPORT_FLOW) return next();
-  if (!isAdmin(c.member)) return void (await ctx.port.send(t.adminOnly));
-  await receivePlanFile(c, ctx.message.document);
+  if (ctx.conversation && ctx.conversation.flow !== IMPORT_FLOW) return next();
+  if (!isAdmin(ctx.member)) return void (await ctx.port.send(t.adminOnly));
+  await receivePlanFile(ctx, ctx.message.document);
 });
 
 importPlan.on("message:photo", async (ctx, next) => {
-  const c = ctx as MemberContext;
-  if ((c.conversation && c.conversation.flow !== IMPORT_FLOW) || !isAdmin(c.member)) return next();
+  if ((ctx.conversation && ctx.conversation.flow !== IMPORT_FLOW) || !isAdmin(ctx.member)) return next();
   await ctx.port.send(t.rejected.image);
 });
 
 importPlan.on("message:text", async (ctx, next) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, IMPORT_FLOW);
+  const flow = activeFlow(ctx, IMPORT_FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
   const text = ctx.message.text;
-  if (flow.step === "deadline") return onDeadlineText(c, text);
-  if (flow.step === "add_tasks") return onTasksText(c, text);
-  if (flow.step === "rename") return onRenameText(c, text);
-  if (flow.step === "split") return onSplitText(c, text);
+  if (flow.step === "deadline") return onDeadlineText(ctx, text);
+  if (flow.step === "add_tasks") return onTasksText(ctx, text);
+  if (flow.step === "rename") return onRenameText(ctx, text);
+  if (flow.step === "split") return onSplitText(ctx, text);
+  if (flow.step === "plan_title") return onPlanTitleText(ctx, text);
   if (flow.step === "await_file") return void (await ctx.port.send(t.waitingForFile, { actions: awaitFileKeyboard(flow.token) }));
   await ctx.port.send(t.reviewHint);
 });
@@ -55,5 +59,5 @@ importPlan.on("message:text", async (ctx, next) => {
 importPlan.callbackQuery(importButton.pattern, adminsOnly, async (ctx) => {
   const action = importButton.parse(ctx.match[2]!);
   if (!action) return void (await ctx.port.answer({ text: t.stale, alert: true }));
-  await onImportButton(ctx as MemberContext, ctx.match[1]!, action);
+  await onImportButton(ctx, ctx.match[1]!, action);
 });

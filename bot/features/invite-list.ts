@@ -10,31 +10,30 @@ import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { inviteById, liveInvites, revokeInvite } from "../../db/queries/invites";
 import { peopleScope } from "../../db/queries/people";
 import { inviteList, inviteRevoke } from "../callback-data";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { adminsOnly } from "../filters/admins-only";
 import { escapeHtml, shorten } from "../render/html";
 import { roleLabel, texts } from "../texts";
 
 const PER_PAGE = 8;
 
-export const inviteListFeature = new Composer<BotContext>();
+export const inviteListFeature = new Composer<MemberContext>();
 
 inviteListFeature.callbackQuery(inviteList.pattern, adminsOnly, async (ctx) => {
   await ctx.port.answer();
-  await renderList(ctx as MemberContext, Number(ctx.match[1]));
+  await renderList(ctx, Number(ctx.match[1]));
 });
 
 inviteListFeature.callbackQuery(inviteRevoke.pattern, adminsOnly, async (ctx) => {
-  const c = ctx as MemberContext;
-  const invite = await inviteById(c.deps.db, Number(ctx.match[1]));
-  const scope = await peopleScope(c.deps.db, c.member.unitId);
+  const invite = await inviteById(ctx.deps.db, Number(ctx.match[1]));
+  const scope = await peopleScope(ctx.deps.db, ctx.member.unitId);
   const allowed =
-    invite !== null && canManagePeople(c.member, scope, { kind: "invite", unitId: invite.unitId, role: invite.role });
+    invite !== null && canManagePeople(ctx.member, scope, { kind: "invite", unitId: invite.unitId, role: invite.role });
   const revoked =
-    allowed && (await revokeInvite(c.deps.db, { id: invite.id, actorId: c.member.id, now: c.deps.now().toISOString() }));
+    allowed && (await revokeInvite(ctx.deps.db, { id: invite.id, actorId: ctx.member.id, now: ctx.deps.now().toISOString() }));
   if (!revoked) return void (await ctx.port.answer({ text: texts.inviteRevokeGone, alert: true }));
   await ctx.port.answer({ text: "✔" });
-  await renderList(c, 0, texts.inviteRevoked);
+  await renderList(ctx, 0, texts.inviteRevoked);
 });
 
 async function renderList(ctx: MemberContext, requestedPage: number, notice?: string): Promise<void> {

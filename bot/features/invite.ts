@@ -5,7 +5,7 @@ import { createInvite } from "../../db/queries/invites";
 import { canManagePeople } from "../../core/access/policy";
 import { peopleScope } from "../../db/queries/people";
 import { inviteRole, inviteUnit, inviteUnitPage, inviteUses } from "../callback-data";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { adminsOnly } from "../filters/admins-only";
 import { rolePickerKeyboard, UNITS_PER_PAGE, unitPickerKeyboard, usesPickerKeyboard } from "../keyboards/invite";
 import { escapeHtml } from "../render/html";
@@ -13,7 +13,7 @@ import { roleLabel, texts } from "../texts";
 
 const INVITE_LIFETIME_DAYS = 7;
 
-export const invite = new Composer<BotContext>();
+export const invite = new Composer<MemberContext>();
 
 invite.command("moi", adminsOnly, async (ctx) => {
   const { units } = await peopleScope(ctx.deps.db, ctx.member!.unitId);
@@ -33,7 +33,7 @@ invite.callbackQuery(inviteUnitPage.pattern, adminsOnly, async (ctx) => {
 });
 
 invite.callbackQuery(inviteUnit.pattern, adminsOnly, async (ctx) => {
-  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]));
+  const unit = await unitInScope(ctx, Number(ctx.match[1]));
   if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   await ctx.port.answer();
   await ctx.port.show(texts.inviteChooseRole(escapeHtml(unit.name)), rolePickerKeyboard(unit.id));
@@ -41,16 +41,16 @@ invite.callbackQuery(inviteUnit.pattern, adminsOnly, async (ctx) => {
 
 invite.callbackQuery(inviteRole.pattern, adminsOnly, async (ctx) => {
   const role = ctx.match[2] as Role;
-  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]), role);
+  const unit = await unitInScope(ctx, Number(ctx.match[1]), role);
   if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   await ctx.port.answer();
   await ctx.port.show(texts.inviteChooseUses(escapeHtml(unit.name), roleLabel[role]), usesPickerKeyboard(unit.id, role));
 });
 
 invite.callbackQuery(inviteUses.pattern, adminsOnly, async (ctx) => {
-  const { member, deps } = ctx as MemberContext;
+  const { member, deps } = ctx;
   const role = ctx.match[2] as Role;
-  const unit = await unitInScope(ctx as MemberContext, Number(ctx.match[1]), role);
+  const unit = await unitInScope(ctx, Number(ctx.match[1]), role);
   if (!unit) return void (await ctx.port.answer({ text: texts.staleButton }));
   const multi = ctx.match[3] === "n";
   const expiresAt = new Date(deps.now().getTime() + INVITE_LIFETIME_DAYS * 86_400_000);
@@ -66,7 +66,15 @@ invite.callbackQuery(inviteUses.pattern, adminsOnly, async (ctx) => {
   const link = `https://t.me/${deps.botUsername}?start=${code}`;
   await ctx.port.answer();
   await ctx.port.show(
-    texts.inviteCreated(escapeHtml(unit.name), roleLabel[role], link, code, formatDate(vietnamDate(expiresAt)), multi),
+    texts.inviteCreated(
+      escapeHtml(unit.name),
+      roleLabel[role],
+      link,
+      code,
+      formatDate(vietnamDate(expiresAt)),
+      multi,
+      deps.zaloBot ? { name: escapeHtml(deps.zaloBot.name), url: deps.zaloBot.url } : null,
+    ),
   );
 });
 
@@ -77,10 +85,27 @@ async function unitInScope(ctx: MemberContext, unitId: number, role: Role = "mem
   return scope.units.find((u) => u.id === unitId) ?? null;
 }
 
-/** 16 URL-safe characters (96 random bits): unguessable, and fits Telegram's deep-link payload. */
+/** Letters and digits nobody misreads on a phone: no 0/O, 1/I/L; typed in any case (db/queries/invites readInviteCode). */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_GROUPS = 3;
+const CODE_GROUP_LENGTH = 4;
+
+/**
+ * "KX7M-P3QR-T9VW": 12 characters of 31 (about 59 random bits), in groups
+ * of four to read out and type; fits Telegram's deep-link payload. Codes
+ * made before (16 URL-safe characters) keep working as they are.
+ */
 function newInviteCode(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_");
+  const length = CODE_GROUPS * CODE_GROUP_LENGTH;
+  const chars: string[] = [];
+  while (chars.length < length) {
+    // Rejection sampling: bytes above the largest multiple of 31 would favour the first letters.
+    for (const byte of crypto.getRandomValues(new Uint8Array(length))) {
+      if (byte < 248 && chars.length < length) chars.push(CODE_ALPHABET[byte % CODE_ALPHABET.length]!);
+    }
+  }
+  const groups = Array.from({ length: CODE_GROUPS }, (_, i) =>
+    chars.slice(i * CODE_GROUP_LENGTH, (i + 1) * CODE_GROUP_LENGTH).join(""),
+  );
+  return groups.join("-");
 }

@@ -3,7 +3,7 @@ import { Actions } from "../ports/actions";
 import { sortByUrgency } from "../../core/status/of-assignment";
 import { vietnamDate } from "../../core/time/vietnam-date";
 import { taskCard, taskListPage } from "../callback-data";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { tasksOfMyUnit } from "../reads";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
@@ -12,15 +12,15 @@ import { statusLabel, texts } from "../texts";
 /** Ten tasks keep a page within one phone screen and far under Telegram's 4096 characters. */
 const PAGE_SIZE = 10;
 
-export const myTasks = new Composer<BotContext>();
+export const myTasks = new Composer<MemberContext>();
 
 myTasks.command("viec", async (ctx) => {
-  const view = await renderTaskList(ctx as MemberContext, 0);
+  const view = await renderTaskList(ctx, 0);
   await ctx.port.send(view.text, { html: true, actions: view.keyboard });
 });
 
 myTasks.callbackQuery(taskListPage.pattern, async (ctx) => {
-  const view = await renderTaskList(ctx as MemberContext, Number(ctx.match[1]));
+  const view = await renderTaskList(ctx, Number(ctx.match[1]));
   await ctx.port.answer();
   await ctx.port.show(view.text, view.keyboard);
 });
@@ -37,7 +37,9 @@ async function renderTaskList(ctx: MemberContext, requestedPage: number) {
   const shown = items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const lines = shown.map((a, i) => {
     const n = page * PAGE_SIZE + i + 1;
-    return `${n}. ${statusLabel[a.status]} · ${escapeHtml(shorten(a.title, 110))}\n    ${deadlineLine(a, a.status, today)}`;
+    // The task's number tells apart tasks whose titles open with the same words.
+    const ref = a.ref ? `${escapeHtml(a.ref)} ` : "";
+    return `${n}. ${statusLabel[a.status]} · ${ref}${escapeHtml(shorten(a.title, 110))}\n    ${deadlineLine(a, a.status, today)}`;
   });
 
   const keyboard = new Actions();
@@ -48,7 +50,7 @@ async function renderTaskList(ctx: MemberContext, requestedPage: number) {
   if (pages > 1) {
     keyboard.row();
     if (page > 0) keyboard.text("◀", taskListPage.build(page - 1));
-    keyboard.text(texts.tasksPage(page + 1, pages), taskListPage.build(page));
+    keyboard.info(texts.tasksPage(page + 1, pages), taskListPage.build(page));
     if (page < pages - 1) keyboard.text("▶", taskListPage.build(page + 1));
   }
   const text = [texts.tasksHeader(unit, items.length), "", lines.join("\n\n"), "", texts.tasksFooter].join("\n");

@@ -15,10 +15,12 @@ const inviteCode = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const onboarding = new Composer<BotContext>();
 
 onboarding.command("start", async (ctx) => {
-  const payload = ctx.match.trim();
+  // A code read out and typed on a phone may come with spaces between its groups.
+  const payload = ctx.match.trim().replace(/\s+/g, "-");
   const member = ctx.member;
   if (!payload) {
-    await ctx.port.send(member ? texts.welcomeBack(escapeHtml(member.fullName), escapeHtml(member.unitName)) : texts.notMember, {
+    const stranger = ctx.port.channel === "zalo" ? texts.notMemberZalo : texts.notMember;
+    await ctx.port.send(member ? texts.welcomeBack(escapeHtml(member.fullName), escapeHtml(member.unitName)) : stranger, {
       html: true,
     });
     if (member) await ctx.port.syncCommands(member.role);
@@ -48,7 +50,7 @@ onboarding.command("start", async (ctx) => {
 
   const fullName = sender.displayName || "Cán bộ";
   const joined = await redeemInvite(db, {
-    code: code.data,
+    code: invite.code,
     channel: ctx.port.channel,
     userId: sender.userId,
     chatId: sender.chatId,

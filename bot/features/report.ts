@@ -10,10 +10,11 @@ import { sortByUrgency, statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
 import { type AssignmentView, planScopeOf } from "../../db/queries/assignments";
 import { reachableAdminsOf } from "../../db/queries/members";
-import { submitReport } from "../../db/queries/reports";
+import { reportSentByFlow, submitReport } from "../../db/queries/reports";
 import type { Evidence } from "../../db/schema";
 import {
   reportPercent,
+  reportPercentLower,
   reportSend,
   reviewConfirm,
   reviewReturn,
@@ -23,7 +24,7 @@ import {
   taskCard,
 } from "../callback-data";
 import { activeFlow, advanceFlow, startFlow } from "../conversation";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { assignmentOf, tasksOfMyUnit } from "../reads";
 import { notify } from "../notify";
 import { cancelKeyboard } from "../keyboards/flow";
@@ -40,21 +41,21 @@ interface ReportFlowData {
   note: string | null;
   evidence: Evidence[];
   periodKey: string | null;
+  /** The task's progress when the flow began: a lower new one is confirmed first. */
+  previous?: number;
 }
 
-export const report = new Composer<BotContext>();
+export const report = new Composer<MemberContext>();
 
-report.callbackQuery(startReport.pattern, (ctx) => begin(ctx as MemberContext, "progress", Number(ctx.match[1])));
-report.callbackQuery(startCompletion.pattern, (ctx) => begin(ctx as MemberContext, "completion", Number(ctx.match[1])));
-report.callbackQuery(startCheckin.pattern, (ctx) => begin(ctx as MemberContext, "checkin", Number(ctx.match[1])));
+report.callbackQuery(startReport.pattern, (ctx) => begin(ctx, "progress", Number(ctx.match[1])));
+report.callbackQuery(startCompletion.pattern, (ctx) => begin(ctx, "completion", Number(ctx.match[1])));
+report.callbackQuery(startCheckin.pattern, (ctx) => begin(ctx, "checkin", Number(ctx.match[1])));
 
 /** /baocao: which task first, then the same flow as the card's button. */
 report.command("baocao", async (ctx) => {
-  const { member, deps } = ctx as MemberContext;
+  const { member, deps } = ctx;
   const today = vietnamDate(deps.now());
-  const open = sortByUrgency(await tasksOfMyUnit(ctx as MemberContext), today).filter(
-    (a) => a.state === "open" || a.state === "in_progress",
-  );
+  const open = sortByUrgency(await tasksOfMyUnit(ctx), today).filter((a) => a.state === "open" || a.state === "in_progress");
   if (member.role === "viewer") return void (await ctx.port.send(t.cannotReport));
   if (open.length === 0) return void (await ctx.port.send(t.noOpenTasks));
   const keyboard = new Actions();
@@ -66,49 +67,58 @@ report.command("baocao", async (ctx) => {
 });
 
 report.callbackQuery(reportPercent.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW, ctx.match[1]);
+  const flow = activeFlow(ctx, FLOW, ctx.match[1]);
   if (flow?.step !== "percent") return void (await ctx.port.answer({ text: texts.staleButton }));
   const percent = Number(ctx.match[2]);
   if (!isPercent(percent)) return void (await ctx.port.answer({ text: texts.staleButton }));
   await ctx.port.answer();
-  await acceptPercent(c, percent);
+  await acceptPercent(ctx, percent);
+});
+
+report.callbackQuery(reportPercentLower.pattern, async (ctx) => {
+  const flow = activeFlow(ctx, FLOW, ctx.match[1]);
+  if (flow?.step !== "percent") return void (await ctx.port.answer({ text: texts.staleButton }));
+  const percent = Number(ctx.match[2]);
+  if (!isPercent(percent)) return void (await ctx.port.answer({ text: texts.staleButton }));
+  await ctx.port.answer();
+  await acceptPercent(ctx, percent, true);
 });
 
 report.callbackQuery(reportSend.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW, ctx.match[1]);
-  if (!flow) return void (await ctx.port.answer({ text: t.duplicate }));
+  const flow = activeFlow(ctx, FLOW, ctx.match[1]);
+  // Only a report this flow really sent is "already recorded"; a cancelled or expired one saved nothing.
+  if (!flow)
+    return void (await ctx.port.answer({
+      text: (await reportSentByFlow(ctx.deps.db, ctx.match[1]!)) ? t.duplicate : t.flowGone,
+    }));
   if (flow.step !== "evidence") return void (await ctx.port.answer({ text: t.stepHint.note }));
   await ctx.port.answer();
-  await submit(c);
+  await submit(ctx);
 });
 
 report.on("message:text", async (ctx, next) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW);
+  const flow = activeFlow(ctx, FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
   if (flow.step === "percent") {
     const percent = parsePercent(ctx.message.text);
     if (!percent.ok)
       return void (await ctx.port.send(percent.reason === "out_of_range" ? t.percentOutOfRange : t.percentNotNumber));
-    return acceptPercent(c, percent.value);
+    return acceptPercent(ctx, percent.value);
   }
   if (flow.step === "note") {
     const note = parseNote(ctx.message.text);
     if (!note.ok)
       return void (await ctx.port.send(note.reason === "empty" ? t.noteEmpty : t.noteTooLong(ctx.message.text.length)));
     const data = { ...(flow.data as unknown as ReportFlowData), note: note.value };
-    await advanceFlow(c, "evidence", data as unknown as Record<string, unknown>);
-    await ctx.port.send(t.askEvidence + (await documentsElsewhere(c, data)), { html: true, actions: sendKeyboard(flow.token) });
+    await advanceFlow(ctx, "evidence", data as unknown as Record<string, unknown>);
+    await ctx.port.send(t.askEvidence + (await documentsElsewhere(ctx, data)), { html: true, actions: sendKeyboard(flow.token) });
     return;
   }
   await ctx.port.send(t.stepHint.evidence, { actions: sendKeyboard(flow.token) });
 });
 
 report.on(["message:document", "message:photo"], async (ctx, next) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW);
+  const flow = activeFlow(ctx, FLOW);
   if (!flow) return next();
   if (flow.step !== "evidence") return void (await ctx.port.send(t.evidenceNotNow));
   const data = flow.data as unknown as ReportFlowData;
@@ -121,7 +131,7 @@ report.on(["message:document", "message:photo"], async (ctx, next) => {
     return void (await ctx.port.send(message, { html: true, actions: sendKeyboard(flow.token) }));
   }
   const evidence = [...data.evidence, file];
-  await advanceFlow(c, "evidence", { ...data, evidence } as unknown as Record<string, unknown>);
+  await advanceFlow(ctx, "evidence", { ...data, evidence } as unknown as Record<string, unknown>);
   await ctx.port.send(t.evidenceAdded(escapeHtml(file.name ?? "ảnh"), evidence.length), {
     html: true,
     actions: sendKeyboard(flow.token),
@@ -137,7 +147,15 @@ async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number)
   const today = vietnamDate(deps.now());
   const period =
     kind === "checkin" ? periodContaining(checkinCadence(assignment.checkinEvery, assignment.recurrence), today) : null;
-  const data: ReportFlowData = { kind, assignmentId, percent: null, note: null, evidence: [], periodKey: period?.key ?? null };
+  const data: ReportFlowData = {
+    kind,
+    assignmentId,
+    percent: null,
+    note: null,
+    evidence: [],
+    periodKey: period?.key ?? null,
+    previous: assignment.progress,
+  };
   const token = await startFlow(ctx, FLOW, kind === "progress" ? "percent" : "note", data as unknown as Record<string, unknown>);
   await ctx.port.answer();
 
@@ -154,8 +172,15 @@ async function begin(ctx: MemberContext, kind: ReportKind, assignmentId: number)
   });
 }
 
-async function acceptPercent(ctx: MemberContext, percent: number): Promise<void> {
+async function acceptPercent(ctx: MemberContext, percent: number, lowerConfirmed = false): Promise<void> {
   const flow = ctx.conversation!;
+  const previous = (flow.data as unknown as ReportFlowData).previous ?? 0;
+  if (percent < previous && !lowerConfirmed) {
+    const actions = new Actions()
+      .text(t.lowerConfirm(percent), reportPercentLower.build(flow.token, percent))
+      .append(cancelKeyboard(flow.token));
+    return void (await ctx.port.send(t.lowerThanBefore(percent, previous), { actions }));
+  }
   await advanceFlow(ctx, "note", { ...(flow.data as unknown as ReportFlowData), percent } as unknown as Record<string, unknown>);
   await ctx.port.send(t.askNote(percent), { html: true, actions: cancelKeyboard(flow.token) });
 }
@@ -188,12 +213,13 @@ async function submit(ctx: MemberContext): Promise<void> {
   if (!result.ok) return void (await ctx.port.send(t.duplicate));
 
   const openTask = new Actions().text(t.buttons.openTask, taskCard.build(assignment.id));
-  if (data.kind === "progress") await ctx.port.send(t.saved.progress(data.percent!), { html: true, actions: openTask });
+  const task = `${escapeHtml(assignment.ref)} «${escapeHtml(shorten(assignment.title, 80))}»`;
+  if (data.kind === "progress") await ctx.port.send(t.saved.progress(data.percent!, task), { html: true, actions: openTask });
   else if (data.kind === "checkin") {
     const period = periodContaining(checkinCadence(assignment.checkinEvery, assignment.recurrence), vietnamDate(deps.now()));
-    await ctx.port.send(t.saved.checkin(periodLabel(period)), { actions: openTask });
+    await ctx.port.send(t.saved.checkin(periodLabel(period), task), { html: true, actions: openTask });
   } else {
-    await ctx.port.send(t.saved.completion(escapeHtml(assignment.monitorUnitName)), { html: true, actions: openTask });
+    await ctx.port.send(t.saved.completion(escapeHtml(assignment.monitorUnitName), task), { html: true, actions: openTask });
     await askAdminsToReview(ctx, assignment, result.reportId, data);
   }
 }

@@ -10,7 +10,7 @@ import { endConversation } from "../../db/queries/conversations";
 import { reportById, reviewCompletion } from "../../db/queries/reports";
 import { reviewConfirm, reviewReturn, taskCard } from "../callback-data";
 import { activeFlow, startFlow } from "../conversation";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { notify } from "../notify";
 import { cancelKeyboard } from "../keyboards/flow";
 import { escapeHtml, shorten } from "../render/html";
@@ -18,28 +18,27 @@ import { reportTexts, reviewTexts as t } from "../texts";
 
 const FLOW = "return-completion";
 
-export const reviewCompletionFeature = new Composer<BotContext>();
+export const reviewCompletionFeature = new Composer<MemberContext>();
 
 reviewCompletionFeature.callbackQuery(reviewConfirm.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const target = await pendingCompletion(c, Number(ctx.match[1]));
+  const target = await pendingCompletion(ctx, Number(ctx.match[1]));
   if (!target) return;
   const { report, assignment } = target;
-  const decided = await reviewCompletion(c.deps.db, {
+  const decided = await reviewCompletion(ctx.deps.db, {
     reportId: report.id,
     assignmentId: assignment.id,
-    adminId: c.member.id,
+    adminId: ctx.member.id,
     decision: "confirmed",
     note: null,
-    now: c.deps.now().toISOString(),
+    now: ctx.deps.now().toISOString(),
   });
   if (!decided) return void (await ctx.port.answer({ text: t.alreadyDecided }));
-  await ctx.port.answer({ text: "✔" });
-  await appendToAdminMessage(c, t.confirmedForAdmin(escapeHtml(c.member.fullName)));
+  await ctx.port.answer({ text: t.confirmed(assignment.ref, shorten(assignment.title, 80), assignment.unitName) });
+  await appendToAdminMessage(ctx, t.confirmedForAdmin(escapeHtml(ctx.member.fullName)));
 
-  const status = statusOf({ ...assignment, state: "done" }, vietnamDate(c.deps.now()));
+  const status = statusOf({ ...assignment, state: "done" }, vietnamDate(ctx.deps.now()));
   await notifyReporter(
-    c,
+    ctx,
     report,
     "confirmed",
     t.confirmedForUnit(escapeHtml(assignment.ref), escapeHtml(shorten(assignment.title, 300)), status === "done_on_time"),
@@ -47,10 +46,9 @@ reviewCompletionFeature.callbackQuery(reviewConfirm.pattern, async (ctx) => {
 });
 
 reviewCompletionFeature.callbackQuery(reviewReturn.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const target = await pendingCompletion(c, Number(ctx.match[1]));
+  const target = await pendingCompletion(ctx, Number(ctx.match[1]));
   if (!target) return;
-  const token = await startFlow(c, FLOW, "reason", {
+  const token = await startFlow(ctx, FLOW, "reason", {
     reportId: target.report.id,
     adminMessageId: ctx.callbackQuery.message?.message_id ?? null,
   });
@@ -59,8 +57,7 @@ reviewCompletionFeature.callbackQuery(reviewReturn.pattern, async (ctx) => {
 });
 
 reviewCompletionFeature.on("message:text", async (ctx, next) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW);
+  const flow = activeFlow(ctx, FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
   const reason = parseNote(ctx.message.text);
   if (!reason.ok) {
@@ -69,25 +66,25 @@ reviewCompletionFeature.on("message:text", async (ctx, next) => {
     ));
   }
   const data = flow.data as { reportId: number; adminMessageId: number | null };
-  const [report] = await reportById(c.deps.db, data.reportId);
-  const assignment = report && (await assignmentById(c.deps.db, report.assignmentId));
-  await endConversation(c.deps.db, ctx.port.chatKey);
-  c.conversation = null;
+  const [report] = await reportById(ctx.deps.db, data.reportId);
+  const assignment = report && (await assignmentById(ctx.deps.db, report.assignmentId));
+  await endConversation(ctx.deps.db, ctx.port.chatKey);
+  ctx.conversation = null;
   if (!report || !assignment) return void (await ctx.port.send(t.alreadyDecided));
   // Re-checked at the step that writes: the admin may have lost the role since pressing "Trả lại".
-  if (!canManagePlan(c.member, planScopeOf(assignment))) return void (await ctx.port.send(t.notYours));
-  const decided = await reviewCompletion(c.deps.db, {
+  if (!canManagePlan(ctx.member, planScopeOf(assignment))) return void (await ctx.port.send(t.notYours));
+  const decided = await reviewCompletion(ctx.deps.db, {
     reportId: report.id,
     assignmentId: assignment.id,
-    adminId: c.member.id,
+    adminId: ctx.member.id,
     decision: "returned",
     note: reason.value,
-    now: c.deps.now().toISOString(),
+    now: ctx.deps.now().toISOString(),
   });
   if (!decided) return void (await ctx.port.send(t.alreadyDecided));
-  await ctx.port.send(t.returnSaved);
+  await ctx.port.send(t.returnSaved(assignment.ref, shorten(assignment.title, 80), assignment.unitName));
   await notifyReporter(
-    c,
+    ctx,
     report,
     "returned",
     t.returnedForUnit(
@@ -123,7 +120,8 @@ async function pendingCompletion(ctx: MemberContext, reportId: number) {
 
 async function appendToAdminMessage(ctx: MemberContext, note: string): Promise<void> {
   const message = ctx.callbackQuery?.message;
-  if (!message || !("text" in message) || !message.text) return;
+  // Where the message cannot be edited (Zalo), its choices are only taken off.
+  if (!message || !("text" in message) || !message.text) return ctx.port.clearActions();
   await ctx.port.annotate(note);
 }
 

@@ -6,7 +6,7 @@ import { statusOf } from "../../core/status/of-assignment";
 import { formatDateTime, vietnamDate } from "../../core/time/vietnam-date";
 import { setCheckinCadence, type AssignmentView, planScopeOf } from "../../db/queries/assignments";
 import { checkinCadenceMenu, checkinCadenceSet, taskCard, taskFullText } from "../callback-data";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { assignmentOf, cardDetailsOf } from "../reads";
 import { taskCardKeyboard } from "../keyboards/task-card";
 import { deadlineLine } from "../render/deadline";
@@ -16,14 +16,13 @@ import { reportTexts, statusLabel, texts } from "../texts";
 /** Long plan sentences make a card unreadable on a phone; the full text is one tap away. */
 const CARD_TITLE_MAX = 400;
 
-export const taskCardFeature = new Composer<BotContext>();
+export const taskCardFeature = new Composer<MemberContext>();
 
 taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const assignment = await viewableAssignment(c, Number(ctx.match[1]));
+  const assignment = await viewableAssignment(ctx, Number(ctx.match[1]));
   if (!assignment) return;
-  const { units, reports } = await cardDetailsOf(c, assignment.id);
-  const today = vietnamDate(c.deps.now());
+  const { units, reports } = await cardDetailsOf(ctx, assignment.id);
+  const today = vietnamDate(ctx.deps.now());
   const status = statusOf(assignment, today);
   const names = (role: "lead" | "coop") =>
     units
@@ -57,19 +56,18 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
   const keyboard = taskCardKeyboard({
     assignmentId: assignment.id,
     status,
-    canReport: canReport(c.member, { unitId: assignment.unitId, plan }),
+    canReport: canReport(ctx.member, { unitId: assignment.unitId, plan }),
     recurring: assignment.recurrence !== null,
     hasDue: assignment.dueOn !== null || assignment.dueOverride !== null,
     shortened: assignment.title.length > CARD_TITLE_MAX,
-    canSetCadence: canManagePlan(c.member, plan),
+    canSetCadence: canManagePlan(ctx.member, plan),
   });
   await ctx.port.answer();
   await ctx.port.show(lines.join("\n"), keyboard);
 });
 
 taskCardFeature.callbackQuery(taskFullText.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const assignment = await viewableAssignment(c, Number(ctx.match[1]));
+  const assignment = await viewableAssignment(ctx, Number(ctx.match[1]));
   if (!assignment) return;
   await ctx.port.answer();
   await ctx.port.send(`${texts.cardTitle(escapeHtml(assignment.ref))}\n${escapeHtml(shorten(assignment.title, 3900))}`, {
@@ -102,10 +100,9 @@ function checkinLine(a: AssignmentView, today: string): string {
 }
 
 taskCardFeature.callbackQuery([checkinCadenceMenu.pattern, checkinCadenceSet.pattern], async (ctx) => {
-  const c = ctx as MemberContext;
-  const assignment = await viewableAssignment(c, Number(ctx.match[1]));
+  const assignment = await viewableAssignment(ctx, Number(ctx.match[1]));
   if (!assignment) return;
-  if (!canManagePlan(c.member, planScopeOf(assignment))) {
+  if (!canManagePlan(ctx.member, planScopeOf(assignment))) {
     return void (await ctx.port.answer({ text: texts.adminOnly, alert: true }));
   }
   const every = ctx.match[2] as CheckinEvery | undefined;
@@ -121,7 +118,7 @@ taskCardFeature.callbackQuery([checkinCadenceMenu.pattern, checkinCadenceSet.pat
     });
     return;
   }
-  await setCheckinCadence(c.deps.db, assignment.taskId, every, c.member.id);
+  await setCheckinCadence(ctx.deps.db, assignment.taskId, every, ctx.member.id);
   await ctx.port.show(
     texts.cadenceSet(escapeHtml(assignment.ref), texts.cadenceLabel[every]),
     new Actions().text(reportTexts.buttons.openTask, taskCard.build(assignment.id)),

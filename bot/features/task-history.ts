@@ -3,7 +3,7 @@ import { Actions } from "../ports/actions";
 import { reportEvidence } from "../../db/queries/reports";
 import { taskHistory as historyOf } from "../../db/queries/task-view";
 import { openEvidence, taskCard, taskHistory } from "../callback-data";
-import type { BotContext, MemberContext } from "../context";
+import type { MemberContext } from "../context";
 import { historyLines } from "../render/history";
 import { escapeHtml, shorten } from "../render/html";
 import { historyTexts as t, reportTexts } from "../texts";
@@ -13,13 +13,12 @@ import { viewableAssignment } from "./task-card";
 const HISTORY_MAX_CHARS = 3500;
 const FILE_BUTTONS_MAX = 8;
 
-export const taskHistoryFeature = new Composer<BotContext>();
+export const taskHistoryFeature = new Composer<MemberContext>();
 
 taskHistoryFeature.callbackQuery(taskHistory.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const assignment = await viewableAssignment(c, Number(ctx.match[1]));
+  const assignment = await viewableAssignment(ctx, Number(ctx.match[1]));
   if (!assignment) return;
-  const { lines, files } = historyLines(await historyOf(c.deps.db.$client, assignment.taskId, assignment.id), {
+  const { lines, files } = historyLines(await historyOf(ctx.deps.db.$client, assignment.taskId, assignment.id), {
     acrossUnits: false,
   });
   const keyboard = new Actions();
@@ -42,12 +41,10 @@ taskHistoryFeature.callbackQuery(taskHistory.pattern, async (ctx) => {
 });
 
 taskHistoryFeature.callbackQuery(openEvidence.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const [report] = await reportEvidence(c.deps.db, Number(ctx.match[1]));
+  const [report] = await reportEvidence(ctx.deps.db, Number(ctx.match[1]));
   const file = report?.evidence?.[Number(ctx.match[2])];
   if (!report || !file) return void (await ctx.port.answer({ text: t.fileGone }));
-  if (!(await viewableAssignment(c, report.assignmentId))) return;
+  if (!(await viewableAssignment(ctx, report.assignmentId))) return;
   await ctx.port.answer();
-  if (file.kind === "photo") await ctx.replyWithPhoto(file.fileId);
-  else await ctx.replyWithDocument(file.fileId);
+  await ctx.port.sendEvidence(file);
 });

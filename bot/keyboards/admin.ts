@@ -15,7 +15,7 @@ export function numberButtons(keyboard: Actions, firstNumber: number, data: stri
 export function pager(keyboard: Actions, page: number, pages: number, build: (page: number) => string): Actions {
   if (pages <= 1) return keyboard;
   if (page > 0) keyboard.text("◀", build(page - 1));
-  keyboard.text(t.page(page + 1, pages), build(page));
+  keyboard.info(t.page(page + 1, pages), build(page));
   if (page < pages - 1) keyboard.text("▶", build(page + 1));
   return keyboard.row();
 }

@@ -29,7 +29,7 @@ export function summaryKeyboard(token: string, newUnits: number, tasks: number):
 export function taskKeyboard(token: string, index: number, total: number, dropped: boolean): Actions {
   const keyboard = new Actions();
   if (index > 0) keyboard.text(t.buttons.previous, b(token, { kind: "task", task: index - 1 }));
-  keyboard.text(`${index + 1}/${total}`, b(token, { kind: "task", task: index }));
+  keyboard.info(`${index + 1}/${total}`, b(token, { kind: "task", task: index }));
   if (index < total - 1) keyboard.text(t.buttons.next, b(token, { kind: "task", task: index + 1 }));
   keyboard.row();
   if (!dropped) {

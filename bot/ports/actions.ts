@@ -3,13 +3,19 @@
  * either callback data (a button on Telegram, a numbered menu item on Zalo)
  * or a link. Features build these; a channel's port decides how they look.
  */
-export type Action = { label: string; data: string } | { label: string; url: string };
+export type Action = { label: string; data: string; info?: true } | { label: string; url: string };
 
 export class Actions {
   readonly rows: Action[][] = [[]];
 
   text(label: string, data: string): this {
     this.rows[this.rows.length - 1]!.push({ label, data });
+    return this;
+  }
+
+  /** A button that only tells where the person is ("Trang 2/5"): a line of text where menus are typed. */
+  info(label: string, data: string): this {
+    this.rows[this.rows.length - 1]!.push({ label, data, info: true });
     return this;
   }
 

@@ -86,7 +86,9 @@ export class TelegramPort implements ChatPort {
   async answer(options: { text?: string; alert?: boolean } = {}): Promise<void> {
     const query = this.ctx.callbackQuery;
     if (query) {
-      const answer = { ...(options.text ? { text: options.text } : {}), ...(options.alert ? { show_alert: true } : {}) };
+      // Telegram refuses a button's answer over 200 characters.
+      const text = options.text && options.text.length > 200 ? `${options.text.slice(0, 199)}…` : options.text;
+      const answer = { ...(text ? { text } : {}), ...(options.alert ? { show_alert: true } : {}) };
       if (this.webhookReply && !this.webhookReply.call) {
         this.webhookReply.call = { method: "answerCallbackQuery", params: { callback_query_id: query.id, ...answer } };
         return;

@@ -37,7 +37,7 @@ export function targetOverviewLines(targets: TargetRow[], values: TargetValueRow
     );
     const text = escapeHtml(shorten(target.text, 70));
     if (!s.latest) return t.overviewNone(text);
-    const verdict = s.met === true ? " ✅" : s.met === false ? ` ⚠️ (mục tiêu ${goalText(target)})` : "";
+    const verdict = s.met === true ? " ✅" : s.met === false ? ` ⚠️ (chỉ tiêu đề ra ${goalText(target)})` : "";
     return t.overviewLine(text, `${valueText(s.latest.value, target)} (${periodLabelOf(s.latest.period)})`, verdict);
   });
 }

@@ -44,7 +44,7 @@ export const exportTexts: ExportTexts = {
     columns: {
       no: "STT",
       target: "Chỉ tiêu",
-      goal: "Mục tiêu",
+      goal: "Chỉ tiêu đề ra",
       responsible: "Đơn vị phụ trách",
       latestPeriod: "Kỳ gần nhất",
       latestValue: "Giá trị",

@@ -26,7 +26,7 @@ export const adminTexts = {
     targetsHeader: "<b>Chỉ tiêu</b>",
     waiting: (completions: number, extensions: number) =>
       `⏳ Chờ duyệt: ${completions} báo cáo hoàn thành, ${extensions} đề nghị gia hạn`,
-    footer: "Bấm số để xem đơn vị.",
+    footer: "Chọn số để xem đơn vị.",
     buttons: {
       overdue: "🔴 Quá hạn",
       approvals: (n: number) => (n > 0 ? `⏳ Chờ duyệt (${n})` : "⏳ Chờ duyệt"),
@@ -52,7 +52,7 @@ export const adminTexts = {
     header: (plan: string, count: number) => `🏢 <b>Các đơn vị</b> · ${plan} (${count})`,
     line: (n: number, unit: string, total: number, overdue: number, done: number) =>
       `${n}. ${unit} — ${total} nhiệm vụ${overdue > 0 ? ` · 🔴 ${overdue} quá hạn` : ""}${done > 0 ? ` · ✅ ${done}` : ""}`,
-    footer: "Bấm số để xem đơn vị. Tìm theo tên: /donvi to chuc",
+    footer: "Chọn số để xem đơn vị. Tìm theo tên: /donvi to chuc",
     none: "Kế hoạch chưa giao nhiệm vụ cho đơn vị nào.",
     notFound: (query: string) => `Không tìm thấy đơn vị nào có tên gần với «${query}». Gõ /donvi để xem danh sách.`,
     choose: (query: string) => `Các đơn vị có tên gần với «${query}»:`,
@@ -73,7 +73,7 @@ export const adminTexts = {
     neverReported: "⚠️ chưa báo cáo lần nào",
     unreachable: (since: string) => `⛔ đã chặn bot từ ${since}`,
     paused: (until: string) => `⏸ tạm dừng nhắc đến ${until}`,
-    footer: "Bấm số để mở nhiệm vụ.",
+    footer: "Chọn số để mở nhiệm vụ.",
     buttons: { people: "👥 Quản lý cán bộ", units: "« Các đơn vị" },
   },
 
@@ -85,7 +85,7 @@ export const adminTexts = {
     item: (ref: string, title: string, days: number) => `   • ${ref} ${title} (quá ${days} ngày)`,
     moreItems: (n: number) => `   … và ${n} nhiệm vụ khác`,
     footer: (manage: boolean) =>
-      manage ? "Bấm tên đơn vị để xem; «Nhắc ngay» gửi nhắc việc tới cán bộ của đơn vị." : "Bấm tên đơn vị để xem.",
+      manage ? "Chọn số của đơn vị để xem; «Nhắc ngay» gửi nhắc việc tới cán bộ của đơn vị." : "Chọn số của đơn vị để xem.",
     remind: "🔔 Nhắc ngay",
     reminded: (people: number, unit: string, tasks: number) =>
       `Đã đưa nhắc việc tới ${people} cán bộ của ${unit} (${tasks} nhiệm vụ quá hạn) vào hàng gửi; tin được gửi trong giờ làm việc.`,
@@ -99,7 +99,7 @@ export const adminTexts = {
       item: (n: number, ref: string, title: string, due: string, days: number) =>
         `${n}. ${ref} — ${title} (hạn ${due}, quá ${days} ngày)`,
       more: (n: number) => `… và ${n} nhiệm vụ khác (gõ /viec để xem).`,
-      next: "Đề nghị đồng chí báo cáo tiến độ; nếu cần thêm thời gian, đề nghị gia hạn. Bấm số để mở nhiệm vụ.",
+      next: "Đề nghị đồng chí báo cáo tiến độ; nếu cần thêm thời gian, đề nghị gia hạn. Chọn số để mở nhiệm vụ.",
     },
   },
 
@@ -113,7 +113,7 @@ export const adminTexts = {
     unitLine: (n: number, unit: string, role: string, status: string, progress: number, last: string | null) =>
       `${n}. ${unit} (${role}) — ${status}${progress > 0 ? ` · ${progress}%` : ""}${last ? ` · báo cáo ${last}` : ""}`,
     role: { lead: "chủ trì", coop: "phối hợp" },
-    footer: "Bấm số để mở nhiệm vụ của từng đơn vị.",
+    footer: "Chọn số để mở nhiệm vụ của từng đơn vị.",
     history: "🕘 Toàn bộ lịch sử",
     historyHeader: (ref: string, page: number, pages: number) =>
       `🕘 <b>Lịch sử nhiệm vụ ${ref}</b> · mọi đơn vị${pages > 1 ? ` (trang ${page}/${pages})` : ""}`,
@@ -137,7 +137,7 @@ export const adminTexts = {
       `${n}. ✅ <b>Hoàn thành</b> · ${ref} · ${unit}\n    ${by}, ${at}: «${note}»`,
     extension: (n: number, ref: string, unit: string, by: string, at: string, from: string, to: string, reason: string) =>
       `${n}. ⏳ <b>Gia hạn</b> · ${ref} · ${unit}\n    ${by}, ${at}: ${from} → <b>${to}</b>. Lý do: ${reason}`,
-    footer: (manage: boolean) => (manage ? "Bấm số để xem và duyệt." : "Bấm số để xem chi tiết."),
+    footer: (manage: boolean) => (manage ? "Chọn số để xem và duyệt." : "Chọn số để xem chi tiết."),
     gone: "Việc này đã được xử lý rồi.",
     refresh: "🔄 Làm mới",
   },
@@ -158,14 +158,14 @@ export const adminTexts = {
     header: (plan: string) => `🎯 <b>Chỉ tiêu</b> · ${plan}`,
     none: "Kế hoạch không có chỉ tiêu nào.",
     line: (n: number, text: string) => `${n}. ${text}`,
-    goal: (goal: string) => `   Mục tiêu: ${goal}`,
+    goal: (goal: string) => `   Chỉ tiêu đề ra: ${goal}`,
     latest: (value: string, period: string, trend: string, verdict: string) =>
       `   Mới nhất: <b>${value}</b> (${period})${trend}${verdict}`,
     noValue: "   Chưa có số liệu.",
     trend: { up: (from: string) => ` ↑ từ ${from}`, down: (from: string) => ` ↓ từ ${from}`, flat: () => " → không đổi" },
     met: " · ✅ đạt",
     notMet: " · ⚠️ chưa đạt",
-    footer: "Bấm số để xem chi tiết và ghi số liệu.",
+    footer: "Chọn số để xem chi tiết và ghi số liệu.",
     overviewLine: (text: string, value: string, verdict: string) => `• ${text}: ${value}${verdict}`,
     overviewNone: (text: string) => `• ${text}: chưa có số liệu`,
     detailHeader: (n: number) => `🎯 <b>Chỉ tiêu ${n}</b>`,
@@ -185,7 +185,7 @@ export const adminTexts = {
     saved: (period: string, value: string) => `Đã ghi ${period}: <b>${value}</b>.`,
     unitHeader: (unit: string) => `🎯 <b>Chỉ tiêu ${unit} phụ trách</b>`,
     unitNone: `Đơn vị của đồng chí chưa được giao theo dõi chỉ tiêu nào. Khi cơ quan theo dõi kế hoạch giao, chỉ tiêu sẽ hiện ở đây để đơn vị ghi số liệu.`,
-    unitFooter: "Bấm số để xem chi tiết và ghi số liệu của kỳ mới.",
+    unitFooter: "Chọn số để xem chi tiết và ghi số liệu của kỳ mới.",
     notYours: "Chỉ tiêu này không do đơn vị của đồng chí phụ trách. Gõ /chitieu để xem chỉ tiêu của đơn vị.",
     recordOnly: "Chỉ quản trị viên của kế hoạch và cán bộ đơn vị phụ trách mới ghi được số liệu chỉ tiêu này.",
     plan: (plan: string) => `Kế hoạch: ${plan}`,
@@ -195,8 +195,9 @@ export const adminTexts = {
     chooseUnit: (n: number, page: number, pages: number) =>
       `👥 <b>Đơn vị phụ trách chỉ tiêu ${n}</b>\nĐơn vị được giao sẽ nhận thông báo và tự ghi số liệu.\n` +
       `Chọn đơn vị${pages > 1 ? ` (trang ${page}/${pages})` : ""}, hoặc gõ một phần tên (không cần dấu), ví dụ: <code>ubnd</code>`,
-    unitsFound: (query: string) => `Các đơn vị có tên gần với «${query}»: bấm để giao.`,
-    unitNotFound: (query: string) => `Không tìm thấy đơn vị nào có tên gần với «${query}». Gõ lại tên khác, hoặc bấm «Quay lại».`,
+    unitsFound: (query: string) => `Các đơn vị có tên gần với «${query}»: chọn đơn vị để giao.`,
+    unitNotFound: (query: string) =>
+      `Không tìm thấy đơn vị nào có tên gần với «${query}». Gõ lại tên khác, hoặc chọn «Quay lại».`,
     noUnit: "✖ Không giao đơn vị nào",
     unitSet: (unit: string, told: number) =>
       `✔ Đã giao ${unit} phụ trách chỉ tiêu.${told > 0 ? ` Đã báo cho ${told} người của đơn vị.` : " Đơn vị chưa có ai nhận thông báo: hãy mời cán bộ bằng /moi."}`,
@@ -204,7 +205,7 @@ export const adminTexts = {
     unitUnchanged: "Không có gì thay đổi.",
     assignedNotice: (office: string, unit: string, text: string, goal: string | null, plan: string) =>
       `🎯 <b>Chỉ tiêu giao ${unit} theo dõi</b>\n${office} giao đơn vị ghi số liệu chỉ tiêu:\n${text}` +
-      `${goal ? `\nMục tiêu: ${goal}` : ""}\nKế hoạch: ${plan}\n\nKhi có số liệu của một kỳ, bấm “Ghi số liệu” (hoặc gõ /chitieu).`,
+      `${goal ? `\nChỉ tiêu đề ra: ${goal}` : ""}\nKế hoạch: ${plan}\n\nKhi có số liệu của một kỳ, chọn “Ghi số liệu” (hoặc gõ /chitieu).`,
     viewButton: "🎯 Xem chỉ tiêu",
     backToTarget: "« Quay lại",
   },
@@ -214,7 +215,7 @@ export const adminTexts = {
     noUnits: "Chưa có đơn vị nào. Hãy nhập kế hoạch trước.",
     header: (unit: string, n: number) => `👥 <b>Cán bộ của ${unit}</b> (${n})`,
     line: (n: number, name: string, role: string, flags: string) => `${n}. ${name} — ${role}${flags ? ` · ${flags}` : ""}`,
-    footer: "Bấm số để đổi vai trò, chuyển đơn vị hoặc xóa.",
+    footer: "Chọn số để đổi vai trò, chuyển đơn vị hoặc xóa.",
     none: "Đơn vị chưa có ai tham gia.",
     invite: "➕ Mời người vào đơn vị",
     chooseAnotherUnit: "« Chọn đơn vị",
@@ -245,7 +246,7 @@ export const adminTexts = {
     header: (n: number) => `📚 <b>Kế hoạch đang theo dõi</b> (${n})`,
     line: (n: number, label: string, current: boolean) =>
       `${current ? "✔" : `${n}.`} ${label}${current ? " <i>(đang chọn)</i>" : ""}`,
-    footer: "Các lệnh /tongquan, /quahan, /duyet, /xuat… dùng kế hoạch đang chọn. Bấm số để chọn kế hoạch khác.",
+    footer: "Các lệnh /tongquan, /quahan, /duyet, /xuat… dùng kế hoạch đang chọn. Chọn số để chọn kế hoạch khác.",
     switched: (label: string) => `Đã chọn: ${label}`,
     notReadable: "Đồng chí không theo dõi kế hoạch này.",
   },

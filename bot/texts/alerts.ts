@@ -23,7 +23,7 @@ export const alertTexts = {
   checkinOpenIntro: "Các nhiệm vụ thường xuyên đơn vị chưa báo cáo kỳ này:",
   checkinMissedHeader: (period: string, end: string) => `🔁 <b>Chưa báo cáo định kỳ ${period}</b> (kỳ đã kết thúc ${end})`,
   checkinMissedIntro: "Các nhiệm vụ thường xuyên chưa có báo cáo kỳ trước:",
-  checkinNext: "Bấm số để báo cáo.",
+  checkinNext: "Chọn số để báo cáo.",
   moreItems: (n: number) => `… và ${n} nhiệm vụ khác (gõ /viec để xem).`,
 
   dailyHeader: (date: string) => `📋 <b>Tổng hợp ngày ${date}</b>`,
@@ -35,12 +35,12 @@ export const alertTexts = {
   dailyOldest: "Quá hạn lâu nhất:",
   dailyItem: (n: number, ref: string, unit: string, days: number, title: string) =>
     `${n}. ${ref} · ${unit} · quá ${days} ngày — ${title}`,
-  dailyNext: "Bấm số để mở nhiệm vụ.",
+  dailyNext: "Chọn số để mở nhiệm vụ.",
 
   weeklyHeader: (week: string, from: string, to: string) => `📊 <b>Tổng hợp tuần ${week}</b> (${from} – ${to})`,
   weeklyCounts: (total: number) => `Tình hình ${total} nhiệm vụ:`,
   weeklyStatus: (overdue: number, soon: number, awaiting: number, done: number, other: number) =>
-    `🔴 Quá hạn: ${overdue} · 🟠 Sắp đến hạn: ${soon} · 🔵 Chờ xác nhận: ${awaiting} · ✅ Hoàn thành: ${done} · Khác: ${other}`,
+    `🔴 Quá hạn: ${overdue} · 🟠 Sắp đến hạn: ${soon} · 🔵 Chờ xác nhận: ${awaiting} · ✅ Hoàn thành: ${done} · Khác (đang thực hiện, chưa đến hạn, thường xuyên, chưa có hạn): ${other}`,
   weeklyTopUnits: "Đơn vị quá hạn nhiều nhất:",
   weeklyNoOverdue: "Không có đơn vị nào quá hạn. 👍",
   weeklyChanges: (from: string, to: string, completed: number, newlyOverdue: number, reports: number) =>
@@ -52,8 +52,8 @@ export const alertTexts = {
 
   targetMissingHeader: (year: number) => `📈 <b>Chưa có số liệu chỉ tiêu năm ${year}</b>`,
   targetMissingIntro: (unit: string) => `${unit} phụ trách chỉ tiêu:`,
-  targetGoal: (goal: string) => `Mục tiêu: ${goal}`,
-  targetMissingNext: (year: number) => `Bấm «Ghi số liệu» rồi gõ kỳ và giá trị, ví dụ: <code>${year} 62,5</code>`,
+  targetGoal: (goal: string) => `Chỉ tiêu đề ra: ${goal}`,
+  targetMissingNext: (year: number) => `Chọn «Ghi số liệu» rồi gõ kỳ và giá trị, ví dụ: <code>${year} 62,5</code>`,
 
   openTask: "📄 Mở nhiệm vụ",
   report: "✍️ Báo cáo tiến độ",

@@ -24,8 +24,12 @@ export const statusLabel: Record<AssignmentStatus, string> = {
 
 export const texts = {
   notMember:
-    "Bạn chưa tham gia hệ thống theo dõi kế hoạch.\n" +
-    "Hãy xin <b>đường dẫn mời</b> từ người quản trị (Ban Tổ chức) rồi bấm vào đường dẫn đó để tham gia.",
+    "Đồng chí chưa tham gia hệ thống theo dõi kế hoạch.\n" +
+    "Hãy xin <b>lời mời</b> từ người quản trị (Ban Tổ chức) rồi mở đường dẫn trong lời mời để tham gia.",
+  notMemberZalo:
+    "Đồng chí chưa tham gia hệ thống theo dõi kế hoạch.\n" +
+    "Hãy xin <b>mã mời</b> từ người quản trị (Ban Tổ chức), rồi gõ tại đây: <code>/start MÃ-MỜI</code> (chữ hoa hay chữ thường đều được).\n" +
+    "Nếu đã dùng bot trên Telegram: gõ /lienket ở Telegram để lấy mã liên kết, rồi gõ <code>/lienket MÃ</code> tại đây.",
   welcomeBack: (name: string, unit: string) =>
     `Chào đồng chí <b>${name}</b> (${unit}).\nGõ /viec để xem nhiệm vụ của đơn vị, /trogiup để xem các lệnh.`,
   joined: (name: string, unit: string, role: string) =>
@@ -53,9 +57,17 @@ export const texts = {
   inviteChooseRole: (unit: string) => `Mời vào <b>${unit}</b>.\nChọn vai trò:`,
   inviteChooseUses: (unit: string, role: string) =>
     `Mời vào <b>${unit}</b>, vai trò <b>${role}</b>.\nĐường dẫn dùng cho một người hay nhiều người?`,
-  inviteCreated: (unit: string, role: string, link: string, code: string, expires: string, multi: boolean) =>
+  inviteCreated: (
+    unit: string,
+    role: string,
+    link: string,
+    code: string,
+    expires: string,
+    multi: boolean,
+    zaloBot: { name: string; url: string | null } | null,
+  ) =>
     `Lời mời vào <b>${unit}</b> (vai trò ${role}):\n` +
-    `• Trên Zalo: nhắn cho bot <code>/start ${code}</code>\n` +
+    `• Trên Zalo: ${zaloBot ? `mở bot «${zaloBot.name}»${zaloBot.url ? ` (${zaloBot.url})` : ""} rồi nhắn` : "nhắn cho bot"} <code>/start ${code}</code>\n` +
     `• Trên Telegram: bấm ${link}\n\n` +
     `Hết hạn ngày ${expires}; ${multi ? "dùng được cho nhiều người" : "chỉ dùng cho một người"}.\n` +
     "Gửi lời mời này cho người được mời.",
@@ -132,6 +144,7 @@ export const commandHelp = {
     ["tamdung", "tạm dừng nhắc việc đến một ngày (nghỉ phép, đi công tác)"],
     ["tieptuc", "bật lại nhắc việc"],
     ["lienket", "nhận nhắc việc ở cả Telegram và Zalo: lấy mã liên kết"],
+    ["web", "mở trang quản trị (đường dẫn đăng nhập dùng một lần)"],
     ["trogiup", "danh sách lệnh này"],
   ],
   admin: [
@@ -147,7 +160,7 @@ export const commandHelp = {
     ["quahan", "nhiệm vụ quá hạn, nhóm theo đơn vị"],
     ["nhiemvu", "một nhiệm vụ ở mọi đơn vị và toàn bộ lịch sử"],
     ["duyet", "báo cáo hoàn thành, đề nghị gia hạn chờ duyệt"],
-    ["chitieu", "chỉ tiêu: số liệu mới nhất so với mục tiêu"],
+    ["chitieu", "chỉ tiêu: số liệu mới nhất so với chỉ tiêu đề ra"],
     ["xuat", "xuất báo cáo Excel (thêm csv để lấy bản CSV)"],
     ["kehoach", "chọn kế hoạch đang theo dõi"],
   ],

@@ -16,5 +16,10 @@ export const extensionTexts = {
   refusedForUnit: (ref: string, due: string, monitor: string) =>
     `✖ Đề nghị gia hạn nhiệm vụ ${ref} <b>không được đồng ý</b>. Hạn vẫn là ${due}; liên hệ ${monitor} nếu cần trao đổi.`,
   alreadyDecided: "Đề nghị này đã được xử lý rồi.",
+  /** The deciding admin's answer, standing alone (on Zalo it is a message of its own). */
+  decided: (approve: boolean, ref: string, title: string, unit: string, due: string) =>
+    approve
+      ? `✔ Đã đồng ý gia hạn nhiệm vụ ${ref} «${title}» của ${unit}: hạn mới ${due}.`
+      : `✖ Đã từ chối gia hạn nhiệm vụ ${ref} «${title}» của ${unit}: hạn vẫn là ${due}.`,
   buttons: { approve: "✔ Đồng ý", refuse: "✖ Từ chối" },
 } as const;

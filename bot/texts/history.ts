@@ -10,7 +10,7 @@ export const historyTexts = {
   extension: (at: string, from: string, to: string, reason: string) => `${at} · xin gia hạn ${from} → ${to}: ${reason}`,
   extensionDecided: (at: string, approved: boolean) => `${at} · ${approved ? "✔ gia hạn được đồng ý" : "✖ gia hạn bị từ chối"}`,
   extensionPending: "   (chờ duyệt)",
-  files: (count: number) => `   📎 ${count} tệp — bấm nút bên dưới để mở`,
+  files: (count: number) => `   📎 ${count} tệp — chọn 📎 bên dưới để mở`,
   fileButton: (n: number, name: string) => `📎 ${n}. ${name}`,
   fileGone: "Không mở được tệp này nữa.",
 } as const;

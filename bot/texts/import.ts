@@ -3,17 +3,42 @@ import type { PlanFileRejection } from "../../core/plan-import/source-file";
 /** Plan import: a document in, a reviewed plan out. Callers escape anything taken from the document. */
 export const importTexts = {
   askFile:
-    "📄 <b>Nhập kế hoạch</b>\nGửi tệp kế hoạch vào đây: <b>.docx</b> (Word), .txt hoặc .md, tối đa 2 MB.\n" +
+    "📄 <b>Nhập kế hoạch</b>\nGửi tệp kế hoạch vào đây: <b>.docx</b> (Word) hoặc .txt, .md tối đa 2 MB; <b>.pdf</b> có chữ (bản ký số) tối đa 10 MB.\n" +
     "Bot đọc nhiệm vụ, đơn vị, thời hạn và cho đồng chí xem lại; <b>chưa lưu gì</b> trước khi đồng chí xác nhận.\n" +
     "Không có tệp? Chọn <b>Gõ danh sách nhiệm vụ</b>. Gõ /huy để thôi.",
+  /** Zalo hands no files to bots: the plan is typed here, or its file uploaded on the web. */
+  askFileZalo: (loginLink: string | null, minutes: number) =>
+    "📄 <b>Nhập kế hoạch</b>\nZalo chưa cho bot nhận tệp, nên trên Zalo có hai cách:\n" +
+    "• Chọn <b>Gõ danh sách nhiệm vụ</b> rồi gõ hoặc dán các nhiệm vụ;\n" +
+    (loginLink
+      ? `• Tải tệp (.docx, .pdf, .txt) lên trang quản trị: mở đường dẫn sau (dùng một lần, ${minutes} phút), rồi chọn Nhập kế hoạch:\n${loginLink}\n`
+      : "• Tải tệp (.docx, .pdf, .txt) lên trang quản trị: gõ /web để lấy đường dẫn, rồi chọn Nhập kế hoạch.\n") +
+    "Bot cho đồng chí xem lại trước; <b>chưa lưu gì</b> khi đồng chí chưa xác nhận. Gõ /huy để thôi.",
+  askPlanTitle: (tasks: number) =>
+    `Đã đọc ${tasks} nhiệm vụ. Gõ <b>tên kế hoạch</b> (ví dụ: Kế hoạch thực hiện chương trình công tác năm 2026):`,
+  planTitleEmpty: "Tên kế hoạch không được để trống. Gõ tên kế hoạch:",
+  /** After saving: which plan /tongquan, /quahan… now use. */
+  selectionKept: (current: string) =>
+    `Các lệnh /tongquan, /quahan, /duyet… vẫn dùng kế hoạch đang chọn: <b>${current}</b>. Gõ /kehoach để chuyển sang kế hoạch vừa lưu.`,
   waitingForFile:
-    "Đang chờ tệp kế hoạch (.docx, .txt hoặc .md). Gửi tệp vào đây, chọn Gõ danh sách nhiệm vụ, hoặc gõ /huy để thôi.",
+    "Đang chờ tệp kế hoạch (.docx, .pdf, .txt hoặc .md). Gửi tệp vào đây, chọn Gõ danh sách nhiệm vụ, hoặc gõ /huy để thôi.",
   adminOnly: "Chỉ người quản trị mới nhập được kế hoạch. Để gửi minh chứng cho một nhiệm vụ, gõ /viec rồi mở nhiệm vụ đó.",
 
   rejected: {
     empty: "Tệp trống, không có nội dung. Hãy gửi tệp kế hoạch có nội dung (.docx hoặc .txt).",
     too_large: "Tệp lớn hơn 2 MB. Một kế hoạch thường chỉ vài trăm KB: hãy gửi bản .docx không kèm ảnh, hoặc lưu thành .txt.",
-    pdf: "Tệp PDF (thường là bản scan) không đọc được chữ. Hãy gửi bản Word (.docx) của kế hoạch, hoặc bản .txt.",
+    pdf_too_large:
+      "Tệp PDF lớn hơn 10 MB. Hãy gửi bản Word (.docx) của kế hoạch, hoặc bản PDF chỉ gồm phần kế hoạch (không kèm ảnh scan).",
+    pdf_scanned:
+      "Tệp PDF này là bản scan (ảnh chụp trang), không có lớp chữ để đọc. Hãy gửi bản Word (.docx) hoặc bản PDF ký số gốc từ hệ thống văn bản; nếu không có, chọn <b>Gõ danh sách nhiệm vụ</b> để gõ các nhiệm vụ.",
+    pdf_encrypted:
+      "Tệp PDF có mật khẩu hoặc bị khoá nên không đọc được. Hãy gửi bản Word (.docx), hoặc bản PDF không đặt mật khẩu.",
+    pdf_broken:
+      "Tệp PDF bị hỏng hoặc không đầy đủ nên không mở được. Hãy tải lại tệp từ hệ thống văn bản rồi gửi lại, hoặc gửi bản Word (.docx).",
+    pdf_too_complex:
+      "Tệp PDF quá lớn hoặc có cấu trúc bất thường (quá nhiều trang hay dữ liệu nén quá lớn) nên bot không đọc. Chưa có gì được lưu. Hãy gửi bản Word (.docx) của kế hoạch, hoặc gõ danh sách nhiệm vụ.",
+    pdf_unreadable_font:
+      "Tệp PDF dùng phông chữ không kèm bảng mã nên chữ đọc ra bị sai. Hãy gửi bản Word (.docx) của kế hoạch; nếu không có, chọn <b>Gõ danh sách nhiệm vụ</b> để gõ các nhiệm vụ.",
     image: "Ảnh chụp hay bản scan không đọc được chữ. Hãy gửi bản Word (.docx) của kế hoạch, hoặc bản .txt.",
     legacy_word:
       "Tệp Word cũ (.doc) hoặc tệp có mật khẩu chưa đọc được. Hãy mở bằng Word, chọn <b>Lưu thành</b> (Save As) định dạng .docx, không đặt mật khẩu, rồi gửi lại.",
@@ -26,7 +51,7 @@ export const importTexts = {
     binary:
       "Tệp không đọc được như văn bản (tệp nhị phân, hoặc chữ theo bảng mã cũ TCVN3/VNI). Hãy gửi bản .docx, hoặc lưu thành .txt mã Unicode (UTF-8).",
     unsupported:
-      "Bot chỉ đọc kế hoạch dạng .docx (Word), .txt hoặc .md. Hãy lưu kế hoạch thành một trong các dạng này rồi gửi lại.",
+      "Bot chỉ đọc kế hoạch dạng .docx (Word), .pdf có chữ, .txt hoặc .md. Hãy lưu kế hoạch thành một trong các dạng này rồi gửi lại.",
   } satisfies Record<PlanFileRejection, string>,
   downloadFailed: "Không tải được tệp từ Telegram. Đồng chí gửi lại tệp giúp.",
   noTasks:
@@ -42,7 +67,7 @@ export const importTexts = {
       ? "📝 <b>Gõ danh sách nhiệm vụ</b>\nGõ hoặc dán các nhiệm vụ của kế hoạch, rồi gửi."
       : "➕ <b>Thêm nhiệm vụ</b>\nGõ các nhiệm vụ bot chưa đọc được, rồi gửi.",
   tasksNotRead: {
-    empty: "Chưa thấy nhiệm vụ nào trong tin nhắn. Gõ mỗi dòng một nhiệm vụ, hoặc bấm Quay lại.",
+    empty: "Chưa thấy nhiệm vụ nào trong tin nhắn. Gõ mỗi dòng một nhiệm vụ, hoặc chọn Quay lại.",
     too_many: "Mỗi lần gõ tối đa 100 nhiệm vụ. Chia danh sách thành nhiều lần gửi.",
     title_too_long: (line: number) => `Dòng ${line} quá dài (quá 2.000 ký tự). Rút gọn tên nhiệm vụ rồi gửi lại.`,
   },
@@ -53,9 +78,9 @@ export const importTexts = {
   askSplit: (ref: string, current: string) =>
     `✂️ <b>Tách nhiệm vụ ${ref}</b>\n${current}\n\nGõ tên từng nhiệm vụ, mỗi dòng một nhiệm vụ (ít nhất 2). ` +
     "Đơn vị và thời hạn được giữ cho mỗi nhiệm vụ; sửa riêng sau nếu cần.",
-  splitTooFew: "Cần ít nhất 2 dòng, mỗi dòng một nhiệm vụ. Gõ lại, hoặc bấm Quay lại.",
+  splitTooFew: "Cần ít nhất 2 dòng, mỗi dòng một nhiệm vụ. Gõ lại, hoặc chọn Quay lại.",
   splitDone: (ref: string, n: number) => `✓ Đã tách nhiệm vụ ${ref} thành ${n} nhiệm vụ.`,
-  titleEmpty: "Tên nhiệm vụ trống. Gõ lại, hoặc bấm Quay lại.",
+  titleEmpty: "Tên nhiệm vụ trống. Gõ lại, hoặc chọn Quay lại.",
   duplicate: (plan: string, date: string) =>
     `Kế hoạch này <b>đã được nhập</b> ngày ${date}:\n${plan}\n\nMỗi văn bản chỉ nhập một lần. Nếu đây là bản sửa đổi, hãy gửi đúng tệp bản mới.`,
 
@@ -67,7 +92,7 @@ export const importTexts = {
   summaryTasks: (n: number, dropped: number) => `• <b>${n}</b> nhiệm vụ${dropped > 0 ? ` (đã bỏ ${dropped})` : ""}`,
   summaryUnits: (existing: number, fresh: number, skipped: number) =>
     `• <b>${existing + fresh}</b> đơn vị: ${existing} đã có, ${fresh} mới${skipped > 0 ? ` · ${skipped} không giao` : ""}`,
-  summaryTargets: (n: number) => `• <b>${n}</b> mục tiêu (chỉ tiêu)`,
+  summaryTargets: (n: number) => `• <b>${n}</b> chỉ tiêu`,
   summaryNoDeadline: (n: number) => `• <b>${n}</b> nhiệm vụ chưa có thời hạn`,
   summaryNoLead: (n: number) => `• <b>${n}</b> nhiệm vụ chưa có đơn vị chủ trì`,
   summaryFlagged: (n: number) => `• ⚠️ <b>${n}</b> nhiệm vụ cần xem lại (đánh dấu ⚠️ khi xem từng nhiệm vụ)`,
@@ -86,7 +111,7 @@ export const importTexts = {
     `⛔ ${n} nhiệm vụ không được lưu (đơn vị chủ trì không thuộc đơn vị ban hành): ${refs}`,
   savedLeftOut: (names: string) => `⛔ Không giao cho (không thuộc đơn vị ban hành): ${names}`,
   more: (n: number) => `  … và ${n} mục khác`,
-  summaryFooter: "Chưa có gì được lưu. Xem từng nhiệm vụ để sửa, rồi bấm <b>Xác nhận</b>.",
+  summaryFooter: "Chưa có gì được lưu. Xem từng nhiệm vụ để sửa, rồi chọn <b>Xác nhận</b>.",
 
   taskHeader: (n: number, total: number, ref: string) => `<b>Nhiệm vụ ${n}/${total}</b> · ${ref}`,
   taskFlags: (reasons: string) => `⚠️ <b>Cần xem lại</b>: ${reasons}`,
@@ -138,7 +163,7 @@ export const importTexts = {
     `📅 <b>Đổi hạn nhiệm vụ ${ref}</b>\nHiện tại: ${current}\n\n` +
     "Gõ thời hạn mới, ví dụ: <code>30/6/2025</code>, <code>quý III/2025</code>, <code>tháng 12/2025</code>, <code>thường xuyên</code>, <code>trước ngày 20 hằng tháng</code>.",
   deadlineNotUnderstood: (text: string) =>
-    `Chưa hiểu thời hạn «${text}»; chưa đổi gì. Gõ lại, ví dụ <code>30/6/2025</code> hoặc <code>quý IV/2025</code>, hoặc bấm Quay lại.`,
+    `Chưa hiểu thời hạn «${text}»; chưa đổi gì. Gõ lại, ví dụ <code>30/6/2025</code> hoặc <code>quý IV/2025</code>, hoặc chọn Quay lại.`,
   deadlineChanged: (ref: string, meaning: string) => `✓ Đã đổi hạn nhiệm vụ ${ref}: ${meaning}.`,
 
   chooseName: (ref: string) => `🏢 <b>Đổi đơn vị · nhiệm vụ ${ref}</b>\nChọn tên đơn vị cần đổi:`,
@@ -167,7 +192,7 @@ export const importTexts = {
   saved: (title: string, counts: { tasks: number; assignments: number; newUnits: number; targets: number }) =>
     `✅ <b>Đã lưu kế hoạch</b>\n${title}\n\n` +
     `• ${counts.tasks} nhiệm vụ, giao ${counts.assignments} lượt cho các đơn vị\n` +
-    `• ${counts.targets} mục tiêu\n` +
+    `• ${counts.targets} chỉ tiêu\n` +
     `• ${counts.newUnits} đơn vị mới được tạo`,
   savedGroups: (names: string) => `👥 Giao cho cả nhóm (chưa biết đơn vị thành viên): ${names}`,
   nextSteps: (unitsWithoutPeople: number) =>

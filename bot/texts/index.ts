@@ -14,3 +14,4 @@ export * from "./admin";
 export * from "./admin-export";
 export * from "./zalo";
 export * from "./link";
+export * from "./web-login";

@@ -9,5 +9,8 @@ export const reviewTexts = {
     `✅ Nhiệm vụ ${ref} đã được xác nhận <b>hoàn thành ${onTime ? "đúng hạn" : "quá hạn"}</b>:\n${title}`,
   returnedForUnit: (ref: string, title: string, reason: string) =>
     `↩ Báo cáo hoàn thành nhiệm vụ ${ref} được <b>trả lại</b>:\n${title}\n\nLý do: ${reason}\nNhiệm vụ trở lại trạng thái đang thực hiện; bổ sung rồi báo cáo lại.`,
-  returnSaved: "Đã trả lại và báo cho đơn vị.",
+  returnSaved: (ref: string, title: string, unit: string) =>
+    `↩ Đã trả lại báo cáo hoàn thành nhiệm vụ ${ref} «${title}» của ${unit} và báo cho đơn vị.`,
+  /** The deciding admin's answer, standing alone (on Zalo it is a message of its own). */
+  confirmed: (ref: string, title: string, unit: string) => `✔ Đã xác nhận hoàn thành nhiệm vụ ${ref} «${title}» của ${unit}.`,
 } as const;

@@ -1,6 +1,6 @@
 /**
  * What the deadline alerts do, with the defaults a district committee would
- * pick. worker/env.ts reads overrides from environment variables.
+ * pick. services/env.ts reads overrides from environment variables.
  */
 export interface AlertConfig {
   /** Days before the due date an alert goes out; 0 is the day itself. */

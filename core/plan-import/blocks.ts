@@ -1,12 +1,15 @@
 import { cleanInline, stripEmphasis } from "./clean";
+import { startsWithUnitHead } from "../units/heads";
 import { startsWithFieldLabel } from "./fields";
+import { readFlatTable } from "./flat-table";
 import { type Cell, readLineTable, readPipeRow } from "./line-table";
+import { sourceLines, wrapWidth } from "./source-text";
 
 export type { Cell } from "./line-table";
 
 export type Block = { kind: "paragraph"; text: string; order: number } | { kind: "table"; rows: Cell[][]; order: number };
 
-const LIST_MARKER = /^(?:[-–—•+]\s|\(\d{1,2}\)\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s)/;
+const LIST_MARKER = /^(?:[-–—•+]\s|\(\d{1,3}\)\s|[a-zđ]\)\s|\d{1,3}(?:\.\d{1,3})*[.)]\s)/;
 const ENDS_SENTENCE = /[.;:!?]$/;
 
 /**
@@ -14,11 +17,8 @@ const ENDS_SENTENCE = /[.;:!?]$/;
  * and tables (Markdown pipe rows, or cells between lines holding a single "|").
  */
 export function splitBlocks(source: string): Block[] {
-  const lines = source
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/\u00a0/g, " ")
-    .split("\n");
+  const lines = sourceLines(source);
+  const width = wrapWidth(lines);
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   const flush = () => {
@@ -38,6 +38,13 @@ export function splitBlocks(source: string): Block[] {
       i = next;
       continue;
     }
+    const flat = /^s?tt\.?$/i.test(trimmed) ? readFlatTable(lines, i) : null;
+    if (flat) {
+      flush();
+      blocks.push({ kind: "table", rows: flat.rows, order: blocks.length });
+      i = flat.next;
+      continue;
+    }
     if (isPipeRow(trimmed)) {
       flush();
       const rows: Cell[][] = [];
@@ -51,7 +58,7 @@ export function splitBlocks(source: string): Block[] {
     if (trimmed === "") afterBlank = true;
     else {
       const previous = paragraph[paragraph.length - 1] ?? "";
-      const breaks = afterBlank ? !continuesSentence(trimmed, previous) : opensParagraph(trimmed, previous);
+      const breaks = afterBlank ? !continuesSentence(trimmed, previous) : opensParagraph(trimmed, previous, width);
       if (paragraph.length > 0 && breaks) flush();
       paragraph.push(trimmed);
       afterBlank = false;
@@ -81,16 +88,36 @@ function isPipeRow(line: string): boolean {
   return bars >= 3;
 }
 
+const HEADING_MARKER = /^(?:[IVXL]{1,6}\s*[.\-–—:)]\s*\p{Lu}|(?:Điều|Phần|Chương|Mục)\s+\d|[A-ZĐ][.)]\s+\p{Lu})/u;
+// A line that ends like this is cut mid-phrase: "… các sở," / "ban, ngành".
+const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|những|được))$/u;
+
 /**
- * A list marker at the start of a line begins a new paragraph only after a finished
- * sentence: hard wraps produce lines like "- 2030, tập trung …" mid-sentence.
+ * Whether a line opens a new paragraph although no blank line precedes it. A list marker
+ * does after a finished sentence: hard wraps produce lines like "- 2030, tập trung …"
+ * mid-sentence. In hard-wrapped text (width known) a short line ends its paragraph (a
+ * heading, the last line of a paragraph) when the next line starts with a capital.
  */
-function opensParagraph(line: string, previous: string): boolean {
+function opensParagraph(line: string, previous: string, width: number | null): boolean {
   const text = stripEmphasis(line).trimStart();
-  if (!LIST_MARKER.test(text)) return false;
-  if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
   const before = stripEmphasis(previous).trimEnd();
-  return ENDS_SENTENCE.test(before) || isHeadingLine(before);
+  const short = width !== null && before.length < width * 0.8 && !OPEN_ENDING.test(before);
+  if (LIST_MARKER.test(text) || HEADING_MARKER.test(text)) {
+    if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
+    return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short;
+  }
+  // "./." closes the body; "Nơi nhận" opens the addressee list.
+  if (/\.\/\.$/.test(before) || /^Nơi nhận\b/u.test(text)) return true;
+  if (width === null || !/^\p{Lu}/u.test(text)) return false;
+  if (opensAssignment(text) && !OPEN_ENDING.test(before) && !/[,;]$/.test(before)) return true;
+  if (isHeadingLine(text) && text.length > 3) return !OPEN_ENDING.test(before);
+  return (short && ENDS_SENTENCE.test(before)) || (width !== null && before.length < width * 0.6 && !OPEN_ENDING.test(before));
+}
+// "Ban Xây dựng Đảng chủ trì, phối hợp …" on a line of its own: the line assigning the item above.
+const ROLE_NEAR = /^[^.;:]{0,60}?\s(?:chủ\s?trì|tham\s?mưu)\b/u;
+
+function opensAssignment(text: string): boolean {
+  return ROLE_NEAR.test(text) && startsWithUnitHead(text);
 }
 
 /** "II. NHIỆM VỤ CỤ THỂ", "### Nhiệm vụ": a heading ends where it stands, whatever its last character. */

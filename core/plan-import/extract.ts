@@ -2,9 +2,11 @@ import { splitBlocks } from "./blocks";
 import { extractContent } from "./content";
 import { collectUnits, finalizeTasks } from "./finalize";
 import { extractHeader } from "./header";
+import { unitsAsWritten } from "./as-written";
 import { buildOutline, type OutlineNode } from "./outline";
 import { extractTargets } from "./targets";
 import { labelledTasks } from "./tasks-labelled";
+import { sentenceTasks } from "./tasks-sentences";
 import { tableTasks } from "./tasks-table";
 import { unitSectionTasks } from "./tasks-unit-sections";
 import type { ExtractedPlan } from "./types";
@@ -24,9 +26,17 @@ export function extractPlan(text: string): ExtractedPlan {
   const targets = extractTargets(root);
 
   const consumed = new Set<OutlineNode>();
-  const drafts = [...labelledTasks(root, consumed), ...unitSectionTasks(root, consumed), ...tableTasks(tables, warnings)];
+  const labelled = labelledTasks(root, consumed);
+  const unitSections = unitSectionTasks(root, consumed);
+  const drafts = [
+    ...labelled,
+    ...unitSections,
+    ...sentenceTasks(root, consumed, labelled.length + unitSections.length),
+    ...tableTasks(tables, warnings),
+  ];
   const content = extractContent(root, consumed, warnings);
   const tasks = finalizeTasks(drafts, warnings);
+  unitsAsWritten(tasks, text);
   if (tasks.length === 0) warnings.push("Không tìm thấy nhiệm vụ nào");
   return { header, targets, units: collectUnits(tasks), tasks, content, warnings };
 }

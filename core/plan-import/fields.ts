@@ -11,7 +11,7 @@ export interface Field {
 
 const UNIT_NOUN = "(?:co quan|don vi)(?: ?[,/] ?(?:co quan|don vi))?";
 const LABELS: Record<FieldKind, string> = {
-  lead: `(?:${UNIT_NOUN} )?(?:chu tri|thuc hien)(?: thuc hien| chinh)?`,
+  lead: `(?:${UNIT_NOUN} )?(?:chu tri|thuc hien)(?:,? thuc hien| chinh)?`,
   coop: `(?:${UNIT_NOUN} )?phoi hop(?: thuc hien)?`,
   deadline: "(?:thoi gian|thoi han|tien do)(?: (?:thuc hien|hoan thanh|trien khai))?(?: du kien)?",
   description: "(?:noi dung(?: (?:thuc hien|cong viec|nhiem vu))?|nhiem vu)",

@@ -2,7 +2,7 @@
  * Why a task of the review may be wrong, so the admin looks at it before saving.
  * Computed on the reviewed task, so a flag goes away once the admin fixes its cause.
  */
-import type { ReviewedTask } from "./review";
+import type { Deadline } from "../deadline/types";
 
 export type TaskFlag = "no_lead" | "lead_unknown" | "deadline_unread" | "title_short" | "title_long";
 
@@ -11,7 +11,15 @@ const TITLE_SHORT = 15;
 // A task several paragraphs long usually swallowed the next ones.
 const TITLE_LONG = 600;
 
-export function taskFlags(task: ReviewedTask): TaskFlag[] {
+/** What the flags read of a reviewed task (review.ts ReviewedTask), declared here so the two files do not import each other. */
+export interface FlaggedTask {
+  title: string;
+  lead: Array<{ choice: { kind: "existing" | "new" | "skip" } }>;
+  deadlineText: string | null;
+  deadline: Deadline;
+}
+
+export function taskFlags(task: FlaggedTask): TaskFlag[] {
   const flags: TaskFlag[] = [];
   const leads = task.lead.filter((u) => u.choice.kind !== "skip");
   if (leads.length === 0) flags.push("no_lead");

@@ -11,9 +11,10 @@ export interface Marker {
 
 const ROMAN = /^([IVXL]{1,6})\s*[.\-–—:)]\s*(?=\p{Lu})/u;
 const VALID_ROMAN = /^(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
-const DOTTED = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?=[\p{L}("“])/u;
-const ARABIC = /^(\d{1,2})\s*[.)]\s*(?=[\p{L}("“])/u;
-const PAREN = /^\((\d{1,2})\)\s*(?=\S)/;
+// Up to three digits: long plans and programmes number past 99 (a cap here dropped item 100 on).
+const DOTTED = /^(\d{1,3}(?:\.\d{1,3}){1,3})\.?\s*(?=[\p{L}("“])/u;
+const ARABIC = /^(\d{1,3})\s*[.)]\s*(?=[\p{L}("“])/u;
+const PAREN = /^\((\d{1,3})\)\s*(?=\S)/;
 const LETTER = /^([a-zđ])[).]\s+(?=\S)/;
 const DASH = /^[-–—•]\s+(?=\S)/;
 const PLUS = /^\+\s*(?=\S)/;

@@ -1,5 +1,5 @@
 import { foldText } from "../text/fold";
-import type { Cell } from "./blocks";
+import type { Cell } from "./line-table";
 
 export type Column = "ref" | "title" | "lead" | "coop" | "deadline" | "result";
 

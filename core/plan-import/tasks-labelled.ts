@@ -28,7 +28,7 @@ export function labelledTasks(root: OutlineNode, consumed: Set<OutlineNode>): Ta
     consumed.add(node);
     drafts.push({
       ref: node.ref,
-      title: trimPunctuation(inline.head) || (fieldValue(fields, "description") ?? ""),
+      title: titleOf(node, inline.head, fields),
       lead: unitsOf(fields, "lead"),
       coop: unitsOf(fields, "coop"),
       deadlineText: fieldValue(fields, "deadline"),
@@ -37,6 +37,21 @@ export function labelledTasks(root: OutlineNode, consumed: Set<OutlineNode>): Ta
     });
   }
   return drafts;
+}
+
+const HEADING_ONLY = 60;
+
+/**
+ * The task's words: the item's own text, or the description field; when the item is only
+ * a short heading ("2. Về thể chế, chính sách") with the task written under it, that paragraph.
+ */
+function titleOf(node: OutlineNode, head: string, fields: Field[]): string {
+  const own = trimPunctuation(head);
+  const under = node.body.find((paragraph) => !parseField(paragraph.text))?.text;
+  if (under && own.length <= HEADING_ONLY && !/[.;:]$/.test(head.trim()) && fields.every((f) => f.kind !== "description")) {
+    return trimPunctuation(under);
+  }
+  return own || (fieldValue(fields, "description") ?? "");
 }
 
 function fieldValue(fields: Field[], kind: Field["kind"]): string | null {

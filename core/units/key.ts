@@ -1,4 +1,5 @@
 import { foldText } from "../text/fold";
+import { splitGluedWords } from "./glued-words";
 import { tidyName } from "./tidy";
 
 // Abbreviations as they appear folded, expanded to the folded full name.
@@ -25,11 +26,11 @@ const ABBREVIATIONS: Record<string, string> = {
 };
 
 /**
- * Comparison key for a unit name: folded (no diacritics, so "Ủy"/"Uỷ" agree), abbreviations
+ * Comparison key for a unit name: words OCR ran together split ("Đảng uỷUBND xã"), folded (no diacritics, so "Ủy"/"Uỷ" agree), abbreviations
  * expanded ("UBND" = "Ủy ban nhân dân"), punctuation and hyphens dropped, spaces collapsed.
  */
 export function unitKey(name: string): string {
-  const folded = foldText(tidyName(name));
+  const folded = foldText(splitGluedWords(tidyName(name)));
   const expanded = folded
     .split(" ")
     .map((word) => ABBREVIATIONS[word.replace(/[.,;:]+$/, "")] ?? word)

@@ -55,8 +55,11 @@ const PROSE_STOPS = [
 // unambiguous verbs do ("các sở, ngành, triển khai …" but "các cơ quan, tổ chức, cá nhân").
 const NOUN_MAKERS = "(?:[Cc]ác|[Nn]hững|và|tư)";
 const AFTER_COMMA_STOPS = PROSE_STOPS.filter((stop) => !["tổ chức", "theo", "tại", "là", "để", "nhằm"].includes(stop));
+// "Các cơ quan tham mưu, giúp việc Đảng uỷ" names bodies: "tham mưu" there is no verb.
+const STOPS = PROSE_STOPS.join("|").replace("tham mưu", "tham mưu(?!,? giúp việc)");
+const COMMA_STOPS = AFTER_COMMA_STOPS.join("|").replace("tham mưu", "tham mưu(?!,? giúp việc)");
 export const PROSE_STOP = new RegExp(
-  `(?:(?<=[\\p{L}\\p{N}])(?<!(?:^|[\\s,;(])${NOUN_MAKERS}) (?:${PROSE_STOPS.join("|")})|, (?:${AFTER_COMMA_STOPS.join("|")}))(?![\\p{L}\\p{N}])`,
+  `(?:(?<=[\\p{L}\\p{N}])(?<!(?:^|[\\s,;(])${NOUN_MAKERS}) (?:${STOPS})|, (?:${COMMA_STOPS}))(?![\\p{L}\\p{N}])`,
   "u",
 );
 

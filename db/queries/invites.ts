@@ -44,15 +44,28 @@ const REMOVED_SINCE_INVITE = (channel: string, userId: string, createdAt: string
   `select 1 from member_channels mc join members m on m.id = mc.member_id
    where mc.channel = ${channel} and mc.user_id = ${userId} and m.removed_at is not null and m.removed_at >= ${createdAt}`;
 
+/**
+ * An invite code as stored, from what a person typed: today's codes
+ * ("KX7M-P3QR-T9VW") in any case, with or without the dashes or spaces;
+ * null when it cannot be one (older codes are then looked up as typed).
+ */
+export function readableInviteCode(typed: string): string | null {
+  const plain = typed.replace(/[\s-]+/g, "").toUpperCase();
+  if (!/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{12}$/.test(plain)) return null;
+  return plain.match(/.{4}/g)!.join("-");
+}
+
+/** The invite a typed code names: a code of today's form in any case, or an older one exactly as made. */
 export async function findInvite(db: Db, code: string, account: { channel: Channel; userId: string } | null = null) {
   const row = await db.$client
     .prepare(
       `select i.code, i.unit_id as unitId, u.name as unitName, i.role, i.expires_at as expiresAt, i.max_uses as maxUses, i.uses,
               exists (${REMOVED_SINCE_INVITE("?2", "?3", "i.created_at")}) as removedSince,
               i.created_by as creatorId, c.unit_id as creatorUnitId, c.role as creatorRole, c.removed_at as creatorRemovedAt
-       from invites i join units u on u.id = i.unit_id left join members c on c.id = i.created_by where i.code = ?1`,
+       from invites i join units u on u.id = i.unit_id left join members c on c.id = i.created_by
+       where i.code = ?1 or i.code = ?4 limit 1`,
     )
-    .bind(code, account?.channel ?? null, account?.userId ?? null)
+    .bind(code, account?.channel ?? null, account?.userId ?? null, readableInviteCode(code))
     .first<{
       code: string;
       unitId: number;

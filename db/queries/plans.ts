@@ -17,6 +17,8 @@ export interface ReadablePlans {
   plans: PlanInfo[];
   /** The plan commands act on: the member's choice if still readable, else the newest. */
   current: PlanInfo | null;
+  /** Whether `current` is the member's own choice (else it is the newest, and a newer plan would take its place). */
+  chosen: boolean;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function readablePlans(db: Db, actor: Actor & { id: number }): Prom
   ]);
   const readable = candidates.filter((p) => canReadPlan(actor, p)).reverse();
   const chosen = me[0]?.currentPlanId ?? null;
-  return { plans: readable, current: readable.find((p) => p.id === chosen) ?? readable[0] ?? null };
+  const own = readable.find((p) => p.id === chosen) ?? null;
+  return { plans: readable, current: own ?? readable[0] ?? null, chosen: own !== null };
 }
 
 export async function setCurrentPlan(db: Db, memberId: number, planId: number): Promise<void> {

@@ -90,6 +90,12 @@ export async function submitReport(db: Db, r: NewReport, claim?: UpdateClaim): P
   }
 }
 
+/** Whether the flow with this token already sent its report (a second "Gửi" after the first). */
+export async function reportSentByFlow(db: Db, token: string): Promise<boolean> {
+  const row = await db.$client.prepare("select 1 as sent from progress_reports where dedupe_key = ?1").bind(token).first();
+  return row !== null;
+}
+
 export function reportById(db: Db, reportId: number) {
   return db
     .select({

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildZip, deflateBomb, denseDeflateBomb, docxFromText } from "../../test/import/docx-builder";
+import { buildZip, deflateBomb, denseDeflateBomb, docxFromText } from "../lib/docx-builder";
 import { startWranglerDev } from "../lib/wrangler";
 import { cpuNs } from "./cpu";
 

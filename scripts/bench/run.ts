@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, each reported against a baseline measured
  * in the same run. `--runs N` sets requests per scenario (default 300);
  * `--alerts N` / `--alerts-full` the alerts delivered (1,000 / 10,000);
- * `--only webhook,bundle,…` runs some sections (parse, docx, webhook, bundle,
+ * `--only webhook,bundle,…` runs some sections (parse, docx, webhook, pdf, bundle,
  * alerts, admin).
  */
 import { adminBenchmark } from "./admin";
@@ -10,6 +10,7 @@ import { alertBenchmarks } from "./alerts";
 import { bundleBenchmark } from "./bundle";
 import { docxWorkerdBenchmark } from "./docx-workerd";
 import { parseBenchmark } from "./parse";
+import { pdfBenchmark } from "./pdf";
 import { measureReportFlow } from "./report-flow";
 import { measureZaloMenuPick } from "./zalo-update";
 import { callbackFrom, demoAdmin, demoOfficial, measure, textFrom, webhookTable, withBenchStack } from "./webhook";
@@ -77,6 +78,12 @@ if (section("webhook")) {
     console.log(webhookTable([zalo.pick], zalo.floors));
     console.log(`\n${zalo.check}`);
   });
+  console.log("");
+}
+
+if (section("pdf")) {
+  console.log("## PDF plans: reading in workerd, and hostile PDFs refused\n");
+  console.log(await pdfBenchmark());
   console.log("");
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { demoMembers } from "../../db/demo";
-import { loginLink } from "../../web/links";
+import { loginLink } from "../../services/links";
 
 /** LINK_SECRET from .dev.vars if set there (wrangler dev reads it too), else the webhook secret the Worker falls back to. */
 function localLinkSecret(root: string, webhookSecret: string): string {

@@ -5,7 +5,7 @@
  * been seen blocking Zalo's webhook client (User-Agent "Java/…") on
  * workers.dev.
  */
-import { ZaloApi, ZALO_API_ROOT } from "../../worker/zalo/client";
+import { ZaloApi, ZALO_API_ROOT } from "../../services/zalo/client";
 
 export async function setZaloWebhook(env: NodeJS.ProcessEnv, workerUrl: string): Promise<void> {
   const token = env.ZALO_BOT_TOKEN;

@@ -57,7 +57,7 @@ describe("/duyet", () => {
   it("shows the viewer what waits, without decision buttons", async () => {
     const c = await makeCommittee();
     await addExtension(c.tasksB.onlyB.assignmentId, c.memberB.memberId, { from: null, to: "2030-01-01", reason: "Lý do" });
-    expect(await say(c.viewer, "/duyet")).toContain("Bấm số để xem chi tiết.");
+    expect(await say(c.viewer, "/duyet")).toContain("Chọn số để xem chi tiết.");
     await pressButton(c.viewer, "1");
     expect(buttons(await lastMessage(c.viewer.id)).map((b) => b.text)).toEqual(["Mở nhiệm vụ"]);
   });

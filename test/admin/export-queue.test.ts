@@ -2,7 +2,7 @@ import { createMessageBatch, getQueueResult, createExecutionContext } from "clou
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import app from "../../worker/index";
-import type { Env } from "../../worker/env";
+import type { Env } from "../../services/env";
 
 const worker = app as ExportedHandler<Env>;
 import { chatMessages } from "../support/fake-telegram";

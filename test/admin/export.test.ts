@@ -150,7 +150,7 @@ describe("/xuat", () => {
       {
         STT: "1",
         "Chỉ tiêu": "Tỷ lệ tuyển dụng người có trình độ đại học trở lên",
-        "Mục tiêu": "≥ 70% đến năm 2030",
+        "Chỉ tiêu đề ra": "≥ 70% đến năm 2030",
         "Đơn vị phụ trách": `Đảng ủy xã An Bình ${c.tag}`,
         "Kỳ gần nhất": "6 tháng đầu năm 2025",
         "Giá trị": "61.5",
@@ -166,7 +166,7 @@ describe("/xuat", () => {
       {
         STT: "2",
         "Chỉ tiêu": "Số mô hình trí thức tiêu biểu",
-        "Mục tiêu": "≥ 5 mô hình",
+        "Chỉ tiêu đề ra": "≥ 5 mô hình",
         "Đơn vị phụ trách": "Cơ quan theo dõi",
         "Kỳ gần nhất": null,
         "Giá trị": null,

@@ -28,13 +28,14 @@ describe("a unit's admin imports a plan naming units outside their unit", () => 
     const office = await makeUnit(`Văn phòng UBND ${c.tag}`, c.ubnd);
     await say(ubndAdmin, "/nhapkh");
     await pressButton(ubndAdmin, "📝 Gõ danh sách nhiệm vụ");
-    const summary = await say(
+    await say(
       ubndAdmin,
       [
         `1. Rà soát đội ngũ cán bộ ${c.tag} | Ban Tổ chức Huyện ủy`,
         `2. Tổng hợp số liệu trí thức ${c.tag} | Văn phòng UBND ${c.tag} | Ban Tổ chức Huyện ủy`,
       ].join("\n"),
     );
+    const summary = await say(ubndAdmin, `Kế hoạch của UBND ${c.tag}`);
     expect(summary).toContain("không thuộc");
     expect(summary).toContain("Ban Tổ chức Huyện ủy");
     await pressButton(ubndAdmin, "✅ Xác nhận lưu");
@@ -75,6 +76,7 @@ describe("a unit's admin imports a plan naming units outside their unit", () => 
     await say(ubndAdmin, "/nhapkh");
     await pressButton(ubndAdmin, "📝 Gõ danh sách nhiệm vụ");
     await say(ubndAdmin, `Rà soát quy chế ${c.tag} | UBND huyện`);
+    await say(ubndAdmin, `Kế hoạch của UBND ${c.tag}`);
     const summary = await lastMessage(ubndAdmin.id);
     const token = buttons(summary)
       .find((b) => b.data?.startsWith("im:"))!
@@ -95,6 +97,7 @@ describe("a unit's admin imports a plan naming units outside their unit", () => 
     await say(c.admin, "/nhapkh");
     await pressButton(c.admin, "📝 Gõ danh sách nhiệm vụ");
     await say(c.admin, `Rà soát quy chế ${c.tag} | UBND huyện`);
+    await say(c.admin, `Kế hoạch của Huyện ủy ${c.tag}`);
     await pressButton(c.admin, "✅ Xác nhận lưu");
     const plan = await one(
       "select plan_id as v from plan_imports where member_id = ?1 and status = 'confirmed'",

@@ -30,7 +30,7 @@ describe("/tongquan", () => {
     expect(text).toContain("🔁 Thường xuyên: 1");
     expect(text).toContain("✅ Hoàn thành: 1/6 (17%) · đúng hạn 1/1 (100%)");
     expect(text).toMatch(/Đơn vị quá hạn nhiều nhất\n1\. Đảng ủy xã An Bình [^\n]* — 1/);
-    expect(text).toContain("Tỷ lệ trí thức trẻ được bồi dưỡng: 62,5% (năm 2025) ⚠️ (mục tiêu ≥ 70% đến năm 2030)");
+    expect(text).toContain("Tỷ lệ trí thức trẻ được bồi dưỡng: 62,5% (năm 2025) ⚠️ (chỉ tiêu đề ra ≥ 70% đến năm 2030)");
     expect(text.length).toBeLessThan(1500);
 
     const overview = await lastMessage(c.admin.id);

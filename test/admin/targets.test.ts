@@ -40,9 +40,9 @@ describe("/chitieu", () => {
 
     const text = await say(c.admin, "/chitieu");
     expect(text).toContain(
-      "1. Tỷ lệ tuyển dụng người có trình độ đại học trở lên\n   Mục tiêu: ≥ 70% đến năm 2030\n   Mới nhất: 61% (6 tháng đầu năm 2025) ↑ từ 58% (năm 2024) · ⚠️ chưa đạt",
+      "1. Tỷ lệ tuyển dụng người có trình độ đại học trở lên\n   Chỉ tiêu đề ra: ≥ 70% đến năm 2030\n   Mới nhất: 61% (6 tháng đầu năm 2025) ↑ từ 58% (năm 2024) · ⚠️ chưa đạt",
     );
-    expect(text).toContain("2. Số mô hình trí thức tiêu biểu\n   Mục tiêu: ≥ 5 mô hình\n   Chưa có số liệu.");
+    expect(text).toContain("2. Số mô hình trí thức tiêu biểu\n   Chỉ tiêu đề ra: ≥ 5 mô hình\n   Chưa có số liệu.");
 
     await pressButton(c.admin, "1");
     expect((await lastMessage(c.admin.id)).text).toContain("Số liệu đã ghi");
@@ -142,7 +142,7 @@ describe("/chitieu", () => {
     ]);
     const payload = JSON.parse(rows[0]!.payload) as { text: string; buttons: { text: string; data: string }[][] };
     expect(payload.text).toContain(
-      `Ban Tổ chức ${c.tag} giao đơn vị ghi số liệu chỉ tiêu:\nTỷ lệ đảng viên trẻ có trình độ đại học\nMục tiêu: ≥ 80% đến năm 2030`,
+      `Ban Tổ chức ${c.tag} giao đơn vị ghi số liệu chỉ tiêu:\nTỷ lệ đảng viên trẻ có trình độ đại học\nChỉ tiêu đề ra: ≥ 80% đến năm 2030`,
     );
     expect(payload.buttons).toEqual([
       [
@@ -161,7 +161,7 @@ describe("/chitieu", () => {
 
     // The office's list says who records it.
     expect(await say(c.admin, "/chitieu")).toContain(
-      `1. Tỷ lệ đảng viên trẻ có trình độ đại học\n   Mục tiêu: ≥ 80% đến năm 2030\n   Đơn vị phụ trách: Đảng ủy xã An Bình ${c.tag}\n   Chưa có số liệu.`,
+      `1. Tỷ lệ đảng viên trẻ có trình độ đại học\n   Chỉ tiêu đề ra: ≥ 80% đến năm 2030\n   Đơn vị phụ trách: Đảng ủy xã An Bình ${c.tag}\n   Chưa có số liệu.`,
     );
 
     // The unit's member sees only that target, and records a value.
@@ -281,9 +281,9 @@ describe("/chitieu", () => {
     await pressButton(c.admin, "1");
     await pressButton(c.admin, "👥 Giao đơn vị phụ trách");
     expect(await say(c.admin, "khong co don vi nay")).toBe(
-      "Không tìm thấy đơn vị nào có tên gần với «khong co don vi nay». Gõ lại tên khác, hoặc bấm «Quay lại».",
+      "Không tìm thấy đơn vị nào có tên gần với «khong co don vi nay». Gõ lại tên khác, hoặc chọn «Quay lại».",
     );
-    expect(await say(c.admin, `phu loc ${c.tag}`)).toBe(`Các đơn vị có tên gần với «phu loc ${c.tag}»: bấm để giao.`);
+    expect(await say(c.admin, `phu loc ${c.tag}`)).toBe(`Các đơn vị có tên gần với «phu loc ${c.tag}»: chọn đơn vị để giao.`);
     await pressButton(c.admin, `Đảng ủy xã Phú Lộc ${c.tag}`);
     expect(await responsibleUnit(target)).toBe(c.unitB);
     // The search ends with the choice: text is ordinary again.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ALERT_CONFIG } from "../../core/alerts/config";
-import { readAlertConfig, type Env } from "../../worker/env";
+import { readAlertConfig, type Env } from "../../services/env";
 
 const env = (vars: Partial<Record<keyof Env, string>>) => ({ DB: {} as D1Database, ...vars }) as Env;
 

@@ -9,10 +9,11 @@ import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import { SendPacer } from "../../core/alerts/pacing";
 import type { FakeConfigPatch } from "../../scripts/fake-telegram/types";
-import { consumeAlerts, type ConsumerDeps } from "../../worker/queue";
+import type { ConsumerDeps } from "../../services/delivery/send-reminders";
+import { consumeAlerts } from "../../services/queue";
 import { assignments, extensionRequests, plans, progressReports, tasks } from "../../db/schema";
 import app from "../../worker/index";
-import type { Env } from "../../worker/env";
+import type { Env } from "../../services/env";
 import { makeMember, makeUnit, testDb } from "../support/fixtures";
 
 export const QUEUE = "theo-doi-ke-hoach-alerts";

@@ -267,7 +267,9 @@ describe("admins: a daily summary and a weekly digest", () => {
     const text = weekly[0]!.text;
     expect(text).toMatch(/^📊 Tổng hợp tuần 24\/2026 \(08\/06\/2026 – 14\/06\/2026\)/);
     expect(text).toContain("Tình hình 4 nhiệm vụ:");
-    expect(text).toContain("🔴 Quá hạn: 1 · 🟠 Sắp đến hạn: 1 · 🔵 Chờ xác nhận: 0 · ✅ Hoàn thành: 1 · Khác: 1");
+    expect(text).toContain(
+      "🔴 Quá hạn: 1 · 🟠 Sắp đến hạn: 1 · 🔵 Chờ xác nhận: 0 · ✅ Hoàn thành: 1 · Khác (đang thực hiện, chưa đến hạn, thường xuyên, chưa có hạn): 1",
+    );
     expect(text).toContain(`Đảng ủy xã Tân Lập ${u.tag}: 1`);
     expect(text).toContain("Tuần trước (01/06/2026 – 07/06/2026): 1 nhiệm vụ báo cáo hoàn thành, 1 nhiệm vụ mới quá hạn");
   });

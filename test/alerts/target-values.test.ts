@@ -63,10 +63,10 @@ describe("asking the responsible unit for a target's yearly figure", () => {
         "📈 Chưa có số liệu chỉ tiêu năm 2025",
         `Đảng ủy xã Tân Lập ${u.tag} phụ trách chỉ tiêu:`,
         "Tỷ lệ trí thức trẻ được bồi dưỡng",
-        "Mục tiêu: ≥ 70% đến năm 2030",
+        "Chỉ tiêu đề ra: ≥ 70% đến năm 2030",
         `Kế hoạch: KH-${u.tag}`,
         "",
-        "Bấm «Ghi số liệu» rồi gõ kỳ và giá trị, ví dụ: 2025 62,5",
+        "Chọn «Ghi số liệu» rồi gõ kỳ và giá trị, ví dụ: 2025 62,5",
       ].join("\n"),
     );
     expect(asked[0]!.buttons).toEqual([

@@ -25,7 +25,7 @@ describe("check-ins of recurring duties", () => {
     const row = await env.DB.prepare("select kind, period_key from progress_reports where assignment_id = ?").bind(id).first();
     expect(row).toEqual({ kind: "checkin", period_key: period.key });
 
-    expect(await say(c.memberA, "/viec")).toContain("đã báo cáo kỳ này · Tuyên truyền");
+    expect(await say(c.memberA, "/viec")).toContain("đã báo cáo kỳ này · 4 Tuyên truyền");
   });
 
   it("refuses a check-in on a task that is not recurring", async () => {

@@ -13,10 +13,10 @@ describe("/viec: my unit's tasks", () => {
     );
     expect(order.every((pos) => pos >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
-    expect(text).toMatch(/Quá hạn · Tổ chức hội nghị[^\n]*\n\s*Hạn: trước ngày hôm qua · \d{2}\/\d{2}\/\d{4} · quá 1 ngày/);
-    expect(text).toMatch(/Sắp đến hạn · Xây dựng kế hoạch[^\n]*\n\s*Hạn: [^\n]*còn 3 ngày/);
-    expect(text).toContain("Thường xuyên · chưa báo cáo kỳ này · Tuyên truyền");
-    expect(text).toContain("Hoàn thành đúng hạn · Rà soát");
+    expect(text).toMatch(/Quá hạn · 1 Tổ chức hội nghị[^\n]*\n\s*Hạn: trước ngày hôm qua · \d{2}\/\d{2}\/\d{4} · quá 1 ngày/);
+    expect(text).toMatch(/Sắp đến hạn · 2 Xây dựng kế hoạch[^\n]*\n\s*Hạn: [^\n]*còn 3 ngày/);
+    expect(text).toContain("Thường xuyên · chưa báo cáo kỳ này · 4 Tuyên truyền");
+    expect(text).toContain("Hoàn thành đúng hạn · 5 Rà soát");
   });
 
   it("never shows another unit's assignments", async () => {
@@ -90,6 +90,6 @@ describe("unknown input", () => {
     expect(admin).toContain("/moi");
     // /chitieu once, as the plan's screen.
     expect(admin.match(/\/chitieu/g)).toHaveLength(1);
-    expect(admin).toContain("/chitieu — chỉ tiêu: số liệu mới nhất so với mục tiêu");
+    expect(admin).toContain("/chitieu — chỉ tiêu: số liệu mới nhất so với chỉ tiêu đề ra");
   });
 });

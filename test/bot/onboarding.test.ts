@@ -84,6 +84,6 @@ describe("joining by invite link", () => {
   it("tells a stranger without a code how to join", async () => {
     const user = stranger();
     await postUpdate(textUpdate(user, "/start"));
-    expect((await lastMessage(user.id)).text).toContain("đường dẫn mời");
+    expect((await lastMessage(user.id)).text).toContain("xin lời mời");
   });
 });

@@ -46,7 +46,7 @@ describe("a task's history for its unit (🕘 Lịch sử on the card)", () => {
     expect(lines[0]).toBe(`🕘 Lịch sử nhiệm vụ 9 · Đảng ủy xã An Bình ${c.tag}`);
     expect(lines.slice(2)).toEqual([
       `09:00 05/01/2026 · An ${c.memberA.id} báo cáo 30%: Đã họp triển khai`,
-      "   📎 2 tệp — bấm nút bên dưới để mở",
+      "   📎 2 tệp — chọn 📎 bên dưới để mở",
       `09:00 08/01/2026 · An ${c.memberA.id} báo cáo hoàn thành: Đã xong tổng kết`,
       `10:00 09/01/2026 · ↩ bị trả lại: Thiếu số liệu xã — Quản trị ${c.admin.id}`,
       `15:00 09/01/2026 · xin gia hạn ${formatVn(addDays(today, 30))} → ${formatVn(addDays(today, 60))}: Chờ số liệu của huyện — An ${c.memberA.id}`,

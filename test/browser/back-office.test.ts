@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { purposes } from "../../web/links";
-import { signToken } from "../../worker/signed-token";
+import { purposes } from "../../services/links";
+import { signToken } from "../../services/signed-token";
 import { demo, launchBrowser, loginLinkFor, screenshot } from "./support";
 
 let browser: BrowserContext;

@@ -38,7 +38,9 @@ describe.each(drivers)("the monitoring office on $channel", (chat) => {
     await completionWaiting(chat, c);
     const queue = await chat.say(c.admin, "/duyet");
     expect(queue).toContain("✅ Hoàn thành · 2 · Đảng ủy xã An Bình");
-    await chat.press(c.admin, "1");
+    // The number printed beside the item (on Zalo, clear of the keys the completion's own notice uses).
+    const line = queue.split("\n").find((l) => l.includes("✅ Hoàn thành · 2"))!;
+    await chat.press(c.admin, /^\d+/.exec(line.trim())![0]);
     await chat.press(c.admin, "↩ Trả lại");
     await chat.say(c.admin, "Thiếu biên bản họp");
     const row = await env.DB.prepare(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { inflateRawCapped } from "../../core/docx/inflate";
-import { deflateRaw } from "../import/docx-builder";
+import { deflateRaw } from "../../scripts/lib/docx-builder";
 
 /** Deterministic bytes no compressor can shrink: deflate writes them as stored blocks. */
 function noise(n: number): Uint8Array {

@@ -55,4 +55,14 @@ describe("layouts", () => {
       "Báo cáo tình hình thực hiện",
     ]);
   });
+
+  it("reads numbered items past 99, none dropped", () => {
+    const items = Array.from(
+      { length: 105 },
+      (_, i) => `${i + 1}. Sở Nội vụ: Chủ trì tổ chức hội nghị chuyên đề số ${i + 1} (hoàn thành trong quý II/2026).`,
+    );
+    const plan = extractPlan(`KẾ HOẠCH\nHội nghị chuyên đề năm 2026\n\nII. TỔ CHỨC THỰC HIỆN\n\n${items.join("\n\n")}\n`);
+    expect(plan.tasks).toHaveLength(105);
+    expect(plan.tasks.at(-1)).toMatchObject({ ref: "II.105", lead: ["Sở Nội vụ"], title: expect.stringMatching(/số 105$/) });
+  });
 });

@@ -1,9 +1,11 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadPdfjs } from "../../core/pdf/pdfjs-module";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { lastMessage } from "../support/fake-telegram";
 import { postUpdate, textUpdate } from "../support/webhook";
-import { buildZip, deflateBomb, denseDeflateBomb, docxFromText, hostileDocx } from "./docx-builder";
+import { buildZip, deflateBomb, denseDeflateBomb, docxFromText, hostileDocx } from "../../scripts/lib/docx-builder";
+import { hostilePdf, scannedPdf } from "../../scripts/lib/pdf-writer";
 import { count, sendFile, yenDungCommittee } from "./support";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -14,17 +16,21 @@ const withHead = (head: Uint8Array, size = 4096) => {
 };
 const ascii = (text: string) => new TextEncoder().encode(text);
 
+// The test runner transforms pdf.js (1.6 MB) on its first import, which takes seconds on a busy
+// machine: done here, so no update waits for it past the webhook's time limit.
+beforeAll(async () => {
+  await loadPdfjs();
+}, 60_000);
+
 describe("files that are not a readable plan: a clear message each, nothing written", () => {
   const cases: [string, string, () => Promise<string | Uint8Array> | string | Uint8Array, string][] = [
     ["an empty file", "ke-hoach.txt", () => "", "Tệp trống"],
     ["a file of spaces", "ke-hoach.txt", () => "   \n\n  ", "Tệp trống"],
-    [
-      "a scanned PDF",
-      "ke-hoach-scan.pdf",
-      () => withHead(ascii("%PDF-1.4\n%âãÏÓ\n")),
-      "PDF (thường là bản scan) không đọc được chữ",
-    ],
-    ["a PDF renamed .docx", "ke-hoach.docx", () => withHead(ascii("%PDF-1.7\n")), "PDF (thường là bản scan)"],
+    ["a scanned PDF", "ke-hoach-scan.pdf", () => scannedPdf(), "là bản scan (ảnh chụp trang)"],
+    ["a PDF cut short", "ke-hoach.pdf", () => withHead(ascii("%PDF-1.4\n%âãÏÓ\n")), "Tệp PDF bị hỏng"],
+    ["a PDF renamed .docx", "ke-hoach.docx", () => withHead(ascii("%PDF-1.7\n")), "Tệp PDF bị hỏng"],
+    ["a PDF of 5,000 pages", "ke-hoach.pdf", () => hostilePdf("many_pages"), "cấu trúc bất thường"],
+    ["a PDF nested 200,000 deep", "ke-hoach.pdf", () => hostilePdf("deep_nesting"), "cấu trúc bất thường"],
     [
       "a photo sent as a file",
       "anh-chup.jpg",

@@ -16,7 +16,7 @@ import {
   paragraph,
   run,
   table,
-} from "./docx-builder";
+} from "../../scripts/lib/docx-builder";
 
 const text = async (bytes: Uint8Array, limit?: number) => {
   const result = await readDocx(bytes, limit);
@@ -122,7 +122,7 @@ describe("readDocx: text", () => {
   });
 
   it("reads members stored without compression", async () => {
-    const { documentXml } = await import("./docx-builder");
+    const { documentXml } = await import("../../scripts/lib/docx-builder");
     const bytes = await buildZip([{ name: "word/document.xml", data: documentXml(paragraph("Không nén")), stored: true }]);
     expect(await text(bytes)).toBe("Không nén\n");
   });

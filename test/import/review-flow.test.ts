@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { apiCalls, buttons, lastMessage, pressButton, say } from "../support/fake-telegram";
 import { callbackUpdate, postUpdate } from "../support/webhook";
-import { docxFromText } from "./docx-builder";
+import { docxFromText } from "../../scripts/lib/docx-builder";
 import { count, sendFile, yenDungCommittee } from "./support";
 
 /** Each test imports its own copy of the reference plan: the committee's tag makes the text, and so the hash, unique. */
@@ -23,7 +23,7 @@ describe("importing a plan through the chat", () => {
     expect(summary).toContain("Theo dõi: Ban Tổ chức Huyện ủy");
     expect(summary).toContain("• 11 nhiệm vụ");
     expect(summary).toContain("• 6 đơn vị: 3 đã có, 3 mới");
-    expect(summary).toContain("• 2 mục tiêu");
+    expect(summary).toContain("• 2 chỉ tiêu");
     expect(summary).toContain("• 2 nhiệm vụ chưa có thời hạn");
     expect(summary).toMatch(/Đơn vị mới[^\n]*\n(?:.*\n)*\s+– Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện 👥/);
     expect(summary).toContain("Không tìm thấy số hiệu văn bản");
@@ -139,7 +139,7 @@ describe("importing a plan through the chat", () => {
     await sendFile(c.admin, "Ke hoach 45.docx", await docxFromText(copyOf(c.tag)));
     const summary = await text(c.admin.id);
     expect(summary).toContain("• 11 nhiệm vụ");
-    expect(summary).toContain("• 2 mục tiêu");
+    expect(summary).toContain("• 2 chỉ tiêu");
     expect(await say(c.admin, "lưu đi")).toContain("dùng các nút");
 
     const plans = await count("select count(*) n from plans");

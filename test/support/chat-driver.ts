@@ -108,17 +108,21 @@ export const zaloDriver: ChatDriver = {
     return this.last(user);
   },
   async press(user, label) {
+    // A bare number is the list line printed with it; a label is looked for in the newest menu that shows it.
+    if (typeof label === "string" && /^\d{1,3}$/.test(label)) {
+      await postZalo(zaloEvent(user, "text", label));
+      return;
+    }
     const messages = await zaloMessages(user);
     for (const message of [...messages].reverse()) {
       if (!message.includes("↪")) continue;
-      const key = menuKey(message, label) ?? (typeof label === "string" && /^\d{1,3}$/.test(label) ? label : null);
+      const key = menuKey(message, label);
       if (key) {
         await postZalo(zaloEvent(user, "text", key));
         return;
       }
-      break; // only the last menu can be answered on Zalo
     }
-    throw new Error(`no "${label}" in the last Zalo menu of ${zaloUserId(user)}; last message: ${messages.at(-1)}`);
+    throw new Error(`no "${label}" in a Zalo menu of ${zaloUserId(user)}; last message: ${messages.at(-1)}`);
   },
   async sendEvidence(user) {
     await postZalo(zaloEvent(user, "image"));

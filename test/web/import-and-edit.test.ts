@@ -29,6 +29,10 @@ describe("plan import on the web", () => {
     const tasksBefore = await env.DB.prepare("select count(*) as n from plans").first<{ n: number }>();
 
     const draft = (await importDraft(createDb(env.DB), Number(reviewPath.split("/").pop())))!;
+    // What the reader could not settle is shown to the admin, not kept to the chat.
+    expect(draft.plan.warnings).toContain("Không tìm thấy số hiệu văn bản");
+    expect(review).toContain(`Lưu ý khi đọc tệp (${draft.plan.warnings.length})`);
+    expect(review).toContain("Không tìm thấy số hiệu văn bản");
     const fields: Record<string, string> = {};
     draft.plan.tasks.forEach((task, i) => {
       fields[`title-${i}`] = task.title;
@@ -123,7 +127,7 @@ describe("plan import on the web", () => {
     const session = await signIn(c.admin.memberId);
     const pdf = await upload(session, "ke-hoach.pdf", new Uint8Array([37, 80, 68, 70]), "application/pdf");
     expect(pdf.status).toBe(415);
-    expect(await pdf.text()).toContain("Tệp PDF (thường là bản scan) không đọc được chữ");
+    expect(await pdf.text()).toContain("Tệp PDF bị hỏng");
     const big = await upload(session, "ke-hoach.txt", "a".repeat(2 * 1024 * 1024 + 1), "text/plain");
     expect(big.status).toBe(413);
     expect(await big.text()).toContain("Tệp lớn hơn 2 MB");

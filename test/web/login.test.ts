@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { signToken } from "../../worker/signed-token";
-import { loginLink, purposes } from "../../web/links";
-import { sha256Hex } from "../../web/hash";
+import { signToken } from "../../services/signed-token";
+import { loginLink, purposes } from "../../services/links";
+import { sha256Hex } from "../../services/hash";
 import { lastMessage } from "../support/fake-telegram";
 import { makeCommittee } from "../support/fixtures";
 import { postUpdate, textUpdate } from "../support/webhook";

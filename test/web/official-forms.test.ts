@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
-import { fileDownloadLink, officialFormLink, purposes, targetFormLink } from "../../web/links";
-import { signToken } from "../../worker/signed-token";
+import { fileDownloadLink, officialFormLink, purposes, targetFormLink } from "../../services/links";
+import { signToken } from "../../services/signed-token";
 import { addTarget } from "../admin/support";
 import { chatMessages } from "../support/fake-telegram";
 import { makeCommittee } from "../support/fixtures";

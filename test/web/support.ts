@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import worker from "../../worker/index";
-import { loginLink } from "../../web/links";
+import { loginLink } from "../../services/links";
 
 export const ORIGIN = "https://bot.test";
 

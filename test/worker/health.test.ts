@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { Env } from "../../worker/env";
+import type { Env } from "../../services/env";
 import worker from "../../worker/index";
 
 describe("/health", () => {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../worker/index";
-import type { Env } from "../../worker/env";
+import type { Env } from "../../services/env";
 import { TEST_WEBHOOK_SECRET } from "../support/constants";
 import { ZALO_TEST_WEBHOOK_SECRET } from "../support/zalo-constants";
 

@@ -20,7 +20,7 @@ export function ImportUploadPage(props: { viewer: SessionMember; error: string |
       <form method="post" action="/web/nhap" enctype="multipart/form-data" class="stack">
         <CsrfField viewer={props.viewer} />
         <label for="file">{t.file}</label>
-        <input id="file" name="file" type="file" required accept=".docx,.txt,.md" />
+        <input id="file" name="file" type="file" required accept=".docx,.pdf,.txt,.md" />
         <button type="submit">{t.read}</button>
       </form>
     </Page>
@@ -65,6 +65,16 @@ export function ImportReviewPage(props: {
           <li>{note}</li>
         ))}
       </ul>
+      {plan.warnings.length > 0 && (
+        <details class="warnings">
+          <summary>{t.warnings(plan.warnings.length)}</summary>
+          <ul>
+            {plan.warnings.map((w) => (
+              <li>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {props.errors.length > 0 && (
         <ul class="error" role="alert">
           {props.errors.map((e) => (

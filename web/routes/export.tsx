@@ -5,7 +5,7 @@ import { canReadPlan } from "../../core/access/policy";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { createDb } from "../../db/client";
 import { exportSource } from "../../db/queries/export";
-import { botDeps } from "../../worker/inbound";
+import { exportEnqueuer, exportInlineMaxRows } from "../../services/export-job";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage, Page } from "../layout";
 import { planName } from "../pages/overview-page";
@@ -53,9 +53,9 @@ exportRoutes.get("/xuat/:file{bao-cao\\.(?:xlsx|csv)}", async (c) => {
     );
   // A large plan is built by the queue, as from chat: the link arrives in the member's chat.
   const rows = source.units.reduce((n, u) => n + u.count, 0);
-  const deps = botDeps(c.env, createDb(c.env.DB), "", (p) => c.executionCtx.waitUntil(p));
-  if (deps.enqueueExport && rows > (deps.exportInlineMaxRows ?? Infinity)) {
-    await deps.enqueueExport({ planId: plan.id, memberId: viewer.memberId, format });
+  const enqueueExport = exportEnqueuer(c.env);
+  if (enqueueExport && rows > exportInlineMaxRows(c.env)) {
+    await enqueueExport({ planId: plan.id, memberId: viewer.memberId, format });
     return c.html(
       <MessagePage
         title="Xuất báo cáo"

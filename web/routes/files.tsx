@@ -1,12 +1,12 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from "hono";
-import { verifyToken } from "../../worker/signed-token";
+import { verifyToken } from "../../services/signed-token";
 import type { WebEnv } from "../env";
 import { MessagePage } from "../layout";
-import { linkSecret, purposes, type FileClaims } from "../links";
+import { linkSecret, purposes, type FileClaims } from "../../services/links";
 import { webTexts as t } from "../texts";
 
-/** /web/tep/:token — an evidence file from R2, for whoever holds a valid signed link (web/links.ts fileDownloadLink). */
+/** /web/tep/:token — an evidence file from R2, for whoever holds a valid signed link (services/links.ts fileDownloadLink). */
 export const fileRoutes = new Hono<WebEnv>();
 
 fileRoutes.get("/tep/:token", async (c) => {

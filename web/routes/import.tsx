@@ -66,7 +66,8 @@ importRoutes.post("/nhap", async (c) => {
   if (!(file instanceof File) || (file.size === 0 && !file.name)) return refuse(t.noFile, 400);
   const info = { name: file.name || null, mime: file.type || null, size: file.size };
   const refused = precheckPlanFile(info);
-  if (refused) return refuse(stripHtml(importTexts.rejected[refused]), refused === "too_large" ? 413 : 415);
+  if (refused)
+    return refuse(stripHtml(importTexts.rejected[refused]), refused === "too_large" || refused === "pdf_too_large" ? 413 : 415);
   const source = await readPlanFile(info, new Uint8Array(await file.arrayBuffer()));
   if (!source.ok) return refuse(stripHtml(importTexts.rejected[source.reason]), 415);
   const plan = extractPlan(source.text);

@@ -1,11 +1,11 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from "hono";
 import { loginTokenState, revokeSession, useLoginToken } from "../../db/queries/web-sessions";
-import { verifyToken } from "../../worker/signed-token";
+import { verifyToken } from "../../services/signed-token";
 import type { WebEnv } from "../env";
-import { randomSecret, sha256Hex } from "../hash";
+import { randomSecret, sha256Hex } from "../../services/hash";
 import { MessagePage, Page } from "../layout";
-import { linkSecret, purposes } from "../links";
+import { linkSecret, purposes } from "../../services/links";
 import { clearSessionCookie, requireCsrfField, requireSession, SESSION_HOURS, setSessionCookie } from "../session";
 import { webTexts as t } from "../texts";
 

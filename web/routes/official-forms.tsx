@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /**
- * Forms an official opens from a chat link (web/links.ts officialFormLink,
+ * Forms an official opens from a chat link (services/links.ts officialFormLink,
  * targetFormLink): no login, the signed short-lived link is the credential,
  * and each request re-checks the member and the chat's access policy.
  */
@@ -21,11 +21,11 @@ import { memberCard, type MemberCard } from "../../db/queries/people";
 import { targetWithPlan } from "../../db/queries/plan-scope";
 import { submitReport } from "../../db/queries/reports";
 import { recordTargetValue } from "../../db/queries/targets";
-import { verifyToken } from "../../worker/signed-token";
+import { verifyToken } from "../../services/signed-token";
 import type { WebEnv } from "../env";
 import { filesOf, storeEvidence } from "../evidence-upload";
 import { MessagePage } from "../layout";
-import { linkSecret, purposes, type FormClaims } from "../links";
+import { linkSecret, purposes, type FormClaims } from "../../services/links";
 import { extensionActions, notifyMembers, reviewActions } from "../notify";
 import type { Actions } from "../../bot/ports/actions";
 import { OfficialFormPage, type FormSubject } from "../pages/official-form-page";

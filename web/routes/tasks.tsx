@@ -7,7 +7,7 @@ import { planScopeById } from "../../db/queries/plan-scope";
 import { taskHistory, taskWithUnits } from "../../db/queries/task-view";
 import type { WebEnv } from "../env";
 import { MessagePage } from "../layout";
-import { filePath } from "../links";
+import { filePath } from "../../services/links";
 import { TaskPage } from "../pages/task-page";
 import { actorOf } from "../plan-context";
 import { webTexts as t } from "../texts";

@@ -9,7 +9,7 @@ import { unitName } from "../../db/queries/plan-scope";
 import { unitMembers } from "../../db/queries/unit-view";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
-import { officialFormLink } from "../links";
+import { officialFormLink } from "../../services/links";
 import { UnitPage, type UnitTaskRow } from "../pages/unit-page";
 import { actorOf, currentPlan } from "../plan-context";
 import { webTexts as t } from "../texts";

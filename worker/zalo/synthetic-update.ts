@@ -1,4 +1,4 @@
-import type { Update } from "grammy/types";
+import type { Chat, Message, Update, User } from "grammy/types";
 import type { ZaloEvent } from "./update";
 
 let sequence = 0;
@@ -11,33 +11,26 @@ let sequence = 0;
  */
 export function syntheticUpdate(event: ZaloEvent, actionData: string | null, photoKey: string | null): Update {
   const date = Math.floor(event.dateMs / 1000);
-  const chat = {
-    id: 0,
-    type: event.chatType.toUpperCase() === "PRIVATE" ? ("private" as const) : ("group" as const),
-    first_name: event.displayName,
-    title: "",
-  };
-  const from = { id: 0, is_bot: false, first_name: event.displayName || "Zalo" };
+  const chat: Chat.PrivateChat | Chat.GroupChat =
+    event.chatType.toUpperCase() === "PRIVATE"
+      ? { id: 0, type: "private", first_name: event.displayName }
+      : { id: 0, type: "group", title: "" };
+  const from: User = { id: 0, is_bot: false, first_name: event.displayName || "Zalo" };
   const update_id = ++sequence;
   if (actionData !== null) {
+    const message: Message = { message_id: 0, date, chat, text: "" };
     return {
       update_id,
-      callback_query: {
-        id: `zalo-${event.messageId}`,
-        chat_instance: "zalo",
-        from,
-        message: { message_id: 0, date, chat, text: "" } as never,
-        data: actionData,
-      },
+      callback_query: { id: `zalo-${event.messageId}`, chat_instance: "zalo", from, message, data: actionData },
     };
   }
   const base = { message_id: 0, date, chat, from };
   if (photoKey !== null) {
     const photo = [{ file_id: `r2:${photoKey}`, file_unique_id: photoKey, width: 0, height: 0 }];
-    return { update_id, message: { ...base, photo, ...(event.text ? { caption: event.text } : {}) } as never };
+    return { update_id, message: { ...base, photo, ...(event.text ? { caption: event.text } : {}) } };
   }
   const text = (event.text ?? "").normalize("NFC");
   const command = /^\/[A-Za-z0-9_]+/.exec(text);
   const entities = command ? [{ type: "bot_command" as const, offset: 0, length: command[0].length }] : undefined;
-  return { update_id, message: { ...base, text, ...(entities ? { entities } : {}) } as never };
+  return { update_id, message: { ...base, text, ...(entities ? { entities } : {}) } };
 }

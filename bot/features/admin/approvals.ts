@@ -14,7 +14,7 @@ import {
   reviewReturn,
   taskCard,
 } from "../../callback-data";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { deadlineLine } from "../../render/deadline";
 import { escapeHtml, shorten } from "../../render/html";
@@ -31,20 +31,21 @@ const PER_PAGE = 6;
  * exa/exr): the handlers in review-completion.ts and extension.ts decide it
  * and mark that message, as they do for the notification.
  */
-export const approvalsFeature = new Composer<BotContext>();
+export const approvalsFeature = new Composer<MemberContext>();
 
-approvalsFeature.command("duyet", (ctx) => renderApprovals(ctx as MemberContext, 0));
-approvalsFeature.callbackQuery(adminApprovals.pattern, (ctx) => renderApprovals(ctx as MemberContext, Number(ctx.match[1])));
+approvalsFeature.command("duyet", (ctx) => renderApprovals(ctx, 0));
+approvalsFeature.callbackQuery(adminApprovals.pattern, (ctx) => renderApprovals(ctx, Number(ctx.match[1])));
 
 approvalsFeature.callbackQuery(adminApprovalItem.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const plan = await planFor(c, "read");
+  const plan = await planFor(ctx, "read");
   if (!plan) return;
   const kind = ctx.match[1] === "c" ? "completion" : "extension";
-  const item = (await pendingApprovals(c.deps.db.$client, plan.id)).find((i) => i.kind === kind && i.id === Number(ctx.match[2]));
+  const item = (await pendingApprovals(ctx.deps.db.$client, plan.id)).find(
+    (i) => i.kind === kind && i.id === Number(ctx.match[2]),
+  );
   if (!item) return void (await ctx.port.answer({ text: t.gone }));
-  const manage = canManagePlan(c.member, plan);
-  const today = vietnamDate(c.deps.now());
+  const manage = canManagePlan(ctx.member, plan);
+  const today = vietnamDate(ctx.deps.now());
   const keyboard = new Actions();
   let text: string;
   if (item.kind === "completion") {
@@ -63,7 +64,7 @@ approvalsFeature.callbackQuery(adminApprovalItem.pattern, async (ctx) => {
       item.files,
       deadlineLine({ ...facts, deadlineText: item.deadlineText, deadlineNote: null }, statusOf(facts, today), today),
     );
-    if (manage && canReviewCompletion(c.member, plan, { reporterId: item.reporterId })) {
+    if (manage && canReviewCompletion(ctx.member, plan, { reporterId: item.reporterId })) {
       keyboard.text("✔ Xác nhận", reviewConfirm.build(item.id)).text("↩ Trả lại", reviewReturn.build(item.id)).row();
     } else if (manage) text += `\n\n${reviewTexts.ownReport}`;
   } else {

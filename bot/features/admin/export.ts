@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { exportSource } from "../../../db/queries/export";
 import { adminExport } from "../../callback-data";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { buildExportFile, type ExportFormat } from "../../export-file";
 import { Actions } from "../../ports/actions";
 import { adminTexts } from "../../texts";
@@ -16,10 +16,10 @@ const t = adminTexts.export;
  * or from the button under the workbook. A plan too large to build within one
  * chat request is built by the queue, and the link arrives when it is ready.
  */
-export const exportFeature = new Composer<BotContext>();
+export const exportFeature = new Composer<MemberContext>();
 
-exportFeature.command("xuat", (ctx) => sendExport(ctx as MemberContext, /csv/i.test(ctx.match) ? "csv" : "xlsx"));
-exportFeature.callbackQuery(adminExport.pattern, (ctx) => sendExport(ctx as MemberContext, ctx.match[1] as ExportFormat));
+exportFeature.command("xuat", (ctx) => sendExport(ctx, /csv/i.test(ctx.match) ? "csv" : "xlsx"));
+exportFeature.callbackQuery(adminExport.pattern, (ctx) => sendExport(ctx, ctx.match[1] as ExportFormat));
 
 async function sendExport(ctx: MemberContext, format: ExportFormat): Promise<void> {
   const plan = await planFor(ctx, "read");

@@ -10,7 +10,7 @@ import { overdueByUnit } from "../../../db/queries/overview";
 import { alertRecipientsOf } from "../../../db/queries/people";
 import { readablePlans } from "../../../db/queries/plans";
 import { adminOverduePage, adminOverview, adminRemindUnit, adminUnit } from "../../callback-data";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { numberedButtons } from "../../keyboards/alerts";
 import { pager } from "../../keyboards/admin";
 import { escapeHtml, shorten } from "../../render/html";
@@ -29,18 +29,17 @@ const REMINDER_ITEMS = 10;
  * ones and sent by the same queue consumer, at the same pace. It is unique
  * per unit and day (reminders_once_uq), so a second tap sends nothing.
  */
-export const overdueFeature = new Composer<BotContext>();
+export const overdueFeature = new Composer<MemberContext>();
 
-overdueFeature.command("quahan", (ctx) => renderOverdue(ctx as MemberContext, 0));
-overdueFeature.callbackQuery(adminOverduePage.pattern, (ctx) => renderOverdue(ctx as MemberContext, Number(ctx.match[1])));
+overdueFeature.command("quahan", (ctx) => renderOverdue(ctx, 0));
+overdueFeature.callbackQuery(adminOverduePage.pattern, (ctx) => renderOverdue(ctx, Number(ctx.match[1])));
 
 overdueFeature.callbackQuery(adminRemindUnit.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const { db } = c.deps;
+  const { db } = ctx.deps;
   const [planId, unitId] = [Number(ctx.match[1]), Number(ctx.match[2])];
-  const plan = (await readablePlans(db, c.member)).plans.find((p) => p.id === planId);
-  if (!plan || !canManagePlan(c.member, plan)) return deny(c, adminTexts.manageOnly);
-  const today = vietnamDate(c.deps.now());
+  const plan = (await readablePlans(db, ctx.member)).plans.find((p) => p.id === planId);
+  if (!plan || !canManagePlan(ctx.member, plan)) return deny(ctx, adminTexts.manageOnly);
+  const today = vietnamDate(ctx.deps.now());
   const [{ units }, people] = await Promise.all([
     overdueByUnit(db.$client, { planId, today, unitId, offset: 0, limit: 1, perUnit: REMINDER_ITEMS }),
     alertRecipientsOf(db, unitId),
@@ -87,7 +86,7 @@ overdueFeature.callbackQuery(adminRemindUnit.pattern, async (ctx) => {
   // One entry per task named, so each task's history shows who chased it and when.
   const [first, ...rest] = unit.items.map((i) =>
     auditStatement(db, {
-      actorMemberId: c.member.id,
+      actorMemberId: ctx.member.id,
       action: "reminder.manual",
       entity: "assignment",
       entityId: i.assignmentId,
@@ -95,7 +94,7 @@ overdueFeature.callbackQuery(adminRemindUnit.pattern, async (ctx) => {
     }),
   );
   await db.batch([first!, ...rest]);
-  await c.deps.enqueueReminders?.(ids);
+  await ctx.deps.enqueueReminders?.(ids);
   await ctx.port.answer({ text: t.reminded(ids.length, unit.unitName, unit.count), alert: true });
 });
 

@@ -13,7 +13,7 @@ import {
   adminUnit,
   adminUnitList,
 } from "../../callback-data";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { numberButtons } from "../../keyboards/admin";
 import { escapeHtml } from "../../render/html";
 import { adminTexts } from "../../texts";
@@ -25,10 +25,10 @@ const t = adminTexts.overview;
 const OVERVIEW_TARGETS = 4;
 
 /** /tongquan: the whole plan on one phone screen, every part a tap from its detail. */
-export const overviewFeature = new Composer<BotContext>();
+export const overviewFeature = new Composer<MemberContext>();
 
-overviewFeature.command("tongquan", (ctx) => renderOverview(ctx as MemberContext));
-overviewFeature.callbackQuery(adminOverview.pattern, (ctx) => renderOverview(ctx as MemberContext));
+overviewFeature.command("tongquan", (ctx) => renderOverview(ctx));
+overviewFeature.callbackQuery(adminOverview.pattern, (ctx) => renderOverview(ctx));
 
 async function renderOverview(ctx: MemberContext): Promise<void> {
   const plan = await planFor(ctx, "read");

@@ -28,7 +28,7 @@ import {
 import { syncCommandMenu } from "../../command-menu";
 import { notify } from "../../notify";
 import { channelsOf } from "../../../db/queries/members";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { adminsOnly } from "../../filters/admins-only";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { ECHO_MAX, escapeHtml, shorten } from "../../render/html";
@@ -45,32 +45,27 @@ const MEMBERS_PER_PAGE = 20;
  * role, move to another unit, remove (their reports stay in the history).
  * Every change is audited; the person is told. Inviting is /moi.
  */
-export const peopleFeature = new Composer<BotContext>();
+export const peopleFeature = new Composer<MemberContext>();
 
 peopleFeature.command("canbo", adminsOnly, async (ctx) => {
-  const c = ctx as MemberContext;
   const query = ctx.match.trim();
   if (query) {
-    const [unit] = await searchUnits(c.deps.db.$client, c.member.unitId, query, 1);
+    const [unit] = await searchUnits(ctx.deps.db.$client, ctx.member.unitId, query, 1);
     if (!unit) return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(shorten(query, ECHO_MAX))), { html: true }));
-    return renderMembers(c, unit.id);
+    return renderMembers(ctx, unit.id);
   }
-  await renderUnitPicker(c, 0);
+  await renderUnitPicker(ctx, 0);
 });
 
-peopleFeature.callbackQuery(peopleUnits.pattern, adminsOnly, (ctx) =>
-  renderUnitPicker(ctx as MemberContext, Number(ctx.match[1])),
-);
-peopleFeature.callbackQuery(peopleOfUnit.pattern, adminsOnly, (ctx) => renderMembers(ctx as MemberContext, Number(ctx.match[1])));
+peopleFeature.callbackQuery(peopleUnits.pattern, adminsOnly, (ctx) => renderUnitPicker(ctx, Number(ctx.match[1])));
+peopleFeature.callbackQuery(peopleOfUnit.pattern, adminsOnly, (ctx) => renderMembers(ctx, Number(ctx.match[1])));
 peopleFeature.callbackQuery(personCard.pattern, adminsOnly, async (ctx) => {
-  const c = ctx as MemberContext;
-  const target = await changeable(c, Number(ctx.match[1]), { allowSelf: true });
-  if (target) await show(c, cardText(c, target.person), cardKeyboard(c, target.person, target.managed));
+  const target = await changeable(ctx, Number(ctx.match[1]), { allowSelf: true });
+  if (target) await show(ctx, cardText(ctx, target.person), cardKeyboard(ctx, target.person, target.managed));
 });
 
 peopleFeature.callbackQuery(personRoleMenu.pattern, adminsOnly, async (ctx) => {
-  const c = ctx as MemberContext;
-  const target = await changeable(c, Number(ctx.match[1]));
+  const target = await changeable(ctx, Number(ctx.match[1]));
   if (!target) return;
   const keyboard = new Actions();
   roles.forEach((role, i) => {
@@ -79,29 +74,27 @@ peopleFeature.callbackQuery(personRoleMenu.pattern, adminsOnly, async (ctx) => {
     if (i % 2 === 1) keyboard.row();
   });
   keyboard.text(t.cancel, personCard.build(target.person.id));
-  await show(c, t.chooseRole(escapeHtml(target.person.fullName)), keyboard);
+  await show(ctx, t.chooseRole(escapeHtml(target.person.fullName)), keyboard);
 });
 
 peopleFeature.callbackQuery(personRoleSet.pattern, adminsOnly, async (ctx) => {
-  const c = ctx as MemberContext;
-  const target = await changeable(c, Number(ctx.match[1]));
+  const target = await changeable(ctx, Number(ctx.match[1]));
   if (!target) return;
   const role = ctx.match[2] as Role;
-  if (!canManagePeople(c.member, target.managed, { kind: "role", target: target.person, role })) return deny(c, t.notYours);
+  if (!canManagePeople(ctx.member, target.managed, { kind: "role", target: target.person, role })) return deny(ctx, t.notYours);
   const changed =
     role !== target.person.role &&
-    (await changeRole(c.deps.db, { memberId: target.person.id, role, from: target.person.role, actorId: c.member.id }));
+    (await changeRole(ctx.deps.db, { memberId: target.person.id, role, from: target.person.role, actorId: ctx.member.id }));
   if (!changed) return void (await ctx.port.answer({ text: t.unchanged }));
   await ctx.port.answer({ text: "✔" });
   const person = { ...target.person, role };
-  await ctx.port.show(cardText(c, person) + t.roleChanged(roleLabel[role]), cardKeyboard(c, person, target.managed));
-  await tell(c, target.person.id, `role:${role}`, t.tellRole(roleLabel[role]));
-  await syncTelegramMenu(c, target.person.id, role);
+  await ctx.port.show(cardText(ctx, person) + t.roleChanged(roleLabel[role]), cardKeyboard(ctx, person, target.managed));
+  await tell(ctx, target.person.id, `role:${role}`, t.tellRole(roleLabel[role]));
+  await syncTelegramMenu(ctx, target.person.id, role);
 });
 
 peopleFeature.callbackQuery(personMoveMenu.pattern, adminsOnly, async (ctx) => {
-  const c = ctx as MemberContext;
-  const target = await changeable(c, Number(ctx.match[1]));
+  const target = await changeable(ctx, Number(ctx.match[1]));
   if (!target) return;
   const units = target.scope.filter((u) => u.id !== target.person.unitId);
   const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, Number(ctx.match[2]));
@@ -112,51 +105,48 @@ peopleFeature.callbackQuery(personMoveMenu.pattern, adminsOnly, async (ctx) => {
     t.cancel,
     personCard.build(target.person.id),
   );
-  await show(c, t.chooseUnitFor(escapeHtml(target.person.fullName), page + 1, pages), keyboard);
+  await show(ctx, t.chooseUnitFor(escapeHtml(target.person.fullName), page + 1, pages), keyboard);
 });
 
 peopleFeature.callbackQuery(personMoveTo.pattern, adminsOnly, async (ctx) => {
-  const c = ctx as MemberContext;
-  const target = await changeable(c, Number(ctx.match[1]));
+  const target = await changeable(ctx, Number(ctx.match[1]));
   if (!target) return;
   const destination = target.scope.find((u) => u.id === Number(ctx.match[2]));
   if (
     !destination ||
-    !canManagePeople(c.member, target.managed, { kind: "move", target: target.person, toUnitId: destination.id })
+    !canManagePeople(ctx.member, target.managed, { kind: "move", target: target.person, toUnitId: destination.id })
   ) {
-    return deny(c, adminTexts.units.notInScope);
+    return deny(ctx, adminTexts.units.notInScope);
   }
-  const moved = await moveMember(c.deps.db, {
+  const moved = await moveMember(ctx.deps.db, {
     memberId: target.person.id,
     fromUnitId: target.person.unitId,
     toUnitId: destination.id,
-    actorId: c.member.id,
+    actorId: ctx.member.id,
   });
   if (!moved) return void (await ctx.port.answer({ text: t.unchanged }));
   await ctx.port.answer({ text: "✔" });
   const person = { ...target.person, unitId: destination.id, unitName: destination.name };
-  await ctx.port.show(cardText(c, person) + t.moved(escapeHtml(destination.name)), cardKeyboard(c, person, target.managed));
-  await tell(c, target.person.id, `unit:${destination.id}`, t.tellMoved(escapeHtml(destination.name)));
+  await ctx.port.show(cardText(ctx, person) + t.moved(escapeHtml(destination.name)), cardKeyboard(ctx, person, target.managed));
+  await tell(ctx, target.person.id, `unit:${destination.id}`, t.tellMoved(escapeHtml(destination.name)));
 });
 
 peopleFeature.callbackQuery(personRemove.pattern, adminsOnly, async (ctx) => {
-  const c = ctx as MemberContext;
-  const target = await changeable(c, Number(ctx.match[1]));
+  const target = await changeable(ctx, Number(ctx.match[1]));
   if (!target) return;
   const keyboard = new Actions()
     .text(t.confirmRemoveButton, personRemoveConfirm.build(target.person.id))
     .text(t.cancel, personCard.build(target.person.id));
-  await show(c, t.confirmRemove(escapeHtml(target.person.fullName), escapeHtml(target.person.unitName)), keyboard);
+  await show(ctx, t.confirmRemove(escapeHtml(target.person.fullName), escapeHtml(target.person.unitName)), keyboard);
 });
 
 peopleFeature.callbackQuery(personRemoveConfirm.pattern, adminsOnly, async (ctx) => {
-  const c = ctx as MemberContext;
-  const target = await changeable(c, Number(ctx.match[1]));
+  const target = await changeable(ctx, Number(ctx.match[1]));
   if (!target) return;
-  const removed = await removeMember(c.deps.db, {
+  const removed = await removeMember(ctx.deps.db, {
     memberId: target.person.id,
-    actorId: c.member.id,
-    now: c.deps.now().toISOString(),
+    actorId: ctx.member.id,
+    now: ctx.deps.now().toISOString(),
   });
   if (!removed) return void (await ctx.port.answer({ text: t.unchanged }));
   await ctx.port.answer({ text: "✔" });
@@ -164,8 +154,8 @@ peopleFeature.callbackQuery(personRemoveConfirm.pattern, adminsOnly, async (ctx)
     t.removed(escapeHtml(target.person.fullName)),
     new Actions().text(t.buttons.back, peopleOfUnit.build(target.person.unitId)),
   );
-  await tell(c, target.person.id, "removed", t.tellRemoved);
-  await syncTelegramMenu(c, target.person.id, null);
+  await tell(ctx, target.person.id, "removed", t.tellRemoved);
+  await syncTelegramMenu(ctx, target.person.id, null);
 });
 
 async function renderUnitPicker(ctx: MemberContext, requestedPage: number): Promise<void> {

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { Actions } from "../../ports/actions";
 import { readablePlans, setCurrentPlan, type PlanInfo } from "../../../db/queries/plans";
 import { adminPlans, adminPlanSwitch } from "../../callback-data";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { numberButtons } from "../../keyboards/admin";
 import { escapeHtml, shorten } from "../../render/html";
 import { adminTexts } from "../../texts";
@@ -12,20 +12,19 @@ const t = adminTexts.plans;
 const PLANS_SHOWN = 20;
 
 /** /kehoach: the plans this member follows; the chosen one is what the other screens show. */
-export const plansFeature = new Composer<BotContext>();
+export const plansFeature = new Composer<MemberContext>();
 
-plansFeature.command("kehoach", (ctx) => renderPlans(ctx as MemberContext));
-plansFeature.callbackQuery(adminPlans.pattern, (ctx) => renderPlans(ctx as MemberContext));
+plansFeature.command("kehoach", (ctx) => renderPlans(ctx));
+plansFeature.callbackQuery(adminPlans.pattern, (ctx) => renderPlans(ctx));
 
 plansFeature.callbackQuery(adminPlanSwitch.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  if (c.member.role !== "admin" && c.member.role !== "viewer") return deny(c, adminTexts.notForYou);
-  const { plans } = await readablePlans(c.deps.db, c.member);
+  if (ctx.member.role !== "admin" && ctx.member.role !== "viewer") return deny(ctx, adminTexts.notForYou);
+  const { plans } = await readablePlans(ctx.deps.db, ctx.member);
   const plan = plans.find((p) => p.id === Number(ctx.match[1]));
-  if (!plan) return deny(c, t.notReadable);
-  await setCurrentPlan(c.deps.db, c.member.id, plan.id);
+  if (!plan) return deny(ctx, t.notReadable);
+  await setCurrentPlan(ctx.deps.db, ctx.member.id, plan.id);
   await ctx.port.answer({ text: t.switched(label(plan)) });
-  await renderPlans(c, true);
+  await renderPlans(ctx, true);
 });
 
 async function renderPlans(ctx: MemberContext, answered = false): Promise<void> {

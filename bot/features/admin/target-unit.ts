@@ -10,7 +10,7 @@ import { searchUnits } from "../../../db/queries/unit-view";
 import { unitsInAdminScope } from "../../../db/queries/units";
 import { adminTarget, adminTargetUnitMenu, adminTargetUnitSet } from "../../callback-data";
 import { activeFlow, endFlow, startFlow } from "../../conversation";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { pager } from "../../keyboards/admin";
 import { targetAlertButtons } from "../../keyboards/alerts";
 import { escapeHtml, shorten } from "../../render/html";
@@ -28,32 +28,30 @@ const UNITS_PER_PAGE = 8;
  * units they look after (or none). Its leaders and members are told through
  * the outbox and from then on see the target in /chitieu and record its values.
  */
-export const targetUnitFeature = new Composer<BotContext>();
+export const targetUnitFeature = new Composer<MemberContext>();
 
 targetUnitFeature.callbackQuery(adminTargetUnitMenu.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const found = await targetFor(c, Number(ctx.match[1]), "manage");
+  const found = await targetFor(ctx, Number(ctx.match[1]), "manage");
   if (!found) return;
   const { target } = found;
-  const units = await unitsInAdminScope(c.deps.db, c.member.unitId);
+  const units = await unitsInAdminScope(ctx.deps.db, ctx.member.unitId);
   const { page, pages, offset } = paginate(units.length, UNITS_PER_PAGE, Number(ctx.match[2]));
   const keyboard = unitChoices(target, units.slice(offset, offset + UNITS_PER_PAGE));
   pager(keyboard, page, pages, (p) => adminTargetUnitMenu.build(target.id, p));
   if (target.responsibleUnitId !== null) keyboard.text(t.noUnit, adminTargetUnitSet.build(target.id, null)).row();
   keyboard.text(t.backToTarget, adminTarget.build(target.id));
   // A province has hundreds of units: typing part of a name finds one faster than paging.
-  await startFlow(c, UNIT_SEARCH_FLOW, "search", { targetId: target.id });
-  await show(c, t.chooseUnit(found.index + 1, page + 1, pages), keyboard);
+  await startFlow(ctx, UNIT_SEARCH_FLOW, "search", { targetId: target.id });
+  await show(ctx, t.chooseUnit(found.index + 1, page + 1, pages), keyboard);
 });
 
 targetUnitFeature.on("message:text", async (ctx, next) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, UNIT_SEARCH_FLOW);
+  const flow = activeFlow(ctx, UNIT_SEARCH_FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
-  const found = await targetFor(c, Number((flow.data as { targetId: number }).targetId), "manage");
-  if (!found) return void (await endFlow(c));
+  const found = await targetFor(ctx, Number((flow.data as { targetId: number }).targetId), "manage");
+  if (!found) return void (await endFlow(ctx));
   const query = ctx.message.text.trim().slice(0, 100);
-  const hits = await searchUnits(c.deps.db.$client, c.member.unitId, query, UNITS_PER_PAGE);
+  const hits = await searchUnits(ctx.deps.db.$client, ctx.member.unitId, query, UNITS_PER_PAGE);
   const keyboard = unitChoices(found.target, hits);
   keyboard.text(t.backToTarget, adminTarget.build(found.target.id));
   const text = hits.length === 0 ? t.unitNotFound(escapeHtml(query)) : t.unitsFound(escapeHtml(query));
@@ -61,30 +59,29 @@ targetUnitFeature.on("message:text", async (ctx, next) => {
 });
 
 targetUnitFeature.callbackQuery(adminTargetUnitSet.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const found = await targetFor(c, Number(ctx.match[1]), "manage");
+  const found = await targetFor(ctx, Number(ctx.match[1]), "manage");
   if (!found) return;
   const requested = Number(ctx.match[2]);
-  const unit = requested === 0 ? null : (await unitsInAdminScope(c.deps.db, c.member.unitId)).find((u) => u.id === requested);
-  if (unit === undefined) return deny(c, adminTexts.units.notInScope);
+  const unit = requested === 0 ? null : (await unitsInAdminScope(ctx.deps.db, ctx.member.unitId)).find((u) => u.id === requested);
+  if (unit === undefined) return deny(ctx, adminTexts.units.notInScope);
 
-  if (activeFlow(c, UNIT_SEARCH_FLOW)) await endFlow(c);
+  if (activeFlow(ctx, UNIT_SEARCH_FLOW)) await endFlow(ctx);
   const { target } = found;
   const unitId = unit?.id ?? null;
-  const changed = await setTargetUnit(c.deps.db, {
+  const changed = await setTargetUnit(ctx.deps.db, {
     targetId: target.id,
     from: target.responsibleUnitId,
     unitId,
-    memberId: c.member.id,
+    memberId: ctx.member.id,
   });
   // Also when unchanged: a retry after a failed notice writes the notices that are missing, and only those.
-  const told = unit ? await tellUnit(c, target, unit) : { people: 0, written: 0 };
+  const told = unit ? await tellUnit(ctx, target, unit) : { people: 0, written: 0 };
   if (!changed && told.written === 0) return void (await ctx.port.answer({ text: t.unitUnchanged }));
 
   await ctx.port.answer({ text: "✔" });
   const updated = { ...found, target: { ...target, responsibleUnitId: unitId, responsibleUnitName: unit?.name ?? null } };
-  const view = targetScreen(c, updated, `\n\n${unit ? t.unitSet(escapeHtml(unit.name), told.people) : t.unitCleared}`);
-  await c.port.show(view.text, view.keyboard);
+  const view = targetScreen(ctx, updated, `\n\n${unit ? t.unitSet(escapeHtml(unit.name), told.people) : t.unitCleared}`);
+  await ctx.port.show(view.text, view.keyboard);
 });
 
 /** One button per unit, the one responsible now ticked. */

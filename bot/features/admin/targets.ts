@@ -6,7 +6,7 @@ import { readablePlans, type PlanInfo } from "../../../db/queries/plans";
 import { recordTargetValue, visibleTargets, type TargetList, type TargetRow } from "../../../db/queries/targets";
 import { adminOverview, adminTarget, adminTargetRecord, adminTargets, adminTargetUnitMenu } from "../../callback-data";
 import { activeFlow, endFlow, startFlow } from "../../conversation";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { cancelKeyboard } from "../../keyboards/flow";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { escapeHtml, shorten } from "../../render/html";
@@ -27,37 +27,34 @@ const TARGETS_PER_PAGE = 8;
  * current plan's targets; anyone else sees the targets their unit is
  * responsible for, in every live plan, and records their values.
  */
-export const targetsFeature = new Composer<BotContext>();
+export const targetsFeature = new Composer<MemberContext>();
 
-targetsFeature.command("chitieu", (ctx) => renderTargets(ctx as MemberContext, 0));
-targetsFeature.callbackQuery(adminTargets.pattern, (ctx) => renderTargets(ctx as MemberContext, Number(ctx.match[1])));
+targetsFeature.command("chitieu", (ctx) => renderTargets(ctx, 0));
+targetsFeature.callbackQuery(adminTargets.pattern, (ctx) => renderTargets(ctx, Number(ctx.match[1])));
 
 targetsFeature.callbackQuery(adminTarget.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const found = await targetFor(c, Number(ctx.match[1]), "read");
+  const found = await targetFor(ctx, Number(ctx.match[1]), "read");
   if (!found) return;
   // Back on the target's screen, a value or unit name half asked for is no longer expected.
-  if (activeFlow(c, FLOW) || activeFlow(c, UNIT_SEARCH_FLOW)) await endFlow(c);
-  const view = targetScreen(c, found);
-  await show(c, view.text, view.keyboard);
+  if (activeFlow(ctx, FLOW) || activeFlow(ctx, UNIT_SEARCH_FLOW)) await endFlow(ctx);
+  const view = targetScreen(ctx, found);
+  await show(ctx, view.text, view.keyboard);
 });
 
 targetsFeature.callbackQuery(adminTargetRecord.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const found = await targetFor(c, Number(ctx.match[1]), "record");
+  const found = await targetFor(ctx, Number(ctx.match[1]), "record");
   if (!found) return;
-  const token = await startFlow(c, FLOW, "input", { targetId: found.target.id });
+  const token = await startFlow(ctx, FLOW, "input", { targetId: found.target.id });
   await ctx.port.answer();
   await ctx.port.send(t.ask(escapeHtml(shorten(found.target.text, 300))), { html: true, actions: cancelKeyboard(token) });
 });
 
 targetsFeature.on("message:text", async (ctx, next) => {
-  const c = ctx as MemberContext;
-  const flow = activeFlow(c, FLOW);
+  const flow = activeFlow(ctx, FLOW);
   if (!flow || ctx.message.text.startsWith("/")) return next();
   const targetId = Number((flow.data as { targetId: number }).targetId);
-  const found = await targetFor(c, targetId, "record");
-  if (!found) return void (await endFlow(c));
+  const found = await targetFor(ctx, targetId, "record");
+  if (!found) return void (await endFlow(ctx));
   const input = parseTargetInput(ctx.message.text, found.target.unitOfMeasure);
   if (!input.ok) {
     const tooLong = t.noteTooLong(TARGET_NOTE_MAX);
@@ -70,13 +67,13 @@ targetsFeature.on("message:text", async (ctx, next) => {
     period: input.period.key,
     value: input.value,
     note: input.note,
-    createdAt: c.deps.now().toISOString(),
+    createdAt: ctx.deps.now().toISOString(),
   };
-  const id = await recordTargetValue(c.deps.db, { ...recorded, memberId: c.member.id, now: recorded.createdAt });
-  await endFlow(c);
+  const id = await recordTargetValue(ctx.deps.db, { ...recorded, memberId: ctx.member.id, now: recorded.createdAt });
+  await endFlow(ctx);
   // The screen as it now stands, from what was just loaded and written: no second read.
-  const values = [...found.visible.values, { ...recorded, id, recordedByName: c.member.fullName }];
-  const view = targetScreen(c, { ...found, visible: { ...found.visible, values } });
+  const values = [...found.visible.values, { ...recorded, id, recordedByName: ctx.member.fullName }];
+  const view = targetScreen(ctx, { ...found, visible: { ...found.visible, values } });
   await ctx.port.send(`${t.saved(periodLabelOf(input.period.key), valueText(input.value, found.target))}\n\n${view.text}`, {
     html: true,
     actions: view.keyboard,

@@ -5,7 +5,7 @@ import { foldText } from "../../../core/text/fold";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { planTasks, taskHistory, taskWithUnits, type TaskHit } from "../../../db/queries/task-view";
 import { adminOverview, adminTask, adminTaskHistory, openEvidence, taskCard } from "../../callback-data";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { deadlineLine } from "../../render/deadline";
 import { historyLines } from "../../render/history";
@@ -26,17 +26,16 @@ const FILE_BUTTONS_MAX = 6;
  * audit log) with who did what and when. The history reuses the words of
  * one assignment's history (bot/texts/history.ts), naming the unit.
  */
-export const taskViewFeature = new Composer<BotContext>();
+export const taskViewFeature = new Composer<MemberContext>();
 
 taskViewFeature.command("nhiemvu", async (ctx) => {
-  const c = ctx as MemberContext;
-  const plan = await planFor(c, "read");
+  const plan = await planFor(ctx, "read");
   if (!plan) return;
   const query = ctx.match.trim();
   if (!query) return void (await ctx.port.send(t.usage));
-  const hits = findTasks(await planTasks(c.deps.db.$client, plan.id), query);
+  const hits = findTasks(await planTasks(ctx.deps.db.$client, plan.id), query);
   if (hits.length === 0) return void (await ctx.port.send(t.notFound(escapeHtml(shorten(query, ECHO_MAX))), { html: true }));
-  if (hits.length === 1) return renderTask(c, hits[0]!.id);
+  if (hits.length === 1) return renderTask(ctx, hits[0]!.id);
   const shown = hits.slice(0, HITS_MAX);
   const lines = [
     t.choose(escapeHtml(shorten(query, ECHO_MAX)), hits.length),
@@ -45,7 +44,7 @@ taskViewFeature.command("nhiemvu", async (ctx) => {
   ];
   if (hits.length > shown.length) lines.push(adminTexts.more(hits.length - shown.length));
   await show(
-    c,
+    ctx,
     lines.join("\n"),
     numberButtons(
       new Actions(),
@@ -55,16 +54,15 @@ taskViewFeature.command("nhiemvu", async (ctx) => {
   );
 });
 
-taskViewFeature.callbackQuery(adminTask.pattern, (ctx) => renderTask(ctx as MemberContext, Number(ctx.match[1])));
+taskViewFeature.callbackQuery(adminTask.pattern, (ctx) => renderTask(ctx, Number(ctx.match[1])));
 
 taskViewFeature.callbackQuery(adminTaskHistory.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const plan = await planFor(c, "read");
+  const plan = await planFor(ctx, "read");
   if (!plan) return;
   const taskId = Number(ctx.match[1]);
-  const found = await taskWithUnits(c.deps.db.$client, taskId);
-  if (!found || found.task.planId !== plan.id) return deny(c, adminTexts.otherPlan);
-  const { lines, files } = historyLines(await taskHistory(c.deps.db.$client, taskId), { acrossUnits: true });
+  const found = await taskWithUnits(ctx.deps.db.$client, taskId);
+  if (!found || found.task.planId !== plan.id) return deny(ctx, adminTexts.otherPlan);
+  const { lines, files } = historyLines(await taskHistory(ctx.deps.db.$client, taskId), { acrossUnits: true });
   const pages = pagesOf(lines, HISTORY_PAGE_CHARS);
   // Without a page asked for, the newest: that is what the office looks for.
   const requested = Number(ctx.match[2]);
@@ -76,7 +74,7 @@ taskViewFeature.callbackQuery(adminTaskHistory.pattern, async (ctx) => {
   });
   pager(keyboard, page, pages.length, (p) => adminTaskHistory.build(taskId, p)).text(t.backToTask, adminTask.build(taskId));
   const header = t.historyHeader(escapeHtml(found.task.ref), page + 1, pages.length);
-  await show(c, [header, "", body.length ? body.join("\n") : t.historyEmpty].join("\n"), keyboard);
+  await show(ctx, [header, "", body.length ? body.join("\n") : t.historyEmpty].join("\n"), keyboard);
 });
 
 async function renderTask(ctx: MemberContext, taskId: number): Promise<void> {

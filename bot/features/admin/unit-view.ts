@@ -9,7 +9,7 @@ import type { PlanInfo } from "../../../db/queries/plans";
 import { planTargets } from "../../../db/queries/targets";
 import { searchUnits, unitInScope, unitMembers, type UnitMember } from "../../../db/queries/unit-view";
 import { adminOverview, adminUnit, adminUnitList, peopleOfUnit, taskCard } from "../../callback-data";
-import type { BotContext, MemberContext } from "../../context";
+import type { MemberContext } from "../../context";
 import { numberButtons, pager } from "../../keyboards/admin";
 import { deadlineLine } from "../../render/deadline";
 import { ECHO_MAX, escapeHtml, shorten } from "../../render/html";
@@ -28,18 +28,17 @@ const SEARCH_LIMIT = 10;
  * never reported, who blocked the bot, who paused alerts). Without a name,
  * the plan's units, most overdue first.
  */
-export const unitViewFeature = new Composer<BotContext>();
+export const unitViewFeature = new Composer<MemberContext>();
 
 unitViewFeature.command("donvi", async (ctx) => {
-  const c = ctx as MemberContext;
   const query = ctx.match.trim();
-  if (!query) return renderUnitList(c, 0);
-  const plan = await planFor(c, "read");
+  if (!query) return renderUnitList(ctx, 0);
+  const plan = await planFor(ctx, "read");
   if (!plan) return;
-  const found = await searchUnits(c.deps.db.$client, plan.monitorUnitId, query, SEARCH_LIMIT + 1);
+  const found = await searchUnits(ctx.deps.db.$client, plan.monitorUnitId, query, SEARCH_LIMIT + 1);
   if (found.length === 0)
     return void (await ctx.port.send(adminTexts.units.notFound(escapeHtml(shorten(query, ECHO_MAX))), { html: true }));
-  if (found.length === 1) return renderUnit(c, plan, found[0]!.id, 0);
+  if (found.length === 1) return renderUnit(ctx, plan, found[0]!.id, 0);
   const shown = found.slice(0, SEARCH_LIMIT);
   const lines = [adminTexts.units.choose(escapeHtml(shorten(query, ECHO_MAX))), ""];
   shown.forEach((u, i) => {
@@ -47,7 +46,7 @@ unitViewFeature.command("donvi", async (ctx) => {
   });
   if (found.length > SEARCH_LIMIT) lines.push("", adminTexts.units.tooMany);
   await show(
-    c,
+    ctx,
     lines.join("\n"),
     numberButtons(
       new Actions(),
@@ -57,13 +56,12 @@ unitViewFeature.command("donvi", async (ctx) => {
   );
 });
 
-unitViewFeature.callbackQuery(adminUnitList.pattern, (ctx) => renderUnitList(ctx as MemberContext, Number(ctx.match[1])));
+unitViewFeature.callbackQuery(adminUnitList.pattern, (ctx) => renderUnitList(ctx, Number(ctx.match[1])));
 
 unitViewFeature.callbackQuery(adminUnit.pattern, async (ctx) => {
-  const c = ctx as MemberContext;
-  const plan = await planFor(c, "read");
+  const plan = await planFor(ctx, "read");
   if (!plan) return;
-  await renderUnit(c, plan, Number(ctx.match[1]), Number(ctx.match[2]));
+  await renderUnit(ctx, plan, Number(ctx.match[1]), Number(ctx.match[2]));
 });
 
 async function renderUnitList(ctx: MemberContext, requestedPage: number): Promise<void> {

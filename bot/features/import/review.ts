@@ -15,6 +15,7 @@ import {
 } from "../../../core/plan-import/review";
 import { normalizeText } from "../../../core/text/fold";
 import { formatDate } from "../../../core/time/vietnam-date";
+import { readablePlans, setCurrentPlan } from "../../../db/queries/plans";
 import {
   assignedUnitsWithoutMembers,
   cancelImportDraft,
@@ -296,6 +297,8 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
   const designation = designatesOffice(member, scope, choices)
     ? [designateMonitorOffice(deps.db, choices.issuerUnitId, choices.monitorUnitId)]
     : [];
+  // The plan the office's screens use stays the one the admin had: a new plan is chosen with /kehoach, never silently.
+  const { current: selected, chosen } = await readablePlans(deps.db, member);
   const result = await writeImportedPlan(deps.db, rows, { memberId: member.id, draftId: review.draft.id, detail }, [
     ...designation,
     endFlowStatement(ctx),
@@ -322,5 +325,10 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     );
   if (rows.leftOutUnits.length > 0) lines.push(t.savedLeftOut(escapeHtml(shorten(rows.leftOutUnits.join("; "), 300))));
   lines.push(t.nextSteps(unstaffed.length));
+  if (selected) {
+    if (!chosen) await setCurrentPlan(deps.db, member.id, selected.id);
+    const label = `${selected.number ? `${selected.number} · ` : ""}${selected.title}`;
+    lines.push(t.selectionKept(escapeHtml(shorten(label, 120))));
+  }
   await ctx.port.send(lines.join("\n"), { html: true });
 }

@@ -12,7 +12,7 @@ import type { MemberContext } from "../../context";
 export const IMPORT_FLOW = "import";
 
 /** add_tasks, rename and split wait for typed lines (new tasks, a title, the parts of a task). */
-export type ImportStep = "await_file" | "review" | "deadline" | "add_tasks" | "rename" | "split";
+export type ImportStep = "await_file" | "review" | "deadline" | "add_tasks" | "rename" | "split" | "plan_title";
 
 export interface ImportFlowData {
   importId: number | null;

@@ -52,15 +52,27 @@ async function typedPlan(ctx: MemberContext, text: string, tasks: TypedTask[]): 
     [],
     tasks,
   );
+  // A typed list has no header to take a name from: the plan is asked for its name before the review.
   const review = await beginReview(
     ctx,
     { plan: { ...plan, content: [] }, hash: await sourceHash(normalizeText(text)), fileName: null },
-    "review",
+    "plan_title",
     {
       continueFlow: true,
     },
   );
-  if (review) await show(ctx, summaryView(ctx, review, t.tasksAdded(tasks.length)));
+  if (review) await ctx.port.send(t.askPlanTitle(tasks.length), { html: true, actions: cancelImportKeyboard(review.token) });
+}
+
+/** The name of a typed plan; then its review. */
+export async function onPlanTitleText(ctx: MemberContext, text: string): Promise<void> {
+  const review = await loadReview(ctx);
+  if (!review) return void (await ctx.port.send(t.stale));
+  const title = normalizeText(text).slice(0, TYPED_TITLE_MAX);
+  if (!title) return void (await ctx.port.send(t.planTitleEmpty, { actions: cancelImportKeyboard(review.token) }));
+  const { plan, choices } = reviewed(review);
+  await keep(ctx, review, { plan: { ...plan, header: { ...plan.header, title } }, choices }, "review");
+  await show(ctx, summaryView(ctx, review, t.tasksAdded(plan.tasks.length)));
 }
 
 export async function onRenameText(ctx: MemberContext, text: string): Promise<void> {

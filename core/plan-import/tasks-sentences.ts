@@ -1,0 +1,148 @@
+import { type Assignment, readAssignment } from "./assignment";
+import { trimPunctuation } from "./clean";
+import { parseField } from "./fields";
+import { type OutlineNode, walk } from "./outline";
+import { periodHeading } from "./period-heading";
+import { sectionLabel } from "./task-parts";
+import type { TaskDraft } from "./types";
+
+/**
+ * Tasks whose unit is named in a sentence rather than a field or a heading:
+ * - an item ending in a parenthesised assignment: "Kiểm tra việc … (Giao Ban Xây dựng
+ *   Đảng chủ trì, tham mưu trong quý II/2026).";
+ * - an item followed by its assignment line: "2.1. Nghị quyết về …" /
+ *   "Đảng uỷ UBND xã chủ trì, phối hợp … tham mưu trình trong tháng 01/2026";
+ * - in the assignments part, an item or paragraph whose subject is a unit: "Bộ Y tế chủ
+ *   trì, phối hợp với … theo dõi, đôn đốc …".
+ * Where the plan assigns its tasks by unit sections or labelled fields, the last two are
+ * not looked for: such sentences there organise that work, and are left as content,
+ * flagged for the reviewer.
+ * An item without a time phrase takes the period heading it sits under ("Năm 2026",
+ * "Quý IV năm 2025").
+ */
+export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, structuredCount: number): TaskDraft[] {
+  const drafts: TaskDraft[] = [];
+  const structured = structuredCount >= STRUCTURED_TASKS;
+  const periods = periodIndex(root);
+  for (const node of walk(root)) {
+    if (consumed.has(node) || !node.marker || node.marker.style === "roman") continue;
+    if (node.kind === "purpose" || node.kind === "targets" || node.kind === "appendix") continue;
+    const itemDraft = fromTrailingParenthesis(node) ?? (structured ? null : fromAssignmentLine(node));
+    const draft = itemDraft ?? (structured ? null : fromSubject(node));
+    if (!draft) continue;
+    // A sentence item keeps its bullets for the walk: they may assign parts of it themselves.
+    if (itemDraft || node.children.length === 0) for (const inner of walk(node)) consumed.add(inner);
+    consumed.add(node);
+    if (!draft.deadlineText) draft.deadlineText = periods(node);
+    drafts.push(draft);
+  }
+  // Unnumbered paragraphs of the assignments part that give work to a unit.
+  for (const node of [root, ...walk(root)]) {
+    if (node.kind !== "assignments" || consumed.has(node) || node.children.length > 0 || structured) continue;
+    // Paragraphs under a section heading, not the lines under an item.
+    if (node.marker && node.marker.style !== "roman") continue;
+    node.body.forEach((paragraph, i) => {
+      const assignment = readAssignment(paragraph.text);
+      if (!assignment) return;
+      drafts.push(draftOf(`${node.ref}.p${i + 1}`, paragraph.text, assignment, node, paragraph.order));
+    });
+  }
+  return drafts;
+}
+
+function draftOf(ref: string, title: string, assignment: Assignment, node: OutlineNode, order: number): TaskDraft {
+  return {
+    ref,
+    title: trimPunctuation(title),
+    lead: assignment.lead,
+    coop: assignment.coop,
+    deadlineText: assignment.deadline,
+    section: sectionLabel(node.parent),
+    order,
+  };
+}
+
+const TRAILING_PAREN = /\(([^()]{8,300})\)[\s.;,]*$/u;
+
+function fromTrailingParenthesis(node: OutlineNode): TaskDraft | null {
+  if (node.children.length > 0) return null;
+  const text = [node.text, ...node.body.map((p) => p.text)].join(" ");
+  const match = TRAILING_PAREN.exec(text);
+  if (!match?.[1]) return null;
+  const assignment = readAssignment(match[1], true);
+  if (!assignment) return null;
+  return draftOf(node.ref, text.slice(0, match.index), assignment, node, node.order);
+}
+
+const MAX_ITEM_LINES = 3;
+// A plan assigns its tasks by unit sections or labelled fields when it does so for a few of them.
+const STRUCTURED_TASKS = 3;
+
+/** An item whose body (or first bullet) is the sentence assigning it. */
+function fromAssignmentLine(node: OutlineNode): TaskDraft | null {
+  if (readAssignment(node.text)) return null;
+  const lines = [
+    ...node.body.map((p) => p.text),
+    ...node.children.filter((c) => c.marker?.style === "dash" || c.marker?.style === "plus").map((c) => c.text),
+  ];
+  // An item with its assignment line: a title, the line, perhaps a time field; not a list of bullets.
+  if (lines.length > MAX_ITEM_LINES || node.children.some((c) => c.marker?.style !== "dash" && c.marker?.style !== "plus")) {
+    return null;
+  }
+  const assigning = lines.map((line) => ({ line, assignment: readAssignment(line, true) })).find((l) => l.assignment);
+  if (!assigning?.assignment) return null;
+  // "3. Năm 2028" / "Sơ kết giữa nhiệm kỳ …": under a period heading the task is the first paragraph.
+  const period = periodHeading(node.text);
+  const title = period ? (lines.find((line) => line !== assigning.line && !parseField(line)) ?? node.text) : node.text;
+  const draft = draftOf(node.ref, title, assigning.assignment, node, node.order);
+  if (!draft.deadlineText) {
+    draft.deadlineText = lines.map(parseField).find((field) => field?.kind === "deadline")?.value ?? (period ? node.text : null);
+  }
+  return draft;
+}
+
+function fromSubject(node: OutlineNode): TaskDraft | null {
+  // Bullets under the sentence detail it (and may assign parts of it themselves).
+  if (node.kind !== "assignments" || node.children.some((c) => c.marker?.style !== "dash" && c.marker?.style !== "plus")) {
+    return null;
+  }
+  const assignment = readAssignment(node.text);
+  if (!assignment) return null;
+  const text = [node.text, ...node.body.map((p) => p.text)].join(" ");
+  if (!assignment.deadline) assignment.deadline = readAssignment(text)?.deadline ?? null;
+  return draftOf(node.ref, node.text, assignment, node, node.order);
+}
+
+/**
+ * For each node, the period heading above it in its top-level section: a heading node
+ * ("2. Năm 2026") among its ancestors, or the last period paragraph ("* Năm 2027: …")
+ * before it in the same section.
+ */
+function periodIndex(root: OutlineNode): (node: OutlineNode) => string | null {
+  const marks: { order: number; top: OutlineNode; text: string }[] = [];
+  for (const node of walk(root)) {
+    const top = topOf(node);
+    const heading = periodHeading(node.text);
+    if (heading) marks.push({ order: node.order, top, text: heading });
+    for (const paragraph of node.body) {
+      const period = periodHeading(paragraph.text);
+      if (period) marks.push({ order: paragraph.order, top, text: period });
+    }
+  }
+  marks.sort((a, b) => a.order - b.order);
+  return (node) => {
+    const top = topOf(node);
+    let found: string | null = null;
+    for (const mark of marks) {
+      if (mark.order > node.order) break;
+      if (mark.top === top && mark.order !== node.order) found = mark.text;
+    }
+    return found;
+  };
+}
+
+function topOf(node: OutlineNode): OutlineNode {
+  let at = node;
+  while (at.parent && at.parent.ref !== "") at = at.parent;
+  return at;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { extractPlan } from "../../core/plan-import/extract";
+import { readFlatTable } from "../../core/plan-import/flat-table";
+
+/** A Phụ lục as PDF extraction flattens it: one cell fragment per line, no separators. Written for this test. */
+const flattened = `PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+STT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ
+quan
+phối hợp
+Kết quả
+Thời gian hoàn
+thành
+I. Hoàn thiện thể chế về chuyển đổi số
+1.
+Xây dựng quy định về chia sẻ dữ liệu giữa
+các cơ quan nhà nước trên địa bàn tỉnh.
+Sở Khoa học và
+Công nghệ
+Các sở, ban,
+ngành
+Quyết định của
+Ủy ban nhân dân
+Quý II/2026
+2.
+Rà soát thủ tục hành chính trên môi trường
+điện tử
+Bộ Công
+Thương
+Văn phòng Ủy ban
+Báo cáo
+Thường xuyên  3.  Tổ chức tập huấn kỹ năng số cho cán bộ
+cấp xã theo chương trình chung
+Sở Nội vụ
+Năm 2026
+II. Hạ tầng số
+1.
+Nâng cấp hạ tầng mạng cho các công trình
+-
+Trụ sở cấp xã.
+Sở Tài chính
+Các xã
+Hạ tầng được nâng cấp
+Năm 2027
+-
+Trường học.
+Sở Giáo dục và Đào tạo
+`;
+
+describe("readFlatTable: a table flattened one cell fragment per line", () => {
+  const lines = flattened.split("\n");
+  const table = readFlatTable(lines, lines.indexOf("STT"));
+  const rows = table?.rows.map((row) => row.map((cell) => cell.text)) ?? [];
+
+  it("reads the header's column names across broken lines", () => {
+    expect(rows[0]).toEqual(["stt", "ten nhiem vu", "co quan chu tri", "co quan phoi hop", "ket qua", "thoi gian hoan thanh"]);
+  });
+
+  it("splits each row into its cells, with group rows and a row number glued to the last cell", () => {
+    expect(rows[1]?.slice(0, 2)).toEqual(["I", "Hoàn thiện thể chế về chuyển đổi số"]);
+    expect(rows[2]).toEqual([
+      "1",
+      "Xây dựng quy định về chia sẻ dữ liệu giữa các cơ quan nhà nước trên địa bàn tỉnh.",
+      "Sở Khoa học và Công nghệ",
+      "Các sở, ban, ngành",
+      "Quyết định của Ủy ban nhân dân",
+      "Quý II/2026",
+    ]);
+    expect(rows[3]?.slice(2)).toEqual(["Bộ Công Thương", "Văn phòng Ủy ban", "Báo cáo", "Thường xuyên"]);
+    // Empty cells (no co-operating unit, no result) are skipped, not filled with the next cell.
+    expect(rows[4]).toEqual([
+      "3",
+      "Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã theo chương trình chung",
+      "Sở Nội vụ",
+      "",
+      "",
+      "Năm 2026",
+    ]);
+  });
+
+  it("gives '-' sub-rows their own task and lead, and merged cells from the row above", () => {
+    const subRows = rows.filter((row) => row[0]?.startsWith("1."));
+    expect(subRows.map((row) => [row[1], row[2], row[5]])).toEqual([
+      ["Trụ sở cấp xã.", "Sở Tài chính", "Năm 2027"],
+      ["Trường học.", "Sở Giáo dục và Đào tạo", "Năm 2027"],
+    ]);
+  });
+
+  it("makes tasks of the rows through extractPlan", () => {
+    const plan = extractPlan(`KẾ HOẠCH\nChuyển đổi số năm 2026\nI. NHIỆM VỤ\nCác sở thực hiện theo Phụ lục.\n${flattened}`);
+    const titles = plan.tasks.map((task) => task.title);
+    expect(titles).toContain("Rà soát thủ tục hành chính trên môi trường điện tử");
+    const first = plan.tasks.find((task) => task.title.startsWith("Xây dựng quy định"));
+    expect(first?.lead).toEqual(["Sở Khoa học và Công nghệ"]);
+    expect(first?.deadline.due).toBe("2026-06-30");
+  });
+});
