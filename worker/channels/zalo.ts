@@ -37,6 +37,9 @@ export const zaloAdapter: ChannelAdapter = async (c) => {
   if (given === undefined && event === null) return c.text("OK", 200); // setWebhook's check carries no secret and no message
   if (!secretMatches(given, zalo.ZALO_WEBHOOK_SECRET)) return c.text("Unauthorized", 401);
   if (!event) return c.text("OK (bỏ qua)", 200);
+  // Another bot is never answered; a private chat is its sender's own, so an event naming another chat is refused.
+  if (event.fromBot) return c.text("OK (bỏ qua)", 200);
+  if (event.chatType.toUpperCase() === "PRIVATE" && event.chatId !== event.userId) return c.text("OK (bỏ qua)", 200);
 
   const api = new ZaloApi({ token: zalo.ZALO_BOT_TOKEN, apiRoot: zalo.ZALO_API_ROOT });
   const reply = (text: string) => api.sendMessage(event.chatId, text);
