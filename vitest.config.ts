@@ -22,9 +22,13 @@ export default defineConfig({
                 TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
                 TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
                 ZALO_API_ROOT: inject("fakeZaloUrl"),
+                // The fake serves the photos users "send"; only it, by its whole origin (a local run).
+                ZALO_PHOTO_HOSTS: new URL(inject("fakeZaloUrl")).origin,
                 ZALO_BOT_TOKEN: ZALO_TEST_TOKEN,
                 ZALO_WEBHOOK_SECRET: ZALO_TEST_WEBHOOK_SECRET,
                 EXPOSE_METRICS: "true",
+                // The tests run on the repository's demo secrets (core/settings/secrets.ts).
+                ALLOW_DEMO_SECRETS: "true",
               },
             },
           })),

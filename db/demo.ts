@@ -44,9 +44,13 @@ export const demoUnits: DemoUnit[] = [
   { name: "Các Đảng ủy, chi bộ trực thuộc Huyện ủy", parent: committee, groupOf: partyOrganisations },
 ];
 
+/**
+ * The committee issues the plan (its standing board signs it) and has designated
+ * the Ban Tổ chức to monitor its plans: a plan assigns only units under its issuer.
+ */
 export const demoPlan = {
   sourceHash: "demo:yen-dung-45",
-  issuer: "Ban Thường vụ Huyện ủy",
+  issuer: committee,
   monitor: "Ban Tổ chức Huyện ủy",
   number: "Kế hoạch mẫu 45",
   title: "Thực hiện Nghị quyết 45-NQ/TW về xây dựng và phát huy vai trò đội ngũ trí thức (dữ liệu mẫu)",
@@ -206,7 +210,8 @@ export interface DemoMember {
 const people: [string, string, Role][] = [
   ["Nguyễn Thị Lan", "Ban Tổ chức Huyện ủy", "admin"],
   ["Trần Văn Hùng", "Ban Tổ chức Huyện ủy", "member"],
-  ["Lê Quang Minh", "Ban Thường vụ Huyện ủy", "viewer"],
+  // A member of the standing board, reading the committee's plans as a viewer of the committee.
+  ["Lê Quang Minh", committee, "viewer"],
   ["Phạm Thu Hà", "Ban Tuyên giáo Huyện ủy", "member"],
   ["Đỗ Văn Nam", "HĐND huyện", "member"],
   ["Hoàng Minh Tuấn", "UBND huyện", "leader"],

@@ -21,6 +21,8 @@ export const units = sqliteTable(
     shortName: text("short_name"),
     nameKey: text("name_key").notNull(),
     isGroup: integer("is_group", { mode: "boolean" }).notNull().default(false),
+    /** The office this unit's admins designated to monitor its plans (import, edit, monitor them for it). */
+    monitorOfficeId: integer("monitor_office_id"),
     createdAt: timestamp(),
   },
   (t) => [index("units_parent_idx").on(t.parentId), uniqueIndex("units_parent_key_uq").on(t.parentId, t.nameKey)],
@@ -36,8 +38,9 @@ export const unitGroupMembers = sqliteTable(
 );
 
 /**
- * A plan is issued by one unit and monitored by another (the reference plan:
- * issued by the Ban Thường vụ Huyện ủy, monitored by the Ban Tổ chức).
+ * A plan is issued by one unit and monitored by itself or by the office its
+ * admins designated (units.monitor_office_id: the district committee's plans,
+ * monitored by its Ban Tổ chức); it assigns only units under its issuer.
  * Admins of the monitoring unit manage it.
  */
 export const plans = sqliteTable(

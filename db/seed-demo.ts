@@ -48,6 +48,10 @@ export async function seedDemo(db: Db): Promise<"seeded" | "already-present"> {
     }
   }
   statements.push(
+    db
+      .update(units)
+      .set({ monitorOfficeId: unitId(demoPlan.monitor) })
+      .where(eq(units.nameKey, unitKey(demoPlan.issuer))),
     db.insert(plans).values({
       issuerUnitId: unitId(demoPlan.issuer),
       monitorUnitId: unitId(demoPlan.monitor),

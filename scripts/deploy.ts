@@ -15,13 +15,20 @@ const botUsername = process.env.BOT_USERNAME ?? botUsernameFromToml(readFileSync
 const apiRoot = process.env.TELEGRAM_API_ROOT ?? "https://api.telegram.org";
 
 // Nothing is deployed with the demo's token, secret or bot name, or with a guessable secret.
-const problems = deploySettingsProblems({ token, secret, botUsername });
+const problems = deploySettingsProblems({
+  token,
+  secret,
+  botUsername,
+  zaloToken: process.env.ZALO_BOT_TOKEN,
+  zaloSecret: process.env.ZALO_WEBHOOK_SECRET,
+  linkSecret: process.env.LINK_SECRET,
+});
 if (problems.length > 0 || !token || !secret || !botUsername) {
   console.error(
     [
       "Chưa triển khai:",
       ...problems.map((p) => `• ${p}`),
-      "(TELEGRAM_BOT_TOKEN và TELEGRAM_WEBHOOK_SECRET giống các secret đã đặt bằng wrangler secret put.)",
+      "(TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET, LINK_SECRET và, nếu dùng Zalo, ZALO_BOT_TOKEN, ZALO_WEBHOOK_SECRET giống các secret đã đặt bằng wrangler secret put.)",
     ].join("\n"),
   );
   process.exit(1);

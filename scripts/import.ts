@@ -3,7 +3,7 @@
  * (the database `npm start` uses), as an admin of the monitoring unit would.
  *
  *   --monitor "<name>"   the unit that monitors the plan (default: the demo's Ban Tổ chức Huyện ủy)
- *   --issuer "<name>"    the issuing unit (default: matched from the document's header, else the committee)
+ *   --issuer "<name>"    the issuing unit: the monitor itself or a unit that designated it (default: the header's, else the designating unit)
  *   --dry-run            read and extract only; nothing is written, no database needed
  *   --json               with --dry-run: print the extraction as JSON (header, targets, units, tasks)
  *   --persist-to DIR     the local D1 directory, as given to wrangler
@@ -96,15 +96,19 @@ async function importInto(db: Db, name: string, plan: ExtractedPlan, hash: strin
 
   const monitor = await findUnit(db, option("--monitor") ?? demoPlan.monitor, option("--monitor") === undefined);
   const scope = await importScope(db, monitor.id);
-  const choices = initialChoices(plan, scope.units, { unitId: monitor.id, rootUnitId: scope.rootUnitId });
+  const choices = initialChoices(plan, scope.units, { unitId: monitor.id, issuerIds: scope.issuers.map((i) => i.unitId) });
   const issuerName = option("--issuer");
   if (issuerName) {
-    const issuer = scope.units.find((u) => unitKey(u.name) === unitKey(issuerName) && !u.isGroup);
-    if (!issuer) fail(`Không thấy đơn vị ban hành «${issuerName}» trong ${scope.units[0]?.name ?? "cây đơn vị"}.`);
-    choices.issuerUnitId = issuer.id;
+    // The same rule as in the chat: the monitor's own unit, or a unit that designated it as its office.
+    const issuer = scope.issuers.find((u) => unitKey(u.name) === unitKey(issuerName) || `#${u.unitId}` === issuerName);
+    if (!issuer)
+      fail(
+        `«${issuerName}» không phải ${monitor.name} hay đơn vị đã giao ${monitor.name} theo dõi kế hoạch cho mình: ${scope.issuers.map((i) => i.name).join("; ")}.`,
+      );
+    choices.issuerUnitId = issuer.unitId;
   }
   const summary = summarize(plan, choices, scope.units);
-  const rows = planRows(plan, choices, { sourceHash: hash, rootUnitId: scope.rootUnitId, scope: scope.units, fileName: name });
+  const rows = planRows(plan, choices, { sourceHash: hash, scope: scope.units, fileName: name });
   const result = await writeImportedPlan(db, rows, {
     memberId: null,
     draftId: null,
@@ -121,6 +125,9 @@ async function importInto(db: Db, name: string, plan: ExtractedPlan, hash: strin
   if (summary.newUnits.length > 0) console.log(`  đơn vị mới: ${summary.newUnits.join("; ")}`);
   if (rows.groupsWithoutMembers.length > 0)
     console.log(`  giao cho cả nhóm (chưa biết thành viên): ${rows.groupsWithoutMembers.join("; ")}`);
+  if (rows.refusedTasks.length > 0)
+    console.log(`  không lưu (chủ trì không thuộc đơn vị ban hành): ${rows.refusedTasks.map((t) => t.ref).join(", ")}`);
+  if (rows.leftOutUnits.length > 0) console.log(`  không giao (không thuộc đơn vị ban hành): ${rows.leftOutUnits.join("; ")}`);
   if (summary.withoutDeadline > 0) console.log(`  ${summary.withoutDeadline} nhiệm vụ chưa có thời hạn`);
   for (const warning of summary.warnings) console.log(`  ⚠ ${warning}`);
 }

@@ -292,6 +292,9 @@ async function main() {
           "--ip",
           "127.0.0.1",
           "--test-scheduled",
+          // A local run on the demo's secrets, said explicitly (the deployed Worker refuses them).
+          "--var",
+          "ALLOW_DEMO_SECRETS:true",
           "--var",
           `TELEGRAM_API_ROOT:${apiRoot}`,
           "--var",
@@ -300,6 +303,9 @@ async function main() {
           `TELEGRAM_WEBHOOK_SECRET:${settings.secret}`,
           "--var",
           `ZALO_API_ROOT:${zalo.url}`,
+          "--var",
+          // Photos sent in the terminal chat come from the fake, on 127.0.0.1 (allowed in a local run only).
+          `ZALO_PHOTO_HOSTS:${new URL(zalo.url).origin}`,
           "--var",
           `ZALO_BOT_TOKEN:${LOCAL_ZALO_TOKEN}`,
           "--var",

@@ -19,6 +19,8 @@ export interface Env {
   ZALO_BOT_TOKEN?: string;
   ZALO_WEBHOOK_SECRET?: string;
   ZALO_API_ROOT?: string;
+  /** Hosts Zalo's photo URLs may point at (core/files/remote-photo.ts); default Zalo's file hosts. */
+  ZALO_PHOTO_HOSTS?: string;
   /** The Zalo bot as people find it: its name, and its zalo.me link; invites say which bot to open. */
   ZALO_BOT_NAME?: string;
   ZALO_BOT_URL?: string;
@@ -26,6 +28,11 @@ export interface Env {
   EXPORT_INLINE_MAX_ROWS?: string;
   /** Zalo messages a second, all chats together (no published limit). */
   ZALO_RATE?: string;
+  /**
+   * "true" only where the repository's demo secrets are meant (`npm start`, tests, benchmarks): the
+   * webhooks then accept them. Never set when deployed (core/settings/secrets.ts).
+   */
+  ALLOW_DEMO_SECRETS?: string;
   /** "true" adds X-D1-Round-Trips to webhook responses, for benchmarks. */
   EXPOSE_METRICS?: string;
   /** Deadline alerts (README, "Deadline alerts"); each falls back to core/alerts/config.ts. */

@@ -1,4 +1,4 @@
-import { sniffKind } from "../core/files/sniff";
+import { parsePhotoHosts, type PhotoHosts, photoUrlAllowed, sniffPhoto } from "../core/files/remote-photo";
 import type { Env } from "./env";
 import { fileLinks } from "./file-links";
 
@@ -7,25 +7,31 @@ const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 /**
  * Fetches a photo a person sent on Zalo and keeps it in R2 (its URL expires),
- * reading at most PHOTO_MAX_BYTES whatever the server claims. Returns the
- * object's key, or null when it could not be fetched or is not an image.
+ * reading at most PHOTO_MAX_BYTES whatever the server claims. Only from
+ * Zalo's file hosts (core/files/remote-photo: https, no IP literal, loopback
+ * or private address; no redirect followed), and only a JPEG, PNG, WebP or
+ * GIF by its bytes, stored with that type. Returns the object's key, or null.
  */
-export async function keepPhoto(bucket: R2Bucket, url: string, memberId: number): Promise<string | null> {
-  if (!/^https?:\/\//i.test(url)) return null;
+export async function keepPhoto(bucket: R2Bucket, url: string, memberId: number, hosts: PhotoHosts): Promise<string | null> {
+  if (!photoUrlAllowed(url, hosts)) return null;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-    if (!response.ok || !response.body) return null;
-    const type = response.headers.get("content-type") ?? "image/jpeg";
-    if (!type.startsWith("image/")) return null;
+    // A redirect could lead anywhere the allow-list does not: it is not followed.
+    const response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: "manual" });
+    if (response.status !== 200 || !response.body) return null;
     const bytes = await readCapped(response.body, PHOTO_MAX_BYTES);
-    // Judged by its bytes, not the server's content-type.
-    if (!bytes || sniffKind(bytes) !== "image") return null;
-    const key = `evidence/zalo/${memberId}/${crypto.randomUUID()}.jpg`;
-    await bucket.put(key, bytes, { httpMetadata: { contentType: type } });
+    const type = bytes && sniffPhoto(bytes);
+    if (!bytes || !type) return null;
+    const key = `evidence/zalo/${memberId}/${crypto.randomUUID()}.${type.extension}`;
+    await bucket.put(key, bytes, { httpMetadata: { contentType: type.mime } });
     return key;
   } catch {
     return null;
   }
+}
+
+/** ZALO_PHOTO_HOSTS as this Worker reads it; whole origins only count in a local run (ALLOW_DEMO_SECRETS). */
+export function photoHostsOf(env: Env): PhotoHosts {
+  return parsePhotoHosts(env.ZALO_PHOTO_HOSTS, env.ALLOW_DEMO_SECRETS === "true");
 }
 
 async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | null> {

@@ -23,6 +23,8 @@ export const webTexts = {
     needed: "Phiên làm việc đã hết hoặc đồng chí chưa đăng nhập. Hãy gõ /web trong chat với bot để nhận đường dẫn đăng nhập.",
     loggedOut: "Đã đăng xuất. Gõ /web trong chat với bot khi cần đăng nhập lại.",
     title: "Đăng nhập",
+    confirm: "Bấm nút dưới đây để đăng nhập trang quản lý. Đường dẫn chỉ dùng được một lần.",
+    button: "Đăng nhập",
   },
   errors: {
     title: "Không thực hiện được",
@@ -140,6 +142,11 @@ export const importWebTexts = {
   chooseUnit: "— chọn đơn vị —",
   save: "Lưu kế hoạch",
   openPlan: "Mở tổng quan kế hoạch vừa lưu",
+  issuedBy: (issuer: string, monitor: string) =>
+    `Ban hành: ${issuer} · Theo dõi: ${monitor}. Kế hoạch chỉ giao việc cho ${issuer} và các đơn vị trực thuộc.`,
+  refusedTasks: (tasks: string) => `Không lưu các nhiệm vụ sau vì đơn vị chủ trì không thuộc đơn vị ban hành: ${tasks}.`,
+  leftOutUnits: (units: string) => `Không giao cho các đơn vị sau vì không thuộc đơn vị ban hành: ${units}.`,
+  issuerRefused: "Đồng chí chỉ nhập kế hoạch cho đơn vị của mình, hoặc cho đơn vị đã giao đơn vị mình theo dõi kế hoạch.",
   saved: (title: string, tasks: number, assignments: number, newUnits: number) =>
     `Đã lưu kế hoạch «${title}»: ${tasks} nhiệm vụ, ${assignments} lượt giao cho đơn vị${newUnits > 0 ? `, ${newUnits} đơn vị mới` : ""}. Gõ /moi trong chat để mời cán bộ các đơn vị chưa có người.`,
   errors: {

@@ -7,7 +7,7 @@ import { createDb } from "../db/client";
 import { type Conversation, conversationByChat, conversationFrom } from "../db/queries/conversations";
 import { activeMemberByIdentity, type MemberProfile } from "../db/queries/members";
 import { type PrefetchNeed, type PrefetchSender, prefetchedFrom, prefetchStatements } from "../db/queries/prefetch";
-import { claimUpdate, UpdateClaim } from "../db/queries/updates";
+import { claimStateStatement, claimUpdate, UpdateClaim } from "../db/queries/updates";
 import { countRoundTrips } from "../db/round-trip-counter";
 import type { Channel } from "../db/schema";
 import { type Env, readConfig } from "../services/env";
@@ -30,7 +30,10 @@ export interface InboundEvent {
   sender: PrefetchSender & { channel: Channel };
   /** What the features will read, fetched in the same batch; null when the event does not say yet. */
   need: PrefetchNeed | null;
-  /** Nothing the update does writes: the claim is settled by the pipeline, never by a feature's batch. */
+  /**
+   * Nothing the update does writes. Its claim still stays processing until the update is answered (settled
+   * after the answer): a read-only update that dies mid-way is answered on the platform's retry.
+   */
   readOnly: boolean;
   /** The channel's own reads in the same batch (Zalo: the chat's last menu); their rows reach prepare(). */
   reads?: (d1: D1Database) => D1PreparedStatement[];
@@ -54,8 +57,8 @@ export interface ForFeatures {
   /** The update grammY routes (the channel's own, or one made for it). */
   update: Update;
   port: (ctx: BotContext, deps: BotDeps) => ChatPort;
-  /** A handler failed: tell the person in the same chat. */
-  apologize: () => Promise<void>;
+  /** A handler failed: tell the person in the same chat, and whether what they sent was saved (a write went through). */
+  apologize: (saved: boolean) => Promise<void>;
   /** Written with the claim's settlement after the answer (Zalo: the menu just shown). */
   alsoSettle?: () => D1PreparedStatement[];
   /** The HTTP answer; "OK" unless the channel carries something in it (Telegram: a button's answer). */
@@ -76,16 +79,23 @@ export async function receive(c: InboundContext, adapter: ChannelAdapter): Promi
   const db = createDb(counter.d1);
   const now = new Date();
   const t0 = performance.now();
-  const claim = new UpdateClaim(event.claimKey, event.readOnly);
+  const claim = new UpdateClaim(event.claimKey);
   const own = event.reads?.(counter.d1) ?? [];
-  const [claimed, memberRows, conversationRows, ...rest] = await counter.d1.batch<Record<string, unknown>>([
+  const [claimed, claimState, memberRows, conversationRows, ...rest] = await counter.d1.batch<Record<string, unknown>>([
     claimUpdate(counter.d1, claim, now),
+    claimStateStatement(counter.d1, claim),
     activeMemberByIdentity(counter.d1, event.sender.channel, event.sender.userId),
     conversationByChat(counter.d1, event.sender.chatKey),
     ...own,
     ...prefetchStatements(counter.d1, event.need, event.sender),
   ]);
-  if (claimed!.results.length === 0) return c.text("OK (đã xử lý)", 200);
+  if (claimed!.results.length === 0) {
+    // Another run holds a fresh claim and has not answered yet (or died within the minute): not "done" —
+    // the platform must try again, or the update is lost if that run never finishes.
+    if ((claimState!.results[0] as { state?: string } | undefined)?.state === "processing")
+      return c.text("Service Unavailable (đang xử lý)", 503);
+    return c.text("OK (đã xử lý)", 200);
+  }
   const t1 = performance.now();
 
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
@@ -111,7 +121,7 @@ export async function receive(c: InboundContext, adapter: ChannelAdapter): Promi
       prefetched: prefetchedFrom(event.need, rest.slice(own.length), conversation),
       port: (ctx) => features.port(ctx, deps),
     },
-    features.apologize,
+    () => features.apologize(counter.wrote()),
   );
   if (outcome === "retry") return c.text("Service Unavailable", 503);
   // Settled after the answer: X-D1-Round-Trips counts what the person waits for.

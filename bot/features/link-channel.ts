@@ -44,6 +44,10 @@ linkChannel.command("lienket", async (ctx) => {
     chatId: sender.chatId,
     now: ctx.deps.now().toISOString(),
   });
-  if (!result.ok) return void (await ctx.port.send(result.reason === "unknown" ? t.unknown : t.taken));
+  if (!result.ok) {
+    const current = ctx.port.channel === "zalo" ? "Zalo" : "Telegram";
+    const reply = { unknown: t.unknown, taken: t.taken, same_channel: t.sameChannel(current, other) }[result.reason];
+    return void (await ctx.port.send(reply));
+  }
   await ctx.port.send(t.linked(escapeHtml(result.fullName), escapeHtml(result.unitName)), { html: true });
 });

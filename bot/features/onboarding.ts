@@ -1,7 +1,10 @@
 import { Composer } from "grammy";
 import { z } from "zod";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
+import { canManagePeople } from "../../core/access/policy";
+import type { Db } from "../../db/client";
 import { findInvite, redeemInvite } from "../../db/queries/invites";
+import { peopleScope } from "../../db/queries/people";
 import type { BotContext } from "../context";
 import { escapeHtml } from "../render/html";
 import { roleLabel, texts } from "../texts";
@@ -43,6 +46,7 @@ onboarding.command("start", async (ctx) => {
   if (invite.expiresAt <= nowIso)
     return void (await ctx.port.send(texts.inviteExpired(formatDate(vietnamDate(new Date(invite.expiresAt))))));
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return void (await ctx.port.send(texts.inviteUsedUp));
+  if (!(await creatorMayStillInvite(db, invite))) return void (await ctx.port.send(texts.inviteCreatorGone));
 
   const fullName = sender.displayName || "Cán bộ";
   const joined = await redeemInvite(db, {
@@ -57,3 +61,17 @@ onboarding.command("start", async (ctx) => {
   await ctx.port.send(texts.joined(escapeHtml(fullName), escapeHtml(invite.unitName), roleLabel[invite.role]), { html: true });
   await ctx.port.syncCommands(invite.role);
 });
+
+/**
+ * An invite admits people only while whoever made it could still make it
+ * (core/access canManagePeople, with their role and unit as they are now): a
+ * demoted, moved or removed admin's links stop working. Invites made by the
+ * operator's tools have no maker and are not concerned.
+ */
+async function creatorMayStillInvite(db: Db, invite: NonNullable<Awaited<ReturnType<typeof findInvite>>>): Promise<boolean> {
+  if (!invite.madeByMember) return true;
+  const creator = invite.creator;
+  if (!creator || creator.removed) return false;
+  const scope = await peopleScope(db, creator.unitId);
+  return canManagePeople(creator, scope, { kind: "invite", unitId: invite.unitId, role: invite.role });
+}

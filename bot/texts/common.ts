@@ -37,12 +37,16 @@ export const texts = {
     "Gõ /viec để xem nhiệm vụ của đơn vị.",
   handlerFailed:
     "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu này và chưa lưu gì. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo cho Ban Tổ chức.",
+  handlerFailedAfterSaving:
+    "Xin lỗi, bot gặp lỗi khi trả lời, nhưng những gì đồng chí vừa gửi <b>đã được lưu</b>. Đồng chí không cần gửi lại; gõ /viec để xem nhiệm vụ và báo cáo mới nhất.",
   privateChatOnly:
     "Bot chỉ làm việc trong tin nhắn riêng, để nhiệm vụ của đơn vị không hiện trong nhóm. Hãy mở chat riêng với bot và gõ lại lệnh.",
   joinInPrivate: "Hãy dùng mã mời trong tin nhắn riêng với bot, không trong nhóm: nhắc việc sẽ gửi về đúng nơi đồng chí dùng mã.",
   inviteMalformed: "Mã mời không hợp lệ. Hãy bấm lại đúng đường dẫn mời, hoặc xin đường dẫn mới từ người quản trị.",
   inviteUnknown: "Không tìm thấy mã mời này. Hãy xin đường dẫn mời mới từ người quản trị.",
   inviteExpired: (date: string) => `Mã mời đã hết hạn từ ${date}. Hãy xin đường dẫn mời mới từ người quản trị.`,
+  inviteCreatorGone:
+    "Đường dẫn mời này không còn hiệu lực: người tạo không còn quyền mời vào đơn vị này. Hãy xin đường dẫn mới từ người quản trị đơn vị.",
   inviteUsedUp: "Mã mời đã được sử dụng. Mỗi mã chỉ dùng được một lần; hãy xin đường dẫn mời mới từ người quản trị.",
   alreadyMember: (unit: string) =>
     `Đồng chí đã là thành viên của <b>${unit}</b>, không cần dùng mã mời nữa.\nGõ /viec để xem nhiệm vụ.`,

@@ -99,6 +99,17 @@ export const importTexts = {
   summaryNewUnits: "🆕 <b>Đơn vị mới</b> (sẽ được tạo):",
   summaryGroupNote: "👥 nhóm: giao cho cả nhóm vì chưa biết các đơn vị thành viên",
   summaryWarnings: "⚠️ <b>Cần xem lại</b>:",
+  summaryOutside: (issuer: string) =>
+    `⛔ <b>Không thuộc ${issuer}</b>: kế hoạch chỉ giao việc cho ${issuer} và các đơn vị trực thuộc. Các đơn vị sau sẽ không được giao:`,
+  summaryRefused: (n: number) =>
+    `⛔ <b>${n}</b> nhiệm vụ sẽ <b>không được lưu</b> vì đơn vị chủ trì không thuộc đơn vị ban hành:`,
+  issuerRefused:
+    "Đồng chí chỉ nhập kế hoạch cho đơn vị của mình, hoặc cho đơn vị đã giao đơn vị mình theo dõi. Chọn lại nơi ban hành (Đổi nơi ban hành) rồi xác nhận.",
+  monitorRefused:
+    "Đơn vị theo dõi phải là đơn vị ban hành hoặc cơ quan mà đơn vị ban hành đã giao theo dõi. Chọn lại (Đổi nơi theo dõi) rồi xác nhận.",
+  savedRefused: (n: number, refs: string) =>
+    `⛔ ${n} nhiệm vụ không được lưu (đơn vị chủ trì không thuộc đơn vị ban hành): ${refs}`,
+  savedLeftOut: (names: string) => `⛔ Không giao cho (không thuộc đơn vị ban hành): ${names}`,
   more: (n: number) => `  … và ${n} mục khác`,
   summaryFooter: "Chưa có gì được lưu. Xem từng nhiệm vụ để sửa, rồi chọn <b>Xác nhận</b>.",
 

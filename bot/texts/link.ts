@@ -11,5 +11,7 @@ export const linkTexts = {
   malformed: "Mã liên kết gồm 8 chữ và số, ví dụ /lienket ABCD2345. Hãy gõ lại.",
   unknown: "Mã liên kết không đúng hoặc đã hết hạn. Hãy lấy mã mới bằng /lienket ở ứng dụng kia.",
   taken: "Tài khoản này đang thuộc về một cán bộ khác trong hệ thống, nên không liên kết được. Hãy báo Ban Tổ chức.",
+  sameChannel: (channel: string, other: string) =>
+    `Cán bộ dùng mã này đã có tài khoản ${channel}, nên không liên kết thêm tài khoản ${channel} nào. Mã liên kết chỉ dùng ở ${other}: mở ${other} và nhắn /lienket <mã> cho bot ở đó.`,
   privateOnly: "Hãy liên kết trong tin nhắn riêng với bot, không trong nhóm.",
 };

@@ -31,4 +31,6 @@ export const zaloTexts = {
     "Đồng chí chưa tham gia hệ thống theo dõi kế hoạch. Hãy xin mã mời từ người quản trị (Ban Tổ chức) rồi gõ: /start MÃ_MỜI",
   handlerFailed:
     "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu này và chưa lưu gì. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo cho Ban Tổ chức.",
+  handlerFailedAfterSaving:
+    "Xin lỗi, bot gặp lỗi khi trả lời, nhưng những gì đồng chí vừa gửi đã được lưu. Đồng chí không cần gửi lại; gõ /viec để xem nhiệm vụ và báo cáo mới nhất.",
 };

@@ -53,15 +53,14 @@ export function canReviewCompletion(actor: Actor & { id: number }, plan: PlanSco
 
 /**
  * The units whose people an admin manages (invite, change a role, move,
- * remove): their own unit and its sub-units, and, for an admin of a plan's
- * monitoring unit, the units assigned in the plans it monitors. Not the whole
- * committee: an admin of UBND must not reach the Ban Tổ chức.
+ * remove): their own unit and its sub-units, nothing else. Monitoring a plan
+ * lets an office read, chase and approve within that plan, never manage the
+ * people of the units it assigns: an admin of UBND must not reach the Ban Tổ
+ * chức, and a plan must not widen anyone's reach.
  */
 export interface ManagedUnits {
   /** The admin's unit and every unit under it. */
   own: ReadonlySet<number>;
-  /** Units assigned in the plans the admin's unit monitors (group members included). */
-  monitored: ReadonlySet<number>;
 }
 
 /** Only admins manage people; viewers read a plan as widely as a leader leads a unit. */
@@ -89,7 +88,7 @@ export type PeopleAction =
  */
 export function canManagePeople(actor: Actor & { id: number }, units: ManagedUnits, action: PeopleAction): boolean {
   if (actor.role !== "admin") return false;
-  const manages = (unitId: number) => units.own.has(unitId) || units.monitored.has(unitId);
+  const manages = (unitId: number) => units.own.has(unitId);
   const grants = (role: Role) => ROLE_RANK[role] <= ROLE_RANK[actor.role];
   switch (action.kind) {
     case "invite":
@@ -145,9 +144,44 @@ export function canViewUnitPage(actor: Actor, unitId: number, plan: PlanScope | 
   return plan !== null && canViewAssignment(actor, { unitId, plan });
 }
 
-/** Editing a plan's tasks after import (title, deadline, add, withdraw): the admins who manage it. */
+/** Editing a plan's tasks after import (title, deadline, add, withdraw): admins of its issuing or monitoring unit. */
 export function canEditTasks(actor: Actor, plan: PlanScope): boolean {
-  return canManagePlan(actor, plan);
+  return actor.role === "admin" && (actor.unitId === plan.issuerUnitId || actor.unitId === plan.monitorUnitId);
+}
+
+/** A unit that may issue a plan, with the office its admins designated to monitor its plans. */
+export interface IssuerRef {
+  unitId: number;
+  monitorOfficeId: number | null;
+}
+
+/**
+ * Importing a plan for an issuing unit: its own admins, or the admins of the
+ * office its admins designated to monitor for it. No one else: a plan decides
+ * who chases whom, so it must come from the unit whose tree it assigns.
+ */
+export function canImportFor(actor: Actor, issuer: IssuerRef): boolean {
+  return actor.role === "admin" && (actor.unitId === issuer.unitId || actor.unitId === issuer.monitorOfficeId);
+}
+
+/**
+ * Who may monitor a plan of this issuer: the issuer itself or its designated
+ * office. Its own admins may designate another office, one inside its tree
+ * (`officeLineage`: the office and its ancestors, the office first).
+ */
+export function canMonitorFor(actor: Actor, issuer: IssuerRef, officeLineage: readonly number[]): boolean {
+  const office = officeLineage[0];
+  if (!canImportFor(actor, issuer) || office === undefined) return false;
+  if (office === issuer.unitId || office === issuer.monitorOfficeId) return true;
+  return actor.unitId === issuer.unitId && officeLineage.includes(issuer.unitId);
+}
+
+/**
+ * A plan assigns work only inside the tree of its issuing unit (`unitLineage`:
+ * the unit and its ancestors). A unit elsewhere is left out of the plan.
+ */
+export function canAssignInPlan(issuerUnitId: number, unitLineage: readonly number[]): boolean {
+  return unitLineage.includes(issuerUnitId);
 }
 
 /**

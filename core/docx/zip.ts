@@ -2,9 +2,11 @@
  * Just enough of the ZIP format to read one member of a .docx: the central
  * directory at the end of the archive says where each member starts, so the
  * local headers (which may lie about sizes when streamed) are only used for
- * their own length. Deflate is done by the platform's DecompressionStream
- * ("deflate-raw"), present in workerd and Node 20.
+ * their own length. Deflate is inflated by our own capped inflater
+ * (inflate.ts): the platform's DecompressionStream runs ahead of its reader in
+ * workerd, so it cannot stop a zip bomb at a cap.
  */
+import { inflateRawCapped } from "./inflate";
 
 export type ZipProblem = "not_zip" | "encrypted" | "too_large" | "corrupt" | "unsupported";
 
@@ -93,53 +95,7 @@ export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes:
   const data = bytes.slice(start, end);
 
   if (entry.method === STORED) return { ok: true, value: data };
-  return inflateRaw(data, maxBytes);
-}
-
-/**
- * Compressed bytes go in by the slice, pulled only when the inflated output has
- * been read: handed the whole member at once, the platform inflates all of it
- * before the first read (a 1 MB bomb became 1 GB and 13 s of CPU before the
- * check below ran). Deflate expands at most ~1032×, so a slice yields ≤ 4 MB.
- */
-const INFLATE_SLICE = 4 * 1024;
-
-async function inflateRaw(data: Uint8Array<ArrayBuffer>, maxBytes: number): Promise<ZipResult<Uint8Array>> {
-  let fed = 0;
-  const source = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (fed >= data.length) return controller.close();
-        controller.enqueue(data.slice(fed, fed + INFLATE_SLICE));
-        fed += INFLATE_SLICE;
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  const reader = source.pipeThrough(new DecompressionStream("deflate-raw")).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        return { ok: false, problem: "too_large" };
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return { ok: false, problem: "corrupt" };
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return { ok: true, value: out };
+  return inflateRawCapped(data, maxBytes);
 }
 
 function latin1(bytes: Uint8Array): string {

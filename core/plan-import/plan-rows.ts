@@ -3,12 +3,14 @@
  * creates, its tasks and one assignment per task and unit. Pure; the query
  * layer writes them in one batch. Rows refer to the plan by its source hash,
  * to tasks by their order in the plan and to new units by their name key
- * under the committee root, so nothing needs an id before the batch runs.
+ * under the issuing unit, so nothing needs an id before the batch runs. Units
+ * outside the issuer's tree are left out (issuer-scope.ts).
  */
 import type { DeadlineKind, Recurrence } from "../deadline/types";
 import { cleanFileName } from "../text/file-name";
 import { unitKey } from "../units/key";
 import type { Comparator } from "./types";
+import { insideIssuer, outsideIssuer } from "./issuer-scope";
 import { keptTasks, type ImportChoices, type ReviewPlan, type ScopeUnit, type TaskUnit } from "./review";
 
 export interface PlanRow {
@@ -60,6 +62,7 @@ export interface AssignmentRow {
 
 export interface PlanRows {
   plan: PlanRow;
+  /** New units are created under it: the issuing unit. */
   rootUnitId: number;
   newUnits: NewUnitRow[];
   targets: TargetRow[];
@@ -67,12 +70,14 @@ export interface PlanRows {
   assignments: AssignmentRow[];
   /** Groups assigned as a whole because none of their members is known. */
   groupsWithoutMembers: string[];
+  /** Units named in the document but outside the issuer's tree: not assigned. */
+  leftOutUnits: string[];
+  /** Tasks not saved: every lead is outside the issuer's tree. */
+  refusedTasks: { ref: string; title: string }[];
 }
 
 export interface RowsContext {
   sourceHash: string;
-  /** New units are created under this unit (the admin's committee). */
-  rootUnitId: number;
   /** The committee's units now: choices naming a unit no longer there fall back to a new unit. */
   scope: ScopeUnit[];
   /** Used for the plan's title when the document has none. */
@@ -86,49 +91,55 @@ export function planRows(plan: ReviewPlan, choices: ImportChoices, context: Rows
   const tasks: TaskRow[] = [];
   const assignments: AssignmentRow[] = [];
 
-  keptTasks(plan, choices).forEach((task, order) => {
-    tasks.push({
-      order,
-      ref: task.ref || String(order + 1),
-      section: task.section,
-      title: task.title,
-      deadlineText: task.deadlineText,
-      deadlineKind: task.deadline.kind,
-      dueOn: task.deadline.due,
-      startsOn: task.deadline.start,
-      recurrence: task.deadline.recurrence,
-      deadlineNote: task.deadline.note,
+  const outside = outsideIssuer(plan, choices, context.scope);
+  const refused = new Set(outside.refused.map((t) => t.index));
+  const inside = (unitId: number) => insideIssuer(context.scope, choices.issuerUnitId, unitId);
+  keptTasks(plan, choices)
+    .filter((task) => !refused.has(task.index))
+    .forEach((task, order) => {
+      tasks.push({
+        order,
+        ref: task.ref || String(order + 1),
+        section: task.section,
+        title: task.title,
+        deadlineText: task.deadlineText,
+        deadlineKind: task.deadline.kind,
+        dueOn: task.deadline.due,
+        startsOn: task.deadline.start,
+        recurrence: task.deadline.recurrence,
+        deadlineNote: task.deadline.note,
+      });
+      // One row per unit: a lead beats a co-operating mention, a direct mention beats one through a group.
+      const byUnit = new Map<string, AssignmentRow>();
+      const put = (row: AssignmentRow) => {
+        const id = row.unitId !== null ? `id:${row.unitId}` : `key:${row.unitKey}`;
+        const current = byUnit.get(id);
+        if (!current || rank(row) > rank(current)) byUnit.set(id, row);
+      };
+      const assign = (unit: TaskUnit, role: "lead" | "coop") => {
+        const choice = unit.choice;
+        if (choice.kind === "skip") return;
+        const known = choice.kind === "existing" ? scope.get(choice.unitId) : undefined;
+        if (known && !inside(known.id)) return;
+        if (!known) {
+          const name = unit.index >= 0 ? plan.units[unit.index]! : unit.name;
+          const key = unitKey(name);
+          const isGroup = choice.kind === "new" ? choice.isGroup : false;
+          if (!newUnits.has(key)) newUnits.set(key, { name, key, isGroup });
+          if (newUnits.get(key)!.isGroup) memberless.add(name);
+          put({ taskOrder: order, unitId: null, unitKey: key, role, viaGroupId: null });
+        } else if (known.isGroup && known.memberIds.length > 0) {
+          for (const member of known.memberIds.filter(inside))
+            put({ taskOrder: order, unitId: member, unitKey: null, role, viaGroupId: known.id });
+        } else {
+          if (known.isGroup) memberless.add(known.name);
+          put({ taskOrder: order, unitId: known.id, unitKey: null, role, viaGroupId: null });
+        }
+      };
+      for (const unit of task.lead) assign(unit, "lead");
+      for (const unit of task.coop) assign(unit, "coop");
+      assignments.push(...byUnit.values());
     });
-    // One row per unit: a lead beats a co-operating mention, a direct mention beats one through a group.
-    const byUnit = new Map<string, AssignmentRow>();
-    const put = (row: AssignmentRow) => {
-      const id = row.unitId !== null ? `id:${row.unitId}` : `key:${row.unitKey}`;
-      const current = byUnit.get(id);
-      if (!current || rank(row) > rank(current)) byUnit.set(id, row);
-    };
-    const assign = (unit: TaskUnit, role: "lead" | "coop") => {
-      const choice = unit.choice;
-      if (choice.kind === "skip") return;
-      const known = choice.kind === "existing" ? scope.get(choice.unitId) : undefined;
-      if (!known) {
-        const name = unit.index >= 0 ? plan.units[unit.index]! : unit.name;
-        const key = unitKey(name);
-        const isGroup = choice.kind === "new" ? choice.isGroup : false;
-        if (!newUnits.has(key)) newUnits.set(key, { name, key, isGroup });
-        if (newUnits.get(key)!.isGroup) memberless.add(name);
-        put({ taskOrder: order, unitId: null, unitKey: key, role, viaGroupId: null });
-      } else if (known.isGroup && known.memberIds.length > 0) {
-        for (const member of known.memberIds)
-          put({ taskOrder: order, unitId: member, unitKey: null, role, viaGroupId: known.id });
-      } else {
-        if (known.isGroup) memberless.add(known.name);
-        put({ taskOrder: order, unitId: known.id, unitKey: null, role, viaGroupId: null });
-      }
-    };
-    for (const unit of task.lead) assign(unit, "lead");
-    for (const unit of task.coop) assign(unit, "coop");
-    assignments.push(...byUnit.values());
-  });
 
   const header = plan.header;
   return {
@@ -141,7 +152,7 @@ export function planRows(plan: ReviewPlan, choices: ImportChoices, context: Rows
       implementsText: header.implements,
       sourceHash: context.sourceHash,
     },
-    rootUnitId: context.rootUnitId,
+    rootUnitId: choices.issuerUnitId,
     newUnits: [...newUnits.values()],
     targets: plan.targets.map((t) => ({
       text: t.text,
@@ -153,6 +164,8 @@ export function planRows(plan: ReviewPlan, choices: ImportChoices, context: Rows
     tasks,
     assignments,
     groupsWithoutMembers: [...memberless],
+    leftOutUnits: outside.leftOut.map((i) => plan.units[i]!),
+    refusedTasks: outside.refused.map((t) => ({ ref: t.ref, title: t.title })),
   };
 }
 

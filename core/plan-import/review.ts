@@ -18,6 +18,8 @@ export interface ScopeUnit {
   name: string;
   isGroup: boolean;
   memberIds: number[];
+  /** The unit and its ancestors, the unit first (core/access canAssignInPlan); absent: a unit at the top. */
+  lineage?: number[];
 }
 
 /** What a unit name of the document becomes. */
@@ -38,11 +40,15 @@ export interface ImportChoices {
   monitorUnitId: number;
 }
 
-/** Matches every unit name against the committee; the issuer from the header, or the committee itself. */
+/**
+ * Matches every unit name against the committee. The issuer: the one the header
+ * names when the admin may import for it (`issuerIds`), else a unit whose office
+ * the admin's unit is, else the admin's own unit. The admin's unit monitors.
+ */
 export function initialChoices(
   plan: ReviewPlan,
   scope: ScopeUnit[],
-  admin: { unitId: number; rootUnitId: number },
+  admin: { unitId: number; issuerIds: readonly number[] },
 ): ImportChoices {
   const units = matchUnits(plan.units, scope).map(
     (m): UnitChoice => (m.kind === "existing" ? { kind: "existing", unitId: m.unitId } : { kind: "new", isGroup: m.isGroup }),
@@ -52,7 +58,10 @@ export function initialChoices(
     units,
     dropped: [],
     deadlines: {},
-    issuerUnitId: issuer?.kind === "existing" ? issuer.unitId : admin.rootUnitId,
+    issuerUnitId:
+      issuer?.kind === "existing" && admin.issuerIds.includes(issuer.unitId)
+        ? issuer.unitId
+        : (admin.issuerIds.find((id) => id !== admin.unitId) ?? admin.unitId),
     monitorUnitId: admin.unitId,
   };
 }

@@ -38,7 +38,7 @@ export function isVagueUnitName(name: string): boolean {
 export function webInitialChoices(
   plan: ReviewPlan,
   scope: ScopeUnit[],
-  admin: { unitId: number; rootUnitId: number },
+  admin: { unitId: number; issuerIds: readonly number[] },
 ): ImportChoices {
   const choices = initialChoices(plan, scope, admin);
   return {

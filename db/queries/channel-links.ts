@@ -19,13 +19,16 @@ export async function createLinkCode(db: Db, memberId: number, code: string, exp
 
 export type LinkResult =
   | { ok: true; memberId: number; fullName: string; unitName: string }
-  | { ok: false; reason: "unknown" | "taken" };
+  /** same_channel: the member already has an account on this channel (the code was made there, or another was linked). */
+  | { ok: false; reason: "unknown" | "taken" | "same_channel" };
 
 /**
  * Uses a code to link this channel account to the member who made it, in one
  * transaction: the code is spent only if it is live, and the account is
  * linked only if the code was spent here and the account is free (or belongs
- * to someone removed). Audited.
+ * to someone removed). Only the other channel is linked: a member who
+ * already has an account on this channel (where the code was made, or one
+ * linked before) gets nothing, and the code is not spent. Audited.
  */
 export async function redeemLinkCode(
   db: Db,
@@ -33,10 +36,13 @@ export async function redeemLinkCode(
 ): Promise<LinkResult> {
   const d1 = db.$client;
   const hash = await hashCode(r.code);
-  const [, linked, , member] = await d1.batch([
+  const [, linked, , member, state] = await d1.batch([
     d1
-      .prepare("update channel_link_codes set used_at = ?2 where code_hash = ?1 and used_at is null and expires_at > ?2")
-      .bind(hash, r.now),
+      .prepare(
+        `update channel_link_codes set used_at = ?2 where code_hash = ?1 and used_at is null and expires_at > ?2
+           and not exists (select 1 from member_channels mc where mc.member_id = channel_link_codes.member_id and mc.channel = ?3)`,
+      )
+      .bind(hash, r.now, r.channel),
     d1
       .prepare(
         `insert into member_channels (channel, user_id, member_id, chat_id)
@@ -60,9 +66,16 @@ export async function redeemLinkCode(
          where l.code_hash = ?1 and l.used_at = ?2`,
       )
       .bind(hash, r.now),
+    d1
+      .prepare(
+        `select exists (select 1 from member_channels mc join channel_link_codes l on l.member_id = mc.member_id
+                        where l.code_hash = ?1 and l.used_at is null and l.expires_at > ?2 and mc.channel = ?3) as sameChannel`,
+      )
+      .bind(hash, r.now, r.channel),
   ]);
   const row = (member!.results as { id: number; full_name: string; unit_name: string }[])[0];
   if (linked!.results.length === 1 && row)
     return { ok: true, memberId: row.id, fullName: row.full_name, unitName: row.unit_name };
+  if ((state!.results[0] as { sameChannel: number } | undefined)?.sameChannel === 1) return { ok: false, reason: "same_channel" };
   return { ok: false, reason: row ? "taken" : "unknown" };
 }

@@ -60,8 +60,10 @@ export async function findInvite(db: Db, code: string, account: { channel: Chann
   const row = await db.$client
     .prepare(
       `select i.code, i.unit_id as unitId, u.name as unitName, i.role, i.expires_at as expiresAt, i.max_uses as maxUses, i.uses,
-              exists (${REMOVED_SINCE_INVITE("?2", "?3", "i.created_at")}) as removedSince
-       from invites i join units u on u.id = i.unit_id where i.code = ?1 or i.code = ?4 limit 1`,
+              exists (${REMOVED_SINCE_INVITE("?2", "?3", "i.created_at")}) as removedSince,
+              i.created_by as creatorId, c.unit_id as creatorUnitId, c.role as creatorRole, c.removed_at as creatorRemovedAt
+       from invites i join units u on u.id = i.unit_id left join members c on c.id = i.created_by
+       where i.code = ?1 or i.code = ?4 limit 1`,
     )
     .bind(code, account?.channel ?? null, account?.userId ?? null, readableInviteCode(code))
     .first<{
@@ -73,8 +75,23 @@ export async function findInvite(db: Db, code: string, account: { channel: Chann
       maxUses: number | null;
       uses: number;
       removedSince: number;
+      creatorId: number | null;
+      creatorUnitId: number | null;
+      creatorRole: Role | null;
+      creatorRemovedAt: string | null;
     }>();
-  return row ? { ...row, removedSince: row.removedSince === 1 } : null;
+  if (!row) return null;
+  const { creatorId, creatorUnitId, creatorRole, creatorRemovedAt, ...invite } = row;
+  return {
+    ...invite,
+    removedSince: row.removedSince === 1,
+    /** Who made it, as they are now (null: made by the operator's tools, or its maker's row is gone). */
+    creator:
+      creatorId !== null && creatorUnitId !== null && creatorRole !== null
+        ? { id: creatorId, unitId: creatorUnitId, role: creatorRole, removed: creatorRemovedAt !== null }
+        : null,
+    madeByMember: creatorId !== null,
+  };
 }
 
 export interface LiveInvite {
@@ -140,8 +157,9 @@ export interface Redemption {
  * Uses the invite and creates the member in one transaction. The member and
  * audit inserts only happen when the guarded use-count update changed a row,
  * so two people racing for a single-use invite cannot both join. Returns
- * false when the invite was used up, expired or revoked in the meantime, or
- * when it predates this user's removal.
+ * false when the invite was used up, expired or revoked in the meantime, when
+ * it predates this user's removal, or when its maker is no longer an admin
+ * (the caller checks their unit with the policy first: creatorMayStillInvite).
  */
 export async function redeemInvite(db: Db, r: Redemption): Promise<boolean> {
   // Plain D1 statements: Drizzle's insert…select wants every column, and the
@@ -152,7 +170,9 @@ export async function redeemInvite(db: Db, r: Redemption): Promise<boolean> {
       .prepare(
         `update invites set uses = uses + 1
          where code = ?1 and expires_at > ?2 and (max_uses is null or uses < max_uses)
-           and not exists (${REMOVED_SINCE_INVITE("?3", "?4", "invites.created_at")})`,
+           and not exists (${REMOVED_SINCE_INVITE("?3", "?4", "invites.created_at")})
+           and (created_by is null or exists (
+             select 1 from members c where c.id = invites.created_by and c.removed_at is null and c.role = 'admin'))`,
       )
       .bind(r.code, r.now, r.channel, r.userId),
     d1

@@ -109,35 +109,19 @@ export interface PeopleScope extends ManagedUnits {
   units: { id: number; name: string; isGroup: boolean }[];
 }
 
-/**
- * Their own unit and everything under it, and the units assigned in the plans
- * their unit monitors (the members of an assigned group too). Groups are left
- * out of the list: people join real units.
- */
+/** Their own unit and everything under it (groups left out: people join real units). */
 export async function peopleScope(db: Db, adminUnitId: number): Promise<PeopleScope> {
-  const rows = await db.all<{ id: number; name: string; own: number }>(sql`
+  const rows = await db.all<{ id: number; name: string }>(sql`
     with recursive own(id) as (
       select ${adminUnitId}
       union
       select units.id from units join own on units.parent_id = own.id
-    ),
-    assigned(id) as (
-      select assignments.unit_id from assignments
-        join tasks on tasks.id = assignments.task_id
-        join plans on plans.id = tasks.plan_id
-      where plans.monitor_unit_id = ${adminUnitId}
-    ),
-    monitored(id) as (
-      select id from assigned
-      union
-      select unit_group_members.unit_id from unit_group_members join assigned on assigned.id = unit_group_members.group_id
     )
-    select units.id, units.name, units.id in (select id from own) as own from units
-    where units.is_group = 0 and (units.id in (select id from own) or units.id in (select id from monitored))
-    order by own desc, units.name_key`);
+    select units.id, units.name from units
+    where units.is_group = 0 and units.id in (select id from own)
+    order by units.name_key`);
   return {
-    own: new Set(rows.filter((r) => r.own === 1).map((r) => r.id)),
-    monitored: new Set(rows.filter((r) => r.own !== 1).map((r) => r.id)),
+    own: new Set(rows.map((r) => r.id)),
     units: rows.map((r) => ({ id: r.id, name: r.name, isGroup: false })),
   };
 }

@@ -5,58 +5,73 @@
 import { cleanFileName } from "../../core/text/file-name";
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
+import type { IssuerRef } from "../../core/access/policy";
 import type { ReviewPlan, ScopeUnit } from "../../core/plan-import/review";
 import type { PlanRows } from "../../core/plan-import/plan-rows";
 import type { ExtractedPlan } from "../../core/plan-import/types";
 import type { Db } from "../client";
-import { auditLog, planImports, plans } from "../schema";
+import { auditLog, planImports, plans, units } from "../schema";
 
 export interface ImportScope {
-  /** The committee: new units are created under it, and it issues plans whose issuer is not found. */
-  rootUnitId: number;
-  /** Every unit under the root (the root included), groups with their member units; root first, then by name. */
+  /** The units this admin may import a plan for (core/access canImportFor): their own, and those that designated the admin's unit as their office. */
+  issuers: (IssuerRef & { name: string })[];
+  /**
+   * Every unit of the tree the admin's unit is in, groups with their member units and each with its lineage,
+   * top first, then by name: the document's names are matched against all of them, and those outside the
+   * chosen issuer's tree are shown as left out.
+   */
   units: ScopeUnit[];
 }
 
 const collator = new Intl.Collator("vi");
 
-/**
- * The units an admin of `adminUnitId` may assign a plan to: the same committee as
- * unitsInAdminScope (everything under the admin unit's parent), groups included.
- */
 export async function importScope(db: Db, adminUnitId: number): Promise<ImportScope> {
   const rows = await db.all<{
     id: number;
-    parent_id: number | null;
     name: string;
     is_group: number;
+    monitor_office_id: number | null;
     members: string | null;
-    root: number;
+    path: string;
   }>(sql`
-    with recursive scope(id) as (
-      select coalesce((select parent_id from units where id = ${adminUnitId}), ${adminUnitId})
+    with recursive up(id, parent_id) as (
+      select id, parent_id from units where id = ${adminUnitId}
       union all
-      select units.id from units join scope on units.parent_id = scope.id
+      select units.id, units.parent_id from units join up on units.id = up.parent_id
+    ),
+    tree(id, path) as (
+      select id, cast(id as text) from up where parent_id is null
+      union all
+      select units.id, tree.path || ',' || units.id from units join tree on units.parent_id = tree.id
     )
-    select units.id, units.parent_id, units.name, units.is_group,
-      (select group_concat(m.unit_id) from unit_group_members m where m.group_id = units.id) as members,
-      (select id from scope limit 1) as root
-    from units join scope on scope.id = units.id`);
-  const rootUnitId = rows[0]?.root ?? adminUnitId;
+    select units.id, units.name, units.is_group, units.monitor_office_id, tree.path,
+      (select group_concat(m.unit_id) from unit_group_members m where m.group_id = units.id) as members
+    from units join tree on tree.id = units.id`);
+  const top = (r: (typeof rows)[number]) => !r.path.includes(",");
   const units = rows
     .map((r) => ({
       id: r.id,
       name: r.name,
       isGroup: r.is_group === 1,
       memberIds: r.members ? r.members.split(",").map(Number) : [],
+      lineage: r.path.split(",").map(Number).reverse(),
+      top: top(r),
     }))
-    .sort(
-      (a, b) =>
-        Number(b.id === rootUnitId) - Number(a.id === rootUnitId) ||
-        Number(a.isGroup) - Number(b.isGroup) ||
-        collator.compare(a.name, b.name),
-    );
-  return { rootUnitId, units };
+    .sort((a, b) => Number(b.top) - Number(a.top) || Number(a.isGroup) - Number(b.isGroup) || collator.compare(a.name, b.name))
+    .map(({ top: _top, ...unit }) => unit);
+  const issuers = rows
+    .filter((r) => r.is_group === 0 && (r.id === adminUnitId || r.monitor_office_id === adminUnitId))
+    .map((r) => ({ unitId: r.id, name: r.name, monitorOfficeId: r.monitor_office_id }))
+    .sort((a, b) => Number(b.unitId === adminUnitId) - Number(a.unitId === adminUnitId) || collator.compare(a.name, b.name));
+  return { issuers, units };
+}
+
+/**
+ * An issuer's admins designate the office that monitors its plans by saving a
+ * plan monitored by it: that office may then import and monitor plans for it.
+ */
+export function designateMonitorOffice(db: Db, issuerUnitId: number, officeUnitId: number) {
+  return db.update(units).set({ monitorOfficeId: officeUnitId }).where(eq(units.id, issuerUnitId));
 }
 
 export interface ImportedPlanRef {

@@ -31,3 +31,19 @@ export function targetWithPlan(d1: D1Database, targetId: number) {
       monitorUnitId: number;
     }>();
 }
+
+/** The unit and its ancestors, the unit first (core/access canAssignInPlan). */
+export async function unitLineage(d1: D1Database, unitId: number): Promise<number[]> {
+  const rows = await d1
+    .prepare(
+      `with recursive up(id, parent_id, depth) as (
+         select id, parent_id, 0 from units where id = ?1
+         union all
+         select units.id, units.parent_id, up.depth + 1 from units join up on units.id = up.parent_id where up.depth < 64
+       )
+       select id from up order by depth`,
+    )
+    .bind(unitId)
+    .all<{ id: number }>();
+  return rows.results.map((r) => r.id);
+}

@@ -8,7 +8,8 @@ const CLAIM_TIMEOUT_MS = 60_000;
 /**
  * This request's claim on an update. It is settled ("done") in the same batch
  * as the update's own write where there is one (`writeSettling`), after the
- * answer otherwise; an update that only reads is settled when claimed.
+ * answer otherwise (an update that only reads included: until it is
+ * answered, a retry must not be told it was handled).
  */
 export class UpdateClaim {
   constructor(
@@ -33,6 +34,11 @@ export function claimUpdate(d1: D1Database, claim: UpdateClaim, now: Date): D1Pr
        returning key`,
     )
     .bind(claim.key, now.toISOString(), stale, claim.settled ? "done" : "processing");
+}
+
+/** The claim's state as it stands after claimUpdate in the same batch: "processing" or "done". */
+export function claimStateStatement(d1: D1Database, claim: UpdateClaim): D1PreparedStatement {
+  return d1.prepare("select state from inbound_updates where key = ?1").bind(claim.key);
 }
 
 /** The statement that settles a claim: for the batch that ends an update. */

@@ -53,6 +53,24 @@ export async function useLoginToken(
   return { ok: false, reason: known.expires_at <= u.now ? "expired" : "unknown" };
 }
 
+/** Whether a login token may still be used, without using it (the page a link opens). */
+export async function loginTokenState(
+  d1: D1Database,
+  tokenHash: string,
+  now: string,
+): Promise<"live" | "used" | "expired" | "unknown"> {
+  const row = await d1
+    .prepare(
+      `select t.used_at, t.expires_at, m.removed_at from web_login_tokens t left join members m on m.id = t.member_id
+       where t.token_hash = ?1`,
+    )
+    .bind(tokenHash)
+    .first<{ used_at: string | null; expires_at: string; removed_at: string | null }>();
+  if (!row || row.removed_at) return "unknown";
+  if (row.used_at) return "used";
+  return row.expires_at <= now ? "expired" : "live";
+}
+
 export interface SessionMember {
   memberId: number;
   fullName: string;

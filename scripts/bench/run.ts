@@ -2,12 +2,13 @@
  * `npm run bench`: every benchmark, each reported against a baseline measured
  * in the same run. `--runs N` sets requests per scenario (default 300);
  * `--alerts N` / `--alerts-full` the alerts delivered (1,000 / 10,000);
- * `--only webhook,bundle,…` runs some sections (parse, webhook, pdf, bundle,
+ * `--only webhook,bundle,…` runs some sections (parse, docx, webhook, pdf, bundle,
  * alerts, admin).
  */
 import { adminBenchmark } from "./admin";
 import { alertBenchmarks } from "./alerts";
 import { bundleBenchmark } from "./bundle";
+import { docxWorkerdBenchmark } from "./docx-workerd";
 import { parseBenchmark } from "./parse";
 import { pdfBenchmark } from "./pdf";
 import { measureReportFlow } from "./report-flow";
@@ -25,6 +26,12 @@ const section = (name: string) => !only || only.includes(name);
 if (section("parse")) {
   console.log("## Plan extraction: each document in ../shared/plans, in Node, median of 25 runs after 5 warm-up\n");
   console.log(await parseBenchmark());
+  console.log("");
+}
+
+if (section("docx")) {
+  console.log("## A zip bomb in workerd: CPU and peak memory of the worker's own workerd reading one .docx\n");
+  console.log(await docxWorkerdBenchmark());
   console.log("");
 }
 

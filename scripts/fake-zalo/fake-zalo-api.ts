@@ -18,6 +18,7 @@
  *   POST /__fake/deliver  {event} | ZaloUserMessageInput → {delivered, status, body, event}
  *        posts the event to the webhook with X-Bot-Api-Secret-Token; without a webhook it waits for getUpdates.
  *   GET  /__fake/photos/<name>.jpg                    → a tiny JPEG (the URL of a photo a user sent)
+ *   GET  /__fake/photos/<name>.svg                    → an SVG with a script (a hostile "photo", for tests)
  *   POST /__fake/reset                                → {}   (everything, config included)
  */
 import { buildUserEvent } from "./events";
@@ -357,6 +358,12 @@ export function createFakeZaloApi(options: FakeZaloApiOptions = {}) {
       if (photo && m === "GET") {
         return new Response(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]), {
           headers: { "content-type": "image/jpeg" },
+        });
+      }
+      // A hostile "photo" (issue 18): an SVG carrying a script, served as an image.
+      if (/^photos\/[A-Za-z0-9_.-]+\.svg$/.test(path) && m === "GET") {
+        return new Response('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>', {
+          headers: { "content-type": "image/svg+xml" },
         });
       }
       const chatMessages = /^chats\/([^/]+)\/messages$/.exec(path);

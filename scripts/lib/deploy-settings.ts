@@ -4,14 +4,10 @@
  * Pure, so the rules are one table test (test/scripts/deploy-settings.test.ts).
  */
 
-/** Values that ship with the repository (local demo, tests, .dev.vars.example). */
-const DEMO_TOKENS = new Set(["123456789:LOCAL-DEMO-TOKEN", "123456789:TEST-TOKEN"]);
-const DEMO_SECRETS = new Set(["local-dev-secret", "test-webhook-secret"]);
-export const DEMO_BOT_USERNAME = "kehoach_demo_bot";
+import { DEMO_TOKENS, secretProblem } from "../../core/settings/secrets";
 
-/** Telegram's secret_token: 1–256 characters of A–Z, a–z, 0–9, _ and -; we ask for 32 at least. */
-export const MIN_SECRET_LENGTH = 32;
-const SECRET_CHARS = /^[A-Za-z0-9_-]+$/;
+export { MIN_SECRET_LENGTH } from "../../core/settings/secrets";
+export const DEMO_BOT_USERNAME = "kehoach_demo_bot";
 /** A BotFather token: the bot's id, a colon, 35 characters. */
 const TOKEN_SHAPE = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
 const USERNAME_SHAPE = /^[A-Za-z][A-Za-z0-9_]{3,30}[Bb][Oo][Tt]$/;
@@ -21,23 +17,39 @@ export interface DeploySettings {
   secret: string | undefined;
   /** BOT_USERNAME as the Worker will see it (wrangler.toml [vars], or the environment). */
   botUsername: string | undefined;
+  /** The Zalo bot's token; unset: no Zalo channel (then its secret is not asked for). */
+  zaloToken?: string | undefined;
+  zaloSecret?: string | undefined;
+  /** The key of signed links: required, and different from both webhook secrets. */
+  linkSecret?: string | undefined;
 }
 
 /** Every problem with the settings, as sentences to print; empty when they may be deployed. */
-export function deploySettingsProblems({ token, secret, botUsername }: DeploySettings): string[] {
+export function deploySettingsProblems({
+  token,
+  secret,
+  botUsername,
+  zaloToken,
+  zaloSecret,
+  linkSecret,
+}: DeploySettings): string[] {
   const problems: string[] = [];
   if (!token) problems.push("Chưa đặt TELEGRAM_BOT_TOKEN (token lấy từ @BotFather).");
   else if (DEMO_TOKENS.has(token))
     problems.push("TELEGRAM_BOT_TOKEN đang là token demo chạy máy; hãy dùng token thật từ @BotFather.");
   else if (!TOKEN_SHAPE.test(token)) problems.push("TELEGRAM_BOT_TOKEN không đúng dạng token của @BotFather (số:chuỗi ký tự).");
 
-  if (!secret) problems.push("Chưa đặt TELEGRAM_WEBHOOK_SECRET.");
-  else if (DEMO_SECRETS.has(secret))
-    problems.push("TELEGRAM_WEBHOOK_SECRET đang là giá trị demo; hãy tạo một chuỗi ngẫu nhiên mới.");
-  else if (secret.length < MIN_SECRET_LENGTH)
-    problems.push(`TELEGRAM_WEBHOOK_SECRET quá ngắn: cần ít nhất ${MIN_SECRET_LENGTH} ký tự ngẫu nhiên.`);
-  else if (secret.length > 256 || !SECRET_CHARS.test(secret))
-    problems.push("TELEGRAM_WEBHOOK_SECRET chỉ được gồm chữ cái không dấu, chữ số, _ và -, tối đa 256 ký tự.");
+  const telegramSecret = secretProblem("TELEGRAM_WEBHOOK_SECRET", secret);
+  if (telegramSecret) problems.push(telegramSecret);
+
+  if (zaloToken) {
+    if (DEMO_TOKENS.has(zaloToken))
+      problems.push("ZALO_BOT_TOKEN đang là token demo chạy máy; hãy dùng token thật của bot Zalo.");
+    const zalo = secretProblem("ZALO_WEBHOOK_SECRET", zaloSecret, [secret]);
+    if (zalo) problems.push(zalo);
+  }
+  const link = secretProblem("LINK_SECRET", linkSecret, [secret, zaloToken ? zaloSecret : undefined]);
+  if (link) problems.push(link);
 
   if (!botUsername) problems.push("Chưa đặt BOT_USERNAME (trong wrangler.toml, mục [vars]).");
   else if (botUsername.toLowerCase() === DEMO_BOT_USERNAME)

@@ -111,6 +111,52 @@ export function deflateBomb(inflatedBytes: number): Uint8Array {
   return out.slice(0, Math.ceil(bit / 8));
 }
 
+/**
+ * A raw deflate stream near deflate's densest (~1030×): one dynamic-Huffman block whose
+ * codes give <length 258> one bit and <distance 1> one bit, so every two bits of input
+ * write 258 spaces. About 1 MB inflates to 1 GB: the red team's bomb (issue 18, item 2).
+ */
+export function denseDeflateBomb(inflatedBytes: number): Uint8Array {
+  const repeats = Math.ceil(inflatedBytes / 258);
+  const out = new Uint8Array(Math.ceil((200 + repeats * 2) / 8) + 2);
+  let bit = 0;
+  const bits = (value: number, count: number) => {
+    for (let i = 0; i < count; i++, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  const code = (value: number, count: number) => {
+    for (let i = count - 1; i >= 0; i--, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  bits(1, 1); // final block
+  bits(2, 2); // dynamic Huffman codes
+  bits(286 - 257, 5); // literal/length codes: up to 285
+  bits(0, 5); // one distance code
+  bits(18 - 4, 4); // code-length codes listed, in the RFC's order, up to symbol 1
+  // Code-length code lengths in the order 16 17 18 0 8 7 9 6 10 5 11 4 12 3 13 2 14 1: 18 gets 1 bit, 2 and 1 get 2.
+  for (const length of [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2]) bits(length, 3);
+  // Canonical codes of that alphabet: 18 → 0, 1 → 10, 2 → 11.
+  const zeros = (n: number) => {
+    for (let left = n; left > 0; ) {
+      const run = Math.min(138, left);
+      code(0, 1);
+      bits(run - 11, 7);
+      left -= run;
+    }
+  };
+  const length = (value: 1 | 2) => code(value === 1 ? 0b10 : 0b11, 2);
+  zeros(32);
+  length(2); // " " (32)
+  zeros(223);
+  length(2); // end of block (256)
+  zeros(28);
+  length(1); // length 258 (285)
+  length(1); // distance code 0 (distance 1)
+  // Literal/length codes: 285 → 0, 32 → 10, 256 → 11; the distance code → 0.
+  code(0b10, 2);
+  bit += repeats * 2; // each <258, 1> is two zero bits
+  code(0b11, 2);
+  return out.slice(0, Math.ceil(bit / 8));
+}
+
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;

@@ -71,7 +71,9 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
   const args = ["wrangler", "dev", "--port", String(options.port), "--ip", "127.0.0.1"];
   if (options.config) args.push("--config", options.config);
   if (options.persistTo) args.push("--persist-to", options.persistTo);
-  for (const [key, value] of Object.entries(options.vars ?? {})) args.push("--var", `${key}:${value}`);
+  // Every local run (benchmarks, browser tests) uses the repository's demo secrets, and says so.
+  for (const [key, value] of Object.entries({ ALLOW_DEMO_SECRETS: "true", ...options.vars }))
+    args.push("--var", `${key}:${value}`);
   args.push(...(options.extraArgs ?? []));
 
   mkdirSync(dirname(options.logFile), { recursive: true });

@@ -17,8 +17,12 @@ import { addExtension, addTarget } from "./support";
  */
 
 type Committee = Awaited<ReturnType<typeof makeCommittee>>;
-/** read: the plan's office; manage: its admins; own-unit / unit-b: who sees unit A's / B's work; acts-for-a: who acts for unit A. */
-type Access = "read" | "manage" | "own-unit" | "unit-b" | "acts-for-a";
+/**
+ * read: the plan's office; manage: its admins; own-unit / unit-b: who sees unit A's / B's work; acts-for-a: who acts
+ * for unit A; people-b: who manages unit B's people — its own admins and those of units above it, none of those here
+ * (monitoring the plan gives the office no hold on people).
+ */
+type Access = "read" | "manage" | "own-unit" | "unit-b" | "acts-for-a" | "people-b";
 
 interface Fixture {
   c: Committee;
@@ -57,7 +61,7 @@ const actions: Action[] = [
   // The fixture's target is unit A's to record.
   { name: "/chitieu", access: "own-unit", update: command(() => "/chitieu") },
   { name: "/kehoach", access: "read", update: command(() => "/kehoach") },
-  { name: "/canbo", access: "manage", update: command((f) => `/canbo PHU LOC ${f.c.tag.toUpperCase()}`) },
+  { name: "/canbo", access: "people-b", update: command((f) => `/canbo PHU LOC ${f.c.tag.toUpperCase()}`) },
   { name: "overview button", access: "read", update: button(() => "a:ov") },
   { name: "overdue page", access: "read", update: button(() => "a:od:0") },
   { name: "unit list", access: "read", update: button(() => "a:ul:0") },
@@ -74,11 +78,11 @@ const actions: Action[] = [
   { name: "target: unit menu", access: "manage", update: button((f) => `a:tu:${f.targetId}:0`) },
   { name: "plans", access: "read", update: button(() => "a:pl") },
   { name: "people: units", access: "manage", update: button(() => "a:pu:0") },
-  { name: "people: unit B", access: "manage", update: button((f) => `a:pm:${f.c.unitB}`) },
-  { name: "people: card", access: "manage", update: button((f) => `a:m:${f.c.memberB.memberId}`) },
-  { name: "people: role menu", access: "manage", update: button((f) => `a:mr:${f.c.memberB.memberId}`) },
-  { name: "people: move menu", access: "manage", update: button((f) => `a:mv:${f.c.memberB.memberId}:0`) },
-  { name: "people: remove ask", access: "manage", update: button((f) => `a:rm:${f.c.memberB.memberId}`) },
+  { name: "people: unit B", access: "people-b", update: button((f) => `a:pm:${f.c.unitB}`) },
+  { name: "people: card", access: "people-b", update: button((f) => `a:m:${f.c.memberB.memberId}`) },
+  { name: "people: role menu", access: "people-b", update: button((f) => `a:mr:${f.c.memberB.memberId}`) },
+  { name: "people: move menu", access: "people-b", update: button((f) => `a:mv:${f.c.memberB.memberId}:0`) },
+  { name: "people: remove ask", access: "people-b", update: button((f) => `a:rm:${f.c.memberB.memberId}`) },
   { name: "task card, unit A", access: "own-unit", update: button((f) => `task:${f.c.tasksA.overdue.assignmentId}`) },
   { name: "task card, unit B", access: "unit-b", update: button((f) => `task:${f.c.tasksB.onlyB.assignmentId}`) },
   // Changes last, in an order that lets each succeed for the admin.
@@ -113,19 +117,19 @@ const actions: Action[] = [
   },
   {
     name: "change a role",
-    access: "manage",
+    access: "people-b",
     update: button((f) => `a:mr:${f.c.memberB.memberId}:leader`),
     changed: async (f) => (await one("select role as v from members where id = ?1", f.c.memberB.memberId)) === "leader",
   },
   {
     name: "move a member",
-    access: "manage",
+    access: "people-b",
     update: button((f) => `a:mt:${f.c.memberB.memberId}:${f.c.unitA}`),
     changed: async (f) => (await one("select unit_id as v from members where id = ?1", f.c.memberB.memberId)) === f.c.unitA,
   },
   {
     name: "remove a member",
-    access: "manage",
+    access: "people-b",
     update: button((f) => `a:rm:${f.c.memberB.memberId}:y`),
     changed: async (f) => (await one("select removed_at as v from members where id = ?1", f.c.memberB.memberId)) !== null,
   },
@@ -245,8 +249,8 @@ describe("who may do what in the monitoring office's screens", () => {
 
 /**
  * People management across units (/moi, /canbo): an admin manages their own
- * unit and its sub-units; the plan's monitoring office also manages the units
- * assigned in its plans; no one acts on an admin of another unit. Each case on
+ * unit and its sub-units, nothing else: the plan's monitoring office does not
+ * manage the units its plans assign; no one acts on an admin of another unit. Each case on
  * a fresh committee; the change is checked in the database.
  */
 describe("who may manage whose people", () => {
@@ -254,6 +258,7 @@ describe("who may manage whose people", () => {
     c: Committee;
     adminA: TestMember;
     adminB: TestMember;
+    adminRoot: TestMember;
     subA: number;
     memberSubA: TestMember;
   }
@@ -386,13 +391,27 @@ describe("who may manage whose people", () => {
       (p) => p.c.admin,
       (p) => `a:mr:${p.c.memberA.memberId}:leader`,
       async (p) => (await roleOf(p.c.memberA.memberId)) === "leader",
-      true,
+      false,
     ],
     [
       "the office invites an admin into a unit its plan assigns",
       (p) => p.c.admin,
       (p) => `inv:x:${p.c.unitB}:admin:1`,
       (p) => invited(p.c.unitB, p.c.admin.memberId, "admin"),
+      false,
+    ],
+    [
+      "the committee's admin promotes a member of a unit under it",
+      (p) => p.adminRoot,
+      (p) => `a:mr:${p.c.memberA.memberId}:leader`,
+      async (p) => (await roleOf(p.c.memberA.memberId)) === "leader",
+      true,
+    ],
+    [
+      "the committee's admin invites into a unit under it",
+      (p) => p.adminRoot,
+      (p) => `inv:x:${p.c.unitB}:member:1`,
+      (p) => invited(p.c.unitB, p.adminRoot.memberId, "member"),
       true,
     ],
   ];
@@ -404,6 +423,7 @@ describe("who may manage whose people", () => {
       c,
       adminA: await makeMember(c.unitA, "admin", "Quản trị A"),
       adminB: await makeMember(c.unitB, "admin", "Quản trị B"),
+      adminRoot: await makeMember(c.root, "admin", "Quản trị Huyện ủy"),
       subA,
       memberSubA: await makeMember(subA, "member", "Phòng"),
     };

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { pressButton, say } from "../support/fake-telegram";
-import { makeCommittee, makeInvite } from "../support/fixtures";
+import { makeCommittee, makeInvite, makeMember } from "../support/fixtures";
 import { TEST_BOT_TOKEN } from "../support/constants";
 import { newTelegramId, postUpdate, textUpdate } from "../support/webhook";
 
@@ -41,14 +41,15 @@ describe("the command menu", () => {
 
   it("follows a change of role and is taken away on removal", async () => {
     const c = await makeCommittee();
-    await say(c.admin, `/canbo an binh ${c.tag}`);
-    await pressButton(c.admin, "1");
-    await pressButton(c.admin, "🔁 Đổi vai trò");
-    await pressButton(c.admin, "Theo dõi");
+    const admin = await makeMember(c.root, "admin", "Quản trị Huyện ủy");
+    await say(admin, `/canbo an binh ${c.tag}`);
+    await pressButton(admin, "1");
+    await pressButton(admin, "🔁 Đổi vai trò");
+    await pressButton(admin, "Theo dõi");
     expect(await menuOf(c.memberA.id)).toContain("tongquan");
 
-    await pressButton(c.admin, "🗑 Xóa khỏi hệ thống");
-    await pressButton(c.admin, "🗑 Xóa");
+    await pressButton(admin, "🗑 Xóa khỏi hệ thống");
+    await pressButton(admin, "🗑 Xóa");
     expect(await menuOf(c.memberA.id)).toEqual([]);
   });
 

@@ -19,11 +19,13 @@ const press = async (user: Parameters<typeof textUpdate>[0], label: string) => {
 describe("admin invites a person with /moi", () => {
   it("walks unit → role → uses and returns a working deep link", async () => {
     const c = await makeCommittee();
-    await postUpdate(textUpdate(c.admin, "/moi"));
-    await press(c.admin, `Đảng ủy xã Phú Lộc ${c.tag}`);
-    await press(c.admin, "Lãnh đạo đơn vị");
-    await press(c.admin, "Một người");
-    const text = (await lastMessage(c.admin.id)).text!;
+    // Unit B's people are managed from the committee above it, not by the office monitoring the plan.
+    const admin = await makeMember(c.root, "admin", "Quản trị Huyện ủy");
+    await postUpdate(textUpdate(admin, "/moi"));
+    await press(admin, `Đảng ủy xã Phú Lộc ${c.tag}`);
+    await press(admin, "Lãnh đạo đơn vị");
+    await press(admin, "Một người");
+    const text = (await lastMessage(admin.id)).text!;
     const code = /start=([A-Za-z0-9_-]+)/.exec(text)?.[1];
     expect(code).toBeDefined();
     expect(text).toMatch(/Hết hạn ngày \d{2}\/\d{2}\/\d{4}/);
@@ -69,8 +71,10 @@ describe("invites after a removal, listing and revoking them, and the audit log"
 
   it("a removed member cannot rejoin through an invite made before the removal; others can, and a new invite works", async () => {
     const c = await makeCommittee();
+    // Unit B's people are managed from the committee above it, not by the office monitoring the plan.
+    const admin = await makeMember(c.root, "admin", "Quản trị Huyện ủy");
     const code = await makeInvite(c.unitB, { maxUses: null });
-    await postUpdate(callbackUpdate(c.admin, 1, `a:rm:${c.memberB.memberId}:y`));
+    await postUpdate(callbackUpdate(admin, 1, `a:rm:${c.memberB.memberId}:y`));
     expect(await memberRow(c.memberB.id)).toBeNull();
 
     await postUpdate(textUpdate(c.memberB, `/start ${code}`));
@@ -88,27 +92,29 @@ describe("invites after a removal, listing and revoking them, and the audit log"
 
   it("/moi lists the live invites of the admin's units and revokes one; a revoked link no longer works", async () => {
     const c = await makeCommittee();
+    // Unit B's people are managed from the committee above it, not by the office monitoring the plan.
+    const admin = await makeMember(c.root, "admin", "Quản trị Huyện ủy");
     const other = await makeCommittee();
     const live = await makeInvite(c.unitB, { maxUses: null, role: "leader" });
     await makeInvite(c.unitA, { uses: 1 }); // used up: not listed
     await makeInvite(c.unitA, { expiresAt: new Date(Date.now() - 1000).toISOString() }); // expired: not listed
     await makeInvite(other.unitA, { maxUses: null }); // another committee's
-    await postUpdate(textUpdate(c.admin, "/moi"));
-    await press(c.admin, "📋 Lời mời đang hiệu lực");
-    const list = (await lastMessage(c.admin.id)).text!;
+    await postUpdate(textUpdate(admin, "/moi"));
+    await press(admin, "📋 Lời mời đang hiệu lực");
+    const list = (await lastMessage(admin.id)).text!;
     expect(list).toContain(`Đảng ủy xã Phú Lộc ${c.tag}`);
     expect(list).toContain("lãnh đạo đơn vị");
     expect(list).not.toContain(`An Bình ${c.tag}`);
     expect(list).not.toContain(other.tag);
     expect(list).not.toContain(live);
 
-    await press(c.admin, "🗑 Thu hồi 1");
-    expect((await lastMessage(c.admin.id)).text).toContain("Đã thu hồi");
+    await press(admin, "🗑 Thu hồi 1");
+    expect((await lastMessage(admin.id)).text).toContain("Đã thu hồi");
     const newcomer = { id: newTelegramId(), firstName: "Lộc" };
     await postUpdate(textUpdate(newcomer, `/start ${live}`));
     expect(await memberRow(newcomer.id)).toBeNull();
     const audit = await env.DB.prepare("select detail from audit_log where action = 'invite.revoke' and actor_member_id = ?")
-      .bind(c.admin.memberId)
+      .bind(admin.memberId)
       .first<{ detail: string }>();
     expect(audit).not.toBeNull();
     expect(audit!.detail).not.toContain(live);
@@ -128,17 +134,19 @@ describe("invites after a removal, listing and revoking them, and the audit log"
 
   it("keeps invite codes out of the audit log", async () => {
     const c = await makeCommittee();
-    await postUpdate(textUpdate(c.admin, "/moi"));
-    await press(c.admin, `Đảng ủy xã Phú Lộc ${c.tag}`);
-    await press(c.admin, "Cán bộ");
-    await press(c.admin, "Nhiều người");
-    const code = /start=([A-Za-z0-9_-]+)/.exec((await lastMessage(c.admin.id)).text!)![1]!;
+    // Unit B's people are managed from the committee above it, not by the office monitoring the plan.
+    const admin = await makeMember(c.root, "admin", "Quản trị Huyện ủy");
+    await postUpdate(textUpdate(admin, "/moi"));
+    await press(admin, `Đảng ủy xã Phú Lộc ${c.tag}`);
+    await press(admin, "Cán bộ");
+    await press(admin, "Nhiều người");
+    const code = /start=([A-Za-z0-9_-]+)/.exec((await lastMessage(admin.id)).text!)![1]!;
     const newcomer = { id: newTelegramId(), firstName: "Sơn" };
     await postUpdate(textUpdate(newcomer, `/start ${code}`));
     const entries = await env.DB.prepare(
       "select action, detail from audit_log where action in ('invite.create', 'member.join') and (actor_member_id = ?1 or detail like ?2)",
     )
-      .bind(c.admin.memberId, `%${code}%`)
+      .bind(admin.memberId, `%${code}%`)
       .all<{ action: string; detail: string }>();
     expect(entries.results.map((e) => e.action).sort()).toEqual(["invite.create"]);
     expect(entries.results[0]!.detail).not.toContain(code);

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { drivers, zaloDriver, type ChatDriver } from "../support/chat-driver";
-import { makeCommittee, makeInvite } from "../support/fixtures";
+import { makeCommittee, makeInvite, makeMember } from "../support/fixtures";
 import { newTelegramId } from "../support/webhook";
 
 async function committeeOn(chat: ChatDriver) {
@@ -16,11 +16,14 @@ const joinedUnit = (name: string) =>
 describe.each(drivers)("joining on $channel", (chat) => {
   it("an invite code reads on a phone: no 0/O, 1/l/I or _; typed in lower case without dashes it still works", async () => {
     const c = await committeeOn(chat);
-    await chat.say(c.admin, "/moi");
-    await chat.press(c.admin, `Đảng ủy xã Phú Lộc ${c.tag}`);
-    await chat.press(c.admin, "Cán bộ");
-    await chat.press(c.admin, "Một người");
-    const invite = await chat.last(c.admin);
+    // Unit B's people are invited from the committee above it, not by the office monitoring the plan.
+    const admin = await makeMember(c.root, "admin", "Quản trị Huyện ủy");
+    await chat.link(admin);
+    await chat.say(admin, "/moi");
+    await chat.press(admin, `Đảng ủy xã Phú Lộc ${c.tag}`);
+    await chat.press(admin, "Cán bộ");
+    await chat.press(admin, "Một người");
+    const invite = await chat.last(admin);
     const code = /\/start (\S+)/.exec(invite)![1]!;
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(code).not.toMatch(/[0O1lI_]/);

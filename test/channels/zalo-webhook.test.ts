@@ -35,7 +35,10 @@ describe("Zalo webhook", () => {
     const { user } = await memberOnZalo();
     const event = zaloEvent(user, "text", "/viec", `dup-${user.id}`);
     const responses = await Promise.all(Array.from({ length: 5 }, () => postZalo(event)));
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    // One run answers; the copies that arrive while it is still processing get 503 (the platform retries them).
+    expect(responses.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(responses.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    expect((await postZalo(event)).status).toBe(200);
     expect(await zaloMessages(user)).toHaveLength(1);
     expect((await claims(`dup-${user.id}`))!.n).toBe(1);
   });

@@ -76,16 +76,27 @@ describe("target access", () => {
   });
 });
 
-describe("people management: own unit and sub-units, and the units of the plans one monitors", () => {
+describe("people management: own unit and sub-units only (monitoring a plan gives no hold on people)", () => {
   // 1 issues the plan (the committee), 2 monitors it (Ban Tổ chức), 3 (UBND) and 4 are assigned, 5 is under 3, 9 is elsewhere.
   const office = { id: 10, role: "admin" as const, unitId: 2 };
-  const officeUnits = { own: new Set([2]), monitored: new Set([3, 4]) };
+  const officeUnits = { own: new Set([2]) };
   const ubnd = { id: 20, role: "admin" as const, unitId: 3 };
-  const ubndUnits = { own: new Set([3, 5]), monitored: new Set<number>() };
+  const ubndUnits = { own: new Set([3, 5]) };
   const person = (id: number, unitId: number, role: Role = "member") => ({ id, unitId, role });
-  type Who = [Actor & { id: number }, { own: Set<number>; monitored: Set<number> }];
+  type Who = [Actor & { id: number }, { own: Set<number> }];
   const cases: [string, Who, PeopleAction, boolean][] = [
-    ["office: invite a member into an assigned unit", [office, officeUnits], { kind: "invite", unitId: 3, role: "member" }, true],
+    [
+      "office: invite a member into a unit its plan assigns",
+      [office, officeUnits],
+      { kind: "invite", unitId: 3, role: "member" },
+      false,
+    ],
+    [
+      "office: invite an admin into a unit its plan assigns",
+      [office, officeUnits],
+      { kind: "invite", unitId: 4, role: "admin" },
+      false,
+    ],
     ["office: invite an admin into its own unit", [office, officeUnits], { kind: "invite", unitId: 2, role: "admin" }, true],
     ["office: invite into the committee itself", [office, officeUnits], { kind: "invite", unitId: 1, role: "viewer" }, false],
     ["office: invite elsewhere", [office, officeUnits], { kind: "invite", unitId: 9, role: "member" }, false],
@@ -117,10 +128,10 @@ describe("people management: own unit and sub-units, and the units of the plans 
       false,
     ],
     [
-      "office: change a member of an assigned unit",
+      "office: change a member of a unit its plan assigns",
       [office, officeUnits],
       { kind: "role", target: person(31, 3), role: "leader" },
-      true,
+      false,
     ],
     [
       "office: demote UBND's admin (another unit)",
@@ -128,7 +139,8 @@ describe("people management: own unit and sub-units, and the units of the plans 
       { kind: "role", target: person(20, 3, "admin"), role: "member" },
       false,
     ],
-    ["office: see UBND's admin's card", [office, officeUnits], { kind: "view", target: person(20, 3, "admin") }, true],
+    ["office: see UBND's admin's card", [office, officeUnits], { kind: "view", target: person(20, 3, "admin") }, false],
+    ["office: see its own member's card", [office, officeUnits], { kind: "view", target: person(13, 2) }, true],
     ["office: remove a colleague admin", [office, officeUnits], { kind: "remove", target: person(12, 2, "admin") }, true],
     ["office: move someone to the committee", [office, officeUnits], { kind: "move", target: person(31, 3), toUnitId: 1 }, false],
     ["office: change themselves", [office, officeUnits], { kind: "role", target: person(10, 2, "admin"), role: "member" }, false],
@@ -159,8 +171,9 @@ describe("people management: own unit and sub-units, and the units of the plans 
   it("no one grants a role above their own", () => {
     // Only admins manage people, and admin is the highest role: the rank is the guard if that ever changes.
     const rank: Role[] = ["member", "leader", "viewer", "admin"];
-    for (const role of rank) expect(canManagePeople(office, officeUnits, { kind: "invite", unitId: 3, role })).toBe(true);
-    expect(canChangeMember(office, person(31, 3), officeUnits)).toBe(true);
+    for (const role of rank) expect(canManagePeople(office, officeUnits, { kind: "invite", unitId: 2, role })).toBe(true);
+    expect(canChangeMember(office, person(13, 2), officeUnits)).toBe(true);
+    expect(canChangeMember(office, person(31, 3), officeUnits)).toBe(false);
     expect(canChangeMember(ubnd, person(11, 2), ubndUnits)).toBe(false);
   });
 });
@@ -199,6 +212,8 @@ describe("a unit's page", () => {
 describe("editing a plan's tasks", () => {
   const cases: [string, Actor, boolean][] = [
     ["admin of the monitoring unit", as("admin", 2), true],
+    ["admin of the issuing unit", as("admin", 1), true],
+    ["viewer of the issuing unit", as("viewer", 1), false],
     ["viewer of the monitoring unit", as("viewer", 2), false],
     ["admin of another unit", as("admin", 3), false],
     ["member of an assigned unit", as("member", 3), false],
@@ -226,5 +241,37 @@ describe("reporting now (core/reporting/decision)", async () => {
   it.each(cases)("%s", (_, actor, assignment, act, expected) => {
     const decision = reportDecision(actor, assignment, act);
     expect(decision.ok ? "ok" : decision.reason).toBe(expected);
+  });
+});
+
+// Issue 18: importing, monitoring and assigning follow the issuer's tree.
+import { canAssignInPlan, canImportFor, canMonitorFor } from "../../core/access/policy";
+
+describe("importing a plan for an issuer, and who may monitor it", () => {
+  // 1 is the committee; it designated 2 (its Ban Tổ chức) to monitor its plans. 3 (UBND) and 6 are under 1, 5 under 3.
+  const committee = { unitId: 1, monitorOfficeId: 2 };
+  const ubnd = { unitId: 3, monitorOfficeId: null };
+  const lineage: Record<number, number[]> = { 1: [1], 2: [2, 1], 3: [3, 1], 5: [5, 3, 1], 6: [6, 1], 9: [9] };
+  const cases: [string, Actor, typeof committee | typeof ubnd, { import: boolean; monitors: number[] }][] = [
+    ["the committee's admin, for the committee", as("admin", 1), committee, { import: true, monitors: [1, 2, 3, 5, 6] }],
+    ["the designated office's admin, for the committee", as("admin", 2), committee, { import: true, monitors: [1, 2] }],
+    ["UBND's admin, for the committee", as("admin", 3), committee, { import: false, monitors: [] }],
+    ["UBND's admin, for UBND", as("admin", 3), ubnd, { import: true, monitors: [3, 5] }],
+    ["the office's admin, for UBND (not designated by it)", as("admin", 2), ubnd, { import: false, monitors: [] }],
+    ["a viewer of the committee", as("viewer", 1), committee, { import: false, monitors: [] }],
+    ["a member of the office", as("member", 2), committee, { import: false, monitors: [] }],
+  ];
+  it.each(cases)("%s", (_, actor, issuer, expected) => {
+    const monitors = [1, 2, 3, 5, 6, 9].filter((office) => canMonitorFor(actor, issuer, lineage[office]!));
+    expect({ import: canImportFor(actor, issuer), monitors }).toEqual(expected);
+  });
+
+  it("a plan assigns only units under its issuer", () => {
+    expect(canAssignInPlan(1, lineage[5]!)).toBe(true);
+    expect(canAssignInPlan(3, lineage[5]!)).toBe(true);
+    expect(canAssignInPlan(3, lineage[3]!)).toBe(true);
+    expect(canAssignInPlan(3, lineage[2]!)).toBe(false);
+    expect(canAssignInPlan(3, lineage[6]!)).toBe(false);
+    expect(canAssignInPlan(1, lineage[9]!)).toBe(false);
   });
 });

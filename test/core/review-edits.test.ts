@@ -36,7 +36,7 @@ const plan: ReviewPlan = {
   ],
   warnings: [],
 };
-const choices = initialChoices(plan, scope, { unitId: 1, rootUnitId: 1 });
+const choices = initialChoices(plan, scope, { unitId: 1, issuerIds: [1, 1] });
 
 describe("typed tasks", () => {
   it("reads `title | lead | co-operating | deadline`, only the title required, list markers dropped", () => {
@@ -121,7 +121,7 @@ describe("flags", () => {
         plan.tasks[0]!,
       ],
     };
-    const c = initialChoices(odd, scope, { unitId: 1, rootUnitId: 1 });
+    const c = initialChoices(odd, scope, { unitId: 1, issuerIds: [1, 1] });
     expect(taskFlags(reviewedTask(odd, c, 0))).toEqual(["no_lead", "deadline_unread", "title_short"]);
     expect(taskFlags(reviewedTask(odd, c, 1))).toEqual(["lead_unknown", "title_long"]);
     expect(taskFlags(reviewedTask(odd, c, 2))).toEqual([]);

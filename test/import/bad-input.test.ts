@@ -4,7 +4,7 @@ import { loadPdfjs } from "../../core/pdf/pdfjs-module";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
 import { lastMessage } from "../support/fake-telegram";
 import { postUpdate, textUpdate } from "../support/webhook";
-import { buildZip, deflateBomb, docxFromText, hostileDocx } from "../../scripts/lib/docx-builder";
+import { buildZip, deflateBomb, denseDeflateBomb, docxFromText, hostileDocx } from "../../scripts/lib/docx-builder";
 import { hostilePdf, scannedPdf } from "../../scripts/lib/pdf-writer";
 import { count, sendFile, yenDungCommittee } from "./support";
 
@@ -89,6 +89,12 @@ describe("files that are not a readable plan: a clear message each, nothing writ
       "a 1 MB zip bomb that understates its size",
       "ke-hoach.docx",
       () => buildZip([{ name: "word/document.xml", data: deflateBomb(160 * 1024 * 1024), deflated: { claimedSize: 100 } }]),
+      "quá lớn để đọc",
+    ],
+    [
+      "a 1 MB zip bomb that inflates to 1 GB (issue 18: the generic apology in workerd)",
+      "ke-hoach.docx",
+      () => buildZip([{ name: "word/document.xml", data: denseDeflateBomb(1024 * 1024 * 1024), deflated: { claimedSize: 100 } }]),
       "quá lớn để đọc",
     ],
     ["a spreadsheet", "bang.xlsx", () => buildZip([{ name: "xl/workbook.xml", data: "<workbook/>" }]), "không phải văn bản Word"],

@@ -9,6 +9,7 @@ import {
   buildDocx,
   buildZip,
   deflateBomb,
+  denseDeflateBomb,
   docxFromText,
   hostileDocx,
   numberingXml,
@@ -220,6 +221,19 @@ describe("readDocx: hostile files are refused, in time linear in their size", ()
     expect(bomb.length).toBeGreaterThan(1_000_000);
     const bytes = await buildZip([{ name: "word/document.xml", data: bomb, deflated: { claimedSize: 100 } }]);
     expect(await readDocx(bytes)).toEqual({ ok: false, problem: "too_large" });
+  });
+
+  it("a 1 MB bomb that inflates to 1 GB (deflate's densest) stops at the limit, as too large", async () => {
+    const bomb = denseDeflateBomb(1024 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(1_100_000);
+    const bytes = await buildZip([{ name: "word/document.xml", data: bomb, deflated: { claimedSize: 100 } }]);
+    expect(await readDocx(bytes)).toEqual({ ok: false, problem: "too_large" });
+  });
+
+  it("the dense bomb builder makes real deflate (a small one inflates to its size)", async () => {
+    const bytes = await buildZip([{ name: "word/document.xml", data: denseDeflateBomb(10_000), deflated: { claimedSize: 100 } }]);
+    expect(await readDocx(bytes, 9_000)).toEqual({ ok: false, problem: "too_large" });
+    expect(await readDocx(bytes, 20_000)).toEqual({ ok: true, text: "\n" });
   });
 
   it("the bomb builder makes real deflate (a small one inflates to its size)", async () => {

@@ -36,13 +36,13 @@ function plan(tasks: { ref: string; lead: string[]; coop?: string[] }[]): Review
 }
 
 const scope: ScopeUnit[] = [
-  { id: 1, name: "UBND tỉnh", isGroup: false, memberIds: [] },
-  { id: 2, name: "Sở Nội vụ", isGroup: false, memberIds: [] },
-  { id: 3, name: "Sở Tài chính", isGroup: false, memberIds: [] },
-  { id: 4, name: "Các sở, ban, ngành", isGroup: true, memberIds: [2, 3] },
-  { id: 5, name: "UBND các xã, phường", isGroup: true, memberIds: [] },
+  { id: 1, name: "UBND tỉnh", isGroup: false, memberIds: [], lineage: [1] },
+  { id: 2, name: "Sở Nội vụ", isGroup: false, memberIds: [], lineage: [2, 1] },
+  { id: 3, name: "Sở Tài chính", isGroup: false, memberIds: [], lineage: [3, 1] },
+  { id: 4, name: "Các sở, ban, ngành", isGroup: true, memberIds: [2, 3], lineage: [4, 1] },
+  { id: 5, name: "UBND các xã, phường", isGroup: true, memberIds: [], lineage: [5, 1] },
 ];
-const context = { sourceHash: "sha256:x", rootUnitId: 1, scope, fileName: "kh.docx" };
+const context = { sourceHash: "sha256:x", scope, fileName: "kh.docx" };
 
 describe("planRows", () => {
   it("matches units, takes the issuer from the header, and writes one assignment per unit: lead over coop, direct over group", () => {
@@ -51,7 +51,7 @@ describe("planRows", () => {
       { ref: "2", lead: ["Các sở, ban, ngành"], coop: ["Sở Tài chính"] },
       { ref: "3", lead: ["UBND các xã, phường", "Sở Xây dựng"], coop: ["các tổ chức, cá nhân có liên quan"] },
     ]);
-    const choices = initialChoices(p, scope, { unitId: 2, rootUnitId: 1 });
+    const choices = initialChoices(p, scope, { unitId: 2, issuerIds: [1, 2] });
     expect(choices.issuerUnitId).toBe(1);
     const rows = planRows(p, choices, context);
     const of = (order: number) =>
@@ -89,7 +89,7 @@ describe("planRows", () => {
     const due: Deadline = { ...none, kind: "quarter", due: "2025-09-30" };
     const rows = planRows(
       p,
-      setDeadline(initialChoices(p, scope, { unitId: 2, rootUnitId: 1 }), 0, "quý III/2025", due),
+      setDeadline(initialChoices(p, scope, { unitId: 2, issuerIds: [1, 2] }), 0, "quý III/2025", due),
       context,
     );
     expect(rows.tasks[0]).toMatchObject({ deadlineText: "quý III/2025", deadlineKind: "quarter", dueOn: "2025-09-30" });

@@ -9,7 +9,7 @@ import { sourceHash } from "../../core/plan-import/source-hash";
 import { importScope, writeImportedPlan } from "../../db/queries/plan-import";
 import { unitGroupMembers, units } from "../../db/schema";
 import { createDb } from "../../db/client";
-import { makeMember, makeUnit, testDb } from "../support/fixtures";
+import { designateOffice, makeMember, makeUnit, testDb } from "../support/fixtures";
 
 const count = async (query: string, ...params: unknown[]) =>
   (await env.DB.prepare(query)
@@ -21,6 +21,7 @@ async function committee() {
   const tag = crypto.randomUUID().slice(0, 6);
   const root = await makeUnit(`Huyện ủy Yên Dũng ${tag}`);
   const monitor = await makeUnit("Ban Tổ chức Huyện ủy", root);
+  await designateOffice(root, monitor);
   const issuer = await makeUnit("Ban Thường vụ Huyện ủy", root);
   const ubnd = await makeUnit("UBND huyện", root);
   const communes = [
@@ -65,12 +66,11 @@ async function importDocument(
   const db = createDb(countingD1);
   const plan = extractPlan(text);
   const scope = await importScope(db, c.monitor);
-  const choices = edit(initialChoices(plan, scope.units, { unitId: c.monitor, rootUnitId: scope.rootUnitId }));
+  const choices = edit(initialChoices(plan, scope.units, { unitId: c.monitor, issuerIds: scope.issuers.map((i) => i.unitId) }));
   // Each test imports its own copy: the hash is what makes a document "the same".
   const hash = `${await sourceHash(text)}:${c.root}`;
   const rows = planRows(plan, choices, {
     sourceHash: hash,
-    rootUnitId: scope.rootUnitId,
     scope: scope.units,
     fileName: "ke-hoach.txt",
   });
@@ -87,8 +87,9 @@ describe("writing an imported plan", () => {
     const planId = result.planId;
 
     const plan = await env.DB.prepare("select * from plans where id = ?").bind(planId).first<Record<string, unknown>>();
+    // The header's Ban Thường vụ signs for the committee, which designated the Ban Tổ chức: the committee issues.
     expect(plan).toMatchObject({
-      issuer_unit_id: c.issuer,
+      issuer_unit_id: c.root,
       monitor_unit_id: c.monitor,
       implements_text: "Nghị quyết số 45-NQ/TW ngày 24/11/2023",
     });

@@ -19,7 +19,7 @@ describe("importing a plan through the chat", () => {
 
     const summary = await text(c.admin.id);
     expect(summary).toContain("Xem lại kế hoạch trước khi lưu");
-    expect(summary).toContain("Ban hành: Ban Thường vụ Huyện ủy");
+    expect(summary).toContain(`Ban hành: Huyện ủy Yên Dũng ${c.tag}`);
     expect(summary).toContain("Theo dõi: Ban Tổ chức Huyện ủy");
     expect(summary).toContain("• 11 nhiệm vụ");
     expect(summary).toContain("• 6 đơn vị: 3 đã có, 3 mới");
@@ -83,7 +83,8 @@ describe("importing a plan through the chat", () => {
     const plan = await env.DB.prepare("select id, issuer_unit_id, monitor_unit_id from plans where monitor_unit_id = ?")
       .bind(c.monitor)
       .first<{ id: number; issuer_unit_id: number }>();
-    expect(plan!.issuer_unit_id).toBe(c.issuer);
+    // The header names the standing board; the Ban Tổ chức imports for the committee that designated it.
+    expect(plan!.issuer_unit_id).toBe(c.root);
     expect(await count("select count(*) n from tasks where plan_id = ?", plan!.id)).toBe(10);
     expect(await count("select count(*) n from tasks where plan_id = ? and ref = 'IV.5.2'", plan!.id)).toBe(0);
     expect(
@@ -153,6 +154,13 @@ describe("importing a plan through the chat", () => {
   it("lets the admin choose the issuer and map a new unit from the summary", async () => {
     const c = await yenDungCommittee();
     await sendFile(c.admin, "kh.md", copyOf(c.tag));
+    // Issued by the Ban Tổ chức itself, the plan could assign nothing outside it: the summary says what is refused.
+    await pressButton(c.admin, "✍️ Đổi nơi ban hành");
+    await pressButton(c.admin, "Ban Tổ chức Huyện ủy");
+    const own = await text(c.admin.id);
+    expect(own).toContain("Ban hành: Ban Tổ chức Huyện ủy");
+    expect(own).toContain("Không thuộc Ban Tổ chức Huyện ủy");
+    expect(own).toMatch(/nhiệm vụ sẽ không được lưu/);
     await pressButton(c.admin, "✍️ Đổi nơi ban hành");
     await pressButton(c.admin, `Huyện ủy Yên Dũng ${c.tag}`);
     expect(await text(c.admin.id)).toContain(`Ban hành: Huyện ủy Yên Dũng ${c.tag}`);

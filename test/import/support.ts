@@ -3,7 +3,7 @@ import type { Update } from "grammy/types";
 import { inject } from "vitest";
 import { unitKey } from "../../core/units/match";
 import { unitGroupMembers, units } from "../../db/schema";
-import { makeMember, makeUnit, testDb } from "../support/fixtures";
+import { designateOffice, makeMember, makeUnit, testDb } from "../support/fixtures";
 import { postUpdate, type TestUser } from "../support/webhook";
 
 /**
@@ -45,6 +45,7 @@ export async function yenDungCommittee() {
   const tag = crypto.randomUUID().slice(0, 6);
   const root = await makeUnit(`Huyện ủy Yên Dũng ${tag}`);
   const monitor = await makeUnit("Ban Tổ chức Huyện ủy", root);
+  await designateOffice(root, monitor);
   const issuer = await makeUnit("Ban Thường vụ Huyện ủy", root);
   const ubnd = await makeUnit("UBND huyện", root);
   const hdnd = await makeUnit("Thường trực HĐND huyện", root);

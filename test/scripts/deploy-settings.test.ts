@@ -4,23 +4,85 @@ import { botIdentityProblem, botUsernameFromToml, deploySettingsProblems } from 
 const TOKEN = "7012345678:AAHk2xYz_abcdefghijklmnopqrstuv-0123";
 const SECRET = "k3J9-x_Qm2Vb8nLr4Tz7Yw1Hc6Pf0Sd5Ga";
 const BOT = "ubnd_yendung_kehoach_bot";
+const LINK = "Lk7-Qz3_Vb9nMr2Tx8Yw4Hc1Pf6Sd0Ga5J";
+const ZALO_TOKEN = "12345689:abcdefghijklmnopqrstuvwxyz";
+const ZALO_SECRET = "Zs4_Kp8-Wq1Xn5Rt9Ym3Hb7Jc2Lf6Dg0Va";
 
 describe("deploySettingsProblems: weak or demo values are refused before deploying", () => {
   it.each([
-    ["real values", { token: TOKEN, secret: SECRET, botUsername: BOT }, null],
-    ["no token", { token: undefined, secret: SECRET, botUsername: BOT }, "Chưa đặt TELEGRAM_BOT_TOKEN"],
-    ["the local demo token", { token: "123456789:LOCAL-DEMO-TOKEN", secret: SECRET, botUsername: BOT }, "token demo"],
-    ["the tests' token", { token: "123456789:TEST-TOKEN", secret: SECRET, botUsername: BOT }, "token demo"],
-    ["a token of the wrong shape", { token: "abc", secret: SECRET, botUsername: BOT }, "không đúng dạng token"],
-    ["no secret", { token: TOKEN, secret: "", botUsername: BOT }, "Chưa đặt TELEGRAM_WEBHOOK_SECRET"],
-    ["the demo secret", { token: TOKEN, secret: "local-dev-secret", botUsername: BOT }, "giá trị demo"],
-    ["the tests' secret", { token: TOKEN, secret: "test-webhook-secret", botUsername: BOT }, "giá trị demo"],
-    ["a one-character secret", { token: TOKEN, secret: "x", botUsername: BOT }, "quá ngắn"],
-    ["a 31-character secret", { token: TOKEN, secret: "a".repeat(31), botUsername: BOT }, "quá ngắn"],
+    ["real values", { token: TOKEN, secret: SECRET, botUsername: BOT, linkSecret: LINK }, null],
+    [
+      "real values with Zalo",
+      { token: TOKEN, secret: SECRET, botUsername: BOT, linkSecret: LINK, zaloToken: ZALO_TOKEN, zaloSecret: ZALO_SECRET },
+      null,
+    ],
+    ["no LINK_SECRET", { token: TOKEN, secret: SECRET, botUsername: BOT }, "Chưa đặt LINK_SECRET"],
+    [
+      "a short LINK_SECRET",
+      { token: TOKEN, secret: SECRET, botUsername: BOT, linkSecret: "x".repeat(31) },
+      "LINK_SECRET quá ngắn",
+    ],
+    ["LINK_SECRET = the webhook's secret", { token: TOKEN, secret: SECRET, botUsername: BOT, linkSecret: SECRET }, "phải khác"],
+    [
+      "LINK_SECRET = Zalo's secret",
+      { token: TOKEN, secret: SECRET, botUsername: BOT, linkSecret: ZALO_SECRET, zaloToken: ZALO_TOKEN, zaloSecret: ZALO_SECRET },
+      "phải khác",
+    ],
+    [
+      "Zalo without its secret",
+      { token: TOKEN, secret: SECRET, botUsername: BOT, linkSecret: LINK, zaloToken: ZALO_TOKEN },
+      "Chưa đặt ZALO_WEBHOOK_SECRET",
+    ],
+    [
+      "Zalo's demo secret",
+      {
+        token: TOKEN,
+        secret: SECRET,
+        botUsername: BOT,
+        linkSecret: LINK,
+        zaloToken: ZALO_TOKEN,
+        zaloSecret: "local-zalo-secret",
+      },
+      "ZALO_WEBHOOK_SECRET đang là giá trị demo",
+    ],
+    [
+      "a short Zalo secret",
+      { token: TOKEN, secret: SECRET, botUsername: BOT, linkSecret: LINK, zaloToken: ZALO_TOKEN, zaloSecret: "abc" },
+      "ZALO_WEBHOOK_SECRET quá ngắn",
+    ],
+    [
+      "Zalo's demo token",
+      {
+        token: TOKEN,
+        secret: SECRET,
+        botUsername: BOT,
+        linkSecret: LINK,
+        zaloToken: "local-zalo-demo-token",
+        zaloSecret: ZALO_SECRET,
+      },
+      "ZALO_BOT_TOKEN đang là token demo",
+    ],
+    ["no token", { token: undefined, secret: SECRET, botUsername: BOT, linkSecret: LINK }, "Chưa đặt TELEGRAM_BOT_TOKEN"],
+    [
+      "the local demo token",
+      { token: "123456789:LOCAL-DEMO-TOKEN", secret: SECRET, botUsername: BOT, linkSecret: LINK },
+      "token demo",
+    ],
+    ["the tests' token", { token: "123456789:TEST-TOKEN", secret: SECRET, botUsername: BOT, linkSecret: LINK }, "token demo"],
+    ["a token of the wrong shape", { token: "abc", secret: SECRET, botUsername: BOT, linkSecret: LINK }, "không đúng dạng token"],
+    ["no secret", { token: TOKEN, secret: "", botUsername: BOT, linkSecret: LINK }, "Chưa đặt TELEGRAM_WEBHOOK_SECRET"],
+    ["the demo secret", { token: TOKEN, secret: "local-dev-secret", botUsername: BOT, linkSecret: LINK }, "giá trị demo"],
+    ["the tests' secret", { token: TOKEN, secret: "test-webhook-secret", botUsername: BOT, linkSecret: LINK }, "giá trị demo"],
+    ["a one-character secret", { token: TOKEN, secret: "x", botUsername: BOT, linkSecret: LINK }, "quá ngắn"],
+    ["a 31-character secret", { token: TOKEN, secret: "a".repeat(31), botUsername: BOT, linkSecret: LINK }, "quá ngắn"],
     ["a secret Telegram would reject", { token: TOKEN, secret: `${"a".repeat(32)} !`, botUsername: BOT }, "chỉ được gồm"],
-    ["the demo bot name", { token: TOKEN, secret: SECRET, botUsername: "kehoach_demo_bot" }, "tên bot demo"],
-    ["no bot name", { token: TOKEN, secret: SECRET, botUsername: undefined }, "Chưa đặt BOT_USERNAME"],
-    ["a bot name with @", { token: TOKEN, secret: SECRET, botUsername: "@ubnd_bot" }, "không đúng dạng tên bot"],
+    ["the demo bot name", { token: TOKEN, secret: SECRET, botUsername: "kehoach_demo_bot", linkSecret: LINK }, "tên bot demo"],
+    ["no bot name", { token: TOKEN, secret: SECRET, botUsername: undefined, linkSecret: LINK }, "Chưa đặt BOT_USERNAME"],
+    [
+      "a bot name with @",
+      { token: TOKEN, secret: SECRET, botUsername: "@ubnd_bot", linkSecret: LINK },
+      "không đúng dạng tên bot",
+    ],
   ] as const)("%s", (_what, settings, problem) => {
     const problems = deploySettingsProblems(settings);
     if (problem === null) expect(problems).toEqual([]);
@@ -34,7 +96,7 @@ describe("deploySettingsProblems: weak or demo values are refused before deployi
         secret: "local-dev-secret",
         botUsername: "kehoach_demo_bot",
       }),
-    ).toHaveLength(3);
+    ).toHaveLength(4);
   });
 });
 

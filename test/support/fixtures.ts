@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
 import type { Role } from "../../core/access/roles";
 import { addDays, vietnamDate } from "../../core/time/vietnam-date";
 import { unitKey } from "../../core/units/match";
@@ -54,6 +55,11 @@ export async function makeInvite(
   return code;
 }
 
+/** The issuing unit's admins designated this office to monitor its plans (units.monitor_office_id). */
+export async function designateOffice(issuer: number, office: number): Promise<void> {
+  await testDb().update(units).set({ monitorOfficeId: office }).where(eq(units.id, issuer));
+}
+
 /**
  * A committee with a monitoring office, two units and one plan. Due dates are
  * relative to today in Vietnam so the statuses the bot shows are predictable.
@@ -64,6 +70,7 @@ export async function makeCommittee() {
   const today = vietnamDate(new Date());
   const root = await makeUnit(`Huyện ủy Thử nghiệm ${tag}`);
   const monitor = await makeUnit(`Ban Tổ chức ${tag}`, root);
+  await designateOffice(root, monitor);
   const unitA = await makeUnit(`Đảng ủy xã An Bình ${tag}`, root);
   const unitB = await makeUnit(`Đảng ủy xã Phú Lộc ${tag}`, root);
   const db = testDb();

@@ -17,7 +17,17 @@ describe("login by a link from chat", () => {
     expect(reply).toContain("dùng một lần, hết hạn sau 10 phút");
     const link = /https?:\/\/\S+/.exec(reply)![0];
 
-    const first = await webFetch(pathOf(link));
+    // Opening the link (as a chat app's preview fetcher would) shows a button and uses nothing up.
+    for (let i = 0; i < 2; i++) {
+      const opened = await webFetch(pathOf(link));
+      expect(opened.status).toBe(200);
+      expect(opened.headers.get("set-cookie")).toBeNull();
+      const page = await opened.text();
+      expect(page).toContain('method="post"');
+      expect(page).toContain("Đăng nhập");
+    }
+    const token = new URL(link).searchParams.get("t")!;
+    const first = await webFetch("/web/dang-nhap", { method: "POST", body: new URLSearchParams({ t: token }) });
     expect(first.status).toBe(303);
     expect(first.headers.get("location")).toBe("/web");
     const cookie = first.headers.get("set-cookie")!;
@@ -34,9 +44,13 @@ describe("login by a link from chat", () => {
     expect(home.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     expect(await home.text()).toContain("Tổng quan kế hoạch");
 
-    const again = await webFetch(pathOf(link));
+    const again = await webFetch("/web/dang-nhap", { method: "POST", body: new URLSearchParams({ t: token }) });
     expect(again.status).toBe(410);
     expect(await again.text()).toContain("đã được dùng");
+    // Opened again once used: says so, with no button.
+    const reopened = await webFetch(pathOf(link));
+    expect(reopened.status).toBe(410);
+    expect(await reopened.text()).not.toContain('method="post"');
   });
 
   it("refuses an expired link and a forged one, and starts no session", async () => {
@@ -104,5 +118,23 @@ describe("login by a link from chat", () => {
     });
     expect(crossSite.status).toBe(403);
     expect((await webFetch("/web/can-bo", { cookie: session.cookie })).status).toBe(200);
+  });
+});
+
+describe("a login link opened by a link-preview fetcher (issue 18, item 12)", () => {
+  it("is not used up by GETs; a POST from another site is refused and uses nothing", async () => {
+    const c = await makeCommittee();
+    const link = await loginLink(env, c.admin.memberId);
+    for (let i = 0; i < 3; i++) expect((await webFetch(pathOf(link))).status).toBe(200);
+    const token = new URL(link).searchParams.get("t")!;
+    const forged = await webFetch("/web/dang-nhap", {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+      body: new URLSearchParams({ t: token }),
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get("set-cookie")).toBeNull();
+    const mine = await webFetch("/web/dang-nhap", { method: "POST", body: new URLSearchParams({ t: token }) });
+    expect(mine.status).toBe(303);
   });
 });

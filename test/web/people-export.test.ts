@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
-import { makeCommittee, makeInvite, testDb } from "../support/fixtures";
+import { makeCommittee, makeInvite, makeMember, testDb } from "../support/fixtures";
 import { findInvite, redeemInvite } from "../../db/queries/invites";
 import { post, signIn, webFetch } from "./support";
 
@@ -12,7 +12,9 @@ describe("people and invites", () => {
   it("lists the committee's people and open invites; an admin revokes one, which then cannot be used", async () => {
     const c = await makeCommittee();
     const code = await makeInvite(c.unitB, { role: "leader", maxUses: 3 });
-    const session = await signIn(c.admin.memberId);
+    // The committee's admin manages the people under it (the office monitoring the plan does not).
+    const admin = await makeMember(c.root, "admin", "Quản trị Huyện ủy");
+    const session = await signIn(admin.memberId);
     const page = await (await webFetch("/web/can-bo", { cookie: session.cookie })).text();
     expect(page).toContain(`An ${c.memberA.id}`);
     expect(page).toContain("lãnh đạo đơn vị");

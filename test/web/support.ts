@@ -29,7 +29,9 @@ export interface WebSession {
 
 /** Signs a member in through a fresh one-time link, as opening it from chat does. */
 export async function signIn(memberId: number): Promise<WebSession> {
-  const response = await webFetch(pathOf(await loginLink(env, memberId)));
+  // The link opens a page with a button; its POST signs in (issue 18, item 12).
+  const token = new URL(await loginLink(env, memberId)).searchParams.get("t")!;
+  const response = await webFetch("/web/dang-nhap", { method: "POST", body: new URLSearchParams({ t: token }) });
   if (response.status !== 303) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
   const page = await webFetch("/web", { cookie });

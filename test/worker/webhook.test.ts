@@ -27,7 +27,10 @@ describe("Telegram webhook", () => {
     const { memberA } = await makeCommittee();
     const update = textUpdate(memberA, "/viec");
     const responses = await Promise.all(Array.from({ length: 5 }, () => postUpdate(update)));
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    // One run answers; the copies that arrive while it is still processing get 503 (Telegram retries them later).
+    expect(responses.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(responses.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    expect((await postUpdate(update)).status).toBe(200);
     expect(await chatMessages(memberA.id)).toHaveLength(1);
     const claims = await env.DB.prepare("select count(*) as n from inbound_updates where key = ?")
       .bind(`tg:${update.update_id}`)

@@ -50,6 +50,8 @@ export function ImportReviewPage(props: {
   viewer: SessionMember;
   draft: ImportDraft;
   scope: ScopeUnit[];
+  /** Who issues and monitors, and what the issuer's tree leaves out (tasks refused, units not assigned). */
+  outside: string[];
   choices: ImportChoices;
   errors: string[];
   /** What was posted, shown again after an error. */
@@ -67,6 +69,11 @@ export function ImportReviewPage(props: {
         {plan.header.number && <span class="muted"> · Số {plan.header.number}</span>}
       </p>
       <p class="muted">{t.reviewHelp}</p>
+      <ul id="scope-notes">
+        {props.outside.map((note) => (
+          <li>{note}</li>
+        ))}
+      </ul>
       {plan.warnings.length > 0 && (
         <details class="warnings">
           <summary>{t.warnings(plan.warnings.length)}</summary>

@@ -12,12 +12,21 @@ import {
   webInitialChoices,
   type UnitDecision,
 } from "../../core/plan-import/web-review";
+import { insideIssuer, issuerProblem, outsideIssuer } from "../../core/plan-import/issuer-scope";
+import type { ImportChoices, ReviewPlan } from "../../core/plan-import/review";
 import { sourceHash } from "../../core/plan-import/source-hash";
 import { precheckPlanFile, readPlanFile } from "../../core/plan-import/source-file";
 import { applyTableEdits, type NewTaskEdit, type TaskRowEdit } from "../../core/plan-import/table-edits";
 import { formatDate } from "../../core/time/vietnam-date";
 import { createDb } from "../../db/client";
-import { importDraft, importScope, planBySourceHash, saveImportDraft, writeImportedPlan } from "../../db/queries/plan-import";
+import {
+  type ImportScope,
+  importDraft,
+  importScope,
+  planBySourceHash,
+  saveImportDraft,
+  writeImportedPlan,
+} from "../../db/queries/plan-import";
 import type { WebEnv } from "../env";
 import { MessagePage, Page } from "../layout";
 import { ImportReviewPage, ImportUploadPage, SPARE_ROWS } from "../pages/import-page";
@@ -37,6 +46,20 @@ importRoutes.use("/nhap", adminOnly);
 async function adminOnly(c: Context<WebEnv>, next: () => Promise<void>) {
   if (!isAdmin(actorOf(c))) return c.html(<MessagePage title={t.title} message={t.adminOnly} viewer={c.var.viewer} />, 403);
   await next();
+}
+
+/** What the review must say before saving: who issues and monitors, and what lies outside the issuer's tree. */
+function reviewNotes(plan: ReviewPlan, choices: ImportChoices, scope: ImportScope): string[] {
+  const name = (id: number) => scope.units.find((u) => u.id === id)?.name ?? `#${id}`;
+  const issuer = name(choices.issuerUnitId);
+  const outside = outsideIssuer(plan, choices, scope.units);
+  return [
+    t.issuedBy(issuer, name(choices.monitorUnitId)),
+    ...(outside.refused.length > 0
+      ? [t.refusedTasks(outside.refused.map((task) => `${task.ref} ${task.title}`).join("; "))]
+      : []),
+    ...(outside.leftOut.length > 0 ? [t.leftOutUnits(outside.leftOut.map((i) => plan.units[i]!).join("; "))] : []),
+  ];
 }
 
 const stripHtml = (s: string) => s.replace(/<[^>]+>/g, "");
@@ -74,8 +97,13 @@ async function loadDraft(c: Context<WebEnv>) {
   const draft = await importDraft(db, Number(c.req.param("id")));
   if (!draft || draft.memberId !== c.var.viewer.memberId || draft.status !== "reviewing") return null;
   const scope = await importScope(db, c.var.viewer.unitId);
-  const choices = webInitialChoices(draft.plan, scope.units, { unitId: c.var.viewer.unitId, rootUnitId: scope.rootUnitId });
-  return { db, draft, scope, choices };
+  const choices = webInitialChoices(draft.plan, scope.units, {
+    unitId: c.var.viewer.unitId,
+    issuerIds: scope.issuers.map((i) => i.unitId),
+  });
+  // Lead units are picked inside the issuer's tree only (core/access canAssignInPlan).
+  const pickable = scope.units.filter((u) => insideIssuer(scope.units, choices.issuerUnitId, u.id));
+  return { db, draft, scope, choices, pickable };
 }
 
 importRoutes.get("/nhap/:id{[0-9]+}", async (c) => {
@@ -85,7 +113,8 @@ importRoutes.get("/nhap/:id{[0-9]+}", async (c) => {
     <ImportReviewPage
       viewer={c.var.viewer}
       draft={loaded.draft}
-      scope={loaded.scope.units}
+      scope={loaded.pickable}
+      outside={reviewNotes(loaded.draft.plan, loaded.choices, loaded.scope)}
       choices={loaded.choices}
       errors={[]}
       form={null}
@@ -97,7 +126,9 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
   const viewer = c.var.viewer;
   const loaded = await loadDraft(c);
   if (!loaded) return c.html(<MessagePage title={t.title} message={t.draftGone} viewer={viewer} />, 404);
-  const { db, draft, scope, choices } = loaded;
+  const { db, draft, scope, choices, pickable } = loaded;
+  if (issuerProblem(actorOf(c), scope, choices))
+    return c.html(<MessagePage title={t.title} message={t.issuerRefused} viewer={viewer} />, 403);
   const body = await c.req.parseBody();
   const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
   const again = (errors: string[]) =>
@@ -105,7 +136,8 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
       <ImportReviewPage
         viewer={viewer}
         draft={draft}
-        scope={scope.units}
+        scope={pickable}
+        outside={reviewNotes(draft.plan, choices, scope)}
         choices={choices}
         errors={errors}
         form={body as Record<string, string>}
@@ -122,7 +154,7 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
   const units = applyUnitEdits(
     draft.plan,
     choices,
-    scope.units,
+    pickable,
     decisions,
     draft.plan.tasks.map((_, index) => ({
       index,
@@ -150,19 +182,18 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
   const unknownNew: string[] = [];
   const added: NewTaskEdit[] = Array.from({ length: SPARE_ROWS }, (_, j) => {
     const typed = field(`new-lead-${j}`).trim();
-    const unit = typed ? scopeUnitByName(scope.units, typed) : null;
+    const unit = typed ? scopeUnitByName(pickable, typed) : null;
     if (typed && !unit && field(`new-title-${j}`).trim()) unknownNew.push(t.unitNotInList(`Nhiệm vụ thêm ${j + 1}`, typed));
     return { title: field(`new-title-${j}`), leadUnitId: unit?.id ?? null, deadlineText: field(`new-deadline-${j}`) };
   });
   if (unknownNew.length > 0) return again(unknownNew);
-  const edited = applyTableEdits(units.plan, units.choices, scope.units, rows, added);
+  const edited = applyTableEdits(units.plan, units.choices, pickable, rows, added);
   if (!edited.ok) return again(edited.errors.map((e) => t.errors[e.reason](e.row)));
   // A task nobody would receive is not saved silently with no assignment.
   const orphans = tasksWithoutUnits(edited.plan, edited.choices);
   if (orphans.length > 0) return again([t.withoutUnits(orphans.join(", "))]);
   const rowsToWrite = planRows(edited.plan, edited.choices, {
     sourceHash: draft.sourceHash,
-    rootUnitId: scope.rootUnitId,
     scope: scope.units,
     fileName: draft.fileName,
   });
@@ -175,6 +206,8 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
     newUnits: rowsToWrite.newUnits.map((u) => u.name),
     dropped: edited.choices.dropped.map((i) => draft.plan.tasks[i]?.ref),
     added: added.filter((a) => a.title.trim()).length,
+    leftOutUnits: rowsToWrite.leftOutUnits,
+    refusedTasks: rowsToWrite.refusedTasks.map((task) => task.ref),
   };
   const result = await writeImportedPlan(db, rowsToWrite, { memberId: viewer.memberId, draftId: draft.id, detail });
   if (!result.ok)
@@ -184,6 +217,10 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
       <p class="ok" role="status">
         {t.saved(rowsToWrite.plan.title, result.counts.tasks, result.counts.assignments, result.counts.newUnits)}
       </p>
+      {rowsToWrite.refusedTasks.length > 0 && (
+        <p class="notice">{t.refusedTasks(rowsToWrite.refusedTasks.map((task) => `${task.ref} ${task.title}`).join("; "))}</p>
+      )}
+      {rowsToWrite.leftOutUnits.length > 0 && <p class="notice">{t.leftOutUnits(rowsToWrite.leftOutUnits.join("; "))}</p>}
       <p>
         <a href={planHref(result.planId)}>{t.openPlan}</a>
       </p>

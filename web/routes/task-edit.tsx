@@ -1,11 +1,11 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from "hono";
-import { canEditTasks, canViewAssignment } from "../../core/access/policy";
+import { canAssignInPlan, canEditTasks, canViewAssignment } from "../../core/access/policy";
 import { parseDeadline } from "../../core/deadline/parse";
 import type { Deadline } from "../../core/deadline/types";
 import { normalizeText } from "../../core/text/fold";
 import { createDb } from "../../db/client";
-import { planScopeById } from "../../db/queries/plan-scope";
+import { planScopeById, unitLineage } from "../../db/queries/plan-scope";
 import { addTask, editTask, taskRecipients, withdrawTask } from "../../db/queries/task-edit";
 import { tellTaskUnits } from "../task-notices";
 import { taskHistory, taskWithUnits } from "../../db/queries/task-view";
@@ -121,6 +121,8 @@ taskEditRoutes.post("/ke-hoach/:planId{[0-9]+}/them-nhiem-vu", planFromPath, asy
     .bind(plan.id)
     .all<{ id: number }>();
   if (!units.results.some((u) => u.id === unitId)) return refuse(c, e.unitMissing, 400);
+  // A plan assigns work only inside its issuer's tree, whatever older rows say.
+  if (!canAssignInPlan(plan.issuerUnitId, await unitLineage(c.env.DB, unitId))) return refuse(c, e.unitMissing, 400);
   const deadline = deadlineOf(typeof body.deadline === "string" ? body.deadline : "");
   if (!deadline)
     return refuse(

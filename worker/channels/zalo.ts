@@ -14,7 +14,7 @@ import { firstWordToGroup } from "../../db/queries/group-chats";
 import type { MemberProfile } from "../../db/queries/members";
 import { readZaloConfig } from "../../services/env";
 import { fileLinks } from "../../services/file-links";
-import { keepPhoto, storeExport } from "../../services/files";
+import { keepPhoto, photoHostsOf, storeExport } from "../../services/files";
 import { ZaloApi } from "../../services/zalo/client";
 import { secretMatches } from "../secret";
 import { syntheticUpdate } from "../zalo/synthetic-update";
@@ -37,6 +37,9 @@ export const zaloAdapter: ChannelAdapter = async (c) => {
   if (given === undefined && event === null) return c.text("OK", 200); // setWebhook's check carries no secret and no message
   if (!secretMatches(given, zalo.ZALO_WEBHOOK_SECRET)) return c.text("Unauthorized", 401);
   if (!event) return c.text("OK (bỏ qua)", 200);
+  // Another bot is never answered; a private chat is its sender's own, so an event naming another chat is refused.
+  if (event.fromBot) return c.text("OK (bỏ qua)", 200);
+  if (event.chatType.toUpperCase() === "PRIVATE" && event.chatId !== event.userId) return c.text("OK (bỏ qua)", 200);
 
   const api = new ZaloApi({ token: zalo.ZALO_BOT_TOKEN, apiRoot: zalo.ZALO_API_ROOT });
   const reply = (text: string) => api.sendMessage(event.chatId, text);
@@ -78,7 +81,7 @@ export const zaloAdapter: ChannelAdapter = async (c) => {
       let photoKey: string | null = null;
       if (event.kind === "image" && event.photoUrl && member && flowOpen && c.env.FILES) {
         // Zalo's photo URLs expire: the photo is kept now, while it can still be fetched.
-        photoKey = await keepPhoto(c.env.FILES, event.photoUrl, member.id);
+        photoKey = await keepPhoto(c.env.FILES, event.photoUrl, member.id, photoHostsOf(c.env));
         if (!photoKey) {
           await reply(zaloTexts.photoFailed).catch(() => undefined);
           return null;
@@ -105,7 +108,7 @@ export const zaloAdapter: ChannelAdapter = async (c) => {
           port = new ZaloPort(ctx, sender, outlet, menus, input.kind === "action" ? input.menuId : null);
           return port;
         },
-        apologize: () => reply(zaloTexts.handlerFailed).then(() => undefined),
+        apologize: (saved) => reply(saved ? zaloTexts.handlerFailedAfterSaving : zaloTexts.handlerFailed).then(() => undefined),
         // The menus just shown join the chat's live ones; those this update answered act no more.
         alsoSettle: () => (port ? menuWrites(c.env.DB, chatKey, port) : []),
       };

@@ -14,6 +14,8 @@ export interface ZaloEvent {
   chatType: string;
   displayName: string;
   dateMs: number;
+  /** The sender is a bot (Zalo marks it in from.is_bot): never answered. */
+  fromBot: boolean;
   /** The message text; for an image, its caption if any. */
   text?: string;
   photoUrl?: string;
@@ -42,7 +44,13 @@ const messageSchema = z.object({
     .optional()
     .catch(undefined),
   from: z
-    .object({ id: optionalId, display_name: optionalString, name: optionalString, first_name: optionalString })
+    .object({
+      id: optionalId,
+      display_name: optionalString,
+      name: optionalString,
+      first_name: optionalString,
+      is_bot: z.boolean().optional().catch(undefined),
+    })
     .optional()
     .catch(undefined),
   chat: z.object({ id: optionalId, chat_type: optionalString }).optional().catch(undefined),
@@ -90,6 +98,7 @@ export function parseZaloWebhook(body: unknown, now: () => number = Date.now): Z
     chatId,
     chatType: message.chat?.chat_type ?? "PRIVATE",
     displayName: (from?.display_name ?? from?.name ?? from?.first_name ?? "").trim(),
+    fromBot: from?.is_bot === true,
     dateMs: message.date !== undefined ? toMs(message.date) : now(),
     ...(text !== undefined ? { text } : {}),
     ...(photoUrl ? { photoUrl } : {}),

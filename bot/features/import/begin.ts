@@ -24,7 +24,10 @@ export async function beginReview(
     return null;
   }
   const scope = await importScope(deps.db, member.unitId);
-  const choices = initialChoices(source.plan, scope.units, { unitId: member.unitId, rootUnitId: scope.rootUnitId });
+  const choices = initialChoices(source.plan, scope.units, {
+    unitId: member.unitId,
+    issuerIds: scope.issuers.map((i) => i.unitId),
+  });
   const importId = await saveImportDraft(deps.db, {
     memberId: member.id,
     sourceHash: source.hash,

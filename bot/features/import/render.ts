@@ -1,6 +1,7 @@
 /** The review's messages: the summary, one task, the unit pickers. Text only; keyboards live in bot/keyboards/import.ts. */
 import type { Deadline } from "../../../core/deadline/types";
 import { taskFlags } from "../../../core/plan-import/flags";
+import { outsideIssuer } from "../../../core/plan-import/issuer-scope";
 import { planTitle } from "../../../core/plan-import/plan-rows";
 import { reviewedTask, summarize, type ScopeUnit, type TaskUnit, type UnitChoice } from "../../../core/plan-import/review";
 import { formatDate } from "../../../core/time/vietnam-date";
@@ -34,6 +35,15 @@ export function summaryText(review: Review, adminUnitId: number): string {
     const groups = new Set(s.groupsWithoutMembers);
     lines.push(...limited(s.newUnits, (name) => `  – ${escapeHtml(name)}${groups.has(name) ? " 👥" : ""}`));
     if (s.groupsWithoutMembers.length > 0) lines.push(t.summaryGroupNote);
+  }
+  const outside = outsideIssuer(plan, choices, review.scope.units);
+  if (outside.leftOut.length > 0) {
+    lines.push("", t.summaryOutside(unitName(choices.issuerUnitId)));
+    lines.push(...limited(outside.leftOut, (i) => `  – ${escapeHtml(plan.units[i]!)}`));
+  }
+  if (outside.refused.length > 0) {
+    lines.push("", t.summaryRefused(outside.refused.length));
+    lines.push(...limited(outside.refused, (task) => `  – ${escapeHtml(task.ref)} ${escapeHtml(shorten(task.title, 80))}`));
   }
   if (s.warnings.length > 0) {
     lines.push("", t.summaryWarnings, ...limited(s.warnings, (w) => `  – ${escapeHtml(shorten(w, 120))}`, 5));

@@ -1,5 +1,6 @@
 /** The review buttons and the deadline the admin types. Every change re-renders the message it came from. */
 import { parseDeadline } from "../../../core/deadline/parse";
+import { designatesOffice, insideIssuer, issuerProblem, monitorCandidates } from "../../../core/plan-import/issuer-scope";
 import { planRows } from "../../../core/plan-import/plan-rows";
 import {
   chooseUnit,
@@ -10,6 +11,7 @@ import {
   tasksNaming,
   toggleDropped,
   type ImportChoices,
+  type ScopeUnit,
 } from "../../../core/plan-import/review";
 import { normalizeText } from "../../../core/text/fold";
 import { formatDate } from "../../../core/time/vietnam-date";
@@ -17,6 +19,7 @@ import { readablePlans, setCurrentPlan } from "../../../db/queries/plans";
 import {
   assignedUnitsWithoutMembers,
   cancelImportDraft,
+  designateMonitorOffice,
   planBySourceHash,
   writeImportedPlan,
 } from "../../../db/queries/plan-import";
@@ -109,7 +112,7 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
     case "choose": {
       const name = plan.units[action.name];
       if (!name) return summaryView(ctx, review);
-      const unit = typeof action.choice === "number" ? review.scope.units.find((u) => u.id === action.choice) : undefined;
+      const unit = typeof action.choice === "number" ? pickable(review).find((u) => u.id === action.choice) : undefined;
       if (typeof action.choice === "number" && !unit) return pickerView(review, action.name, 0);
       const previous = choices.units[action.name];
       const choice: ImportChoices["units"][number] =
@@ -131,7 +134,7 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
     case "issuers":
     case "monitors": {
       const role = action.kind === "issuers" ? "issuer" : "monitor";
-      const units = review.scope.units.filter((u) => !u.isGroup);
+      const units = role === "issuer" ? issuerUnits(review) : monitorCandidates(ctx.member, review.scope, choices.issuerUnitId);
       const pages = pageCount(units.length);
       const page = Math.min(action.page, pages - 1);
       const current = role === "issuer" ? choices.issuerUnitId : choices.monitorUnitId;
@@ -142,11 +145,19 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
     }
     case "issuer":
     case "monitor": {
-      const unit = review.scope.units.find((u) => u.id === action.unitId && !u.isGroup);
-      if (unit) {
-        const change = action.kind === "issuer" ? { issuerUnitId: unit.id } : { monitorUnitId: unit.id };
-        await saveReview(ctx, review, "review", { choices: { ...choices, ...change } });
+      // Only what the pickers offer: an issuer the admin may import for, a monitor allowed for that issuer.
+      let next: ImportChoices | null = null;
+      if (action.kind === "issuer" && issuerUnits(review).some((u) => u.id === action.unitId)) {
+        next = { ...choices, issuerUnitId: action.unitId };
+        // The admin's own unit may always monitor a plan of an issuer they import for.
+        if (issuerProblem(ctx.member, review.scope, next) === "monitor") next.monitorUnitId = ctx.member.unitId;
       }
+      if (
+        action.kind === "monitor" &&
+        monitorCandidates(ctx.member, review.scope, choices.issuerUnitId).some((u) => u.id === action.unitId)
+      )
+        next = { ...choices, monitorUnitId: action.unitId };
+      if (next) await saveReview(ctx, review, "review", { choices: next });
       return summaryView(ctx, review);
     }
     case "add":
@@ -197,8 +208,18 @@ async function cancel(ctx: MemberContext, token: string): Promise<void> {
   await ctx.port.send(t.cancelled);
 }
 
+/** The issuers this admin may import for, as units for the picker. */
+function issuerUnits(review: Review): ScopeUnit[] {
+  return review.scope.issuers.map((i) => ({ id: i.unitId, name: i.name, isGroup: false, memberIds: [] }));
+}
+
+/** Units a name may be mapped to: those inside the issuer's tree (a plan assigns nothing outside it). */
+function pickable(review: Review): ScopeUnit[] {
+  return review.scope.units.filter((u) => insideIssuer(review.scope.units, review.data.choices.issuerUnitId, u.id));
+}
+
 function pickerView(review: Review, name: number, requestedPage: number): View {
-  const units = review.scope.units;
+  const units = pickable(review);
   const pages = pageCount(units.length);
   const page = Math.min(requestedPage, pages - 1);
   const choice = review.data.choices.units[name];
@@ -250,16 +271,14 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
   const { member, deps } = ctx;
   const { plan } = review.draft;
   const scope = review.scope;
-  const inScope = (id: number) => scope.units.some((u) => u.id === id && !u.isGroup);
-  // Units may have changed since the review began: fall back to safe defaults rather than write a foreign id.
-  const choices: ImportChoices = {
-    ...review.data.choices,
-    issuerUnitId: inScope(review.data.choices.issuerUnitId) ? review.data.choices.issuerUnitId : scope.rootUnitId,
-    monitorUnitId: inScope(review.data.choices.monitorUnitId) ? review.data.choices.monitorUnitId : member.unitId,
-  };
+  const choices = review.data.choices;
+  const problem = issuerProblem(member, scope, choices);
+  if (problem) {
+    const view = summaryView(ctx, review);
+    return void (await ctx.port.send(problem === "issuer" ? t.issuerRefused : t.monitorRefused, { actions: view.keyboard }));
+  }
   const rows = planRows(plan, choices, {
     sourceHash: review.draft.sourceHash,
-    rootUnitId: scope.rootUnitId,
     scope: scope.units,
     fileName: review.draft.fileName,
   });
@@ -272,10 +291,16 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     dropped: choices.dropped.map((i) => plan.tasks[i]?.ref),
     deadlinesChanged: Object.entries(choices.deadlines).map(([i, d]) => ({ ref: plan.tasks[Number(i)]?.ref, text: d.text })),
     skippedUnits: plan.units.filter((_, i) => choices.units[i]?.kind === "skip"),
+    leftOutUnits: rows.leftOutUnits,
+    refusedTasks: rows.refusedTasks.map((task) => task.ref),
   };
+  const designation = designatesOffice(member, scope, choices)
+    ? [designateMonitorOffice(deps.db, choices.issuerUnitId, choices.monitorUnitId)]
+    : [];
   // The plan the office's screens use stays the one the admin had: a new plan is chosen with /kehoach, never silently.
   const { current: selected, chosen } = await readablePlans(deps.db, member);
   const result = await writeImportedPlan(deps.db, rows, { memberId: member.id, draftId: review.draft.id, detail }, [
+    ...designation,
     endFlowStatement(ctx),
   ]);
   await ctx.port.clearActions();
@@ -294,6 +319,11 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
   const unstaffed = await assignedUnitsWithoutMembers(deps.db, result.planId);
   const lines = [t.saved(escapeHtml(shorten(rows.plan.title, 200)), result.counts)];
   if (rows.groupsWithoutMembers.length > 0) lines.push(t.savedGroups(escapeHtml(rows.groupsWithoutMembers.join("; "))));
+  if (rows.refusedTasks.length > 0)
+    lines.push(
+      t.savedRefused(rows.refusedTasks.length, escapeHtml(shorten(rows.refusedTasks.map((x) => x.ref).join(", "), 300))),
+    );
+  if (rows.leftOutUnits.length > 0) lines.push(t.savedLeftOut(escapeHtml(shorten(rows.leftOutUnits.join("; "), 300))));
   lines.push(t.nextSteps(unstaffed.length));
   if (selected) {
     if (!chosen) await setCurrentPlan(deps.db, member.id, selected.id);

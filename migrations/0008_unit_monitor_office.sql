@@ -1,0 +1,1 @@
+ALTER TABLE `units` ADD `monitor_office_id` integer;

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
+import { inflateRawCapped } from "../../core/docx/inflate";
+import { deflateRaw } from "../../scripts/lib/docx-builder";
+
+/** Deterministic bytes no compressor can shrink: deflate writes them as stored blocks. */
+function noise(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = 2463534242;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+describe("inflateRawCapped reads what the platform's deflate writes", () => {
+  const text = new TextEncoder().encode(yenDung);
+  it.each([
+    ["the reference plan (dynamic Huffman blocks)", text],
+    ["a few bytes (fixed Huffman)", new TextEncoder().encode("Kế hoạch")],
+    ["incompressible bytes (stored blocks)", noise(200_000)],
+    ["long runs (overlapping copies)", new Uint8Array(300_000).fill(65)],
+    ["nothing", new Uint8Array(0)],
+  ])("%s", async (_what, input) => {
+    const inflated = inflateRawCapped(await deflateRaw(input), 16 * 1024 * 1024);
+    expect(inflated.ok).toBe(true);
+    if (inflated.ok) expect(Buffer.from(inflated.value).equals(Buffer.from(input))).toBe(true);
+  });
+
+  it("stops at the cap, and refuses damaged input", async () => {
+    const deflated = await deflateRaw(text);
+    expect(inflateRawCapped(deflated, text.length)).toMatchObject({ ok: true });
+    expect(inflateRawCapped(deflated, text.length - 1)).toEqual({ ok: false, problem: "too_large" });
+    expect(inflateRawCapped(deflated.slice(0, deflated.length >> 1), text.length)).toEqual({ ok: false, problem: "corrupt" });
+    expect(inflateRawCapped(new Uint8Array([0xff, 0xff, 0xff]), 100)).toEqual({ ok: false, problem: "corrupt" });
+  });
+});
