@@ -3,10 +3,10 @@
  * directory at the end of the archive says where each member starts, so the
  * local headers (which may lie about sizes when streamed) are only used for
  * their own length. Deflate is inflated by our own capped inflater
- * (inflate.ts): the platform's DecompressionStream runs ahead of its reader in
+ * (core/compression/inflate.ts): the platform's DecompressionStream runs ahead of its reader in
  * workerd, so it cannot stop a zip bomb at a cap.
  */
-import { inflateRawCapped } from "./inflate";
+import { inflate } from "../compression/inflate";
 
 export type ZipProblem = "not_zip" | "encrypted" | "too_large" | "corrupt" | "unsupported";
 
@@ -95,7 +95,8 @@ export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes:
   const data = bytes.slice(start, end);
 
   if (entry.method === STORED) return { ok: true, value: data };
-  return inflateRawCapped(data, maxBytes);
+  const inflated = inflate(data, { maxBytes, format: "raw", damaged: "fail" });
+  return inflated.ok ? { ok: true, value: inflated.bytes } : { ok: false, problem: inflated.problem };
 }
 
 function latin1(bytes: Uint8Array): string {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import yenDung from "../../../shared/plans/yen-dung-45-NQ-TW.txt?raw";
-import { inflateRawCapped } from "../../core/docx/inflate";
+import { inflate } from "../../core/compression/inflate";
 import { deflateRaw } from "../../scripts/lib/docx-builder";
+
+const inflateRaw = (data: Uint8Array, maxBytes: number) => inflate(data, { maxBytes, format: "raw", damaged: "fail" });
 
 /** Deterministic bytes no compressor can shrink: deflate writes them as stored blocks. */
 function noise(n: number): Uint8Array {
@@ -16,7 +18,7 @@ function noise(n: number): Uint8Array {
   return out;
 }
 
-describe("inflateRawCapped reads what the platform's deflate writes", () => {
+describe("inflate reads what the platform's deflate writes", () => {
   const text = new TextEncoder().encode(yenDung);
   it.each([
     ["the reference plan (dynamic Huffman blocks)", text],
@@ -25,16 +27,26 @@ describe("inflateRawCapped reads what the platform's deflate writes", () => {
     ["long runs (overlapping copies)", new Uint8Array(300_000).fill(65)],
     ["nothing", new Uint8Array(0)],
   ])("%s", async (_what, input) => {
-    const inflated = inflateRawCapped(await deflateRaw(input), 16 * 1024 * 1024);
+    const inflated = inflateRaw(await deflateRaw(input), 16 * 1024 * 1024);
     expect(inflated.ok).toBe(true);
-    if (inflated.ok) expect(Buffer.from(inflated.value).equals(Buffer.from(input))).toBe(true);
+    if (inflated.ok) expect(Buffer.from(inflated.bytes).equals(Buffer.from(input))).toBe(true);
   });
 
   it("stops at the cap, and refuses damaged input", async () => {
     const deflated = await deflateRaw(text);
-    expect(inflateRawCapped(deflated, text.length)).toMatchObject({ ok: true });
-    expect(inflateRawCapped(deflated, text.length - 1)).toEqual({ ok: false, problem: "too_large" });
-    expect(inflateRawCapped(deflated.slice(0, deflated.length >> 1), text.length)).toEqual({ ok: false, problem: "corrupt" });
-    expect(inflateRawCapped(new Uint8Array([0xff, 0xff, 0xff]), 100)).toEqual({ ok: false, problem: "corrupt" });
+    expect(inflateRaw(deflated, text.length)).toMatchObject({ ok: true });
+    expect(inflateRaw(deflated, text.length - 1)).toMatchObject({ ok: false, problem: "too_large" });
+    expect(inflateRaw(deflated.slice(0, deflated.length >> 1), text.length)).toMatchObject({ ok: false, problem: "corrupt" });
+    expect(inflateRaw(new Uint8Array([0xff, 0xff, 0xff]), 100)).toMatchObject({ ok: false, problem: "corrupt" });
+  });
+
+  it("keeps what came out before damage when asked to, as PDF readers do", async () => {
+    const deflated = await deflateRaw(text);
+    const kept = inflate(deflated.slice(0, deflated.length >> 1), { maxBytes: text.length, format: "raw", damaged: "keep" });
+    expect(kept.ok).toBe(true);
+    if (kept.ok) {
+      expect(kept.bytes.length).toBeGreaterThan(0);
+      expect(Buffer.from(text.subarray(0, kept.bytes.length)).equals(Buffer.from(kept.bytes))).toBe(true);
+    }
   });
 });
