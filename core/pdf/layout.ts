@@ -55,8 +55,8 @@ export function pageBlocks(runs: PdfRun[]): Block[] {
   const blocks: Block[] = [];
   let block: Block | null = null;
   let line: Line | null = null;
-  /** The block a gap split the current one from, on the same baseline. */
-  let splitFrom = null as Block | null;
+  /** The one-line blocks gaps split on the current baseline, the current block last (a justified line may split twice or more). */
+  let split: Block[] = [];
   const join = (target: Line, text: string, gap: number, size: number) => {
     const spaced = gap > WORD_GAP * size && !/\s$/.test(target.text) && !/^\s/.test(text);
     target.text += (spaced ? " " : "") + text;
@@ -82,18 +82,30 @@ export function pageBlocks(runs: PdfRun[]): Block[] {
     }
     const next: Line = { y: run.y, x0: run.x, x1, size, text: run.text };
     const sameBaseline = line !== null && Math.abs(run.y - line.y) < 0.35 * size;
-    const before = splitFrom;
-    if (block && line && before && block.lines.length === 1 && !sameBaseline && wrapsBack(before, block, next)) {
-      // The split was a justified line: the text after the gap belongs to the block before it.
+    // The pieces of the split line, from the first whose left edge the next line wraps back to.
+    const current: Block | null = block;
+    const start: number =
+      current && !sameBaseline && split.at(-1) === current
+        ? split.findIndex(
+            (piece, i) => i < split.length - 1 && wrapsBack(piece, current, next) && evenlySpaced(split.slice(i), size),
+          )
+        : -1;
+    const pieces: Block[] = start >= 0 ? split.slice(start) : [];
+    const before: Block | undefined = pieces[0];
+    if (block && line && before) {
+      // The splits were one justified line: the text after each gap belongs to the block before it.
       const first = before.lines.at(-1)!;
-      join(first, line.text, Number.POSITIVE_INFINITY, size);
-      first.x1 = line.x1;
-      before.x1 = Math.max(before.x1, line.x1);
-      blocks.splice(blocks.indexOf(block), 1);
+      for (const after of pieces.slice(1)) {
+        const piece = after.lines[0]!;
+        join(first, piece.text, Number.POSITIVE_INFINITY, size);
+        first.x1 = piece.x1;
+        before.x1 = Math.max(before.x1, piece.x1);
+        blocks.splice(blocks.indexOf(after), 1);
+      }
       block = before;
       line = first;
     }
-    splitFrom = null;
+    if (!sameBaseline) split = [];
     if (block && line && continuesBlock(block, line, next)) {
       block.lines.push(next);
       block.x0 = Math.min(block.x0, next.x0);
@@ -109,14 +121,22 @@ export function pageBlocks(runs: PdfRun[]): Block[] {
         block = { lines: [line], x0: line.x0, x1: line.x1, top: line.y + line.size * 0.8, bottom: line.y };
         blocks.push(block);
       }
-      if (sameBaseline) splitFrom = block;
+      const splitFrom = sameBaseline && block && block.lines.length === 1 && (split.length === 0 || split.at(-1) === block);
+      split = splitFrom && block ? (split.length === 0 ? [block] : split) : [];
       block = { lines: [next], x0: next.x0, x1: next.x1, top: next.y + size * 0.8, bottom: next.y };
       blocks.push(block);
+      if (splitFrom) split.push(block);
     }
     line = next;
   }
   for (const b of blocks) for (const l of b.lines) l.text = l.text.replace(/\s+/g, " ").trim();
   return blocks;
+}
+
+/** Gaps of one justified line are all the same width; the gaps between a row's cells are not. */
+function evenlySpaced(pieces: Block[], size: number): boolean {
+  const gaps = pieces.slice(1).map((piece, i) => piece.x0 - pieces[i]!.x1);
+  return Math.max(...gaps) - Math.min(...gaps) < 0.5 * size;
 }
 
 /** The line after a split one starts back at the left edge of the text before the gap, just below. */
