@@ -218,8 +218,15 @@ export function layoutPages(pages: PdfRun[][]): string {
     for (const row of rowsOf(pageBlocks(runs))) {
       // The header repeated (at the top of a page) is left out; the rows after it may still continue a cut one.
       if (table && sameText(row, table.rows[0]!.blocks)) continue;
-      if (table && (fitsTable(table, row) || (pageStart && continuesCell(table, row)))) {
+      if (table && fitsTable(table, row)) {
         table.rows.push({ blocks: row, continues: pageStart });
+        pageStart = false;
+        continue;
+      }
+      // Cells each in a column past the first: at a page's top, the rest of a row the break cut;
+      // two or more elsewhere, a sub-row under the row's merged number and task cells: both go on that row.
+      if (table && (pageStart || row.length >= 2) && continuesCell(table, row)) {
+        table.rows.push({ blocks: row, continues: true });
         pageStart = false;
         continue;
       }
@@ -361,7 +368,8 @@ function tableLines(table: Table): string[] {
     const last = rows.at(-1);
     if (continues && texts[0] === "" && last && rows.length > 1)
       texts.forEach((text, i) => {
-        if (text) last[i] = `${last[i] ?? ""} ${text}`.trim();
+        // A sub-row repeats its lead in its own cell: said once.
+        if (text && text !== last[i]) last[i] = `${last[i] ?? ""} ${text}`.trim();
       });
     else rows.push(texts);
   }

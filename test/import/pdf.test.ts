@@ -142,6 +142,34 @@ describe("PDF plans: text read in the Worker, tables kept as rows", () => {
     ]);
   });
 
+  it("reads a sub-row under merged number and task cells as part of its row, its repeated lead said once", async () => {
+    const at = (text: string, x: number, y: number): TextLine => ({ text, x, y, size: 10 });
+    const rows = [
+      ...textLines(preamble),
+      at("TT", 60, 600),
+      at("Nhiệm vụ", 100, 600),
+      at("Cơ quan chủ trì", 300, 600),
+      at("Thời hạn", 420, 600),
+      at("1", 62, 560),
+      at("Sơ kết việc lập hồ sơ", 100, 560),
+      at("Văn phòng Huyện ủy", 300, 570),
+      at("Quý II/2026", 420, 570),
+      at("Văn phòng Huyện ủy", 300, 545),
+      at("Tháng 12/2026", 420, 545),
+      at("2", 62, 520),
+      at("Tập huấn văn thư", 100, 520),
+      at("Ban Tổ chức", 300, 520),
+      at("Năm 2026", 420, 520),
+    ];
+    const source = await read(pdfOfPages([rows]));
+    if (!source.ok) throw new Error(source.reason);
+    expect(source.text.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| ---"))).toEqual([
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |",
+      "| 1 | Sơ kết việc lập hồ sơ | Văn phòng Huyện ủy | Quý II/2026 Tháng 12/2026 |",
+      "| 2 | Tập huấn văn thư | Ban Tổ chức | Năm 2026 |",
+    ]);
+  });
+
   it("drops running headers and page numbers", async () => {
     const page = (n: number) => [
       { text: "CÔNG BÁO/Số 277/Ngày 16-05-2026", x: 200, y: 805 },
