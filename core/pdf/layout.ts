@@ -156,7 +156,9 @@ function continuesBlock(block: Block, last: Line, next: Line): boolean {
   const drop = last.y - next.y;
   const size = Math.max(last.size, next.size);
   if (drop < 0.6 * size || drop > 2.3 * size) return false;
-  return next.x0 < block.x1 + 0.5 * size && next.x1 > block.x0 - 0.5 * size;
+  // The second line of a centred cell, wider than the first, may start with a short run that ends before the block does.
+  const centredWider = block.lines.length === 1 && next.x0 > block.x0 - 2 * size;
+  return next.x0 < block.x1 + 0.5 * size && (next.x1 > block.x0 - 0.5 * size || centredWider);
 }
 
 /**

@@ -170,6 +170,32 @@ describe("PDF plans: text read in the Worker, tables kept as rows", () => {
     ]);
   });
 
+  it("keeps a centred header cell whole when its second line is wider than its first", async () => {
+    const at = (text: string, x: number, y: number): TextLine => ({ text, x, y, size: 10 });
+    const rows = [
+      ...textLines(preamble),
+      at("TT", 60, 600),
+      at("Nhiệm vụ", 100, 600),
+      at("Cơ quan chủ trì", 220, 600),
+      at("Đơn vị phối hợp", 330, 606),
+      // Its second line starts with a short run (a font change ends it) that ends before the first line begins.
+      { text: "(", x: 318, y: 594, size: 10.5 },
+      at("Bộ, ngành liên quan)", 323, 594),
+      at("Thời hạn", 440, 600),
+      at("1", 62, 570),
+      at("Tập huấn văn thư", 100, 570),
+      at("Ban Tổ chức", 220, 570),
+      at("Văn phòng", 330, 570),
+      at("Năm 2026", 440, 570),
+    ];
+    const source = await read(pdfOfPages([rows]));
+    if (!source.ok) throw new Error(source.reason);
+    expect(source.text.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| ---"))).toEqual([
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp (Bộ, ngành liên quan) | Thời hạn |",
+      "| 1 | Tập huấn văn thư | Ban Tổ chức | Văn phòng | Năm 2026 |",
+    ]);
+  });
+
   it("drops running headers and page numbers", async () => {
     const page = (n: number) => [
       { text: "CÔNG BÁO/Số 277/Ngày 16-05-2026", x: 200, y: 805 },
