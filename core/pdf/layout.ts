@@ -55,8 +55,8 @@ export function pageBlocks(runs: PdfRun[]): Block[] {
   const blocks: Block[] = [];
   let block: Block | null = null;
   let line: Line | null = null;
-  /** The block a gap split the current one from, on the same baseline. */
-  let splitFrom = null as Block | null;
+  /** The one-line blocks gaps split on the current baseline, the current block last (a justified line may split twice or more). */
+  let split: Block[] = [];
   const join = (target: Line, text: string, gap: number, size: number) => {
     const spaced = gap > WORD_GAP * size && !/\s$/.test(target.text) && !/^\s/.test(text);
     target.text += (spaced ? " " : "") + text;
@@ -82,18 +82,30 @@ export function pageBlocks(runs: PdfRun[]): Block[] {
     }
     const next: Line = { y: run.y, x0: run.x, x1, size, text: run.text };
     const sameBaseline = line !== null && Math.abs(run.y - line.y) < 0.35 * size;
-    const before = splitFrom;
-    if (block && line && before && block.lines.length === 1 && !sameBaseline && wrapsBack(before, block, next)) {
-      // The split was a justified line: the text after the gap belongs to the block before it.
+    // The pieces of the split line, from the first whose left edge the next line wraps back to.
+    const current: Block | null = block;
+    const start: number =
+      current && !sameBaseline && split.at(-1) === current
+        ? split.findIndex(
+            (piece, i) => i < split.length - 1 && wrapsBack(piece, current, next) && evenlySpaced(split.slice(i), size),
+          )
+        : -1;
+    const pieces: Block[] = start >= 0 ? split.slice(start) : [];
+    const before: Block | undefined = pieces[0];
+    if (block && line && before) {
+      // The splits were one justified line: the text after each gap belongs to the block before it.
       const first = before.lines.at(-1)!;
-      join(first, line.text, Number.POSITIVE_INFINITY, size);
-      first.x1 = line.x1;
-      before.x1 = Math.max(before.x1, line.x1);
-      blocks.splice(blocks.indexOf(block), 1);
+      for (const after of pieces.slice(1)) {
+        const piece = after.lines[0]!;
+        join(first, piece.text, Number.POSITIVE_INFINITY, size);
+        first.x1 = piece.x1;
+        before.x1 = Math.max(before.x1, piece.x1);
+        blocks.splice(blocks.indexOf(after), 1);
+      }
       block = before;
       line = first;
     }
-    splitFrom = null;
+    if (!sameBaseline) split = [];
     if (block && line && continuesBlock(block, line, next)) {
       block.lines.push(next);
       block.x0 = Math.min(block.x0, next.x0);
@@ -109,14 +121,22 @@ export function pageBlocks(runs: PdfRun[]): Block[] {
         block = { lines: [line], x0: line.x0, x1: line.x1, top: line.y + line.size * 0.8, bottom: line.y };
         blocks.push(block);
       }
-      if (sameBaseline) splitFrom = block;
+      const splitFrom = sameBaseline && block && block.lines.length === 1 && (split.length === 0 || split.at(-1) === block);
+      split = splitFrom && block ? (split.length === 0 ? [block] : split) : [];
       block = { lines: [next], x0: next.x0, x1: next.x1, top: next.y + size * 0.8, bottom: next.y };
       blocks.push(block);
+      if (splitFrom) split.push(block);
     }
     line = next;
   }
   for (const b of blocks) for (const l of b.lines) l.text = l.text.replace(/\s+/g, " ").trim();
   return blocks;
+}
+
+/** Gaps of one justified line are all the same width; the gaps between a row's cells are not. */
+function evenlySpaced(pieces: Block[], size: number): boolean {
+  const gaps = pieces.slice(1).map((piece, i) => piece.x0 - pieces[i]!.x1);
+  return Math.max(...gaps) - Math.min(...gaps) < 0.5 * size;
 }
 
 /** The line after a split one starts back at the left edge of the text before the gap, just below. */
@@ -136,7 +156,9 @@ function continuesBlock(block: Block, last: Line, next: Line): boolean {
   const drop = last.y - next.y;
   const size = Math.max(last.size, next.size);
   if (drop < 0.6 * size || drop > 2.3 * size) return false;
-  return next.x0 < block.x1 + 0.5 * size && next.x1 > block.x0 - 0.5 * size;
+  // The second line of a centred cell, wider than the first, may start with a short run that ends before the block does.
+  const centredWider = block.lines.length === 1 && next.x0 > block.x0 - 2 * size;
+  return next.x0 < block.x1 + 0.5 * size && (next.x1 > block.x0 - 0.5 * size || centredWider);
 }
 
 /**
@@ -198,8 +220,15 @@ export function layoutPages(pages: PdfRun[][]): string {
     for (const row of rowsOf(pageBlocks(runs))) {
       // The header repeated (at the top of a page) is left out; the rows after it may still continue a cut one.
       if (table && sameText(row, table.rows[0]!.blocks)) continue;
-      if (table && (fitsTable(table, row) || (pageStart && continuesCell(table, row)))) {
+      if (table && fitsTable(table, row)) {
         table.rows.push({ blocks: row, continues: pageStart });
+        pageStart = false;
+        continue;
+      }
+      // Cells each in a column past the first: at a page's top, the rest of a row the break cut;
+      // two or more elsewhere, a sub-row under the row's merged number and task cells: both go on that row.
+      if (table && (pageStart || row.length >= 2) && continuesCell(table, row)) {
+        table.rows.push({ blocks: row, continues: true });
         pageStart = false;
         continue;
       }
@@ -341,7 +370,8 @@ function tableLines(table: Table): string[] {
     const last = rows.at(-1);
     if (continues && texts[0] === "" && last && rows.length > 1)
       texts.forEach((text, i) => {
-        if (text) last[i] = `${last[i] ?? ""} ${text}`.trim();
+        // A sub-row repeats its lead in its own cell: said once.
+        if (text && text !== last[i]) last[i] = `${last[i] ?? ""} ${text}`.trim();
       });
     else rows.push(texts);
   }

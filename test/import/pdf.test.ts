@@ -104,6 +104,98 @@ describe("PDF plans: text read in the Worker, tables kept as rows", () => {
     ]);
   });
 
+  it("keeps a narrow justified cell whole when its words are spread wide, and rows of one-line cells apart", async () => {
+    const at = (text: string, x: number, y: number): TextLine => ({ text, x, y, size: 10 });
+    const rows = [
+      ...textLines(preamble),
+      at("TT", 60, 600),
+      at("Nhiệm vụ", 100, 600),
+      at("Cơ quan chủ trì", 300, 600),
+      at("Thời hạn", 420, 600),
+      at("1", 62, 560),
+      at("Rà soát quy chế làm việc", 100, 566),
+      at("của Ban Chấp hành", 100, 554),
+      // A justified line of three words, each gap wider than a cell gap, then a wrapped one of two.
+      at("Các", 300, 572),
+      at("bộ", 330, 572),
+      at("ở", 355, 572),
+      at("Trung", 300, 560),
+      at("ương,", 340, 560),
+      at("Ủy ban nhân dân", 300, 548),
+      at("Quý II/2026", 420, 560),
+      at("2", 62, 530),
+      at("Tập huấn văn thư", 100, 530),
+      at("Ban Tổ chức", 300, 530),
+      at("Năm 2026", 420, 530),
+      at("3", 62, 518),
+      at("Lập danh mục hồ sơ", 100, 518),
+      at("Văn phòng", 300, 518),
+      at("Quý IV/2026", 420, 518),
+    ];
+    const source = await read(pdfOfPages([rows]));
+    if (!source.ok) throw new Error(source.reason);
+    expect(source.text.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| ---"))).toEqual([
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |",
+      "| 1 | Rà soát quy chế làm việc của Ban Chấp hành | Các bộ ở Trung ương, Ủy ban nhân dân | Quý II/2026 |",
+      "| 2 | Tập huấn văn thư | Ban Tổ chức | Năm 2026 |",
+      "| 3 | Lập danh mục hồ sơ | Văn phòng | Quý IV/2026 |",
+    ]);
+  });
+
+  it("reads a sub-row under merged number and task cells as part of its row, its repeated lead said once", async () => {
+    const at = (text: string, x: number, y: number): TextLine => ({ text, x, y, size: 10 });
+    const rows = [
+      ...textLines(preamble),
+      at("TT", 60, 600),
+      at("Nhiệm vụ", 100, 600),
+      at("Cơ quan chủ trì", 300, 600),
+      at("Thời hạn", 420, 600),
+      at("1", 62, 560),
+      at("Sơ kết việc lập hồ sơ", 100, 560),
+      at("Văn phòng Huyện ủy", 300, 570),
+      at("Quý II/2026", 420, 570),
+      at("Văn phòng Huyện ủy", 300, 545),
+      at("Tháng 12/2026", 420, 545),
+      at("2", 62, 520),
+      at("Tập huấn văn thư", 100, 520),
+      at("Ban Tổ chức", 300, 520),
+      at("Năm 2026", 420, 520),
+    ];
+    const source = await read(pdfOfPages([rows]));
+    if (!source.ok) throw new Error(source.reason);
+    expect(source.text.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| ---"))).toEqual([
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |",
+      "| 1 | Sơ kết việc lập hồ sơ | Văn phòng Huyện ủy | Quý II/2026 Tháng 12/2026 |",
+      "| 2 | Tập huấn văn thư | Ban Tổ chức | Năm 2026 |",
+    ]);
+  });
+
+  it("keeps a centred header cell whole when its second line is wider than its first", async () => {
+    const at = (text: string, x: number, y: number): TextLine => ({ text, x, y, size: 10 });
+    const rows = [
+      ...textLines(preamble),
+      at("TT", 60, 600),
+      at("Nhiệm vụ", 100, 600),
+      at("Cơ quan chủ trì", 220, 600),
+      at("Đơn vị phối hợp", 330, 606),
+      // Its second line starts with a short run (a font change ends it) that ends before the first line begins.
+      { text: "(", x: 318, y: 594, size: 10.5 },
+      at("Bộ, ngành liên quan)", 323, 594),
+      at("Thời hạn", 440, 600),
+      at("1", 62, 570),
+      at("Tập huấn văn thư", 100, 570),
+      at("Ban Tổ chức", 220, 570),
+      at("Văn phòng", 330, 570),
+      at("Năm 2026", 440, 570),
+    ];
+    const source = await read(pdfOfPages([rows]));
+    if (!source.ok) throw new Error(source.reason);
+    expect(source.text.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| ---"))).toEqual([
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp (Bộ, ngành liên quan) | Thời hạn |",
+      "| 1 | Tập huấn văn thư | Ban Tổ chức | Văn phòng | Năm 2026 |",
+    ]);
+  });
+
   it("drops running headers and page numbers", async () => {
     const page = (n: number) => [
       { text: "CÔNG BÁO/Số 277/Ngày 16-05-2026", x: 200, y: 805 },
