@@ -240,6 +240,7 @@ function cellFit(text: string, column: Column | "other"): number {
 }
 
 const SKIP = -0.5;
+const JOIN = 0.75;
 
 /**
  * The row's cells by column (index 0, the ref, left empty): the first segment is the task
@@ -264,19 +265,30 @@ function assignCells(lines: string[], columns: (Column | "other")[], titleWidth:
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Number.NEGATIVE_INFINITY));
   const choice: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let k = m; k >= 0; k--) best[n]![k] = (m - k) * SKIP;
+  // A cell may take several segments (a name cut where a line began with a capital:
+  // "Thủ tướng" / "Chính phủ"), at the same cost per extra segment as the title.
   for (let j = n - 1; j >= 1; j--) {
     for (let k = m - 1; k >= 0; k--) {
-      const place = cellFit(texts[j] ?? "", rest[k]?.column ?? "other") + (best[j + 1]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
-      const skip = SKIP + (best[j]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
-      best[j]![k] = Math.max(place, skip);
-      choice[j]![k] = place >= skip ? 1 : 0;
+      let top = SKIP + (best[j]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
+      let end = 0;
+      for (let e = j + 1; e <= n; e++) {
+        const text = texts.slice(j, e).join(" ");
+        const place =
+          cellFit(text, rest[k]?.column ?? "other") - (e - j - 1) * JOIN + (best[e]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
+        if (place > top) {
+          top = place;
+          end = e;
+        }
+      }
+      best[j]![k] = top;
+      choice[j]![k] = end;
     }
   }
   // How many leading segments the title takes: joining the title costs a little per segment.
   let titleEnd = 1;
   let top = Number.NEGATIVE_INFINITY;
   for (let t = 1; t <= n; t++) {
-    const score = (best[t]?.[0] ?? Number.NEGATIVE_INFINITY) - (t - 1) * 0.75;
+    const score = (best[t]?.[0] ?? Number.NEGATIVE_INFINITY) - (t - 1) * JOIN;
     if (score > top) {
       top = score;
       titleEnd = t;
@@ -286,10 +298,11 @@ function assignCells(lines: string[], columns: (Column | "other")[], titleWidth:
   cells[titleAt] = [...texts.slice(0, titleEnd), ...tail].join(" ");
   let k = 0;
   for (let j = titleEnd; j < n && k < m; ) {
-    if (choice[j]?.[k] === 1) {
+    const end = choice[j]?.[k] ?? 0;
+    if (end > j) {
       const at = rest[k]?.c ?? 0;
-      cells[at] = texts[j] ?? "";
-      j++;
+      cells[at] = texts.slice(j, end).join(" ");
+      j = end;
     }
     k++;
   }

@@ -99,3 +99,39 @@ describe("readFlatTable: a table flattened one cell fragment per line", () => {
     expect(first?.deadline.due).toBe("2026-06-30");
   });
 });
+
+describe("readFlatTable: a cell whose name is cut before a capitalised line", () => {
+  // Written for this test: the result cell breaks inside a unit's name, each part capitalised.
+  const lines = `TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Kết quả
+Thời gian
+hoàn thành
+1
+Xây dựng bộ tiêu chí đánh giá hiệu quả
+phục vụ công tác quản lý
+Sở Tư pháp
+Các sở,
+ngành
+Đề án trình
+Chủ tịch
+Ủy ban nhân dân
+Tháng
+9/2026`.split("\n");
+  const rows = readFlatTable(lines, 0)?.rows.map((row) => row.map((cell) => cell.text)) ?? [];
+
+  it("keeps the task, lead and coop in their columns and the cut name in one cell", () => {
+    expect(rows[1]).toEqual([
+      "1",
+      "Xây dựng bộ tiêu chí đánh giá hiệu quả phục vụ công tác quản lý",
+      "Sở Tư pháp",
+      "Các sở, ngành",
+      "Đề án trình Chủ tịch Ủy ban nhân dân",
+      "Tháng 9/2026",
+    ]);
+  });
+});
