@@ -196,6 +196,9 @@ function columnOf(name: string): Column | "other" {
 // A line that ends like this leaves its phrase open: the next line goes on with it.
 const OPEN_ENDING =
   /(?:[,(\-–/&]|(?:^|\s)(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|số|ngày|những|được|có|thuộc|trực))$/u;
+// A time cell that is only a year or a span of years ("2026", "2026 - 2030") opens a cell though it has no capital.
+const YEAR_CELL = /^(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\.?$/;
+const YEAR_OPEN = /(?:^|\s)(?:năm|giai đoạn|khóa|khoá|nhiệm kỳ)$/iu;
 const TITLE_CASE_WORD = /(?:^|\s)\p{Lu}\p{Ll}+$/u;
 
 /** Lines of a row grouped into cells: a capital after a closed line opens the next cell. */
@@ -206,6 +209,7 @@ function segment(lines: string[]): string[][] {
     const previous = current?.[current.length - 1] ?? "";
     const opens =
       !current ||
+      (YEAR_CELL.test(line) && !OPEN_ENDING.test(previous) && !YEAR_OPEN.test(previous)) ||
       (/^[\p{Lu}"“]/u.test(line) &&
         !OPEN_ENDING.test(previous) &&
         // "Bộ Công" / "Thương": a name cut after a capitalised word goes on in one or two capitalised words.

@@ -135,3 +135,30 @@ Tháng
     ]);
   });
 });
+
+describe("readFlatTable: a time cell that is only a year", () => {
+  // Written for this test: the year line has no capital, so only its form shows it opens a cell.
+  const lines = `STT
+Nhiệm vụ
+Cơ quan chủ trì
+Sản phẩm
+Thời gian
+1
+Rà soát mạng lưới cơ sở
+đào tạo trên địa bàn
+Sở Giáo dục và Đào tạo
+Đề án sắp xếp mạng lưới
+cơ sở đào tạo
+2026 - 2030
+2
+Tổng kết việc thực hiện
+Sở Nội vụ
+Báo cáo tổng kết năm
+2027`.split("\n");
+  const rows = readFlatTable(lines, 0)?.rows.map((row) => row.map((cell) => cell.text)) ?? [];
+
+  it("opens the time cell at a year line unless the line before leaves it open", () => {
+    expect(rows[1]?.slice(2)).toEqual(["Sở Giáo dục và Đào tạo", "Đề án sắp xếp mạng lưới cơ sở đào tạo", "2026 - 2030"]);
+    expect(rows[2]?.slice(2)).toEqual(["Sở Nội vụ", "Báo cáo tổng kết năm 2027", ""]);
+  });
+});
