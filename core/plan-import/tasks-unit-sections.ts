@@ -1,4 +1,5 @@
 import { isUnitPhrase, splitUnitList } from "../units/split";
+import { findDeadlinePhrase } from "./assignment";
 import { splitTrailingDeadline } from "./deadline-suffix";
 import { type OutlineNode, walk } from "./outline";
 import { cooperatingUnits, sectionLabel } from "./task-parts";
@@ -37,7 +38,7 @@ export function unitSectionTasks(root: OutlineNode, consumed: Set<OutlineNode>):
         title,
         lead: heading.units,
         coop: cooperatingUnits(title),
-        deadlineText: deadline,
+        deadlineText: deadline ?? findDeadlinePhrase(title),
         section: sectionLabel(node.parent),
         order: piece.order,
       });

@@ -66,3 +66,25 @@ describe("layouts", () => {
     expect(plan.tasks.at(-1)).toMatchObject({ ref: "II.105", lead: ["Sở Nội vụ"], title: expect.stringMatching(/số 105$/) });
   });
 });
+
+describe("per-unit sections", () => {
+  it("reads a time phrase inside a unit's lettered item as its deadline", () => {
+    const plan = extractPlan(`KẾ HOẠCH
+Phát triển nhân lực số năm 2026
+I. MỤC TIÊU
+Nâng cao chất lượng nhân lực số.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+
+a) Chủ trì đánh giá nhu cầu đào tạo, làm cơ sở xây dựng kế hoạch đào tạo hằng năm.
+b) Xây dựng cơ sở dữ liệu về nhân lực số của tỉnh.
+2. Sở Tài chính: Bố trí kinh phí thực hiện Kế hoạch (trong quý II/2026).
+`);
+    const deadlines = plan.tasks.map((task) => [task.lead[0], task.deadline.recurrence ?? task.deadline.due]);
+    expect(deadlines).toEqual([
+      ["Sở Nội vụ", "yearly"],
+      ["Sở Nội vụ", null],
+      ["Sở Tài chính", "2026-06-30"],
+    ]);
+  });
+});
