@@ -150,7 +150,7 @@ export function readFlatTable(source: string[], start: number): FlatTable | null
       target.push(part);
     }
   }
-  const titleWidth = Math.max(...raw.flatMap((r) => r.lines.map((line) => line.length)));
+  const titleWidth = columnWidth(raw.flatMap((r) => r.lines.map((line) => line.length)));
   if (raw.every((r) => r.group)) return raw.length > 0 ? unnumberedTable(raw, header.names, columns, titleWidth, i) : null;
   const rows: Cell[][] = [header.names.map((name) => makeCell([name]))];
   for (const r of raw) {
@@ -187,6 +187,14 @@ export function readFlatTable(source: string[], start: number): FlatTable | null
   }
   return { rows, next: i };
 }
+
+/** The task column's width: the widest lines but a few (a stray long line, a note run across the page, is not the column). */
+function columnWidth(lengths: number[]): number {
+  const sorted = [...lengths].sort((a, b) => b - a);
+  return sorted[Math.floor(sorted.length * WIDEST_SHARE)] ?? 0;
+}
+
+const WIDEST_SHARE = 0.05;
 
 function columnOf(name: string): Column | "other" {
   const map = mapColumns([makeCell([name])]);

@@ -162,3 +162,53 @@ Báo cáo tổng kết năm
     expect(rows[2]?.slice(2)).toEqual(["Sở Nội vụ", "Báo cáo tổng kết năm 2027", ""]);
   });
 });
+
+describe("readFlatTable: a task whose end comes after the row's other cells", () => {
+  // Written for this test: a page break sent row 2's last task lines after its time cell, and a
+  // note in row 3 runs wider than the task column.
+  const lines = `STT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian
+1
+Rà soát quy hoạch mạng lưới trạm quan
+trắc khí tượng thủy văn trên địa bàn
+Sở Nông nghiệp
+Các sở, ngành
+Năm 2026
+2
+Hiện đại hóa hệ thống cảnh báo sớm,
+ứng dụng công nghệ số, tăng cường việc
+Sở Nông nghiệp
+Sở Khoa học
+và Công nghệ
+Giai đoạn
+2026 - 2030
+theo dõi, giám sát thiên tai ở các xã có
+nguy cơ cao về lũ quét, sạt lở đất.
+3
+Tổ chức diễn tập ứng phó thiên tai ở
+cấp xã theo phương án đã được duyệt
+Ủy ban nhân dân các xã
+Các sở, ngành
+Năm 2027
+(Ghi chú: diễn tập kết hợp với kiểm tra công tác chuẩn bị lực lượng, phương tiện, vật tư tại chỗ)
+4
+Kiểm tra, đánh giá công tác phòng,
+chống thiên tai của các xã, phường
+Sở Nông nghiệp
+Các xã, phường
+Năm 2026`.split("\n");
+  const rows = readFlatTable(lines, 0)?.rows.map((row) => row.map((cell) => cell.text)) ?? [];
+
+  it("moves the task's last lines back to it, measuring the column without the stray wide line", () => {
+    expect(rows[2]).toEqual([
+      "2",
+      "Hiện đại hóa hệ thống cảnh báo sớm, ứng dụng công nghệ số, tăng cường việc theo dõi, giám sát thiên tai ở các xã có nguy cơ cao về lũ quét, sạt lở đất.",
+      "Sở Nông nghiệp",
+      "Sở Khoa học và Công nghệ",
+      "Giai đoạn 2026 - 2030",
+    ]);
+  });
+});
