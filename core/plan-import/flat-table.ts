@@ -86,7 +86,17 @@ function splitGaps(line: string): string[] {
   return line
     .trim()
     .split(/\s{2,}(?=[\p{Lu}\d"“])/u)
+    .flatMap(splitGluedTime)
     .filter((part) => part !== "");
+}
+
+// A time cell glued by one space to the end of the cell before it: "văn bản phối hợp Thường xuyên".
+const GLUED_TIME =
+  /^(.*\p{Ll}[.,;)]?)\s((?:Thường xuyên|Liên tục|Hằng năm|Hàng năm|Năm \d{4}|Quý [IV]{1,3}\/\d{4}|Tháng \d{1,2}\/\d{4})(?:\s*[-–]\s*\d{4})?\.?)$/u;
+
+function splitGluedTime(part: string): string[] {
+  const match = GLUED_TIME.exec(part);
+  return match ? [match[1] ?? "", match[2] ?? ""] : [part];
 }
 
 interface RawRow {

@@ -212,3 +212,28 @@ Năm 2026`.split("\n");
     ]);
   });
 });
+
+describe("readFlatTable: a time cell glued to the cell before it by one space", () => {
+  // Written for this test.
+  const lines = `STT
+Nhiệm vụ
+Cơ quan chủ trì
+Sản phẩm
+Thời gian
+1.
+Phối hợp kiểm tra việc thực hiện chính sách
+bảo hiểm xã hội trên địa bàn
+Sở Nội vụ
+Các hoạt động,
+văn bản phối hợp Thường xuyên
+2.
+Tổng kết công tác năm
+Sở Tài chính
+Báo cáo tổng kết Quý IV/2026`.split("\n");
+  const rows = readFlatTable(lines, 0)?.rows.map((row) => row.map((cell) => cell.text)) ?? [];
+
+  it("reads the time phrase at the line's end as the time cell", () => {
+    expect(rows[1]?.slice(2)).toEqual(["Sở Nội vụ", "Các hoạt động, văn bản phối hợp", "Thường xuyên"]);
+    expect(rows[2]?.slice(2)).toEqual(["Sở Tài chính", "Báo cáo tổng kết", "Quý IV/2026"]);
+  });
+});
