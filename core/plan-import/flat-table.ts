@@ -275,9 +275,18 @@ function assignCells(lines: string[], columns: (Column | "other")[], titleWidth:
   const rest = columns.map((column, c) => ({ column, c })).filter(({ c }) => c > titleAt);
   const segments = segment(lines).map((seg) => seg);
   const tail: string[] = [];
+  const wide = (line: string) => line.length >= titleWidth * 0.6;
   for (const seg of segments.slice(1)) {
-    while (seg.length > 1 && (seg[seg.length - 1] ?? "").length >= titleWidth * 0.6 && (seg[0] ?? "").length < titleWidth * 0.6) {
+    while (seg.length > 1 && wide(seg[seg.length - 1] ?? "") && !wide(seg[0] ?? "")) {
       tail.unshift(seg.pop() ?? "");
+    }
+    // After a page break the task's last lines may come before the end of another cell
+    // ("Tháng 3/2027", the task's lines, "quan, tổ chức có"): a run of wide lines goes back too.
+    if (seg.length > 2 && !wide(seg[0] ?? "")) {
+      const from = seg.findIndex((line, k) => k > 0 && wide(line));
+      let to = from;
+      while (from > 0 && to < seg.length && wide(seg[to] ?? "")) to++;
+      if (from > 0 && to - from >= 2) tail.push(...seg.splice(from, to - from));
     }
   }
   const texts = segments.map((seg) => seg.join(" "));

@@ -237,3 +237,36 @@ Báo cáo tổng kết Quý IV/2026`.split("\n");
     expect(rows[2]?.slice(2)).toEqual(["Sở Tài chính", "Báo cáo tổng kết", "Quý IV/2026"]);
   });
 });
+
+describe("readFlatTable: a task's lines that a page break put inside another cell", () => {
+  // Written for this test: after the page's time cell come the task's last lines, then the end of the coop cell.
+  const lines = `STT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian
+1.
+Sửa đổi quy định về mức hỗ trợ học phí cho
+học sinh trên địa bàn tỉnh, bảo đảm phù hợp
+Sở Giáo dục
+Sở Tài chính
+Tháng 3/2027
+với khả năng cân đối của ngân sách địa phương
+và lộ trình tăng học phí đã được phê duyệt.
+và các sở, ngành
+2.
+Tổng kết việc thực hiện chính sách hỗ trợ học
+phí giai đoạn trước trên địa bàn toàn tỉnh
+Sở Giáo dục
+Các sở, ngành
+Năm 2026`.split("\n");
+  const rows = readFlatTable(lines, 0)?.rows.map((row) => row.map((cell) => cell.text)) ?? [];
+
+  it("moves the run of wide lines back to the task and keeps the time cell", () => {
+    expect(rows[1]?.[1]).toBe(
+      "Sửa đổi quy định về mức hỗ trợ học phí cho học sinh trên địa bàn tỉnh, bảo đảm phù hợp với khả năng cân đối của ngân sách địa phương và lộ trình tăng học phí đã được phê duyệt.",
+    );
+    expect(rows[1]?.slice(2, 4)).toEqual(["Sở Giáo dục", "Sở Tài chính"]);
+    expect(rows[1]?.[4]).toMatch(/^Tháng 3\/2027/);
+  });
+});
