@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { purposes } from "../../services/links";
 import { signToken } from "../../services/signed-token";
-import { demo, launchBrowser, loginLinkFor, screenshot } from "./support";
+import { demo, launchBrowser, loginLinkFor, openLinkAndSignIn as openLink, screenshot } from "./support";
 
 let browser: BrowserContext;
 let page: Page;
@@ -18,10 +18,7 @@ afterAll(async () => {
 });
 
 /** The link opens a page with a button (a link preview must not use it up); pressing it signs in. */
-async function openLinkAndSignIn(link: string): Promise<void> {
-  await page.goto(link);
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/web/dang-nhap"), page.click('button[type="submit"]')]);
-}
+const openLinkAndSignIn = (link: string) => openLink(page, link);
 
 async function signInAs(telegramId: number): Promise<void> {
   await browser.clearCookies();

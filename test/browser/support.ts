@@ -99,10 +99,16 @@ export async function atBothScreens(page: Page, name: string, end: Screen = "des
   }
 }
 
+/** Opens a one-time /web link and presses its button: only that POST signs in (a chat app's preview cannot use the link up). */
+export async function openLinkAndSignIn(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/web/dang-nhap"), page.click('button[type="submit"]')]);
+}
+
 /** Opens the one-time /web link as the given demo user, in a fresh session. */
 export async function signInAs(browser: BrowserContext, page: Page, telegramId: number): Promise<void> {
   await browser.clearCookies();
-  await page.goto(await loginLinkFor(telegramId));
+  await openLinkAndSignIn(page, await loginLinkFor(telegramId));
 }
 
 /** Demo people (db/demo.ts): Telegram ids are 7 000 000 001 + their index. */
