@@ -1,14 +1,12 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { atBothScreens, demo, launchBrowser, screens, signInAs } from "./support";
+import { atBothScreens, demo, openDesktop, signInAs } from "./support";
 
 let browser: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.setViewportSize(screens.desktop);
+  ({ browser, page } = await openDesktop());
 });
 afterAll(async () => {
   await browser?.close();

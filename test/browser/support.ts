@@ -6,6 +6,14 @@ import { inject } from "vitest";
 import { TEST_WEBHOOK_SECRET } from "../support/constants";
 
 /** Debian's chromium, headless, offline, with a profile of its own. */
+/** A fresh browser with one desktop-size page: what each browser test file starts from. */
+export async function openDesktop(): Promise<{ browser: BrowserContext; page: Page }> {
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  await page.setViewportSize(screens.desktop);
+  return { browser, page };
+}
+
 export async function launchBrowser(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "web-chromium-")), {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -115,6 +123,7 @@ export async function signInAs(browser: BrowserContext, page: Page, telegramId: 
 export const demo = {
   admin: 7_000_000_001, // Nguyễn Thị Lan, Ban Tổ chức Huyện ủy
   ubndMember: 7_000_000_007, // Vũ Thị Mai, UBND huyện
+  hdndMember: 7_000_000_005, // Đỗ Văn Nam, HĐND huyện: no other browser test reports for this unit
 };
 
 /** The reference plan as a file to upload, made unique so the import's duplicate check lets it in. */
