@@ -159,7 +159,11 @@ describe("parseDeadline", () => {
       ["sáu tháng một lần", recurring("semiannual")],
       ["trước ngày 20 hằng tháng", recurring("monthly", 20)],
       ["Trước ngày 05 hàng tháng", recurring("monthly", 5)],
-      ["Thường xuyên, hằng năm", recurring("yearly")],
+      // "thường xuyên" written first is what the duty is; a cadence after it is when it is reviewed.
+      ["Thường xuyên, hằng năm", recurring("ongoing")],
+      ["thực hiện thường xuyên, tổng kết hằng năm", recurring("ongoing")],
+      ["Hằng năm, thường xuyên", recurring("yearly")],
+      ["hằng quý và thường xuyên", recurring("quarterly")],
       // The most frequent cadence wins.
       ["định kỳ hằng quý và hằng năm", recurring("quarterly")],
       // No daily cadence in the enum: treated as ongoing.
