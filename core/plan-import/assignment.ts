@@ -1,3 +1,4 @@
+import { qualifiesBudget } from "../deadline/budget";
 import { parseDeadline } from "../deadline/parse";
 import { startsWithUnitHead } from "../units/heads";
 import { splitUnitList } from "../units/split";
@@ -81,9 +82,15 @@ const TIME_CUE =
  */
 export function findDeadlinePhrase(text: string): string | null {
   const found: { from: number; to: number }[] = [];
-  for (const match of text.matchAll(TIME_CUE)) {
+  const cues = new RegExp(TIME_CUE);
+  for (let match = cues.exec(text); match; match = cues.exec(text)) {
     const phrase = match[1] ?? "";
-    const from = (match.index ?? 0) + match[0].length - phrase.length;
+    const from = match.index + match[0].length - phrase.length;
+    if (qualifiesBudget(text.slice(0, from))) {
+      // The budget's cadence is skipped; a time word later in the same stretch may still be the task's.
+      cues.lastIndex = from + 1;
+      continue;
+    }
     const deadline = parseDeadline(phrase);
     if (deadline.kind === "none" || deadline.kind === "event" || deadline.kind === "per_plan") continue;
     found.push({ from, to: from + phrase.length });
