@@ -86,12 +86,12 @@ export function findDeadlinePhrase(text: string): string | null {
   for (let match = cues.exec(text); match; match = cues.exec(text)) {
     const phrase = match[1] ?? "";
     const from = match.index + match[0].length - phrase.length;
-    if (qualifiesBudget(text.slice(0, from))) {
-      // The budget's cadence is skipped; a time word later in the same stretch may still be the task's.
-      cues.lastIndex = from + 1;
-      continue;
-    }
-    const deadline = parseDeadline(phrase);
+    // Cues may overlap: a time word inside a cue's 60 characters ("định kỳ hằng năm báo cáo … trước
+    // ngày 31 tháng 12") starts a phrase of its own, which may reach further.
+    cues.lastIndex = from + 1;
+    if (qualifiesBudget(text.slice(0, from))) continue;
+    // Any year will do to tell whether the phrase names a time: "trước ngày 31 tháng 12" does.
+    const deadline = parseDeadline(phrase, { year: 2000 });
     if (deadline.kind === "none" || deadline.kind === "event" || deadline.kind === "per_plan") continue;
     found.push({ from, to: from + phrase.length });
   }

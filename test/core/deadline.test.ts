@@ -322,6 +322,18 @@ describe("parseDeadline", () => {
     expect(parseDeadline(input, { year: 2026 })).toEqual(expected);
   });
 
+  // With a cadence, a day without a year is the first due date in the plan's year; a month or
+  // quarter without one only says when in each cycle.
+  it.each<[string, Deadline]>([
+    ["định kỳ trước ngày 01 tháng 12 hằng năm", d("date", "2026-12-01", { recurrence: "yearly" })],
+    ["Hằng năm, trước ngày 15/12", d("date", "2026-12-15", { recurrence: "yearly" })],
+    ["quý I hằng năm", recurring("yearly")],
+    ["tại hội nghị tháng 12 hằng năm", recurring("yearly")],
+    ["tháng 12 hằng năm, trước ngày 20/12", d("date", "2026-12-20", { recurrence: "yearly" })],
+  ])("%j with a cadence, in a plan of 2026", (input, expected) => {
+    expect(parseDeadline(input, { year: 2026 })).toEqual(expected);
+  });
+
   it("a date without a year stays unread when the document gives none", () => {
     expect(parseDeadline("ngày 23 tháng 1")).toEqual(none);
   });

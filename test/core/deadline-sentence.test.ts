@@ -29,3 +29,13 @@ describe("a cadence that qualifies a budget is not the task's", () => {
     expect(findDeadlinePhrase(sentence)).toBe(phrase);
   });
 });
+
+describe("a cadence and a date far apart in a sentence are one phrase", () => {
+  it("reaches the date after a long cadence clause, the year left to the plan", () => {
+    const sentence =
+      "Các sở, ngành định kỳ hằng năm tổng hợp, đánh giá và báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15 tháng 11.";
+    expect(findDeadlinePhrase(sentence)).toBe(
+      "định kỳ hằng năm tổng hợp, đánh giá và báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15 tháng 11",
+    );
+  });
+});
