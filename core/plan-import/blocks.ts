@@ -104,6 +104,7 @@ function opensParagraph(line: string, previous: string, width: number | null): b
   const short = width !== null && before.length < width * 0.8 && !OPEN_ENDING.test(before);
   if (LIST_MARKER.test(text) || HEADING_MARKER.test(text)) {
     if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
+    if (opensItemWherever(text)) return true;
     return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short;
   }
   // "./." closes the body; "Nơi nhận" opens the addressee list.
@@ -113,6 +114,15 @@ function opensParagraph(line: string, previous: string, width: number | null): b
   if (isHeadingLine(text) && text.length > 3) return !OPEN_ENDING.test(before);
   return (short && ENDS_SENTENCE.test(before)) || (width !== null && before.length < width * 0.6 && !OPEN_ENDING.test(before));
 }
+// "2.1. Nghị quyết …": a sub-item number before a capital never continues a sentence, whatever ends the line
+// above (an assignment line has no full stop: "… tham mưu trình trong tháng 11/2025").
+const SUB_ITEM = /^\d{1,3}(?:\.\d{1,3})+\.?\s+\p{Lu}/u;
+
+/** A sub-item number, or a part heading in capitals ("B. NỘI DUNG TRÌNH …"), opens an item after any line. */
+function opensItemWherever(text: string): boolean {
+  return SUB_ITEM.test(text) || (HEADING_MARKER.test(text) && isHeadingLine(text) && text.length > 8);
+}
+
 // "Ban Xây dựng Đảng chủ trì, phối hợp …" on a line of its own: the line assigning the item above.
 const ROLE_NEAR = /^[^.;:]{0,60}?\s(?:chủ\s?trì|tham\s?mưu)\b/u;
 
