@@ -90,7 +90,8 @@ function isPipeRow(line: string): boolean {
 
 const HEADING_MARKER = /^(?:[IVXL]{1,6}\s*[.\-–—:)]\s*\p{Lu}|(?:Điều|Phần|Chương|Mục)\s+\d|[A-ZĐ][.)]\s+\p{Lu})/u;
 // A line that ends like this is cut mid-phrase: "… các sở," / "ban, ngành".
-const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|những|được))$/u;
+// ("tiếp theo", "next", ends a phrase: "… giai đoạn 2026 - 2030 và những năm tiếp theo".)
+const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|(?<!tiếp )theo|về|hoặc|là|để|đến|từ|ở|những|được))$/u;
 
 /**
  * Whether a line opens a new paragraph although no blank line precedes it. A list marker
@@ -105,6 +106,8 @@ function opensParagraph(line: string, previous: string, width: number | null): b
   if (LIST_MARKER.test(text) || HEADING_MARKER.test(text)) {
     if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
     if (opensItemWherever(text)) return true;
+    // "- Ban Xây dựng Đảng tham mưu, thực hiện trong Quý II/2028" under an item whose title ends without a full stop.
+    if (/^[-–—•+]\s/.test(text) && opensAssignment(text.replace(/^[-–—•+]\s+/, ""))) return true;
     return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short;
   }
   // "./." closes the body; "Nơi nhận" opens the addressee list.

@@ -2,6 +2,7 @@ import { type Assignment, findDeadlinePhrase, readAssignment } from "./assignmen
 import { trimPunctuation } from "./clean";
 import { parseField } from "./fields";
 import { type OutlineNode, walk } from "./outline";
+import { meetingTime } from "./meeting-time";
 import { periodHeading } from "./period-heading";
 import { cooperatingUnits, sectionLabel } from "./task-parts";
 import type { TaskDraft } from "./types";
@@ -35,7 +36,7 @@ export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, str
     if (itemDraft || node.children.length === 0) for (const inner of walk(node)) consumed.add(inner);
     else if (/:$/.test(node.text.trim())) drafts.push(...partsOf(node, draft, consumed));
     consumed.add(node);
-    if (!draft.deadlineText) draft.deadlineText = periods(node);
+    if (!draft.deadlineText) draft.deadlineText = meetingTime(node.text) ?? periods(node);
     drafts.push(draft);
   }
   // Unnumbered paragraphs of the assignments part that give work to a unit.
@@ -83,7 +84,8 @@ const STRUCTURED_TASKS = 3;
 
 /** An item whose body (or first bullet) is the sentence assigning it. */
 function fromAssignmentLine(node: OutlineNode): TaskDraft | null {
-  if (readAssignment(node.text)) return null;
+  // "2. Hình thức và thời gian:" introduces its bullets; none of them assigns the heading.
+  if (readAssignment(node.text) || /:$/.test(node.text)) return null;
   const lines = [
     ...node.body.map((p) => p.text),
     ...node.children.filter((c) => c.marker?.style === "dash" || c.marker?.style === "plus").map((c) => c.text),

@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { readAssignment } from "../../core/plan-import/assignment";
 import { splitBlocks } from "../../core/plan-import/blocks";
 import { extractPlan } from "../../core/plan-import/extract";
+import { meetingTime } from "../../core/plan-import/meeting-time";
 
 /** Prose layouts of party committees' plans and programmes; every text here is written for these tests. */
 
-const paragraphs = (text: string) => splitBlocks(text).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+// Twenty-odd lines of a page-wide paragraph first, so the text reads as hard-wrapped at a page's width.
+const PAGE = Array.from(
+  { length: 24 },
+  (_, i) => `Dòng ${String(i + 10)} của một đoạn văn dài được ngắt theo khổ giấy, chưa hết câu`,
+);
+const paragraphs = (text: string) =>
+  splitBlocks(`${PAGE.join("\n")}.\nI. NỘI DUNG CỤ THỂ\n${text}`)
+    .flatMap((b) => (b.kind === "paragraph" ? [b.text] : []))
+    .slice(2);
 
 describe("paragraphs of hard-wrapped prose", () => {
   it.each([
@@ -19,9 +29,30 @@ describe("paragraphs of hard-wrapped prose", () => {
       ["Các cơ quan tham mưu trình trong Quý IV/2030", "B. NỘI DUNG TRÌNH BAN THƯỜNG VỤ"],
     ],
     [
+      'an assignment line after a title ending in "tiếp theo"',
+      "Nghị quyết về công tác cán bộ giai đoạn 2026 - 2030 và những năm tiếp theo\nBan Tổ chức chủ trì, phối hợp tham mưu, trình trong tháng 11/2026",
+      [
+        "Nghị quyết về công tác cán bộ giai đoạn 2026 - 2030 và những năm tiếp theo",
+        "Ban Tổ chức chủ trì, phối hợp tham mưu, trình trong tháng 11/2026",
+      ],
+    ],
+    [
+      "a bulleted assignment line after a title without a full stop",
+      "Tiếp tục nâng cao chất lượng sinh hoạt chi bộ trong giai đoạn mới\n- Ban Tổ chức tham mưu, thực hiện trong Quý II/2028.",
+      [
+        "Tiếp tục nâng cao chất lượng sinh hoạt chi bộ trong giai đoạn mới",
+        "- Ban Tổ chức tham mưu, thực hiện trong Quý II/2028.",
+      ],
+    ],
+    [
+      "a bullet inside a wrapped sentence that names no unit's work stays in it",
+      "Đẩy mạnh tuyên truyền về các chủ trương của Đảng, chính sách, pháp luật mới ban hành\n- nhất là trong thanh niên.",
+      ["Đẩy mạnh tuyên truyền về các chủ trương của Đảng, chính sách, pháp luật mới ban hành - nhất là trong thanh niên."],
+    ],
+    [
       "a number inside a wrapped sentence stays in it",
-      "Kiểm tra việc thực hiện theo mục\n2. của Kế hoạch này",
-      ["Kiểm tra việc thực hiện theo mục 2. của Kế hoạch này"],
+      "Kiểm tra, giám sát việc thực hiện các nhiệm vụ được giao tại điểm 1.2 và mục\n2. của Kế hoạch này",
+      ["Kiểm tra, giám sát việc thực hiện các nhiệm vụ được giao tại điểm 1.2 và mục 2. của Kế hoạch này"],
     ],
   ])("%s", (_name, text, expected) => {
     expect(paragraphs(text)).toEqual(expected);
@@ -42,5 +73,53 @@ describe("unit names as written, task by task", () => {
       ].join("\n\n"),
     );
     expect(plan.tasks.map((t) => t.lead)).toEqual([["Đảng uỷ UBND xã"], ["Đảng uỷUBND xã"]]);
+  });
+});
+
+describe("assignment lines: the unit's work named right after it", () => {
+  it.each([
+    ["Đảng uỷ UBND xã xây dựng báo cáo đánh giá kết quả thực hiện", ["Đảng uỷ UBND xã"]],
+    ["Văn phòng Đảng uỷ, Ban Tổ chức phối hợp tham mưu chuẩn bị nội dung", ["Văn phòng Đảng uỷ", "Ban Tổ chức"]],
+  ])("%s", (line, lead) => {
+    expect(readAssignment(line, true)?.lead).toEqual(lead);
+  });
+
+  it.each([
+    // The work verb is not the subject's own: not an assignment line.
+    "Ban Tổ chức là cơ quan thường trực, giúp Ban Chỉ đạo xây dựng kế hoạch",
+    // After an opening clause, the sentence is the plan's general provision.
+    "Trong quá trình tổ chức thực hiện, các cơ quan, đơn vị chủ động đề xuất sửa đổi, bổ sung",
+  ])("none in: %s", (line) => {
+    expect(readAssignment(line, true)).toBeNull();
+  });
+});
+
+describe("meetingTime: work scheduled at a committee's meeting", () => {
+  it.each([
+    ["Tại Hội nghị tháng 12 hằng năm: Tổng kết công tác xây dựng Đảng", "Tại Hội nghị tháng 12 hằng năm"],
+    ["Tại kỳ họp tháng 6/2026: Xem xét báo cáo", "Tại kỳ họp tháng 6/2026"],
+    ["Tại Hội nghị: Thông qua quy chế", null],
+    ["Tổ chức Hội nghị tháng 12 hằng năm: Tổng kết", null],
+  ])("%s", (text, expected) => {
+    expect(meetingTime(text)).toBe(expected);
+  });
+});
+
+describe("a heading that introduces its bullets", () => {
+  it("gives each bullet whose subject is a unit its own task, not the last one's unit to the heading", () => {
+    const plan = extractPlan(
+      [
+        "KẾ HOẠCH",
+        "Tổng kết công tác năm 2026",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Hình thức và thời gian:",
+        "- Các chi bộ tổ chức đánh giá kết quả bằng hình thức phù hợp.",
+        "- Ban Thường vụ chỉ đạo xây dựng báo cáo tổng kết trong tháng 11/2026.",
+      ].join("\n\n"),
+    );
+    expect(plan.tasks.map((t) => [t.title.split(" ").slice(0, 3).join(" "), t.lead])).not.toContainEqual([
+      "Hình thức và",
+      ["Ban Thường vụ"],
+    ]);
   });
 });
