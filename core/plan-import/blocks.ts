@@ -2,6 +2,7 @@ import { cleanInline, stripEmphasis } from "./clean";
 import { startsWithUnitHead } from "../units/heads";
 import { startsWithFieldLabel } from "./fields";
 import { readFlatTable } from "./flat-table";
+import { periodHeading } from "./period-heading";
 import { type Cell, readLineTable, readPipeRow } from "./line-table";
 import { sourceLines, wrapWidth } from "./source-text";
 
@@ -112,6 +113,8 @@ function opensParagraph(line: string, previous: string, width: number | null): b
   }
   // "./." closes the body; "Nơi nhận" opens the addressee list.
   if (/\.\/\.$/.test(before) || /^Nơi nhận\b/u.test(text)) return true;
+  // "* Năm 2030: (02 cuộc kiểm tra)" after a finished item: the next period's heading.
+  if (ENDS_SENTENCE.test(before.replace(/\)\.$/, ".")) && periodHeading(text)) return true;
   if (width === null || !/^\p{Lu}/u.test(text)) return false;
   if (opensAssignment(text) && !OPEN_ENDING.test(before) && !/[,;]$/.test(before)) return true;
   if (isHeadingLine(text) && text.length > 3) return !OPEN_ENDING.test(before);

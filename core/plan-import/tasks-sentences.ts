@@ -67,14 +67,27 @@ function draftOf(ref: string, title: string, assignment: Assignment, node: Outli
 
 const TRAILING_PAREN = /\(([^()]{8,300})\)[\s.;,]*$/u;
 
+// "- Về giám sát: 01 cuộc": a label over the item written under it without a number.
+const COUNT_LABEL = /^[^:]{1,40}:\s*[^.:]{0,30}$/u;
+
+/**
+ * An item whose text ends in its assignment: the item's own paragraph, or it and the lines
+ * under it up to the one that closes the parenthesis. What follows (the next period's
+ * heading, "Năm 2027: (02 cuộc kiểm tra …)") is not part of it.
+ */
 function fromTrailingParenthesis(node: OutlineNode): TaskDraft | null {
   if (node.children.length > 0) return null;
-  const text = [node.text, ...node.body.map((p) => p.text)].join(" ");
-  const match = TRAILING_PAREN.exec(text);
-  if (!match?.[1]) return null;
-  const assignment = readAssignment(match[1], true);
-  if (!assignment) return null;
-  return draftOf(node.ref, text.slice(0, match.index), assignment, node, node.order);
+  const parts = [node.text, ...node.body.map((p) => p.text)];
+  for (let end = 1; end <= parts.length; end++) {
+    const text = parts.slice(0, end).join(" ");
+    const match = TRAILING_PAREN.exec(text);
+    if (!match?.[1]) continue;
+    const assignment = readAssignment(match[1], true);
+    if (!assignment) continue;
+    const title = end > 1 && COUNT_LABEL.test(node.text) ? parts.slice(1, end).join(" ") : text;
+    return draftOf(node.ref, title.slice(0, title.length - (text.length - match.index)), assignment, node, node.order);
+  }
+  return null;
 }
 
 const MAX_ITEM_LINES = 3;

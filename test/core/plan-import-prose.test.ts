@@ -50,6 +50,14 @@ describe("paragraphs of hard-wrapped prose", () => {
       ["Đẩy mạnh tuyên truyền về các chủ trương của Đảng, chính sách, pháp luật mới ban hành - nhất là trong thanh niên."],
     ],
     [
+      "a year's heading after a finished item",
+      "Giám sát việc rèn luyện đạo đức của đảng viên (Giao Uỷ ban Kiểm tra chủ trì, tham mưu trong quý IV/2029).\n* Năm 2030: (02 cuộc kiểm tra)",
+      [
+        "Giám sát việc rèn luyện đạo đức của đảng viên (Giao Uỷ ban Kiểm tra chủ trì, tham mưu trong quý IV/2029).",
+        "Năm 2030: (02 cuộc kiểm tra)",
+      ],
+    ],
+    [
       "a number inside a wrapped sentence stays in it",
       "Kiểm tra, giám sát việc thực hiện các nhiệm vụ được giao tại điểm 1.2 và mục\n2. của Kế hoạch này",
       ["Kiểm tra, giám sát việc thực hiện các nhiệm vụ được giao tại điểm 1.2 và mục 2. của Kế hoạch này"],
@@ -121,5 +129,38 @@ describe("a heading that introduces its bullets", () => {
       "Hình thức và",
       ["Ban Thường vụ"],
     ]);
+  });
+});
+
+describe('an inspection programme by year: items ending in "(Giao … chủ trì …)"', () => {
+  const plan = extractPlan(
+    [
+      "CHƯƠNG TRÌNH",
+      "Kiểm tra, giám sát toàn khóa",
+      "III. NỘI DUNG KIỂM TRA, GIÁM SÁT",
+      "* Năm 2026: (01 cuộc kiểm tra)",
+      "- Về kiểm tra: 01 cuộc",
+      "1. Kiểm tra việc thực hiện quy chế dân chủ ở các chi bộ trên địa bàn xã (Giao Ban Tổ chức chủ trì, tham mưu trong quý II/2026).",
+      "* Năm 2027: (01 cuộc giám sát)",
+      "- Về giám sát: 01 cuộc",
+      "Giám sát việc thực hiện chế độ báo cáo định kỳ của các chi bộ (Giao cơ quan Uỷ ban Mặt trận Tổ quốc xã chủ trì, tham mưu trong quý IV/2027).",
+      "* Năm 2028: (01 cuộc kiểm tra)",
+      "1. Kiểm tra việc quản lý đảng viên đi làm ăn xa (Giao Uỷ ban Kiểm tra chủ trì, tham mưu trong quý I/2028).",
+      "IV. TỔ CHỨC THỰC HIỆN",
+    ].join("\n\n"),
+  );
+  const rows = plan.tasks.map((t) => [t.title.split(" ").slice(0, 4).join(" "), t.lead, t.deadline.due]);
+
+  it("reads an item up to its own closing parenthesis, not the next year's heading after it", () => {
+    expect(rows).toContainEqual(["Kiểm tra việc thực", ["Ban Tổ chức"], "2026-06-30"]);
+  });
+
+  it("reads the unnumbered item under a count label, led by the body's office", () => {
+    expect(rows).toContainEqual(["Giám sát việc thực", ["cơ quan Uỷ ban Mặt trận Tổ quốc xã"], "2027-12-31"]);
+  });
+
+  it("after a year's heading, numbered items are that year's, not parts of the bullet above", () => {
+    expect(rows).toContainEqual(["Kiểm tra việc quản", ["Uỷ ban Kiểm tra"], "2028-03-31"]);
+    expect(plan.tasks).toHaveLength(3);
   });
 });
