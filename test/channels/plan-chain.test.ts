@@ -1,0 +1,145 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { linkChildPlan } from "../../db/queries/plan-chain";
+import { makeChain, makePlan } from "../chain/support";
+import { drivers, type ChatDriver } from "../support/chat-driver";
+import { testDb } from "../support/fixtures";
+
+/**
+ * Plans carrying out plans, in chat, on both channels: province → commune →
+ * party cell. The commune's plan gives the cell a planning task; each office
+ * links its own plan by hand with /lienketkh.
+ */
+async function chainOn(chat: ChatDriver) {
+  const c = await makeChain();
+  for (const admin of Object.values(c.admins)) await chat.link(admin);
+  const commune = await makePlan(
+    {
+      issuerUnitId: c.units.commune,
+      monitorUnitId: c.units.communeOffice,
+      number: `7-KH/ĐU-${c.tag}`,
+      title: "Kế hoạch của xã Đông",
+      issuedOn: "2026-02-10",
+    },
+    [
+      { title: "Xây dựng kế hoạch thực hiện của chi bộ", unitId: c.units.cell, dueIn: 15 },
+      { title: "Tuyên truyền trong đảng viên", unitId: c.units.cell, dueIn: -2 },
+      { title: "Tổng kết việc thực hiện", unitId: c.units.commune, dueIn: 60 },
+    ],
+  );
+  const cell = await makePlan(
+    { issuerUnitId: c.units.cell, monitorUnitId: c.units.cell, number: `2-KH/CB-${c.tag}`, title: "Kế hoạch của chi bộ" },
+    [
+      { title: "Họp chi bộ quán triệt", unitId: c.units.cell, dueIn: -1, state: "done", reportedIn: -3 },
+      { title: "Phân công đảng viên", unitId: c.units.cell, dueIn: 5 },
+    ],
+  );
+  return { ...c, commune, cell };
+}
+
+const parentOf = async (planId: number) =>
+  (await env.DB.prepare("select parent_plan_id as p from plans where id = ?1").bind(planId).first<{ p: number | null }>())!.p;
+
+const linksOf = async (planId: number) =>
+  (
+    await env.DB.prepare("select assignment_id as a from plan_links where child_plan_id = ?1 order by assignment_id")
+      .bind(planId)
+      .all<{ a: number }>()
+  ).results.map((r) => r.a);
+
+/** The number printed beside the line naming `text`. */
+function numberOf(screen: string, text: string): string {
+  const line = screen.split("\n").find((l) => l.includes(text));
+  if (!line) throw new Error(`"${text}" is not on the screen: ${screen}`);
+  return /^\d+/.exec(line.trim())![0];
+}
+
+describe.each(drivers)("plans carrying out plans, in chat, on $channel", (chat) => {
+  it("/lienketkh links the commune's plan to the province's planning task; the province office is asked to confirm", async () => {
+    const c = await chainOn(chat);
+    const screen = await chat.say(c.admins.commune, "/lienketkh");
+    expect(screen).toContain(`7-KH/ĐU-${c.tag}`);
+    expect(screen).toContain(`Kế hoạch số 10-KH/TU-${c.tag} của Tỉnh ủy Thử ${c.tag} — 1 nhiệm vụ giao đơn vị`);
+    await chat.press(c.admins.commune, numberOf(screen, `10-KH/TU-${c.tag}`));
+    expect(await chat.last(c.admins.commune)).toContain("Đã liên kết");
+
+    expect(await parentOf(c.commune.planId)).toBe(c.province.planId);
+    // Only the planning task: the commune's other task in the province's plan is its own work.
+    expect(await linksOf(c.commune.planId)).toEqual([c.province.assignmentIds[0]]);
+    const report = await env.DB.prepare(
+      "select r.review_status as status, a.state from progress_reports r join assignments a on a.id = r.assignment_id where r.assignment_id = ?1",
+    )
+      .bind(c.province.assignmentIds[0])
+      .first();
+    expect(report).toEqual({ status: "pending", state: "awaiting_confirmation" });
+    const notice = await chat.last(c.admins.province);
+    expect(notice).toContain(`Đảng ủy xã Đông ${c.tag}`);
+    expect(notice).toContain(`Kế hoạch số 7-KH/ĐU-${c.tag}`);
+    expect(notice).toContain("chờ đồng chí xác nhận");
+  });
+
+  it("the cell links to the commune's plan, the nearest plan that gives it work; three levels", async () => {
+    const c = await chainOn(chat);
+    await linkChildPlan(testDb(), {
+      childPlanId: c.commune.planId,
+      parentPlanId: c.province.planId,
+      assignmentIds: [c.province.assignmentIds[0]!],
+      memberId: c.admins.commune.memberId,
+    });
+    const screen = await chat.say(c.admins.cell, "/lienketkh");
+    const lines = screen.split("\n");
+    // The commune's plan (it gives the cell its tasks) before the province's (it gives work to the commune above).
+    expect(lines.findIndex((l) => l.includes(`7-KH/ĐU-${c.tag}`))).toBeLessThan(
+      lines.findIndex((l) => l.includes(`10-KH/TU-${c.tag}`)),
+    );
+    await chat.press(c.admins.cell, numberOf(screen, `7-KH/ĐU-${c.tag}`));
+    expect(await chat.last(c.admins.cell)).toContain("Đã liên kết");
+    expect(await parentOf(c.cell.planId)).toBe(c.commune.planId);
+    expect(await linksOf(c.cell.planId)).toEqual([c.commune.assignmentIds[0]]);
+  });
+
+  it("a link that would make a cycle is refused and changes nothing", async () => {
+    const c = await chainOn(chat);
+    await linkChildPlan(testDb(), {
+      childPlanId: c.commune.planId,
+      parentPlanId: c.province.planId,
+      assignmentIds: [c.province.assignmentIds[0]!],
+      memberId: c.admins.commune.memberId,
+    });
+    // A second plan of the commune carrying out the first (its own programme for the commune's task there).
+    const programme = await makePlan(
+      {
+        issuerUnitId: c.units.commune,
+        monitorUnitId: c.units.communeOffice,
+        number: `9-CTr/ĐU-${c.tag}`,
+        title: "Chương trình của xã",
+      },
+      [{ title: "Rà soát đảng viên", unitId: c.units.commune, dueIn: 30 }],
+    );
+    await linkChildPlan(testDb(), {
+      childPlanId: programme.planId,
+      parentPlanId: c.commune.planId,
+      assignmentIds: [c.commune.assignmentIds[2]!],
+      memberId: c.admins.commune.memberId,
+    });
+    await env.DB.prepare("update members set current_plan_id = ?1 where id = ?2")
+      .bind(c.commune.planId, c.admins.commune.memberId)
+      .run();
+    const screen = await chat.say(c.admins.commune, "/lienketkh");
+    expect(screen).toContain(`Hiện đang thực hiện: Kế hoạch số 10-KH/TU-${c.tag}`);
+    await chat.press(c.admins.commune, numberOf(screen, `9-CTr/ĐU-${c.tag}`));
+    expect(await chat.last(c.admins.commune)).toContain("thành vòng");
+    expect(await parentOf(c.commune.planId)).toBe(c.province.planId);
+    expect(await linksOf(c.commune.planId)).toEqual([c.province.assignmentIds[0]]);
+  });
+
+  it("a sibling commune's office has no plan to link and sees nothing of the commune's", async () => {
+    const c = await chainOn(chat);
+    expect(await chat.say(c.admins.sibling, "/lienketkh")).toContain("chưa quản lý kế hoạch nào");
+    for (const command of ["/tongquan", "/quahan", "/donvi"]) {
+      const answer = await chat.say(c.admins.sibling, command);
+      expect(answer).not.toContain(`7-KH/ĐU-${c.tag}`);
+      expect(answer).not.toContain(`Chi bộ thôn Một ${c.tag}`);
+    }
+  });
+});
