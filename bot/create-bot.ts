@@ -8,6 +8,7 @@ import { approvalsFeature } from "./features/admin/approvals";
 import { exportFeature } from "./features/admin/export";
 import { overdueFeature } from "./features/admin/overdue";
 import { linkPlanFeature } from "./features/admin/link-plan";
+import { unitPlansFeature } from "./features/admin/unit-plans";
 import { overviewFeature } from "./features/admin/overview";
 import { peopleFeature } from "./features/admin/people";
 import { plansFeature } from "./features/admin/plans";
@@ -132,6 +133,7 @@ export function createBot(config: BotConfig): Bot<BotContext> {
       peopleFeature,
       plansFeature,
       linkPlanFeature,
+      unitPlansFeature,
       fallback,
     ),
   );

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { linkChildPlan } from "../../db/queries/plan-chain";
 import { makeChain, makePlan } from "../chain/support";
 import { drivers, type ChatDriver } from "../support/chat-driver";
@@ -25,6 +26,7 @@ async function chainOn(chat: ChatDriver) {
       { title: "Xây dựng kế hoạch thực hiện của chi bộ", unitId: c.units.cell, dueIn: 15 },
       { title: "Tuyên truyền trong đảng viên", unitId: c.units.cell, dueIn: -2 },
       { title: "Tổng kết việc thực hiện", unitId: c.units.commune, dueIn: 60 },
+      { title: "Họp Ban Thường vụ triển khai", unitId: c.units.commune, dueIn: -5, state: "done", reportedIn: -6 },
     ],
   );
   const cell = await makePlan(
@@ -141,5 +143,44 @@ describe.each(drivers)("plans carrying out plans, in chat, on $channel", (chat) 
       expect(answer).not.toContain(`7-KH/ĐU-${c.tag}`);
       expect(answer).not.toContain(`Chi bộ thôn Một ${c.tag}`);
     }
+  });
+
+  it("the parent office sees per unit whether its plan is issued, with figures equal to a hand count, at each level", async () => {
+    const c = await chainOn(chat);
+    await chat.say(c.admins.commune, "/lienketkh");
+    await chat.press(c.admins.commune, numberOf(await chat.last(c.admins.commune), `10-KH/TU-${c.tag}`));
+    const siblingDue = formatDate(addDays(vietnamDate(new Date()), -3));
+
+    // Province: the commune issued its plan (4 tasks: 1 done on time, 1 overdue); the sibling has not, 3 days late.
+    const overview = await chat.say(c.admins.province, "/tongquan");
+    expect(overview).toContain("Kế hoạch thực hiện của đơn vị: 1/2 đã ban hành · ⚠️ 1 chưa ban hành, đã quá hạn");
+    await chat.press(c.admins.province, "📄 Kế hoạch đơn vị");
+    const rollup = await chat.last(c.admins.province);
+    expect(rollup).toContain("1/2 đơn vị đã ban hành");
+    expect(rollup).toContain(`✅ Đảng ủy xã Đông ${c.tag}: Kế hoạch số 7-KH/ĐU-${c.tag}, ngày 10/02/2026`);
+    expect(rollup).toContain("Tiến độ: 1/4 xong (đúng hạn 1) · 🔴 1 quá hạn");
+    expect(rollup).toContain(`🔴 Đảng ủy xã Tây ${c.tag}: chưa ban hành (hạn ${siblingDue}, đã quá hạn)`);
+    await chat.press(c.admins.province, "⬜ Chỉ đơn vị chưa ban hành");
+    const missing = await chat.last(c.admins.province);
+    expect(missing).toContain("1/2 đơn vị");
+    expect(missing).toContain(`Đảng ủy xã Tây ${c.tag}`);
+    expect(missing).not.toContain(`Đảng ủy xã Đông ${c.tag}`);
+    expect(await chat.say(c.admins.province, "/khdonvi chua")).toContain(`🔴 Đảng ủy xã Tây ${c.tag}: chưa ban hành`);
+    const found = await chat.say(c.admins.province, `/donvi xa dong ${c.tag}`);
+    await chat.press(c.admins.province, numberOf(found, `. Đảng ủy xã Đông ${c.tag}`));
+    const unit = await chat.last(c.admins.province);
+    expect(unit).toContain(`Đã ban hành kế hoạch thực hiện: Kế hoạch số 7-KH/ĐU-${c.tag}, ngày 10/02/2026`);
+    expect(unit).toContain("1/4 nhiệm vụ xong (đúng hạn 1) · 🔴 1 quá hạn");
+
+    // Commune: the cell has not issued yet (its planning task is due in 15 days), then links its plan (2 tasks: 1 done on time).
+    expect(await chat.say(c.admins.commune, "/khdonvi")).toContain(
+      `⬜ Chi bộ thôn Một ${c.tag}: chưa ban hành (hạn ${formatDate(addDays(vietnamDate(new Date()), 15))})`,
+    );
+    await chat.say(c.admins.cell, "/lienketkh");
+    await chat.press(c.admins.cell, numberOf(await chat.last(c.admins.cell), `7-KH/ĐU-${c.tag}`));
+    const communeView = await chat.say(c.admins.commune, "/khdonvi");
+    expect(communeView).toContain(`✅ Chi bộ thôn Một ${c.tag}: Kế hoạch số 2-KH/CB-${c.tag}`);
+    expect(communeView).toContain("Tiến độ: 1/2 xong (đúng hạn 1)");
+    expect(await chat.say(c.admins.commune, "/tongquan")).toContain("Kế hoạch thực hiện của đơn vị: 1/1 đã ban hành");
   });
 });
