@@ -50,3 +50,16 @@ export function unitPlanLines(issuance: UnitIssuance): string[] {
     t.unitProgress(p.done, p.assignments, p.doneOnTime, p.overdue),
   ]);
 }
+
+/** Units listed by name in a chasing message; the rest are counted, and /khdonvi chua lists them all. */
+const CHASED_SHOWN = 5;
+
+/** "📄 Chưa ban hành kế hoạch thực hiện (2 đơn vị, đã quá hạn):" and a line per unit with its deadline. */
+export function unissuedLines(units: { unitName: string; due: string }[]): string[] {
+  if (units.length === 0) return [];
+  const c = chainTexts.chase;
+  const shown = units.length > CHASED_SHOWN ? units.slice(0, CHASED_SHOWN - 1) : units;
+  const lines = [c.header(units.length), ...shown.map((u) => c.line(escapeHtml(u.unitName), formatDate(u.due)))];
+  if (shown.length < units.length) lines.push(c.more(units.length - shown.length));
+  return lines;
+}

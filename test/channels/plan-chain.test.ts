@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { linkChildPlan } from "../../db/queries/plan-chain";
 import { makeChain, makePlan } from "../chain/support";
+import { alertEnv, deliver, messagesFor, outboxOf, RecordingQueue, runCron } from "../alerts/helpers";
 import { drivers, type ChatDriver } from "../support/chat-driver";
-import { testDb } from "../support/fixtures";
+import { makeMember, testDb } from "../support/fixtures";
 
 /**
  * Plans carrying out plans, in chat, on both channels: province → commune →
@@ -182,5 +183,35 @@ describe.each(drivers)("plans carrying out plans, in chat, on $channel", (chat) 
     expect(communeView).toContain(`✅ Chi bộ thôn Một ${c.tag}: Kế hoạch số 2-KH/CB-${c.tag}`);
     expect(communeView).toContain("Tiến độ: 1/2 xong (đúng hạn 1)");
     expect(await chat.say(c.admins.commune, "/tongquan")).toContain("Kế hoạch thực hiện của đơn vị: 1/1 đã ban hành");
+  });
+
+  it("chasing: the parent office's digest and /quahan name the unit late with its plan, once; its people are told how to complete the task", async () => {
+    const c = await chainOn(chat);
+    const today = vietnamDate(new Date());
+    const late = `Đảng ủy xã Tây ${c.tag}, hạn ${formatDate(addDays(today, -3))}`;
+    const member = await makeMember(c.units.sibling, "member", "Tây");
+    await chat.link(member);
+    const queue = new RecordingQueue();
+    const e = alertEnv(queue);
+    const now = Date.now();
+    await runCron(e, now);
+    await runCron(e, now + 60_000);
+
+    const digests = (await outboxOf(c.admins.province.memberId)).filter((r) => r.kind === "admin_daily");
+    // One per channel the admin uses, however often the cron runs.
+    expect(digests).toHaveLength(chat.channel === "zalo" ? 2 : 1);
+    await deliver(e, await messagesFor(queue.take(), [c.admins.province.memberId, member.memberId]), { deps: {} });
+    const digest = (await chat.texts(c.admins.province)).find((text) => text.includes("Tổng hợp ngày")) ?? "";
+    expect(digest).toContain("Chưa ban hành kế hoạch thực hiện (1 đơn vị, đã quá hạn):");
+    expect(digest).toContain(late);
+    expect(digest).not.toContain(`Đảng ủy xã Đông ${c.tag},`);
+    // The late unit's own people: the overdue planning task says what completes it.
+    expect(await chat.last(member)).toContain("nhập vào hệ thống (/nhapkh) là hoàn thành nhiệm vụ này");
+
+    const overdue = await chat.say(c.admins.province, "/quahan");
+    expect(overdue).toContain("Chưa ban hành kế hoạch thực hiện (1 đơn vị, đã quá hạn):");
+    expect(overdue).toContain(late);
+    // The commune's office chases its own units only: the province's late commune is not its business.
+    expect(await chat.say(c.admins.commune, "/quahan")).not.toContain("Chưa ban hành kế hoạch thực hiện");
   });
 });
