@@ -149,6 +149,36 @@ export const importWebTexts = {
   issuerRefused: "Đồng chí chỉ nhập kế hoạch cho đơn vị của mình, hoặc cho đơn vị đã giao đơn vị mình theo dõi kế hoạch.",
   saved: (title: string, tasks: number, assignments: number, newUnits: number) =>
     `Đã lưu kế hoạch «${title}»: ${tasks} nhiệm vụ, ${assignments} lượt giao cho đơn vị${newUnits > 0 ? `, ${newUnits} đơn vị mới` : ""}. Gõ /moi trong chat để mời cán bộ các đơn vị chưa có người.`,
+  parentHeading: "Kế hoạch cấp trên",
+  parentProposed: (plan: string, issuer: string) => `Thực hiện: ${plan} của ${issuer}`,
+  parentNone: "Chưa xác định kế hoạch cấp trên mà kế hoạch này thực hiện.",
+  parentHelp:
+    "Chọn kế hoạch cấp trên mà kế hoạch này thực hiện (trong các kế hoạch có giao việc cho đơn vị), hoặc «Không liên kết». Khi lưu, nhiệm vụ xây dựng kế hoạch được giao trong kế hoạch cấp trên được báo cáo hoàn thành, chờ cơ quan cấp trên xác nhận.",
+  parentSelect: "Thực hiện kế hoạch",
+  parentNoLink: "Không liên kết",
+  parentNotInList: "Kế hoạch cấp trên đã chọn không còn trong danh sách. Hãy chọn lại.",
+  parentRefused: {
+    no_parent: "Kế hoạch cấp trên đã chọn không còn. Hãy chọn lại. Chưa lưu gì.",
+    no_child: "Không tìm thấy kế hoạch để liên kết. Chưa lưu gì.",
+    cycle: "Không liên kết được: kế hoạch cấp trên đã chọn lại thực hiện kế hoạch này. Chưa lưu gì.",
+    no_assignments:
+      "Kế hoạch cấp trên đã chọn không giao việc cho đơn vị ban hành. Hãy chọn kế hoạch khác hoặc «Không liên kết». Chưa lưu gì.",
+    not_in_parent: "Nhiệm vụ liên kết không thuộc kế hoạch cấp trên. Hãy chọn lại. Chưa lưu gì.",
+    not_child_unit:
+      "Kế hoạch cấp trên đã chọn không giao việc cho đơn vị ban hành. Hãy chọn kế hoạch khác hoặc «Không liên kết». Chưa lưu gì.",
+  },
+  linked: (plan: string, reported: number) =>
+    `Đã liên kết với ${plan}.${reported > 0 ? " Nhiệm vụ xây dựng kế hoạch được giao đã được báo cáo hoàn thành, chờ cơ quan cấp trên xác nhận." : ""}`,
+  handDownHeading: "Bắt đầu từ nhiệm vụ được giao",
+  handDownIntro:
+    "Lập kế hoạch thực hiện của đơn vị từ các nhiệm vụ kế hoạch cấp trên đã giao: các nhiệm vụ hiện thành dòng để đồng chí sửa, thêm, bỏ trước khi lưu; kế hoạch lưu xong được liên kết với kế hoạch cấp trên.",
+  handDownItem: (plan: string, issuer: string, unit: string, tasks: number) =>
+    `${plan} của ${issuer} — giao ${unit} ${tasks} nhiệm vụ`,
+  handDownStart: "Bắt đầu",
+  handDownNone: "Chưa có kế hoạch cấp trên nào giao nhiệm vụ cho đơn vị của đồng chí.",
+  handDownRefused:
+    "Không lập được: kế hoạch cấp trên này không giao nhiệm vụ cho đơn vị đã chọn, hoặc đồng chí không nhập kế hoạch cho đơn vị đó.",
+  handDownDuplicate: "Đơn vị đã lập kế hoạch từ các nhiệm vụ của kế hoạch cấp trên này rồi. Mở kế hoạch đó để sửa.",
   errors: {
     title_empty: (row: string) => `Dòng ${row}: tên nhiệm vụ không được để trống (muốn bỏ thì đánh dấu «Bỏ»).`,
     title_too_long: (row: string) => `Dòng ${row}: tên nhiệm vụ quá dài.`,

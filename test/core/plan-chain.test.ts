@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import { canManagePlan, canReadPlanInChain, type Actor } from "../../core/access/policy";
 import type { Role } from "../../core/access/roles";
 import {
+  assignmentsToLink,
   childPlanNote,
+  handedDownPlan,
   implementsNumber,
   implementsPlan,
   isPlanningTask,
+  matchParent,
   planNumberKey,
   wouldMakeCycle,
+  type ParentCandidate,
 } from "../../core/plan-chain";
 
 describe("isPlanningTask", () => {
@@ -106,5 +110,74 @@ describe("canReadPlanInChain", () => {
 
   it("reads nothing below: the cell's admin does not read the commune's plan", () => {
     expect(canReadPlanInChain(as("admin", 30), commune, [province])).toBe(false);
+  });
+});
+
+describe("matchParent and assignmentsToLink", () => {
+  const candidate = (
+    planId: number,
+    number: string | null,
+    issuerDepth: number,
+    assignments: ParentCandidate["assignments"] = [],
+  ) => ({
+    planId,
+    number,
+    title: `Kế hoạch ${planId}`,
+    issuedOn: null,
+    issuerName: "Cấp trên",
+    issuerDepth,
+    assignments,
+  });
+
+  it("finds the plan the header names among plans issued above, the nearest and newest first", () => {
+    const candidates = [
+      candidate(1, "12-KH/TU", 2),
+      candidate(2, "12-KH/TU", 1),
+      candidate(3, "12-KH/TU", 0),
+      candidate(4, "5-KH/TU", 1),
+    ];
+    expect(matchParent(candidates, "Kế hoạch số 12 - KH/TU ngày 1/2/2026")?.planId).toBe(2);
+    expect(matchParent(candidates, "Kế hoạch số 99-KH/TU")).toBeNull();
+    expect(matchParent(candidates, null)).toBeNull();
+  });
+
+  it("links the nearest unit's planning tasks, or all its tasks when it has none", () => {
+    const planning = { title: "Xây dựng kế hoạch thực hiện", deadlineText: null };
+    const ordinary = { title: "Tổ chức hội nghị", deadlineText: "quý II" };
+    const both = candidate(1, null, 1, [
+      { id: 10, unitDepth: 0, ...ordinary },
+      { id: 11, unitDepth: 0, ...planning },
+      { id: 12, unitDepth: 1, ...planning },
+    ]);
+    expect(assignmentsToLink(both)).toEqual([11]);
+    const onlyOrdinary = candidate(1, null, 1, [
+      { id: 20, unitDepth: 1, ...ordinary },
+      { id: 21, unitDepth: 1, title: "Tuyên truyền", deadlineText: null },
+    ]);
+    expect(assignmentsToLink(onlyOrdinary)).toEqual([20, 21]);
+    // The planning step in the deadline's bracket counts.
+    const inBracket = candidate(1, null, 1, [
+      { id: 30, unitDepth: 0, title: "Giám sát việc thực hiện", deadlineText: "xây dựng kế hoạch thực hiện trong quý II" },
+      { id: 31, unitDepth: 0, ...ordinary },
+    ]);
+    expect(assignmentsToLink(inBracket)).toEqual([30]);
+  });
+});
+
+describe("handedDownPlan", () => {
+  it("makes the parent's tasks the unit's own, deadlines as written, naming the parent", () => {
+    const plan = handedDownPlan({ number: "10-KH/TU", issuedOn: "2026-01-05", title: "Kế hoạch tỉnh" }, "Đảng ủy xã Đông", [
+      { ref: "II.3", title: "Xây dựng kế hoạch thực hiện", deadlineText: "quý II/2026" },
+    ]);
+    expect(plan.header.implements).toBe("Kế hoạch số 10-KH/TU ngày 05/01/2026");
+    expect(implementsNumber(plan.header.implements!)).toBe("10-kh/tu");
+    expect(plan.tasks).toEqual([
+      expect.objectContaining({
+        ref: "II.3",
+        lead: ["Đảng ủy xã Đông"],
+        deadline_text: "quý II/2026",
+        deadline: expect.objectContaining({ due: "2026-06-30" }),
+      }),
+    ]);
   });
 });

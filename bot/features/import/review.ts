@@ -15,6 +15,7 @@ import {
 } from "../../../core/plan-import/review";
 import { normalizeText } from "../../../core/text/fold";
 import { formatDate } from "../../../core/time/vietnam-date";
+import { proposedLink } from "../../../db/queries/plan-chain-import";
 import { readablePlans, setCurrentPlan } from "../../../db/queries/plans";
 import {
   assignedUnitsWithoutMembers,
@@ -299,10 +300,14 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     : [];
   // The plan the office's screens use stays the one the admin had: a new plan is chosen with /kehoach, never silently.
   const { current: selected, chosen } = await readablePlans(deps.db, member);
-  const result = await writeImportedPlan(deps.db, rows, { memberId: member.id, draftId: review.draft.id, detail }, [
-    ...designation,
-    endFlowStatement(ctx),
-  ]);
+  // The parent plan the header names (or the draft was handed down from) is linked in the same batch.
+  const link = await proposedLink(deps.db, review.draft.id, rows, member.id);
+  const result = await writeImportedPlan(
+    deps.db,
+    rows,
+    { memberId: member.id, draftId: review.draft.id, detail: { ...detail, parentPlanId: link.parent?.planId ?? null } },
+    [...designation, ...link.statements, endFlowStatement(ctx)],
+  );
   await ctx.port.clearActions();
   if (!result.ok) {
     await deps.db.batch([cancelImportDraft(deps.db, review.draft.id), endFlowStatement(ctx)]);
