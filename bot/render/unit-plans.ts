@@ -63,3 +63,12 @@ export function unissuedLines(units: { unitName: string; due: string }[]): strin
   if (shown.length < units.length) lines.push(c.more(units.length - shown.length));
   return lines;
 }
+
+/** A parent plan in one line: "Kế hoạch số 10-KH/TU của Tỉnh ủy …", else its title and issuer. */
+export function parentPlanName(plan: { number: string | null; title: string; issuerName: string }): string {
+  return chainTexts.planOf(
+    plan.number && escapeHtml(plan.number),
+    escapeHtml(shorten(plan.title, 80)),
+    escapeHtml(plan.issuerName),
+  );
+}

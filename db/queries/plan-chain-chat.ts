@@ -1,70 +1,13 @@
 /**
  * What the chat needs of the chain of plans beyond db/queries/plan-chain.ts:
- * the parent plans a unit's plan may be linked to by hand (/lienketkh), the
- * units that have not issued their implementing plan by its deadline (the
- * daily digest, /quahan), and the plans linked to one assignment (its card).
+ * the units that have not issued their implementing plan by its deadline
+ * (the digests, /quahan), the completions a link reported (the parent
+ * office's notice), and the plans linked to one assignment (its card).
  */
 import { isPlanningTask } from "../../core/plan-chain";
-import type { Db } from "../client";
 
 /** The due date in force: an approved extension, else the task's own (db/queries/overview.ts). */
 const DUE = "coalesce(a.due_override, t.due_on)";
-
-export interface ParentCandidate {
-  planId: number;
-  number: string | null;
-  title: string;
-  issuerName: string;
-  /** The plan the child implements now. */
-  current: boolean;
-  /** The assignments a link would carry out: the nearest unit's planning tasks when it has some, else all its tasks there. */
-  assignmentIds: number[];
-}
-
-/** Plans listed by /lienketkh; more is unusual (a unit is given work by a few plans at a time). */
-const CANDIDATES_MAX = 20;
-
-/**
- * The live plans that give work to the child plan's issuing unit or a unit
- * above it (what linkCheck accepts), the nearest unit's first, newest first.
- * One round trip.
- */
-export async function parentCandidates(db: Db, childPlanId: number): Promise<ParentCandidate[]> {
-  const { results } = await db.$client
-    .prepare(
-      `with recursive up(id, depth) as (
-         select issuer_unit_id, 0 from plans where id = ?1
-         union all
-         select u.parent_id, up.depth + 1 from units u join up on u.id = up.id where u.parent_id is not null and up.depth < 64
-       ), given as (
-         select t.plan_id, a.id, a.state, t.title, t.deadline_text, up.depth
-         from up join assignments a on a.unit_id = up.id join tasks t on t.id = a.task_id
-         where t.plan_id <> ?1
-       ), nearest as (
-         select plan_id, min(depth) as depth from given group by plan_id
-       )
-       select p.id, p.number, p.title, iu.name as issuer_name, p.id = (select parent_plan_id from plans where id = ?1) as current,
-              (select json_group_array(json_array(g.id, g.title, g.deadline_text))
-               from given g where g.plan_id = p.id and g.depth = n.depth) as assignments
-       from nearest n join plans p on p.id = n.plan_id join units iu on iu.id = p.issuer_unit_id
-       where p.archived = 0
-       order by current desc, n.depth, p.id desc limit ?2`,
-    )
-    .bind(childPlanId, CANDIDATES_MAX)
-    .all<{ id: number; number: string | null; title: string; issuer_name: string; current: number; assignments: string }>();
-  return results.map((r) => {
-    const given = JSON.parse(r.assignments) as [number, string, string | null][];
-    const planning = given.filter(([, title, deadline]) => isPlanningTask(`${title} ${deadline ?? ""}`));
-    return {
-      planId: r.id,
-      number: r.number,
-      title: r.title,
-      issuerName: r.issuer_name,
-      current: r.current === 1,
-      assignmentIds: (planning.length > 0 ? planning : given).map(([id]) => id),
-    };
-  });
-}
 
 export interface UnissuedPlan {
   planId: number;

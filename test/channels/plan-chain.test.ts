@@ -2,10 +2,11 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { linkChildPlan } from "../../db/queries/plan-chain";
-import { makeChain, makePlan } from "../chain/support";
+import { makeChain, makePlan, type Chain } from "../chain/support";
 import { alertEnv, deliver, messagesFor, outboxOf, RecordingQueue, runCron } from "../alerts/helpers";
 import { drivers, type ChatDriver } from "../support/chat-driver";
 import { makeMember, testDb } from "../support/fixtures";
+import { sendFile } from "../import/support";
 
 /**
  * Plans carrying out plans, in chat, on both channels: province → commune →
@@ -214,4 +215,74 @@ describe.each(drivers)("plans carrying out plans, in chat, on $channel", (chat) 
     // The commune's office chases its own units only: the province's late commune is not its business.
     expect(await chat.say(c.admins.commune, "/quahan")).not.toContain("Chưa ban hành kế hoạch thực hiện");
   });
+
+  it("/nhapkh: the review names the plan the header carries out, saving links it, and the province office is asked to confirm", async () => {
+    const c = await chainOn(chat);
+    const admin = c.admins.commune;
+    const named = `Kế hoạch số 10-KH/TU-${c.tag}`;
+    const review = await importCommunePlan(chat, c, `Thực hiện ${named} ngày 05/01/2026 của Ban Thường vụ Tỉnh ủy`);
+    expect(review).toContain(`🔗 Thực hiện: ${named} của Tỉnh ủy Thử ${c.tag}`);
+    await chat.press(admin, "✅ Xác nhận lưu");
+    const saved = (await chat.texts(admin)).find((text) => text.includes("Đã lưu kế hoạch")) ?? "";
+    expect(saved).toContain(
+      `🔗 Đã liên kết: kế hoạch thực hiện ${named} của Tỉnh ủy Thử ${c.tag} (1 nhiệm vụ được giao cho đơn vị)`,
+    );
+    const plan = await env.DB.prepare("select id, parent_plan_id as parent from plans where title like ?1")
+      .bind(`%việc của xã ${c.tag}%`)
+      .first<{ id: number; parent: number }>();
+    expect(plan!.parent).toBe(c.province.planId);
+    expect(await linksOf(plan!.id)).toEqual([c.province.assignmentIds[0]]);
+    expect(await chat.last(c.admins.province)).toContain("chờ đồng chí xác nhận");
+  });
+
+  it("/nhapkh: a parent plan not in the system is said so, with how to link later; the plan is saved unlinked", async () => {
+    const c = await chainOn(chat);
+    const admin = c.admins.commune;
+    const review = await importCommunePlan(chat, c, `Thực hiện Kế hoạch số 99-KH/TU-${c.tag} của Tỉnh ủy`);
+    expect(review).toContain(`chưa tìm thấy kế hoạch đó`);
+    expect(review).toContain("/lienketkh");
+    await chat.press(admin, "✅ Xác nhận lưu");
+    const saved = (await chat.texts(admin)).find((text) => text.includes("Đã lưu kế hoạch")) ?? "";
+    expect(saved).toContain(`Chưa liên kết được với «Kế hoạch số 99-KH/TU-${c.tag}`);
+    const plan = await env.DB.prepare("select parent_plan_id as parent from plans where title like ?1")
+      .bind(`%việc của xã ${c.tag}%`)
+      .first<{ parent: number | null }>();
+    expect(plan).toEqual({ parent: null });
+  });
 });
+
+/**
+ * The commune's office imports its plan in chat: on Telegram as a file whose
+ * header says what it carries out; on Zalo (no files) typed, its name saying
+ * it. Returns the review's summary.
+ */
+async function importCommunePlan(chat: ChatDriver, c: Chain, implementsLine: string): Promise<string> {
+  const admin = c.admins.commune;
+  const task = `Chi bộ xây dựng kế hoạch thực hiện | Chi bộ thôn Một ${c.tag} | | quý II/2026`;
+  if (chat.channel === "telegram") {
+    const document = [
+      `| ĐẢNG ỦY XÃ ĐÔNG ${c.tag} | ĐẢNG CỘNG SẢN VIỆT NAM |`,
+      "| --- | --- |",
+      "| Số: 3-KH/ĐU | Xã Đông, ngày 01 tháng 02 năm 2026 |",
+      "",
+      "KẾ HOẠCH",
+      "",
+      `các việc của xã ${c.tag} trong năm`,
+      "",
+      `${implementsLine}, Đảng ủy xã ban hành Kế hoạch như sau:`,
+      "",
+      "I. NHIỆM VỤ",
+      "",
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |",
+      "| --- | --- | --- | --- | --- |",
+      `| 1 | ${task} |`,
+      "",
+    ].join("\n");
+    await sendFile(admin, "ke-hoach-xa.md", document);
+    return chat.last(admin);
+  }
+  await chat.say(admin, "/nhapkh");
+  await chat.press(admin, "📝 Gõ danh sách nhiệm vụ");
+  await chat.say(admin, task);
+  return chat.say(admin, `Kế hoạch các việc của xã ${c.tag}: ${implementsLine}`);
+}

@@ -1,20 +1,23 @@
 import { Composer } from "grammy";
 import { canManagePlan } from "../../../core/access/policy";
-import { linkChildPlan } from "../../../db/queries/plan-chain";
-import { parentCandidates, type ParentCandidate } from "../../../db/queries/plan-chain-chat";
-import { planScopeById } from "../../../db/queries/plan-scope";
+import { assignmentsToLink, type ParentCandidate } from "../../../core/plan-chain";
+import { linkChildPlan, planWithAncestors, type ChainPlan } from "../../../db/queries/plan-chain";
+import { parentCandidates } from "../../../db/queries/plan-chain-import";
+import type { Db } from "../../../db/client";
 import { readablePlans } from "../../../db/queries/plans";
 import { linkParentPlan } from "../../callback-data";
 import type { MemberContext } from "../../context";
 import { adminsOnly } from "../../filters/admins-only";
 import { numberButtons } from "../../keyboards/admin";
 import { Actions } from "../../ports/actions";
-import { escapeHtml, shorten } from "../../render/html";
+import { parentPlanName } from "../../render/unit-plans";
 import { chainTexts } from "../../texts";
 import { tellParentOffice } from "../../plan-chain-notice";
 import { planLabel, show } from "./scope";
 
 const t = chainTexts.link;
+/** Plans offered at once; a unit is given work by a few plans at a time. */
+const CANDIDATES_MAX = 20;
 
 /**
  * /lienketkh: an admin links the plan they manage (the current one) to the
@@ -30,15 +33,17 @@ linkPlanFeature.command("lienketkh", adminsOnly, async (ctx) => {
   const { db } = ctx.deps;
   const { current } = await readablePlans(db, ctx.member);
   if (!current || !canManagePlan(ctx.member, current)) return void (await ctx.port.send(t.noOwnPlan));
-  const candidates = await parentCandidates(db, current.id);
+  const found = await planWithAncestors(db, current.id);
+  if (!found) return void (await ctx.port.send(t.noOwnPlan));
+  const candidates = await parentsOf(db, found.plan);
   const child = planLabel(current);
   if (candidates.length === 0) return void (await ctx.port.send(`${t.header(child)}\n\n${t.none}`, { html: true }));
   const lines = [t.header(child)];
-  const linked = candidates.find((c) => c.current);
-  if (linked) lines.push(t.current(nameOf(linked)));
+  const linked = candidates.find((c) => c.planId === found.plan.parentPlanId);
+  if (linked) lines.push(t.current(parentPlanName(linked)));
   lines.push("");
   candidates.forEach((c, i) => {
-    lines.push(t.line(i + 1, nameOf(c), c.assignmentIds.length));
+    lines.push(t.line(i + 1, parentPlanName(c), assignmentsToLink(c).length));
   });
   lines.push("", t.footer);
   await show(
@@ -55,38 +60,35 @@ linkPlanFeature.command("lienketkh", adminsOnly, async (ctx) => {
 linkPlanFeature.callbackQuery(linkParentPlan.pattern, adminsOnly, async (ctx) => {
   const { db } = ctx.deps;
   const [childId, parentId] = [Number(ctx.match[1]), Number(ctx.match[2])];
-  const child = await planScopeById(db.$client, childId);
+  const child = (await planWithAncestors(db, childId))?.plan;
   if (!child || child.archived) return refuse(ctx, t.refused.gone!);
   if (!canManagePlan(ctx.member, child)) return refuse(ctx, t.refused.not_yours!);
-  const parent = (await parentCandidates(db, childId)).find((c) => c.planId === parentId);
+  const parent = (await parentsOf(db, child)).find((c) => c.planId === parentId);
   if (!parent) return refuse(ctx, t.refused.wrong_unit!);
+  const assignmentIds = assignmentsToLink(parent);
   const result = await linkChildPlan(db, {
     childPlanId: childId,
     parentPlanId: parentId,
-    assignmentIds: parent.assignmentIds,
+    assignmentIds,
     memberId: ctx.member.id,
     now: ctx.deps.now().toISOString(),
   });
   if (!result.ok) return refuse(ctx, t.refused[refusalText(result.reason)]!);
   await ctx.port.answer();
   await ctx.port.clearActions();
-  await ctx.port.send(t.done(planLabel(child), nameOf(parent), parent.assignmentIds.length), { html: true });
+  await ctx.port.send(t.done(planLabel(child), parentPlanName(parent), assignmentIds.length), { html: true });
   await tellParentOffice(ctx, childId, result.reported);
 });
+
+/** The plans that give work to the child's issuer or a unit above it, the child itself aside. */
+async function parentsOf(db: Db, child: ChainPlan): Promise<ParentCandidate[]> {
+  return (await parentCandidates(db, child.issuerUnitId)).filter((c) => c.planId !== child.id).slice(0, CANDIDATES_MAX);
+}
 
 /** A refusal stays in the chat (not a passing alert): it says why and that nothing changed. */
 async function refuse(ctx: MemberContext, text: string): Promise<void> {
   await ctx.port.answer();
   await ctx.port.send(text);
-}
-
-/** "Kế hoạch số 12-KH/HU của Huyện ủy …". */
-function nameOf(plan: Pick<ParentCandidate, "number" | "title" | "issuerName">): string {
-  return chainTexts.planOf(
-    plan.number && escapeHtml(plan.number),
-    escapeHtml(shorten(plan.title, 80)),
-    escapeHtml(plan.issuerName),
-  );
 }
 
 /** The model's reasons, as the texts name them. */
