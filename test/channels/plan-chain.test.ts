@@ -4,7 +4,7 @@ import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { linkChildPlan } from "../../db/queries/plan-chain";
 import { makeChain, makePlan, type Chain } from "../chain/support";
 import { alertEnv, deliver, messagesFor, outboxOf, RecordingQueue, runCron } from "../alerts/helpers";
-import { drivers, type ChatDriver } from "../support/chat-driver";
+import { drivers, openTask, type ChatDriver } from "../support/chat-driver";
 import { makeMember, testDb } from "../support/fixtures";
 import { sendFile } from "../import/support";
 
@@ -214,6 +214,23 @@ describe.each(drivers)("plans carrying out plans, in chat, on $channel", (chat) 
     expect(overdue).toContain(late);
     // The commune's office chases its own units only: the province's late commune is not its business.
     expect(await chat.say(c.admins.commune, "/quahan")).not.toContain("Chưa ban hành kế hoạch thực hiện");
+  });
+
+  it("the planning task's card tells the unit's people that issuing their plan completes it, then names the plan", async () => {
+    const c = await chainOn(chat);
+    const sibling = await makeMember(c.units.sibling, "member", "Tây");
+    const commune = await makeMember(c.units.commune, "leader", "Đông");
+    for (const person of [sibling, commune]) await chat.link(person);
+    const card = await openTask(chat, sibling, "Xây dựng kế hoạch thực hiện Kế hoạch này");
+    expect(card).toContain("hoàn thành khi đơn vị ban hành kế hoạch thực hiện và nhập vào hệ thống");
+    // An ordinary task says nothing of it.
+    expect(await openTask(chat, sibling, "Tổ chức hội nghị quán triệt")).not.toContain("kế hoạch thực hiện");
+
+    await chat.say(c.admins.commune, "/lienketkh");
+    await chat.press(c.admins.commune, numberOf(await chat.last(c.admins.commune), `10-KH/TU-${c.tag}`));
+    const linked = await openTask(chat, commune, "Xây dựng kế hoạch thực hiện Kế hoạch này");
+    expect(linked).toContain(`Đơn vị đã ban hành kế hoạch thực hiện: Kế hoạch số 7-KH/ĐU-${c.tag} ngày 10/02/2026`);
+    expect(linked).not.toContain("hoàn thành khi đơn vị ban hành");
   });
 
   it("/nhapkh: the review names the plan the header carries out, saving links it, and the province office is asked to confirm", async () => {
