@@ -6,6 +6,8 @@ import { makeChain, makePlan, type Chain } from "../chain/support";
 import { alertEnv, deliver, messagesFor, outboxOf, RecordingQueue, runCron } from "../alerts/helpers";
 import { drivers, openTask, type ChatDriver } from "../support/chat-driver";
 import { makeMember, testDb } from "../support/fixtures";
+import { callbackUpdate, postUpdate } from "../support/webhook";
+import { addReport } from "../admin/support";
 import { sendFile } from "../import/support";
 
 /**
@@ -231,6 +233,49 @@ describe.each(drivers)("plans carrying out plans, in chat, on $channel", (chat) 
     const linked = await openTask(chat, commune, "Xây dựng kế hoạch thực hiện Kế hoạch này");
     expect(linked).toContain(`Đơn vị đã ban hành kế hoạch thực hiện: Kế hoạch số 7-KH/ĐU-${c.tag} ngày 10/02/2026`);
     expect(linked).not.toContain("hoàn thành khi đơn vị ban hành");
+  });
+
+  it("the parent office reads its units' plans but writes nothing in them from chat", async () => {
+    const c = await chainOn(chat);
+    await linkChildPlan(testDb(), {
+      childPlanId: c.cell.planId,
+      parentPlanId: c.commune.planId,
+      assignmentIds: [c.commune.assignmentIds[0]!],
+      memberId: c.admins.cell.memberId,
+    });
+    // A completion in the cell's own plan, waiting for the cell's office.
+    const cellMember = await makeMember(c.units.cell, "member", "Một");
+    const reportId = await addReport(c.cell.assignmentIds[1]!, cellMember.memberId, {
+      kind: "completion",
+      note: "Đã phân công xong",
+    });
+    await env.DB.prepare("update assignments set state = 'awaiting_confirmation' where id = ?1")
+      .bind(c.cell.assignmentIds[1])
+      .run();
+
+    // The commune reads the cell's plan on its roll-up…
+    expect(await chat.say(c.admins.commune, "/khdonvi")).toContain(`Kế hoạch số 2-KH/CB-${c.tag}`);
+    // …but the cell's completion is not the commune's to decide, nor is the cell's plan the commune's to link.
+    expect(await chat.say(c.admins.commune, "/duyet")).not.toContain("Phân công đảng viên");
+    expect(await chat.say(c.admins.commune, "/lienketkh")).toContain(`7-KH/ĐU-${c.tag}`);
+    if (chat.channel === "telegram") {
+      // Buttons the commune was never shown, forged: refused, nothing written.
+      await postUpdate(callbackUpdate(c.admins.commune, 1, `cfm:${reportId}`));
+      await postUpdate(callbackUpdate(c.admins.commune, 1, `lk:${c.cell.planId}:${c.province.planId}`));
+      expect(await chat.last(c.admins.commune)).toContain("Chỉ quản trị viên theo dõi kế hoạch của đơn vị");
+      await postUpdate(callbackUpdate(c.admins.commune, 1, `task:${c.cell.assignmentIds[1]}`));
+      expect(await chat.last(c.admins.commune)).not.toContain("Phân công đảng viên");
+    }
+    const report = await env.DB.prepare("select review_status as status from progress_reports where id = ?1")
+      .bind(reportId)
+      .first();
+    expect(report).toEqual({ status: "pending" });
+    expect(await parentOf(c.cell.planId)).toBe(c.commune.planId);
+    expect(await linksOf(c.cell.planId)).toEqual([c.commune.assignmentIds[0]]);
+    // The sibling commune's office reads nothing of either.
+    const sibling = await chat.say(c.admins.sibling, "/khdonvi");
+    expect(sibling).not.toContain(`2-KH/CB-${c.tag}`);
+    expect(sibling).not.toContain(`7-KH/ĐU-${c.tag}`);
   });
 
   it("/nhapkh: the review names the plan the header carries out, saving links it, and the province office is asked to confirm", async () => {
