@@ -40,6 +40,8 @@ export const webTexts = {
     noPlan: "Đồng chí chưa theo dõi kế hoạch nào đang thực hiện.",
     planNotFound: "Không có kế hoạch này. Hãy chọn kế hoạch trong danh sách ở đầu trang.",
     planForbidden: "Đồng chí không theo dõi kế hoạch này. Hãy chọn một kế hoạch trong danh sách ở đầu trang.",
+    readOnlyPlan:
+      "Kế hoạch này của đơn vị cấp dưới: cơ quan cấp trên chỉ xem, không sửa được. Đơn vị ban hành kế hoạch tự cập nhật kế hoạch của mình.",
     server: "Có lỗi ở máy chủ, chưa lưu gì. Hãy thử lại sau ít phút.",
     back: "Về trang chính",
   },
@@ -209,4 +211,22 @@ export const taskEditTexts = {
     `🆕 Đơn vị được giao thêm nhiệm vụ ${ref}:\n<b>${title}</b>\nHạn: ${deadline}\nMở nhiệm vụ để xem và báo cáo.`,
   toldWithdrawn: (ref: string, title: string) =>
     `Nhiệm vụ ${ref} «${title}» đã được rút khỏi kế hoạch. Đơn vị không cần báo cáo việc này nữa.`,
+} as const;
+
+/** Plans that carry out a plan (issue 22): the roll-up on the parent's pages, the child's read-only view. */
+export const chainTexts = {
+  heading: "Kế hoạch thực hiện của các đơn vị",
+  unitHeading: "Kế hoạch thực hiện của đơn vị",
+  help: "Đơn vị được giao xây dựng kế hoạch thực hiện, hoặc đã liên kết kế hoạch của mình với kế hoạch này.",
+  issued: "Đã ban hành kế hoạch",
+  notIssued: "Chưa ban hành",
+  dated: (date: string) => `ngày ${date}`,
+  imported: (date: string) => `nhập ngày ${date}`,
+  progress: (done: number, total: number, onTime: number, overdue: number) =>
+    `xong ${done}/${total} lượt giao, đúng hạn ${onTime}, quá hạn ${overdue}`,
+  planningDue: (date: string) => `hạn ${date}`,
+  overdue: "quá hạn",
+  awaiting: "đã báo cáo, chờ xác nhận",
+  none: "Đơn vị chưa liên kết kế hoạch thực hiện nào với kế hoạch này.",
+  readOnly: "Kế hoạch của đơn vị cấp dưới: cơ quan cấp trên chỉ xem; đơn vị ban hành tự cập nhật kế hoạch của mình.",
 } as const;

@@ -2,6 +2,7 @@ import { type Assignment, findDeadlinePhrase, readAssignment } from "./assignmen
 import { trimPunctuation } from "./clean";
 import { parseField } from "./fields";
 import { type OutlineNode, walk } from "./outline";
+import { meetingTime } from "./meeting-time";
 import { periodHeading } from "./period-heading";
 import { cooperatingUnits, sectionLabel } from "./task-parts";
 import type { TaskDraft } from "./types";
@@ -35,7 +36,7 @@ export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, str
     if (itemDraft || node.children.length === 0) for (const inner of walk(node)) consumed.add(inner);
     else if (/:$/.test(node.text.trim())) drafts.push(...partsOf(node, draft, consumed));
     consumed.add(node);
-    if (!draft.deadlineText) draft.deadlineText = periods(node);
+    if (!draft.deadlineText) draft.deadlineText = meetingTime(node.text) ?? periods(node);
     drafts.push(draft);
   }
   // Unnumbered paragraphs of the assignments part that give work to a unit.
@@ -66,14 +67,27 @@ function draftOf(ref: string, title: string, assignment: Assignment, node: Outli
 
 const TRAILING_PAREN = /\(([^()]{8,300})\)[\s.;,]*$/u;
 
+// "- Về giám sát: 01 cuộc": a label over the item written under it without a number.
+const COUNT_LABEL = /^[^:]{1,40}:\s*[^.:]{0,30}$/u;
+
+/**
+ * An item whose text ends in its assignment: the item's own paragraph, or it and the lines
+ * under it up to the one that closes the parenthesis. What follows (the next period's
+ * heading, "Năm 2027: (02 cuộc kiểm tra …)") is not part of it.
+ */
 function fromTrailingParenthesis(node: OutlineNode): TaskDraft | null {
   if (node.children.length > 0) return null;
-  const text = [node.text, ...node.body.map((p) => p.text)].join(" ");
-  const match = TRAILING_PAREN.exec(text);
-  if (!match?.[1]) return null;
-  const assignment = readAssignment(match[1], true);
-  if (!assignment) return null;
-  return draftOf(node.ref, text.slice(0, match.index), assignment, node, node.order);
+  const parts = [node.text, ...node.body.map((p) => p.text)];
+  for (let end = 1; end <= parts.length; end++) {
+    const text = parts.slice(0, end).join(" ");
+    const match = TRAILING_PAREN.exec(text);
+    if (!match?.[1]) continue;
+    const assignment = readAssignment(match[1], true);
+    if (!assignment) continue;
+    const title = end > 1 && COUNT_LABEL.test(node.text) ? parts.slice(1, end).join(" ") : text;
+    return draftOf(node.ref, title.slice(0, title.length - (text.length - match.index)), assignment, node, node.order);
+  }
+  return null;
 }
 
 const MAX_ITEM_LINES = 3;
@@ -83,7 +97,8 @@ const STRUCTURED_TASKS = 3;
 
 /** An item whose body (or first bullet) is the sentence assigning it. */
 function fromAssignmentLine(node: OutlineNode): TaskDraft | null {
-  if (readAssignment(node.text)) return null;
+  // "2. Hình thức và thời gian:" introduces its bullets; none of them assigns the heading.
+  if (readAssignment(node.text) || /:$/.test(node.text)) return null;
   const lines = [
     ...node.body.map((p) => p.text),
     ...node.children.filter((c) => c.marker?.style === "dash" || c.marker?.style === "plus").map((c) => c.text),

@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { importDraft } from "../../db/queries/plan-import";
+import { sendFile } from "../import/support";
+import { lastMessage, pressButton } from "../support/fake-telegram";
 import { post, signIn, webFetch, type WebSession } from "../web/support";
 import { makeChain, makePlan, type Chain } from "./support";
 
@@ -197,5 +199,28 @@ describe("handing down: a unit's plan started from the tasks the parent gave it"
       .bind(chain.admins.sibling.memberId)
       .first<{ n: number }>();
     expect(drafts!.n).toBe(0);
+  });
+});
+
+describe("linking on the chat's import (/nhapkh, a file sent)", () => {
+  it("links to the parent the header names when the plan is confirmed, in the same save", async () => {
+    const chain = await makeChain();
+    const admin = chain.admins.commune;
+    await sendFile(
+      admin,
+      "ke-hoach-xa.md",
+      communeDocument(chain, `Thực hiện Kế hoạch số 10-KH/TU-${chain.tag} ngày 05/01/2026 của Ban Thường vụ Tỉnh ủy như sau:`),
+    );
+    expect((await lastMessage(admin.id)).text).toContain("Xem lại kế hoạch trước khi lưu");
+    await pressButton(admin, "✅ Xác nhận lưu");
+    expect((await lastMessage(admin.id)).text).toContain("Đã lưu kế hoạch");
+    const plan = await env.DB.prepare(
+      "select id, parent_plan_id as parentPlanId from plans where number = '3-KH/ĐU' and issuer_unit_id = ?1",
+    )
+      .bind(chain.units.commune)
+      .first<{ id: number; parentPlanId: number | null }>();
+    expect(plan!.parentPlanId).toBe(chain.province.planId);
+    expect(await stateOf(chain.province.assignmentIds[0]!)).toBe("awaiting_confirmation");
+    expect(await stateOf(chain.province.assignmentIds[2]!)).toBe("open");
   });
 });

@@ -1,5 +1,6 @@
 import { addDays, vietnamDate } from "../../core/time/vietnam-date";
 import { assignments, plans, tasks } from "../../db/schema";
+import { linkChildPlan } from "../../db/queries/plan-chain";
 import { designateOffice, makeMember, makeUnit, testDb, type TestMember } from "../support/fixtures";
 
 type State = "open" | "in_progress" | "awaiting_confirmation" | "done";
@@ -116,4 +117,46 @@ export async function makeChain(): Promise<Chain> {
       cell: await makeMember(cell, "admin", "Chi bộ"),
     },
   };
+}
+
+/** The commune's plan and the cell's, linked by hand under the province's. */
+export async function linkedChain() {
+  const chain = await makeChain();
+  const { commune, communeOffice, cell } = chain.units;
+  const communePlan = await makePlan(
+    {
+      issuerUnitId: commune,
+      monitorUnitId: communeOffice,
+      number: `3-KH/ĐU-${chain.tag}`,
+      title: "Kế hoạch của xã",
+      issuedOn: "2026-02-01",
+    },
+    [
+      { title: "Chi bộ xây dựng kế hoạch thực hiện", unitId: cell, dueIn: 10 },
+      { title: "Rà soát đội ngũ", unitId: communeOffice, dueIn: 30, state: "done", reportedIn: -2 },
+      { title: "Báo cáo kết quả", unitId: communeOffice, dueIn: -10, state: "done", reportedIn: -5 },
+      { title: "Sơ kết quý", unitId: communeOffice, dueIn: -20, state: "done", reportedIn: -25 },
+      { title: "Tổng hợp danh sách", unitId: communeOffice, dueIn: -4 },
+      { title: "Tuyên truyền", unitId: communeOffice, dueIn: -1, state: "in_progress" },
+      { title: "Khảo sát", unitId: communeOffice, dueIn: 5 },
+    ],
+  );
+  const cellPlan = await makePlan(
+    { issuerUnitId: cell, monitorUnitId: cell, number: `1-KH/CB-${chain.tag}`, title: "Kế hoạch của chi bộ" },
+    [{ title: "Họp chi bộ", unitId: cell, dueIn: 3 }],
+  );
+  const [planning, ordinary] = chain.province.assignmentIds;
+  const up = await linkChildPlan(testDb(), {
+    childPlanId: communePlan.planId,
+    parentPlanId: chain.province.planId,
+    assignmentIds: [planning!, ordinary!],
+    memberId: chain.admins.commune.memberId,
+  });
+  const down = await linkChildPlan(testDb(), {
+    childPlanId: cellPlan.planId,
+    parentPlanId: communePlan.planId,
+    assignmentIds: [communePlan.assignmentIds[0]!],
+    memberId: chain.admins.cell.memberId,
+  });
+  return { chain, communePlan, cellPlan, up, down };
 }
