@@ -37,7 +37,11 @@ import {
   unitPickerKeyboard,
 } from "../../keyboards/import";
 import { escapeHtml, shorten } from "../../render/html";
-import { importTexts as t } from "../../texts";
+import { chainTexts, importTexts as t } from "../../texts";
+import { parentPlanName } from "../../render/unit-plans";
+import { tellParentOffice } from "../../plan-chain-notice";
+import { assignmentsToLink } from "../../../core/plan-chain";
+import { parentLine } from "./parent";
 import { choiceLabel, describeDeadline } from "./render";
 import { IMPORT_FLOW, loadReview, saveReview, type ImportFlowData, type Review } from "./state";
 import { summaryView, taskView, type View } from "./views";
@@ -158,7 +162,13 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
         monitorCandidates(ctx.member, review.scope, choices.issuerUnitId).some((u) => u.id === action.unitId)
       )
         next = { ...choices, monitorUnitId: action.unitId };
-      if (next) await saveReview(ctx, review, "review", { choices: next });
+      if (next) {
+        const line =
+          next.issuerUnitId === choices.issuerUnitId
+            ? review.data.parentLine
+            : await parentLine(ctx, review.draft.id, next.issuerUnitId, plan.header.implements);
+        await saveReview(ctx, review, "review", { choices: next, parentLine: line });
+      }
       return summaryView(ctx, review);
     }
     case "add":
@@ -329,6 +339,8 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
       t.savedRefused(rows.refusedTasks.length, escapeHtml(shorten(rows.refusedTasks.map((x) => x.ref).join(", "), 300))),
     );
   if (rows.leftOutUnits.length > 0) lines.push(t.savedLeftOut(escapeHtml(shorten(rows.leftOutUnits.join("; "), 300))));
+  if (link.parent) lines.push(chainTexts.review.linked(parentPlanName(link.parent), assignmentsToLink(link.parent).length));
+  else if (rows.plan.implementsText) lines.push(chainTexts.review.notLinked(escapeHtml(shorten(rows.plan.implementsText, 120))));
   lines.push(t.nextSteps(unstaffed.length));
   if (selected) {
     if (!chosen) await setCurrentPlan(deps.db, member.id, selected.id);
@@ -336,4 +348,5 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     lines.push(t.selectionKept(escapeHtml(shorten(label, 120))));
   }
   await ctx.port.send(lines.join("\n"), { html: true });
+  if (link.parent) await tellParentOffice(ctx, result.planId, assignmentsToLink(link.parent));
 }
