@@ -1,7 +1,7 @@
 import { cleanPhrase, stripWrappers } from "./clean";
 import { maskDocumentRefs } from "./doc-refs";
 import { findMarker } from "./markers";
-import { scanPeriods } from "./periods";
+import { scanPeriods, type PeriodToken } from "./periods";
 import { choosePeriod } from "./ranges";
 import { findRecurrence } from "./recurrence";
 import { takeStart } from "./start";
@@ -16,6 +16,14 @@ export interface DeadlineContext {
   year?: number;
 }
 
+// With a cadence, a month or quarter without a year says when in each cycle ("quý I hằng năm",
+// "tại Hội nghị tháng 12 hằng năm"), not a first due date; a day without a year ("trước ngày
+// 01 tháng 12 hằng năm") is the first due date, in the year the context gives.
+function namesADay(token: PeriodToken): boolean {
+  return !("yearless" in token) || token.yearless(LEAP_YEAR)?.kind === "date";
+}
+const LEAP_YEAR = 2000;
+
 /**
  * Reads a deadline phrase as written in a plan ("(*hoàn thành trong quý III/2024*)").
  * A named period wins over everything else and keeps any cadence beside it
@@ -29,8 +37,8 @@ export function parseDeadline(text: string, context: DeadlineContext = {}): Dead
   const folded = maskDocumentRefs(phrase.folded);
   const { tokens, masked } = scanPeriods(folded);
   const { start, rest } = takeStart(tokens, folded);
-  const period = choosePeriod(rest, masked, context.year);
   const repetition = findRecurrence(folded);
+  const period = choosePeriod(repetition ? rest.filter(namesADay) : rest, masked, context.year);
   const recurrence = repetition?.recurrence ?? null;
   const dayOfMonth = repetition?.dayOfMonth ?? null;
 

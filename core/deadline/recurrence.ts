@@ -15,7 +15,8 @@ const EVERY = "\\s*(?:mot|1|/)\\s*lan";
 const words = (...alternatives: string[]) => new RegExp(`${B}(?:${alternatives.join("|")})${E}`);
 
 // Most frequent first: a phrase naming several cadences ("định kỳ 6 tháng và hằng năm")
-// is due at the most frequent one. "thường xuyên" yields to any named cadence.
+// is due at the most frequent one. "thường xuyên" yields to a named cadence written before
+// it ("Hằng năm, thường xuyên"), not to one after it (CONTINUOUS_FIRST).
 const CADENCES: [Recurrence, RegExp][] = [
   [
     "monthly",
@@ -71,11 +72,16 @@ const DAY_OF_MONTH = new RegExp(
 // "hằng tháng, trước ngày 20": a day with no month after it.
 const BARE_DAY = new RegExp(`${B}(?:truoc|cham\\s+nhat|vao)\\s+ngay\\s+(\\d{1,2})(?!\\s*[/.\\-–]\\s*\\d|\\s+thang)${E}`);
 
+// "Thường xuyên, hằng năm": a continuous duty, also taken stock of every year. Written first,
+// "thường xuyên" is what the duty is; the cadence after it is when it is reviewed.
+const CONTINUOUS = words("thuong xuyen", "lien tuc");
+
 /** The cadence the folded phrase names, if any. */
 export function findRecurrence(folded: string): Repetition | null {
   const found = CADENCES.find(([, pattern]) => pattern.test(folded));
   if (!found) return null;
-  const recurrence = found[0];
+  const continuousAt = CONTINUOUS.exec(folded)?.index ?? -1;
+  const recurrence = continuousAt >= 0 && continuousAt < (found[1].exec(folded)?.index ?? 0) ? "ongoing" : found[0];
   const day = recurrence === "monthly" ? Number((DAY_OF_MONTH.exec(folded) ?? BARE_DAY.exec(folded))?.[1] ?? NaN) : NaN;
   return { recurrence, dayOfMonth: day >= 1 && day <= 31 ? day : null };
 }

@@ -1,3 +1,4 @@
+import { qualifiesBudget } from "../deadline/budget";
 import { parseDeadline } from "../deadline/parse";
 import { startsWithUnitHead } from "../units/heads";
 import { splitUnitList } from "../units/split";
@@ -94,10 +95,16 @@ const TIME_CUE =
  */
 export function findDeadlinePhrase(text: string): string | null {
   const found: { from: number; to: number }[] = [];
-  for (const match of text.matchAll(TIME_CUE)) {
+  const cues = new RegExp(TIME_CUE);
+  for (let match = cues.exec(text); match; match = cues.exec(text)) {
     const phrase = match[1] ?? "";
-    const from = (match.index ?? 0) + match[0].length - phrase.length;
-    const deadline = parseDeadline(phrase);
+    const from = match.index + match[0].length - phrase.length;
+    // Cues may overlap: a time word inside a cue's 60 characters ("định kỳ hằng năm báo cáo … trước
+    // ngày 31 tháng 12") starts a phrase of its own, which may reach further.
+    cues.lastIndex = from + 1;
+    if (qualifiesBudget(text.slice(0, from))) continue;
+    // Any year will do to tell whether the phrase names a time: "trước ngày 31 tháng 12" does.
+    const deadline = parseDeadline(phrase, { year: 2000 });
     if (deadline.kind === "none" || deadline.kind === "event" || deadline.kind === "per_plan") continue;
     found.push({ from, to: from + phrase.length });
   }

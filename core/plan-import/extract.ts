@@ -5,6 +5,7 @@ import { extractHeader } from "./header";
 import { unitsAsWritten } from "./as-written";
 import { buildOutline, type OutlineNode } from "./outline";
 import { extractTargets } from "./targets";
+import { planYear } from "./plan-year";
 import { labelledTasks } from "./tasks-labelled";
 import { sentenceTasks } from "./tasks-sentences";
 import { tableTasks } from "./tasks-table";
@@ -35,7 +36,7 @@ export function extractPlan(text: string): ExtractedPlan {
     ...tableTasks(tables, warnings),
   ];
   const content = extractContent(root, consumed, warnings);
-  const tasks = finalizeTasks(drafts, warnings);
+  const tasks = finalizeTasks(drafts, warnings, planYear(header, text));
   unitsAsWritten(tasks, text);
   if (tasks.length === 0) warnings.push("Không tìm thấy nhiệm vụ nào");
   return { header, targets, units: collectUnits(tasks), tasks, content, warnings };

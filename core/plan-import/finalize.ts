@@ -6,13 +6,13 @@ import type { ExtractedTask, TaskDraft } from "./types";
 
 const NO_DEADLINE: Deadline = { kind: "none", due: null, start: null, recurrence: null, dayOfMonth: null, note: null };
 
-/** Parses deadlines and reports what the reviewer must fill in or check. */
-export function finalizeTasks(drafts: TaskDraft[], warnings: string[]): ExtractedTask[] {
+/** Parses deadlines (a date without a year in the plan's year) and reports what the reviewer must fill in or check. */
+export function finalizeTasks(drafts: TaskDraft[], warnings: string[], year?: number): ExtractedTask[] {
   const seen = new Set<string>();
   return [...drafts]
     .sort((a, b) => a.order - b.order)
     .map((draft) => {
-      const deadline = draft.deadlineText ? parseDeadline(draft.deadlineText) : { ...NO_DEADLINE };
+      const deadline = draft.deadlineText ? parseDeadline(draft.deadlineText, { year }) : { ...NO_DEADLINE };
       const name = draft.ref || "không số";
       if (draft.ref !== "" && seen.has(draft.ref)) warnings.push(`Mã nhiệm vụ ${draft.ref} bị trùng`);
       seen.add(draft.ref);

@@ -159,7 +159,11 @@ describe("parseDeadline", () => {
       ["sáu tháng một lần", recurring("semiannual")],
       ["trước ngày 20 hằng tháng", recurring("monthly", 20)],
       ["Trước ngày 05 hàng tháng", recurring("monthly", 5)],
-      ["Thường xuyên, hằng năm", recurring("yearly")],
+      // "thường xuyên" written first is what the duty is; a cadence after it is when it is reviewed.
+      ["Thường xuyên, hằng năm", recurring("ongoing")],
+      ["thực hiện thường xuyên, tổng kết hằng năm", recurring("ongoing")],
+      ["Hằng năm, thường xuyên", recurring("yearly")],
+      ["hằng quý và thường xuyên", recurring("quarterly")],
       // The most frequent cadence wins.
       ["định kỳ hằng quý và hằng năm", recurring("quarterly")],
       // No daily cadence in the enum: treated as ongoing.
@@ -315,6 +319,18 @@ describe("parseDeadline", () => {
     ["ngày 10/12/2025", date("2025-12-10")],
     ["từ tháng 11 đến tháng 12", range("2026-11-01", "2026-12-31")],
   ])("%j in a year given by the heading", (input, expected) => {
+    expect(parseDeadline(input, { year: 2026 })).toEqual(expected);
+  });
+
+  // With a cadence, a day without a year is the first due date in the plan's year; a month or
+  // quarter without one only says when in each cycle.
+  it.each<[string, Deadline]>([
+    ["định kỳ trước ngày 01 tháng 12 hằng năm", d("date", "2026-12-01", { recurrence: "yearly" })],
+    ["Hằng năm, trước ngày 15/12", d("date", "2026-12-15", { recurrence: "yearly" })],
+    ["quý I hằng năm", recurring("yearly")],
+    ["tại hội nghị tháng 12 hằng năm", recurring("yearly")],
+    ["tháng 12 hằng năm, trước ngày 20/12", d("date", "2026-12-20", { recurrence: "yearly" })],
+  ])("%j with a cadence, in a plan of 2026", (input, expected) => {
     expect(parseDeadline(input, { year: 2026 })).toEqual(expected);
   });
 
