@@ -58,6 +58,11 @@ describe("paragraphs of hard-wrapped prose", () => {
       ],
     ],
     [
+      "a lettered item under a numbered unit heading as wide as the page",
+      "11. Các sở, ban, ngành, Ủy ban nhân dân các xã và các cơ quan liên quan\na) Chủ trì xác định nhu cầu đào tạo.",
+      ["11. Các sở, ban, ngành, Ủy ban nhân dân các xã và các cơ quan liên quan", "a) Chủ trì xác định nhu cầu đào tạo."],
+    ],
+    [
       "a number inside a wrapped sentence stays in it",
       "Kiểm tra, giám sát việc thực hiện các nhiệm vụ được giao tại điểm 1.2 và mục\n2. của Kế hoạch này",
       ["Kiểm tra, giám sát việc thực hiện các nhiệm vụ được giao tại điểm 1.2 và mục 2. của Kế hoạch này"],
