@@ -265,7 +265,9 @@ export async function unlinkChildPlan(db: Db, p: { childPlanId: number; memberId
     d1.prepare("update plans set parent_plan_id = null where id = ?1").bind(p.childPlanId),
     d1.prepare("delete from plan_links where child_plan_id = ?1").bind(p.childPlanId),
     d1
-      .prepare("insert into audit_log (actor_member_id, action, entity, entity_id, detail) values (?1, 'plan.unlink', 'plan', ?2, null)")
+      .prepare(
+        "insert into audit_log (actor_member_id, action, entity, entity_id, detail) values (?1, 'plan.unlink', 'plan', ?2, null)",
+      )
       .bind(p.memberId, p.childPlanId),
   ]);
 }
