@@ -26,6 +26,7 @@ import { exportRoutes } from "./routes/export";
 import { planReportRoutes } from "./routes/plan-report";
 import { importRoutes } from "./routes/import";
 import { taskEditRoutes } from "./routes/task-edit";
+import { planChainRoutes } from "./routes/plan-chain";
 
 export const web = new Hono<WebEnv>();
 
@@ -64,6 +65,7 @@ web.route("/", exportRoutes);
 web.route("/", planReportRoutes);
 web.route("/", importRoutes);
 web.route("/", taskEditRoutes);
+web.route("/", planChainRoutes);
 
 /** Any address nobody serves, in the Worker or under /web: a Vietnamese page with the way back. */
 export const notFoundPage = (viewer?: WebViewer) =>

@@ -229,5 +229,13 @@ export const chainTexts = {
   awaiting: "đã báo cáo, chờ xác nhận",
   none: "Đơn vị chưa liên kết kế hoạch thực hiện nào với kế hoạch này.",
   carriedOutBy: "Thực hiện bằng",
+  parentHeading: "Kế hoạch cấp trên",
+  implementsLabel: "Thực hiện:",
+  of: "của",
+  noParent: "Kế hoạch này chưa liên kết với kế hoạch cấp trên nào.",
+  changeParent: "Liên kết với kế hoạch cấp trên",
+  parentSelect: "Kế hoạch cấp trên",
+  parentNoLink: "Không liên kết",
+  parentSave: "Lưu liên kết",
   readOnly: "Kế hoạch của đơn vị cấp dưới: cơ quan cấp trên chỉ xem; đơn vị ban hành tự cập nhật kế hoạch của mình.",
 } as const;

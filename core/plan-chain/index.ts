@@ -2,6 +2,6 @@
 export { wouldMakeCycle } from "./cycle";
 export { isPlanningTask } from "./planning-task";
 export { childPlanName, childPlanNote } from "./report-note";
-export { implementsNumber, implementsPlan, planNumberKey } from "./plan-number";
+export { implementedNumbers, implementsNumber, implementsPlan, planNumberKey } from "./plan-number";
 export { assignmentsToLink, matchParent, type ParentCandidate } from "./parent-choice";
 export { handedDownPlan } from "./hand-down";

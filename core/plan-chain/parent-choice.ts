@@ -16,15 +16,21 @@ export interface ParentCandidate {
 
 /**
  * The parent plan a document names ("Thực hiện Kế hoạch số …"): a candidate
- * issued above the new plan's issuer whose number is the one named; the
- * nearest issuer first, then the newest. Null when none is named or found.
+ * issued above the new plan's issuer whose number is one named (the header's
+ * `implementsText`, or `otherNumbers` from its preamble, implementedNumbers);
+ * the nearest issuer first, then the newest. Null when none is named or found.
  */
-export function matchParent(candidates: readonly ParentCandidate[], implementsText: string | null): ParentCandidate | null {
-  const wanted = implementsText ? implementsNumber(implementsText) : null;
-  if (!wanted) return null;
+export function matchParent(
+  candidates: readonly ParentCandidate[],
+  implementsText: string | null,
+  otherNumbers: readonly string[] = [],
+): ParentCandidate | null {
+  const first = implementsText ? implementsNumber(implementsText) : null;
+  const wanted = new Set([...(first ? [first] : []), ...otherNumbers]);
+  if (wanted.size === 0) return null;
   return (
     candidates
-      .filter((c) => c.issuerDepth > 0 && c.number !== null && planNumberKey(c.number) === wanted)
+      .filter((c) => c.issuerDepth > 0 && c.number !== null && wanted.has(planNumberKey(c.number)))
       .sort((a, b) => a.issuerDepth - b.issuerDepth || b.planId - a.planId)[0] ?? null
   );
 }

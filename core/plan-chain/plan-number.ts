@@ -32,3 +32,32 @@ export function implementsPlan(implementsText: string, number: string | null): b
   // "45-KH/HU" must not match inside "145-KH/HU".
   return at >= 0 && (at === 0 || !/\d/.test(text[at - 1]!));
 }
+
+/** How far into a document its preamble may reach: the "Thực hiện …" lines come before the first section. */
+const FRONT_LINES = 80;
+/** A paragraph wrapped over several lines (text taken from a PDF) goes on until a blank line or this many lines. */
+const PARAGRAPH_LINES = 8;
+// Without a word boundary before "so": converted documents glue words ("Chỉ thịsố46-CT/TW").
+const NUMBER_AFTER_SO = /so ?:? ?(\d+ ?[-/] ?[a-z][a-z0-9]*(?: ?[-/] ?[a-z0-9]+)*)/g;
+
+/**
+ * Every document number named in the paragraphs of a plan's front matter
+ * that begin with "Thực hiện" (or its title "… thực hiện Kế hoạch số …"), as
+ * planNumberKey gives them, in order. The importer keeps only the first
+ * document named ("Thực hiện Nghị quyết số 45-NQ/TW …, Kế hoạch số 123-KH/TU
+ * … của Tỉnh ủy"), while the plan carried out is often a later one.
+ */
+export function implementedNumbers(text: string): string[] {
+  const numbers: string[] = [];
+  const lines = text.split(/\r?\n/, FRONT_LINES).map((line) => foldText(line.replace(/[*_#>|]/g, " ")));
+  for (const [at, line] of lines.entries()) {
+    if (!/^(?:ke hoach |chuong trinh )?thuc hien\b/.test(line)) continue;
+    const end = lines.findIndex((next, i) => i > at && next === "");
+    const paragraph = lines.slice(at, Math.min(end < 0 ? lines.length : end, at + PARAGRAPH_LINES)).join(" ");
+    for (const match of paragraph.matchAll(NUMBER_AFTER_SO)) {
+      const key = planNumberKey(match[1]!);
+      if (!numbers.includes(key)) numbers.push(key);
+    }
+  }
+  return numbers;
+}

@@ -53,13 +53,10 @@ export async function importParent(
   db: Db,
   draft: { id: number; issuerUnitId: number; implementsText: string | null },
 ): Promise<ImportParent> {
-  const [candidates, handedFrom] = await Promise.all([
-    parentCandidates(db, draft.issuerUnitId),
-    handedDownParentId(db, draft.id),
-  ]);
+  const [candidates, hints] = await Promise.all([parentCandidates(db, draft.issuerUnitId), draftHints(db, draft.id)]);
   const proposed =
-    (handedFrom !== null ? candidates.find((c) => c.planId === handedFrom) : undefined) ??
-    matchParent(candidates, draft.implementsText);
+    (hints.parentPlanId !== null ? candidates.find((c) => c.planId === hints.parentPlanId) : undefined) ??
+    matchParent(candidates, draft.implementsText, hints.numbers);
   return { candidates, proposed };
 }
 
@@ -128,13 +125,28 @@ export async function startHandedDownDraft(
   return { ok: true, draftId: (inserted!.results[0] as { id: number }).id };
 }
 
-/** The parent plan a draft was handed down from, if it was. */
-async function handedDownParentId(db: Db, draftId: number): Promise<number | null> {
+/** What a draft keeps beside its extraction for linking: the plan it was handed down from, the numbers its preamble names. */
+async function draftHints(db: Db, draftId: number): Promise<{ parentPlanId: number | null; numbers: string[] }> {
   const row = await db.$client
-    .prepare("select extraction ->> '$.parentPlanId' as parentPlanId from plan_imports where id = ?1")
+    .prepare(
+      "select extraction ->> '$.parentPlanId' as parentPlanId, extraction ->> '$.implementsNumbers' as numbers from plan_imports where id = ?1",
+    )
     .bind(draftId)
-    .first<{ parentPlanId: number | null }>();
-  return row?.parentPlanId ?? null;
+    .first<{ parentPlanId: number | null; numbers: string | null }>();
+  return { parentPlanId: row?.parentPlanId ?? null, numbers: row?.numbers ? (JSON.parse(row.numbers) as string[]) : [] };
+}
+
+/**
+ * Keeps with a draft the document numbers its preamble names (core/plan-chain
+ * implementedNumbers, read from the whole text, which the draft does not
+ * keep): the parent is proposed from them. Nothing is written for none.
+ */
+export async function rememberImplemented(db: Db, draftId: number, numbers: string[]): Promise<void> {
+  if (numbers.length === 0) return;
+  await db.$client
+    .prepare("update plan_imports set extraction = json_set(extraction, '$.implementsNumbers', json(?2)) where id = ?1")
+    .bind(draftId, JSON.stringify(numbers))
+    .run();
 }
 
 /**

@@ -51,6 +51,17 @@ export async function planWithAncestors(db: Db, planId: number): Promise<{ plan:
   return plan && plan.id === planId ? { plan, ancestors } : null;
 }
 
+/** The plan this one carries out, with its issuer's name; null when it carries out none. */
+export function planParent(db: Db, planId: number) {
+  return db.$client
+    .prepare(
+      `select p.id, p.number, p.title, p.issued_on as issuedOn, u.name as issuerName
+       from plans c join plans p on p.id = c.parent_plan_id join units u on u.id = p.issuer_unit_id where c.id = ?1`,
+    )
+    .bind(planId)
+    .first<{ id: number; number: string | null; title: string; issuedOn: string | null; issuerName: string }>();
+}
+
 export type LinkRefusal = "no_parent" | "no_child" | "cycle" | "no_assignments" | "not_in_parent" | "not_child_unit";
 
 /** A link checked against the data (linkCheck), ready to be written. */
@@ -245,6 +256,20 @@ export async function linkChildPlan(
     }),
   );
   return { ok: true, reported: checked.link.planningAssignmentIds };
+}
+
+/** A plan carries out no plan any more: its parent and links are removed (reports already made stay), audited; one batch. */
+export async function unlinkChildPlan(db: Db, p: { childPlanId: number; memberId: number | null }): Promise<void> {
+  const d1 = db.$client;
+  await d1.batch([
+    d1.prepare("update plans set parent_plan_id = null where id = ?1").bind(p.childPlanId),
+    d1.prepare("delete from plan_links where child_plan_id = ?1").bind(p.childPlanId),
+    d1
+      .prepare(
+        "insert into audit_log (actor_member_id, action, entity, entity_id, detail) values (?1, 'plan.unlink', 'plan', ?2, null)",
+      )
+      .bind(p.memberId, p.childPlanId),
+  ]);
 }
 
 export interface ChildPlanProgress {

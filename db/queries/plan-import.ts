@@ -143,11 +143,14 @@ export async function importDraft(db: Db, id: number): Promise<ImportDraft | nul
   };
 }
 
-/** The extraction as the admin edited it in the chat (tasks added, renamed, split); only while still under review. */
+/**
+ * The extraction as the admin edited it in the chat (tasks added, renamed, split); only while still under review.
+ * What else the draft keeps beside it (db/queries/plan-chain-import: the numbers its preamble names) stays.
+ */
 export async function updateImportDraftPlan(db: Db, id: number, plan: StoredExtraction): Promise<void> {
   await db
     .update(planImports)
-    .set({ extraction: { plan } })
+    .set({ extraction: sql`json_set(${planImports.extraction}, '$.plan', json(${JSON.stringify(plan)}))` })
     .where(and(eq(planImports.id, id), eq(planImports.status, "reviewing")));
 }
 

@@ -92,6 +92,22 @@ describe("linking an imported plan to the plan it carries out (web)", () => {
     expect(report).toEqual({ note: expect.stringContaining("Kế hoạch số 3-KH/ĐU ngày 01/02/2026"), status: "pending" });
   });
 
+  it("finds the parent named after the resolution it implements in the preamble", async () => {
+    const chain = await makeChain();
+    const session = await signIn(chain.admins.commune.memberId);
+    const reviewPath = await upload(
+      session,
+      communeDocument(
+        chain,
+        `Thực hiện Nghị quyết số 9-NQ/TW ngày 02/01/2026 của Bộ Chính trị, Kế hoạch số 10-KH/TU-${chain.tag} ngày 05/01/2026 của Ban Thường vụ Tỉnh ủy; Đảng ủy xã ban hành Kế hoạch như sau:`,
+      ),
+    );
+    const review = await (await webFetch(reviewPath, { cookie: session.cookie })).text();
+    expect(review).toContain(`Thực hiện: Kế hoạch số 10-KH/TU-${chain.tag}`);
+    expect((await post(reviewPath, session, await unchangedFields(reviewPath))).status).toBe(200);
+    expect((await planOfDraft(reviewPath))!.parentPlanId).toBe(chain.province.planId);
+  });
+
   it("lets the admin pick another parent plan, or none", async () => {
     const chain = await makeChain();
     const other = await makePlan(

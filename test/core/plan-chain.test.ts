@@ -5,6 +5,7 @@ import {
   assignmentsToLink,
   childPlanNote,
   handedDownPlan,
+  implementedNumbers,
   implementsNumber,
   implementsPlan,
   isPlanningTask,
@@ -52,6 +53,24 @@ describe("implementsNumber", () => {
 
   it("matches a plan's own number whatever its spacing and case", () => {
     expect(implementsNumber("Kế hoạch số 12-KH/TU")).toBe(planNumberKey("12 - KH/TU"));
+  });
+});
+
+describe("implementedNumbers", () => {
+  it("reads every document named in the preamble's «Thực hiện» paragraph, wrapped or glued", () => {
+    const text = [
+      "ĐẢNG ỦY XÃ MẪU",
+      "KẾ HOẠCH",
+      "triển khai công tác năm",
+      "",
+      "Thực hiện Chỉ thịsố 3-CT/TW, ngày 1/2/2026 của Ban Bí thư; Kế hoạch số",
+      "12 - KH/HU ngày 3/4/2026 của Ban Thường vụ Huyện ủy, Ban Thường vụ Đảng ủy ban hành Kế hoạch như sau:",
+      "",
+      "I. MỤC ĐÍCH",
+      "Tổ chức theo Kế hoạch số 99-KH/HU.",
+    ].join("\n");
+    expect(implementedNumbers(text)).toEqual(["3-ct/tw", "12-kh/hu"]);
+    expect(implementedNumbers("KẾ HOẠCH\nvề công tác năm\n\nI. NỘI DUNG")).toEqual([]);
   });
 });
 
@@ -127,6 +146,11 @@ describe("matchParent and assignmentsToLink", () => {
     issuerName: "Cấp trên",
     issuerDepth,
     assignments,
+  });
+
+  it("finds a plan named later in the preamble than the header's first document", () => {
+    const candidates = [candidate(1, "12-KH/HU", 1)];
+    expect(matchParent(candidates, "Nghị quyết số 3-NQ/TW", ["3-nq/tw", "12-kh/hu"])?.planId).toBe(1);
   });
 
   it("finds the plan the header names among plans issued above, the nearest and newest first", () => {

@@ -3,6 +3,9 @@ import { childPlanName } from "../../core/plan-chain";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import type { ChildPlanProgress, UnitChildPlans } from "../../db/queries/plan-chain";
 import { planHref, unitHref } from "../plan-context";
+import type { ParentCandidate } from "../../core/plan-chain";
+import type { SessionMember } from "../../db/queries/web-sessions";
+import { CsrfField } from "../layout";
 import { chainTexts as t } from "../texts";
 
 /** The units a plan expects a plan of their own from, or that linked one. */
@@ -82,6 +85,56 @@ export function ChildPlansSection(props: { planId: number; units: UnitChildPlans
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/**
+ * The plan this one carries out, and for its managers a form to link it to
+ * another plan above (or to none): plans imported before linking, or linked
+ * to the wrong parent.
+ */
+export function ParentLink(props: {
+  viewer: SessionMember;
+  planId: number;
+  parent: { id: number; number: string | null; title: string; issuedOn: string | null; issuerName: string } | null;
+  /** Plans it may carry out; null: the viewer may not change the link. */
+  candidates: ParentCandidate[] | null;
+}) {
+  const { parent, candidates } = props;
+  if (!parent && (candidates === null || candidates.length === 0)) return null;
+  return (
+    <section id="parent-plan">
+      <h2>{t.parentHeading}</h2>
+      <p>
+        {parent ? (
+          <>
+            {t.implementsLabel} <a href={planHref(parent.id)}>{childPlanName(parent)}</a> {t.of} {parent.issuerName}
+          </>
+        ) : (
+          t.noParent
+        )}
+      </p>
+      {candidates && candidates.length > 0 && (
+        <details>
+          <summary>{t.changeParent}</summary>
+          <form method="post" action={planHref(props.planId, "/ke-hoach-cap-tren")} class="stack">
+            <CsrfField viewer={props.viewer} />
+            <label for="parent-pick">{t.parentSelect}</label>
+            <select id="parent-pick" name="parent">
+              <option value="0" selected={!parent}>
+                {t.parentNoLink}
+              </option>
+              {candidates.map((c) => (
+                <option value={String(c.planId)} selected={parent?.id === c.planId}>
+                  {`${childPlanName(c)} của ${c.issuerName}`}
+                </option>
+              ))}
+            </select>
+            <button type="submit">{t.parentSave}</button>
+          </form>
+        </details>
+      )}
     </section>
   );
 }

@@ -11,7 +11,8 @@ import { planHref, unitHref } from "../plan-context";
 import { bucketLabel } from "../texts";
 import { daysBetween } from "../../core/time/vietnam-date";
 import type { UnitChildPlans } from "../../db/queries/plan-chain";
-import { ChildPlansSection } from "./child-plans";
+import type { ParentCandidate } from "../../core/plan-chain";
+import { ChildPlansSection, ParentLink } from "./child-plans";
 import { chainTexts } from "../texts";
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
@@ -34,6 +35,9 @@ export function OverviewPage(props: {
   childPlans?: UnitChildPlans[];
   /** Read only through a plan above it: no forms. */
   readOnly?: boolean;
+  /** The plan this one carries out, and the plans its managers may link it to instead (null: they may not). */
+  parent?: { id: number; number: string | null; title: string; issuedOn: string | null; issuerName: string } | null;
+  parentCandidates?: ParentCandidate[] | null;
 }) {
   const { overview: o, plan } = props;
   const done = o.counts.done_on_time + o.counts.done_late;
@@ -113,6 +117,12 @@ export function OverviewPage(props: {
         </tbody>
       </table>
 
+      <ParentLink
+        viewer={props.viewer}
+        planId={plan.id}
+        parent={props.parent ?? null}
+        candidates={props.readOnly ? null : (props.parentCandidates ?? null)}
+      />
       <ChildPlansSection planId={plan.id} units={props.childPlans ?? []} todayIso={props.todayIso} />
 
       {!props.readOnly && props.viewer.role === "admin" && props.plan.monitorUnitId === props.viewer.unitId && (

@@ -5,11 +5,13 @@ import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { createDb } from "../../db/client";
 import { BUCKETS, planOverview, planUnits } from "../../db/queries/overview";
 import { planTargets } from "../../db/queries/targets";
-import { childPlansByUnit } from "../../db/queries/plan-chain";
+import { canManagePlan } from "../../core/access/policy";
+import { childPlansByUnit, planParent } from "../../db/queries/plan-chain";
+import { parentCandidates } from "../../db/queries/plan-chain-import";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
 import { OverviewPage } from "../pages/overview-page";
-import { currentPlan, planFromPath, planHref } from "../plan-context";
+import { actorOf, currentPlan, planFromPath, planHref } from "../plan-context";
 import { webTexts as t } from "../texts";
 
 /** /web: the office goes to its current plan's overview; members and leaders to their unit. */
@@ -35,11 +37,15 @@ homeRoutes.get("/ke-hoach/:planId{[0-9]+}", planFromPath, async (c) => {
   const viewer = c.var.viewer;
   const plan = c.var.plan;
   const today = vietnamDate(new Date());
-  const [overview, units, targets, childPlans] = await Promise.all([
+  const db = createDb(c.env.DB);
+  const managesLink = c.var.planAccess === "own" && canManagePlan(actorOf(c), plan);
+  const [overview, units, targets, childPlans, parent, candidates] = await Promise.all([
     planOverview(c.env.DB, { planId: plan.id, today, soonUntil: addDays(today, DEFAULT_SOON_DAYS), top: 5 }),
     planUnits(c.env.DB, { planId: plan.id, today, offset: 0, limit: 40 }),
     planTargets(createDb(c.env.DB), plan.id),
-    childPlansByUnit(createDb(c.env.DB), plan.id, today),
+    childPlansByUnit(db, plan.id, today),
+    planParent(db, plan.id),
+    managesLink ? parentCandidates(db, plan.issuerUnitId) : Promise.resolve(null),
   ]);
   return c.html(
     <OverviewPage
@@ -52,6 +58,8 @@ homeRoutes.get("/ke-hoach/:planId{[0-9]+}", planFromPath, async (c) => {
       units={units.units}
       targets={targets}
       childPlans={childPlans}
+      parent={parent}
+      parentCandidates={candidates?.filter((p) => p.planId !== plan.id) ?? null}
       readOnly={c.var.planAccess === "chain"}
     />,
   );

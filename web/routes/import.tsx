@@ -18,8 +18,14 @@ import { sourceHash } from "../../core/plan-import/source-hash";
 import { precheckPlanFile, readPlanFile } from "../../core/plan-import/source-file";
 import { applyTableEdits, type NewTaskEdit, type TaskRowEdit } from "../../core/plan-import/table-edits";
 import { formatDate } from "../../core/time/vietnam-date";
-import { childPlanName, type ParentCandidate } from "../../core/plan-chain";
-import { importLinkStatements, importParent, parentCandidates, startHandedDownDraft } from "../../db/queries/plan-chain-import";
+import { childPlanName, implementedNumbers, type ParentCandidate } from "../../core/plan-chain";
+import {
+  importLinkStatements,
+  importParent,
+  parentCandidates,
+  rememberImplemented,
+  startHandedDownDraft,
+} from "../../db/queries/plan-chain-import";
 import { createDb } from "../../db/client";
 import {
   type ImportScope,
@@ -132,6 +138,7 @@ importRoutes.post("/nhap", async (c) => {
       409,
     );
   const id = await saveImportDraft(db, { memberId: viewer.memberId, sourceHash: hash, fileName: info.name, plan });
+  await rememberImplemented(db, id, implementedNumbers(source.text));
   return c.redirect(`/web/nhap/${id}`, 303);
 });
 

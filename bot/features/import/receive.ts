@@ -1,6 +1,8 @@
 /** A plan file arrives: checked, downloaded, read, extracted and kept as a draft for review. Nothing else is written. */
 import type { Document } from "grammy/types";
+import { implementedNumbers } from "../../../core/plan-chain";
 import { extractPlan } from "../../../core/plan-import/extract";
+import { rememberImplemented } from "../../../db/queries/plan-chain-import";
 import { sourceHash } from "../../../core/plan-import/source-hash";
 import { precheckPlanFile, readPlanFile, type PlanFileInfo } from "../../../core/plan-import/source-file";
 import { cleanFileName } from "../../../core/text/file-name";
@@ -34,6 +36,8 @@ export async function receivePlanFile(ctx: MemberContext, document: Document): P
     noTasks ? "add_tasks" : "review",
   );
   if (!review) return;
+  // The plan carried out may be named after the first document of the preamble: kept for linking on confirmation.
+  await rememberImplemented(ctx.deps.db, review.draft.id, implementedNumbers(source.text));
   if (noTasks) {
     return void (await ctx.port.send(`${t.noTasks}\n\n${t.tasksFormat}`, {
       html: true,
