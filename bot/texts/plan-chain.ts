@@ -70,6 +70,7 @@ export const chainTexts = {
     none: "Kế hoạch chưa giao nhiệm vụ cho đơn vị nào.",
     allIssued: "Mọi đơn vị được giao đều đã ban hành kế hoạch thực hiện. 👍",
     footer: "Chọn số để xem đơn vị.",
+    footerLate: "Chọn số để xem đơn vị. Nhắc đơn vị chậm ban hành: /quahan rồi chọn «Nhắc ngay».",
     onlyMissing: "⬜ Chỉ đơn vị chưa ban hành",
     all: "📄 Tất cả đơn vị",
     unitIssued: (plan: string, date: string | null) =>

@@ -164,6 +164,7 @@ describe.each(drivers)("plans carrying out plans, in chat, on $channel", (chat) 
     expect(rollup).toContain(`✅ Đảng ủy xã Đông ${c.tag}: Kế hoạch số 7-KH/ĐU-${c.tag}, ngày 10/02/2026`);
     expect(rollup).toContain("Tiến độ: 1/4 xong (đúng hạn 1) · 🔴 1 quá hạn");
     expect(rollup).toContain(`🔴 Đảng ủy xã Tây ${c.tag}: chưa ban hành (hạn ${siblingDue}, đã quá hạn)`);
+    expect(rollup).toContain("/quahan rồi chọn «Nhắc ngay»");
     await chat.press(c.admins.province, "⬜ Chỉ đơn vị chưa ban hành");
     const missing = await chat.last(c.admins.province);
     expect(missing).toContain("1/2 đơn vị");
