@@ -1,4 +1,5 @@
 import { eq, sql, type SQL } from "drizzle-orm";
+import { trackedRecurrence } from "../core/deadline/tracked";
 import type { BatchItem } from "drizzle-orm/batch";
 import { parseDeadline } from "../core/deadline/parse";
 import { unitKey } from "../core/units/match";
@@ -75,7 +76,7 @@ export async function seedDemo(db: Db): Promise<"seeded" | "already-present"> {
         deadlineKind: deadline.kind,
         dueOn: deadline.due,
         startsOn: deadline.start,
-        recurrence: deadline.recurrence,
+        recurrence: trackedRecurrence(deadline),
         deadlineNote: deadline.note,
         sortOrder: order,
       }),

@@ -228,5 +228,6 @@ export const chainTexts = {
   overdue: "quá hạn",
   awaiting: "đã báo cáo, chờ xác nhận",
   none: "Đơn vị chưa liên kết kế hoạch thực hiện nào với kế hoạch này.",
+  carriedOutBy: "Thực hiện bằng",
   readOnly: "Kế hoạch của đơn vị cấp dưới: cơ quan cấp trên chỉ xem; đơn vị ban hành tự cập nhật kế hoạch của mình.",
 } as const;

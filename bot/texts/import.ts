@@ -144,6 +144,8 @@ export const importTexts = {
     due: (date: string) => `hạn ${date}`,
     endOf: (what: string, date: string) => `hạn ${date} (cuối ${what})`,
     range: (from: string, to: string) => `từ ${from} đến ${to}`,
+    from: (date: string) => `từ ${date}`,
+    cadenceUnwritten: "không ghi kỳ, theo dõi như việc thường xuyên",
     recurrence: {
       ongoing: "thường xuyên",
       monthly: "hằng tháng",

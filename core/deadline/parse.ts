@@ -28,32 +28,36 @@ const LEAP_YEAR = 2000;
  * Reads a deadline phrase as written in a plan ("(*hoàn thành trong quý III/2024*)").
  * A named period wins over everything else and keeps any cadence beside it
  * ("trong quý II/2024 và thực hiện thường xuyên"); then a cadence alone; then an
- * event or the unit's own plan. A period after "bắt đầu từ" is a start: alone, it makes
- * an ongoing duty from then on ("bắt đầu từ năm 2026"). Never throws: unreadable input is kind "none".
+ * event or the unit's own plan. A period after "bắt đầu từ" or an opening "Từ" is a
+ * start: alone, it makes a continuing duty from then on, with no cadence unless one is
+ * written ("Từ quý II/2027"; "Từ tháng 5/2026, thường xuyên"). A bare "định kỳ" is a
+ * recurring duty whose cadence is not written (recurrence null). Never throws:
+ * unreadable input is kind "none".
  */
 export function parseDeadline(text: string, context: DeadlineContext = {}): Deadline {
   if (typeof text !== "string") return { ...NONE };
   const phrase = cleanPhrase(text);
   const folded = maskDocumentRefs(phrase.folded);
   const { tokens, masked } = scanPeriods(folded);
-  const { start, rest } = takeStart(tokens, folded);
+  const { start, end, rest } = takeStart(tokens, folded);
   const repetition = findRecurrence(folded);
   const period = choosePeriod(repetition ? rest.filter(namesADay) : rest, masked, context.year);
-  const recurrence = repetition?.recurrence ?? null;
   const dayOfMonth = repetition?.dayOfMonth ?? null;
 
   if (period) {
+    // Beside a date, an unnamed "định kỳ" can only say the duty goes on after it.
+    const recurrence = repetition ? (repetition.recurrence ?? "ongoing") : null;
     return { kind: period.kind, due: period.due, start: period.start ?? start, recurrence, dayOfMonth, note: null };
   }
-  if (recurrence || start) {
-    return { kind: "recurring", due: null, start, recurrence: recurrence ?? "ongoing", dayOfMonth, note: null };
+  const marker = findMarker(folded.slice(end));
+  if (repetition || (start && marker?.kind !== "event")) {
+    return { kind: "recurring", due: null, start, recurrence: repetition?.recurrence ?? null, dayOfMonth, note: null };
   }
-
-  const marker = findMarker(folded);
   if (marker?.kind === "per_plan") return { ...NONE, kind: "per_plan", note: PER_PLAN_NOTE };
   if (marker?.kind === "event") {
-    const note = stripWrappers(phrase.text.slice(phrase.sourceIndex[marker.index]));
-    return { ...NONE, kind: "event", note: note || phrase.text };
+    // "từ quý IV/2025 đến khi kết thúc bầu cử": begins at a date, ends with an event.
+    const note = stripWrappers(phrase.text.slice(phrase.sourceIndex[marker.index + end]));
+    return { ...NONE, kind: "event", start, note: note || phrase.text };
   }
   return { ...NONE };
 }

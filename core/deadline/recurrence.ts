@@ -1,7 +1,8 @@
 import type { Recurrence } from "./types";
 
 export interface Repetition {
-  recurrence: Recurrence;
+  /** null: the duty recurs but its cadence is not written (a bare "định kỳ"). */
+  recurrence: Recurrence | null;
   dayOfMonth: number | null;
 }
 
@@ -62,8 +63,10 @@ const CADENCES: [Recurrence, RegExp][] = [
     ),
   ],
   // The enum has no daily or weekly cadence; those duties are, in effect, ongoing.
-  ["ongoing", words("thuong xuyen", "lien tuc", "(?:hang|moi)\\s+(?:ngay|tuan)", "dinh ky")],
+  ["ongoing", words("thuong xuyen", "lien tuc", "(?:hang|moi)\\s+(?:ngay|tuan)")],
 ];
+// "định kỳ" with no cadence after it: periodic, but how often the plan does not say.
+const PERIODIC = words("dinh ky");
 
 // "trước ngày 20 hằng tháng", "trước ngày 05 của tháng liền kề": the day of the month a monthly duty is due.
 const DAY_OF_MONTH = new RegExp(
@@ -79,7 +82,7 @@ const CONTINUOUS = words("thuong xuyen", "lien tuc");
 /** The cadence the folded phrase names, if any. */
 export function findRecurrence(folded: string): Repetition | null {
   const found = CADENCES.find(([, pattern]) => pattern.test(folded));
-  if (!found) return null;
+  if (!found) return PERIODIC.test(folded) ? { recurrence: null, dayOfMonth: null } : null;
   const continuousAt = CONTINUOUS.exec(folded)?.index ?? -1;
   const recurrence = continuousAt >= 0 && continuousAt < (found[1].exec(folded)?.index ?? 0) ? "ongoing" : found[0];
   const day = recurrence === "monthly" ? Number((DAY_OF_MONTH.exec(folded) ?? BARE_DAY.exec(folded))?.[1] ?? NaN) : NaN;

@@ -274,6 +274,7 @@ const NUMBERED_ROW = /^(?:\d{1,3}|[IVXL]{1,5}|[a-zđ])[.)]?$/;
  */
 function paragraphs(block: Block): string[] {
   const right = Math.max(...block.lines.map((l) => l.x1));
+  const left = Math.min(...block.lines.map((l) => l.x0));
   const out: string[] = [];
   let margin = Number.POSITIVE_INFINITY;
   block.lines.forEach((line, i) => {
@@ -283,7 +284,8 @@ function paragraphs(block: Block): string[] {
       previous !== undefined &&
       previous.x1 >= right - 2 * size &&
       line.x0 <= previous.x0 + 0.5 * size &&
-      (margin === Number.POSITIVE_INFINITY || Math.abs(line.x0 - margin) < 0.5 * size);
+      // An indented line is the first of the next paragraph, however far the one before it reached.
+      (margin === Number.POSITIVE_INFINITY ? line.x0 < left + 0.5 * size : Math.abs(line.x0 - margin) < 0.5 * size);
     if (wraps) {
       out[out.length - 1] += ` ${line.text}`;
       margin = Math.min(margin, line.x0);

@@ -1,5 +1,6 @@
 import { cleanInline, stripEmphasis } from "./clean";
 import { startsWithUnitHead } from "../units/heads";
+import { isUnitPhrase } from "../units/split";
 import { startsWithFieldLabel } from "./fields";
 import { readFlatTable } from "./flat-table";
 import { periodHeading } from "./period-heading";
@@ -109,7 +110,7 @@ function opensParagraph(line: string, previous: string, width: number | null): b
     if (opensItemWherever(text)) return true;
     // "- Ban Xây dựng Đảng tham mưu, thực hiện trong Quý II/2028" under an item whose title ends without a full stop.
     if (/^[-–—•+]\s/.test(text) && opensAssignment(text.replace(/^[-–—•+]\s+/, ""))) return true;
-    return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short;
+    return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short || isUnitHeadingLine(before);
   }
   // "./." closes the body; "Nơi nhận" opens the addressee list.
   if (/\.\/\.$/.test(before) || /^Nơi nhận\b/u.test(text)) return true;
@@ -134,6 +135,14 @@ const ROLE_NEAR = /^[^.;:]{0,60}?\s(?:chủ\s?trì|tham\s?mưu)\b/u;
 
 function opensAssignment(text: string): boolean {
   return ROLE_NEAR.test(text) && startsWithUnitHead(text);
+}
+
+// "11. Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan": a unit's section heading, whole on its line.
+const NUMBERED = /^(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\))\s+/u;
+
+function isUnitHeadingLine(line: string): boolean {
+  const marker = NUMBERED.exec(line);
+  return marker !== null && isUnitPhrase(line.slice(marker[0].length).replace(/:$/, ""));
 }
 
 /** "II. NHIỆM VỤ CỤ THỂ", "### Nhiệm vụ": a heading ends where it stands, whatever its last character. */

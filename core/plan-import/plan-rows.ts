@@ -6,6 +6,7 @@
  * under the issuing unit, so nothing needs an id before the batch runs. Units
  * outside the issuer's tree are left out (issuer-scope.ts).
  */
+import { trackedRecurrence } from "../deadline/tracked";
 import type { DeadlineKind, Recurrence } from "../deadline/types";
 import { cleanFileName } from "../text/file-name";
 import { unitKey } from "../units/key";
@@ -106,7 +107,7 @@ export function planRows(plan: ReviewPlan, choices: ImportChoices, context: Rows
         deadlineKind: task.deadline.kind,
         dueOn: task.deadline.due,
         startsOn: task.deadline.start,
-        recurrence: task.deadline.recurrence,
+        recurrence: trackedRecurrence(task.deadline),
         deadlineNote: task.deadline.note,
       });
       // One row per unit: a lead beats a co-operating mention, a direct mention beats one through a group.

@@ -1,6 +1,6 @@
 import { type Assignment, findDeadlinePhrase, readAssignment } from "./assignment";
 import { trimPunctuation } from "./clean";
-import { parseField } from "./fields";
+import { parseField, startsWithFieldLabel } from "./fields";
 import { type OutlineNode, walk } from "./outline";
 import { meetingTime } from "./meeting-time";
 import { periodHeading } from "./period-heading";
@@ -23,7 +23,7 @@ import type { TaskDraft } from "./types";
  */
 export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, structuredCount: number): TaskDraft[] {
   const drafts: TaskDraft[] = [];
-  const structured = structuredCount >= STRUCTURED_TASKS;
+  const structured = assignsByStructure(root, consumed, structuredCount);
   const periods = periodIndex(root);
   for (const node of walk(root)) {
     if (consumed.has(node) || !node.marker || node.marker.style === "roman") continue;
@@ -135,11 +135,35 @@ function partsOf(node: OutlineNode, whole: TaskDraft, consumed: Set<OutlineNode>
   });
 }
 
-function fromSubject(node: OutlineNode): TaskDraft | null {
-  // Bullets under the sentence detail it (and may assign parts of it themselves).
-  if (node.kind !== "assignments" || node.children.some((c) => c.marker?.style !== "dash" && c.marker?.style !== "plus")) {
-    return null;
+/**
+ * Whether the plan assigns its work by unit sections or labelled fields, its sentences only
+ * organising that work: it has a few of them, and more of them than items whose subject is
+ * a unit. A plan that writes as many of its items as sentences ("2. Hội đồng nhân dân xã chủ
+ * trì, …" between "1. Đảng uỷ UBND xã:" and "5. Ban Xây dựng Đảng:") assigns in prose.
+ */
+function assignsByStructure(root: OutlineNode, consumed: Set<OutlineNode>, structuredCount: number): boolean {
+  if (structuredCount < STRUCTURED_TASKS) return false;
+  let sentences = 0;
+  for (const node of walk(root)) {
+    if (consumed.has(node) || !node.marker || node.marker.style === "roman") continue;
+    if (fromSubject(node)) sentences++;
   }
+  return structuredCount > sentences;
+}
+
+// "Các cấp uỷ, tổ chức đảng …", "mọi cấp": every level of the system, no unit of the plan.
+const EVERY_LEVEL = /^(?:các|mọi) cấp(?!\p{L})/iu;
+
+/**
+ * An item whose subject is a unit: "Hội đồng nhân dân xã chủ trì, phối hợp với …". In the
+ * organising part any such item; in a content part ("Nội dung, nhiệm vụ chủ yếu") one that
+ * names its own unit, not every level of the party.
+ */
+function fromSubject(node: OutlineNode): TaskDraft | null {
+  if (node.kind !== "assignments" && node.kind !== "content") return null;
+  // Bullets under the sentence detail it (and may assign parts of it themselves).
+  if (node.children.some((c) => c.marker?.style !== "dash" && c.marker?.style !== "plus")) return null;
+  if ((node.kind === "content" && EVERY_LEVEL.test(node.text)) || startsWithFieldLabel(node.text)) return null;
   const assignment = readAssignment(node.text);
   if (!assignment) return null;
   const text = [node.text, ...node.body.map((p) => p.text)].join(" ");

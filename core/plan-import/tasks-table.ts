@@ -2,6 +2,7 @@ import { splitUnitList } from "../units/split";
 import type { Cell } from "./blocks";
 import { shorten, trimPunctuation } from "./clean";
 import type { PlacedTable } from "./outline";
+import { fillSubRows } from "./sub-rows";
 import { type ColumnMap, findTaskHeader, mapColumns } from "./table-columns";
 import { sectionLabel } from "./task-parts";
 import type { TaskDraft } from "./types";
@@ -34,7 +35,7 @@ export function tableTasks(tables: PlacedTable[], warnings: string[]): TaskDraft
     let part = "";
     let section = sectionLabel(table.within);
     let ordinal = 0;
-    table.rows.slice(headerAt + 1).forEach((row, index) => {
+    fillSubRows(table.rows.slice(headerAt + 1), columns).forEach((row, index) => {
       if (isRepeatedHeader(row)) return;
       const ref = trimPunctuation(cellText(row, columns.ref));
       const filled = row.filter((cell) => cell.text !== "");

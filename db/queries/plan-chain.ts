@@ -342,3 +342,32 @@ export async function childPlansByUnit(db: Db, parentPlanId: number, today: stri
     };
   });
 }
+
+/**
+ * The child plans that carry out these assignments (a parent task's units),
+ * each with its progress on `today`, by assignment. One statement.
+ */
+export async function childPlansOfAssignments(
+  db: Db,
+  assignmentIds: number[],
+  today: string,
+): Promise<Map<number, ChildPlanProgress[]>> {
+  const { results } = await db.$client
+    .prepare(
+      `select l.assignment_id as assignmentId, c.id, c.number, c.title, c.issued_on as issuedOn, c.created_at as createdAt,
+              c.issuer_unit_id as issuerUnitId, (select count(*) from tasks where plan_id = c.id) as tasks,
+              count(a.id) as assignments, coalesce(sum(a.state = 'done'), 0) as done,
+              coalesce(sum(${DONE_ON_TIME}), 0) as doneOnTime, coalesce(sum(${OVERDUE}), 0) as overdue
+       from plan_links l join plans c on c.id = l.child_plan_id and c.archived = 0
+         left join tasks t on t.plan_id = c.id left join assignments a on a.task_id = t.id
+       where l.assignment_id in (select value from json_each(?1))
+       group by l.assignment_id, c.id
+       order by c.created_at, c.id`,
+    )
+    .bind(JSON.stringify(assignmentIds), today)
+    .all<Omit<ChildPlanProgress, "open"> & { assignmentId: number }>();
+  const byAssignment = new Map<number, ChildPlanProgress[]>();
+  for (const { assignmentId, ...plan } of results)
+    byAssignment.set(assignmentId, [...(byAssignment.get(assignmentId) ?? []), { ...plan, open: plan.assignments - plan.done }]);
+  return byAssignment;
+}

@@ -2,6 +2,7 @@
  * Admins' changes to a saved plan's tasks, each with its audit entry in the
  * same batch: title and deadline, a task added, a task withdrawn.
  */
+import { trackedRecurrence } from "../../core/deadline/tracked";
 import type { Deadline } from "../../core/deadline/types";
 import type { Db } from "../client";
 import { guardedChange } from "./audit";
@@ -29,7 +30,7 @@ export function editTask(
       e.deadline.kind,
       e.deadline.due,
       e.deadline.start,
-      e.deadline.recurrence,
+      trackedRecurrence(e.deadline),
       e.deadline.note,
       e.before.title,
       e.before.deadlineText,
@@ -69,7 +70,7 @@ export async function addTask(
         a.deadline.kind,
         a.deadline.due,
         a.deadline.start,
-        a.deadline.recurrence,
+        trackedRecurrence(a.deadline),
         a.deadline.note,
       ),
     d1.prepare("insert into assignments (task_id, unit_id, role) values (last_insert_rowid(), ?1, 'lead')").bind(a.unitId),

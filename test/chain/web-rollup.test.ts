@@ -29,6 +29,15 @@ describe("the parent plan's pages roll up its units' plans", () => {
     expect(siblingRow).toContain(`hạn ${formatDate(addDays(vietnamDate(new Date()), -3))}`);
     expect(siblingRow).toContain("quá hạn");
 
+    // The parent's task the commune's plan carries out shows that plan's progress.
+    const planningTask = await env.DB.prepare("select task_id as id from assignments where id = ?1")
+      .bind(chain.province.assignmentIds[0])
+      .first<{ id: number }>();
+    const task = await page(`/web/nhiem-vu/${planningTask!.id}`, session.cookie);
+    expect(task.html).toContain("Thực hiện bằng");
+    expect(task.html).toContain(`href="/web/ke-hoach/${communePlan.planId}"`);
+    expect(task.html).toContain("xong 3/7 lượt giao, đúng hạn 2, quá hạn 2");
+
     const unit = await page(`/web/ke-hoach/${chain.province.planId}/don-vi/${chain.units.commune}`, session.cookie);
     expect(unit.html).toContain("Kế hoạch thực hiện của đơn vị");
     expect(unit.html).toContain(`href="/web/ke-hoach/${communePlan.planId}"`);

@@ -166,6 +166,13 @@ describe("parseDeadline", () => {
       ["hằng quý và thường xuyên", recurring("quarterly")],
       // The most frequent cadence wins.
       ["định kỳ hằng quý và hằng năm", recurring("quarterly")],
+      // Periodic, the cadence not written.
+      ["định kỳ", recurring(null)],
+      ["định kỳ sơ kết, tổng kết và báo cáo", recurring(null)],
+      ["theo định kỳ", recurring(null)],
+      ["Thường xuyên và định kỳ", recurring("ongoing")],
+      // Beside a date, an unnamed "định kỳ" says the duty goes on after it.
+      ["hoàn thành trong quý II/2026, định kỳ báo cáo", quarter("2026-06-30", { recurrence: "ongoing" })],
       // No daily cadence in the enum: treated as ongoing.
       ["định kỳ hàng ngày", recurring("ongoing")],
       // A date without a year cannot be a due date.
@@ -186,11 +193,19 @@ describe("parseDeadline", () => {
     ]);
   });
 
-  // A start is not a due date: alone, it is an ongoing duty from then on.
+  // A start is not a due date: alone, it is a continuing duty from then on, with no cadence
+  // unless one is written (saved, it is followed as an ongoing one: core/deadline/tracked.ts).
   describe("a start", () => {
     table([
-      ["bắt đầu từ năm 2026", d("recurring", null, { recurrence: "ongoing", start: "2026-01-01" })],
-      ["Bắt đầu thực hiện từ quý III/2026", d("recurring", null, { recurrence: "ongoing", start: "2026-07-01" })],
+      ["bắt đầu từ năm 2026", d("recurring", null, { start: "2026-01-01" })],
+      ["Bắt đầu thực hiện từ quý III/2026", d("recurring", null, { start: "2026-07-01" })],
+      ["Từ quý II/2027", d("recurring", null, { start: "2027-04-01" })],
+      ["Từ tháng 5/2026, thường xuyên", d("recurring", null, { recurrence: "ongoing", start: "2026-05-01" })],
+      ["thực hiện từ năm 2027", d("recurring", null, { start: "2027-01-01" })],
+      ["từ quý IV/2025 đến khi kết thúc bầu cử", d("event", null, { start: "2025-10-01", note: "khi kết thúc bầu cử" })],
+      // Still a range, and a "từ" inside a longer phrase is no start.
+      ["Từ quý III/2026 đến quý III/2030", range("2026-07-01", "2030-09-30")],
+      ["báo cáo tình hình từ năm 2026", year("2026-12-31")],
       ["bắt đầu từ năm 2026, hằng năm", d("recurring", null, { recurrence: "yearly", start: "2026-01-01" })],
       ["bắt đầu từ tháng 3/2026, hoàn thành trong năm 2027", year("2027-12-31", { start: "2026-03-01" })],
     ]);

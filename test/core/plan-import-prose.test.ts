@@ -58,6 +58,11 @@ describe("paragraphs of hard-wrapped prose", () => {
       ],
     ],
     [
+      "a lettered item under a numbered unit heading as wide as the page",
+      "11. Các sở, ban, ngành, Ủy ban nhân dân các xã và các cơ quan liên quan\na) Chủ trì xác định nhu cầu đào tạo.",
+      ["11. Các sở, ban, ngành, Ủy ban nhân dân các xã và các cơ quan liên quan", "a) Chủ trì xác định nhu cầu đào tạo."],
+    ],
+    [
       "a number inside a wrapped sentence stays in it",
       "Kiểm tra, giám sát việc thực hiện các nhiệm vụ được giao tại điểm 1.2 và mục\n2. của Kế hoạch này",
       ["Kiểm tra, giám sát việc thực hiện các nhiệm vụ được giao tại điểm 1.2 và mục 2. của Kế hoạch này"],
@@ -162,5 +167,74 @@ describe('an inspection programme by year: items ending in "(Giao … chủ trì
   it("after a year's heading, numbered items are that year's, not parts of the bullet above", () => {
     expect(rows).toContainEqual(["Kiểm tra việc quản", ["Uỷ ban Kiểm tra"], "2028-03-31"]);
     expect(plan.tasks).toHaveLength(3);
+  });
+});
+
+describe("prose beside per-unit sections", () => {
+  const plan = (items: string[]) =>
+    extractPlan(["KẾ HOẠCH", "Tổ chức bầu cử năm 2026", "III. TỔ CHỨC THỰC HIỆN", ...items].join("\n\n"));
+  const unit = (n: number, name: string) => [`${n}. ${name}:`, `- Chuẩn bị điều kiện tổ chức hội nghị quán triệt của ${name}.`];
+  const leads = (items: string[]) => plan(items).tasks.map((t) => t.lead[0]);
+
+  it("where the plan writes as many items as sentences as it has unit sections, each sentence is a task", () => {
+    const items = [
+      ...unit(1, "Đảng uỷ UBND xã"),
+      "2. Hội đồng nhân dân xã chủ trì, phối hợp với Uỷ ban nhân dân xã dự kiến cơ cấu đại biểu.",
+      "3. Uỷ ban Mặt trận Tổ quốc xã chủ trì tổ chức hiệp thương giới thiệu người ứng cử.",
+      "4. Các chi bộ trực thuộc có trách nhiệm chỉ đạo làm tốt công tác bầu cử.",
+      ...unit(5, "Ban Xây dựng Đảng"),
+      ...unit(6, "Văn phòng Đảng uỷ"),
+    ];
+    expect(leads(items)).toEqual([
+      "Đảng uỷ UBND xã",
+      "Hội đồng nhân dân xã",
+      "Uỷ ban Mặt trận Tổ quốc xã",
+      "Các chi bộ trực thuộc",
+      "Ban Xây dựng Đảng",
+      "Văn phòng Đảng uỷ",
+    ]);
+  });
+
+  it("where unit sections are most of the plan, a sentence among them only organises them: flagged, not a task", () => {
+    const result = plan([
+      ...unit(1, "Đảng uỷ UBND xã"),
+      ...unit(2, "Ban Xây dựng Đảng"),
+      ...unit(3, "Văn phòng Đảng uỷ"),
+      ...unit(4, "Uỷ ban Kiểm tra Đảng uỷ"),
+      "5. Các chi bộ trực thuộc có trách nhiệm chỉ đạo làm tốt công tác bầu cử.",
+    ]);
+    expect(result.tasks.map((t) => t.lead[0])).not.toContain("Các chi bộ trực thuộc");
+    expect(result.warnings.some((w) => w.startsWith("Đoạn III.5 giao việc"))).toBe(true);
+  });
+});
+
+describe("in a content part, an item whose subject is a unit", () => {
+  const plan = extractPlan(
+    [
+      "KẾ HOẠCH",
+      "Tổng kết công tác năm 2026",
+      "II. NỘI DUNG, NHIỆM VỤ CHỦ YẾU",
+      "1. Ban Thường vụ Đảng uỷ thành lập Tổ giúp việc để lãnh đạo công tác tổng kết.",
+      "2. Các cấp uỷ, tổ chức đảng tập trung lãnh đạo, chỉ đạo công tác tổng kết.",
+      "3. Tổ chức hội nghị tổng kết cấp xã.",
+      "4. Nội dung báo cáo:",
+      "- Cơ quan chủ trì: Văn phòng Đảng uỷ",
+      "5. Các khóa bồi dưỡng được tổ chức hằng năm tại trung tâm chính trị.",
+      "6. Ban hành các Nghị quyết chuyên đề của Ban Chấp hành.",
+    ].join("\n\n"),
+  );
+
+  it("is a task when it names its own unit", () => {
+    expect(plan.tasks.map((t) => [t.ref, t.lead])).toContainEqual(["II.1", ["Ban Thường vụ Đảng uỷ"]]);
+  });
+
+  it.each([
+    ["every level of the party", "II.2"],
+    ["no unit", "II.3"],
+    ["a labelled field", "II.4.1"],
+    ["courses, not a body", "II.5"],
+    ['the verb "ban hành", not a board', "II.6"],
+  ])("is not a task with %s", (_name, ref) => {
+    expect(plan.tasks.map((t) => t.ref)).not.toContain(ref);
   });
 });

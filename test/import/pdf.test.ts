@@ -196,6 +196,28 @@ describe("PDF plans: text read in the Worker, tables kept as rows", () => {
     ]);
   });
 
+  it("starts a paragraph at each indented line, even after a line that reached the right edge", async () => {
+    // 13-point glyphs half an em wide; first lines indented to x = 100, wrapped lines back at x = 72.
+    const line = (text: string, x: number, i: number): TextLine => ({ text, x, y: 700 - 16 * i });
+    const source = await read(
+      pdfOfPages([
+        [
+          line("a) Xây dựng kế hoạch đào tạo, bồi dưỡng cán bộ làm công tác đối ngoại", 100, 0),
+          line("các cơ quan, đơn vị trong giai đoạn tới, bảo đảm chất lượng, hiệu quả.", 72, 1),
+          line("b) Tổ chức sơ kết, tổng kết và báo cáo Ủy ban nhân dân tỉnh kết quả.", 100, 2),
+          line("2. Sở Nội vụ phối hợp với Sở Ngoại vụ và các cơ quan chức năng hướng", 100, 3),
+          line("dẫn, kiểm tra việc thực hiện.", 72, 4),
+        ],
+      ]),
+    );
+    if (!source.ok) throw new Error(source.reason);
+    expect(paragraphsOf(source.text)).toEqual([
+      "a) Xây dựng kế hoạch đào tạo, bồi dưỡng cán bộ làm công tác đối ngoại các cơ quan, đơn vị trong giai đoạn tới, bảo đảm chất lượng, hiệu quả.",
+      "b) Tổ chức sơ kết, tổng kết và báo cáo Ủy ban nhân dân tỉnh kết quả.",
+      "2. Sở Nội vụ phối hợp với Sở Ngoại vụ và các cơ quan chức năng hướng dẫn, kiểm tra việc thực hiện.",
+    ]);
+  });
+
   it("drops running headers and page numbers", async () => {
     const page = (n: number) => [
       { text: "CÔNG BÁO/Số 277/Ngày 16-05-2026", x: 200, y: 805 },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseDeadline } from "../../core/deadline/parse";
 import type { Deadline } from "../../core/deadline/types";
 import { extractionJson } from "../../core/plan-import/dry-run";
 import { extractPlan } from "../../core/plan-import/extract";
@@ -93,6 +94,15 @@ describe("planRows", () => {
       context,
     );
     expect(rows.tasks[0]).toMatchObject({ deadlineText: "quý III/2025", deadlineKind: "quarter", dueOn: "2025-09-30" });
+  });
+
+  it("saves a periodic duty whose cadence the plan does not write as followed with check-ins", () => {
+    const p = plan([{ ref: "1", lead: ["Sở Nội vụ"] }]);
+    const choices = initialChoices(p, scope, { unitId: 2, issuerIds: [1, 2] });
+    const saved = (text: string) => planRows(p, setDeadline(choices, 0, text, parseDeadline(text)), context).tasks[0]!;
+    expect(saved("định kỳ sơ kết, báo cáo")).toMatchObject({ deadlineKind: "recurring", recurrence: "ongoing", dueOn: null });
+    expect(saved("Từ quý II/2027")).toMatchObject({ recurrence: "ongoing", startsOn: "2027-04-01", dueOn: null });
+    expect(saved("quý II/2027")).toMatchObject({ recurrence: null, dueOn: "2027-06-30" });
   });
 
   it("titles the plan from its header, its number or its file", () => {

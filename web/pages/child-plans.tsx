@@ -10,7 +10,7 @@ export function expectsChildPlans(units: UnitChildPlans[]): UnitChildPlans[] {
   return units.filter((u) => u.plans.length > 0 || u.planningTask !== null);
 }
 
-function ChildPlan(props: { plan: ChildPlanProgress }) {
+export function ChildPlan(props: { plan: ChildPlanProgress }) {
   const p = props.plan;
   const when = p.issuedOn ? "" : ` (${t.imported(formatDate(vietnamDate(new Date(p.createdAt))))})`;
   return (

@@ -2,7 +2,7 @@
 import { Hono, type Context } from "hono";
 import { canEditTasks, canReadPlan, canReadPlanInChain, canViewAssignment } from "../../core/access/policy";
 import { createDb } from "../../db/client";
-import { planWithAncestors } from "../../db/queries/plan-chain";
+import { childPlansOfAssignments, planWithAncestors } from "../../db/queries/plan-chain";
 import { statusOf } from "../../core/status/of-assignment";
 import { vietnamDate } from "../../core/time/vietnam-date";
 import { planScopeById } from "../../db/queries/plan-scope";
@@ -52,8 +52,15 @@ export async function showTask(
     return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
   const whole = throughChain || canReadPlan(actor, plan);
   if (whole) c.set("viewer", { ...viewer, planId: plan.id });
-  const history = await taskHistory(c.env.DB, found.task.id, whole ? null : visible[0]!.id);
   const today = vietnamDate(new Date());
+  const [history, childPlans] = await Promise.all([
+    taskHistory(c.env.DB, found.task.id, whole ? null : visible[0]!.id),
+    childPlansOfAssignments(
+      createDb(c.env.DB),
+      visible.map((a) => a.id),
+      today,
+    ),
+  ]);
   const files = new Map<string, string>();
   for (const report of history.reports) {
     for (const e of report.evidence ?? []) {
@@ -75,6 +82,7 @@ export async function showTask(
       history={history}
       fileLinks={files}
       canEdit={!throughChain && canEditTasks(actor, plan)}
+      childPlans={childPlans}
       officeView={whole}
       notice={shown.notice}
       edit={shown.edit}

@@ -115,11 +115,13 @@ export function describeDeadline(d: Deadline): string {
   else if (d.due && (d.kind === "month" || d.kind === "quarter" || d.kind === "year"))
     parts.push(t.deadline.endOf(t.periodWord[d.kind]!, formatDate(d.due)));
   else if (d.due) parts.push(t.deadline.due(formatDate(d.due)));
-  else if (d.kind === "event") parts.push(t.deadline.event(escapeHtml(shorten(d.note ?? "", 120))));
+  else if (d.start) parts.push(t.deadline.from(formatDate(d.start)));
+  if (!d.due && d.kind === "event") parts.push(t.deadline.event(escapeHtml(shorten(d.note ?? "", 120))));
   else if (d.kind === "per_plan") parts.push(t.deadline.perPlan);
+  else if (d.kind === "recurring" && !d.recurrence) parts.push(t.deadline.cadenceUnwritten);
   if (d.recurrence) {
     const cadence = (d.dayOfMonth ? `${t.deadline.dayOfMonth(d.dayOfMonth)} ` : "") + t.deadline.recurrence[d.recurrence];
-    parts.push(parts.length > 0 ? t.deadline.afterwards(cadence) : cadence);
+    parts.push(d.due ? t.deadline.afterwards(cadence) : cadence);
   }
   return parts.length > 0 ? parts.join(" · ") : t.deadline.none;
 }
