@@ -26,6 +26,7 @@ export const chainTexts = {
     header: (child: string) =>
       `🔗 <b>Liên kết kế hoạch cấp trên</b>\nKế hoạch của đơn vị: ${child}\n\n` +
       "Chọn kế hoạch cấp trên mà kế hoạch này thực hiện (các kế hoạch có giao nhiệm vụ cho đơn vị):",
+    chooseChild: "🔗 <b>Liên kết kế hoạch cấp trên</b>\nĐồng chí quản lý nhiều kế hoạch. Chọn kế hoạch của đơn vị cần liên kết:",
     current: (parent: string) => `Hiện đang thực hiện: ${parent}`,
     line: (n: number, plan: string, tasks: number) => `${n}. ${plan} — ${tasks} nhiệm vụ giao đơn vị`,
     footer:
