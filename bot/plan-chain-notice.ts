@@ -15,13 +15,8 @@ import { chainTexts, reportTexts } from "./texts";
  */
 export async function tellParentOffice(ctx: BotContext, childPlanId: number, reportedAssignmentIds: number[]): Promise<void> {
   const { db } = ctx.deps;
-  const completions = await linkCompletions(db.$client, reportedAssignmentIds);
+  const completions = await linkCompletions(db.$client, childPlanId, reportedAssignmentIds);
   if (completions.length === 0) return;
-  const child = await db.$client
-    .prepare("select number, title, issued_on as issuedOn from plans where id = ?1")
-    .bind(childPlanId)
-    .first<{ number: string | null; title: string; issuedOn: string | null }>();
-  if (!child) return;
   const adminsByUnit = new Map<number, { id: number }[]>();
   for (const unitId of new Set(completions.map((c) => c.monitorUnitId)))
     adminsByUnit.set(unitId, await reachableAdminsOf(db, unitId));
@@ -32,7 +27,7 @@ export async function tellParentOffice(ctx: BotContext, childPlanId: number, rep
         escapeHtml(c.unitName),
         escapeHtml(c.ref),
         escapeHtml(shorten(c.title, 300)),
-        escapeHtml(shorten(childPlanName(child), 200)),
+        escapeHtml(shorten(childPlanName(c.child), 200)),
       );
       const actions = new Actions()
         .text("✔ Xác nhận", reviewConfirm.build(c.reportId))

@@ -6,6 +6,9 @@
 const id = "(\\d{1,10})";
 const page = "(\\d{1,4})";
 
+/** Which of the admin's own plans to link (when they manage several). */
+export const linkChildChoice = { build: (childPlanId: number) => `lkc:${childPlanId}`, pattern: new RegExp(`^lkc:${id}$`) };
+
 export const linkParentPlan = {
   build: (childPlanId: number, parentPlanId: number) => `lk:${childPlanId}:${parentPlanId}`,
   pattern: new RegExp(`^lk:${id}:${id}$`),

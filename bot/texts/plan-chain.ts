@@ -15,7 +15,6 @@ export const chainTexts = {
       `🔗 Đã liên kết: kế hoạch thực hiện ${parent} (${tasks} nhiệm vụ được giao cho đơn vị). Cơ quan theo dõi cấp trên sẽ thấy tiến độ.`,
     notLinked: (named: string) =>
       `🔗 Chưa liên kết được với «${named}» (chưa có trong hệ thống). Khi kế hoạch cấp trên được nhập, gõ /lienketkh để liên kết.`,
-    linkRefused: (reason: string) => `🔗 Chưa liên kết với kế hoạch cấp trên: ${reason} Gõ /lienketkh để chọn lại.`,
   },
 
   /** A plan in one line: "Kế hoạch số 12-KH/ĐU của Đảng ủy xã A". */
@@ -26,6 +25,7 @@ export const chainTexts = {
     header: (child: string) =>
       `🔗 <b>Liên kết kế hoạch cấp trên</b>\nKế hoạch của đơn vị: ${child}\n\n` +
       "Chọn kế hoạch cấp trên mà kế hoạch này thực hiện (các kế hoạch có giao nhiệm vụ cho đơn vị):",
+    chooseChild: "🔗 <b>Liên kết kế hoạch cấp trên</b>\nĐồng chí quản lý nhiều kế hoạch. Chọn kế hoạch của đơn vị cần liên kết:",
     current: (parent: string) => `Hiện đang thực hiện: ${parent}`,
     line: (n: number, plan: string, tasks: number) => `${n}. ${plan} — ${tasks} nhiệm vụ giao đơn vị`,
     footer:
@@ -42,11 +42,6 @@ export const chainTexts = {
       not_in_parent: "Không liên kết được: nhiệm vụ được chọn không thuộc kế hoạch cấp trên. Chưa có gì thay đổi.",
       not_yours: "Chỉ quản trị viên theo dõi kế hoạch của đơn vị mới liên kết được kế hoạch đó. Chưa có gì thay đổi.",
       gone: "Kế hoạch này không còn trong hệ thống. Gõ /lienketkh để xem lại.",
-    } as Record<string, string>,
-    refusedShort: {
-      cycle: "liên kết sẽ thành vòng.",
-      wrong_unit: "kế hoạch đó không giao nhiệm vụ cho đơn vị ban hành.",
-      not_in_parent: "nhiệm vụ không thuộc kế hoạch đó.",
     } as Record<string, string>,
   },
 
@@ -70,6 +65,7 @@ export const chainTexts = {
     none: "Kế hoạch chưa giao nhiệm vụ cho đơn vị nào.",
     allIssued: "Mọi đơn vị được giao đều đã ban hành kế hoạch thực hiện. 👍",
     footer: "Chọn số để xem đơn vị.",
+    footerLate: "Chọn số để xem đơn vị. Nhắc đơn vị chậm ban hành: /quahan rồi chọn «Nhắc ngay».",
     onlyMissing: "⬜ Chỉ đơn vị chưa ban hành",
     all: "📄 Tất cả đơn vị",
     unitIssued: (plan: string, date: string | null) =>

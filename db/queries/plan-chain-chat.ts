@@ -84,6 +84,8 @@ export async function plansLinkedTo(
 
 export interface LinkCompletion {
   reportId: number;
+  /** The child plan linked, as its note names it. */
+  child: { number: string | null; title: string; issuedOn: string | null };
   assignmentId: number;
   ref: string;
   title: string;
@@ -93,18 +95,22 @@ export interface LinkCompletion {
 }
 
 /** The completions a link reported for these planning tasks (db/queries/plan-chain linkStatements), still waiting for the parent office. */
-export async function linkCompletions(d1: D1Database, assignmentIds: number[]): Promise<LinkCompletion[]> {
+export async function linkCompletions(d1: D1Database, childPlanId: number, assignmentIds: number[]): Promise<LinkCompletion[]> {
   if (assignmentIds.length === 0) return [];
   const { results } = await d1
     .prepare(
-      `select r.id as reportId, a.id as assignmentId, t.ref, t.title, u.name as unitName, p.monitor_unit_id as monitorUnitId
+      `select r.id as reportId, a.id as assignmentId, t.ref, t.title, u.name as unitName, p.monitor_unit_id as monitorUnitId,
+              c.number as childNumber, c.title as childTitle, c.issued_on as childIssuedOn
        from progress_reports r join assignments a on a.id = r.assignment_id join tasks t on t.id = a.task_id
-       join plans p on p.id = t.plan_id join units u on u.id = a.unit_id
+       join plans p on p.id = t.plan_id join units u on u.id = a.unit_id join plans c on c.id = ?2
        where r.assignment_id in (select value from json_each(?1)) and r.kind = 'completion' and r.review_status = 'pending'
          and r.dedupe_key like 'plan-link:%'
        order by t.sort_order, t.id`,
     )
-    .bind(JSON.stringify(assignmentIds))
-    .all<LinkCompletion>();
-  return results;
+    .bind(JSON.stringify(assignmentIds), childPlanId)
+    .all<Omit<LinkCompletion, "child"> & { childNumber: string | null; childTitle: string; childIssuedOn: string | null }>();
+  return results.map(({ childNumber, childTitle, childIssuedOn, ...c }) => ({
+    ...c,
+    child: { number: childNumber, title: childTitle, issuedOn: childIssuedOn },
+  }));
 }

@@ -128,10 +128,11 @@ describe.each(drivers)("plans carrying out plans, in chat, on $channel", (chat) 
       assignmentIds: [c.commune.assignmentIds[2]!],
       memberId: c.admins.commune.memberId,
     });
-    await env.DB.prepare("update members set current_plan_id = ?1 where id = ?2")
-      .bind(c.commune.planId, c.admins.commune.memberId)
-      .run();
-    const screen = await chat.say(c.admins.commune, "/lienketkh");
+    // The office manages two plans now: it picks the one to link first.
+    const plans = await chat.say(c.admins.commune, "/lienketkh");
+    expect(plans).toContain(`9-CTr/ĐU-${c.tag}`);
+    await chat.press(c.admins.commune, numberOf(plans, `7-KH/ĐU-${c.tag}`));
+    const screen = await chat.last(c.admins.commune);
     expect(screen).toContain(`Hiện đang thực hiện: Kế hoạch số 10-KH/TU-${c.tag}`);
     await chat.press(c.admins.commune, numberOf(screen, `9-CTr/ĐU-${c.tag}`));
     expect(await chat.last(c.admins.commune)).toContain("thành vòng");
@@ -164,6 +165,7 @@ describe.each(drivers)("plans carrying out plans, in chat, on $channel", (chat) 
     expect(rollup).toContain(`✅ Đảng ủy xã Đông ${c.tag}: Kế hoạch số 7-KH/ĐU-${c.tag}, ngày 10/02/2026`);
     expect(rollup).toContain("Tiến độ: 1/4 xong (đúng hạn 1) · 🔴 1 quá hạn");
     expect(rollup).toContain(`🔴 Đảng ủy xã Tây ${c.tag}: chưa ban hành (hạn ${siblingDue}, đã quá hạn)`);
+    expect(rollup).toContain("/quahan rồi chọn «Nhắc ngay»");
     await chat.press(c.admins.province, "⬜ Chỉ đơn vị chưa ban hành");
     const missing = await chat.last(c.admins.province);
     expect(missing).toContain("1/2 đơn vị");

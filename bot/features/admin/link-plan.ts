@@ -5,11 +5,12 @@ import { linkChildPlan, planWithAncestors, type ChainPlan } from "../../../db/qu
 import { parentCandidates } from "../../../db/queries/plan-chain-import";
 import type { Db } from "../../../db/client";
 import { readablePlans } from "../../../db/queries/plans";
-import { linkParentPlan } from "../../callback-data";
+import { linkChildChoice, linkParentPlan } from "../../callback-data";
 import type { MemberContext } from "../../context";
 import { adminsOnly } from "../../filters/admins-only";
 import { numberButtons } from "../../keyboards/admin";
 import { Actions } from "../../ports/actions";
+import { escapeHtml, shorten } from "../../render/html";
 import { parentPlanName } from "../../render/unit-plans";
 import { chainTexts } from "../../texts";
 import { tellParentOffice } from "../../plan-chain-notice";
@@ -30,16 +31,38 @@ const CANDIDATES_MAX = 20;
 export const linkPlanFeature = new Composer<MemberContext>();
 
 linkPlanFeature.command("lienketkh", adminsOnly, async (ctx) => {
+  const managed = (await readablePlans(ctx.deps.db, ctx.member)).plans.filter((p) => canManagePlan(ctx.member, p));
+  if (managed.length === 0) return void (await ctx.port.send(t.noOwnPlan));
+  if (managed.length === 1) return showParents(ctx, managed[0]!.id);
+  // Several plans of its own (a plan just imported is not the current one): which one carries out a plan above.
+  const lines = [t.chooseChild, ""];
+  managed.forEach((p, i) => {
+    lines.push(`${i + 1}. ${planLabel(p)} · ${escapeHtml(shorten(p.title, 80))}`);
+  });
+  await show(
+    ctx,
+    lines.join("\n"),
+    numberButtons(
+      new Actions(),
+      1,
+      managed.map((p) => linkChildChoice.build(p.id)),
+    ),
+  );
+});
+
+linkPlanFeature.callbackQuery(linkChildChoice.pattern, adminsOnly, (ctx) => showParents(ctx, Number(ctx.match[1])));
+
+/** The plans above that the unit's plan may carry out, each a number to press. */
+async function showParents(ctx: MemberContext, childId: number): Promise<void> {
   const { db } = ctx.deps;
-  const { current } = await readablePlans(db, ctx.member);
-  if (!current || !canManagePlan(ctx.member, current)) return void (await ctx.port.send(t.noOwnPlan));
-  const found = await planWithAncestors(db, current.id);
-  if (!found) return void (await ctx.port.send(t.noOwnPlan));
-  const candidates = await parentsOf(db, found.plan);
-  const child = planLabel(current);
-  if (candidates.length === 0) return void (await ctx.port.send(`${t.header(child)}\n\n${t.none}`, { html: true }));
-  const lines = [t.header(child)];
-  const linked = candidates.find((c) => c.planId === found.plan.parentPlanId);
+  const child = (await planWithAncestors(db, childId))?.plan;
+  if (!child || child.archived) return refuse(ctx, t.refused.gone!);
+  if (!canManagePlan(ctx.member, child)) return refuse(ctx, t.refused.not_yours!);
+  const candidates = await parentsOf(db, child);
+  const header = t.header(planLabel(child));
+  if (candidates.length === 0) return show(ctx, `${header}\n\n${t.none}`);
+  const lines = [header];
+  const linked = candidates.find((c) => c.planId === child.parentPlanId);
   if (linked) lines.push(t.current(parentPlanName(linked)));
   lines.push("");
   candidates.forEach((c, i) => {
@@ -52,10 +75,10 @@ linkPlanFeature.command("lienketkh", adminsOnly, async (ctx) => {
     numberButtons(
       new Actions(),
       1,
-      candidates.map((c) => linkParentPlan.build(current.id, c.planId)),
+      candidates.map((c) => linkParentPlan.build(child.id, c.planId)),
     ),
   );
-});
+}
 
 linkPlanFeature.callbackQuery(linkParentPlan.pattern, adminsOnly, async (ctx) => {
   const { db } = ctx.deps;

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { canManagePlan } from "../../../core/access/policy";
 import { foldText } from "../../../core/text/fold";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { childPlansByUnit } from "../../../db/queries/plan-chain";
@@ -69,7 +70,8 @@ async function renderUnitPlans(ctx: MemberContext, only: "all" | "missing", requ
     lines.push(t.progress(first!.done, first!.assignments, first!.doneOnTime, first!.overdue));
     if (others.length > 0) lines.push(t.more(others.length));
   });
-  if (shown.length > 0) lines.push("", t.footer);
+  const chase = canManagePlan(ctx.member, plan) && shown.some((u) => u.late);
+  if (shown.length > 0) lines.push("", chase ? t.footerLate : t.footer);
 
   const keyboard = numberButtons(
     new Actions(),
