@@ -310,7 +310,7 @@ function assignCells(lines: string[], columns: (Column | "other")[], widths: Wid
   const texts = segments.map((seg) => seg.join(" "));
   // Where the other columns are narrow, a segment that opens with a line as wide as the task column goes on with the task.
   const opensWide = segments.map((seg) => widths.narrowOthers && wide(seg[0] ?? ""));
-  const fit = (j: number, e: number, column: Column | "other") =>
+  const fitOf = (j: number, e: number, column: Column | "other") =>
     cellFit(texts.slice(j, e).join(" "), column) - (opensWide[j] ? WIDE_CELL : 0);
   const n = texts.length;
   const m = rest.length;
@@ -325,7 +325,8 @@ function assignCells(lines: string[], columns: (Column | "other")[], widths: Wid
       let top = SKIP + (best[j]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
       let end = 0;
       for (let e = j + 1; e <= n; e++) {
-        const place = fit(j, e, rest[k]?.column ?? "other") - (e - j - 1) * JOIN + (best[e]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
+        const place =
+          fitOf(j, e, rest[k]?.column ?? "other") - (e - j - 1) * JOIN + (best[e]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
         if (place > top) {
           top = place;
           end = e;
