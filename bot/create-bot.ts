@@ -7,6 +7,8 @@ import type { BotContext, BotDeps } from "./context";
 import { approvalsFeature } from "./features/admin/approvals";
 import { exportFeature } from "./features/admin/export";
 import { overdueFeature } from "./features/admin/overdue";
+import { linkPlanFeature } from "./features/admin/link-plan";
+import { unitPlansFeature } from "./features/admin/unit-plans";
 import { overviewFeature } from "./features/admin/overview";
 import { peopleFeature } from "./features/admin/people";
 import { plansFeature } from "./features/admin/plans";
@@ -130,6 +132,8 @@ export function createBot(config: BotConfig): Bot<BotContext> {
       targetUnitFeature,
       peopleFeature,
       plansFeature,
+      linkPlanFeature,
+      unitPlansFeature,
       fallback,
     ),
   );

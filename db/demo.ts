@@ -148,6 +148,43 @@ export const demoTasks: DemoTask[] = [
   },
 ];
 
+/**
+ * A front organisation's own plan carrying out the demo plan (issue 22): linked
+ * to its task IV.3 there ("xây dựng kế hoạch thực hiện…"), so the office's
+ * overview shows it as issued, with its progress, and the other
+ * organisations as not yet issued. Our own words.
+ */
+export const demoChildPlan = {
+  sourceHash: "demo:mttq-45",
+  issuer: "Ủy ban MTTQ huyện",
+  number: "12-KH/MTTQ",
+  title: "Ủy ban MTTQ huyện thực hiện Kế hoạch mẫu 45 (dữ liệu mẫu)",
+  issuedOn: "2024-05-20",
+  implementsText: "Kế hoạch mẫu 45",
+  /** The parent's task this plan carries out, for the unit that issued it. */
+  parentRef: "IV.3",
+  tasks: [
+    {
+      ref: "1",
+      title: "Phổ biến Kế hoạch đến các tổ chức thành viên và ban công tác mặt trận khu dân cư.",
+      deadlineText: "hoàn thành trong tháng 6/2024",
+      done: true,
+    },
+    {
+      ref: "2",
+      title: "Tổ chức hội nghị lấy ý kiến trí thức về chính sách thu hút nhân lực của huyện.",
+      deadlineText: "hoàn thành trong quý IV/2024",
+      done: false,
+    },
+    {
+      ref: "3",
+      title: "Giám sát việc thực hiện chính sách đối với trí thức trẻ ở cơ sở.",
+      deadlineText: "thực hiện thường xuyên",
+      done: false,
+    },
+  ],
+};
+
 export interface DemoTarget {
   text: string;
   value: number;
@@ -226,6 +263,9 @@ const people: [string, string, Role][] = [
   ["Trịnh Thị Nga", "Đảng ủy xã Cảnh Thụy", "member"],
   ["Phan Văn Đức", "Đảng ủy thị trấn Nham Biền", "member"],
   ["Mai Thị Thủy", "Chi bộ Phòng Giáo dục và Đào tạo", "member"],
+  // The offices of two front organisations: one manages its own plan (demoChildPlan), the other reads none of it.
+  ["Lương Văn Sơn", "Ủy ban MTTQ huyện", "admin"],
+  ["Cao Thị Yến", "Hội Liên hiệp Phụ nữ huyện", "admin"],
 ];
 
 export const demoMembers: DemoMember[] = people.map(([fullName, unitName, role], i) => ({

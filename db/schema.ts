@@ -53,11 +53,34 @@ export const plans = sqliteTable(
     title: text("title").notNull(),
     issuedOn: text("issued_on"),
     implementsText: text("implements_text"),
+    /** The plan this one implements (a commune's plan carrying out the province's); links in plan_links say which of its tasks. */
+    parentPlanId: integer("parent_plan_id"),
     sourceHash: text("source_hash"),
     archived: integer("archived", { mode: "boolean" }).notNull().default(false),
     createdAt: timestamp(),
   },
-  (t) => [uniqueIndex("plans_source_hash_uq").on(t.sourceHash), index("plans_monitor_idx").on(t.monitorUnitId)],
+  (t) => [
+    uniqueIndex("plans_source_hash_uq").on(t.sourceHash),
+    index("plans_monitor_idx").on(t.monitorUnitId),
+    index("plans_parent_idx").on(t.parentPlanId),
+  ],
+);
+
+/**
+ * A child plan carries out these assignments of its parent plan (the unit's
+ * tasks there, or its planning task "xây dựng kế hoạch thực hiện…"). The
+ * parent office reads the child plan's progress through them (issue 22).
+ */
+export const planLinks = sqliteTable(
+  "plan_links",
+  {
+    childPlanId: integer("child_plan_id").notNull(),
+    /** The parent plan's assignment that the child plan carries out. */
+    assignmentId: integer("assignment_id").notNull(),
+    linkedBy: integer("linked_by"),
+    createdAt: timestamp(),
+  },
+  (t) => [primaryKey({ columns: [t.childPlanId, t.assignmentId] }), index("plan_links_assignment_idx").on(t.assignmentId)],
 );
 
 export const targets = sqliteTable(

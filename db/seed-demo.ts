@@ -4,10 +4,11 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { parseDeadline } from "../core/deadline/parse";
 import { unitKey } from "../core/units/match";
 import type { Db } from "./client";
-import { demoMembers, demoPlan, demoReports, demoTargets, demoTasks, demoUnits } from "./demo";
+import { demoChildPlan, demoMembers, demoPlan, demoReports, demoTargets, demoTasks, demoUnits } from "./demo";
 import {
   assignments,
   auditLog,
+  planLinks,
   memberChannels,
   members,
   plans,
@@ -149,6 +150,7 @@ export async function seedDemo(db: Db): Promise<"seeded" | "already-present"> {
       );
     }
   }
+  statements.push(...childPlanStatements(db));
   statements.push(
     db.insert(auditLog).values({
       actorMemberId: null,
@@ -161,4 +163,56 @@ export async function seedDemo(db: Db): Promise<"seeded" | "already-present"> {
 
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   return "seeded";
+}
+
+/** The front organisation's plan carrying out the demo plan, linked to its task there (demoChildPlan). */
+function childPlanStatements(db: Db): BatchItem<"sqlite">[] {
+  const child = demoChildPlan;
+  const childId = sql`(select id from plans where source_hash = ${child.sourceHash})`;
+  const unit = unitId(child.issuer);
+  const statements: BatchItem<"sqlite">[] = [
+    db.insert(plans).values({
+      issuerUnitId: unit,
+      monitorUnitId: unit,
+      number: child.number,
+      title: child.title,
+      issuedOn: child.issuedOn,
+      implementsText: child.implementsText,
+      parentPlanId: planId,
+      sourceHash: child.sourceHash,
+    }),
+  ];
+  child.tasks.forEach((task, order) => {
+    const deadline = parseDeadline(task.deadlineText);
+    statements.push(
+      db.insert(tasks).values({
+        planId: childId,
+        ref: task.ref,
+        title: task.title,
+        deadlineText: task.deadlineText,
+        deadlineKind: deadline.kind,
+        dueOn: deadline.due,
+        startsOn: deadline.start,
+        recurrence: deadline.recurrence,
+        deadlineNote: deadline.note,
+        sortOrder: order,
+      }),
+      db.insert(assignments).values({
+        taskId: sql`(select id from tasks where plan_id = ${childId} and ref = ${task.ref})`,
+        unitId: unit,
+        role: "lead",
+        state: task.done ? "done" : "open",
+        progress: task.done ? 100 : 0,
+        reportedDoneAt: task.done ? deadline.due : null,
+        completedAt: task.done ? deadline.due : null,
+      }),
+    );
+  });
+  statements.push(
+    db.insert(planLinks).values({
+      childPlanId: childId,
+      assignmentId: sql`(select id from assignments where task_id = ${taskId(child.parentRef)} and unit_id = ${unit})`,
+    }),
+  );
+  return statements;
 }

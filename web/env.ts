@@ -16,5 +16,7 @@ export interface WebEnv {
     sessionHash: string;
     /** The plan named in the address (/web/ke-hoach/:planId/…), once the policy let the viewer read it. */
     plan: PlanInfo;
+    /** How the viewer reads that plan: as its own office, or only through a plan above it (read only). */
+    planAccess: "own" | "chain";
   };
 }

@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import type { Context, MiddlewareHandler } from "hono";
-import { canReadPlan } from "../core/access/policy";
+import { canReadPlan, canReadPlanInChain } from "../core/access/policy";
 import { createDb } from "../db/client";
-import { planScopeById, unitName } from "../db/queries/plan-scope";
+import { planWithAncestors } from "../db/queries/plan-chain";
+import { unitName } from "../db/queries/plan-scope";
 import { readablePlans, type PlanInfo } from "../db/queries/plans";
 import type { WebEnv } from "./env";
 import { isOffice, MessagePage } from "./layout";
@@ -35,20 +36,30 @@ export function currentPlan(c: Context<WebEnv>): PlanInfo | null {
 /**
  * /web/ke-hoach/:planId/…: the plan in the address, read only if the policy
  * lets this member read it (an archived plan too); 404 for no such plan.
+ * A plan read only through a plan above it (core/access canReadPlanInChain:
+ * a unit's plan, opened by the office of the plan it carries out) is read
+ * only: pages show no forms, and a POST is refused.
  */
 export const planFromPath: MiddlewareHandler<WebEnv> = async (c, next) => {
   const viewer = c.var.viewer;
   const planId = Number(c.req.param("planId"));
   let plan = viewer.plans?.find((p) => p.id === planId) ?? null;
+  let access: "own" | "chain" = "own";
   if (!plan) {
-    const scope = Number.isSafeInteger(planId) ? await planScopeById(c.env.DB, planId) : null;
-    if (!scope) return c.html(<MessagePage title={t.errors.title} message={t.errors.planNotFound} viewer={viewer} />, 404);
-    if (!canReadPlan(actorOf(c), scope))
+    const found = Number.isSafeInteger(planId) ? await planWithAncestors(createDb(c.env.DB), planId) : null;
+    if (!found) return c.html(<MessagePage title={t.errors.title} message={t.errors.planNotFound} viewer={viewer} />, 404);
+    const actor = actorOf(c);
+    if (!canReadPlanInChain(actor, found.plan, found.ancestors))
       return c.html(<MessagePage title={t.errors.title} message={t.errors.planForbidden} viewer={viewer} />, 403);
-    const monitor = await unitName(c.env.DB, scope.monitorUnitId);
+    if (!canReadPlan(actor, found.plan)) access = "chain";
+    if (access === "chain" && c.req.method !== "GET" && c.req.method !== "HEAD")
+      return c.html(<MessagePage title={t.errors.title} message={t.errors.readOnlyPlan} viewer={viewer} />, 403);
+    const monitor = await unitName(c.env.DB, found.plan.monitorUnitId);
+    const { parentPlanId: _parent, ...scope } = found.plan;
     plan = { ...scope, monitorUnitName: monitor?.name ?? "" };
   }
   c.set("plan", plan);
+  c.set("planAccess", access);
   c.set("viewer", { ...viewer, planId: plan.id });
   await next();
 };

@@ -40,6 +40,8 @@ export const webTexts = {
     noPlan: "Đồng chí chưa theo dõi kế hoạch nào đang thực hiện.",
     planNotFound: "Không có kế hoạch này. Hãy chọn kế hoạch trong danh sách ở đầu trang.",
     planForbidden: "Đồng chí không theo dõi kế hoạch này. Hãy chọn một kế hoạch trong danh sách ở đầu trang.",
+    readOnlyPlan:
+      "Kế hoạch này của đơn vị cấp dưới: cơ quan cấp trên chỉ xem, không sửa được. Đơn vị ban hành kế hoạch tự cập nhật kế hoạch của mình.",
     server: "Có lỗi ở máy chủ, chưa lưu gì. Hãy thử lại sau ít phút.",
     back: "Về trang chính",
   },
@@ -149,6 +151,36 @@ export const importWebTexts = {
   issuerRefused: "Đồng chí chỉ nhập kế hoạch cho đơn vị của mình, hoặc cho đơn vị đã giao đơn vị mình theo dõi kế hoạch.",
   saved: (title: string, tasks: number, assignments: number, newUnits: number) =>
     `Đã lưu kế hoạch «${title}»: ${tasks} nhiệm vụ, ${assignments} lượt giao cho đơn vị${newUnits > 0 ? `, ${newUnits} đơn vị mới` : ""}. Gõ /moi trong chat để mời cán bộ các đơn vị chưa có người.`,
+  parentHeading: "Kế hoạch cấp trên",
+  parentProposed: (plan: string, issuer: string) => `Thực hiện: ${plan} của ${issuer}`,
+  parentNone: "Chưa xác định kế hoạch cấp trên mà kế hoạch này thực hiện.",
+  parentHelp:
+    "Chọn kế hoạch cấp trên mà kế hoạch này thực hiện (trong các kế hoạch có giao việc cho đơn vị), hoặc «Không liên kết». Khi lưu, nhiệm vụ xây dựng kế hoạch được giao trong kế hoạch cấp trên được báo cáo hoàn thành, chờ cơ quan cấp trên xác nhận.",
+  parentSelect: "Thực hiện kế hoạch",
+  parentNoLink: "Không liên kết",
+  parentNotInList: "Kế hoạch cấp trên đã chọn không còn trong danh sách. Hãy chọn lại.",
+  parentRefused: {
+    no_parent: "Kế hoạch cấp trên đã chọn không còn. Hãy chọn lại. Chưa lưu gì.",
+    no_child: "Không tìm thấy kế hoạch để liên kết. Chưa lưu gì.",
+    cycle: "Không liên kết được: kế hoạch cấp trên đã chọn lại thực hiện kế hoạch này. Chưa lưu gì.",
+    no_assignments:
+      "Kế hoạch cấp trên đã chọn không giao việc cho đơn vị ban hành. Hãy chọn kế hoạch khác hoặc «Không liên kết». Chưa lưu gì.",
+    not_in_parent: "Nhiệm vụ liên kết không thuộc kế hoạch cấp trên. Hãy chọn lại. Chưa lưu gì.",
+    not_child_unit:
+      "Kế hoạch cấp trên đã chọn không giao việc cho đơn vị ban hành. Hãy chọn kế hoạch khác hoặc «Không liên kết». Chưa lưu gì.",
+  },
+  linked: (plan: string, reported: number) =>
+    `Đã liên kết với ${plan}.${reported > 0 ? " Nhiệm vụ xây dựng kế hoạch được giao đã được báo cáo hoàn thành, chờ cơ quan cấp trên xác nhận." : ""}`,
+  handDownHeading: "Bắt đầu từ nhiệm vụ được giao",
+  handDownIntro:
+    "Lập kế hoạch thực hiện của đơn vị từ các nhiệm vụ kế hoạch cấp trên đã giao: các nhiệm vụ hiện thành dòng để đồng chí sửa, thêm, bỏ trước khi lưu; kế hoạch lưu xong được liên kết với kế hoạch cấp trên.",
+  handDownItem: (plan: string, issuer: string, unit: string, tasks: number) =>
+    `${plan} của ${issuer} — giao ${unit} ${tasks} nhiệm vụ`,
+  handDownStart: "Bắt đầu",
+  handDownNone: "Chưa có kế hoạch cấp trên nào giao nhiệm vụ cho đơn vị của đồng chí.",
+  handDownRefused:
+    "Không lập được: kế hoạch cấp trên này không giao nhiệm vụ cho đơn vị đã chọn, hoặc đồng chí không nhập kế hoạch cho đơn vị đó.",
+  handDownDuplicate: "Đơn vị đã lập kế hoạch từ các nhiệm vụ của kế hoạch cấp trên này rồi. Mở kế hoạch đó để sửa.",
   errors: {
     title_empty: (row: string) => `Dòng ${row}: tên nhiệm vụ không được để trống (muốn bỏ thì đánh dấu «Bỏ»).`,
     title_too_long: (row: string) => `Dòng ${row}: tên nhiệm vụ quá dài.`,
@@ -179,4 +211,23 @@ export const taskEditTexts = {
     `🆕 Đơn vị được giao thêm nhiệm vụ ${ref}:\n<b>${title}</b>\nHạn: ${deadline}\nMở nhiệm vụ để xem và báo cáo.`,
   toldWithdrawn: (ref: string, title: string) =>
     `Nhiệm vụ ${ref} «${title}» đã được rút khỏi kế hoạch. Đơn vị không cần báo cáo việc này nữa.`,
+} as const;
+
+/** Plans that carry out a plan (issue 22): the roll-up on the parent's pages, the child's read-only view. */
+export const chainTexts = {
+  heading: "Kế hoạch thực hiện của các đơn vị",
+  unitHeading: "Kế hoạch thực hiện của đơn vị",
+  help: "Đơn vị được giao xây dựng kế hoạch thực hiện, hoặc đã liên kết kế hoạch của mình với kế hoạch này.",
+  issued: "Đã ban hành kế hoạch",
+  notIssued: "Chưa ban hành",
+  dated: (date: string) => `ngày ${date}`,
+  imported: (date: string) => `nhập ngày ${date}`,
+  progress: (done: number, total: number, onTime: number, overdue: number) =>
+    `xong ${done}/${total} lượt giao, đúng hạn ${onTime}, quá hạn ${overdue}`,
+  planningDue: (date: string) => `hạn ${date}`,
+  overdue: "quá hạn",
+  awaiting: "đã báo cáo, chờ xác nhận",
+  none: "Đơn vị chưa liên kết kế hoạch thực hiện nào với kế hoạch này.",
+  carriedOutBy: "Thực hiện bằng",
+  readOnly: "Kế hoạch của đơn vị cấp dưới: cơ quan cấp trên chỉ xem; đơn vị ban hành tự cập nhật kế hoạch của mình.",
 } as const;

@@ -11,3 +11,4 @@ export * from "./import";
 export * from "./admin";
 export * from "./plan-report";
 export * from "./units-in-charge";
+export * from "./plan-chain";

@@ -11,7 +11,9 @@ import { assignmentOf, cardDetailsOf } from "../reads";
 import { taskCardKeyboard } from "../keyboards/task-card";
 import { deadlineLine } from "../render/deadline";
 import { escapeHtml, shorten } from "../render/html";
-import { reportTexts, statusLabel, texts } from "../texts";
+import { chainTexts, reportTexts, statusLabel, texts } from "../texts";
+import { childPlanName, isPlanningTask } from "../../core/plan-chain";
+import { plansLinkedTo } from "../../db/queries/plan-chain-chat";
 
 /** Long plan sentences make a card unreadable on a phone; the full text is one tap away. */
 const CARD_TITLE_MAX = 400;
@@ -40,6 +42,8 @@ taskCardFeature.callbackQuery(taskCard.pattern, async (ctx) => {
   if (names("coop")) lines.push(texts.cardCoop(names("coop")));
   lines.push(deadlineLine(assignment, status, today), texts.cardStatus(statusLabel[status], assignment.progress));
   if (assignment.recurrence !== null) lines.push(checkinLine(assignment, today));
+  if (isPlanningTask(`${assignment.title} ${assignment.deadlineText ?? ""}`))
+    lines.push(...(await planningLines(ctx, assignment)));
   lines.push("");
   if (reports.length === 0) lines.push(texts.cardNoReports);
   else {
@@ -88,6 +92,17 @@ export async function viewableAssignment(ctx: MemberContext, assignmentId: numbe
     return null;
   }
   return assignment;
+}
+
+/**
+ * A task asking the unit for its own implementing plan: the plan linked to it
+ * once issued, else that importing that plan is what completes it. Read only
+ * for such tasks, so other cards cost nothing more.
+ */
+async function planningLines(ctx: MemberContext, a: AssignmentView): Promise<string[]> {
+  const linked = await plansLinkedTo(ctx.deps.db.$client, a.id);
+  if (linked.length > 0) return linked.map((p) => chainTexts.cardLinked(escapeHtml(shorten(childPlanName(p), 200))));
+  return a.state === "done" ? [] : [chainTexts.cardHint];
 }
 
 function checkinLine(a: AssignmentView, today: string): string {

@@ -150,6 +150,7 @@ export const commandHelp = {
   admin: [
     ["moi", "tạo đường dẫn mời người vào một đơn vị"],
     ["nhapkh", "nhập kế hoạch từ tệp Word (.docx) hoặc .txt"],
+    ["lienketkh", "liên kết kế hoạch của đơn vị với kế hoạch cấp trên mà nó thực hiện"],
     ["tamnghi", "ai đang tạm dừng hoặc không nhận được nhắc việc"],
     ["canbo", "cán bộ của một đơn vị: đổi vai trò, chuyển đơn vị, xóa"],
   ],
@@ -158,6 +159,7 @@ export const commandHelp = {
     ["tongquan", "tổng quan kế hoạch: tình hình, đơn vị quá hạn, chỉ tiêu"],
     ["donvi", "một đơn vị (gõ tên, không cần dấu): nhiệm vụ và cán bộ"],
     ["quahan", "nhiệm vụ quá hạn, nhóm theo đơn vị"],
+    ["khdonvi", "kế hoạch thực hiện của các đơn vị: đã ban hành, tiến độ; «/khdonvi chua»: đơn vị chưa ban hành"],
     ["nhiemvu", "một nhiệm vụ ở mọi đơn vị và toàn bộ lịch sử"],
     ["duyet", "báo cáo hoàn thành, đề nghị gia hạn chờ duyệt"],
     ["chitieu", "chỉ tiêu: số liệu mới nhất so với chỉ tiêu đề ra"],

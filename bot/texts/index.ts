@@ -17,3 +17,4 @@ export * from "./units-in-charge";
 export * from "./zalo";
 export * from "./link";
 export * from "./web-login";
+export * from "./plan-chain";

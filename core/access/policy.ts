@@ -24,6 +24,18 @@ export function canReadPlan(actor: Actor, plan: PlanScope): boolean {
   return actor.role === "viewer" && (actor.unitId === plan.issuerUnitId || actor.unitId === plan.monitorUnitId);
 }
 
+/**
+ * Reading a plan of a chain (a commune's plan carrying out the province's):
+ * whoever reads the plan itself, or any plan above it (`ancestors`: its
+ * parent, the parent's parent…). The parent office thus reads the plans its
+ * units made to carry out its own; a sibling unit's office reads none of
+ * them, since a sibling's plan is not above. Reading only: writing stays
+ * canManagePlan on the plan itself.
+ */
+export function canReadPlanInChain(actor: Actor, plan: PlanScope, ancestors: readonly PlanScope[]): boolean {
+  return canReadPlan(actor, plan) || ancestors.some((ancestor) => canReadPlan(actor, ancestor));
+}
+
 export function canViewAssignment(actor: Actor, assignment: { unitId: number; plan: PlanScope }): boolean {
   return actor.unitId === assignment.unitId || canReadPlan(actor, assignment.plan);
 }

@@ -16,7 +16,8 @@ export function unitsAsWritten(tasks: ExtractedTask[], source: string): void {
       const words = name.split(" ");
       if (words.length < 2) return name;
       const pattern = spacingFree(words);
-      const local = near === null ? null : (pattern.exec(near)?.[0] ?? null);
+      // The task's own lines first: the lines before it belong to the task above.
+      const local = near === null ? null : (pattern.exec(near.after)?.[0] ?? pattern.exec(near.before)?.[0] ?? null);
       if (local) return local;
       let found = global.get(name);
       if (found === undefined) {
@@ -36,8 +37,10 @@ const spacingFree = (words: string[]) => new RegExp(words.map(escapeRegExp).join
 const TITLE_WORDS = 6;
 const WINDOW = 1200;
 
-/** The stretch of the document from the task's first words on, or null when they are not found. */
-function nearText(raw: string, title: string): string | null {
+const LOOK_BACK = 200;
+
+/** The stretch of the document from the task's first words on, and the lines just before; null when they are not found. */
+function nearText(raw: string, title: string): { after: string; before: string } | null {
   const words = title
     .split(" ")
     .filter((w) => w !== "")
@@ -45,5 +48,5 @@ function nearText(raw: string, title: string): string | null {
   if (words.length < 3) return null;
   const plain = raw.indexOf(words.join(" "));
   const at = plain >= 0 ? plain : spacingFree(words).exec(raw)?.index;
-  return at === undefined ? null : raw.slice(Math.max(0, at - 200), at + WINDOW);
+  return at === undefined ? null : { after: raw.slice(at, at + WINDOW), before: raw.slice(Math.max(0, at - LOOK_BACK), at) };
 }

@@ -23,8 +23,11 @@ const OPENING_VERB = /^(?:giao cho|giao|đề nghị|yêu cầu|chỉ đạo)\s+
 // "Trên cơ sở …, ", "Căn cứ …, ", "Trong quá trình …, ": an opening clause before the subject.
 const OPENING_CLAUSE = /^(?:trên cơ sở|căn cứ|trong quá trình|để|nhằm|đối với)(?!\p{L})/iu;
 // The subject does something: a role verb after it shows the sentence assigns work.
-const ROLE =
-  /\b(?:chu tri|tham muu|phoi hop|trinh|thuc hien|to chuc|xay dung|chi dao|chiu trach nhiem|co trach nhiem|theo doi|huong dan|bao cao|chuan bi|trien khai|ban hanh|bo tri|can doi|tong hop|quan triet|lanh dao|kiem tra|giam sat|gui|chu dong|tap trung|tang cuong|ra soat|de xuat|nghien cuu)\b/;
+const ROLE_VERBS =
+  "chu tri|tham muu|phoi hop|trinh|thuc hien|to chuc|xay dung|chi dao|chiu trach nhiem|co trach nhiem|theo doi|huong dan|bao cao|chuan bi|trien khai|ban hanh|bo tri|can doi|tong hop|quan triet|lanh dao|kiem tra|giam sat|gui|chu dong|tap trung|tang cuong|ra soat|de xuat|nghien cuu";
+const ROLE = new RegExp(`\\b(?:${ROLE_VERBS})\\b`);
+// "Đảng uỷ UBND xã xây dựng báo cáo …": the work verb right after the subject names the unit's part too.
+const ROLE_NEXT = new RegExp(`^[\\s,]*(?:${ROLE_VERBS})\\b`);
 const MAX_OPENING_CLAUSE = 300;
 // An assignment line under an item names the unit's part in so many words.
 const STRONG_ROLE = /\b(?:chu tri|tham muu|(?<!chuong )trinh|chuan bi|phoi hop)\b/;
@@ -36,7 +39,8 @@ const STRONG_ROLE_WITHIN = 160;
  */
 export function readAssignment(raw: string, strict = false): Assignment | null {
   let text = raw.trim().replace(OPENING_VERB, "");
-  if (OPENING_CLAUSE.test(text)) {
+  const opensWithUnit = !OPENING_CLAUSE.test(text);
+  if (!opensWithUnit) {
     const comma = findSubjectAfterComma(text);
     if (comma < 0) return null;
     text = text.slice(comma);
@@ -44,9 +48,11 @@ export function readAssignment(raw: string, strict = false): Assignment | null {
   if (!startsWithUnitHead(text)) return null;
   const folded = foldAligned(text);
   if (!ROLE.test(folded)) return null;
-  if (strict && !STRONG_ROLE.test(folded.slice(0, STRONG_ROLE_WITHIN))) return null;
   const lead = splitUnitList(subjectOf(text));
   if (lead.length === 0) return null;
+  if (strict && !STRONG_ROLE.test(folded.slice(0, STRONG_ROLE_WITHIN)) && !roleNext(folded, text, lead, opensWithUnit)) {
+    return null;
+  }
   return { lead, coop: cooperatingUnits(text), deadline: findDeadlinePhrase(text) };
 }
 
@@ -61,6 +67,13 @@ function findSubjectAfterComma(text: string): number {
     if (verb && startsWithUnitHead(rest.slice(verb[0].length))) return at + 2 + verb[0].length;
   }
   return -1;
+}
+
+/** A line that opens with its units and goes straight on to their work ("Đảng uỷ UBND xã xây dựng báo cáo …"). */
+function roleNext(folded: string, text: string, lead: string[], opensWithUnit: boolean): boolean {
+  const last = lead[lead.length - 1] ?? "";
+  const at = text.indexOf(last);
+  return opensWithUnit && at >= 0 && ROLE_NEXT.test(folded.slice(at + last.length));
 }
 
 // The subject ends at its first verb; splitUnitList stops there too, but "chủ trì, phối hợp" needs the comma kept out.

@@ -1,7 +1,9 @@
 import { cleanInline, stripEmphasis } from "./clean";
 import { startsWithUnitHead } from "../units/heads";
+import { isUnitPhrase } from "../units/split";
 import { startsWithFieldLabel } from "./fields";
 import { readFlatTable } from "./flat-table";
+import { periodHeading } from "./period-heading";
 import { type Cell, readLineTable, readPipeRow } from "./line-table";
 import { sourceLines, wrapWidth } from "./source-text";
 
@@ -90,7 +92,8 @@ function isPipeRow(line: string): boolean {
 
 const HEADING_MARKER = /^(?:[IVXL]{1,6}\s*[.\-–—:)]\s*\p{Lu}|(?:Điều|Phần|Chương|Mục)\s+\d|[A-ZĐ][.)]\s+\p{Lu})/u;
 // A line that ends like this is cut mid-phrase: "… các sở," / "ban, ngành".
-const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|theo|về|hoặc|là|để|đến|từ|ở|những|được))$/u;
+// ("tiếp theo", "next", ends a phrase: "… giai đoạn 2026 - 2030 và những năm tiếp theo".)
+const OPEN_ENDING = /(?:[,(\-–/&]|\s(?:và|với|của|các|cho|trong|tại|(?<!tiếp )theo|về|hoặc|là|để|đến|từ|ở|những|được))$/u;
 
 /**
  * Whether a line opens a new paragraph although no blank line precedes it. A list marker
@@ -104,20 +107,42 @@ function opensParagraph(line: string, previous: string, width: number | null): b
   const short = width !== null && before.length < width * 0.8 && !OPEN_ENDING.test(before);
   if (LIST_MARKER.test(text) || HEADING_MARKER.test(text)) {
     if (/^[-–—•+]\s/.test(text) && startsWithFieldLabel(text)) return true;
-    return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short;
+    if (opensItemWherever(text)) return true;
+    // "- Ban Xây dựng Đảng tham mưu, thực hiện trong Quý II/2028" under an item whose title ends without a full stop.
+    if (/^[-–—•+]\s/.test(text) && opensAssignment(text.replace(/^[-–—•+]\s+/, ""))) return true;
+    return ENDS_SENTENCE.test(before) || isHeadingLine(before) || short || isUnitHeadingLine(before);
   }
   // "./." closes the body; "Nơi nhận" opens the addressee list.
   if (/\.\/\.$/.test(before) || /^Nơi nhận\b/u.test(text)) return true;
+  // "* Năm 2030: (02 cuộc kiểm tra)" after a finished item: the next period's heading.
+  if (ENDS_SENTENCE.test(before.replace(/\)\.$/, ".")) && periodHeading(text)) return true;
   if (width === null || !/^\p{Lu}/u.test(text)) return false;
   if (opensAssignment(text) && !OPEN_ENDING.test(before) && !/[,;]$/.test(before)) return true;
   if (isHeadingLine(text) && text.length > 3) return !OPEN_ENDING.test(before);
   return (short && ENDS_SENTENCE.test(before)) || (width !== null && before.length < width * 0.6 && !OPEN_ENDING.test(before));
 }
+// "2.1. Nghị quyết …": a sub-item number before a capital never continues a sentence, whatever ends the line
+// above (an assignment line has no full stop: "… tham mưu trình trong tháng 11/2025").
+const SUB_ITEM = /^\d{1,3}(?:\.\d{1,3})+\.?\s+\p{Lu}/u;
+
+/** A sub-item number, or a part heading in capitals ("B. NỘI DUNG TRÌNH …"), opens an item after any line. */
+function opensItemWherever(text: string): boolean {
+  return SUB_ITEM.test(text) || (HEADING_MARKER.test(text) && isHeadingLine(text) && text.length > 8);
+}
+
 // "Ban Xây dựng Đảng chủ trì, phối hợp …" on a line of its own: the line assigning the item above.
 const ROLE_NEAR = /^[^.;:]{0,60}?\s(?:chủ\s?trì|tham\s?mưu)\b/u;
 
 function opensAssignment(text: string): boolean {
   return ROLE_NEAR.test(text) && startsWithUnitHead(text);
+}
+
+// "11. Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan": a unit's section heading, whole on its line.
+const NUMBERED = /^(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\))\s+/u;
+
+function isUnitHeadingLine(line: string): boolean {
+  const marker = NUMBERED.exec(line);
+  return marker !== null && isUnitPhrase(line.slice(marker[0].length).replace(/:$/, ""));
 }
 
 /** "II. NHIỆM VỤ CỤ THỂ", "### Nhiệm vụ": a heading ends where it stands, whatever its last character. */

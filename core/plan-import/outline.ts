@@ -1,6 +1,7 @@
 import type { Block, Cell } from "./blocks";
 import { foldAligned } from "./fold-aligned";
 import { type Marker, parseMarker, styleKey } from "./markers";
+import { periodHeading } from "./period-heading";
 import { classifyHeading, type SectionKind } from "./section-kind";
 import { hasTaskHeader } from "./table-columns";
 
@@ -73,6 +74,8 @@ export function buildOutline(blocks: Block[]): Outline {
     }
     const marker = parseMarker(block.text);
     if (!marker) {
+      // "* Năm 2030: …" closes the bullets of the period before it: the items after it are the new period's.
+      if (periodHeading(block.text)) stack = closeBullets(stack);
       top().body.push({ text: block.text, order: block.order });
       continue;
     }
@@ -87,6 +90,11 @@ export function buildOutline(blocks: Block[]): Outline {
     if (marker.style !== "dash" && marker.style !== "plus") sawSection = true;
   }
   return { root, tables };
+}
+
+function closeBullets(stack: OutlineNode[]): OutlineNode[] {
+  const bullet = stack.findIndex((node) => node.marker?.style === "dash" || node.marker?.style === "plus");
+  return bullet < 0 ? stack : stack.slice(0, bullet);
 }
 
 function attach(parent: OutlineNode, marker: Marker, order: number): OutlineNode {

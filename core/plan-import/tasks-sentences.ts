@@ -1,7 +1,8 @@
 import { type Assignment, findDeadlinePhrase, readAssignment } from "./assignment";
 import { trimPunctuation } from "./clean";
-import { parseField } from "./fields";
+import { parseField, startsWithFieldLabel } from "./fields";
 import { type OutlineNode, walk } from "./outline";
+import { meetingTime } from "./meeting-time";
 import { periodHeading } from "./period-heading";
 import { cooperatingUnits, sectionLabel } from "./task-parts";
 import type { TaskDraft } from "./types";
@@ -22,7 +23,7 @@ import type { TaskDraft } from "./types";
  */
 export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, structuredCount: number): TaskDraft[] {
   const drafts: TaskDraft[] = [];
-  const structured = structuredCount >= STRUCTURED_TASKS;
+  const structured = assignsByStructure(root, consumed, structuredCount);
   const periods = periodIndex(root);
   for (const node of walk(root)) {
     if (consumed.has(node) || !node.marker || node.marker.style === "roman") continue;
@@ -35,7 +36,7 @@ export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, str
     if (itemDraft || node.children.length === 0) for (const inner of walk(node)) consumed.add(inner);
     else if (/:$/.test(node.text.trim())) drafts.push(...partsOf(node, draft, consumed));
     consumed.add(node);
-    if (!draft.deadlineText) draft.deadlineText = periods(node);
+    if (!draft.deadlineText) draft.deadlineText = meetingTime(node.text) ?? periods(node);
     drafts.push(draft);
   }
   // Unnumbered paragraphs of the assignments part that give work to a unit.
@@ -66,14 +67,27 @@ function draftOf(ref: string, title: string, assignment: Assignment, node: Outli
 
 const TRAILING_PAREN = /\(([^()]{8,300})\)[\s.;,]*$/u;
 
+// "- Về giám sát: 01 cuộc": a label over the item written under it without a number.
+const COUNT_LABEL = /^[^:]{1,40}:\s*[^.:]{0,30}$/u;
+
+/**
+ * An item whose text ends in its assignment: the item's own paragraph, or it and the lines
+ * under it up to the one that closes the parenthesis. What follows (the next period's
+ * heading, "Năm 2027: (02 cuộc kiểm tra …)") is not part of it.
+ */
 function fromTrailingParenthesis(node: OutlineNode): TaskDraft | null {
   if (node.children.length > 0) return null;
-  const text = [node.text, ...node.body.map((p) => p.text)].join(" ");
-  const match = TRAILING_PAREN.exec(text);
-  if (!match?.[1]) return null;
-  const assignment = readAssignment(match[1], true);
-  if (!assignment) return null;
-  return draftOf(node.ref, text.slice(0, match.index), assignment, node, node.order);
+  const parts = [node.text, ...node.body.map((p) => p.text)];
+  for (let end = 1; end <= parts.length; end++) {
+    const text = parts.slice(0, end).join(" ");
+    const match = TRAILING_PAREN.exec(text);
+    if (!match?.[1]) continue;
+    const assignment = readAssignment(match[1], true);
+    if (!assignment) continue;
+    const title = end > 1 && COUNT_LABEL.test(node.text) ? parts.slice(1, end).join(" ") : text;
+    return draftOf(node.ref, title.slice(0, title.length - (text.length - match.index)), assignment, node, node.order);
+  }
+  return null;
 }
 
 const MAX_ITEM_LINES = 3;
@@ -83,7 +97,8 @@ const STRUCTURED_TASKS = 3;
 
 /** An item whose body (or first bullet) is the sentence assigning it. */
 function fromAssignmentLine(node: OutlineNode): TaskDraft | null {
-  if (readAssignment(node.text)) return null;
+  // "2. Hình thức và thời gian:" introduces its bullets; none of them assigns the heading.
+  if (readAssignment(node.text) || /:$/.test(node.text)) return null;
   const lines = [
     ...node.body.map((p) => p.text),
     ...node.children.filter((c) => c.marker?.style === "dash" || c.marker?.style === "plus").map((c) => c.text),
@@ -120,11 +135,35 @@ function partsOf(node: OutlineNode, whole: TaskDraft, consumed: Set<OutlineNode>
   });
 }
 
-function fromSubject(node: OutlineNode): TaskDraft | null {
-  // Bullets under the sentence detail it (and may assign parts of it themselves).
-  if (node.kind !== "assignments" || node.children.some((c) => c.marker?.style !== "dash" && c.marker?.style !== "plus")) {
-    return null;
+/**
+ * Whether the plan assigns its work by unit sections or labelled fields, its sentences only
+ * organising that work: it has a few of them, and more of them than items whose subject is
+ * a unit. A plan that writes as many of its items as sentences ("2. Hội đồng nhân dân xã chủ
+ * trì, …" between "1. Đảng uỷ UBND xã:" and "5. Ban Xây dựng Đảng:") assigns in prose.
+ */
+function assignsByStructure(root: OutlineNode, consumed: Set<OutlineNode>, structuredCount: number): boolean {
+  if (structuredCount < STRUCTURED_TASKS) return false;
+  let sentences = 0;
+  for (const node of walk(root)) {
+    if (consumed.has(node) || !node.marker || node.marker.style === "roman") continue;
+    if (fromSubject(node)) sentences++;
   }
+  return structuredCount > sentences;
+}
+
+// "Các cấp uỷ, tổ chức đảng …", "mọi cấp": every level of the system, no unit of the plan.
+const EVERY_LEVEL = /^(?:các|mọi) cấp(?!\p{L})/iu;
+
+/**
+ * An item whose subject is a unit: "Hội đồng nhân dân xã chủ trì, phối hợp với …". In the
+ * organising part any such item; in a content part ("Nội dung, nhiệm vụ chủ yếu") one that
+ * names its own unit, not every level of the party.
+ */
+function fromSubject(node: OutlineNode): TaskDraft | null {
+  if (node.kind !== "assignments" && node.kind !== "content") return null;
+  // Bullets under the sentence detail it (and may assign parts of it themselves).
+  if (node.children.some((c) => c.marker?.style !== "dash" && c.marker?.style !== "plus")) return null;
+  if ((node.kind === "content" && EVERY_LEVEL.test(node.text)) || startsWithFieldLabel(node.text)) return null;
   const assignment = readAssignment(node.text);
   if (!assignment) return null;
   const text = [node.text, ...node.body.map((p) => p.text)].join(" ");

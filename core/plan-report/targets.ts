@@ -33,20 +33,3 @@ export function targetsAsOf(
     };
   });
 }
-
-/** Whether a plan's "thực hiện …" line names the plan numbered `number` (spaces and case aside). */
-export function implementsPlan(implementsText: string, number: string | null): boolean {
-  if (!number) return false;
-  const squash = (s: string) =>
-    s
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/đ/gi, "d")
-      .toLowerCase()
-      .replace(/\s+/g, "");
-  const wanted = squash(number);
-  const text = squash(implementsText);
-  const at = text.indexOf(wanted);
-  // "45-KH/HU" must not match inside "145-KH/HU".
-  return at >= 0 && (at === 0 || !/\d/.test(text[at - 1]!));
-}

@@ -112,12 +112,19 @@ const HEADS = [...CAPITALISED_HEADS, ...LOWERCASE_HEADS];
 
 // "Các nhiệm vụ trọng tâm", "các ngành, lĩnh vực khác": plurals of things, not of bodies.
 const PLURAL_OF_THINGS =
-  /^(?:các|những|mọi) (?:nhiệm vụ|giải pháp|nội dung|chỉ tiêu|mục tiêu|chương trình|đề án|dự án|hoạt động|văn bản|lĩnh vực|ngành, lĩnh vực|năm|tháng|quý|nền tảng|chính sách|quy định)(?![\p{L}])/iu;
+  /^(?:các|những|mọi) (?:nhiệm vụ|giải pháp|nội dung|chỉ tiêu|mục tiêu|chương trình|đề án|dự án|hoạt động|văn bản|lĩnh vực|ngành, lĩnh vực|năm|tháng|quý|nền tảng|chính sách|quy định|khóa|khoá|lớp|đợt|cuộc|kỳ|hội nghị|sản phẩm|dịch vụ|công trình)(?![\p{L}])/iu;
+// "Ban hành các Nghị quyết …": the verb "to issue", not a board.
+const VERB_NOT_HEAD = /^Ban hành(?![\p{L}])/u;
+
+// "(Giao cơ quan Uỷ ban Mặt trận Tổ quốc xã chủ trì …)": the body's office, named by the body.
+const OFFICE_OF = /^cơ quan (?=\p{Lu})/u;
 
 /** True when `text` begins with a unit head followed by a word boundary. */
 export function startsWithUnitHead(text: string): boolean {
   const candidate = modernTones(text.trimStart());
-  if (PLURAL_OF_THINGS.test(candidate)) return false;
+  if (PLURAL_OF_THINGS.test(candidate) || VERB_NOT_HEAD.test(candidate)) return false;
+  const office = OFFICE_OF.exec(candidate);
+  if (office) return startsWithUnitHead(candidate.slice(office[0].length));
   for (const head of HEADS) {
     if (!candidate.startsWith(head)) continue;
     const next = candidate.charAt(head.length);

@@ -2,6 +2,7 @@
 // liên quan theo chức năng", "Các bộ, ngành, địa phương là chủ quản CSDL".
 const PROSE_STOPS = [
   "tiến hành",
+  "thành lập",
   "rà soát",
   "chủ trì",
   "phối hợp",

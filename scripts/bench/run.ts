@@ -3,7 +3,7 @@
  * in the same run. `--runs N` sets requests per scenario (default 300);
  * `--alerts N` / `--alerts-full` the alerts delivered (1,000 / 10,000);
  * `--only webhook,bundle,…` runs some sections (parse, docx, webhook, pdf, bundle,
- * alerts, admin).
+ * alerts, admin, chain).
  */
 import { adminBenchmark } from "./admin";
 import { alertBenchmarks } from "./alerts";
@@ -11,6 +11,7 @@ import { bundleBenchmark } from "./bundle";
 import { docxWorkerdBenchmark } from "./docx-workerd";
 import { parseBenchmark } from "./parse";
 import { pdfBenchmark } from "./pdf";
+import { planChainBenchmark } from "./plan-chain";
 import { measureReportFlow } from "./report-flow";
 import { measureZaloMenuPick } from "./zalo-update";
 import { callbackFrom, demoAdmin, demoOfficial, measure, textFrom, webhookTable, withBenchStack } from "./webhook";
@@ -100,4 +101,9 @@ if (section("alerts")) {
 if (section("admin")) {
   console.log("\n## Monitoring office: /tongquan, /quahan and /xuat on one plan of 100,000 assignments\n");
   console.log(await adminBenchmark());
+}
+
+if (section("chain")) {
+  console.log("\n## Plans carrying out a plan: the overview of a parent plan with 100 units' plans of 50 tasks each\n");
+  console.log(await planChainBenchmark());
 }

@@ -10,9 +10,12 @@ import { DEFAULT_SOON_DAYS } from "../../core/status/derive";
 import { addDays, daysBetween, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { deadlineAlertButtons, numberedButtons } from "../../bot/keyboards/alerts";
 import { escapeHtml, shorten } from "../../bot/render/html";
-import { alertTexts as t } from "../../bot/texts";
+import { alertTexts as t, chainTexts } from "../../bot/texts";
+import { isPlanningTask } from "../../core/plan-chain";
 import { scanDueAlerts, type AlertAssignment, type StatementStats } from "../../db/queries/alerts";
 import { adminsWithout, unitNamesOf, weeklyCounts, type UnitCounts } from "../../db/queries/alerts-digest";
+import { unissuedPlans, type UnissuedPlan } from "../../db/queries/plan-chain-chat";
+import { unissuedLines } from "../../bot/render/unit-plans";
 import {
   claimPending,
   insertReminders,
@@ -87,7 +90,8 @@ export async function runAlerts(env: Env, scheduledTime: number): Promise<AlertR
     extensionsPending: scan.extensionsPending,
     completionsPending: scan.completionsPending,
   });
-  const rows = planned.map((p) => render(p, today, scan.unitNames));
+  const unissued = await unissuedByOffice(d1, planned, scan.admins, today);
+  const rows = planned.map((p) => render(p, today, scan.unitNames, unissued.get(p.memberId) ?? []));
   rows.push(
     ...(await weeklyDigests(
       d1,
@@ -175,7 +179,28 @@ async function send(
 
 // ------------------------------------------------------------------ rendering
 
-function render(p: PlannedAlert<AlertAssignment>, today: string, unitNames: Map<number, string>): NewReminder {
+/**
+ * For each admin getting today's digest: the units of the plans their office
+ * monitors that have not issued their implementing plan by its deadline.
+ */
+async function unissuedByOffice(
+  d1: D1Database,
+  planned: PlannedAlert<AlertAssignment>[],
+  admins: { id: number; unitId: number }[],
+  today: string,
+): Promise<Map<number, UnissuedPlan[]>> {
+  const digests = new Set(planned.filter((p) => p.kind === "admin_daily").map((p) => p.memberId));
+  const officeOf = new Map(admins.filter((a) => digests.has(a.id)).map((a) => [a.id, a.unitId]));
+  const late = await unissuedPlans(d1, { today, monitorUnitIds: [...new Set(officeOf.values())] });
+  return new Map([...officeOf].map(([adminId, office]) => [adminId, late.filter((u) => u.monitorUnitId === office)]));
+}
+
+function render(
+  p: PlannedAlert<AlertAssignment>,
+  today: string,
+  unitNames: Map<number, string>,
+  unissued: UnissuedPlan[],
+): NewReminder {
   const base = { memberId: p.memberId, assignmentId: p.assignmentId, kind: p.kind, subject: p.subject, periodKey: p.periodKey };
   const c = p.content;
   if (c.type === "deadline") {
@@ -194,6 +219,8 @@ function render(p: PlannedAlert<AlertAssignment>, today: string, unitNames: Map<
               t.escalationUnit(escapeHtml(unitNames.get(a.unitId) ?? ""), c.alert.days, due),
               t.escalationNext(formatDate(c.alert.firstOverdueOn!)),
             ];
+    // A task asking the unit for its own plan: importing that plan is what completes it.
+    if (isPlanningTask(`${a.title} ${a.deadlineText ?? ""}`)) lines.push(chainTexts.alertHint);
     return { ...base, payload: { text: lines.join("\n"), buttons: deadlineAlertButtons(a.id) } };
   }
   if (c.type === "checkin") {
@@ -228,6 +255,7 @@ function render(p: PlannedAlert<AlertAssignment>, today: string, unitNames: Map<
         lines.push(t.dailyUnitLine(escapeHtml(unitNames.get(unitId) ?? "?"), n));
       if (perUnit.length > SUMMARY_UNITS) lines.push(t.dailyOtherUnits(perUnit.length - SUMMARY_UNITS));
     }
+    if (unissued.length > 0) lines.push(...unissuedLines(unissued));
     if (c.extensionsPending.length > 0) lines.push(t.dailyExtensions(c.extensionsPending.length));
     if (c.completionsPending.length > 0) lines.push(t.dailyCompletions(c.completionsPending.length));
     const items = c.overdue.slice(0, SUMMARY_ITEMS);
@@ -297,6 +325,7 @@ async function weeklyDigests(
     fromInstant: vietnamMidnight(lastMonday),
     toInstant: vietnamMidnight(week.monday),
   });
+  const late = await unissuedPlans(d1, { today, monitorUnitIds: [...new Set(due.map((a) => a.unitId))] });
   const topIds = [...counts.units.values()].flatMap((list) => topOverdue(list).map((u) => u.unitId));
   const names = new Map([
     ...knownNames,
@@ -320,6 +349,7 @@ async function weeklyDigests(
     const top = topOverdue(units);
     if (top.length === 0) lines.push(t.weeklyNoOverdue);
     else lines.push(t.weeklyTopUnits, ...top.map((u) => t.dailyUnitLine(escapeHtml(names.get(u.unitId) ?? "?"), u.overdue)));
+    lines.push(...unissuedLines(late.filter((u) => u.monitorUnitId === admin.unitId)));
     lines.push(
       "",
       t.weeklyChanges(

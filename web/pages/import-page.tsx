@@ -4,7 +4,9 @@ import { importTexts } from "../../bot/texts";
 import { taskFlags } from "../../core/plan-import/flags";
 import { reviewedTask, tasksNaming, type ImportChoices, type ScopeUnit, type UnitChoice } from "../../core/plan-import/review";
 import { isVagueUnitName } from "../../core/plan-import/web-review";
+import { childPlanName, type ParentCandidate } from "../../core/plan-chain";
 import type { ImportDraft } from "../../db/queries/plan-import";
+import type { ImportParent } from "../../db/queries/plan-chain-import";
 import type { SessionMember } from "../../db/queries/web-sessions";
 import { CsrfField, Page } from "../layout";
 import { importWebTexts as t } from "../texts";
@@ -12,7 +14,17 @@ import { importWebTexts as t } from "../texts";
 /** Empty rows at the end of the review table for tasks the document missed. */
 export const SPARE_ROWS = 3;
 
-export function ImportUploadPage(props: { viewer: SessionMember; error: string | null }) {
+/** A parent plan's tasks for one of the admin's units, to start that unit's own plan from. */
+export interface HandDownOffer {
+  parent: ParentCandidate;
+  unitId: number;
+  unitName: string;
+  tasks: number;
+}
+
+const parentLabel = (parent: ParentCandidate) => `${childPlanName(parent)} của ${parent.issuerName}`;
+
+export function ImportUploadPage(props: { viewer: SessionMember; error: string | null; offers: HandDownOffer[] }) {
   return (
     <Page title={t.title} viewer={props.viewer}>
       <p>{t.intro}</p>
@@ -27,6 +39,27 @@ export function ImportUploadPage(props: { viewer: SessionMember; error: string |
         <input id="file" name="file" type="file" required accept=".docx,.pdf,.txt,.md" />
         <button type="submit">{t.read}</button>
       </form>
+      <h2>{t.handDownHeading}</h2>
+      <p class="muted">{t.handDownIntro}</p>
+      {props.offers.length === 0 ? (
+        <p id="hand-down-none">{t.handDownNone}</p>
+      ) : (
+        <ul id="hand-down">
+          {props.offers.map((offer) => (
+            <li>
+              <form method="post" action="/web/nhap/tu-ke-hoach" class="inline">
+                <CsrfField viewer={props.viewer} />
+                <input type="hidden" name="parent" value={String(offer.parent.planId)} />
+                <input type="hidden" name="unit" value={String(offer.unitId)} />
+                {t.handDownItem(childPlanName(offer.parent), offer.parent.issuerName, offer.unitName, offer.tasks)}{" "}
+                <button type="submit" aria-label={`${t.handDownStart}: ${childPlanName(offer.parent)} (${offer.unitName})`}>
+                  {t.handDownStart}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
     </Page>
   );
 }
@@ -53,12 +86,15 @@ export function ImportReviewPage(props: {
   /** Who issues and monitors, and what the issuer's tree leaves out (tasks refused, units not assigned). */
   outside: string[];
   choices: ImportChoices;
+  /** The parent plans it may carry out, and the one proposed. */
+  parent: ImportParent;
   errors: string[];
   /** What was posted, shown again after an error. */
   form: Record<string, string> | null;
 }) {
   const { plan } = props.draft;
   const value = (name: string, fallback: string) => props.form?.[name] ?? fallback;
+  const pickedParent = value("parent", String(props.parent.proposed?.planId ?? 0));
   const named = plan.units
     .map((name, index) => ({ name, index, tasks: tasksNaming(plan, props.choices, index) }))
     .filter((u) => u.tasks > 0);
@@ -93,6 +129,28 @@ export function ImportReviewPage(props: {
       )}
       <form method="post" class="stack wide review">
         <CsrfField viewer={props.viewer} />
+        <h2>{t.parentHeading}</h2>
+        <p id="parent-proposed">
+          {props.parent.proposed
+            ? t.parentProposed(childPlanName(props.parent.proposed), props.parent.proposed.issuerName)
+            : t.parentNone}
+        </p>
+        {props.parent.candidates.length > 0 && (
+          <label>
+            {t.parentSelect}{" "}
+            <select name="parent" aria-label={t.parentSelect}>
+              <option value="0" selected={pickedParent === "0"}>
+                {t.parentNoLink}
+              </option>
+              {props.parent.candidates.map((c) => (
+                <option value={String(c.planId)} selected={pickedParent === String(c.planId)}>
+                  {parentLabel(c)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <p class="muted">{t.parentHelp}</p>
         {/* One list of the committee's units for every unit field of the page. */}
         <datalist id="committee-units">
           {props.scope.map((u) => (

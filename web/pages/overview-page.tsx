@@ -10,6 +10,9 @@ import { CsrfField, Page } from "../layout";
 import { planHref, unitHref } from "../plan-context";
 import { bucketLabel } from "../texts";
 import { daysBetween } from "../../core/time/vietnam-date";
+import type { UnitChildPlans } from "../../db/queries/plan-chain";
+import { ChildPlansSection } from "./child-plans";
+import { chainTexts } from "../texts";
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
 
@@ -27,11 +30,20 @@ export function OverviewPage(props: {
   buckets: Bucket[];
   units: UnitRow[];
   targets: TargetList;
+  /** Per unit, the plans it issued to carry this one out (issue 22). */
+  childPlans?: UnitChildPlans[];
+  /** Read only through a plan above it: no forms. */
+  readOnly?: boolean;
 }) {
   const { overview: o, plan } = props;
   const done = o.counts.done_on_time + o.counts.done_late;
   return (
     <Page title="Tổng quan kế hoạch" viewer={props.viewer}>
+      {props.readOnly && (
+        <p class="notice" id="read-only">
+          {chainTexts.readOnly}
+        </p>
+      )}
       <p>
         <b>{planName(plan)}</b>
         <br />
@@ -53,7 +65,7 @@ export function OverviewPage(props: {
         Hoàn thành: <b>{`${done}/${o.total}`}</b> ({percent(done, o.total)}%)
         {done > 0 && ` · đúng hạn ${o.counts.done_on_time}/${done} (${percent(o.counts.done_on_time, done)}%)`}
       </p>
-      {(o.completionsPending > 0 || o.extensionsPending > 0) && (
+      {!props.readOnly && (o.completionsPending > 0 || o.extensionsPending > 0) && (
         <p class="notice">
           Chờ duyệt: {o.completionsPending} báo cáo hoàn thành, {o.extensionsPending} đề nghị gia hạn.{" "}
           <a href="/web/duyet">Mở danh sách chờ duyệt</a>
@@ -101,7 +113,9 @@ export function OverviewPage(props: {
         </tbody>
       </table>
 
-      {props.viewer.role === "admin" && props.plan.monitorUnitId === props.viewer.unitId && (
+      <ChildPlansSection planId={plan.id} units={props.childPlans ?? []} todayIso={props.todayIso} />
+
+      {!props.readOnly && props.viewer.role === "admin" && props.plan.monitorUnitId === props.viewer.unitId && (
         <AddTaskForm viewer={props.viewer} units={props.units} planId={plan.id} />
       )}
 

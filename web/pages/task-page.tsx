@@ -6,8 +6,10 @@ import type { SessionMember } from "../../db/queries/web-sessions";
 import { deadlineText, formatDateTime, StatusBadge } from "../format";
 import { auditDetailLines } from "../audit-detail";
 import { TITLE_MAX } from "../../core/plan-import/table-edits";
+import type { ChildPlanProgress } from "../../db/queries/plan-chain";
 import { CsrfField, Page } from "../layout";
-import { thousands } from "../texts";
+import { ChildPlan } from "./child-plans";
+import { chainTexts, thousands } from "../texts";
 import { unitHref } from "../plan-context";
 
 const reportKind = { progress: "Báo cáo tiến độ", completion: "Báo cáo hoàn thành", checkin: "Báo cáo định kỳ" } as const;
@@ -79,6 +81,8 @@ export function TaskPage(props: {
   history: TaskHistory;
   fileLinks: Map<string, string>;
   canEdit: boolean;
+  /** Per assignment, the plans its unit issued to carry it out (issue 22). */
+  childPlans?: Map<number, ChildPlanProgress[]>;
   /** The reader follows the whole plan: unit links go to the plan's unit pages. */
   officeView: boolean;
   notice: string | null;
@@ -112,6 +116,11 @@ export function TaskPage(props: {
               <td>
                 <a href={unitHref(props.officeView ? props.plan.id : null, a.unitId)}>{a.unitName}</a>
                 <span class="muted"> ({a.role === "lead" ? "chủ trì" : "phối hợp"})</span>
+                {(props.childPlans?.get(a.id) ?? []).map((plan) => (
+                  <div class="carried-out">
+                    {chainTexts.carriedOutBy} <ChildPlan plan={plan} />
+                  </div>
+                ))}
               </td>
               <td>
                 <StatusBadge status={a.status} />

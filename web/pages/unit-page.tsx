@@ -8,6 +8,9 @@ import type { UnitMember } from "../../db/queries/unit-view";
 import type { WebViewer } from "../env";
 import { deadlineText, formatDateTime, StatusBadge } from "../format";
 import { Page } from "../layout";
+import type { UnitChildPlans } from "../../db/queries/plan-chain";
+import { chainTexts } from "../texts";
+import { ChildPlanStatus, expectsChildPlans } from "./child-plans";
 
 export interface UnitTaskRow {
   assignment: AssignmentView & { status: AssignmentStatus };
@@ -61,11 +64,28 @@ export function UnitPage(props: {
   people: UnitMember[];
   /** Targets the unit records, each with its signed form when the viewer may record. */
   targets: { list: TargetList; forms: Map<number, string> };
+  /** In a plan: the plans the unit issued to carry it out, or its planning task (issue 22). */
+  childPlans?: UnitChildPlans | null;
+  /** Today (Vietnam, yyyy-mm-dd), for a planning task past its deadline. */
+  today?: string;
+  /** The plan is read through a plan above it: nothing to fill in. */
+  readOnly?: boolean;
 }) {
   const plans = new Set(props.rows.map((r) => r.assignment.planId)).size;
   const { targets, values } = props.targets.list;
   return (
     <Page title={props.unit.name} viewer={props.viewer}>
+      {props.readOnly && (
+        <p class="notice" id="read-only">
+          {chainTexts.readOnly}
+        </p>
+      )}
+      {props.childPlans && expectsChildPlans([props.childPlans]).length > 0 && (
+        <section id="unit-child-plans">
+          <h2>{chainTexts.unitHeading}</h2>
+          <ChildPlanStatus unit={props.childPlans} todayIso={props.today ?? ""} />
+        </section>
+      )}
       <h2>Nhiệm vụ ({props.rows.length})</h2>
       {props.rows.length === 0 ? (
         <p>Đơn vị chưa được giao nhiệm vụ nào.</p>

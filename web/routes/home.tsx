@@ -5,6 +5,7 @@ import { addDays, formatDate, vietnamDate } from "../../core/time/vietnam-date";
 import { createDb } from "../../db/client";
 import { BUCKETS, planOverview, planUnits } from "../../db/queries/overview";
 import { planTargets } from "../../db/queries/targets";
+import { childPlansByUnit } from "../../db/queries/plan-chain";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
 import { OverviewPage } from "../pages/overview-page";
@@ -34,10 +35,11 @@ homeRoutes.get("/ke-hoach/:planId{[0-9]+}", planFromPath, async (c) => {
   const viewer = c.var.viewer;
   const plan = c.var.plan;
   const today = vietnamDate(new Date());
-  const [overview, units, targets] = await Promise.all([
+  const [overview, units, targets, childPlans] = await Promise.all([
     planOverview(c.env.DB, { planId: plan.id, today, soonUntil: addDays(today, DEFAULT_SOON_DAYS), top: 5 }),
     planUnits(c.env.DB, { planId: plan.id, today, offset: 0, limit: 40 }),
     planTargets(createDb(c.env.DB), plan.id),
+    childPlansByUnit(createDb(c.env.DB), plan.id, today),
   ]);
   return c.html(
     <OverviewPage
@@ -49,6 +51,8 @@ homeRoutes.get("/ke-hoach/:planId{[0-9]+}", planFromPath, async (c) => {
       buckets={BUCKETS}
       units={units.units}
       targets={targets}
+      childPlans={childPlans}
+      readOnly={c.var.planAccess === "chain"}
     />,
   );
 });

@@ -18,6 +18,8 @@ import { sourceHash } from "../../core/plan-import/source-hash";
 import { precheckPlanFile, readPlanFile } from "../../core/plan-import/source-file";
 import { applyTableEdits, type NewTaskEdit, type TaskRowEdit } from "../../core/plan-import/table-edits";
 import { formatDate } from "../../core/time/vietnam-date";
+import { childPlanName, type ParentCandidate } from "../../core/plan-chain";
+import { importLinkStatements, importParent, parentCandidates, startHandedDownDraft } from "../../db/queries/plan-chain-import";
 import { createDb } from "../../db/client";
 import {
   type ImportScope,
@@ -29,7 +31,7 @@ import {
 } from "../../db/queries/plan-import";
 import type { WebEnv } from "../env";
 import { MessagePage, Page } from "../layout";
-import { ImportReviewPage, ImportUploadPage, SPARE_ROWS } from "../pages/import-page";
+import { ImportReviewPage, ImportUploadPage, SPARE_ROWS, type HandDownOffer } from "../pages/import-page";
 import { actorOf, planHref } from "../plan-context";
 import { importWebTexts as t } from "../texts";
 
@@ -64,12 +66,53 @@ function reviewNotes(plan: ReviewPlan, choices: ImportChoices, scope: ImportScop
 
 const stripHtml = (s: string) => s.replace(/<[^>]+>/g, "");
 
-importRoutes.get("/nhap", (c) => c.html(<ImportUploadPage viewer={c.var.viewer} error={null} />));
+/** Plans above that gave tasks to a unit the admin imports for: each can start that unit's own plan. */
+async function handDownOffers(c: Context<WebEnv>): Promise<HandDownOffer[]> {
+  const db = createDb(c.env.DB);
+  const { issuers } = await importScope(db, c.var.viewer.unitId);
+  const offers = await Promise.all(
+    issuers.map(async (issuer) =>
+      (await parentCandidates(db, issuer.unitId))
+        .map((parent) => ({
+          parent,
+          unitId: issuer.unitId,
+          unitName: issuer.name,
+          tasks: parent.assignments.filter((a) => a.unitDepth === 0).length,
+        }))
+        .filter((offer) => offer.tasks > 0),
+    ),
+  );
+  return offers.flat();
+}
+
+function uploadPage(c: Context<WebEnv>, error: string | null, status: 200 | 400 | 403 | 409 | 413 | 415 = 200) {
+  return handDownOffers(c).then((offers) =>
+    c.html(<ImportUploadPage viewer={c.var.viewer} error={error} offers={offers} />, status),
+  );
+}
+
+importRoutes.get("/nhap", (c) => uploadPage(c, null));
+
+/** "Bắt đầu từ nhiệm vụ được giao": a draft of the unit's plan from the tasks the parent gave it, then the usual review. */
+importRoutes.post("/nhap/tu-ke-hoach", async (c) => {
+  const body = await c.req.parseBody();
+  const parentId = Number(body.parent);
+  const unitId = Number(body.unit);
+  const offer = (await handDownOffers(c)).find((o) => o.parent.planId === parentId && o.unitId === unitId);
+  if (!offer) return uploadPage(c, t.handDownRefused, 403);
+  const started = await startHandedDownDraft(createDb(c.env.DB), {
+    memberId: c.var.viewer.memberId,
+    unitId: offer.unitId,
+    unitName: offer.unitName,
+    parent: offer.parent,
+  });
+  if (!started.ok) return uploadPage(c, started.reason === "duplicate" ? t.handDownDuplicate : t.handDownRefused, 409);
+  return c.redirect(`/web/nhap/${started.draftId}`, 303);
+});
 
 importRoutes.post("/nhap", async (c) => {
   const viewer = c.var.viewer;
-  const refuse = (message: string, status: 400 | 409 | 413 | 415) =>
-    c.html(<ImportUploadPage viewer={viewer} error={message} />, status);
+  const refuse = (message: string, status: 400 | 409 | 413 | 415) => uploadPage(c, message, status);
   const file = (await c.req.parseBody({ all: true })).file;
   if (!(file instanceof File) || (file.size === 0 && !file.name)) return refuse(t.noFile, 400);
   const info = { name: file.name || null, mime: file.type || null, size: file.size };
@@ -103,7 +146,12 @@ async function loadDraft(c: Context<WebEnv>) {
   });
   // Lead units are picked inside the issuer's tree only (core/access canAssignInPlan).
   const pickable = scope.units.filter((u) => insideIssuer(scope.units, choices.issuerUnitId, u.id));
-  return { db, draft, scope, choices, pickable };
+  const parent = await importParent(db, {
+    id: draft.id,
+    issuerUnitId: choices.issuerUnitId,
+    implementsText: draft.plan.header.implements,
+  });
+  return { db, draft, scope, choices, pickable, parent };
 }
 
 importRoutes.get("/nhap/:id{[0-9]+}", async (c) => {
@@ -116,6 +164,7 @@ importRoutes.get("/nhap/:id{[0-9]+}", async (c) => {
       scope={loaded.pickable}
       outside={reviewNotes(loaded.draft.plan, loaded.choices, loaded.scope)}
       choices={loaded.choices}
+      parent={loaded.parent}
       errors={[]}
       form={null}
     />,
@@ -126,7 +175,7 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
   const viewer = c.var.viewer;
   const loaded = await loadDraft(c);
   if (!loaded) return c.html(<MessagePage title={t.title} message={t.draftGone} viewer={viewer} />, 404);
-  const { db, draft, scope, choices, pickable } = loaded;
+  const { db, draft, scope, choices, pickable, parent } = loaded;
   if (issuerProblem(actorOf(c), scope, choices))
     return c.html(<MessagePage title={t.title} message={t.issuerRefused} viewer={viewer} />, 403);
   const body = await c.req.parseBody();
@@ -139,6 +188,7 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
         scope={pickable}
         outside={reviewNotes(draft.plan, choices, scope)}
         choices={choices}
+        parent={parent}
         errors={errors}
         form={body as Record<string, string>}
       />,
@@ -197,6 +247,12 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
     scope: scope.units,
     fileName: draft.fileName,
   });
+  // The parent plan picked in the review ("0": none); a form without the field keeps the proposal.
+  const picked = "parent" in body ? Number(field("parent")) : (parent.proposed?.planId ?? 0);
+  const parentPlan: ParentCandidate | null = picked === 0 ? null : (parent.candidates.find((p) => p.planId === picked) ?? null);
+  if (picked !== 0 && !parentPlan) return again([t.parentNotInList]);
+  const link = parentPlan ? await importLinkStatements(db, rowsToWrite, parentPlan, viewer.memberId) : null;
+  if (link && !link.ok) return again([t.parentRefused[link.reason]]);
   const detail = {
     importId: draft.id,
     file: draft.fileName,
@@ -209,7 +265,12 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
     leftOutUnits: rowsToWrite.leftOutUnits,
     refusedTasks: rowsToWrite.refusedTasks.map((task) => task.ref),
   };
-  const result = await writeImportedPlan(db, rowsToWrite, { memberId: viewer.memberId, draftId: draft.id, detail });
+  const result = await writeImportedPlan(
+    db,
+    rowsToWrite,
+    { memberId: viewer.memberId, draftId: draft.id, detail: { ...detail, parentPlanId: parentPlan?.planId ?? null } },
+    link?.ok ? link.statements : [],
+  );
   if (!result.ok)
     return c.html(<MessagePage title={t.title} message={t.duplicate(rowsToWrite.plan.title, "trước đó")} viewer={viewer} />, 409);
   return c.html(
@@ -221,6 +282,11 @@ importRoutes.post("/nhap/:id{[0-9]+}", async (c) => {
         <p class="notice">{t.refusedTasks(rowsToWrite.refusedTasks.map((task) => `${task.ref} ${task.title}`).join("; "))}</p>
       )}
       {rowsToWrite.leftOutUnits.length > 0 && <p class="notice">{t.leftOutUnits(rowsToWrite.leftOutUnits.join("; "))}</p>}
+      {parentPlan && link?.ok && (
+        <p class="ok" id="linked-parent">
+          {t.linked(`${childPlanName(parentPlan)} của ${parentPlan.issuerName}`, link.reported)}
+        </p>
+      )}
       <p>
         <a href={planHref(result.planId)}>{t.openPlan}</a>
       </p>

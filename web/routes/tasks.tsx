@@ -1,6 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from "hono";
-import { canEditTasks, canReadPlan, canViewAssignment } from "../../core/access/policy";
+import { canEditTasks, canReadPlan, canReadPlanInChain, canViewAssignment } from "../../core/access/policy";
+import { createDb } from "../../db/client";
+import { childPlansOfAssignments, planWithAncestors } from "../../db/queries/plan-chain";
 import { statusOf } from "../../core/status/of-assignment";
 import { vietnamDate } from "../../core/time/vietnam-date";
 import { planScopeById } from "../../db/queries/plan-scope";
@@ -38,13 +40,27 @@ export async function showTask(
   const plan = found && (await planScopeById(c.env.DB, found.task.planId));
   if (!found || !plan)
     return c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} viewer={viewer} />, 404);
-  const visible = found.assignments.filter((a) => canViewAssignment(actor, { unitId: a.unitId, plan }));
+  let visible = found.assignments.filter((a) => canViewAssignment(actor, { unitId: a.unitId, plan }));
+  // A task of a plan read through a plan above it (a unit's plan, opened by the parent's office): read whole, never edited.
+  let throughChain = false;
+  if (visible.length === 0) {
+    const chain = await planWithAncestors(createDb(c.env.DB), plan.id);
+    throughChain = chain !== null && canReadPlanInChain(actor, chain.plan, chain.ancestors);
+    if (throughChain) visible = found.assignments;
+  }
   if (visible.length === 0)
     return c.html(<MessagePage title={t.errors.title} message={t.errors.forbidden} viewer={viewer} />, 403);
-  const whole = canReadPlan(actor, plan);
+  const whole = throughChain || canReadPlan(actor, plan);
   if (whole) c.set("viewer", { ...viewer, planId: plan.id });
-  const history = await taskHistory(c.env.DB, found.task.id, whole ? null : visible[0]!.id);
   const today = vietnamDate(new Date());
+  const [history, childPlans] = await Promise.all([
+    taskHistory(c.env.DB, found.task.id, whole ? null : visible[0]!.id),
+    childPlansOfAssignments(
+      createDb(c.env.DB),
+      visible.map((a) => a.id),
+      today,
+    ),
+  ]);
   const files = new Map<string, string>();
   for (const report of history.reports) {
     for (const e of report.evidence ?? []) {
@@ -65,7 +81,8 @@ export async function showTask(
       }))}
       history={history}
       fileLinks={files}
-      canEdit={canEditTasks(actor, plan)}
+      canEdit={!throughChain && canEditTasks(actor, plan)}
+      childPlans={childPlans}
       officeView={whole}
       notice={shown.notice}
       edit={shown.edit}

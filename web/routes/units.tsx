@@ -9,6 +9,7 @@ import { unitName } from "../../db/queries/plan-scope";
 import type { PlanInfo } from "../../db/queries/plans";
 import { unitTargets } from "../../db/queries/targets";
 import { unitMembers } from "../../db/queries/unit-view";
+import { childPlansByUnit } from "../../db/queries/plan-chain";
 import type { WebEnv } from "../env";
 import { isOffice, MessagePage } from "../layout";
 import { officialFormLink, targetFormLink } from "../../services/links";
@@ -35,7 +36,9 @@ async function unitPage(c: Context<WebEnv>, plan: PlanInfo | null) {
   const unitId = Number(c.req.param("id"));
   const viewer = c.var.viewer;
   const actor = actorOf(c);
-  if (!canViewUnitPage(actor, unitId, plan))
+  // A plan read through a plan above it (planFromPath) is read whole, and only read.
+  const readOnly = plan !== null && c.var.planAccess === "chain";
+  if (!readOnly && !canViewUnitPage(actor, unitId, plan))
     return c.html(<MessagePage title={t.errors.title} message={t.errors.unitForbidden} viewer={viewer} />, 403);
   const unit = await unitName(c.env.DB, unitId);
   if (!unit) return c.html(<MessagePage title={t.errors.notFoundTitle} message={t.errors.notFound} viewer={viewer} />, 404);
@@ -47,7 +50,10 @@ async function unitPage(c: Context<WebEnv>, plan: PlanInfo | null) {
     sortByUrgency(shown, today).map(async (a) => {
       const scope = { issuerUnitId: a.planIssuerUnitId, monitorUnitId: a.planMonitorUnitId };
       const mayReport =
-        canReport(actor, { unitId: a.unitId, plan: scope }) && a.state !== "done" && a.state !== "awaiting_confirmation";
+        !readOnly &&
+        canReport(actor, { unitId: a.unitId, plan: scope }) &&
+        a.state !== "done" &&
+        a.state !== "awaiting_confirmation";
       return {
         assignment: a,
         forms: mayReport
@@ -60,13 +66,25 @@ async function unitPage(c: Context<WebEnv>, plan: PlanInfo | null) {
       };
     }),
   );
-  const [people, targets] = await Promise.all([
+  const [people, targets, childPlans] = await Promise.all([
     unitMembers(c.env.DB, unitId),
     unitTargets(createDb(c.env.DB), { unitId, planId: plan?.id ?? null }),
+    plan ? childPlansByUnit(createDb(c.env.DB), plan.id, today) : Promise.resolve([]),
   ]);
   const forms = new Map<number, string>();
   for (const target of targets.targets)
-    if (canRecordTarget(actor, target.plan, target))
+    if (!readOnly && canRecordTarget(actor, target.plan, target))
       forms.set(target.id, await targetFormLink(c.env, viewer.memberId, target.id));
-  return c.html(<UnitPage viewer={viewer} unit={unit} rows={rows} people={people} targets={{ list: targets, forms }} />);
+  return c.html(
+    <UnitPage
+      viewer={viewer}
+      unit={unit}
+      rows={rows}
+      people={people}
+      targets={{ list: targets, forms }}
+      childPlans={childPlans.find((u) => u.unitId === unitId) ?? null}
+      today={today}
+      readOnly={readOnly}
+    />,
+  );
 }

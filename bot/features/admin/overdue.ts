@@ -8,12 +8,14 @@ import { auditStatement } from "../../../db/queries/audit";
 import { insertReminders } from "../../../db/queries/outbox";
 import { overdueByUnit } from "../../../db/queries/overview";
 import { alertRecipientsOf } from "../../../db/queries/people";
+import { unissuedPlans } from "../../../db/queries/plan-chain-chat";
 import { readablePlans } from "../../../db/queries/plans";
 import { adminOverduePage, adminOverview, adminRemindUnit, adminUnit } from "../../callback-data";
 import type { MemberContext } from "../../context";
 import { numberedButtons } from "../../keyboards/alerts";
 import { pager } from "../../keyboards/admin";
 import { escapeHtml, shorten } from "../../render/html";
+import { unissuedLines } from "../../render/unit-plans";
 import { adminTexts } from "../../texts";
 import { deny, paginate, planFor, planLabel, show } from "./scope";
 
@@ -105,8 +107,8 @@ async function renderOverdue(ctx: MemberContext, requestedPage: number): Promise
   const d1 = ctx.deps.db.$client;
   const query = (page: number) =>
     overdueByUnit(d1, { planId: plan.id, today, offset: page * UNITS_PER_PAGE, limit: UNITS_PER_PAGE, perUnit: ITEMS_PER_UNIT });
-  let result = await query(requestedPage);
-  if (result.unitCount < 0) result = await query(0);
+  const [first, unissued] = await Promise.all([query(requestedPage), unissuedPlans(d1, { today, planIds: [plan.id] })]);
+  const result = first.unitCount < 0 ? await query(0) : first;
   const { page, pages, offset } = paginate(result.unitCount, UNITS_PER_PAGE, result.unitCount < 0 ? 0 : requestedPage);
 
   const lines = [t.header(planLabel(plan))];
@@ -118,6 +120,8 @@ async function renderOverdue(ctx: MemberContext, requestedPage: number): Promise
       lines.push(t.item(escapeHtml(item.ref), escapeHtml(shorten(item.title, 70)), daysBetween(item.due, today)));
     if (u.count > u.items.length) lines.push(t.moreItems(u.count - u.items.length));
   });
+  // Units late with their own implementing plan: on the first page, after the overdue tasks.
+  if (page === 0 && unissued.length > 0) lines.push("", ...unissuedLines(unissued));
   const manage = canManagePlan(ctx.member, plan);
   if (result.units.length > 0) lines.push("", t.footer(manage));
 

@@ -3,6 +3,7 @@ import { Actions } from "../../ports/actions";
 import { DEFAULT_SOON_DAYS } from "../../../core/status/derive";
 import { addDays, formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { BUCKETS, planOverview } from "../../../db/queries/overview";
+import { childPlansByUnit } from "../../../db/queries/plan-chain";
 import { planTargets } from "../../../db/queries/targets";
 import {
   adminApprovals,
@@ -12,11 +13,13 @@ import {
   adminTargets,
   adminUnit,
   adminUnitList,
+  unitPlansPage,
 } from "../../callback-data";
 import type { MemberContext } from "../../context";
 import { numberButtons } from "../../keyboards/admin";
 import { escapeHtml } from "../../render/html";
-import { adminTexts } from "../../texts";
+import { unitIssuance } from "../../render/unit-plans";
+import { adminTexts, chainTexts } from "../../texts";
 import { planFor, planLabel, show } from "./scope";
 import { targetOverviewLines } from "../../render/targets";
 
@@ -34,10 +37,12 @@ async function renderOverview(ctx: MemberContext): Promise<void> {
   const plan = await planFor(ctx, "read");
   if (!plan) return;
   const today = vietnamDate(ctx.deps.now());
-  const [o, targets] = await Promise.all([
+  const [o, targets, unitPlans] = await Promise.all([
     planOverview(ctx.deps.db.$client, { planId: plan.id, today, soonUntil: addDays(today, DEFAULT_SOON_DAYS) }),
     planTargets(ctx.deps.db, plan.id),
+    childPlansByUnit(ctx.deps.db, plan.id, today),
   ]);
+  const issuance = unitIssuance(unitPlans, today);
   const lines = [t.header(planLabel(plan)), t.date(formatDate(today), o.total)];
   if (o.total === 0) lines.push("", t.empty);
   else {
@@ -48,6 +53,14 @@ async function renderOverview(ctx: MemberContext): Promise<void> {
     for (let i = 0; i < parts.length; i += 2) lines.push(parts.slice(i, i + 2).join(" · "));
     const done = o.counts.done_on_time + o.counts.done_late;
     lines.push(t.done(done, o.total, share(done, o.total), o.counts.done_on_time, share(o.counts.done_on_time, done)));
+    if (issuance.length > 0)
+      lines.push(
+        chainTexts.rollup.overviewLine(
+          issuance.filter((u) => u.issued).length,
+          issuance.length,
+          issuance.filter((u) => u.late).length,
+        ),
+      );
     lines.push("");
     if (o.worstUnits.length === 0) lines.push(t.noOverdue);
     else {
@@ -76,9 +89,9 @@ async function renderOverview(ctx: MemberContext): Promise<void> {
     .row()
     .text(t.buttons.units, adminUnitList.build(0))
     .text(t.buttons.targets, adminTargets.build())
-    .row()
-    .text(t.buttons.export, adminExport.build("xlsx"))
-    .text(t.buttons.refresh, adminOverview.build());
+    .row();
+  if (issuance.length > 0) keyboard.text(chainTexts.rollup.button, unitPlansPage.build("all")).row();
+  keyboard.text(t.buttons.export, adminExport.build("xlsx")).text(t.buttons.refresh, adminOverview.build());
   await show(ctx, lines.join("\n"), keyboard);
 }
 

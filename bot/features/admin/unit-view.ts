@@ -5,6 +5,7 @@ import { sortByUrgency } from "../../../core/status/of-assignment";
 import { formatDate, vietnamDate } from "../../../core/time/vietnam-date";
 import { unitAssignments } from "../../../db/queries/assignments";
 import { planUnits } from "../../../db/queries/overview";
+import { childPlansByUnit } from "../../../db/queries/plan-chain";
 import type { PlanInfo } from "../../../db/queries/plans";
 import { planTargets } from "../../../db/queries/targets";
 import { searchUnits, unitInScope, unitMembers, type UnitMember } from "../../../db/queries/unit-view";
@@ -14,6 +15,7 @@ import { numberButtons, pager } from "../../keyboards/admin";
 import { deadlineLine } from "../../render/deadline";
 import { ECHO_MAX, escapeHtml, shorten } from "../../render/html";
 import { targetOverviewLines } from "../../render/targets";
+import { unitIssuance, unitPlanLines } from "../../render/unit-plans";
 import { adminTexts, roleLabel, statusLabel } from "../../texts";
 import { deny, paginate, planFor, planLabel, show } from "./scope";
 
@@ -98,11 +100,13 @@ async function renderUnit(ctx: MemberContext, plan: PlanInfo, unitId: number, re
   const unit = await unitInScope(db.$client, plan.monitorUnitId, unitId);
   if (!unit) return deny(ctx, adminTexts.units.notInScope);
   const today = vietnamDate(ctx.deps.now());
-  const [assignments, people, planTargetList] = await Promise.all([
+  const [assignments, people, planTargetList, unitPlans] = await Promise.all([
     unitAssignments(db, unitId),
     unitMembers(db.$client, unitId),
     planTargets(db, plan.id),
+    childPlansByUnit(db, plan.id, today),
   ]);
+  const ownPlan = unitIssuance(unitPlans, today).find((u) => u.unit.unitId === unitId);
   const items = sortByUrgency(
     assignments.filter((a) => a.planId === plan.id),
     today,
@@ -115,7 +119,9 @@ async function renderUnit(ctx: MemberContext, plan: PlanInfo, unitId: number, re
     counts.set(emoji, (counts.get(emoji) ?? 0) + 1);
   }
   const parts = [...counts].map(([emoji, n]) => `${emoji} ${n}`).join(" · ");
-  const lines = [t.header(escapeHtml(unit.name)), t.counts(planLabel(plan), items.length, parts), ""];
+  const lines = [t.header(escapeHtml(unit.name)), t.counts(planLabel(plan), items.length, parts)];
+  if (ownPlan) lines.push(...unitPlanLines(ownPlan));
+  lines.push("");
 
   const { page, pages, offset } = paginate(items.length, TASKS_PER_PAGE, requestedPage);
   const shown = items.slice(offset, offset + TASKS_PER_PAGE);

@@ -7,6 +7,7 @@ import { activeFlow, advanceFlow, startFlow } from "../../conversation";
 import type { MemberContext } from "../../context";
 import { escapeHtml, shorten } from "../../render/html";
 import { importTexts as t } from "../../texts";
+import { parentLine } from "./parent";
 import { IMPORT_FLOW, type ImportFlowData, type ImportStep, type Review } from "./state";
 
 /** The review of a new draft, or null when the same text was imported before (the admin is told). */
@@ -34,7 +35,14 @@ export async function beginReview(
     fileName: source.fileName,
     plan: source.plan,
   });
-  const data: ImportFlowData = { importId, choices, deadlineTask: null, back: null, editTask: null };
+  const data: ImportFlowData = {
+    importId,
+    choices,
+    deadlineTask: null,
+    back: null,
+    editTask: null,
+    parentLine: await parentLine(ctx, importId, choices.issuerUnitId, source.plan.header.implements),
+  };
   // A list typed after /nhapkh continues that flow (its buttons stay valid); a file starts a new one.
   const current = activeFlow(ctx, IMPORT_FLOW);
   let flowToken: string;

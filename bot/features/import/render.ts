@@ -23,8 +23,9 @@ export function summaryText(review: Review, adminUnitId: number): string {
   lines.push(
     t.summaryIssuer(unitName(choices.issuerUnitId)),
     t.summaryMonitor(unitName(choices.monitorUnitId), choices.monitorUnitId === adminUnitId),
-    "",
   );
+  if (review.data.parentLine) lines.push(review.data.parentLine);
+  lines.push("");
   lines.push(t.summaryTasks(s.tasks, s.dropped), t.summaryUnits(s.existingUnits, s.newUnits.length, s.skippedUnits));
   if (s.targets > 0) lines.push(t.summaryTargets(s.targets));
   if (s.withoutDeadline > 0) lines.push(t.summaryNoDeadline(s.withoutDeadline));

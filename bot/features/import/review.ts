@@ -15,6 +15,7 @@ import {
 } from "../../../core/plan-import/review";
 import { normalizeText } from "../../../core/text/fold";
 import { formatDate } from "../../../core/time/vietnam-date";
+import { proposedLink } from "../../../db/queries/plan-chain-import";
 import { readablePlans, setCurrentPlan } from "../../../db/queries/plans";
 import {
   assignedUnitsWithoutMembers,
@@ -36,7 +37,11 @@ import {
   unitPickerKeyboard,
 } from "../../keyboards/import";
 import { escapeHtml, shorten } from "../../render/html";
-import { importTexts as t } from "../../texts";
+import { chainTexts, importTexts as t } from "../../texts";
+import { parentPlanName } from "../../render/unit-plans";
+import { tellParentOffice } from "../../plan-chain-notice";
+import { assignmentsToLink } from "../../../core/plan-chain";
+import { parentLine } from "./parent";
 import { choiceLabel, describeDeadline } from "./render";
 import { IMPORT_FLOW, loadReview, saveReview, type ImportFlowData, type Review } from "./state";
 import { summaryView, taskView, type View } from "./views";
@@ -157,7 +162,13 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
         monitorCandidates(ctx.member, review.scope, choices.issuerUnitId).some((u) => u.id === action.unitId)
       )
         next = { ...choices, monitorUnitId: action.unitId };
-      if (next) await saveReview(ctx, review, "review", { choices: next });
+      if (next) {
+        const line =
+          next.issuerUnitId === choices.issuerUnitId
+            ? review.data.parentLine
+            : await parentLine(ctx, review.draft.id, next.issuerUnitId, plan.header.implements);
+        await saveReview(ctx, review, "review", { choices: next, parentLine: line });
+      }
       return summaryView(ctx, review);
     }
     case "add":
@@ -299,10 +310,14 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     : [];
   // The plan the office's screens use stays the one the admin had: a new plan is chosen with /kehoach, never silently.
   const { current: selected, chosen } = await readablePlans(deps.db, member);
-  const result = await writeImportedPlan(deps.db, rows, { memberId: member.id, draftId: review.draft.id, detail }, [
-    ...designation,
-    endFlowStatement(ctx),
-  ]);
+  // The parent plan the header names (or the draft was handed down from) is linked in the same batch.
+  const link = await proposedLink(deps.db, review.draft.id, rows, member.id);
+  const result = await writeImportedPlan(
+    deps.db,
+    rows,
+    { memberId: member.id, draftId: review.draft.id, detail: { ...detail, parentPlanId: link.parent?.planId ?? null } },
+    [...designation, ...link.statements, endFlowStatement(ctx)],
+  );
   await ctx.port.clearActions();
   if (!result.ok) {
     await deps.db.batch([cancelImportDraft(deps.db, review.draft.id), endFlowStatement(ctx)]);
@@ -324,6 +339,8 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
       t.savedRefused(rows.refusedTasks.length, escapeHtml(shorten(rows.refusedTasks.map((x) => x.ref).join(", "), 300))),
     );
   if (rows.leftOutUnits.length > 0) lines.push(t.savedLeftOut(escapeHtml(shorten(rows.leftOutUnits.join("; "), 300))));
+  if (link.parent) lines.push(chainTexts.review.linked(parentPlanName(link.parent), assignmentsToLink(link.parent).length));
+  else if (rows.plan.implementsText) lines.push(chainTexts.review.notLinked(escapeHtml(shorten(rows.plan.implementsText, 120))));
   lines.push(t.nextSteps(unstaffed.length));
   if (selected) {
     if (!chosen) await setCurrentPlan(deps.db, member.id, selected.id);
@@ -331,4 +348,5 @@ async function confirm(ctx: MemberContext, review: Review): Promise<void> {
     lines.push(t.selectionKept(escapeHtml(shorten(label, 120))));
   }
   await ctx.port.send(lines.join("\n"), { html: true });
+  if (link.parent) await tellParentOffice(ctx, result.planId, assignmentsToLink(link.parent));
 }

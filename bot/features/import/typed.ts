@@ -10,7 +10,9 @@ import type { MemberContext } from "../../context";
 import { backKeyboard, cancelImportKeyboard } from "../../keyboards/import";
 import { escapeHtml } from "../../render/html";
 import { importTexts as t } from "../../texts";
+import { findImplementedDoc } from "../../../core/plan-import/doc-ref";
 import { beginReview } from "./begin";
+import { parentLine } from "./parent";
 import { IMPORT_FLOW, loadReview, saveReview, type ImportFlowData, type Review } from "./state";
 import { summaryView, taskView, type View } from "./views";
 
@@ -71,7 +73,17 @@ export async function onPlanTitleText(ctx: MemberContext, text: string): Promise
   const title = normalizeText(text).slice(0, TYPED_TITLE_MAX);
   if (!title) return void (await ctx.port.send(t.planTitleEmpty, { actions: cancelImportKeyboard(review.token) }));
   const { plan, choices } = reviewed(review);
-  await keep(ctx, review, { plan: { ...plan, header: { ...plan.header, title } }, choices }, "review");
+  // A typed name may say what it carries out: "Kế hoạch thực hiện Kế hoạch số 10-KH/TU …", as a document's title does.
+  const implementsText = plan.header.implements ?? findImplementedDoc(title);
+  await keep(
+    ctx,
+    review,
+    { plan: { ...plan, header: { ...plan.header, title, implements: implementsText } }, choices },
+    "review",
+    {
+      parentLine: await parentLine(ctx, review.draft.id, choices.issuerUnitId, implementsText),
+    },
+  );
   await show(ctx, summaryView(ctx, review, t.tasksAdded(plan.tasks.length)));
 }
 
@@ -104,10 +116,16 @@ function reviewed(review: Review): Reviewed {
 }
 
 /** The edited extraction goes back into the draft row; the choices ride in the flow, as every other change. */
-async function keep(ctx: MemberContext, review: Review, edited: Reviewed, step: "review"): Promise<void> {
+async function keep(
+  ctx: MemberContext,
+  review: Review,
+  edited: Reviewed,
+  step: "review",
+  change: Partial<ImportFlowData> = {},
+): Promise<void> {
   await updateImportDraftPlan(ctx.deps.db, review.draft.id, edited.plan);
   review.draft = { ...review.draft, plan: edited.plan };
-  await saveReview(ctx, review, step, { choices: edited.choices, editTask: null, deadlineTask: null });
+  await saveReview(ctx, review, step, { choices: edited.choices, editTask: null, deadlineTask: null, ...change });
 }
 
 function show(ctx: MemberContext, view: View): Promise<void> {
