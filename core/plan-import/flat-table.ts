@@ -160,7 +160,9 @@ export function readFlatTable(source: string[], start: number): FlatTable | null
       target.push(part);
     }
   }
-  const titleWidth = columnWidth(raw.flatMap((r) => r.lines.map((line) => line.length)));
+  const lengths = raw.flatMap((r) => r.lines.map((line) => line.length));
+  const titleWidth = columnWidth(lengths);
+  const widths = { title: titleWidth, narrowOthers: narrowOthers(lengths, titleWidth) };
   if (raw.every((r) => r.group)) return raw.length > 0 ? unnumberedTable(raw, header.names, columns, titleWidth, i) : null;
   const rows: Cell[][] = [header.names.map((name) => makeCell([name]))];
   for (const r of raw) {
@@ -168,13 +170,13 @@ export function readFlatTable(source: string[], start: number): FlatTable | null
       rows.push(columns.map((column, c) => makeCell([column === "ref" ? r.ref : c === 1 ? r.lines.join(" ") : ""])));
       continue;
     }
-    const cells = assignCells(r.lines, columns, titleWidth);
+    const cells = assignCells(r.lines, columns, widths);
     cells[0] = r.ref;
     if (r.subRows.length === 0) {
       rows.push(cells.map((text) => makeCell([text])));
       continue;
     }
-    const subs = r.subRows.map((lines) => assignCells(lines, columns, titleWidth));
+    const subs = r.subRows.map((lines) => assignCells(lines, columns, widths));
     // Merged cells of sub-rows: each takes what the one above it (or the row) holds.
     let above = cells;
     subs.forEach((sub, k) => {
@@ -197,6 +199,20 @@ export function readFlatTable(source: string[], start: number): FlatTable | null
   }
   return { rows, next: i };
 }
+
+interface Widths {
+  /** The task column's width, in characters. */
+  title: number;
+  /** Whether most lines are far narrower than the task column: its other columns are narrow ones. */
+  narrowOthers: boolean;
+}
+
+function narrowOthers(lengths: number[], titleWidth: number): boolean {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  return (sorted[Math.floor(sorted.length / 2)] ?? 0) <= NARROW_SHARE * titleWidth;
+}
+
+const NARROW_SHARE = 0.6;
 
 /** The task column's width: the widest lines but a few (a stray long line, a note run across the page, is not the column). */
 function columnWidth(lengths: number[]): number {
@@ -263,6 +279,7 @@ function cellFit(text: string, column: Column | "other"): number {
 
 const SKIP = -0.5;
 const JOIN = 0.75;
+const WIDE_CELL = 3;
 
 /**
  * The row's cells by column (index 0, the ref, left empty): the first segment is the task
@@ -270,7 +287,8 @@ const JOIN = 0.75;
  * columns in order, skipping empty cells. Lines as wide as the task column that come after
  * the other cells are the end of the task, moved back to it.
  */
-function assignCells(lines: string[], columns: (Column | "other")[], titleWidth: number): string[] {
+function assignCells(lines: string[], columns: (Column | "other")[], widths: Widths): string[] {
+  const titleWidth = widths.title;
   const titleAt = columns.indexOf("title");
   const rest = columns.map((column, c) => ({ column, c })).filter(({ c }) => c > titleAt);
   const segments = segment(lines).map((seg) => seg);
@@ -290,6 +308,10 @@ function assignCells(lines: string[], columns: (Column | "other")[], titleWidth:
     }
   }
   const texts = segments.map((seg) => seg.join(" "));
+  // Where the other columns are narrow, a segment that opens with a line as wide as the task column goes on with the task.
+  const opensWide = segments.map((seg) => widths.narrowOthers && wide(seg[0] ?? ""));
+  const fitOf = (j: number, e: number, column: Column | "other") =>
+    cellFit(texts.slice(j, e).join(" "), column) - (opensWide[j] ? WIDE_CELL : 0);
   const n = texts.length;
   const m = rest.length;
   // best[j][k]: best score placing segments j.. into columns k.. ; the title takes segments 0..t-1.
@@ -303,9 +325,8 @@ function assignCells(lines: string[], columns: (Column | "other")[], titleWidth:
       let top = SKIP + (best[j]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
       let end = 0;
       for (let e = j + 1; e <= n; e++) {
-        const text = texts.slice(j, e).join(" ");
         const place =
-          cellFit(text, rest[k]?.column ?? "other") - (e - j - 1) * JOIN + (best[e]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
+          fitOf(j, e, rest[k]?.column ?? "other") - (e - j - 1) * JOIN + (best[e]?.[k + 1] ?? Number.NEGATIVE_INFINITY);
         if (place > top) {
           top = place;
           end = e;

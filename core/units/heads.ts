@@ -63,6 +63,13 @@ const CAPITALISED_HEADS = [
   "Phòng",
   "Quỹ",
   "Bệnh viện",
+  // Facilities named by what they do: "Cơ sở khám bệnh, chữa bệnh", "Cơ sở giáo dục"; not "Cơ sở dữ liệu".
+  "Cơ sở khám bệnh",
+  "Cơ sở y tế",
+  "Cơ sở giáo dục",
+  "Cơ sở đào tạo",
+  "Cơ sở trợ giúp",
+  "Cơ sở bảo trợ",
   "Đại học",
   "Bưu điện",
   "Điện lực",

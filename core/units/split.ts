@@ -28,7 +28,7 @@ function clean(text: string): string {
   return normalizeText(text.replace(/\*/g, ""));
 }
 
-const MAX_PROSE_NAME_WORDS = 12;
+const MAX_PROSE_NAME_WORDS = 16;
 
 function splitPart(part: string): string[] {
   const names: string[] = [];

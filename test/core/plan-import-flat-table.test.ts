@@ -270,3 +270,38 @@ Năm 2026`.split("\n");
     expect(rows[1]?.[4]).toMatch(/^Tháng 3\/2027/);
   });
 });
+
+describe("readFlatTable: a task line that opens with a unit's name", () => {
+  // Written for this test: the task's second line begins with a capitalised unit name, but it is
+  // as wide as the task column, which the lead and co-operating columns never are.
+  const lines = `TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+1
+Nghiên cứu, tham mưu trình Hội đồng nhân dân
+Ủy ban nhân dân tỉnh ban hành quy định mới về
+quản lý cụm công nghiệp trên địa bàn tỉnh
+Sở Công Thương
+Sở Tài chính,
+Sở Xây dựng
+Quý III/2026
+2
+Tổ chức kiểm tra việc thực hiện quy định về
+an toàn phòng cháy tại các cụm công nghiệp
+Sở Công Thương
+Công an tỉnh
+Năm 2026`.split("\n");
+  const rows = readFlatTable(lines, 0)?.rows.map((row) => row.map((cell) => cell.text)) ?? [];
+
+  it("keeps the line with the task, and the narrow cells after it as lead and co-operating units", () => {
+    expect(rows[1]).toEqual([
+      "1",
+      "Nghiên cứu, tham mưu trình Hội đồng nhân dân Ủy ban nhân dân tỉnh ban hành quy định mới về quản lý cụm công nghiệp trên địa bàn tỉnh",
+      "Sở Công Thương",
+      "Sở Tài chính, Sở Xây dựng",
+      "Quý III/2026",
+    ]);
+  });
+});

@@ -78,6 +78,14 @@ describe("splitUnitList", () => {
       "Sở Khoa học và Công nghệ tiến hành rà soát văn bản; các sở, ngành liên quan và Ủy ban nhân dân các xã, phường rà soát văn bản do cơ quan mình ban hành",
       ["Sở Khoa học và Công nghệ", "các sở, ngành liên quan", "Ủy ban nhân dân các xã, phường"],
     ],
+    // Facilities named by what they do are units; a database is not.
+    ["Cơ sở khám bệnh, chữa bệnh, Sở Y tế", ["Cơ sở khám bệnh, chữa bệnh", "Sở Y tế"]],
+    ["Sở Y tế, Cơ sở dữ liệu quốc gia", ["Sở Y tế, Cơ sở dữ liệu quốc gia"]],
+    // A long office-holder's title in prose is still a name (14 words).
+    [
+      "Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện Kế hoạch",
+      ["Thủ trưởng cơ quan ngang bộ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"],
+    ],
     ["", []],
   ])("%s", (text, expected) => {
     expect(splitUnitList(text)).toEqual(expected);
