@@ -238,3 +238,18 @@ describe("in a content part, an item whose subject is a unit", () => {
     expect(plan.tasks.map((t) => t.ref)).not.toContain(ref);
   });
 });
+
+describe("the front and its member organisations as one subject", () => {
+  it.each([
+    [
+      "Uỷ ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã tăng cường tuyên truyền, vận động Nhân dân",
+      ["Uỷ ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã"],
+    ],
+    [
+      "Uỷ ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể chính trị xã chủ trì vận động",
+      ["Uỷ ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể chính trị xã"],
+    ],
+  ])("%s", (sentence, lead) => {
+    expect(readAssignment(sentence)?.lead).toEqual(lead);
+  });
+});
