@@ -10,14 +10,22 @@ import type { ExtractedTask } from "./types";
 export function unitsAsWritten(tasks: ExtractedTask[], source: string): void {
   const raw = source.normalize("NFC").replace(/\s+/g, " ");
   const global = new Map<string, string>();
-  for (const task of tasks) {
-    const near = nearText(raw, task.title);
+  const starts = tasks.map((task) => taskStart(raw, task.title));
+  tasks.forEach((task, i) => {
+    const at = starts[i];
+    // The task's own stretch ends where the next task's words begin.
+    const next = Math.min(...starts.filter((s): s is number => s !== undefined && at !== undefined && s > at), raw.length);
+    const near = at === undefined ? null : nearText(raw, at, Math.min(next, at + task.title.length + OWN_AFTER_TITLE));
     const written = (name: string) => {
       const words = name.split(" ");
       if (words.length < 2) return name;
       const pattern = spacingFree(words);
-      // The task's own lines first: the lines before it belong to the task above.
-      const local = near === null ? null : (pattern.exec(near.after)?.[0] ?? pattern.exec(near.before)?.[0] ?? null);
+      // The task's own lines first (its assignment line, its fields), then the nearest heading
+      // above it (a unit's section), then what follows.
+      const local =
+        near === null
+          ? null
+          : (pattern.exec(near.own)?.[0] ?? lastMatch(pattern, near.before) ?? pattern.exec(near.after)?.[0] ?? null);
       if (local) return local;
       let found = global.get(name);
       if (found === undefined) {
@@ -28,25 +36,41 @@ export function unitsAsWritten(tasks: ExtractedTask[], source: string): void {
     };
     task.lead = task.lead.map(written);
     task.coop = task.coop.map(written);
-  }
+  });
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const spacingFree = (words: string[]) => new RegExp(words.map(escapeRegExp).join(" ?"), "u");
 
 const TITLE_WORDS = 6;
+const TITLE_WORDS_MORE = 12;
 const WINDOW = 1200;
 
-const LOOK_BACK = 200;
+const LOOK_BACK = 1500;
+// A task's own lines after its first words: its title, assignment line and fields.
+const OWN_AFTER_TITLE = 300;
 
-/** The stretch of the document from the task's first words on, and the lines just before; null when they are not found. */
-function nearText(raw: string, title: string): { after: string; before: string } | null {
-  const words = title
-    .split(" ")
-    .filter((w) => w !== "")
-    .slice(0, TITLE_WORDS);
-  if (words.length < 3) return null;
-  const plain = raw.indexOf(words.join(" "));
-  const at = plain >= 0 ? plain : spacingFree(words).exec(raw)?.index;
-  return at === undefined ? null : { after: raw.slice(at, at + WINDOW), before: raw.slice(Math.max(0, at - LOOK_BACK), at) };
+/** Where the task's first words are in the document. */
+function taskStart(raw: string, title: string): number | undefined {
+  const words = title.split(" ").filter((w) => w !== "");
+  if (words.length < 3) return undefined;
+  // Tasks often open alike ("Phối hợp các cơ quan có liên quan …"): more words first, to find this one.
+  return [TITLE_WORDS_MORE, TITLE_WORDS]
+    .map((n) => spacingFree(words.slice(0, n)).exec(raw)?.index)
+    .find((index) => index !== undefined);
+}
+
+/** The task's own stretch of the document, the stretch before it and the one after. */
+function nearText(raw: string, at: number, ownEnd: number): { own: string; before: string; after: string } {
+  return {
+    own: raw.slice(at, ownEnd),
+    before: raw.slice(Math.max(0, at - LOOK_BACK), at),
+    after: raw.slice(ownEnd, at + WINDOW),
+  };
+}
+
+function lastMatch(pattern: RegExp, text: string): string | null {
+  let found: string | null = null;
+  for (const match of text.matchAll(new RegExp(pattern.source, "gu"))) found = match[0];
+  return found;
 }

@@ -364,6 +364,23 @@ function assignCells(lines: string[], columns: (Column | "other")[], widths: Wid
 const WIDE = 0.6;
 
 /**
+ * Where a group's first task begins: its first line after the name as wide as the task column, or sooner, a
+ * line opening with a capital after the group's name ("Quốc phòng - an ninh" / "Nghị" / "quyết"
+ * / "về …": the task's words one to a line). The name goes on over a lower-case line or after
+ * a line left open ("Lĩnh vực Văn hoá -" / "Xã hội").
+ */
+function taskStart(lines: string[], width: number): number {
+  // The name itself may be as wide as a task line: the search for a wide line starts after it.
+  const wideAt = lines.findIndex((line, i) => i > 0 && line.length >= width * WIDE);
+  const end = wideAt < 0 ? lines.length : wideAt;
+  for (let i = 1; i < end; i++) {
+    const previous = (lines[i - 1] ?? "").trimEnd();
+    if (/^\p{Lu}/u.test(lines[i] ?? "") && !/(?:[-–,/&]|\svà)$/u.test(previous)) return i;
+  }
+  return wideAt;
+}
+
+/**
  * A table whose rows carry no number (only its groups do): within each group, a row starts
  * with a line as wide as the task column once the row before has its other cells; the
  * group's own name is its lines before the first wide one. Time cells read as deadlines
@@ -375,7 +392,7 @@ function unnumberedTable(raw: RawRow[], names: string[], columns: (Column | "oth
   const at = (column: Column) => columns.indexOf(column);
   let lead = "";
   for (const group of raw) {
-    const wideAt = group.lines.findIndex((line) => line.length >= width * WIDE);
+    const wideAt = taskStart(group.lines, width);
     const nameLines = wideAt < 0 ? group.lines : group.lines.slice(0, wideAt);
     rows.push(columns.map((column) => makeCell([column === "ref" ? group.ref : column === "title" ? nameLines.join(" ") : ""])));
     if (wideAt < 0) continue;

@@ -6,6 +6,7 @@ import { cooperatingUnits, sectionLabel } from "./task-parts";
 import type { TaskDraft } from "./types";
 
 const MAX_HEADING_WORDS = 16;
+const MAX_LISTED_HEADING_WORDS = 32;
 
 /**
  * Per-unit sections of the assignments part ("2. UBND huyện" then bullets, or
@@ -51,7 +52,10 @@ export function unitSectionTasks(root: OutlineNode, consumed: Set<OutlineNode>):
 function unitHeading(text: string): { units: string[]; inline: string | null } | null {
   const colon = text.indexOf(":");
   const candidate = (colon >= 0 ? text.slice(0, colon) : text).trim();
-  if (candidate.split(" ").length > MAX_HEADING_WORDS || !isUnitPhrase(candidate)) return null;
+  // A heading that ends in its colon may list several bodies ("2. Các cơ quan tham mưu giúp việc
+  // Đảng uỷ, Uỷ ban Mặt trận Tổ quốc xã và các cấp uỷ, tổ chức Đảng trực thuộc:").
+  const maxWords = /:\s*$/.test(text) ? MAX_LISTED_HEADING_WORDS : MAX_HEADING_WORDS;
+  if (candidate.split(" ").length > maxWords || !isUnitPhrase(candidate)) return null;
   const units = splitUnitList(candidate);
   if (units.length === 0) return null;
   const inline = colon >= 0 ? text.slice(colon + 1).trim() : "";

@@ -59,7 +59,11 @@ const NOUN_MAKERS = "(?:[Cc]ác|[Nn]hững|và|tư)";
 const AFTER_COMMA_STOPS = PROSE_STOPS.filter((stop) => !["tổ chức", "theo", "tại", "là", "để", "nhằm"].includes(stop));
 // "Các cơ quan tham mưu, giúp việc Đảng uỷ", "Ban xây dựng Đảng" name bodies: no verb there.
 const asNames = (stops: string[]) =>
-  stops.join("|").replace("tham mưu", "tham mưu(?!,? giúp việc)").replace("xây dựng", "xây dựng(?! Đảng)");
+  stops
+    .join("|")
+    .replace("tham mưu", "tham mưu(?!,? giúp việc)")
+    .replace("xây dựng", "xây dựng(?! Đảng)")
+    .replace("|giúp|", "|giúp(?! việc)|");
 const STOPS = asNames(PROSE_STOPS);
 const COMMA_STOPS = asNames(AFTER_COMMA_STOPS);
 export const PROSE_STOP = new RegExp(

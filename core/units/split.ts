@@ -44,10 +44,18 @@ function splitPart(part: string): string[] {
     for (const fragment of fragments) {
       const name = tidyName(fragment);
       // In prose an overlong "name" is a clause the stop words missed; better none than that.
-      if (name && !(isProse && name.split(" ").length > MAX_PROSE_NAME_WORDS)) names.push(name);
+      if (name && !(isProse && nameWords(name) > MAX_PROSE_NAME_WORDS)) names.push(name);
     }
   }
   return names;
+}
+
+// "Uỷ ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã" is one addressee: its conventional tail counts as a word.
+const BOUND_TAIL = / và các (?:tổ chức chính trị\s?-\s?xã hội|đoàn thể)(?![\p{L}]).*$/iu;
+
+function nameWords(name: string): number {
+  const bound = BOUND_TAIL.test(name);
+  return name.replace(BOUND_TAIL, "").split(" ").length + (bound ? 1 : 0);
 }
 
 interface Fragment {

@@ -305,3 +305,48 @@ Năm 2026`.split("\n");
     ]);
   });
 });
+
+describe("readFlatTable: rows without numbers under group rows", () => {
+  // Written for this test: the group's name as wide as a task line, then a task written a word or two to a line.
+  const lines = `Stt
+Nội dung
+Thời gian trình
+Cơ quan
+chủ trì
+I
+Quốc phòng và an ninh trật tự
+Nghị
+quyết
+về
+lãnh
+đạo
+nhiệm vụ quân sự, quốc
+phòng địa phương.
+Quý IV hàng
+năm
+Đảng uỷ
+UBND xã
+Kế hoạch thực hiện kết luận về tiếp
+tục xây dựng lực lượng dân quân.
+Quý I/2026
+Đảng uỷ
+UBND xã
+II
+Lĩnh vực văn hoá -
+Xã hội
+Nghị quyết về phát triển du lịch cộng
+đồng gắn với di sản văn hoá.
+Quý II/2026
+Ban Xây dựng Đảng`.split("\n");
+  const rows = readFlatTable(lines, 0)?.rows.map((row) => row.map((cell) => cell.text)) ?? [];
+
+  it("ends the group's name where the first task's words begin, however short their lines", () => {
+    expect(rows.slice(1).map((row) => [row[0], row[1]])).toEqual([
+      ["I", "Quốc phòng và an ninh trật tự"],
+      ["I.1", "Nghị quyết về lãnh đạo nhiệm vụ quân sự, quốc phòng địa phương."],
+      ["I.2", "Kế hoạch thực hiện kết luận về tiếp tục xây dựng lực lượng dân quân."],
+      ["II", "Lĩnh vực văn hoá - Xã hội"],
+      ["II.1", "Nghị quyết về phát triển du lịch cộng đồng gắn với di sản văn hoá."],
+    ]);
+  });
+});

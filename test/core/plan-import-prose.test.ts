@@ -238,3 +238,62 @@ describe("in a content part, an item whose subject is a unit", () => {
     expect(plan.tasks.map((t) => t.ref)).not.toContain(ref);
   });
 });
+
+describe("the front and its member organisations as one subject", () => {
+  it.each([
+    [
+      "Uỷ ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã tăng cường tuyên truyền, vận động Nhân dân",
+      ["Uỷ ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã"],
+    ],
+    [
+      "Uỷ ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể chính trị xã chủ trì vận động",
+      ["Uỷ ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể chính trị xã"],
+    ],
+  ])("%s", (sentence, lead) => {
+    expect(readAssignment(sentence)?.lead).toEqual(lead);
+  });
+});
+
+describe("a unit section whose heading lists several bodies", () => {
+  const plan = extractPlan(
+    [
+      "KẾ HOẠCH",
+      "Chuyển đổi số năm 2026",
+      "IV. TỔ CHỨC THỰC HIỆN",
+      "1. Đảng uỷ UBND xã:",
+      "- Chỉ đạo bố trí kinh phí thực hiện Kế hoạch.",
+      "2. Các cơ quan tham mưu, giúp việc Đảng uỷ, Uỷban Mặt trận Tổ quốc Việt Nam xã và các cấp uỷ, tổ chức Đảng trực thuộc:",
+      "- Tổ chức khai thác, sử dụng hiệu quả các hệ thống thông tin dùng chung.",
+      "3. Văn phòng Đảng uỷ:",
+      "- Theo dõi việc thực hiện Kế hoạch; phối hợp với Uỷ ban Mặt trận Tổ quốc Việt Nam xã tổng hợp kết quả.",
+    ].join("\n\n"),
+  );
+
+  it("gives its bullets all the bodies it names, spelt as its heading spells them", () => {
+    const task = plan.tasks.find((t) => t.title.startsWith("Tổ chức khai thác"));
+    expect(task?.lead).toEqual([
+      "Các cơ quan tham mưu, giúp việc Đảng uỷ",
+      "Uỷban Mặt trận Tổ quốc Việt Nam xã",
+      "các cấp uỷ, tổ chức Đảng trực thuộc",
+    ]);
+  });
+});
+
+describe("unit names as written: the task found by its own words", () => {
+  it("tells apart two tasks that open alike, each keeping the spelling of its own fields", () => {
+    const plan = extractPlan(
+      [
+        "KẾ HOẠCH",
+        "Chuyển đổi số năm 2026",
+        "III. NHIỆM VỤ CỤ THỂ",
+        "1. Phối hợp các cơ quan có liên quan cung cấp thông tin xây dựng kho dữ liệu.",
+        "- Cơ quan chủ trì: Uỷban Mặt trận Tổ quốc xã.",
+        "- Thời gian hoàn thành: Quý II/2026.",
+        "2. Phối hợp các cơ quan có liên quan triển khai các giải pháp số hoá quy trình nghiệp vụ.",
+        "- Cơ quan chủ trì: Uỷ ban Mặt trận Tổ quốc xã.",
+        "- Thời gian hoàn thành: Thường xuyên.",
+      ].join("\n\n"),
+    );
+    expect(plan.tasks.map((t) => t.lead)).toEqual([["Uỷban Mặt trận Tổ quốc xã"], ["Uỷ ban Mặt trận Tổ quốc xã"]]);
+  });
+});
