@@ -13,8 +13,13 @@ import { tidyName } from "./tidy";
 export function splitUnitList(text: string): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
+  // Once a part reads as prose, the parts after it are clauses of that sentence
+  // ("X thành lập …; làm tốt …"): only the units they open count.
+  let prose = false;
   for (const part of splitOutsideParens(clean(text), /[;]/)) {
-    for (const name of splitPart(part)) {
+    const read = splitPart(part, prose);
+    prose ||= read.prose;
+    for (const name of read.names) {
       const key = modernTones(name).toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -30,12 +35,14 @@ function clean(text: string): string {
 
 const MAX_PROSE_NAME_WORDS = 16;
 
-function splitPart(part: string): string[] {
+function splitPart(part: string, afterProse: boolean): { names: string[]; prose: boolean } {
   const names: string[] = [];
+  let prose = false;
   for (const sentence of part.split(SENTENCE_BREAK)) {
     const stop = PROSE_STOP.exec(sentence);
     const phrase = stop ? sentence.slice(0, stop.index) : sentence;
-    const isProse = stop !== null || names.length > 0;
+    const isProse = stop !== null || names.length > 0 || afterProse;
+    prose ||= stop !== null;
     let fragments = mergeContinuations(splitFragments(phrase));
     if (isProse) {
       const first = fragments.findIndex((fragment) => startsWithUnitHead(fragment));
@@ -47,7 +54,7 @@ function splitPart(part: string): string[] {
       if (name && !(isProse && nameWords(name) > MAX_PROSE_NAME_WORDS)) names.push(name);
     }
   }
-  return names;
+  return { names, prose };
 }
 
 // "Uỷ ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã" is one addressee: its conventional tail counts as a word.

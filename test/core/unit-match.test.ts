@@ -78,6 +78,12 @@ describe("splitUnitList", () => {
       "Sở Khoa học và Công nghệ tiến hành rà soát văn bản; các sở, ngành liên quan và Ủy ban nhân dân các xã, phường rà soát văn bản do cơ quan mình ban hành",
       ["Sở Khoa học và Công nghệ", "các sở, ngành liên quan", "Ủy ban nhân dân các xã, phường"],
     ],
+    // The clauses after a unit's sentence are its tasks, not more units; a unit opening a clause still counts.
+    [
+      "Ban Thường vụ Đảng uỷ thành lập Ban Chỉ đạo; làm tốt công tác giới thiệu người ứng cử; chỉ đạo giải quyết kịp thời vướng mắc",
+      ["Ban Thường vụ Đảng uỷ"],
+    ],
+    ["Bộ Công an chủ trì; Bộ Quốc phòng phối hợp bảo đảm an ninh", ["Bộ Công an", "Bộ Quốc phòng"]],
     // Facilities named by what they do are units; a database is not.
     ["Cơ sở khám bệnh, chữa bệnh, Sở Y tế", ["Cơ sở khám bệnh, chữa bệnh", "Sở Y tế"]],
     ["Sở Y tế, Cơ sở dữ liệu quốc gia", ["Sở Y tế, Cơ sở dữ liệu quốc gia"]],
