@@ -1,4 +1,4 @@
-import { splitGluedWords, joinLetterSpaced } from "../units/glued-words";
+import { joinLetterSpacedLines, splitGluedWords } from "../units/glued-words";
 import { unwrapMarkdown } from "./markdown-wrapper";
 import { dropPageFurniture } from "./page-furniture";
 
@@ -14,7 +14,7 @@ export function sourceLines(source: string): string[] {
       .replace(/\r\n?/g, "\n")
       .replace(/[\u00a0\u200b\ufeff]/g, " "),
   );
-  return dropPageFurniture(text.split("\n")).map((line) => splitGluedWords(joinLetterSpaced(line)));
+  return joinLetterSpacedLines(dropPageFurniture(text.split("\n"))).map(splitGluedWords);
 }
 
 const WIDTH_PERCENTILE = 0.9;

@@ -218,3 +218,22 @@ export function joinLetterSpaced(text: string): string {
       .trimEnd();
   });
 }
+
+/** A line that is nothing but single characters spaced out: the wrapped tail of a letter-spaced run ("x ã", "2 0 2 6"). */
+const SPACED_LINE = /^[\p{L}\p{N}](?: [\p{L}\p{N}.,;:])+$/u;
+/** A letter-spaced run that reaches the end of its line, so the next line may carry it on. */
+const SPACED_TO_END = /(?<![\p{L}\p{N}])\p{L}(?: (?:\p{L}|[,.;:])(?![\p{L}\p{N}])){3,}\s*$/u;
+
+/**
+ * joinLetterSpaced over a document's lines, also joining the short lines a letter-spaced
+ * run wraps onto ("… c ấ p" then "x ã", "n h i ệ m", "2 0 2 6"), which alone are too short to tell.
+ */
+export function joinLetterSpacedLines(lines: readonly string[]): string[] {
+  let spacing = false;
+  return lines.map((line) => {
+    const trimmed = line.trim();
+    if (spacing && SPACED_LINE.test(trimmed)) return trimmed.replaceAll(" ", "");
+    spacing = trimmed === "-" ? spacing : SPACED_TO_END.test(line);
+    return joinLetterSpaced(line);
+  });
+}

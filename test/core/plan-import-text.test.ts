@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinLetterSpaced, splitGluedWords } from "../../core/units/glued-words";
+import { joinLetterSpaced, joinLetterSpacedLines, splitGluedWords } from "../../core/units/glued-words";
 import { extractPlan } from "../../core/plan-import/extract";
 import { unwrapMarkdown } from "../../core/plan-import/markdown-wrapper";
 import { dropPageFurniture } from "../../core/plan-import/page-furniture";
@@ -40,6 +40,21 @@ describe("joinLetterSpaced: letter-spaced runs", () => {
 
   it("keeps short runs of single letters", () => {
     expect(joinLetterSpaced("nhóm A và B")).toBe("nhóm A và B");
+  });
+
+  it("joins the short lines a spaced run wraps onto, and nothing after it ends", () => {
+    const lines = ["- T h a m m ư u c ô n g t á c c ấ p", "x ã", "n h i ệ m", "k ỳ", "2 0 2 6", "-", "2 0 3 1 .", "nhóm A và B"];
+    expect(joinLetterSpacedLines(lines).map(splitGluedWords)).toEqual([
+      "- Tham mưu công tác cấp",
+      "xã",
+      "nhiệm",
+      "kỳ",
+      "2026",
+      "-",
+      "2031.",
+      "nhóm A và B",
+    ]);
+    expect(joinLetterSpacedLines(["Phân loại tổ chức đảng", "A B"])).toEqual(["Phân loại tổ chức đảng", "A B"]);
   });
 });
 
