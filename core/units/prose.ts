@@ -51,6 +51,7 @@ const PROSE_STOPS = [
   "phát huy",
   "quan tâm",
   "tập trung",
+  "đưa",
 ];
 // After a word, any stop ends the phrase ("có liên quan tổ chức …") unless the word makes
 // it a noun ("các tổ chức", "và tổ chức liên quan", "đầu tư xây dựng"); after a comma, only

@@ -49,12 +49,29 @@ function splitPart(part: string, afterProse: boolean): { names: string[]; prose:
       fragments = first < 0 ? [] : fragments.slice(first);
     }
     for (const fragment of fragments) {
-      const name = tidyName(fragment);
+      const name = afterDocumentReference(tidyName(fragment));
       // In prose an overlong "name" is a clause the stop words missed; better none than that.
       if (name && !(isProse && nameWords(name) > MAX_PROSE_NAME_WORDS)) names.push(name);
     }
   }
   return { names, prose };
+}
+
+// A cell that opens with a document's name ("Nghị quyết số 57-NQ/TW của Bộ Chính trị về …")
+// holds the task's overflowing words; a unit named after them ("… Ban Chỉ đạo xã") is the lead.
+const DOCUMENT_START =
+  /^(?:Nghị quyết|Kết luận|Chỉ thị|Kế hoạch|Quyết định|Chương trình|Đề án|Nghị định|Thông tư|Luật|Công văn|Hướng dẫn|Thông báo)(?![\p{L}])/u;
+// A unit after these words belongs to the document's name ("của Bộ Chính trị", "về …").
+const OF_DOCUMENT = /(?:^|\s)(?:của|về|với|và|cho|tại|theo|số)\s+$/u;
+
+function afterDocumentReference(name: string): string {
+  if (!DOCUMENT_START.test(name)) return name;
+  let unit = "";
+  for (const word of name.matchAll(/\s(?=\p{Lu})/gu)) {
+    const at = word.index + 1;
+    if (startsWithUnitHead(name.slice(at)) && !OF_DOCUMENT.test(name.slice(0, at))) unit = name.slice(at);
+  }
+  return unit;
 }
 
 // "Uỷ ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã" is one addressee: its conventional tail counts as a word.

@@ -84,6 +84,9 @@ describe("splitUnitList", () => {
       ["Ban Thường vụ Đảng uỷ"],
     ],
     ["Bộ Công an chủ trì; Bộ Quốc phòng phối hợp bảo đảm an ninh", ["Bộ Công an", "Bộ Quốc phòng"]],
+    // A task's words overflowing into the lead cell: a document's name is no unit, the unit named after it is.
+    ["Nghị quyết số 12-NQ/TW của Bộ Chính trị về phát triển văn hoá đọc Ban Chỉ đạo xã", ["Ban Chỉ đạo xã"]],
+    ["Kế hoạch số 3-KH/ĐU ngày 02/3/2026 về chuyển đổi số", []],
     // Facilities named by what they do are units; a database is not.
     ["Cơ sở khám bệnh, chữa bệnh, Sở Y tế", ["Cơ sở khám bệnh, chữa bệnh", "Sở Y tế"]],
     ["Sở Y tế, Cơ sở dữ liệu quốc gia", ["Sở Y tế, Cơ sở dữ liệu quốc gia"]],
