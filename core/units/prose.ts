@@ -52,6 +52,7 @@ const PROSE_STOPS = [
   "quan tâm",
   "tập trung",
   "đưa",
+  "dự kiến",
 ];
 // After a word, any stop ends the phrase ("có liên quan tổ chức …") unless the word makes
 // it a noun ("các tổ chức", "và tổ chức liên quan", "đầu tư xây dựng"); after a comma, only

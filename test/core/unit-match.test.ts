@@ -84,6 +84,7 @@ describe("splitUnitList", () => {
       ["Ban Thường vụ Đảng uỷ"],
     ],
     ["Bộ Công an chủ trì; Bộ Quốc phòng phối hợp bảo đảm an ninh", ["Bộ Công an", "Bộ Quốc phòng"]],
+    ["Uỷ ban nhân dân xã dự kiến cơ cấu, thành phần, số lượng đại biểu", ["Uỷ ban nhân dân xã"]],
     // A task's words overflowing into the lead cell: a document's name is no unit, the unit named after it is.
     ["Nghị quyết số 12-NQ/TW của Bộ Chính trị về phát triển văn hoá đọc Ban Chỉ đạo xã", ["Ban Chỉ đạo xã"]],
     ["Kế hoạch số 3-KH/ĐU ngày 02/3/2026 về chuyển đổi số", []],
