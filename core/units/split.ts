@@ -30,7 +30,10 @@ export function splitUnitList(text: string): string[] {
 }
 
 function clean(text: string): string {
-  return normalizeText(text.replace(/\*/g, ""));
+  return normalizeText(text.replace(/\*/g, "")).replace(/\)\s+(?=\p{Lu})/gu, (gap, at: number, whole: string) =>
+    // "Bộ Tư pháp (đối với …) Bộ Tài chính (…)": a unit after a qualified one, with no comma between.
+    startsWithUnitHead(whole.slice(at + gap.length)) ? "), " : gap,
+  );
 }
 
 const MAX_PROSE_NAME_WORDS = 16;

@@ -85,6 +85,10 @@ describe("splitUnitList", () => {
     ],
     ["Bộ Công an chủ trì; Bộ Quốc phòng phối hợp bảo đảm an ninh", ["Bộ Công an", "Bộ Quốc phòng"]],
     ["Uỷ ban nhân dân xã dự kiến cơ cấu, thành phần, số lượng đại biểu", ["Uỷ ban nhân dân xã"]],
+    [
+      "Bộ Tư pháp (đối với thủ tục hành chính) Bộ Tài chính (đối với điều kiện kinh doanh)",
+      ["Bộ Tư pháp (đối với thủ tục hành chính)", "Bộ Tài chính (đối với điều kiện kinh doanh)"],
+    ],
     // A task's words overflowing into the lead cell: a document's name is no unit, the unit named after it is.
     ["Nghị quyết số 12-NQ/TW của Bộ Chính trị về phát triển văn hoá đọc Ban Chỉ đạo xã", ["Ban Chỉ đạo xã"]],
     ["Kế hoạch số 3-KH/ĐU ngày 02/3/2026 về chuyển đổi số", []],
