@@ -79,8 +79,21 @@ const BARE_DAY = new RegExp(`${B}(?:truoc|cham\\s+nhat|vao)\\s+ngay\\s+(\\d{1,2}
 // "thường xuyên" is what the duty is; the cadence after it is when it is reviewed.
 const CONTINUOUS = words("thuong xuyen", "lien tuc");
 
+// "tháng 3, tháng 6, tháng 9 và tháng 12 hằng năm": several months of every year.
+const MONTH_OF_YEAR = /(?<![a-z0-9])thang\s+(\d{1,2})(?!\s*[/.\-–]\s*\d)(?![a-z0-9])/g;
+const EVERY_YEAR = words("(?:hang|moi)\\s+nam");
+
+/** Due in `count` months of every year: the cadence that reminds at least that often. */
+function cadenceOfMonths(count: number): Recurrence {
+  return count >= 12 ? "monthly" : count >= 3 ? "quarterly" : "semiannual";
+}
+
 /** The cadence the folded phrase names, if any. */
 export function findRecurrence(folded: string): Repetition | null {
+  if (EVERY_YEAR.test(folded)) {
+    const months = new Set([...folded.matchAll(MONTH_OF_YEAR)].map((m) => Number(m[1])).filter((m) => m >= 1 && m <= 12));
+    if (months.size >= 2) return { recurrence: cadenceOfMonths(months.size), dayOfMonth: null };
+  }
   const found = CADENCES.find(([, pattern]) => pattern.test(folded));
   if (!found) return PERIODIC.test(folded) ? { recurrence: null, dayOfMonth: null } : null;
   const continuousAt = CONTINUOUS.exec(folded)?.index ?? -1;

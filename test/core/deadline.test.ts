@@ -153,6 +153,10 @@ describe("parseDeadline", () => {
       ["hằng tháng", recurring("monthly")],
       ["hàng tháng", recurring("monthly")],
       ["định kỳ 6 tháng", recurring("semiannual")],
+      // Months of every year: reminded at least as often as they fall.
+      ["Tại Hội nghị tháng 3, tháng 6, tháng 9 và tháng 11 hằng năm", recurring("quarterly")],
+      ["tháng 6 và tháng 12 hằng năm", recurring("semiannual")],
+      ["Tại Hội nghị tháng 12 hằng năm", recurring("yearly")],
       ["Định kỳ 06 tháng", recurring("semiannual")],
       ["6 tháng một lần", recurring("semiannual")],
       ["6 tháng/lần", recurring("semiannual")],
