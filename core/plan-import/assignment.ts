@@ -77,7 +77,9 @@ function roleNext(folded: string, text: string, lead: string[], opensWithUnit: b
 }
 
 // The subject ends at its first verb; splitUnitList stops there too, but "chủ trì, phối hợp" needs the comma kept out.
-const SUBJECT_END = /,?\s(?:chủ trì|tham mưu|phối hợp|có trách nhiệm|chịu trách nhiệm)\b/u;
+// "Các cơ quan tham mưu, giúp việc Đảng uỷ" names bodies; "trình" is a verb unless it ends a noun ("chương trình").
+const SUBJECT_END =
+  /,?(?<![Cc]hương|[Cc]ông|[Qq]uá|[Ll]ộ|[Tt]ờ)\s(?:chủ trì|tham mưu(?!,? giúp việc)|phối hợp|trình|có trách nhiệm|chịu trách nhiệm)(?![\p{L}])/u;
 
 function subjectOf(text: string): string {
   const end = SUBJECT_END.exec(text);

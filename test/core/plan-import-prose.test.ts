@@ -93,6 +93,10 @@ describe("assignment lines: the unit's work named right after it", () => {
   it.each([
     ["Đảng uỷ UBND xã xây dựng báo cáo đánh giá kết quả thực hiện", ["Đảng uỷ UBND xã"]],
     ["Văn phòng Đảng uỷ, Ban Tổ chức phối hợp tham mưu chuẩn bị nội dung", ["Văn phòng Đảng uỷ", "Ban Tổ chức"]],
+    // "tham mưu, giúp việc" names the bodies; "trình" is their work unless it ends "chương trình".
+    ["Các cơ quan tham mưu, giúp việc Đảng uỷ phối hợp tham mưu.", ["Các cơ quan tham mưu, giúp việc Đảng uỷ"]],
+    ["Các cơ quan tham mưu, giúp việc Đảng uỷ trình trong Quý IV/2030", ["Các cơ quan tham mưu, giúp việc Đảng uỷ"]],
+    ["Ban Quản lý chương trình trình trong tháng 5/2026", ["Ban Quản lý chương trình"]],
   ])("%s", (line, lead) => {
     expect(readAssignment(line, true)?.lead).toEqual(lead);
   });
