@@ -25,6 +25,7 @@ export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, str
   const drafts: TaskDraft[] = [];
   const structured = assignsByStructure(root, consumed, structuredCount);
   const periods = periodIndex(root);
+  const drafted = new Set<OutlineNode>();
   for (const node of walk(root)) {
     if (consumed.has(node) || !node.marker || node.marker.style === "roman") continue;
     if (node.kind === "purpose" || node.kind === "targets" || node.kind === "appendix") continue;
@@ -38,7 +39,9 @@ export function sentenceTasks(root: OutlineNode, consumed: Set<OutlineNode>, str
     consumed.add(node);
     if (!draft.deadlineText) draft.deadlineText = meetingTime(node.text) ?? periods(node);
     drafts.push(draft);
+    drafted.add(node);
   }
+  drafts.push(...datedItemsAmongTasks(root, consumed, drafted, periods));
   // Unnumbered paragraphs of the assignments part that give work to a unit.
   for (const node of [root, ...walk(root)]) {
     if (node.kind !== "assignments" || consumed.has(node) || node.children.length > 0 || structured) continue;
@@ -176,6 +179,37 @@ function fromSubject(node: OutlineNode): TaskDraft | null {
  * ("2. Năm 2026") among its ancestors, or the last period paragraph ("* Năm 2027: …")
  * before it in the same section.
  */
+/**
+ * An item among tasks under a period heading that names no unit but its own time ("5.3. Đại
+ * hội … / Dự kiến tổ chức trong tháng 8/2030"): a task still, its lead left for the reviewer.
+ */
+function datedItemsAmongTasks(
+  root: OutlineNode,
+  consumed: Set<OutlineNode>,
+  drafted: Set<OutlineNode>,
+  periods: (node: OutlineNode) => string | null,
+): TaskDraft[] {
+  const drafts: TaskDraft[] = [];
+  for (const node of walk(root)) {
+    if (consumed.has(node) || !node.marker || node.marker.style === "roman" || node.children.length > 0) continue;
+    if (node.kind === "purpose" || node.kind === "targets" || node.kind === "appendix") continue;
+    if (!periods(node) || !node.parent?.children.some((sibling) => drafted.has(sibling))) continue;
+    const deadlineText = findDeadlinePhrase([node.text, ...node.body.map((p) => p.text)].join(" "));
+    if (!deadlineText) continue;
+    consumed.add(node);
+    drafts.push({
+      ref: node.ref,
+      title: trimPunctuation(node.text),
+      lead: [],
+      coop: [],
+      deadlineText,
+      section: sectionLabel(node.parent),
+      order: node.order,
+    });
+  }
+  return drafts;
+}
+
 function periodIndex(root: OutlineNode): (node: OutlineNode) => string | null {
   const marks: { order: number; top: OutlineNode; text: string }[] = [];
   for (const node of walk(root)) {

@@ -70,6 +70,12 @@ Phòng Văn hoá chủ trì, phối hợp các cơ quan liên quan tham mưu tr�
 
 Ban Dân vận chủ trì, phối hợp với Văn phòng chuẩn bị.
 
+2.2. Hội nghị đại biểu Đảng bộ giữa nhiệm kỳ
+
+Dự kiến tổ chức trong tháng 8/2027.
+
+2.3. Tinh thần đoàn kết trong Đảng bộ
+
 II. TỔ CHỨC THỰC HIỆN
 
 1. Văn phòng chủ trì, phối hợp với các chi bộ theo dõi, đôn đốc việc thực hiện Chương trình.
@@ -100,6 +106,11 @@ describe("sentence-form tasks", () => {
 
   it("an item with no time of its own takes the period heading above it", () => {
     expect(row("I.2.1")).toEqual({ title: "Sơ kết giữa nhiệm", lead: ["Ban Dân vận"], coop: ["Văn phòng"], due: "2027-12-31" });
+  });
+
+  it("an item among them that names only its own time is a task with no lead yet; one with neither is not", () => {
+    expect(row("I.2.2")).toEqual({ title: "Hội nghị đại biểu", lead: [], coop: [], due: "2027-08-31" });
+    expect(row("I.2.3")).toBeUndefined();
   });
 
   it("in the organising part, items whose subject is a unit, and the parts after 'Cụ thể:'", () => {
