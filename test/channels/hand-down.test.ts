@@ -46,6 +46,7 @@ describe.each(drivers)("handing down in /nhapkh, on $channel", (chat) => {
     const admin = c.admins.commune;
     const parentName = `Kế hoạch số 10-KH/TU-${c.tag} của Tỉnh ủy Thử ${c.tag}`;
 
+    expect(await chat.say(admin, "/trogiup")).toContain("hoặc bắt đầu từ nhiệm vụ cấp trên giao");
     expect(await chat.say(admin, "/nhapkh")).toContain("Bắt đầu từ nhiệm vụ được giao");
     // One plan above gives the commune tasks: the review opens at once.
     await chat.press(admin, START);
