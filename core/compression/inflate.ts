@@ -36,7 +36,12 @@ const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2
 interface Huffman {
   counts: Uint16Array;
   symbols: Uint16Array;
+  /** The codes of at most FAST_BITS bits, by the next FAST_BITS bits of input: symbol << 4 | length, or 0 for a longer code. */
+  fast: Uint16Array;
 }
+
+/** Codes this short are decoded with one table lookup; longer ones (rare) bit by bit. */
+const FAST_BITS = 9;
 
 function huffman(lengths: ArrayLike<number>, n: number): Huffman {
   const counts = new Uint16Array(16);
@@ -46,7 +51,20 @@ function huffman(lengths: ArrayLike<number>, n: number): Huffman {
   for (let len = 1; len < 16; len++) offsets[len] = offsets[len - 1]! + counts[len - 1]!;
   const symbols = new Uint16Array(n);
   for (let i = 0; i < n; i++) if (lengths[i]) symbols[offsets[lengths[i]!]!++] = i;
-  return { counts, symbols };
+  // Canonical codes in order (RFC 1951 3.2.2); input bits arrive from the code's first bit, so the table is indexed reversed.
+  const fast = new Uint16Array(1 << FAST_BITS);
+  let code = 0;
+  let index = 0;
+  for (let len = 1; len <= FAST_BITS; len++) {
+    for (let k = 0; k < counts[len]!; k++, code++, index++) {
+      let reversed = 0;
+      for (let b = 0; b < len; b++) reversed |= ((code >>> b) & 1) << (len - 1 - b);
+      const entry = (symbols[index]! << 4) | len;
+      for (let at = reversed; at < 1 << FAST_BITS; at += 1 << len) fast[at] = entry;
+    }
+    code <<= 1;
+  }
+  return { counts, symbols, fast };
 }
 
 class Damaged extends Error {}
@@ -88,7 +106,40 @@ export function inflate(data: Uint8Array, options: InflateOptions): Inflated {
     }
     chunk[chunkAt++] = byte;
   };
+  /** A match: `length` bytes from `distance` back. Byte by byte through emit only where a cap or a chunk's end falls inside it. */
+  const copy = (distance: number, length: number) => {
+    if (size + length > maxBytes || (keep && chunkAt + length > chunk.length)) {
+      for (let i = 0; i < length; i++) emit(window[(size - distance) & (WINDOW - 1)]!);
+      return;
+    }
+    let at = size;
+    const end = size + length;
+    if (keep) {
+      for (; at < end; at++) {
+        const byte = window[(at - distance) & (WINDOW - 1)]!;
+        window[at & (WINDOW - 1)] = byte;
+        chunk[chunkAt++] = byte;
+      }
+    } else {
+      for (; at < end; at++) window[at & (WINDOW - 1)] = window[(at - distance) & (WINDOW - 1)]!;
+    }
+    size = end;
+  };
   const decode = (h: Huffman): number => {
+    while (bitCount < FAST_BITS && pos < data.length) {
+      bitBuffer |= data[pos++]! << bitCount;
+      bitCount += 8;
+    }
+    const entry = h.fast[bitBuffer & ((1 << FAST_BITS) - 1)]!;
+    const length = entry & 15;
+    if (entry !== 0 && length <= bitCount) {
+      bitBuffer >>>= length;
+      bitCount -= length;
+      return entry >>> 4;
+    }
+    return decodeSlowly(h);
+  };
+  const decodeSlowly = (h: Huffman): number => {
     let code = 0;
     let first = 0;
     let index = 0;
@@ -116,7 +167,7 @@ export function inflate(data: Uint8Array, options: InflateOptions): Inflated {
         if (d >= 30) throw new Damaged();
         const distance = DIST_BASE[d]! + bits(DIST_EXTRA[d]!);
         if (distance > size) throw new Damaged();
-        for (let i = 0; i < length; i++) emit(window[(size - distance) & (WINDOW - 1)]!);
+        copy(distance, length);
       }
     }
   };

@@ -18,6 +18,19 @@ function noise(n: number): Uint8Array {
   return out;
 }
 
+/** Bytes drawn with halving odds (byte k about 2^-k of the time): the rare ones get the longest codes deflate allows. */
+function skewed(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = 88172645;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = Math.min(255, Math.clz32(x >>> 0 || 1));
+  }
+  return out;
+}
+
 describe("inflate reads what the platform's deflate writes", () => {
   const text = new TextEncoder().encode(yenDung);
   it.each([
@@ -25,6 +38,7 @@ describe("inflate reads what the platform's deflate writes", () => {
     ["a few bytes (fixed Huffman)", new TextEncoder().encode("Kế hoạch")],
     ["incompressible bytes (stored blocks)", noise(200_000)],
     ["long runs (overlapping copies)", new Uint8Array(300_000).fill(65)],
+    ["skewed bytes (Huffman codes of up to 15 bits)", skewed(200_000)],
     ["nothing", new Uint8Array(0)],
   ])("%s", async (_what, input) => {
     const inflated = inflateRaw(await deflateRaw(input), 16 * 1024 * 1024);
@@ -38,6 +52,19 @@ describe("inflate reads what the platform's deflate writes", () => {
     expect(inflateRaw(deflated, text.length - 1)).toMatchObject({ ok: false, problem: "too_large" });
     expect(inflateRaw(deflated.slice(0, deflated.length >> 1), text.length)).toMatchObject({ ok: false, problem: "corrupt" });
     expect(inflateRaw(new Uint8Array([0xff, 0xff, 0xff]), 100)).toMatchObject({ ok: false, problem: "corrupt" });
+  });
+
+  it("stops inside a long match that passes the cap, counting or keeping", async () => {
+    const runs = await deflateRaw(new Uint8Array(300_000).fill(65));
+    for (const keep of [true, false]) {
+      expect(inflate(runs, { maxBytes: 300_000, format: "raw", damaged: "fail", keep })).toMatchObject({
+        ok: true,
+        size: 300_000,
+      });
+      const over = inflate(runs, { maxBytes: 299_999, format: "raw", damaged: "fail", keep });
+      expect(over).toMatchObject({ ok: false, problem: "too_large" });
+      expect(over.size).toBe(300_000);
+    }
   });
 
   it("keeps what came out before damage when asked to, as PDF readers do", async () => {
