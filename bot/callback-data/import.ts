@@ -22,7 +22,10 @@ export type ImportAction =
   | { kind: "rename"; task: number }
   | { kind: "split"; task: number }
   | { kind: "confirm" }
-  | { kind: "cancel" };
+  | { kind: "cancel" }
+  /** Before any draft: the plans above that gave the admin's units tasks, to start from (handing down). */
+  | { kind: "offers" }
+  | { kind: "handDown"; parentPlanId: number; unitId: number };
 
 const N = "(\\d{1,10})";
 
@@ -47,6 +50,8 @@ const forms: [RegExp, (m: RegExpExecArray) => ImportAction][] = [
   [new RegExp(`^sp:${N}$`), (m) => ({ kind: "split", task: Number(m[1]) })],
   [/^ok$/, () => ({ kind: "confirm" })],
   [/^no$/, () => ({ kind: "cancel" })],
+  [/^ho$/, () => ({ kind: "offers" })],
+  [new RegExp(`^hd:${N}:${N}$`), (m) => ({ kind: "handDown", parentPlanId: Number(m[1]), unitId: Number(m[2]) })],
 ];
 
 function encode(action: ImportAction): string {
@@ -85,6 +90,10 @@ function encode(action: ImportAction): string {
       return "ok";
     case "cancel":
       return "no";
+    case "offers":
+      return "ho";
+    case "handDown":
+      return `hd:${action.parentPlanId}:${action.unitId}`;
   }
 }
 

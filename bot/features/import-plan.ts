@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { isAdmin } from "../../core/access/policy";
+import { handDownOffers } from "../../db/queries/plan-chain-import";
 import { importButton } from "../callback-data";
 import { activeFlow, startFlow } from "../conversation";
 import type { MemberContext } from "../context";
@@ -13,21 +14,24 @@ import { IMPORT_FLOW, type ImportFlowData } from "./import/state";
 
 /**
  * Importing a plan: an admin sends the document (or /nhapkh, then the
- * document or the task list typed), reviews what was read, adds, renames or
- * splits tasks, and confirms. Nothing but the draft is
- * written before confirmation.
+ * document, the task list typed, or the tasks a plan above gave the unit),
+ * reviews what was read, adds, renames or splits tasks, and confirms.
+ * Nothing but the draft is written before confirmation.
  */
 export const importPlan = new Composer<MemberContext>();
 
 importPlan.command("nhapkh", adminsOnly, async (ctx) => {
-  const data: ImportFlowData = { importId: null, choices: null, deadlineTask: null, back: null, editTask: null };
+  // Read here only, not on every update: the plans above that give the admin's units tasks to start from.
+  const handDown = (await handDownOffers(ctx.deps.db, ctx.member)).length > 0;
+  const data: ImportFlowData = { importId: null, choices: null, deadlineTask: null, back: null, editTask: null, handDown };
   const token = await startFlow(ctx, IMPORT_FLOW, "await_file", data as unknown as Record<string, unknown>);
+  const hint = handDown ? `\n\n${t.handDownHint}` : "";
   if (ctx.port.channel !== "zalo")
-    return void (await ctx.port.send(t.askFile, { html: true, actions: awaitFileKeyboard(token) }));
+    return void (await ctx.port.send(t.askFile + hint, { html: true, actions: awaitFileKeyboard(token, handDown) }));
   const login = ctx.deps.webLoginLink ? await ctx.deps.webLoginLink(ctx.member.id) : null;
-  await ctx.port.send(t.askFileZalo(login?.url ?? null, login?.validMinutes ?? 0), {
+  await ctx.port.send(t.askFileZalo(login?.url ?? null, login?.validMinutes ?? 0) + hint, {
     html: true,
-    actions: awaitFileKeyboard(token),
+    actions: awaitFileKeyboard(token, handDown),
   });
 });
 
@@ -52,7 +56,10 @@ importPlan.on("message:text", async (ctx, next) => {
   if (flow.step === "rename") return onRenameText(ctx, text);
   if (flow.step === "split") return onSplitText(ctx, text);
   if (flow.step === "plan_title") return onPlanTitleText(ctx, text);
-  if (flow.step === "await_file") return void (await ctx.port.send(t.waitingForFile, { actions: awaitFileKeyboard(flow.token) }));
+  if (flow.step === "await_file") {
+    const { handDown } = flow.data as unknown as ImportFlowData;
+    return void (await ctx.port.send(t.waitingForFile, { actions: awaitFileKeyboard(flow.token, handDown === true) }));
+  }
   await ctx.port.send(t.reviewHint);
 });
 

@@ -50,12 +50,26 @@ export function cancelImportKeyboard(token: string): Actions {
   return new Actions().text(t.buttons.cancel, b(token, { kind: "cancel" }));
 }
 
-/** Waiting for a file: the tasks can be typed instead (the only way on Zalo, which takes no files). */
-export function awaitFileKeyboard(token: string): Actions {
-  return new Actions()
-    .text(t.buttons.typeTasks, b(token, { kind: "add" }))
-    .row()
-    .text(t.buttons.cancel, b(token, { kind: "cancel" }));
+/**
+ * Waiting for a file: the tasks can be typed instead (the only way on Zalo,
+ * which takes no files), or taken from a plan above that gave the unit tasks.
+ */
+export function awaitFileKeyboard(token: string, handDown = false): Actions {
+  const keyboard = new Actions().text(t.buttons.typeTasks, b(token, { kind: "add" })).row();
+  if (handDown) keyboard.text(t.buttons.handDown, b(token, { kind: "offers" })).row();
+  return keyboard.text(t.buttons.cancel, b(token, { kind: "cancel" }));
+}
+
+/**
+ * The plans above to start from, one a row, named (a flow is running, so on
+ * Zalo the keys are letters: a number would not match the list's lines).
+ */
+export function handDownKeyboard(token: string, offers: { parentPlanId: number; unitId: number; label: string }[]): Actions {
+  const keyboard = new Actions();
+  for (const { label, ...offer } of offers) {
+    keyboard.text(shorten(label, 48), b(token, { kind: "handDown", ...offer })).row();
+  }
+  return keyboard.text(t.buttons.cancel, b(token, { kind: "cancel" }));
 }
 
 export function backKeyboard(token: string, back: ImportAction): Actions {

@@ -149,7 +149,7 @@ export const commandHelp = {
   ],
   admin: [
     ["moi", "tạo đường dẫn mời người vào một đơn vị"],
-    ["nhapkh", "nhập kế hoạch từ tệp Word (.docx) hoặc .txt"],
+    ["nhapkh", "nhập kế hoạch: gửi tệp (.docx, .pdf, .txt), gõ danh sách, hoặc bắt đầu từ nhiệm vụ cấp trên giao"],
     ["lienketkh", "liên kết kế hoạch của đơn vị với kế hoạch cấp trên mà nó thực hiện"],
     ["tamnghi", "ai đang tạm dừng hoặc không nhận được nhắc việc"],
     ["canbo", "cán bộ của một đơn vị: đổi vai trò, chuyển đơn vị, xóa"],

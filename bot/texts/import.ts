@@ -14,6 +14,25 @@ export const importTexts = {
       ? `• Tải tệp (.docx, .pdf, .txt) lên trang quản trị: mở đường dẫn sau (dùng một lần, ${minutes} phút), rồi chọn Nhập kế hoạch:\n${loginLink}\n`
       : "• Tải tệp (.docx, .pdf, .txt) lên trang quản trị: gõ /web để lấy đường dẫn, rồi chọn Nhập kế hoạch.\n") +
     "Bot cho đồng chí xem lại trước; <b>chưa lưu gì</b> khi đồng chí chưa xác nhận. Gõ /huy để thôi.",
+  /** Under the /nhapkh prompt, when a plan above gives the admin's unit tasks. */
+  handDownHint:
+    "📋 Cấp trên đã giao nhiệm vụ cho đơn vị: chọn <b>Bắt đầu từ nhiệm vụ được giao</b> để lập kế hoạch thực hiện từ các nhiệm vụ đó, không phải gõ lại.",
+  handDown: {
+    choose:
+      "📋 <b>Bắt đầu từ nhiệm vụ được giao</b>\nChọn kế hoạch cấp trên; các nhiệm vụ kế hoạch đó giao cho đơn vị sẽ thành nhiệm vụ của kế hoạch thực hiện của đơn vị:",
+    line: (plan: string, unit: string, tasks: number) => `• ${plan} — giao ${unit} ${tasks} nhiệm vụ`,
+    footer: "Đồng chí sửa, thêm, bỏ nhiệm vụ trước khi lưu; lưu xong, kế hoạch được liên kết với kế hoạch cấp trên.",
+    started: (tasks: number) =>
+      `✓ Đã lấy ${tasks} nhiệm vụ được giao làm nhiệm vụ của kế hoạch (chưa lưu). Đồng chí sửa tên, hạn, bỏ hoặc thêm nhiệm vụ nếu cần.`,
+    none: "Chưa có kế hoạch cấp trên nào giao nhiệm vụ cho đơn vị của đồng chí. Gửi tệp kế hoạch, hoặc chọn Gõ danh sách nhiệm vụ.",
+    refused:
+      "Không lập được: kế hoạch cấp trên này không giao nhiệm vụ cho đơn vị của đồng chí, hoặc đồng chí không nhập kế hoạch cho đơn vị đó. Chưa có gì được lưu. Gõ /nhapkh để chọn lại.",
+    duplicate: (parent: string) =>
+      `Đơn vị đã lập kế hoạch thực hiện ${parent} từ các nhiệm vụ được giao rồi; không lập thêm. ` +
+      "Gõ /kehoach để chọn kế hoạch đó; sửa, thêm nhiệm vụ trên trang quản trị (gõ /web).",
+    already:
+      "Đồng chí đang xem lại kế hoạch lập từ nhiệm vụ được giao: chọn trong tin nhắn tóm tắt để sửa rồi Xác nhận lưu, hoặc gõ /huy để thôi.",
+  },
   askPlanTitle: (tasks: number) =>
     `Đã đọc ${tasks} nhiệm vụ. Gõ <b>tên kế hoạch</b> (ví dụ: Kế hoạch thực hiện chương trình công tác năm 2026):`,
   planTitleEmpty: "Tên kế hoạch không được để trống. Gõ tên kế hoạch:",
@@ -216,6 +235,7 @@ export const importTexts = {
     drop: "🗑 Bỏ nhiệm vụ",
     addTasks: "➕ Thêm nhiệm vụ",
     typeTasks: "📝 Gõ danh sách nhiệm vụ",
+    handDown: "📋 Bắt đầu từ nhiệm vụ được giao",
     rename: "✏️ Sửa tên",
     split: "✂️ Tách",
     restore: "↩ Giữ lại",

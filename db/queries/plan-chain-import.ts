@@ -4,11 +4,13 @@
  * batch as the plan; and the draft a unit starts from the tasks a parent plan
  * gave it. The link's own rules are in plan-chain.ts.
  */
+import { type Actor, canImportFor } from "../../core/access/policy";
 import { assignmentsToLink, handedDownPlan, matchParent, type ParentCandidate } from "../../core/plan-chain";
 import type { PlanRows } from "../../core/plan-import/plan-rows";
 import { sourceHash } from "../../core/plan-import/source-hash";
 import type { Db } from "../client";
 import { linkCheck, linkStatements, type LinkRefusal, type LinkStatement } from "./plan-chain";
+import { importScope, type StoredExtraction } from "./plan-import";
 
 /**
  * The live plans that give work to `issuerUnitId` or a unit above it, each
@@ -91,6 +93,40 @@ export async function importLinkStatements(
   };
 }
 
+/** A parent plan's tasks for one of the units an admin imports for: each can start that unit's own plan. */
+export interface HandDownOffer {
+  parent: ParentCandidate;
+  unitId: number;
+  unitName: string;
+  /** Tasks the parent gives the unit itself (not a unit above it). */
+  tasks: number;
+}
+
+/**
+ * What "Bắt đầu từ nhiệm vụ được giao" offers an admin (web and chat): for
+ * each unit they may import for (core/access canImportFor), the live plans
+ * issued above it that give that unit tasks of its own (not its own plans,
+ * nor those giving only a unit above it). Nothing for anyone else.
+ */
+export async function handDownOffers(db: Db, actor: Actor): Promise<HandDownOffer[]> {
+  const { issuers } = await importScope(db, actor.unitId);
+  const offers = await Promise.all(
+    issuers
+      .filter((issuer) => canImportFor(actor, issuer))
+      .map(async (issuer) =>
+        (await parentCandidates(db, issuer.unitId))
+          .map((parent) => ({
+            parent,
+            unitId: issuer.unitId,
+            unitName: issuer.name,
+            tasks: parent.assignments.filter((a) => a.unitDepth === 0).length,
+          }))
+          .filter((offer) => offer.tasks > 0 && offer.parent.issuerDepth > 0),
+      ),
+  );
+  return offers.flat();
+}
+
 /**
  * A review draft of the unit's own plan made from the tasks `parent` gave it
  * (core/plan-chain handedDownPlan), remembering the parent; any earlier draft
@@ -100,7 +136,10 @@ export async function importLinkStatements(
 export async function startHandedDownDraft(
   db: Db,
   p: { memberId: number; unitId: number; unitName: string; parent: ParentCandidate },
-): Promise<{ ok: true; draftId: number } | { ok: false; reason: "nothing" | "duplicate"; planId?: number }> {
+): Promise<
+  | { ok: true; draftId: number; plan: StoredExtraction; sourceHash: string }
+  | { ok: false; reason: "nothing" | "duplicate"; planId?: number }
+> {
   const d1 = db.$client;
   const own = p.parent.assignments.filter((a) => a.unitDepth === 0);
   if (own.length === 0) return { ok: false, reason: "nothing" };
@@ -122,7 +161,7 @@ export async function startHandedDownDraft(
       .prepare("insert into plan_imports (member_id, source_hash, file_name, extraction) values (?1, ?2, null, ?3) returning id")
       .bind(p.memberId, hash, JSON.stringify({ plan, parentPlanId: p.parent.planId })),
   ]);
-  return { ok: true, draftId: (inserted!.results[0] as { id: number }).id };
+  return { ok: true, draftId: (inserted!.results[0] as { id: number }).id, plan, sourceHash: hash };
 }
 
 /** What a draft keeps beside its extraction for linking: the plan it was handed down from, the numbers its preamble names. */

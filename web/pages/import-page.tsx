@@ -6,21 +6,13 @@ import { reviewedTask, tasksNaming, type ImportChoices, type ScopeUnit, type Uni
 import { isVagueUnitName } from "../../core/plan-import/web-review";
 import { childPlanName, type ParentCandidate } from "../../core/plan-chain";
 import type { ImportDraft } from "../../db/queries/plan-import";
-import type { ImportParent } from "../../db/queries/plan-chain-import";
+import type { HandDownOffer, ImportParent } from "../../db/queries/plan-chain-import";
 import type { SessionMember } from "../../db/queries/web-sessions";
 import { CsrfField, Page } from "../layout";
 import { importWebTexts as t } from "../texts";
 
 /** Empty rows at the end of the review table for tasks the document missed. */
 export const SPARE_ROWS = 3;
-
-/** A parent plan's tasks for one of the admin's units, to start that unit's own plan from. */
-export interface HandDownOffer {
-  parent: ParentCandidate;
-  unitId: number;
-  unitName: string;
-  tasks: number;
-}
 
 const parentLabel = (parent: ParentCandidate) => `${childPlanName(parent)} của ${parent.issuerName}`;
 

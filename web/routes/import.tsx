@@ -20,9 +20,10 @@ import { applyTableEdits, type NewTaskEdit, type TaskRowEdit } from "../../core/
 import { formatDate } from "../../core/time/vietnam-date";
 import { childPlanName, implementedNumbers, type ParentCandidate } from "../../core/plan-chain";
 import {
+  type HandDownOffer,
+  handDownOffers,
   importLinkStatements,
   importParent,
-  parentCandidates,
   rememberImplemented,
   startHandedDownDraft,
 } from "../../db/queries/plan-chain-import";
@@ -37,7 +38,7 @@ import {
 } from "../../db/queries/plan-import";
 import type { WebEnv } from "../env";
 import { MessagePage, Page } from "../layout";
-import { ImportReviewPage, ImportUploadPage, SPARE_ROWS, type HandDownOffer } from "../pages/import-page";
+import { ImportReviewPage, ImportUploadPage, SPARE_ROWS } from "../pages/import-page";
 import { actorOf, planHref } from "../plan-context";
 import { importWebTexts as t } from "../texts";
 
@@ -73,28 +74,12 @@ function reviewNotes(plan: ReviewPlan, choices: ImportChoices, scope: ImportScop
 const stripHtml = (s: string) => s.replace(/<[^>]+>/g, "");
 
 /** Plans above that gave tasks to a unit the admin imports for: each can start that unit's own plan. */
-async function handDownOffers(c: Context<WebEnv>): Promise<HandDownOffer[]> {
-  const db = createDb(c.env.DB);
-  const { issuers } = await importScope(db, c.var.viewer.unitId);
-  const offers = await Promise.all(
-    issuers.map(async (issuer) =>
-      (await parentCandidates(db, issuer.unitId))
-        .map((parent) => ({
-          parent,
-          unitId: issuer.unitId,
-          unitName: issuer.name,
-          tasks: parent.assignments.filter((a) => a.unitDepth === 0).length,
-        }))
-        .filter((offer) => offer.tasks > 0),
-    ),
-  );
-  return offers.flat();
+function offersFor(c: Context<WebEnv>): Promise<HandDownOffer[]> {
+  return handDownOffers(createDb(c.env.DB), actorOf(c));
 }
 
 function uploadPage(c: Context<WebEnv>, error: string | null, status: 200 | 400 | 403 | 409 | 413 | 415 = 200) {
-  return handDownOffers(c).then((offers) =>
-    c.html(<ImportUploadPage viewer={c.var.viewer} error={error} offers={offers} />, status),
-  );
+  return offersFor(c).then((offers) => c.html(<ImportUploadPage viewer={c.var.viewer} error={error} offers={offers} />, status));
 }
 
 importRoutes.get("/nhap", (c) => uploadPage(c, null));
@@ -104,7 +89,7 @@ importRoutes.post("/nhap/tu-ke-hoach", async (c) => {
   const body = await c.req.parseBody();
   const parentId = Number(body.parent);
   const unitId = Number(body.unit);
-  const offer = (await handDownOffers(c)).find((o) => o.parent.planId === parentId && o.unitId === unitId);
+  const offer = (await offersFor(c)).find((o) => o.parent.planId === parentId && o.unitId === unitId);
   if (!offer) return uploadPage(c, t.handDownRefused, 403);
   const started = await startHandedDownDraft(createDb(c.env.DB), {
     memberId: c.var.viewer.memberId,

@@ -1,8 +1,11 @@
-/** A plan read (from a file, or from a typed list): kept as a draft and its review begun. Nothing else is written. */
+/**
+ * A plan read (from a file, or from a typed list) or handed down from the
+ * plan above: kept as a draft and its review begun. Nothing else is written.
+ */
 import type { ExtractedPlan } from "../../../core/plan-import/extract";
 import { initialChoices } from "../../../core/plan-import/review";
 import { formatDate } from "../../../core/time/vietnam-date";
-import { importScope, planBySourceHash, saveImportDraft } from "../../../db/queries/plan-import";
+import { importScope, planBySourceHash, saveImportDraft, type StoredExtraction } from "../../../db/queries/plan-import";
 import { activeFlow, advanceFlow, startFlow } from "../../conversation";
 import type { MemberContext } from "../../context";
 import { escapeHtml, shorten } from "../../render/html";
@@ -24,16 +27,29 @@ export async function beginReview(
     await ctx.port.send(t.duplicate(`<b>${name}</b>`, formatDate(existing.createdAt)), { html: true });
     return null;
   }
-  const scope = await importScope(deps.db, member.unitId);
-  const choices = initialChoices(source.plan, scope.units, {
-    unitId: member.unitId,
-    issuerIds: scope.issuers.map((i) => i.unitId),
-  });
   const importId = await saveImportDraft(deps.db, {
     memberId: member.id,
     sourceHash: source.hash,
     fileName: source.fileName,
     plan: source.plan,
+  });
+  const { content: _prose, ...plan } = source.plan;
+  return reviewDraft(ctx, { ...source, plan, importId }, step, options);
+}
+
+/** The review of a draft already written (a document read, or a plan handed down from the plan above): its flow begins. */
+export async function reviewDraft(
+  ctx: MemberContext,
+  source: { importId: number; plan: StoredExtraction; hash: string; fileName: string | null },
+  step: ImportStep,
+  options: { continueFlow?: boolean } = {},
+): Promise<Review> {
+  const { member, deps } = ctx;
+  const { importId } = source;
+  const scope = await importScope(deps.db, member.unitId);
+  const choices = initialChoices(source.plan, scope.units, {
+    unitId: member.unitId,
+    issuerIds: scope.issuers.map((i) => i.unitId),
   });
   const data: ImportFlowData = {
     importId,
@@ -52,7 +68,6 @@ export async function beginReview(
   } else {
     flowToken = await startFlow(ctx, IMPORT_FLOW, step, data as unknown as Record<string, unknown>);
   }
-  const { content: _prose, ...stored } = source.plan;
   return {
     token: flowToken,
     data: { ...data, importId, choices },
@@ -63,7 +78,7 @@ export async function beginReview(
       fileName: source.fileName,
       status: "reviewing",
       planId: null,
-      plan: stored,
+      plan: source.plan,
     },
     scope,
   };

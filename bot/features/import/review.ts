@@ -41,6 +41,7 @@ import { chainTexts, importTexts as t } from "../../texts";
 import { parentPlanName } from "../../render/unit-plans";
 import { tellParentOffice } from "../../plan-chain-notice";
 import { assignmentsToLink } from "../../../core/plan-chain";
+import { onHandDownButton } from "./hand-down";
 import { parentLine } from "./parent";
 import { choiceLabel, describeDeadline } from "./render";
 import { IMPORT_FLOW, loadReview, saveReview, type ImportFlowData, type Review } from "./state";
@@ -48,6 +49,7 @@ import { summaryView, taskView, type View } from "./views";
 
 export async function onImportButton(ctx: MemberContext, token: string, action: ImportAction): Promise<void> {
   if (action.kind === "cancel") return cancel(ctx, token);
+  if (action.kind === "offers" || action.kind === "handDown") return onHandDownButton(ctx, token, action);
   if (action.kind === "add" && (await startTypingWithoutFile(ctx, token))) return;
   const review = await loadReview(ctx, token);
   if (!review) return void (await ctx.port.answer({ text: t.stale, alert: true }));
@@ -191,6 +193,8 @@ async function act(ctx: MemberContext, review: Review, action: ImportAction): Pr
       await confirm(ctx, review);
       return null;
     case "cancel":
+    case "offers":
+    case "handDown":
       return null;
   }
 }

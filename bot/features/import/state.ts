@@ -23,6 +23,8 @@ export interface ImportFlowData {
   editTask?: number | null;
   /** Where the unit picker returns to: the task being reviewed, or the list of new units. */
   back: ImportAction | null;
+  /** /nhapkh found plans above giving the admin's units tasks: the wait for a file offers starting from them. */
+  handDown?: boolean;
   /** The review's line about the plan above the document names (./parent.ts), found again when the issuer changes. */
   parentLine?: string | null;
 }
