@@ -180,7 +180,7 @@ export const importWebTexts = {
   handDownNone: "Chưa có kế hoạch cấp trên nào giao nhiệm vụ cho đơn vị của đồng chí.",
   handDownRefused:
     "Không lập được: kế hoạch cấp trên này không giao nhiệm vụ cho đơn vị đã chọn, hoặc đồng chí không nhập kế hoạch cho đơn vị đó.",
-  handDownDuplicate: "Đơn vị đã lập kế hoạch từ các nhiệm vụ của kế hoạch cấp trên này rồi. Mở kế hoạch đó để sửa.",
+  handDownDuplicate: "Đơn vị đã có kế hoạch thực hiện kế hoạch cấp trên này. Mở kế hoạch đó để sửa, thêm nhiệm vụ.",
   errors: {
     title_empty: (row: string) => `Dòng ${row}: tên nhiệm vụ không được để trống (muốn bỏ thì đánh dấu «Bỏ»).`,
     title_too_long: (row: string) => `Dòng ${row}: tên nhiệm vụ quá dài.`,

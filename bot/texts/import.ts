@@ -28,7 +28,7 @@ export const importTexts = {
     refused:
       "Không lập được: kế hoạch cấp trên này không giao nhiệm vụ cho đơn vị của đồng chí, hoặc đồng chí không nhập kế hoạch cho đơn vị đó. Chưa có gì được lưu. Gõ /nhapkh để chọn lại.",
     duplicate: (parent: string) =>
-      `Đơn vị đã lập kế hoạch thực hiện ${parent} từ các nhiệm vụ được giao rồi; không lập thêm. ` +
+      `Đơn vị đã có kế hoạch thực hiện ${parent}; không lập thêm. ` +
       "Gõ /kehoach để chọn kế hoạch đó; sửa, thêm nhiệm vụ trên trang quản trị (gõ /web).",
     already:
       "Đồng chí đang xem lại kế hoạch lập từ nhiệm vụ được giao: chọn trong tin nhắn tóm tắt để sửa rồi Xác nhận lưu, hoặc gõ /huy để thôi.",

@@ -106,25 +106,46 @@ export interface HandDownOffer {
  * What "Bắt đầu từ nhiệm vụ được giao" offers an admin (web and chat): for
  * each unit they may import for (core/access canImportFor), the live plans
  * issued above it that give that unit tasks of its own (not its own plans,
- * nor those giving only a unit above it). Nothing for anyone else.
+ * nor those giving only a unit above it). Nothing for anyone else. A plan the
+ * unit already carries out is listed only with `includeImplemented` (a press on
+ * an old screen is then told the plan exists).
  */
-export async function handDownOffers(db: Db, actor: Actor): Promise<HandDownOffer[]> {
+export async function handDownOffers(db: Db, actor: Actor, { includeImplemented = false } = {}): Promise<HandDownOffer[]> {
   const { issuers } = await importScope(db, actor.unitId);
   const offers = await Promise.all(
     issuers
       .filter((issuer) => canImportFor(actor, issuer))
-      .map(async (issuer) =>
-        (await parentCandidates(db, issuer.unitId))
-          .map((parent) => ({
-            parent,
-            unitId: issuer.unitId,
-            unitName: issuer.name,
-            tasks: parent.assignments.filter((a) => a.unitDepth === 0).length,
-          }))
-          .filter((offer) => offer.tasks > 0 && offer.parent.issuerDepth > 0),
-      ),
+      .map(async (issuer) => {
+        const [parents, implemented] = await Promise.all([
+          parentCandidates(db, issuer.unitId),
+          implementedParents(db, issuer.unitId),
+        ]);
+        return (
+          parents
+            .map((parent) => ({
+              parent,
+              unitId: issuer.unitId,
+              unitName: issuer.name,
+              tasks: parent.assignments.filter((a) => a.unitDepth === 0).length,
+            }))
+            // A plan above the unit already carries out (imported from a file, or handed down before) is not offered again.
+            .filter(
+              (offer) =>
+                offer.tasks > 0 && offer.parent.issuerDepth > 0 && (includeImplemented || !implemented.has(offer.parent.planId)),
+            )
+        );
+      }),
   );
   return offers.flat();
+}
+
+/** The plans above that a live plan of the unit already carries out. */
+async function implementedParents(db: Db, unitId: number): Promise<Set<number>> {
+  const { results } = await db.$client
+    .prepare("select parent_plan_id as id from plans where issuer_unit_id = ?1 and archived = 0 and parent_plan_id is not null")
+    .bind(unitId)
+    .all<{ id: number }>();
+  return new Set(results.map((r) => r.id));
 }
 
 /**
@@ -150,9 +171,15 @@ export async function startHandedDownDraft(
     )
     .bind(JSON.stringify(own.map((a) => a.id)))
     .all<{ ref: string; title: string; deadlineText: string | null }>();
-  // One plan a unit per parent made this way: a second is the same document.
+  // One plan a unit per parent: a second made this way is the same document, and one imported from a file already carries it out.
   const hash = await sourceHash(`handed-down:${p.parent.planId}:${p.unitId}`);
-  const existing = await d1.prepare("select id from plans where source_hash = ?1").bind(hash).first<{ id: number }>();
+  const existing = await d1
+    .prepare(
+      `select id from plans where source_hash = ?1
+       or (issuer_unit_id = ?2 and parent_plan_id = ?3 and archived = 0) order by id limit 1`,
+    )
+    .bind(hash, p.unitId, p.parent.planId)
+    .first<{ id: number }>();
   if (existing) return { ok: false, reason: "duplicate", planId: existing.id };
   const { content: _none, ...plan } = handedDownPlan(p.parent, p.unitName, tasks.results);
   const [, inserted] = await d1.batch([

@@ -195,12 +195,15 @@ describe("handing down: a unit's plan started from the tasks the parent gave it"
     ]);
     expect(await stateOf(chain.province.assignmentIds[0]!)).toBe("awaiting_confirmation");
 
-    // Twice from the same parent: the plan exists already.
+    // The parent is carried out now: no longer offered, and a second start (an old page) is told the plan exists.
+    const after = await (await webFetch("/web/nhap", { cookie: session.cookie })).text();
+    expect(after).toContain('id="hand-down-none"');
     const again = await post("/web/nhap/tu-ke-hoach", session, {
       parent: String(chain.province.planId),
       unit: String(chain.units.commune),
     });
     expect(again.status).toBe(409);
+    expect(await again.text()).toContain("Đơn vị đã có kế hoạch thực hiện");
   });
 
   it("refuses a sibling's tasks", async () => {

@@ -74,8 +74,8 @@ function reviewNotes(plan: ReviewPlan, choices: ImportChoices, scope: ImportScop
 const stripHtml = (s: string) => s.replace(/<[^>]+>/g, "");
 
 /** Plans above that gave tasks to a unit the admin imports for: each can start that unit's own plan. */
-function offersFor(c: Context<WebEnv>): Promise<HandDownOffer[]> {
-  return handDownOffers(createDb(c.env.DB), actorOf(c));
+function offersFor(c: Context<WebEnv>, options?: { includeImplemented: boolean }): Promise<HandDownOffer[]> {
+  return handDownOffers(createDb(c.env.DB), actorOf(c), options);
 }
 
 function uploadPage(c: Context<WebEnv>, error: string | null, status: 200 | 400 | 403 | 409 | 413 | 415 = 200) {
@@ -89,7 +89,9 @@ importRoutes.post("/nhap/tu-ke-hoach", async (c) => {
   const body = await c.req.parseBody();
   const parentId = Number(body.parent);
   const unitId = Number(body.unit);
-  const offer = (await offersFor(c)).find((o) => o.parent.planId === parentId && o.unitId === unitId);
+  const offer = (await offersFor(c, { includeImplemented: true })).find(
+    (o) => o.parent.planId === parentId && o.unitId === unitId,
+  );
   if (!offer) return uploadPage(c, t.handDownRefused, 403);
   const started = await startHandedDownDraft(createDb(c.env.DB), {
     memberId: c.var.viewer.memberId,

@@ -32,11 +32,13 @@ export async function onHandDownButton(
   if (!flow) return void (await ctx.port.answer({ text: importTexts.stale, alert: true }));
   // A second press once the draft exists (a double tap, an old screen): the review already open stays, nothing is written.
   if ((flow.data as unknown as ImportFlowData).importId !== null) return say(ctx, t.already);
-  const offers = (await handDownOffers(ctx.deps.db, ctx.member)).slice(0, OFFERS_MAX);
   if (action.kind === "handDown") {
-    const offer = offers.find((o) => o.parent.planId === action.parentPlanId && o.unitId === action.unitId);
-    return offer ? start(ctx, token, offer, offers.length) : say(ctx, t.refused);
+    // Plans the unit already carries out are kept here, so a press on an old screen is told so.
+    const all = await handDownOffers(ctx.deps.db, ctx.member, { includeImplemented: true });
+    const offer = all.find((o) => o.parent.planId === action.parentPlanId && o.unitId === action.unitId);
+    return offer ? start(ctx, token, offer, all.length) : say(ctx, t.refused);
   }
+  const offers = (await handDownOffers(ctx.deps.db, ctx.member)).slice(0, OFFERS_MAX);
   if (offers.length === 0) return say(ctx, t.none, awaitFileKeyboard(token));
   if (offers.length === 1) return start(ctx, token, offers[0]!, 1);
   const lines = [t.choose, ""];
