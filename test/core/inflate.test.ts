@@ -5,31 +5,23 @@ import { deflateRaw } from "../../scripts/lib/docx-builder";
 
 const inflateRaw = (data: Uint8Array, maxBytes: number) => inflate(data, { maxBytes, format: "raw", damaged: "fail" });
 
-/** Deterministic bytes no compressor can shrink: deflate writes them as stored blocks. */
-function noise(n: number): Uint8Array {
+/** Deterministic pseudo-random 32-bit words (xorshift), each made into a byte by `byte`. */
+function randomBytes(n: number, byte: (word: number) => number): Uint8Array {
   const out = new Uint8Array(n);
   let x = 2463534242;
   for (let i = 0; i < n; i++) {
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
-    out[i] = x & 0xff;
+    out[i] = byte(x >>> 0);
   }
   return out;
 }
 
+/** Bytes no compressor can shrink: deflate writes them as stored blocks. */
+const noise = (n: number) => randomBytes(n, (word) => word & 0xff);
 /** Bytes drawn with halving odds (byte k about 2^-k of the time): the rare ones get the longest codes deflate allows. */
-function skewed(n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = 88172645;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = Math.min(255, Math.clz32(x >>> 0 || 1));
-  }
-  return out;
-}
+const skewed = (n: number) => randomBytes(n, (word) => Math.min(255, Math.clz32(word || 1)));
 
 describe("inflate reads what the platform's deflate writes", () => {
   const text = new TextEncoder().encode(yenDung);
