@@ -13,6 +13,7 @@ export type Block = { kind: "paragraph"; text: string; order: number } | { kind:
 
 const LIST_MARKER = /^(?:[-–—•+]\s|\(\d{1,3}\)\s|[a-zđ]\)\s|\d{1,3}(?:\.\d{1,3})*[.)]\s)/;
 const ENDS_SENTENCE = /[.;:!?]$/;
+const SEPARATOR = /^(?:\*|[-–—_=*~.]{3,})$/;
 
 /**
  * Splits a converted document into paragraphs (hard-wrapped lines joined, emphasis removed)
@@ -57,8 +58,11 @@ export function splitBlocks(source: string): Block[] {
       blocks.push({ kind: "table", rows, order: blocks.length });
       continue;
     }
-    if (trimmed === "") afterBlank = true;
-    else {
+    // "-----", "*", "____" under a heading or the issuer: a rule between parts, never text.
+    if (trimmed === "" || SEPARATOR.test(trimmed)) {
+      if (trimmed !== "") flush();
+      afterBlank = true;
+    } else {
       const previous = paragraph[paragraph.length - 1] ?? "";
       const breaks = afterBlank ? !continuesSentence(trimmed, previous) : opensParagraph(trimmed, previous, width);
       if (paragraph.length > 0 && breaks) flush();

@@ -23,7 +23,11 @@ export function extractHeader(blocks: Block[], warnings: string[]): ExtractedHea
   const attachedTo = paragraphs.find((text) => /^\(?kem theo\b/.test(foldText(text))) ?? null;
 
   const title = findTitle(paragraphs);
-  const issuer = issuerFromCells(headerCells) ?? issuerFromPreamble(paragraphs) ?? issuerFromAttachment(attachedTo);
+  const issuer =
+    issuerFromCells(headerCells) ??
+    issuerFromPreamble(paragraphs) ??
+    issuerFromTopLines(paragraphs) ??
+    issuerFromAttachment(attachedTo);
   const number = numberFromCells(headerCells) ?? numberFromParagraphs(paragraphs) ?? numberFromAttachment(attachedTo, warnings);
   const date = dateFromCells(headerCells) ?? dateFromParagraphs(paragraphs) ?? dateFrom(attachedTo);
   const implementsDoc =
@@ -47,11 +51,18 @@ function frontMatter(blocks: Block[]): Block[] {
   return end < 0 ? blocks : blocks.slice(0, end);
 }
 
+// "KẾ HOẠCH thực hiện …": the heading and its lower-case title in one paragraph, as hard-wrapped text joins them.
+const HEADING_WITH_TITLE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|ĐỀ ÁN)\s+(?=\p{Ll})(.+)$/u;
+
 function findTitle(paragraphs: string[]): string | null {
   const heading = paragraphs.findIndex((text) => TITLE_HEADING.test(foldText(text)) && text.split(" ").length <= 8);
   const next = heading >= 0 ? paragraphs[heading + 1] : undefined;
-  if (!next || next.length > MAX_TITLE_LENGTH || /^(?:can cu|\(?kem theo)\b/.test(foldText(next))) return null;
-  return trimPunctuation(next);
+  if (next && next.length <= MAX_TITLE_LENGTH && !/^(?:can cu|\(?kem theo)\b/.test(foldText(next))) return trimPunctuation(next);
+  for (const text of paragraphs) {
+    const joined = HEADING_WITH_TITLE.exec(text.normalize("NFC"))?.[1];
+    if (joined && joined.length <= MAX_TITLE_LENGTH) return trimPunctuation(joined);
+  }
+  return null;
 }
 
 const NOT_ISSUER = /^(?:cong hoa|doc lap|dang cong san viet nam|so\b|s[o0] ?:)/;
@@ -62,6 +73,29 @@ function issuerFromCells(cells: Cell[]): string | null {
   let lines = cellLines(cell);
   // Party documents stack the parent committee above the issuing one.
   if (lines.length > 1 && /^dang bo\b/.test(foldText(lines[0] ?? ""))) lines = lines.slice(1);
+  const issuer = trimPunctuation(lines.join(" "));
+  return issuer === "" ? null : issuer;
+}
+
+// What follows the issuer's name at the top of a text or PDF: the motto, the number, the document's kind.
+const AFTER_ISSUER =
+  /^(?:dang cong san viet nam|cong hoa|doc lap|so\b|s[o0] ?:|ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|phu luc|danh muc)/;
+const MAX_ISSUER_LINES = 3;
+
+/**
+ * The issuer as a document converted to text or read from a PDF begins: its name in capitals
+ * before the motto ("ĐẢNG BỘ TỈNH …" / "ĐẢNG UỶ XÃ …": the parent committee stacked above the
+ * issuing one; "ỦY BAN NHÂN DÂN" / "TỈNH …": one name on two lines).
+ */
+function issuerFromTopLines(paragraphs: string[]): string | null {
+  const lines: string[] = [];
+  for (const text of paragraphs) {
+    const folded = foldText(text);
+    if (AFTER_ISSUER.test(folded) || findDate(folded)) break;
+    if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text) || lines.length === MAX_ISSUER_LINES) return null;
+    lines.push(text);
+  }
+  if (lines.length > 1 && /^dang bo\b/.test(foldText(lines[0] ?? ""))) lines.shift();
   const issuer = trimPunctuation(lines.join(" "));
   return issuer === "" ? null : issuer;
 }

@@ -175,11 +175,6 @@ function fromSubject(node: OutlineNode): TaskDraft | null {
 }
 
 /**
- * For each node, the period heading above it in its top-level section: a heading node
- * ("2. Năm 2026") among its ancestors, or the last period paragraph ("* Năm 2027: …")
- * before it in the same section.
- */
-/**
  * An item among tasks under a period heading that names no unit but its own time ("5.3. Đại
  * hội … / Dự kiến tổ chức trong tháng 8/2030"): a task still, its lead left for the reviewer.
  */
@@ -210,6 +205,11 @@ function datedItemsAmongTasks(
   return drafts;
 }
 
+/**
+ * For each node, the period heading above it in its top-level section: a heading node
+ * ("2. Năm 2026") among its ancestors, or the last period paragraph ("* Năm 2027: …")
+ * before it in the same section.
+ */
 function periodIndex(root: OutlineNode): (node: OutlineNode) => string | null {
   const marks: { order: number; top: OutlineNode; text: string }[] = [];
   for (const node of walk(root)) {

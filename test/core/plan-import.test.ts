@@ -515,3 +515,54 @@ describe("extractPlan: shapes on small documents", () => {
     expect(extractPlan("Văn bản không có nhiệm vụ.").warnings).toContain("Không tìm thấy nhiệm vụ nào");
   });
 });
+
+describe("the header of a document converted to text or read from a PDF (no header table)", () => {
+  // Written for this test, laid out as e-office PDFs come out as text: one line a part, the body hard-wrapped.
+  const party = [
+    "ĐẢNG BỘ XÃ AN HÒA",
+    "CHI BỘ THÔN BẮC",
+    "*",
+    "Số 04-KH/CB",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "An Hòa, ngày 10 tháng 4 năm 2026",
+    "KẾ HOẠCH",
+    "thực hiện Kế hoạch số 15-KH/ĐU ngày 01/4/2026 của Ban Thường vụ Đảng ủy",
+    "về phát triển kinh tế hộ gia đình",
+    "-----",
+    "Thực hiện Kế hoạch số 15-KH/ĐU ngày 01/4/2026 của Ban Thường vụ Đảng ủy xã về",
+    "phát triển kinh tế hộ gia đình giai đoạn 2026 - 2030, Chi bộ thôn Bắc xây dựng",
+    "kế hoạch thực hiện như sau:",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Nâng cao nhận thức của đảng viên và Nhân dân về vai trò của kinh tế hộ gia",
+    "đình trong phát triển kinh tế - xã hội của thôn, gắn với xây dựng nông thôn mới.",
+    "2. Phân công cụ thể, gắn trách nhiệm của từng chi ủy viên, đảng viên với kết quả",
+    "thực hiện các nhiệm vụ của Kế hoạch.",
+    "II. NHIỆM VỤ CỤ THỂ",
+    "1. Chi ủy chủ trì tổ chức quán triệt Kế hoạch đến toàn thể đảng viên trong kỳ",
+    "sinh hoạt chi bộ tháng 5/2026.",
+    "2. Ban Công tác Mặt trận thôn chủ trì vận động các hộ gia đình đăng ký mô hình",
+    "kinh tế, hoàn thành trong quý III/2026.",
+    "3. Chi hội Nông dân thôn chủ trì hướng dẫn kỹ thuật chăn nuôi, trồng trọt cho",
+    "hội viên, thực hiện thường xuyên.",
+  ].join("\n");
+
+  it("takes the issuing committee under its parent, and the title the rule below ends", () => {
+    expect(extractPlan(party).header).toEqual({
+      issuer: "CHI BỘ THÔN BẮC",
+      number: "04-KH/CB",
+      issued_on: "2026-04-10",
+      implements: "Kế hoạch số 15-KH/ĐU ngày 1/4/2026",
+      title: "thực hiện Kế hoạch số 15-KH/ĐU ngày 01/4/2026 của Ban Thường vụ Đảng ủy về phát triển kinh tế hộ gia đình",
+    });
+  });
+
+  it("joins an issuer's name written on two lines, and never takes an appendix heading for it", () => {
+    const council = ["ỦY BAN NHÂN DÂN", "", "XÃ AN HÒA", "", "Số: 21/KH-UBND", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"];
+    expect(extractPlan(council.join("\n")).header.issuer).toBe("ỦY BAN NHÂN DÂN XÃ AN HÒA");
+    expect(
+      extractPlan(
+        ["PHỤ LỤC I", "DANH MỤC NHIỆM VỤ", "(Kèm theo Kế hoạch số 21/KH-UBND của Ủy ban nhân dân xã An Hòa)"].join("\n\n"),
+      ).header.issuer,
+    ).toBe("Ủy ban nhân dân xã An Hòa");
+  });
+});
