@@ -21,10 +21,11 @@ export interface Assignment {
 const OPENING_VERB = /^(?:giao cho|giao|đề nghị|yêu cầu|chỉ đạo)\s+/iu;
 // (JavaScript's \b knows only ASCII letters: "sở", "cứ" need a letter-aware boundary.)
 // "Trên cơ sở …, ", "Căn cứ …, ", "Trong quá trình …, ": an opening clause before the subject.
-const OPENING_CLAUSE = /^(?:trên cơ sở|căn cứ|trong quá trình|để|nhằm|đối với)(?!\p{L})/iu;
+// "Định kỳ hằng quý, Chi bộ sơ kết …", "Hằng năm, UBND xã …": a time before the subject too.
+const OPENING_CLAUSE = /^(?:trên cơ sở|căn cứ|trong quá trình|để|nhằm|đối với|định kỳ|hằng|hàng|mỗi)(?!\p{L})/iu;
 // The subject does something: a role verb after it shows the sentence assigns work.
 const ROLE_VERBS =
-  "chu tri|tham muu|phoi hop|trinh|thuc hien|to chuc|xay dung|chi dao|chiu trach nhiem|co trach nhiem|theo doi|huong dan|bao cao|chuan bi|trien khai|ban hanh|bo tri|can doi|tong hop|quan triet|lanh dao|kiem tra|giam sat|gui|chu dong|tap trung|tang cuong|ra soat|de xuat|nghien cuu";
+  "chu tri|tham muu|phoi hop|trinh|thuc hien|to chuc|xay dung|chi dao|chiu trach nhiem|co trach nhiem|theo doi|huong dan|bao cao|chuan bi|trien khai|ban hanh|bo tri|can doi|tong hop|quan triet|lanh dao|kiem tra|giam sat|gui|chu dong|tap trung|tang cuong|ra soat|de xuat|nghien cuu|tuyen truyen|van dong|phat dong|huy dong|phu trach|so ket|tong ket|danh gia";
 const ROLE = new RegExp(`\\b(?:${ROLE_VERBS})\\b`);
 // "Đảng uỷ UBND xã xây dựng báo cáo …": the work verb right after the subject names the unit's part too.
 const ROLE_NEXT = new RegExp(`^[\\s,]*(?:${ROLE_VERBS})\\b`);
@@ -53,7 +54,10 @@ export function readAssignment(raw: string, strict = false): Assignment | null {
   if (strict && !STRONG_ROLE.test(folded.slice(0, STRONG_ROLE_WITHIN)) && !roleNext(folded, text, lead, opensWithUnit)) {
     return null;
   }
-  return { lead, coop: cooperatingUnits(text), deadline: findDeadlinePhrase(text) };
+  // "Định kỳ hằng năm, X tổng kết …": the opening clause may be the only time the sentence names.
+  const opening = opensWithUnit ? "" : raw.trim().slice(0, raw.trim().length - text.length);
+  const deadline = findDeadlinePhrase(text) ?? findDeadlinePhrase(opening)?.replace(/[\s,]+$/, "") ?? null;
+  return { lead, coop: cooperatingUnits(text), deadline };
 }
 
 /** Index of the subject after an opening clause: the first ", " followed by a unit. */
@@ -88,7 +92,7 @@ function subjectOf(text: string): string {
 
 // Where a time phrase begins inside a sentence.
 const TIME_CUE =
-  /(?:^|[\s,(])((?:hoàn thành |thực hiện |trình |tham mưu |báo cáo |dự kiến (?:tổ chức )?)?(?:trong|trước ngày|trước|chậm nhất|vào|từ|định kỳ|hằng|hàng|thường xuyên|liên tục)\s[^.;()]{0,60})/giu;
+  /(?:^|[\s,(])((?:hoàn thành |thực hiện |trình |tham mưu |báo cáo |dự kiến (?:tổ chức )?)?(?:trong|trước ngày|trước|chậm nhất|vào|từ|định kỳ|hằng|hàng|thường xuyên|liên tục)(?:\s[^.;()]{0,60}|(?=[.;)]|$)))/giu;
 
 /**
  * The time phrase of a sentence: the first phrase after a time word that reads as a

@@ -4,6 +4,7 @@ import { parseField, startsWithFieldLabel } from "./fields";
 import { type OutlineNode, walk } from "./outline";
 import { meetingTime } from "./meeting-time";
 import { periodHeading } from "./period-heading";
+import { SENTENCE_BREAK } from "../units/prose";
 import { cooperatingUnits, sectionLabel } from "./task-parts";
 import type { TaskDraft } from "./types";
 
@@ -167,11 +168,25 @@ function fromSubject(node: OutlineNode): TaskDraft | null {
   // Bullets under the sentence detail it (and may assign parts of it themselves).
   if (node.children.some((c) => c.marker?.style !== "dash" && c.marker?.style !== "plus")) return null;
   if ((node.kind === "content" && EVERY_LEVEL.test(node.text)) || startsWithFieldLabel(node.text)) return null;
-  const assignment = readAssignment(node.text);
-  if (!assignment) return null;
   const text = [node.text, ...node.body.map((p) => p.text)].join(" ");
+  const assignment = readAssignment(node.text);
+  if (!assignment) return fromClosingAssignment(node, text);
   if (!assignment.deadline) assignment.deadline = readAssignment(text)?.deadline ?? null;
   return draftOf(node.ref, node.text, assignment, node, node.order);
+}
+
+/** A closing sentence this short can only name who does the work. */
+const MAX_CLOSING_WORDS = 16;
+
+/** "Tổ chức quán triệt … trong tháng 4/2026. Đồng chí Bí thư Chi bộ thực hiện.": the work, then who does it. */
+function fromClosingAssignment(node: OutlineNode, text: string): TaskDraft | null {
+  const sentences = node.text.split(SENTENCE_BREAK);
+  const closing = sentences.at(-1) ?? "";
+  if (sentences.length < 2 || closing.split(" ").length > MAX_CLOSING_WORDS) return null;
+  const assignment = readAssignment(closing);
+  if (!assignment) return null;
+  assignment.deadline ??= findDeadlinePhrase(text);
+  return draftOf(node.ref, sentences.slice(0, -1).join(". "), assignment, node, node.order);
 }
 
 /**

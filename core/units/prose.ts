@@ -53,6 +53,12 @@ const PROSE_STOPS = [
   "tập trung",
   "đưa",
   "dự kiến",
+  "vận động",
+  "huy động",
+  "sơ kết",
+  "tổng kết",
+  "ra quân",
+  "vào",
 ];
 // After a word, any stop ends the phrase ("có liên quan tổ chức …") unless the word makes
 // it a noun ("các tổ chức", "và tổ chức liên quan", "đầu tư xây dựng"); after a comma, only

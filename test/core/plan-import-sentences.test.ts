@@ -119,3 +119,36 @@ describe("sentence-form tasks", () => {
     expect(row("II.2.2")?.lead).toEqual(["Các chi bộ trực thuộc"]);
   });
 });
+
+describe("a party cell's plan: its committee, the village's associations and people by their post", () => {
+  // Written for this test, one paragraph a line as a Word file saved as text.
+  const plan = extractPlan(
+    [
+      "CHI BỘ THÔN NAM",
+      "KẾ HOẠCH",
+      "thực hiện Kế hoạch số 9-KH/ĐU của Đảng ủy xã về nông thôn mới",
+      "II. NHIỆM VỤ CỤ THỂ",
+      "1. Tổ chức quán triệt Kế hoạch đến đảng viên trong kỳ sinh hoạt chi bộ tháng 4/2026. Đồng chí Bí thư Chi bộ thực hiện.",
+      "2. Ban Công tác Mặt trận thôn tuyên truyền, vận động Nhân dân hiến đất làm đường; hoàn thành trong quý III/2026.",
+      "3. Chi hội Phụ nữ thôn phát động phong trào giữ đường làng sạch, thực hiện thường xuyên.",
+      "4. Trưởng thôn chủ trì, phối hợp với Chi đoàn thanh niên ra quân vệ sinh môi trường vào Chủ nhật cuối mỗi tháng.",
+      "5. Chi hội Cựu chiến binh vận động hội viên trồng cây xanh, hoàn thành trước ngày 30/11/2026.",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Định kỳ hằng quý, Chi bộ sơ kết, đánh giá kết quả thực hiện; báo cáo Đảng ủy xã.",
+    ].join("\n\n"),
+  );
+  const rows = plan.tasks.map((t) => ({ ref: t.ref, lead: t.lead, due: t.deadline.due, every: t.deadline.recurrence }));
+
+  it("reads each item's unit, before the work or in a closing sentence, and its time", () => {
+    expect(rows).toEqual([
+      { ref: "II.1", lead: ["Đồng chí Bí thư Chi bộ"], due: "2026-04-30", every: null },
+      { ref: "II.2", lead: ["Ban Công tác Mặt trận thôn"], due: "2026-09-30", every: null },
+      { ref: "II.3", lead: ["Chi hội Phụ nữ thôn"], due: null, every: "ongoing" },
+      { ref: "II.4", lead: ["Trưởng thôn"], due: null, every: "monthly" },
+      { ref: "II.5", lead: ["Chi hội Cựu chiến binh"], due: "2026-11-30", every: null },
+      { ref: "III.1", lead: ["Chi bộ"], due: null, every: "quarterly" },
+    ]);
+    expect(plan.tasks[0]?.title).toBe("Tổ chức quán triệt Kế hoạch đến đảng viên trong kỳ sinh hoạt chi bộ tháng 4/2026");
+    expect(plan.tasks[3]?.coop).toEqual(["Chi đoàn thanh niên"]);
+  });
+});
