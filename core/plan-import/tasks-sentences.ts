@@ -89,6 +89,8 @@ function fromTrailingParenthesis(node: OutlineNode): TaskDraft | null {
     const assignment = readAssignment(match[1], true);
     if (!assignment) continue;
     const title = end > 1 && COUNT_LABEL.test(node.text) ? parts.slice(1, end).join(" ") : text;
+    // "…; hoàn thành trước ngày 31/12/2026 (Phòng Kinh tế chủ trì …)": the time may stand before the brackets.
+    assignment.deadline ??= findDeadlinePhrase(text.slice(0, match.index));
     return draftOf(node.ref, title.slice(0, title.length - (text.length - match.index)), assignment, node, node.order);
   }
   return null;

@@ -59,6 +59,7 @@ const PROSE_STOPS = [
   "tổng kết",
   "ra quân",
   "vào",
+  "bố trí",
 ];
 // After a word, any stop ends the phrase ("có liên quan tổ chức …") unless the word makes
 // it a noun ("các tổ chức", "và tổ chức liên quan", "đầu tư xây dựng"); after a comma, only

@@ -143,12 +143,14 @@ function joiner(separator: string): string {
   return separator === "," ? ", " : separator === "" ? " " : separator;
 }
 
-// "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội" is one addressee in party documents.
+// "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội" is one addressee in party documents;
+// "Văn phòng HĐND và UBND xã" one office serving both.
 function bindsToFront(previous: string, fragment: Fragment): boolean {
+  if (fragment.separator !== " và ") return false;
+  const before = modernTones(previous);
   return (
-    fragment.separator === " và " &&
-    /^(?:Ủy ban )?(?:Mặt trận|MTTQ|UBMTTQ)/.test(modernTones(previous)) &&
-    /^các (?:tổ chức chính trị|đoàn thể)/i.test(fragment.text)
+    (/^(?:Ủy ban )?(?:Mặt trận|MTTQ|UBMTTQ)/.test(before) && /^các (?:tổ chức chính trị|đoàn thể)/i.test(fragment.text)) ||
+    (/^Văn phòng (?:HĐND|Hội đồng nhân dân)$/.test(before) && /^(?:UBND|Ủy ban nhân dân)/.test(modernTones(fragment.text)))
   );
 }
 

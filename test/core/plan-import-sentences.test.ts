@@ -152,3 +152,19 @@ describe("a party cell's plan: its committee, the village's associations and peo
     expect(plan.tasks[3]?.coop).toEqual(["Chi đoàn thanh niên"]);
   });
 });
+
+describe("an item whose time stands before the bracket that assigns it", () => {
+  it("takes the time from the item when the bracket names none", () => {
+    const plan = extractPlan(
+      [
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Phủ sóng di động tại các thôn vùng sâu; hoàn thành trước ngày 31/12/2026 (Phòng Kinh tế chủ trì, phối hợp với các doanh nghiệp viễn thông).",
+        "2. Trang bị máy tính cho bộ phận một cửa (Giao Văn phòng HĐND và UBND xã chủ trì, thực hiện trong quý III/2026).",
+      ].join("\n\n"),
+    );
+    expect(plan.tasks.map((t) => ({ lead: t.lead, coop: t.coop, due: t.deadline.due }))).toEqual([
+      { lead: ["Phòng Kinh tế"], coop: ["các doanh nghiệp viễn thông"], due: "2026-12-31" },
+      { lead: ["Văn phòng HĐND và UBND xã"], coop: [], due: "2026-09-30" },
+    ]);
+  });
+});

@@ -85,6 +85,10 @@ describe("splitUnitList", () => {
     ],
     ["Bộ Công an chủ trì; Bộ Quốc phòng phối hợp bảo đảm an ninh", ["Bộ Công an", "Bộ Quốc phòng"]],
     ["Uỷ ban nhân dân xã dự kiến cơ cấu, thành phần, số lượng đại biểu", ["Uỷ ban nhân dân xã"]],
+    ["các đơn vị liên quan bố trí kinh phí thực hiện", ["các đơn vị liên quan"]],
+    // One office serving both councils.
+    ["Văn phòng HĐND và UBND xã; Phòng Kinh tế", ["Văn phòng HĐND và UBND xã", "Phòng Kinh tế"]],
+    ["Văn phòng Đảng ủy và UBND xã", ["Văn phòng Đảng ủy", "UBND xã"]],
     [
       "Bộ Tư pháp (đối với thủ tục hành chính) Bộ Tài chính (đối với điều kiện kinh doanh)",
       ["Bộ Tư pháp (đối với thủ tục hành chính)", "Bộ Tài chính (đối với điều kiện kinh doanh)"],
