@@ -8,7 +8,7 @@ import { foldAligned } from "./fold-aligned";
 import { parseMarker } from "./markers";
 import type { ExtractedHeader } from "./types";
 
-const TITLE_HEADING = /^(?:ke hoach|chuong trinh|phu luc|de an)\b/;
+const TITLE_HEADING = /^(?:ke hoach|chuong trinh|phu luc|de an|nghi quyet|quyet dinh)\b/;
 const MAX_TITLE_LENGTH = 400;
 
 /**
@@ -51,13 +51,19 @@ function frontMatter(blocks: Block[]): Block[] {
   return end < 0 ? blocks : blocks.slice(0, end);
 }
 
+const DANGLING = /\s(?:thực hiện|triển khai|của|về|và|cho|theo|đối với)$/u;
 // "KẾ HOẠCH thực hiện …": the heading and its lower-case title in one paragraph, as hard-wrapped text joins them.
 const HEADING_WITH_TITLE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|ĐỀ ÁN)\s+(?=\p{Ll})(.+)$/u;
 
 function findTitle(paragraphs: string[]): string | null {
   const heading = paragraphs.findIndex((text) => TITLE_HEADING.test(foldText(text)) && text.split(" ").length <= 8);
   const next = heading >= 0 ? paragraphs[heading + 1] : undefined;
-  if (next && next.length <= MAX_TITLE_LENGTH && !/^(?:can cu|\(?kem theo)\b/.test(foldText(next))) return trimPunctuation(next);
+  if (next && next.length <= MAX_TITLE_LENGTH && !/^(?:can cu|\(?kem theo)\b/.test(foldText(next))) {
+    // "Ban hành Kế hoạch hành động thực hiện" / "Chỉ thị số 52-CT/TW …": a title cut where its line ended.
+    const after = paragraphs[heading + 2];
+    if (after && DANGLING.test(next) && next.length + after.length < MAX_TITLE_LENGTH) return trimPunctuation(`${next} ${after}`);
+    return trimPunctuation(next);
+  }
   for (const text of paragraphs) {
     const joined = HEADING_WITH_TITLE.exec(text.normalize("NFC"))?.[1];
     if (joined && joined.length <= MAX_TITLE_LENGTH) return trimPunctuation(joined);

@@ -556,6 +556,24 @@ describe("the header of a document converted to text or read from a PDF (no head
     });
   });
 
+  it("takes a resolution's title after its heading, joined where a line cut it, and the document it carries out", () => {
+    const resolution = [
+      "CHÍNH PHỦ",
+      "Số: 12/NQ-CP",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Hà Nội, ngày 02 tháng 3 năm 2026",
+      "NGHỊ QUYẾT",
+      "Ban hành Chương trình hành động thực hiện",
+      "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+      "CHÍNH PHỦ",
+    ].join("\n\n");
+    expect(extractPlan(resolution).header).toMatchObject({
+      issuer: "CHÍNH PHỦ",
+      title: "Ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+      implements: "Nghị quyết số 57-NQ/TW ngày 22/12/2024",
+    });
+  });
+
   it("joins an issuer's name written on two lines, and never takes an appendix heading for it", () => {
     const council = ["ỦY BAN NHÂN DÂN", "", "XÃ AN HÒA", "", "Số: 21/KH-UBND", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"];
     expect(extractPlan(council.join("\n")).header.issuer).toBe("ỦY BAN NHÂN DÂN XÃ AN HÒA");
