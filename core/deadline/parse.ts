@@ -1,5 +1,6 @@
 import { cleanPhrase, stripWrappers } from "./clean";
 import { maskDocumentRefs } from "./doc-refs";
+import { lunarNewYearEve } from "./lunar-new-year";
 import { findMarker } from "./markers";
 import { scanPeriods, type PeriodToken } from "./periods";
 import { choosePeriod } from "./ranges";
@@ -44,6 +45,9 @@ export function parseDeadline(text: string, context: DeadlineContext = {}): Dead
   const period = choosePeriod(repetition ? rest.filter(namesADay) : rest, masked, context.year);
   const dayOfMonth = repetition?.dayOfMonth ?? null;
 
+  // "trước Tết Nguyên đán 2027": the eve of that Tết, not the end of its solar year.
+  const tetEve = period && period.kind !== "year" ? null : lunarNewYearEve(folded);
+  if (tetEve) return { kind: "date", due: tetEve, start: period?.start ?? start, recurrence: null, dayOfMonth, note: null };
   if (period) {
     // Beside a date, an unnamed "định kỳ" can only say the duty goes on after it.
     const recurrence = repetition ? (repetition.recurrence ?? "ongoing") : null;

@@ -27,6 +27,9 @@ describe("parseDeadline", () => {
   describe("dates", () => {
     table([
       ["trước ngày 30/6/2025", date("2025-06-30")],
+      // Tết moves with the lunar calendar: its eve, not the end of the solar year.
+      ["hoàn thành trước Tết Nguyên đán 2027", date("2027-02-05")],
+      ["trước Tết Nguyên đán Bính Ngọ 2026", date("2026-02-16")],
       ["chậm nhất ngày 10/12/2025", date("2025-12-10")],
       ["trước ngày 15 tháng 12 năm 2025", date("2025-12-15")],
       ["Trước ngày 15 tháng 12/2025", date("2025-12-15")],
