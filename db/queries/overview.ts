@@ -91,7 +91,28 @@ function scope(p: OverviewParams): { from: string; units: string; binds: (string
   };
 }
 
+/** A statement to run in the overview's own batch (one D1 round trip), and how to read its result. */
+export interface BatchedQuery<T> {
+  statement: D1PreparedStatement;
+  read: (result: D1Result) => T;
+}
+
 export async function planOverview(d1: D1Database, p: OverviewParams): Promise<Overview> {
+  return readOverview((await d1.batch(overviewStatements(d1, p))) as OverviewResults);
+}
+
+/** The overview and another query of the same screen (the roll-up of plans below), in one round trip. */
+export async function planOverviewWith<T>(d1: D1Database, p: OverviewParams, other: BatchedQuery<T>): Promise<[Overview, T]> {
+  const results = await d1.batch([...overviewStatements(d1, p), other.statement]);
+  return [readOverview(results.slice(0, 2) as OverviewResults), other.read(results[2]!)];
+}
+
+type OverviewResults = [
+  D1Result<Record<Bucket | "total", number> & { worst: string }>,
+  D1Result<{ completions: number; extensions: number; tasks: number }>,
+];
+
+function overviewStatements(d1: D1Database, p: OverviewParams): D1PreparedStatement[] {
   // One scan of the plan, with no sort of all its assignments (SQLite's
   // GROUP BY sorts through a temporary b-tree, which D1 counts as rows read
   // again): the buckets are summed in one row, and only the overdue
@@ -101,7 +122,7 @@ export async function planOverview(d1: D1Database, p: OverviewParams): Promise<O
   // evaluate STATUS_BUCKET once per bucket.
   const { from, units, binds } = scope(p);
   const at = p.asOf === undefined ? null : "?5";
-  const [scan, waiting] = (await d1.batch([
+  return [
     d1
       .prepare(
         `with scan as materialized (
@@ -133,11 +154,10 @@ export async function planOverview(d1: D1Database, p: OverviewParams): Promise<O
       )
       // ?2–?4 are unused here; they are bound only to reach ?5 and ?6 by position.
       .bind(...(binds.length === 0 ? [p.planId] : [p.planId, p.today, p.soonUntil, p.top ?? 5, ...binds])),
-  ])) as [
-    D1Result<Record<Bucket | "total", number> & { worst: string }>,
-    D1Result<{ completions: number; extensions: number; tasks: number }>,
   ];
+}
 
+function readOverview([scan, waiting]: OverviewResults): Overview {
   const row = scan.results[0];
   const counts = Object.fromEntries(BUCKETS.map((b) => [b, row?.[b] ?? 0])) as Record<Bucket, number>;
   // [unit_id, unit_name, n, units, rank, oldest] per unit, most overdue first.

@@ -6,7 +6,7 @@
 import { childPlanNote, isPlanningTask, wouldMakeCycle } from "../../core/plan-chain";
 import type { PlanScope } from "../../core/access/policy";
 import type { Db } from "../client";
-import { OVERDUE } from "./overview";
+import { type BatchedQuery, OVERDUE } from "./overview";
 
 /** The plans above `?1`, its parent first (depth 1); capped, though links refuse cycles. */
 const ANCESTORS = `with recursive up(id, depth) as (
@@ -309,7 +309,13 @@ const DONE_ON_TIME = `a.state = 'done' and not (${DUE} is not null and a.reporte
  * parent of 100 child plans of 50 tasks each to one round trip.
  */
 export async function childPlansByUnit(db: Db, parentPlanId: number, today: string): Promise<UnitChildPlans[]> {
-  const { results } = await db.$client
+  const query = childPlansQuery(db.$client, parentPlanId, today);
+  return query.read(await query.statement.all());
+}
+
+/** childPlansByUnit as a statement, to run in another query's batch (planOverviewWith). */
+export function childPlansQuery(d1: D1Database, parentPlanId: number, today: string): BatchedQuery<UnitChildPlans[]> {
+  const statement = d1
     .prepare(
       `with assigned as (
          select a.unit_id, json_group_array(json_array(a.id, t.title, t.deadline_text, ${DUE}, a.state)) as tasks
@@ -334,8 +340,18 @@ export async function childPlansByUnit(db: Db, parentPlanId: number, today: stri
        from assigned s join units u on u.id = s.unit_id
        order by u.name_key`,
     )
-    .bind(parentPlanId, today)
-    .all<{ unitId: number; unitName: string; tasks: string; plans: string }>();
+    .bind(parentPlanId, today);
+  return { statement, read: (result) => readChildPlans(result.results as ChildPlanRow[]) };
+}
+
+interface ChildPlanRow {
+  unitId: number;
+  unitName: string;
+  tasks: string;
+  plans: string;
+}
+
+function readChildPlans(results: ChildPlanRow[]): UnitChildPlans[] {
   type PlanTuple = [number, string | null, string, string | null, string, number, number, number, number, number, number];
   type TaskTuple = [number, string, string | null, string | null, string];
   return results.map((r) => {

@@ -2,8 +2,8 @@ import { Composer } from "grammy";
 import { Actions } from "../../ports/actions";
 import { DEFAULT_SOON_DAYS } from "../../../core/status/derive";
 import { addDays, formatDate, vietnamDate } from "../../../core/time/vietnam-date";
-import { BUCKETS, planOverview } from "../../../db/queries/overview";
-import { childPlansByUnit } from "../../../db/queries/plan-chain";
+import { BUCKETS, planOverviewWith } from "../../../db/queries/overview";
+import { childPlansQuery } from "../../../db/queries/plan-chain";
 import { planTargets } from "../../../db/queries/targets";
 import {
   adminApprovals,
@@ -37,10 +37,15 @@ async function renderOverview(ctx: MemberContext): Promise<void> {
   const plan = await planFor(ctx, "read");
   if (!plan) return;
   const today = vietnamDate(ctx.deps.now());
-  const [o, targets, unitPlans] = await Promise.all([
-    planOverview(ctx.deps.db.$client, { planId: plan.id, today, soonUntil: addDays(today, DEFAULT_SOON_DAYS) }),
+  const d1 = ctx.deps.db.$client;
+  const [[o, unitPlans], targets] = await Promise.all([
+    // The roll-up of the units' plans rides in the overview's batch: one round trip for both.
+    planOverviewWith(
+      d1,
+      { planId: plan.id, today, soonUntil: addDays(today, DEFAULT_SOON_DAYS) },
+      childPlansQuery(d1, plan.id, today),
+    ),
     planTargets(ctx.deps.db, plan.id),
-    childPlansByUnit(ctx.deps.db, plan.id, today),
   ]);
   const issuance = unitIssuance(unitPlans, today);
   const lines = [t.header(planLabel(plan)), t.date(formatDate(today), o.total)];
