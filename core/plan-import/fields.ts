@@ -9,9 +9,10 @@ export interface Field {
   value: string;
 }
 
-const UNIT_NOUN = "(?:co quan|don vi)(?: ?[,/] ?(?:co quan|don vi))?";
+// "Người thực hiện", "Bộ phận phụ trách": a person or a part of an office may be the lead.
+const UNIT_NOUN = "(?:(?:co quan|don vi)(?: ?[,/] ?(?:co quan|don vi))?|nguoi|bo phan)";
 const LABELS: Record<FieldKind, string> = {
-  lead: `(?:${UNIT_NOUN} )?(?:chu tri|thuc hien)(?:,? thuc hien| chinh)?`,
+  lead: `(?:${UNIT_NOUN} )?(?:chu tri|thuc hien|phu trach)(?:,? thuc hien| chinh)?`,
   coop: `(?:${UNIT_NOUN} )?phoi hop(?: thuc hien)?`,
   deadline: "(?:thoi gian|thoi han|tien do)(?: (?:thuc hien|hoan thanh|trien khai))?(?: du kien)?",
   description: "(?:noi dung(?: (?:thuc hien|cong viec|nhiem vu))?|nhiem vu)",

@@ -47,6 +47,27 @@ describe("layouts", () => {
     expect(plan.tasks[2]!.deadline).toMatchObject({ kind: "recurring", recurrence: "monthly", dayOfMonth: 5 });
   });
 
+  it("a person as the lead: 'Người thực hiện', 'Phụ trách'", () => {
+    const plan = extractPlan(
+      [
+        "KẾ HOẠCH",
+        "kiểm tra, giám sát năm 2026",
+        "I. NỘI DUNG KIỂM TRA",
+        "1. Kiểm tra việc chấp hành Điều lệ Đảng tại Chi bộ thôn Đông.",
+        "- Thời gian: Quý II/2026.",
+        "- Người thực hiện: Đồng chí Lê Văn Tám, Phó Bí thư Thường trực Đảng ủy.",
+        "2. Giám sát việc thực hiện nhiệm vụ của đảng viên.",
+        "- Phụ trách: Ủy ban Kiểm tra Đảng ủy.",
+        "- Người phối hợp: Đồng chí Trưởng thôn Đông.",
+        "- Thời gian: Tháng 9/2026.",
+      ].join("\n\n"),
+    );
+    expect(plan.tasks.map((t) => [t.lead, t.coop, t.deadline.due])).toEqual([
+      [["Đồng chí Lê Văn Tám, Phó Bí thư Thường trực Đảng ủy"], [], "2026-06-30"],
+      [["Ủy ban Kiểm tra Đảng ủy"], ["Đồng chí Trưởng thôn Đông"], "2026-09-30"],
+    ]);
+  });
+
   it("a markdown heading ends where it stands", () => {
     const plan = extractPlan(labelledBullets.replace("II. NHIỆM VỤ CỤ THỂ", "### II. Nhiệm vụ cụ thể"));
     expect(plan.tasks.map((t) => t.title)).toEqual([
