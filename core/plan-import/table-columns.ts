@@ -8,7 +8,11 @@ const HEADER_RULES: [Column, RegExp][] = [
   ["ref", /^(?:s?tt|so tt|so thu tu)$/],
   ["deadline", /\b(?:thoi gian|thoi han|tien do)\b/],
   ["coop", /\bphoi hop\b/],
-  ["lead", /\b(?:chu tri|(?:co quan|don vi) thuc hien)\b/],
+  // "Người thực hiện", "Bộ phận phụ trách", "Đơn vị chịu trách nhiệm": a person or part of an office may lead.
+  [
+    "lead",
+    /\b(?:chu tri|(?:co quan|don vi|nguoi|bo phan) (?:thuc hien|phu trach|chiu trach nhiem)|phu trach|trach nhiem thuc hien)\b/,
+  ],
   ["result", /\b(?:ket qua|san pham)\b/],
   ["title", /\b(?:nhiem vu|noi dung|giai phap|cong viec)\b/],
 ];

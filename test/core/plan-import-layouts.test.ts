@@ -68,6 +68,25 @@ describe("layouts", () => {
     ]);
   });
 
+  it("a table whose lead column names people ('Người thực hiện')", () => {
+    const plan = extractPlan(
+      [
+        "KẾ HOẠCH",
+        "",
+        "công tác của chi bộ năm 2026",
+        "",
+        "| STT | Nội dung công việc | Người thực hiện | Thời gian |",
+        "|---|---|---|---|",
+        "| 1 | Rà soát danh sách đảng viên | Đồng chí Nguyễn Văn An, Chi ủy viên | Tháng 3/2026 |",
+        "| 2 | Thu đảng phí | Đồng chí Trần Thị Bình | Hằng tháng |",
+      ].join("\n"),
+    );
+    expect(plan.tasks.map((t) => [t.title, t.lead])).toEqual([
+      ["Rà soát danh sách đảng viên", ["Đồng chí Nguyễn Văn An, Chi ủy viên"]],
+      ["Thu đảng phí", ["Đồng chí Trần Thị Bình"]],
+    ]);
+  });
+
   it("a markdown heading ends where it stands", () => {
     const plan = extractPlan(labelledBullets.replace("II. NHIỆM VỤ CỤ THỂ", "### II. Nhiệm vụ cụ thể"));
     expect(plan.tasks.map((t) => t.title)).toEqual([
