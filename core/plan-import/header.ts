@@ -95,12 +95,24 @@ const MAX_ISSUER_LINES = 3;
  */
 function issuerFromTopLines(paragraphs: string[]): string | null {
   const lines: string[] = [];
-  for (const text of paragraphs) {
-    const folded = foldText(text);
-    if (AFTER_ISSUER.test(folded) || findDate(folded)) break;
-    if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text) || lines.length === MAX_ISSUER_LINES) return null;
-    lines.push(text);
+  for (const paragraph of paragraphs) {
+    // A PDF may set the issuer and the motto on one line: "ĐẢNG BỘ TỈNH … ĐẢNG CỘNG SẢN VIỆT NAM ĐẢNG ỦY XÃ …".
+    const parts = paragraph.split(MOTTO).map((part) => part.trim());
+    for (const text of parts.filter((part) => part !== "")) {
+      const folded = foldText(text);
+      if (AFTER_ISSUER.test(folded) || findDate(folded)) return issuerOf(lines);
+      if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text) || lines.length === MAX_ISSUER_LINES) return null;
+      lines.push(text);
+    }
+    if (parts.length > 1) break;
   }
+  return issuerOf(lines);
+}
+
+const MOTTO = /(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)/u;
+
+/** The issuer's lines: the parent committee stacked above the issuing one is left out. */
+function issuerOf(lines: string[]): string | null {
   if (lines.length > 1 && /^dang bo\b/.test(foldText(lines[0] ?? ""))) lines.shift();
   const issuer = trimPunctuation(lines.join(" "));
   return issuer === "" ? null : issuer;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPdfjs } from "../../core/pdf/pdfjs-module";
+import { extractPlan } from "../../core/plan-import/extract";
 import { readPlanFile } from "../../core/plan-import/source-file";
 import { lastMessage } from "../support/fake-telegram";
 import {
@@ -216,6 +217,36 @@ describe("PDF plans: text read in the Worker, tables kept as rows", () => {
       "b) Tổ chức sơ kết, tổng kết và báo cáo Ủy ban nhân dân tỉnh kết quả.",
       "2. Sở Nội vụ phối hợp với Sở Ngoại vụ và các cơ quan chức năng hướng dẫn, kiểm tra việc thực hiện.",
     ]);
+  });
+
+  it("reads a party plan's header set beside the motto: the committee under its parent, number, date, title", async () => {
+    const at = (text: string, x: number, y: number): TextLine => ({ text, x, y });
+    const source = await read(
+      pdfOfPages([
+        [
+          at("ĐẢNG BỘ TỈNH AN HÒA", 60, 800),
+          at("ĐẢNG CỘNG SẢN VIỆT NAM", 330, 800),
+          at("ĐẢNG ỦY XÃ BÌNH MINH", 62, 784),
+          at("*", 130, 770),
+          at("Bình Minh, ngày 10 tháng 4 năm 2026", 320, 770),
+          at("Số 12-KH/ĐU", 100, 756),
+          at("KẾ HOẠCH", 260, 720),
+          at("thực hiện Nghị quyết số 5-NQ/TU ngày 02/3/2026", 150, 704),
+          at("về phát triển kinh tế số", 220, 688),
+          at("-----", 270, 676),
+          at("I. NHIỆM VỤ CỤ THỂ", 72, 650),
+          at("1. Văn phòng Đảng ủy chủ trì hội nghị quán triệt trong tháng 5/2026.", 72, 630),
+        ],
+      ]),
+    );
+    if (!source.ok) throw new Error(source.reason);
+    expect(extractPlan(source.text).header).toEqual({
+      issuer: "ĐẢNG ỦY XÃ BÌNH MINH",
+      number: "12-KH/ĐU",
+      issued_on: "2026-04-10",
+      implements: "Nghị quyết số 5-NQ/TU ngày 2/3/2026",
+      title: "thực hiện Nghị quyết số 5-NQ/TU ngày 02/3/2026 về phát triển kinh tế số",
+    });
   });
 
   it("drops running headers and page numbers", async () => {
