@@ -203,19 +203,6 @@ async function draftHints(db: Db, draftId: number): Promise<{ parentPlanId: numb
 }
 
 /**
- * Keeps with a draft the document numbers its preamble names (core/plan-chain
- * implementedNumbers, read from the whole text, which the draft does not
- * keep): the parent is proposed from them. Nothing is written for none.
- */
-export async function rememberImplemented(db: Db, draftId: number, numbers: string[]): Promise<void> {
-  if (numbers.length === 0) return;
-  await db.$client
-    .prepare("update plan_imports set extraction = json_set(extraction, '$.implementsNumbers', json(?2)) where id = ?1")
-    .bind(draftId, JSON.stringify(numbers))
-    .run();
-}
-
-/**
  * The link a chat import writes with its plan (no picker there): to the
  * parent proposed (importParent), when linkCheck allows it; nothing otherwise.
  */

@@ -103,10 +103,14 @@ export interface ImportDraft {
   plan: StoredExtraction;
 }
 
-/** Keeps the extraction for review; any earlier draft of the same admin is abandoned. */
+/**
+ * Keeps the extraction for review; any earlier draft of the same admin is abandoned. Beside it, the
+ * document numbers the preamble names (core/plan-chain implementedNumbers, read from the whole text,
+ * which the draft does not keep): the plan above is proposed from them.
+ */
 export async function saveImportDraft(
   db: Db,
-  draft: { memberId: number; sourceHash: string; fileName: string | null; plan: ExtractedPlan },
+  draft: { memberId: number; sourceHash: string; fileName: string | null; plan: ExtractedPlan; implementsNumbers?: string[] },
 ): Promise<number> {
   const { content: _prose, ...stored } = draft.plan;
   const [, inserted] = await db.batch([
@@ -120,7 +124,9 @@ export async function saveImportDraft(
         memberId: draft.memberId,
         sourceHash: draft.sourceHash,
         fileName: cleanFileName(draft.fileName),
-        extraction: { plan: stored },
+        extraction: draft.implementsNumbers?.length
+          ? { plan: stored, implementsNumbers: draft.implementsNumbers }
+          : { plan: stored },
       })
       .returning({ id: planImports.id }),
   ]);

@@ -24,7 +24,6 @@ import {
   handDownOffers,
   importLinkStatements,
   importParent,
-  rememberImplemented,
   startHandedDownDraft,
 } from "../../db/queries/plan-chain-import";
 import { createDb } from "../../db/client";
@@ -124,8 +123,13 @@ importRoutes.post("/nhap", async (c) => {
       t.duplicate(`${existing.number ? `${existing.number} · ` : ""}${existing.title}`, formatDate(existing.createdAt)),
       409,
     );
-  const id = await saveImportDraft(db, { memberId: viewer.memberId, sourceHash: hash, fileName: info.name, plan });
-  await rememberImplemented(db, id, implementedNumbers(source.text));
+  const id = await saveImportDraft(db, {
+    memberId: viewer.memberId,
+    sourceHash: hash,
+    fileName: info.name,
+    plan,
+    implementsNumbers: implementedNumbers(source.text),
+  });
   return c.redirect(`/web/nhap/${id}`, 303);
 });
 

@@ -16,7 +16,7 @@ import { IMPORT_FLOW, type ImportFlowData, type ImportStep, type Review } from "
 /** The review of a new draft, or null when the same text was imported before (the admin is told). */
 export async function beginReview(
   ctx: MemberContext,
-  source: { plan: ExtractedPlan; hash: string; fileName: string | null },
+  source: { plan: ExtractedPlan; hash: string; fileName: string | null; implementsNumbers?: string[] },
   step: ImportStep,
   options: { continueFlow?: boolean } = {},
 ): Promise<Review | null> {
@@ -32,6 +32,7 @@ export async function beginReview(
     sourceHash: source.hash,
     fileName: source.fileName,
     plan: source.plan,
+    implementsNumbers: source.implementsNumbers,
   });
   const { content: _prose, ...plan } = source.plan;
   return reviewDraft(ctx, { ...source, plan, importId }, step, options);

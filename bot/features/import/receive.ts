@@ -2,7 +2,6 @@
 import type { Document } from "grammy/types";
 import { implementedNumbers } from "../../../core/plan-chain";
 import { extractPlan } from "../../../core/plan-import/extract";
-import { rememberImplemented } from "../../../db/queries/plan-chain-import";
 import { sourceHash } from "../../../core/plan-import/source-hash";
 import { precheckPlanFile, readPlanFile, type PlanFileInfo } from "../../../core/plan-import/source-file";
 import { cleanFileName } from "../../../core/text/file-name";
@@ -32,12 +31,11 @@ export async function receivePlanFile(ctx: MemberContext, document: Document): P
   const noTasks = plan.tasks.length === 0;
   const review = await beginReview(
     ctx,
-    { plan, hash: await sourceHash(source.text), fileName: info.name },
+    // The plan carried out may be named after the first document of the preamble: kept for linking on confirmation.
+    { plan, hash: await sourceHash(source.text), fileName: info.name, implementsNumbers: implementedNumbers(source.text) },
     noTasks ? "add_tasks" : "review",
   );
   if (!review) return;
-  // The plan carried out may be named after the first document of the preamble: kept for linking on confirmation.
-  await rememberImplemented(ctx.deps.db, review.draft.id, implementedNumbers(source.text));
   if (noTasks) {
     return void (await ctx.port.send(`${t.noTasks}\n\n${t.tasksFormat}`, {
       html: true,
