@@ -12,6 +12,8 @@ export interface ParentCandidate {
   issuerDepth: number;
   /** Its assignments to the new plan's issuer or a unit above it, `unitDepth` counted the same way. */
   assignments: { id: number; unitDepth: number; title: string; deadlineText: string | null }[];
+  /** A live plan of the new plan's issuer already carries this one out. */
+  implemented: boolean;
 }
 
 /**

@@ -29,15 +29,17 @@ export async function parentCandidates(db: Db, issuerUnitId: number): Promise<Pa
          group by t.plan_id
        )
        select p.id as planId, p.number, p.title, p.issued_on as issuedOn, iu.name as issuerName,
-              coalesce((select depth from up where up.id = p.issuer_unit_id), -1) as issuerDepth, g.assignments
+              coalesce((select depth from up where up.id = p.issuer_unit_id), -1) as issuerDepth, g.assignments,
+              exists(select 1 from plans c where c.parent_plan_id = p.id and c.issuer_unit_id = ?1 and c.archived = 0) as implemented
        from given g join plans p on p.id = g.plan_id join units iu on iu.id = p.issuer_unit_id
        where p.archived = 0
        order by issuerDepth, p.id desc`,
     )
     .bind(issuerUnitId)
-    .all<Omit<ParentCandidate, "assignments"> & { assignments: string }>();
+    .all<Omit<ParentCandidate, "assignments" | "implemented"> & { assignments: string; implemented: number }>();
   return results.map((r) => ({
     ...r,
+    implemented: r.implemented === 1,
     assignments: (JSON.parse(r.assignments) as [number, number, string, string | null][]).map(
       ([id, unitDepth, title, deadlineText]) => ({ id, unitDepth, title, deadlineText }),
     ),
@@ -115,37 +117,21 @@ export async function handDownOffers(db: Db, actor: Actor, { includeImplemented 
   const offers = await Promise.all(
     issuers
       .filter((issuer) => canImportFor(actor, issuer))
-      .map(async (issuer) => {
-        const [parents, implemented] = await Promise.all([
-          parentCandidates(db, issuer.unitId),
-          implementedParents(db, issuer.unitId),
-        ]);
-        return (
-          parents
-            .map((parent) => ({
-              parent,
-              unitId: issuer.unitId,
-              unitName: issuer.name,
-              tasks: parent.assignments.filter((a) => a.unitDepth === 0).length,
-            }))
-            // A plan above the unit already carries out (imported from a file, or handed down before) is not offered again.
-            .filter(
-              (offer) =>
-                offer.tasks > 0 && offer.parent.issuerDepth > 0 && (includeImplemented || !implemented.has(offer.parent.planId)),
-            )
-        );
-      }),
+      .map(async (issuer) =>
+        (await parentCandidates(db, issuer.unitId))
+          .map((parent) => ({
+            parent,
+            unitId: issuer.unitId,
+            unitName: issuer.name,
+            tasks: parent.assignments.filter((a) => a.unitDepth === 0).length,
+          }))
+          // A plan above the unit already carries out (imported from a file, or handed down before) is not offered again.
+          .filter(
+            (offer) => offer.tasks > 0 && offer.parent.issuerDepth > 0 && (includeImplemented || !offer.parent.implemented),
+          ),
+      ),
   );
   return offers.flat();
-}
-
-/** The plans above that a live plan of the unit already carries out. */
-async function implementedParents(db: Db, unitId: number): Promise<Set<number>> {
-  const { results } = await db.$client
-    .prepare("select parent_plan_id as id from plans where issuer_unit_id = ?1 and archived = 0 and parent_plan_id is not null")
-    .bind(unitId)
-    .all<{ id: number }>();
-  return new Set(results.map((r) => r.id));
 }
 
 /**

@@ -146,6 +146,7 @@ describe("matchParent and assignmentsToLink", () => {
     issuerName: "Cấp trên",
     issuerDepth,
     assignments,
+    implemented: false,
   });
 
   it("finds a plan named later in the preamble than the header's first document", () => {
