@@ -1,3 +1,5 @@
+import { addDays } from "../time/vietnam-date";
+
 /**
  * Tết Nguyên đán: plans set work "trước Tết Nguyên đán 2027", a date that moves with the
  * lunar calendar. The first day of each lunar year, in the solar calendar (Vietnam's time).
@@ -24,8 +26,5 @@ const TET = /(?<![a-z0-9])tet(?:\s+nguyen\s+dan)?(?:\s+[a-z]+\s+[a-z]+)?\s+(\d{4
 export function lunarNewYearEve(folded: string): string | null {
   const year = Number(TET.exec(folded)?.[1]);
   const first = FIRST_DAY[year];
-  if (!first) return null;
-  const eve = new Date(`${first}T00:00:00Z`);
-  eve.setUTCDate(eve.getUTCDate() - 1);
-  return eve.toISOString().slice(0, 10);
+  return first ? addDays(first, -1) : null;
 }

@@ -8,7 +8,9 @@ import { foldAligned } from "./fold-aligned";
 import { parseMarker } from "./markers";
 import type { ExtractedHeader } from "./types";
 
-const TITLE_HEADING = /^(?:ke hoach|chuong trinh|phu luc|de an|nghi quyet|quyet dinh)\b/;
+// The document's kind, as its heading names it; the title follows.
+const TITLE_KINDS = "ke hoach|chuong trinh|phu luc|de an|nghi quyet|quyet dinh";
+const TITLE_HEADING = new RegExp(`^(?:${TITLE_KINDS})\\b`);
 const MAX_TITLE_LENGTH = 400;
 
 /**
@@ -71,7 +73,9 @@ function findTitle(paragraphs: string[]): string | null {
   return null;
 }
 
-const NOT_ISSUER = /^(?:cong hoa|doc lap|dang cong san viet nam|so\b|s[o0] ?:)/;
+// The motto and the number, which stand beside or under the issuer's name.
+const MOTTO_OR_NUMBER = "cong hoa|doc lap|dang cong san viet nam|so\\b|s[o0] ?:";
+const NOT_ISSUER = new RegExp(`^(?:${MOTTO_OR_NUMBER})`);
 
 function issuerFromCells(cells: Cell[]): string | null {
   const cell = cells.find((c) => c.text !== "" && !NOT_ISSUER.test(foldText(c.text)) && !findDate(foldText(c.text)));
@@ -84,8 +88,7 @@ function issuerFromCells(cells: Cell[]): string | null {
 }
 
 // What follows the issuer's name at the top of a text or PDF: the motto, the number, the document's kind.
-const AFTER_ISSUER =
-  /^(?:dang cong san viet nam|cong hoa|doc lap|so\b|s[o0] ?:|ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|phu luc|danh muc)/;
+const AFTER_ISSUER = new RegExp(`^(?:${MOTTO_OR_NUMBER}|${TITLE_KINDS}|danh muc)`);
 const MAX_ISSUER_LINES = 3;
 
 /**

@@ -59,7 +59,6 @@ const CAPITALISED_HEADS = [
   "Chi bộ",
   // A party cell's plan gives work to its committee, the village's associations and people by their post.
   "Chi ủy",
-  "Chi uỷ",
   "Chi hội",
   "Chi đoàn",
   "Trưởng thôn",
@@ -132,7 +131,7 @@ const PLURAL_OF_THINGS =
   /^(?:các|những|mọi) (?:nhiệm vụ|giải pháp|nội dung|chỉ tiêu|mục tiêu|chương trình|đề án|dự án|hoạt động|văn bản|lĩnh vực|ngành, lĩnh vực|năm|tháng|quý|nền tảng|chính sách|quy định|khóa|khoá|lớp|đợt|cuộc|kỳ|hội nghị|sản phẩm|dịch vụ|công trình)(?![\p{L}])/iu;
 // "Ban hành các Nghị quyết …": the verb "to issue", not a board. "Chi ủy viên": a member's title
 // after a name ("Đồng chí Nguyễn Văn A, Chi ủy viên"), not the cell's committee.
-const VERB_NOT_HEAD = /^(?:Ban hành|Chi (?:ủy|uỷ|Ủy|Uỷ) viên)(?![\p{L}])/u;
+const VERB_NOT_HEAD = /^(?:Ban hành|Chi (?:ủy|Ủy) viên)(?![\p{L}])/u;
 
 // "(Giao cơ quan Uỷ ban Mặt trận Tổ quốc xã chủ trì …)": the body's office, named by the body.
 const OFFICE_OF = /^cơ quan (?=\p{Lu})/u;
