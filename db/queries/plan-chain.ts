@@ -51,15 +51,23 @@ export async function planWithAncestors(db: Db, planId: number): Promise<{ plan:
   return plan && plan.id === planId ? { plan, ancestors } : null;
 }
 
+export interface PlanParent {
+  id: number;
+  number: string | null;
+  title: string;
+  issuedOn: string | null;
+  issuerName: string;
+}
+
 /** The plan this one carries out, with its issuer's name; null when it carries out none. */
-export function planParent(db: Db, planId: number) {
+export function planParent(db: Db, planId: number): Promise<PlanParent | null> {
   return db.$client
     .prepare(
       `select p.id, p.number, p.title, p.issued_on as issuedOn, u.name as issuerName
        from plans c join plans p on p.id = c.parent_plan_id join units u on u.id = p.issuer_unit_id where c.id = ?1`,
     )
     .bind(planId)
-    .first<{ id: number; number: string | null; title: string; issuedOn: string | null; issuerName: string }>();
+    .first<PlanParent>();
 }
 
 export type LinkRefusal = "no_parent" | "no_child" | "cycle" | "no_assignments" | "not_in_parent" | "not_child_unit";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { childPlanName } from "../../core/plan-chain";
 import { formatDate, vietnamDate } from "../../core/time/vietnam-date";
-import type { ChildPlanProgress, UnitChildPlans } from "../../db/queries/plan-chain";
+import type { ChildPlanProgress, PlanParent, UnitChildPlans } from "../../db/queries/plan-chain";
 import { planHref, unitHref } from "../plan-context";
 import type { ParentCandidate } from "../../core/plan-chain";
 import type { SessionMember } from "../../db/queries/web-sessions";
@@ -89,6 +89,10 @@ export function ChildPlansSection(props: { planId: number; units: UnitChildPlans
   );
 }
 
+/** A plan above as a picker names it: "Kế hoạch số … của <issuer>". */
+export const parentLabel = (parent: { number: string | null; title: string; issuedOn: string | null; issuerName: string }) =>
+  `${childPlanName(parent)} của ${parent.issuerName}`;
+
 /**
  * The plan this one carries out, and for its managers a form to link it to
  * another plan above (or to none): plans imported before linking, or linked
@@ -97,7 +101,7 @@ export function ChildPlansSection(props: { planId: number; units: UnitChildPlans
 export function ParentLink(props: {
   viewer: SessionMember;
   planId: number;
-  parent: { id: number; number: string | null; title: string; issuedOn: string | null; issuerName: string } | null;
+  parent: PlanParent | null;
   /** Plans it may carry out; null: the viewer may not change the link. */
   candidates: ParentCandidate[] | null;
 }) {
@@ -127,7 +131,7 @@ export function ParentLink(props: {
               </option>
               {candidates.map((c) => (
                 <option value={String(c.planId)} selected={parent?.id === c.planId}>
-                  {`${childPlanName(c)} của ${c.issuerName}`}
+                  {parentLabel(c)}
                 </option>
               ))}
             </select>

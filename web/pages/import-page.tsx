@@ -4,17 +4,16 @@ import { importTexts } from "../../bot/texts";
 import { taskFlags } from "../../core/plan-import/flags";
 import { reviewedTask, tasksNaming, type ImportChoices, type ScopeUnit, type UnitChoice } from "../../core/plan-import/review";
 import { isVagueUnitName } from "../../core/plan-import/web-review";
-import { childPlanName, type ParentCandidate } from "../../core/plan-chain";
+import { childPlanName } from "../../core/plan-chain";
 import type { ImportDraft } from "../../db/queries/plan-import";
 import type { HandDownOffer, ImportParent } from "../../db/queries/plan-chain-import";
 import type { SessionMember } from "../../db/queries/web-sessions";
 import { CsrfField, Page } from "../layout";
+import { parentLabel } from "./child-plans";
 import { importWebTexts as t } from "../texts";
 
 /** Empty rows at the end of the review table for tasks the document missed. */
 export const SPARE_ROWS = 3;
-
-const parentLabel = (parent: ParentCandidate) => `${childPlanName(parent)} của ${parent.issuerName}`;
 
 export function ImportUploadPage(props: { viewer: SessionMember; error: string | null; offers: HandDownOffer[] }) {
   return (

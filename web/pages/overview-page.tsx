@@ -10,7 +10,7 @@ import { CsrfField, Page } from "../layout";
 import { planHref, unitHref } from "../plan-context";
 import { bucketLabel } from "../texts";
 import { daysBetween } from "../../core/time/vietnam-date";
-import type { UnitChildPlans } from "../../db/queries/plan-chain";
+import type { PlanParent, UnitChildPlans } from "../../db/queries/plan-chain";
 import type { ParentCandidate } from "../../core/plan-chain";
 import { ChildPlansSection, ParentLink } from "./child-plans";
 import { chainTexts } from "../texts";
@@ -36,7 +36,7 @@ export function OverviewPage(props: {
   /** Read only through a plan above it: no forms. */
   readOnly?: boolean;
   /** The plan this one carries out, and the plans its managers may link it to instead (null: they may not). */
-  parent?: { id: number; number: string | null; title: string; issuedOn: string | null; issuerName: string } | null;
+  parent?: PlanParent | null;
   parentCandidates?: ParentCandidate[] | null;
 }) {
   const { overview: o, plan } = props;
