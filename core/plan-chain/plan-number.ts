@@ -37,7 +37,7 @@ export function implementsPlan(implementsText: string, number: string | null): b
 const FRONT_LINES = 80;
 /** A paragraph wrapped over several lines (text taken from a PDF) goes on until a blank line or this many lines. */
 const PARAGRAPH_LINES = 8;
-// Without a word boundary before "so": converted documents glue words ("Chỉ thịsố46-CT/TW").
+// Without a word boundary before "so": converted documents glue words ("Chỉ thịsố9-CT/TW").
 const NUMBER_AFTER_SO = /so ?:? ?(\d+ ?[-/] ?[a-z][a-z0-9]*(?: ?[-/] ?[a-z0-9]+)*)/g;
 
 /**

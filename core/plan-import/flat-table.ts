@@ -77,7 +77,7 @@ const isGroupStart = (line: string) => {
   return match !== null && /^(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(match[1] ?? "");
 };
 const isSubRow = (line: string) => /^[-–+]$/.test(line.trim());
-// A footnote at a page's foot: "1 Nghị quyết số 66-NQ/TW …".
+// A footnote at a page's foot: "1 Nghị quyết số 12-NQ/TW …".
 const FOOTNOTE = /^\d{1,2}\s\p{Lu}/u;
 const TABLE_END = /^(?:nơi nhận|t\/m|tm\.|kt\.|phụ lục)\b/iu;
 

@@ -61,7 +61,7 @@ function findTitle(paragraphs: string[]): string | null {
   const heading = paragraphs.findIndex((text) => TITLE_HEADING.test(foldText(text)) && text.split(" ").length <= 8);
   const next = heading >= 0 ? paragraphs[heading + 1] : undefined;
   if (next && next.length <= MAX_TITLE_LENGTH && !/^(?:can cu|\(?kem theo)\b/.test(foldText(next))) {
-    // "Ban hành Kế hoạch hành động thực hiện" / "Chỉ thị số 52-CT/TW …": a title cut where its line ended.
+    // "Ban hành Kế hoạch hành động thực hiện" / "Chỉ thị số 9-CT/TW …": a title cut where its line ended.
     const after = paragraphs[heading + 2];
     if (after && DANGLING.test(next) && next.length + after.length < MAX_TITLE_LENGTH) return trimPunctuation(`${next} ${after}`);
     return trimPunctuation(next);

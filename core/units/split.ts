@@ -60,7 +60,7 @@ function splitPart(part: string, afterProse: boolean): { names: string[]; prose:
   return { names, prose };
 }
 
-// A cell that opens with a document's name ("Nghị quyết số 57-NQ/TW của Bộ Chính trị về …")
+// A cell that opens with a document's name ("Nghị quyết số 12-NQ/TW của Bộ Chính trị về …")
 // holds the task's overflowing words; a unit named after them ("… Ban Chỉ đạo xã") is the lead.
 const DOCUMENT_START =
   /^(?:Nghị quyết|Kết luận|Chỉ thị|Kế hoạch|Quyết định|Chương trình|Đề án|Nghị định|Thông tư|Luật|Công văn|Hướng dẫn|Thông báo)(?![\p{L}])/u;
